@@ -1,0 +1,95 @@
+/**
+ * The declaration format for annex tables. A table is data: its rows, value columns,
+ * cell roles and formulas live here once and drive the engine, the grid, the CLI,
+ * the validator, the exporter and the importer.
+ */
+
+/** A cell's role (SPEC §0.2): input, computed inside the table, linked from another table, blank placeholder. */
+export type Role = 'input' | 'computed' | 'linked' | 'blank';
+
+/** Address of one cell. `table` omitted = the table that declares the formula. */
+export interface CellRef {
+  table?: string;
+  row: string;
+  col: string;
+}
+
+/** One signed addend of a formula. */
+export interface Term {
+  sign: 1 | -1;
+  ref: CellRef;
+}
+
+export type CellRule =
+  | { role: 'input'; prefill?: string }
+  | { role: 'computed'; formula: string; terms: Term[] }
+  | { role: 'linked'; formula: string; from: CellRef };
+
+/** A value column, identified by its 栏次 (or a stable key where the table prints none). */
+export interface ColumnDef {
+  col: string;
+  /** Multi-level header path, outermost first; equal neighbouring parts merge. */
+  header: string[];
+}
+
+export interface FixedRowDef {
+  /** 行次, or the 经济分类 code / total name in tables keyed that way. */
+  key: string;
+  label: string;
+  /** Rules per column; a column missing here has no cell in this row. */
+  cells: Record<string, CellRule>;
+  /** Placeholder row: 行次 printed, nothing else (SPEC role B). */
+  blank?: boolean;
+  /** 经济分类/功能分类 code shown in a code column, where the table has one. */
+  code?: string;
+}
+
+/**
+ * One column group printed side by side (公开01表 收入 | 支出; 公开06表's three groups).
+ * `rows` lists row keys in print order; null leaves a printed line empty on this side.
+ */
+export interface SideDef {
+  title?: string;
+  /** Key columns printed before the values: the label with 行次, or code + name. */
+  keyColumns: 'label-rowno' | 'code-name' | 'label';
+  cols: string[];
+  rows: (string | null)[];
+}
+
+interface TableBase {
+  /** Canonical name, e.g. "公开01表"; also the key in the interchange document. */
+  id: string;
+  title: string;
+  columns: ColumnDef[];
+  notes: string[];
+  /** Printed under the notes when the table has no data, e.g. "(本单位今年没有政府性基金预算财政拨款)". */
+  emptyText?: string;
+  /** Whether an empty numeric cell prints as 0.00 (公开01/04表) or stays blank (dynamic tables). */
+  emptyAsZero: boolean;
+  /** Whether the 栏次 row is printed, and its label ("栏 次", "栏次", or none). */
+  colNoRow: string | null;
+}
+
+/** Rows fixed by the template (公开01, 04, 06, 09表). */
+export interface FixedTableDef extends TableBase {
+  kind: 'fixed';
+  rows: FixedRowDef[];
+  sides: SideDef[];
+}
+
+/** Rows are 功能分类 codes chosen per unit: 合计, then 类 / 款 / 项 in code order (SPEC §1.10). */
+export interface FunctionalTableDef extends TableBase {
+  kind: 'functional';
+  /** Rule for each column in a 项 (leaf) row; parents and 合计 are column-wise sums. */
+  leaf: Record<string, CellRule>;
+  /** Which 功能分类 subset the table accepts (all, or 政府性基金 / 国有资本经营 科目 only). */
+  codeScope: 'all' | 'fund' | 'soe';
+}
+
+export type TableDef = FixedTableDef | FunctionalTableDef;
+
+/** Row placeholder in per-column rules shared by every leaf row of a functional table. */
+export const SAME_ROW = '@';
+
+/** Key of the 合计 row in functional tables. */
+export const TOTAL = '合计';
