@@ -1,5 +1,5 @@
-import { sumAmounts, type Amount } from '../money';
-import { SAME_ROW, TOTAL, type CellRef, type CellRule, type TableDef } from './types';
+import type { Amount } from '../money';
+import { SAME_ROW, TOTAL, type CellRule, type TableDef } from './types';
 
 /** The stored input of one table: input cell values and, for functional tables, the chosen 项 codes. */
 export interface TableInputs {
@@ -50,13 +50,33 @@ function parentKey(code: string): string {
 const sumRule: CellRule = { role: 'computed', formula: 'Σ 下级', terms: [] };
 
 /**
+ * Memo of one resolved row. Values live in arrays indexed by column position and are stamped with the
+ * model's generation (2g = done, 2g + 1 = being computed), so invalidating clears nothing and a
+ * recompute builds no per-cell key strings (concatenated keys were the cost).
+ */
+interface Slot {
+  row: ResolvedRow;
+  stamp: Int32Array;
+  values: (Amount | null)[];
+  /** cellKey(row, col) per column, built once: the input Map is keyed by these strings. */
+  inputKeys: string[];
+}
+
+interface Structure {
+  rows: ResolvedRow[];
+  slots: Map<string, Slot>;
+  columnIndex: Map<string, number>;
+  children: Map<string, string[]>;
+}
+
+/**
  * All values of a year: inputs as stored, computed and linked cells evaluated on demand
  * from the declarations and memoised until the next change.
  */
 export class YearModel {
-  private memo = new Map<string, Amount | null>();
-  private inProgress = new Set<string>();
-  private rowCache = new Map<string, { rows: ResolvedRow[]; byKey: Map<string, ResolvedRow>; children: Map<string, string[]> }>();
+  /** Bumped by invalidate(); values stamped with an older generation are stale. Starts at 1 so 0 stamps nothing. */
+  private generation = 1;
+  private rowCache = new Map<string, Structure>();
 
   constructor(
     readonly defs: ReadonlyMap<string, TableDef>,
@@ -76,7 +96,7 @@ export class YearModel {
 
   /** Call after any change to inputs (cells or codes). */
   invalidate(tableWithNewRows?: string): void {
-    this.memo.clear();
+    this.generation++;
     if (tableWithNewRows) this.rowCache.delete(tableWithNewRows);
   }
 
@@ -85,7 +105,7 @@ export class YearModel {
   }
 
   row(id: string, key: string): ResolvedRow | undefined {
-    return this.structure(id).byKey.get(key);
+    return this.structure(id).slots.get(key)?.row;
   }
 
   rule(id: string, row: string, col: string): CellRule | undefined {
@@ -93,44 +113,57 @@ export class YearModel {
   }
 
   value(id: string, row: string, col: string): Amount | null {
-    const key = `${id}|${row}|${col}`;
-    const cached = this.memo.get(key);
-    if (cached !== undefined) return cached;
-    if (this.inProgress.has(key)) throw new Error(`公式循环引用:${id} ${row} ${col}`);
-    this.inProgress.add(key);
-    const result = this.evaluate(id, row, col);
-    this.inProgress.delete(key);
-    this.memo.set(key, result);
+    const structure = this.structure(id);
+    const slot = structure.slots.get(row);
+    const index = structure.columnIndex.get(col);
+    if (!slot || index === undefined) return null;
+    const done = 2 * this.generation;
+    const stamp = slot.stamp[index];
+    if (stamp === done) return slot.values[index];
+    if (stamp === done + 1) throw new Error(`公式循环引用:${id} ${row} ${col}`);
+    slot.stamp[index] = done + 1;
+    let result: Amount | null;
+    try {
+      result = this.evaluate(id, structure, slot, index, col);
+    } finally {
+      slot.stamp[index] = 0;
+    }
+    slot.values[index] = result;
+    slot.stamp[index] = done;
     return result;
   }
 
-  private evaluate(id: string, row: string, col: string): Amount | null {
-    const rule = this.rule(id, row, col);
+  private evaluate(id: string, structure: Structure, slot: Slot, index: number, col: string): Amount | null {
+    const rule = slot.row.rules[col];
     if (!rule) return null;
+    const row = slot.row.key;
     switch (rule.role) {
       case 'input':
-        return this.tableInputs(id).cells.get(cellKey(row, col)) ?? null;
+        return this.tableInputs(id).cells.get((slot.inputKeys[index] ??= cellKey(row, col))) ?? null;
       case 'linked':
-        return this.refValue(id, row, rule.from);
+        return this.value(rule.from.table ?? id, rule.from.row === SAME_ROW ? row : rule.from.row, rule.from.col);
       case 'computed': {
-        if (rule === sumRule) return sumAmounts(this.structure(id).children.get(row)!.map((child) => this.value(id, child, col)));
-        return sumAmounts(
-          rule.terms.map(({ sign, ref }) => {
-            const value = this.refValue(id, row, ref);
-            return value === null ? null : sign * value;
-          }),
-        );
+        // Same semantics as sumAmounts: null unless some addend has a value.
+        let total: Amount | null = null;
+        if (rule === sumRule) {
+          for (const child of structure.children.get(row)!) {
+            const value = this.value(id, child, col);
+            if (value !== null) total = (total ?? 0) + value;
+          }
+        } else {
+          for (const { sign, ref } of rule.terms) {
+            const value = this.value(ref.table ?? id, ref.row === SAME_ROW ? row : ref.row, ref.col);
+            if (value !== null) total = (total ?? 0) + sign * value;
+          }
+        }
+        return total;
       }
       default:
         return null;
     }
   }
 
-  private refValue(table: string, row: string, ref: CellRef): Amount | null {
-    return this.value(ref.table ?? table, ref.row === SAME_ROW ? row : ref.row, ref.col);
-  }
-
-  private structure(id: string) {
+  private structure(id: string): Structure {
     let cached = this.rowCache.get(id);
     if (!cached) {
       cached = this.buildStructure(this.table(id));
@@ -139,7 +172,7 @@ export class YearModel {
     return cached;
   }
 
-  private buildStructure(def: TableDef) {
+  private buildStructure(def: TableDef): Structure {
     const children = new Map<string, string[]>();
     let rows: ResolvedRow[];
     if (def.kind === 'fixed') {
@@ -161,6 +194,11 @@ export class YearModel {
       }
       for (const row of rows) if (row.rules === sumRules && !children.has(row.key)) children.set(row.key, []);
     }
-    return { rows, byKey: new Map(rows.map((row) => [row.key, row])), children };
+    const width = def.columns.length;
+    const slots = new Map<string, Slot>(
+      rows.map((row) => [row.key, { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [] }]),
+    );
+    const columnIndex = new Map(def.columns.map((column, index) => [column.col, index]));
+    return { rows, slots, columnIndex, children };
   }
 }

@@ -47,13 +47,21 @@ export interface FixedRowDef {
 /**
  * One column group printed side by side (公开01表 收入 | 支出; 公开06表's three groups).
  * `rows` lists row keys in print order; null leaves a printed line empty on this side.
+ * All sides of a table have the same number of lines: printed line k holds rows[k] of every side.
  */
 export interface SideDef {
   title?: string;
-  /** Key columns printed before the values: the label with 行次, or code + name. */
-  keyColumns: 'label-rowno' | 'code-name' | 'label';
+  /** Key columns printed before the values: the label with 行次, code + name, or none (公开09表's single data row). */
+  keyColumns: 'label-rowno' | 'code-name' | 'label' | 'none';
   cols: string[];
   rows: (string | null)[];
+  /**
+   * A totals line printed below every side's lines (公开06表: 人员经费合计 | 公用经费合计).
+   * The label of row `row` is merged over this side's key columns and, when `span` > 1, over the
+   * columns of the next span−1 sides as well, up to the value column of the last spanned side,
+   * where the value prints. Needed because 公用经费合计 covers groups 2 and 3 with one label.
+   */
+  footer?: { row: string; span?: number };
 }
 
 interface TableBase {
@@ -66,7 +74,10 @@ interface TableBase {
   emptyText?: string;
   /** Whether an empty numeric cell prints as 0.00 (公开01/04表) or stays blank (dynamic tables). */
   emptyAsZero: boolean;
-  /** Whether the 栏次 row is printed, and its label ("栏 次", "栏次", or none). */
+  /**
+   * The 栏次 row: its label ("栏 次", "栏次"); "" = printed as bare column numbers with no label
+   * (公开09表); null = not printed at all (公开06表).
+   */
   colNoRow: string | null;
 }
 

@@ -1,0 +1,134 @@
+/**
+ * 决算通 command line: the same core as the app, one verb per call.
+ *   npm run -s cli -- <verb> [--flag value …]
+ * Exit codes: 0 ok, 1 refused input or failed checks, 2 unreadable file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError, type TableView } from '../shared/contract';
+import { createCore } from './core/core';
+
+const USAGE = `用法: npm run -s cli -- <命令> [参数]
+  new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13] [--numbering 公开|表]
+  set   --file F --table 公开01表 --row 28 --col 1 --value 12.34   (--value "" 清空)
+  get   --file F --table 公开01表 [--json]
+  dump  --file F                      交换格式 JSON 输出到标准输出
+  load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)`;
+
+type Flags = Record<string, string | true>;
+
+function parseFlags(argv: string[]): Flags {
+  const flags: Flags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (!arg.startsWith('--')) throw new ApiError('refused', `无法识别的参数“${arg}”\n${USAGE}`);
+    const name = arg.slice(2);
+    const next = argv[i + 1];
+    if (next === undefined || next.startsWith('--')) flags[name] = true;
+    else {
+      flags[name] = next;
+      i++;
+    }
+  }
+  return flags;
+}
+
+function need(flags: Flags, name: string): string {
+  const value = flags[name];
+  if (typeof value !== 'string') throw new ApiError('refused', `缺少参数 --${name}\n${USAGE}`);
+  return value;
+}
+
+function printTable(view: TableView): string {
+  const cols = [...new Set(view.rows.flatMap((row) => Object.keys(row.cells)))];
+  const lines = [`${view.table} ${view.title}`, ['行', '项目', ...cols.map((col) => `栏${col}`)].join('\t')];
+  for (const row of view.rows) lines.push([row.row, row.label, ...cols.map((col) => (col in row.cells ? (row.cells[col] ?? '') : ''))].join('\t'));
+  return lines.join('\n');
+}
+
+async function run(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (!verb || verb === 'help' || verb === '--help') {
+    console.log(USAGE);
+    return verb ? 0 : 1;
+  }
+  const flags = parseFlags(rest);
+  const core = createCore({ resolveFile: (file) => path.resolve(file) });
+  try {
+    const file = need(flags, 'file');
+    switch (verb) {
+      case 'new': {
+        const year = Number(need(flags, 'year'));
+        const info = await core.call('createYear', {
+          file,
+          fiscalYear: year,
+          unitName: need(flags, 'unit'),
+          unitCode: typeof flags.code === 'string' ? flags.code : undefined,
+          template: typeof flags.template === 'string' ? flags.template : undefined,
+          numbering: typeof flags.numbering === 'string' ? flags.numbering : undefined,
+        });
+        console.log(`已创建 ${file}:${JSON.stringify(info)}`);
+        return 0;
+      }
+      case 'set': {
+        const value = flags.value === true || flags.value === undefined ? need(flags, 'value') : flags.value;
+        await core.call('setCells', {
+          file,
+          edits: [{ table: need(flags, 'table'), row: need(flags, 'row'), col: need(flags, 'col'), value: value.trim() === '' ? null : value }],
+        });
+        return 0;
+      }
+      case 'get': {
+        const view = (await core.call('getTable', { file, table: need(flags, 'table') })) as TableView;
+        console.log(flags.json ? JSON.stringify({ table: view.table, rows: view.rows }) : printTable(view));
+        return 0;
+      }
+      case 'dump':
+        console.log(JSON.stringify(await core.call('dump', { file }), null, 1));
+        return 0;
+      case 'load': {
+        const source = need(flags, 'json');
+        let doc: { fiscalYear?: unknown; unit?: { name?: unknown; code?: unknown }; template?: unknown };
+        try {
+          doc = JSON.parse(fs.readFileSync(source, 'utf8'));
+        } catch (error) {
+          throw new ApiError('unreadable', `无法读取交换文档 ${source}:${(error as Error).message}`);
+        }
+        const created = !fs.existsSync(path.resolve(file));
+        if (created) {
+          await core.call('createYear', { file, fiscalYear: doc.fiscalYear, unitName: doc.unit?.name, unitCode: doc.unit?.code, template: doc.template });
+        }
+        let result: { cells: number; ignored: number };
+        try {
+          result = (await core.call('load', { file, doc })) as typeof result;
+        } catch (error) {
+          // All or nothing: a file made for this load does not outlive its failure.
+          if (created) {
+            core.close();
+            for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.resolve(file) + suffix, { force: true });
+          }
+          throw error;
+        }
+        console.log(`已载入 ${result.cells} 个录入单元格(忽略计算/链接单元格 ${result.ignored} 个)`);
+        return 0;
+      }
+      default:
+        throw new ApiError('refused', `未知命令“${verb}”\n${USAGE}`);
+    }
+  } finally {
+    core.close();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    if (error instanceof ApiError) {
+      console.error(`错误:${error.message}`);
+      process.exitCode = error.kind === 'unreadable' ? 2 : 1;
+    } else {
+      console.error(`内部错误:${(error as Error).stack ?? error}`);
+      process.exitCode = 2;
+    }
+  },
+);

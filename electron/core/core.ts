@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
+import { YearSession } from './year-session';
+import { YearStore } from './store';
+
+export interface CoreOptions {
+  /** Turns the `file` argument into a path: any path for the CLI, names inside one folder for the app hosts. */
+  resolveFile(file: string): string;
+  /** The folder listed by listYears (app hosts only). */
+  dataDir?: string;
+}
+
+/** Year files in the app's data folder are plain names: no folders, no way out of it. */
+export function inDataDir(dataDir: string) {
+  return (file: string): string => {
+    if (!/^[^/\\:*?"<>|]+\.sqlite$/.test(file) || file.startsWith('.')) {
+      throw new ApiError('refused', `年度文件名“${file}”无效:只能是数据目录中以 .sqlite 结尾的文件名`);
+    }
+    return path.join(dataDir, file);
+  };
+}
+
+/** The one implementation of the contract; every host wraps it. */
+export function createCore(options: CoreOptions): Api & { call(method: unknown, args: unknown): Promise<unknown>; close(): void } {
+  const sessions = new Map<string, YearSession>();
+
+  const session = (file: string): YearSession => {
+    const fullPath = options.resolveFile(file);
+    let open = sessions.get(fullPath);
+    if (!open) {
+      open = new YearSession(file, YearStore.open(fullPath));
+      sessions.set(fullPath, open);
+    }
+    return open;
+  };
+
+  const api: Api = {
+    async listYears() {
+      const dir = options.dataDir;
+      if (!dir) throw new ApiError('refused', 'listYears 只在应用中可用');
+      const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.sqlite')).sort() : [];
+      const infos = [];
+      for (const name of names) {
+        try {
+          infos.push(session(name).info);
+        } catch {
+          // Not a 决算通 file or unreadable: the list shows only year files that open.
+        }
+      }
+      return infos;
+    },
+    async createYear(args) {
+      const fullPath = options.resolveFile(args.file);
+      fs.mkdirSync(path.dirname(fullPath), { recursive: true });
+      const store = YearStore.create(fullPath, {
+        fiscalYear: args.fiscalYear,
+        unitName: args.unitName.trim(),
+        unitCode: args.unitCode?.trim() ?? '',
+        template: args.template ?? '9',
+        numbering: args.numbering ?? '公开',
+      });
+      const created = new YearSession(args.file, store);
+      sessions.set(fullPath, created);
+      return created.info;
+    },
+    async openYear({ file }) {
+      return session(file).snapshot();
+    },
+    async getTable({ file, table }) {
+      return session(file).view(table);
+    },
+    async setCells({ file, edits }) {
+      return { revision: session(file).setCells(edits) };
+    },
+    async addCodes({ file, table, codes }) {
+      return { revision: session(file).addCodes(table, codes) };
+    },
+    async removeCodes({ file, table, codes }) {
+      return { revision: session(file).removeCodes(table, codes) };
+    },
+    async dump({ file }) {
+      return session(file).dump();
+    },
+    async load({ file, doc }) {
+      return session(file).load(doc);
+    },
+  };
+
+  return {
+    ...api,
+    /** The door every host uses: checks the call against the contract, then runs it. */
+    async call(method: unknown, args: unknown) {
+      const checked = checkCall(method, args);
+      const handler = api[checked.method] as (args: Args<MethodName>) => Promise<Results[MethodName]>;
+      return handler(checked.args as Args<MethodName>);
+    },
+    close() {
+      for (const open of sessions.values()) open.store.close();
+      sessions.clear();
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Forward-only schema migrations. Each runs once, in order, inside the transaction that
+ * records it in `schema_migrations`; a file whose newest migration is unknown here was
+ * written by a newer 决算通 and is refused rather than guessed at.
+ */
+export const MIGRATIONS: { version: number; sql: string }[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      -- Input cells only; computed and linked cells are derived from the declarations.
+      -- value: integer count of 0.0001 万元 (1 元).
+      CREATE TABLE cells (
+        table_id TEXT NOT NULL, row_key TEXT NOT NULL, col TEXT NOT NULL, value INTEGER NOT NULL,
+        PRIMARY KEY (table_id, row_key, col)
+      ) WITHOUT ROWID;
+      -- The 项 codes chosen in each functional table; custom_name for codes the catalog lacks.
+      CREATE TABLE code_rows (
+        table_id TEXT NOT NULL, code TEXT NOT NULL, custom_name TEXT,
+        PRIMARY KEY (table_id, code)
+      ) WITHOUT ROWID;
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,198 @@
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { ApiError, type Numbering, type TemplateSet, type YearInfo } from '../../shared/contract';
+import type { Amount } from '../../shared/money';
+import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+
+/** SQLite application_id marking a 决算通 year file ("JSTX"). */
+const APPLICATION_ID = 0x4a535458;
+
+/** Where better-sqlite3's native module lives when it must differ from the Node build (Electron's ABI). */
+let nativeBinding: string | undefined;
+export function useNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+export interface NewYear {
+  fiscalYear: number;
+  unitName: string;
+  unitCode: string;
+  template: TemplateSet;
+  numbering: Numbering;
+}
+
+export interface StoredCell {
+  table: string;
+  row: string;
+  col: string;
+  value: Amount | null;
+}
+
+/**
+ * One fiscal year's SQLite file. Every write runs in its own transaction with
+ * synchronous=FULL in WAL mode, so an acknowledged edit survives a crash or power cut.
+ */
+export class YearStore {
+  private revisionValue = 0;
+
+  private constructor(
+    readonly path: string,
+    private readonly db: Database.Database,
+  ) {}
+
+  static create(path: string, year: NewYear): YearStore {
+    if (fs.existsSync(path)) throw new ApiError('refused', `文件已存在:${path}`);
+    const db = openDatabase(path, false);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    const store = new YearStore(path, db);
+    store.migrate();
+    const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+    db.transaction(() => {
+      insert.run('fiscal_year', String(year.fiscalYear));
+      insert.run('unit_name', year.unitName);
+      insert.run('unit_code', year.unitCode);
+      insert.run('template', year.template);
+      insert.run('numbering', year.numbering);
+      insert.run('created_at', new Date().toISOString());
+    })();
+    return store;
+  }
+
+  static open(path: string): YearStore {
+    if (!fs.existsSync(path)) throw new ApiError('unreadable', `找不到年度文件:${path}`);
+    const db = openDatabase(path, true);
+    try {
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
+      if (appId !== APPLICATION_ID || !hasMeta) throw new ApiError('unreadable', `不是决算通年度文件:${path}`);
+    } catch (error) {
+      db.close();
+      if (error instanceof ApiError) throw error;
+      throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${path}`);
+    }
+    const store = new YearStore(path, db);
+    try {
+      store.migrate();
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+    return store;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Counts acknowledged writes while this handle is open; the renderer uses it to order responses. */
+  get revision(): number {
+    return this.revisionValue;
+  }
+
+  info(file: string): YearInfo {
+    const meta = Object.fromEntries(
+      (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
+    );
+    return {
+      file,
+      fiscalYear: Number(meta.fiscal_year),
+      unitName: meta.unit_name,
+      unitCode: meta.unit_code ?? '',
+      template: (meta.template ?? '9') as TemplateSet,
+      numbering: (meta.numbering ?? '公开') as Numbering,
+      schemaVersion: this.schemaVersion(),
+    };
+  }
+
+  loadInputs(): YearInputs {
+    const inputs: YearInputs = {};
+    const tableOf = (id: string) => (inputs[id] ??= emptyInputs());
+    for (const cell of this.db.prepare('SELECT table_id, row_key, col, value FROM cells').iterate() as Iterable<{
+      table_id: string;
+      row_key: string;
+      col: string;
+      value: number;
+    }>) {
+      tableOf(cell.table_id).cells.set(cellKey(cell.row_key, cell.col), cell.value);
+    }
+    for (const row of this.db.prepare('SELECT table_id, code, custom_name FROM code_rows').iterate() as Iterable<{
+      table_id: string;
+      code: string;
+      custom_name: string | null;
+    }>) {
+      tableOf(row.table_id).codes.add(row.code);
+    }
+    return inputs;
+  }
+
+  customNames(): Map<string, string> {
+    const rows = this.db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').all() as {
+      code: string;
+      custom_name: string;
+    }[];
+    return new Map(rows.map((row) => [row.code, row.custom_name]));
+  }
+
+  /** Writes a batch of already validated changes in one transaction. */
+  write(change: { cells?: StoredCell[]; addCodes?: { table: string; code: string; name?: string }[]; removeCodes?: { table: string; code: string }[]; replaceAll?: boolean; meta?: Record<string, string> }): number {
+    const upsert = this.db.prepare(
+      'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
+    );
+    const clear = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ? AND col = ?');
+    const addCode = this.db.prepare('INSERT INTO code_rows (table_id, code, custom_name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+    const removeCode = this.db.prepare('DELETE FROM code_rows WHERE table_id = ? AND code = ?');
+    const removeCodeCells = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ?');
+    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
+      if (change.replaceAll) this.db.exec('DELETE FROM cells; DELETE FROM code_rows;');
+      for (const code of change.addCodes ?? []) addCode.run(code.table, code.code, code.name ?? null);
+      for (const code of change.removeCodes ?? []) {
+        removeCode.run(code.table, code.code);
+        removeCodeCells.run(code.table, code.code);
+      }
+      for (const cell of change.cells ?? []) {
+        if (cell.value === null) clear.run(cell.table, cell.row, cell.col);
+        else upsert.run(cell.table, cell.row, cell.col, cell.value);
+      }
+    })();
+    return ++this.revisionValue;
+  }
+
+  private schemaVersion(): number {
+    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+  }
+
+  private migrate(): void {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+    const current = this.schemaVersion();
+    if (current > SCHEMA_VERSION) {
+      throw new ApiError('unreadable', `此年度文件由更新版本的决算通创建(数据结构版本 ${current},本软件支持到 ${SCHEMA_VERSION}),请升级决算通后再打开:${this.path}`);
+    }
+    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+      })();
+    }
+  }
+}
+
+function openDatabase(path: string, mustExist: boolean): Database.Database {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { fileMustExist: mustExist, nativeBinding });
+  } catch (error) {
+    throw new ApiError('unreadable', `无法打开年度文件 ${path}:${(error as Error).message}`);
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+  } catch {
+    db.close();
+    throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${path}`);
+  }
+  return db;
+}

@@ -1,0 +1,231 @@
+import { ApiError, type CellEdit, type InterchangeDoc, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
+import { functionName } from '../../shared/catalog';
+import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
+import { TABLES, TOTAL, YearModel, codeLevel, templateTables, type TableDef } from '../../shared/tables';
+import { describeCell } from '../../shared/tables/describe';
+import type { StoredCell, YearStore } from './store';
+
+/** An open year file with its live model: the one place that turns API calls into stored changes. */
+export class YearSession {
+  readonly model: YearModel;
+  private customNames: Map<string, string>;
+
+  constructor(
+    readonly file: string,
+    readonly store: YearStore,
+  ) {
+    this.customNames = store.customNames();
+    this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.customNames.get(code) ?? functionName(code));
+  }
+
+  get info() {
+    return this.store.info(this.file);
+  }
+
+  tables(): TableDef[] {
+    return templateTables(this.info.template);
+  }
+
+  /** Accepts the canonical id or the printed label of this file's numbering (表一, 公开01表, …). */
+  table(name: string): TableDef {
+    const def = this.tables().find((candidate) => candidate.id === name || resolvesTo(name, candidate));
+    if (!def) throw new ApiError('refused', `未知的表:“${name}”。本年度文件的表有:${this.tables().map((t) => t.id).join('、')}`);
+    return def;
+  }
+
+  snapshot(): YearSnapshot {
+    const tables: Record<string, TableInputsDoc> = {};
+    for (const def of this.tables()) {
+      const inputs = this.model.tableInputs(def.id);
+      const cells: TableInputsDoc['cells'] = {};
+      for (const [key, value] of inputs.cells) {
+        const [row, col] = key.split('|');
+        (cells[row] ??= {})[col] = formatAmount(value)!;
+      }
+      const doc: TableInputsDoc = { cells };
+      if (def.kind === 'functional') {
+        doc.codes = [...inputs.codes].sort();
+        const names = doc.codes.filter((code) => this.customNames.has(code)).map((code) => [code, this.customNames.get(code)!]);
+        if (names.length) doc.names = Object.fromEntries(names);
+      }
+      tables[def.id] = doc;
+    }
+    return { info: this.info, tables, revision: this.store.revision };
+  }
+
+  view(tableName: string): TableView {
+    const def = this.table(tableName);
+    const rows = this.model
+      .rows(def.id)
+      .filter((row) => !row.blank)
+      .map((row) => ({
+        row: row.key,
+        label: row.label,
+        cells: Object.fromEntries(Object.keys(row.rules).map((col) => [col, formatAmount(this.model.value(def.id, row.key, col))])),
+      }));
+    return { table: def.id, title: def.title, rows };
+  }
+
+  /** Validates every edit first; writes all of them or none. */
+  setCells(edits: CellEdit[]): number {
+    const cells: StoredCell[] = [];
+    const newCodes: { table: string; code: string }[] = [];
+    for (const edit of edits) {
+      const def = this.table(edit.table);
+      if (def.kind === 'functional' && codeLevel(edit.row) === 3 && !this.model.tableInputs(def.id).codes.has(edit.row)) {
+        this.requireKnownCode(def, edit.row);
+        newCodes.push({ table: def.id, code: edit.row });
+      }
+      cells.push({ table: def.id, row: edit.row, col: edit.col, value: this.parseInput(def, edit.row, edit.col, edit.value, newCodes) });
+    }
+    const revision = this.store.write({ cells, addCodes: newCodes });
+    this.apply(cells, newCodes, []);
+    return revision;
+  }
+
+  addCodes(tableName: string, codes: string[]): number {
+    const def = this.table(tableName);
+    if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能添加科目行`);
+    for (const code of codes) this.requireKnownCode(def, code);
+    const added = codes.map((code) => ({ table: def.id, code }));
+    const revision = this.store.write({ addCodes: added });
+    this.apply([], added, []);
+    return revision;
+  }
+
+  removeCodes(tableName: string, codes: string[]): number {
+    const def = this.table(tableName);
+    const present = this.model.tableInputs(def.id).codes;
+    const missing = codes.filter((code) => !present.has(code));
+    if (missing.length) throw new ApiError('refused', `${def.id} 中没有科目行:${missing.join('、')}`);
+    const removed = codes.map((code) => ({ table: def.id, code }));
+    const revision = this.store.write({ removeCodes: removed });
+    this.apply([], [], removed);
+    return revision;
+  }
+
+  dump(): InterchangeDoc {
+    const info = this.info;
+    const tables: InterchangeDoc['tables'] = {};
+    for (const def of this.tables()) {
+      const rows: Record<string, Record<string, string | null>> = {};
+      for (const row of this.model.rows(def.id)) {
+        if (row.blank) continue;
+        const cells: Record<string, string | null> = {};
+        for (const col of Object.keys(row.rules)) {
+          const value = this.model.value(def.id, row.key, col);
+          if (value !== null) cells[col] = formatAmount(value);
+        }
+        if (Object.keys(cells).length || row.level === 3) rows[row.key] = cells;
+      }
+      tables[def.id] = rows;
+    }
+    return { format: 'juesuan/1', fiscalYear: info.fiscalYear, unit: { name: info.unitName, code: info.unitCode }, template: info.template, tables, forms: [] };
+  }
+
+  /** Replaces every input of the file with the document's; computed and linked cells in it are ignored. */
+  load(doc: { fiscalYear: number; unit: { name: string; code?: string }; tables: InterchangeDoc['tables'] }): { cells: number; ignored: number } {
+    const info = this.info;
+    if (doc.fiscalYear !== info.fiscalYear) {
+      throw new ApiError('refused', `文档年度 ${doc.fiscalYear} 与年度文件的年度 ${info.fiscalYear} 不一致`);
+    }
+    const cells: StoredCell[] = [];
+    const codes: { table: string; code: string }[] = [];
+    let ignored = 0;
+    for (const [tableName, rows] of Object.entries(doc.tables)) {
+      const def = this.table(tableName);
+      for (const [row, values] of Object.entries(rows)) {
+        if (def.kind === 'functional') {
+          if (row === TOTAL || codeLevel(row) !== 3) {
+            if (row !== TOTAL && codeLevel(row) === null) throw new ApiError('refused', `${def.id} 的行“${row}”不是功能分类科目代码`);
+            ignored += Object.keys(values).length;
+            continue;
+          }
+          this.requireKnownCode(def, row);
+          codes.push({ table: def.id, code: row });
+        }
+        for (const [col, text] of Object.entries(values)) {
+          const rule = this.ruleOrThrow(def, row, col, codes);
+          if (rule.role !== 'input') {
+            ignored++;
+            continue;
+          }
+          const value = this.parseValue(def, row, col, text);
+          if (value !== null) cells.push({ table: def.id, row, col, value });
+        }
+      }
+    }
+    const meta: Record<string, string> = { unit_name: doc.unit.name };
+    if (doc.unit.code !== undefined) meta.unit_code = doc.unit.code;
+    this.store.write({ cells, addCodes: codes, replaceAll: true, meta });
+    for (const def of this.tables()) {
+      const inputs = this.model.tableInputs(def.id);
+      inputs.cells.clear();
+      inputs.codes.clear();
+    }
+    this.apply(cells, codes, []);
+    return { cells: cells.length, ignored };
+  }
+
+  private apply(cells: StoredCell[], added: { table: string; code: string }[], removed: { table: string; code: string }[]): void {
+    const touched = new Set<string>();
+    for (const { table, code } of added) {
+      this.model.tableInputs(table).codes.add(code);
+      touched.add(table);
+    }
+    for (const { table, code } of removed) {
+      const inputs = this.model.tableInputs(table);
+      inputs.codes.delete(code);
+      for (const key of [...inputs.cells.keys()]) if (key.startsWith(`${code}|`)) inputs.cells.delete(key);
+      touched.add(table);
+    }
+    for (const cell of cells) {
+      const inputs = this.model.tableInputs(cell.table);
+      const key = `${cell.row}|${cell.col}`;
+      if (cell.value === null) inputs.cells.delete(key);
+      else inputs.cells.set(key, cell.value);
+    }
+    this.model.invalidate();
+    for (const table of touched) this.model.invalidate(table);
+  }
+
+  private requireKnownCode(def: TableDef, code: string): void {
+    if (codeLevel(code) !== 3) throw new ApiError('refused', `${def.id}:科目代码“${code}”不是 7 位的项级代码`);
+    if (!functionName(code) && !this.customNames.has(code)) {
+      throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中`);
+    }
+  }
+
+  private ruleOrThrow(def: TableDef, row: string, col: string, pendingCodes: { table: string; code: string }[]) {
+    const pending = def.kind === 'functional' && pendingCodes.some((p) => p.table === def.id && p.code === row);
+    const rule = pending ? (def.kind === 'functional' ? def.leaf[col] : undefined) : this.model.rule(def.id, row, col);
+    if (!rule) {
+      const rowKnown = pending || this.model.row(def.id, row);
+      throw new ApiError('refused', rowKnown ? `${def.id} ${describeCell(def, row)} 没有第 ${col} 栏` : `${def.id} 没有${describeCell(def, row)}`);
+    }
+    return rule;
+  }
+
+  private parseInput(def: TableDef, row: string, col: string, text: string | null, pendingCodes: { table: string; code: string }[]): Amount | null {
+    const rule = this.ruleOrThrow(def, row, col, pendingCodes);
+    if (rule.role !== 'input') {
+      const what = rule.role === 'computed' ? `计算单元格(${rule.formula})` : `链接单元格(取自 ${rule.formula})`;
+      throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏是${what},不能直接填写`);
+    }
+    return this.parseValue(def, row, col, text);
+  }
+
+  private parseValue(def: TableDef, row: string, col: string, text: string | null): Amount | null {
+    if (text === null) return null;
+    try {
+      return parseAmount(text);
+    } catch (error) {
+      if (error instanceof AmountError) throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏:${error.message}`);
+      throw error;
+    }
+  }
+}
+
+function resolvesTo(name: string, def: TableDef): boolean {
+  return name.replace(/\s+/g, '') === def.id.replace(/\s+/g, '');
+}

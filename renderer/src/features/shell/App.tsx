@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { templateTables } from '../../../../shared/tables';
+import { TableGrid } from '../../grid/TableGrid';
+import { useYearStore } from '../../stores/use-year-store';
+import { StartPage } from '../start/StartPage';
+import { SaveStatus } from './SaveStatus';
+import { TablePage } from './TablePage';
+
+/** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
+export function App() {
+  const info = useYearStore((state) => state.info);
+  const tableId = useYearStore((state) => state.tableId);
+  const selectTable = useYearStore((state) => state.selectTable);
+  const closeYear = useYearStore((state) => state.closeYear);
+  const error = useYearStore((state) => state.error);
+  const dismissError = useYearStore((state) => state.dismissError);
+
+  useEffect(() => {
+    document.title = info ? `决算通 - ${info.fiscalYear}年度 ${info.unitName}` : '决算通';
+  }, [info]);
+
+  const errorBar = error && (
+    <div className="error-bar" role="alert">
+      <span>{error}</span>
+      <button type="button" onClick={dismissError} aria-label="关闭提示">
+        ×
+      </button>
+    </div>
+  );
+
+  if (!info) {
+    return (
+      <>
+        {errorBar}
+        <StartPage />
+      </>
+    );
+  }
+  const tables = templateTables(info.template);
+  const current = tables.find((def) => def.id === tableId) ?? tables[0];
+
+  return (
+    <div className="shell">
+      <header className="app-header">
+        <span className="brand">决算通</span>
+        <span className="year">{info.fiscalYear}年度部门决算</span>
+        <span className="unit">
+          {info.unitName}
+          {info.unitCode && <span className="unit-code">({info.unitCode})</span>}
+        </span>
+        <SaveStatus />
+        <button type="button" className="link-button" onClick={closeYear}>
+          切换年度文件
+        </button>
+      </header>
+      {errorBar}
+      <nav className="side-list" aria-label="报表列表">
+        <div className="side-section">部门决算公开表</div>
+        {tables.map((def) => (
+          <button
+            key={def.id}
+            type="button"
+            className={def.id === current.id ? 'side-item active' : 'side-item'}
+            onClick={() => selectTable(def.id)}
+            aria-current={def.id === current.id ? 'page' : undefined}
+          >
+            <span className="side-label">{def.id}</span>
+            <span className="side-title">{def.title}</span>
+          </button>
+        ))}
+      </nav>
+      <main className="content">
+        <TablePage def={current} unitName={info.unitName}>
+          <TableGrid key={current.id} def={current} />
+        </TablePage>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useYearStore, type NewYearForm } from '../../stores/use-year-store';
+
+/** Choose a year file or create this year's. */
+export function StartPage() {
+  const years = useYearStore((state) => state.years);
+  const loadYears = useYearStore((state) => state.loadYears);
+  const openYear = useYearStore((state) => state.openYear);
+  const createYear = useYearStore((state) => state.createYear);
+  const [form, setForm] = useState<NewYearForm>({ fiscalYear: new Date().getFullYear() - 1, unitName: '', unitCode: '', template: '9', numbering: '公开' });
+
+  useEffect(() => {
+    void loadYears();
+  }, [loadYears]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void createYear(form);
+  };
+
+  return (
+    <div className="start-page">
+      <h1>决算通</h1>
+      <p className="subtitle">部门决算公开表与预算绩效自评 · 离线填报</p>
+      <div className="start-columns">
+        <section className="card">
+          <h2>打开年度文件</h2>
+          {years.length === 0 ? (
+            <p className="muted">数据目录中还没有年度文件。</p>
+          ) : (
+            <ul className="year-list">
+              {years.map((year) => (
+                <li key={year.file}>
+                  <button type="button" onClick={() => void openYear(year.file)}>
+                    <strong>{year.fiscalYear}年度</strong> {year.unitName}
+                    <span className="muted"> {year.file}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <form className="card" onSubmit={submit} aria-label="新建年度文件">
+          <h2>新建年度文件</h2>
+          <label>
+            决算年度
+            <input type="number" min={2000} max={2100} value={form.fiscalYear} onChange={(e) => setForm({ ...form, fiscalYear: Number(e.target.value) })} required />
+          </label>
+          <label>
+            单位名称
+            <input value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} placeholder="如:荆门市行政审批局(本级)" required />
+          </label>
+          <label>
+            单位编码
+            <input value={form.unitCode} onChange={(e) => setForm({ ...form, unitCode: e.target.value })} placeholder="可不填" />
+          </label>
+          <label>
+            报表模板
+            <select value={form.template} onChange={(e) => setForm({ ...form, template: e.target.value as NewYearForm['template'] })}>
+              <option value="9">9 张公开表(公开01–09表)</option>
+              <option value="13">四川 13 张表(表一–表十三)</option>
+            </select>
+          </label>
+          <label>
+            表号样式
+            <select value={form.numbering} onChange={(e) => setForm({ ...form, numbering: e.target.value as NewYearForm['numbering'] })}>
+              <option value="公开">公开01表 …</option>
+              <option value="表">表一 …</option>
+            </select>
+          </label>
+          <button type="submit" className="primary">
+            创建并打开
+          </button>
+        </form>
+      </div>
+    </div>
+  );
+}

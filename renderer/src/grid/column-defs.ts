@@ -1,0 +1,121 @@
+import type { ColDef, ColGroupDef, ValueGetterParams, CellClassParams, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import { displayAmount, formatAmount } from '../../../shared/money';
+import type { LayoutColumn, PrintedLayout, TableDef, YearModel } from '../../../shared/tables';
+
+/** A grid row is one printed line: the row key shown on each side. The 栏次 line is pinned on top. */
+export interface LineData {
+  id: string;
+  keys: (string | null)[];
+  colNoLine?: boolean;
+}
+
+/** Where a grid cell points in the year: table, row key and 栏次. */
+export interface CellAddress {
+  table: string;
+  row: string;
+  col: string;
+}
+
+const WIDTH: Record<LayoutColumn['kind'], number> = { label: 250, rowno: 52, code: 92, name: 250, value: 126 };
+
+/**
+ * Column definitions derived from the printed layout: header paths become merged column
+ * groups, key columns show labels, value columns read the live model.
+ */
+export function buildColumnDefs(def: TableDef, layout: PrintedLayout, model: () => YearModel): (ColDef<LineData> | ColGroupDef<LineData>)[] {
+  const rowOf = (data: LineData | undefined, column: LayoutColumn) => {
+    const key = data?.keys[column.side];
+    return key == null ? undefined : model().row(def.id, key);
+  };
+
+  const leaf = (column: LayoutColumn): ColDef<LineData> => {
+    const base: ColDef<LineData> = {
+      colId: column.id,
+      headerName: column.header[column.header.length - 1],
+      width: WIDTH[column.kind],
+      minWidth: Math.min(WIDTH[column.kind], 90),
+      suppressMovable: true,
+      sortable: false,
+      resizable: true,
+      pinned: def.kind === 'functional' && column.kind !== 'value' ? 'left' : undefined,
+    };
+    if (column.kind !== 'value') {
+      return {
+        ...base,
+        editable: false,
+        cellClass: `cell-key cell-${column.kind}`,
+        valueGetter: (params: ValueGetterParams<LineData>) => {
+          if (params.data?.colNoLine) return column === firstKeyColumn(layout, column.side) ? (def.colNoRow ?? '') : '';
+          const row = rowOf(params.data, column);
+          if (!row) return '';
+          if (column.kind === 'rowno') return row.key;
+          if (column.kind === 'code') return row.code ?? (row.level === 0 ? row.label : '');
+          if (column.kind === 'name' && row.level === 0 && def.kind === 'functional') return '';
+          return row.label;
+        },
+        tooltipValueGetter: (params: ITooltipParams<LineData>) => (column.kind === 'label' || column.kind === 'name' ? String(params.value ?? '') : undefined),
+      };
+    }
+    const col = column.col!;
+    const address = (data: LineData | undefined): CellAddress | null => {
+      const row = rowOf(data, column);
+      return row && !row.blank && row.rules[col] ? { table: def.id, row: row.key, col } : null;
+    };
+    const role = (data: LineData | undefined) => {
+      if (data?.colNoLine) return 'colno';
+      const at = address(data);
+      return at ? model().rule(at.table, at.row, at.col)!.role : 'blank';
+    };
+    return {
+      ...base,
+      type: 'rightAligned',
+      valueGetter: (params: ValueGetterParams<LineData>) => {
+        if (params.data?.colNoLine) return col;
+        const at = address(params.data);
+        if (!at) return null;
+        const value = model().value(at.table, at.row, at.col);
+        return value === null && def.emptyAsZero && role(params.data) !== 'input' ? '0.00' : formatAmount(value);
+      },
+      valueFormatter: (params: ValueFormatterParams<LineData>) => {
+        if (params.data?.colNoLine || params.value == null) return params.value ?? '';
+        const at = address(params.data);
+        return at ? displayAmount(model().value(at.table, at.row, at.col) ?? 0) : '';
+      },
+      tooltipValueGetter: (params: ITooltipParams<LineData>) => {
+        const at = address(params.data as LineData | undefined);
+        if (!at || params.value == null) return undefined;
+        const rule = model().rule(at.table, at.row, at.col)!;
+        const formula = rule.role === 'computed' ? `\n计算:${rule.formula}` : rule.role === 'linked' ? `\n取自:${rule.formula}` : '';
+        return `${params.value}${formula}`;
+      },
+      editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input',
+      cellClass: (params: CellClassParams<LineData>) => `cell-amount cell-${role(params.data)}`,
+    };
+  };
+
+  return groupByHeader(layout.columns.map((column) => ({ column, def: leaf(column) })), 0);
+}
+
+function firstKeyColumn(layout: PrintedLayout, side: number): LayoutColumn {
+  return layout.columns.find((column) => column.side === side)!;
+}
+
+/** Turns flat header paths into nested groups: neighbours with the same part at a depth share a group. */
+function groupByHeader(items: { column: LayoutColumn; def: ColDef<LineData> }[], depth: number): (ColDef<LineData> | ColGroupDef<LineData>)[] {
+  const out: (ColDef<LineData> | ColGroupDef<LineData>)[] = [];
+  let i = 0;
+  while (i < items.length) {
+    const { column } = items[i];
+    if (column.header.length <= depth + 1) {
+      out.push(items[i].def);
+      i++;
+      continue;
+    }
+    const name = column.header[depth];
+    let j = i + 1;
+    while (j < items.length && items[j].column.header.length > depth + 1 && items[j].column.header[depth] === name) j++;
+    out.push({ headerName: name, marryChildren: true, headerClass: 'header-group', children: groupByHeader(items.slice(i, j), depth + 1) });
+    i = j;
+  }
+  return out;
+}

@@ -1,0 +1,147 @@
+/**
+ * The one API between the renderer (or CLI, or a test) and the core. Every door —
+ * Electron IPC, the browser-mode host, the CLI and direct calls — dispatches through
+ * `METHODS`, whose schemas check the arguments before the core runs.
+ */
+import { array, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
+
+/** Where a year file lives: a path for the CLI, a bare file name inside the data folder for the app hosts. */
+const file = str({ max: 1000, label: '年度文件名' });
+const tableName = str({ max: 40, label: '表名' });
+const cellValue = nullable(str({ max: 60 }));
+
+export type TemplateSet = '9' | '13';
+/** How tables are numbered in print: 公开01表… (荆门 style) or 表一… (玉林/四川 style). */
+export type Numbering = '公开' | '表';
+
+/** What a year file records about itself. */
+export interface YearInfo {
+  file: string;
+  fiscalYear: number;
+  unitName: string;
+  unitCode: string;
+  template: TemplateSet;
+  numbering: Numbering;
+  schemaVersion: number;
+}
+
+/** The stored inputs of one table in canonical decimal strings (万元): rows → 栏次 → value. */
+export interface TableInputsDoc {
+  /** 项 codes of a functional table, in code order (also implied by the cell keys). */
+  codes?: string[];
+  /** User-defined names for codes missing from the catalog. */
+  names?: Record<string, string>;
+  cells: Record<string, Record<string, string>>;
+}
+
+/** Everything the renderer needs to show and recompute a year live. */
+export interface YearSnapshot {
+  info: YearInfo;
+  tables: Record<string, TableInputsDoc>;
+  revision: number;
+}
+
+/** One cell change; value null clears the cell. */
+export interface CellEdit {
+  table: string;
+  row: string;
+  col: string;
+  value: string | null;
+}
+
+/** A table with computed and linked cells filled, as `get` prints it. */
+export interface TableView {
+  table: string;
+  title: string;
+  rows: { row: string; label: string; cells: Record<string, string | null> }[];
+}
+
+/** The interchange document (README "交换格式"). */
+export interface InterchangeDoc {
+  format: 'juesuan/1';
+  fiscalYear: number;
+  unit: { name: string; code: string };
+  template?: TemplateSet;
+  tables: Record<string, Record<string, Record<string, string | null>>>;
+  forms: unknown[];
+}
+
+const edit = object({ table: tableName, row: str({ max: 40 }), col: str({ max: 10 }), value: cellValue });
+
+export const METHODS = {
+  listYears: object({}),
+  createYear: object({
+    file,
+    fiscalYear: int(2000, 2100),
+    unitName: str({ max: 200, pattern: /\S/, label: '单位名称' }),
+    unitCode: optional(str({ max: 40 })),
+    template: optional(literal<TemplateSet>('9', '13')),
+    numbering: optional(literal<Numbering>('公开', '表')),
+  }),
+  openYear: object({ file }),
+  getTable: object({ file, table: tableName }),
+  setCells: object({ file, edits: array(edit, 50_000) }),
+  addCodes: object({ file, table: tableName, codes: array(str({ max: 12, pattern: /^\d{7}$/, label: '7 位功能分类科目代码' }), 5_000) }),
+  removeCodes: object({ file, table: tableName, codes: array(str({ max: 12 }), 5_000) }),
+  dump: object({ file }),
+  load: object({
+    file,
+    doc: object({
+      format: literal('juesuan/1'),
+      fiscalYear: int(2000, 2100),
+      unit: object({ name: str({ max: 200 }), code: optional(str({ max: 40 })) }),
+      template: optional(literal<TemplateSet>('9', '13')),
+      tables: record(record(record(cellValue))),
+      forms: optional(array(json)),
+    }),
+  }),
+} satisfies Record<string, Schema<unknown>>;
+
+export type MethodName = keyof typeof METHODS;
+export type Args<M extends MethodName> = ReturnType<(typeof METHODS)[M]['check']>;
+
+/** What each call returns. */
+export interface Results {
+  listYears: YearInfo[];
+  createYear: YearInfo;
+  openYear: YearSnapshot;
+  getTable: TableView;
+  setCells: { revision: number };
+  addCodes: { revision: number };
+  removeCodes: { revision: number };
+  dump: InterchangeDoc;
+  load: { cells: number; ignored: number };
+}
+
+export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };
+
+/** Why a call failed: refused input (exit 1) or an unreadable file (exit 2). */
+export type ErrorKind = 'refused' | 'unreadable';
+
+export interface ApiErrorBody {
+  kind: ErrorKind;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isMethod(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(METHODS, name);
+}
+
+/** Checks a call's method name and arguments at a door; throws ApiError('refused') in Chinese. */
+export function checkCall(method: unknown, args: unknown): { method: MethodName; args: unknown } {
+  if (!isMethod(method)) throw new ApiError('refused', `未知的调用:${String(method).slice(0, 40)}`);
+  try {
+    return { method, args: METHODS[method].check(args ?? {}, method) };
+  } catch (error) {
+    throw new ApiError('refused', (error as Error).message);
+  }
+}

@@ -1,0 +1,315 @@
+import { SCALE, displayAmount, formatAmount, type Amount } from '../money';
+import { parseFormula } from '../tables/formula';
+import { describeCell } from '../tables/describe';
+import { SAME_ROW, TOTAL } from '../tables/types';
+import type { ResolvedRow } from '../tables/engine';
+import { findingKey, type Finding, type ModelView, type RuleDef, type Severity, type Supplementary } from './types';
+
+/** A resolved addend of a relation; row "@" is the row being checked, `ly` reads last year's file. */
+export interface RelTerm {
+  sign: 1 | -1;
+  table: string;
+  row: string;
+  col: string;
+  ly: boolean;
+}
+
+export type Op = '=' | '≤' | '≥';
+
+/** `lhs op rhs`, parsed once when the rule set is built. The finding is placed at the first lhs cell. */
+export interface Relation {
+  text: string;
+  lhs: RelTerm[];
+  op: Op;
+  rhs: RelTerm[];
+  /** How the two sides are named in messages; a single cell defaults to its own label. */
+  names: [string | undefined, string | undefined];
+  severity?: Severity;
+  /** Message template: {lhs} {rhs} {diff}; defaults per operator. */
+  message?: string;
+}
+
+/** A failed-or-not comparison of two amounts, already evaluated; `at` is where the finding goes. */
+export interface Comparison {
+  at: { table: string; row: string; col: string };
+  op: Op;
+  lhs: Amount;
+  rhs: Amount;
+  /** Location and name of each side, e.g. "公开01表 第31行 收入总计" and "第62行 支出总计". */
+  lhsText: string;
+  rhsText: string;
+  /** n of SPEC §0.5, asked only when the comparison fails. */
+  addends: () => number;
+  severity?: Severity;
+  message?: string;
+}
+
+const excessOf = (op: Op, lhs: Amount, rhs: Amount) => (op === '=' ? Math.abs(lhs - rhs) : op === '≤' ? lhs - rhs : rhs - lhs);
+
+const DEFAULT_MESSAGE: Record<Op, string> = {
+  '=': '{lhs} 与 {rhs} 不相等,相差 {diff}',
+  '≤': '{lhs} 大于 {rhs},超出 {diff}',
+  '≥': '{lhs} 小于 {rhs},相差 {diff}',
+};
+
+function parseSide(side: string, here: { table: string; row: string; col: string }): RelTerm[] {
+  if (side.trim() === '0') return [];
+  const tokens = side.replace(/\s+/g, '').match(/[+-]?[^+-]+/g) ?? [];
+  return tokens.flatMap((token) => {
+    const sign: 1 | -1 = token.startsWith('-') ? -1 : 1;
+    let body = token.replace(/^[+-]/, '');
+    const ly = body.startsWith('LY.');
+    if (ly) body = body.slice(3);
+    return parseFormula(body, here).map((term) => ({
+      sign: (sign * term.sign) as 1 | -1,
+      table: term.ref.table ?? here.table,
+      row: term.ref.row,
+      col: term.ref.col,
+      ly,
+    }));
+  });
+}
+
+/**
+ * Parses "T01[r31].c1 = T01[r62].c2", "c1 = c2+c3" (in `table`, every row) or "T09[r1].c7 ≤ c1".
+ * Right-hand references without a table, row or column take them from the first left-hand cell.
+ */
+export function relation(
+  text: string,
+  options: { table?: string; names?: [string | undefined, string | undefined]; severity?: Severity; message?: string } = {},
+): Relation {
+  const match = /^(.*?)(=|≤|≥)(.*)$/.exec(text);
+  if (!match) throw new Error(`关系式缺少 =、≤ 或 ≥:“${text}”`);
+  const lhs = parseSide(match[1], { table: options.table ?? '', row: SAME_ROW, col: '' });
+  if (!lhs[0]?.table || !lhs[0].col) throw new Error(`关系式左边第一项须指明表和栏:“${text}”`);
+  const rhs = parseSide(match[3], lhs[0]);
+  const rel: Relation = { text, lhs, op: match[2] as Op, rhs, names: options.names ?? [undefined, undefined] };
+  if (options.severity) rel.severity = options.severity;
+  if (options.message) rel.message = options.message;
+  return rel;
+}
+
+/** SPEC §0.5: 0.005 万元 per rounded addend (at least 0.01), rounded up to a whole 0.01 万元; in minor units. */
+export function tolerance(addends: number): Amount {
+  const cent = SCALE / 100;
+  return Math.max(1, Math.ceil(Math.max(1, addends) / 2)) * cent;
+}
+
+/** "3,383.79"; more decimals only when the stored value has them ("710.8078"). */
+export function show(amount: Amount): string {
+  const decimals = Math.max(2, formatAmount(amount)!.split('.')[1].length);
+  return displayAmount(amount, decimals);
+}
+
+export const fill = (template: string, vars: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+
+interface TableIndex {
+  rows: ResolvedRow[];
+  byKey: Map<string, ResolvedRow>;
+  children: Map<string, string[]>;
+  leaves: string[];
+}
+
+/**
+ * What a rule sees during one validation: this year's (and last year's) values with empty read as 0
+ * (SPEC §2: NULL is treated as 0 in relations), row indexes, and `emit`. One context per run, so its
+ * caches never outlive a change.
+ */
+export class CheckContext {
+  readonly findings: Finding[] = [];
+  private readonly seen = new Set<string>();
+  private readonly indexes = new Map<string, TableIndex>();
+  private readonly lyIndexes = new Map<string, TableIndex>();
+  private rule!: RuleDef;
+
+  constructor(
+    readonly model: ModelView,
+    readonly baseline: ModelView | undefined,
+    readonly supp: Supplementary,
+    readonly isKnownCode: (code: string) => boolean,
+    readonly codeMappings: Record<string, string>,
+  ) {}
+
+  run(rule: RuleDef): void {
+    this.rule = rule;
+    rule.check(this);
+  }
+
+  /** Raw value: null when empty or when the row does not exist. */
+  raw(table: string, row: string, col: string, ly = false): Amount | null {
+    const model = ly ? this.baseline : this.model;
+    return model ? model.value(table, row, col) : null;
+  }
+
+  amount(table: string, row: string, col: string, ly = false): Amount {
+    return this.raw(table, row, col, ly) ?? 0;
+  }
+
+  private index(table: string, ly = false): TableIndex {
+    const cache = ly ? this.lyIndexes : this.indexes;
+    let index = cache.get(table);
+    if (!index) {
+      const model = ly ? this.baseline : this.model;
+      const rows = model ? model.rows(table) : [];
+      const children = new Map<string, string[]>();
+      for (const row of rows) {
+        if (row.level === 0) continue;
+        const parent = row.level === 1 ? TOTAL : row.key.slice(0, row.key.length - 2);
+        if (!children.has(parent)) children.set(parent, []);
+        children.get(parent)!.push(row.key);
+      }
+      const leaves = rows.filter((row) => row.level === 3).map((row) => row.key);
+      index = { rows, byKey: new Map(rows.map((row) => [row.key, row])), children, leaves };
+      cache.set(table, index);
+    }
+    return index;
+  }
+
+  rows(table: string, ly = false): ResolvedRow[] {
+    return this.index(table, ly).rows;
+  }
+
+  /** 项 rows of a functional table. */
+  leaves(table: string, ly = false): string[] {
+    return this.index(table, ly).leaves;
+  }
+
+  /** Direct children of a 合计 / 类 / 款 row of a functional table. */
+  children(table: string, row: string): string[] {
+    return this.index(table).children.get(row) ?? [];
+  }
+
+  hasRow(table: string, row: string, ly = false): boolean {
+    return this.index(table, ly).byKey.has(row);
+  }
+
+  private sum(terms: RelTerm[], row: string): Amount {
+    let total = 0;
+    for (const term of terms) total += term.sign * this.amount(term.table, term.row === SAME_ROW ? row : term.row, term.col, term.ly);
+    return total;
+  }
+
+  /**
+   * Checks one relation at `row` (for "@" terms). Exact arithmetic, so a relation built from our own
+   * computed cells has difference 0; a non-zero difference within the tolerance is a 尾数误差 warning.
+   */
+  check(rel: Relation, row = SAME_ROW): void {
+    const lhs = this.sum(rel.lhs, row);
+    const rhs = this.sum(rel.rhs, row);
+    if (excessOf(rel.op, lhs, rhs) <= 0) return;
+    const first = rel.lhs[0];
+    const at = { table: first.table, row: first.row === SAME_ROW ? row : first.row, col: first.col };
+    const text = (terms: RelTerm[], name: string | undefined, relativeTo?: { table: string; row: string }) => {
+      const single = terms.length === 1 ? { ...terms[0], row: terms[0].row === SAME_ROW ? row : terms[0].row } : undefined;
+      const tables = new Set(terms.map((t) => (t.ly ? `上年${t.table}` : t.table)));
+      const sameTable = tables.size === 1 && relativeTo?.table === terms[0]?.table && !terms[0].ly;
+      // A sum is named by the rule; it only needs its table when that differs from the finding's.
+      const where = single ? this.where(single, relativeTo) : tables.size === 1 && !sameTable ? [...tables][0] : '';
+      const label = name ?? (single ? this.label(single) : terms.map((t) => `${t.sign < 0 ? '−' : '+'}${t.table}[${t.row}].c${t.col}`).join(''));
+      return [where, label].filter(Boolean).join(' ');
+    };
+    const comparison: Comparison = {
+      at,
+      op: rel.op,
+      lhs,
+      rhs,
+      lhsText: text(rel.lhs, rel.names[0]),
+      rhsText: text(rel.rhs, rel.names[1], at),
+      addends: () => this.addendsOf(rel.lhs.concat(rel.rhs).map((t) => ({ ...t, row: t.row === SAME_ROW ? row : t.row }))),
+    };
+    if (rel.severity) comparison.severity = rel.severity;
+    if (rel.message) comparison.message = rel.message;
+    this.compare(comparison);
+  }
+
+  /** Reports `lhs op rhs` when it fails: a 尾数误差 warning within the tolerance, else the rule's severity. */
+  compare(c: Comparison): void {
+    const excess = excessOf(c.op, c.lhs, c.rhs);
+    if (excess <= 0) return;
+    const limit = tolerance(c.addends());
+    const rounding = excess <= limit;
+    const message = fill(c.message ?? DEFAULT_MESSAGE[c.op], {
+      lhs: `${c.lhsText} ${show(c.lhs)}`,
+      rhs: `${c.rhsText} ${show(c.rhs)}`.trim(),
+      diff: show(excess),
+    });
+    this.emit({
+      severity: rounding ? 'warning' : (c.severity ?? this.rule.severity),
+      ...c.at,
+      message: message + (rounding ? `(尾数误差,容差 ${show(limit)})` : ''),
+      expected: formatAmount(c.rhs),
+      actual: formatAmount(c.lhs),
+      rounding,
+    });
+  }
+
+  /**
+   * n of SPEC §0.5 in our engine: the typed amounts behind both sides. Our 合计 are sums of typed 项,
+   * not typed themselves, so each non-zero input cell feeding a side is one rounded addend (a typed
+   * 0 is exact). Only called when a difference exists, so it costs nothing on clean data.
+   */
+  addendsOf(cells: { table: string; row: string; col: string; ly?: boolean }[]): number {
+    const inputs = new Set<string>();
+    const visited = new Set<string>();
+    const walk = (table: string, r: string, col: string, ly: boolean) => {
+      const key = `${ly ? 'LY|' : ''}${table}|${r}|${col}`;
+      if (visited.has(key)) return;
+      visited.add(key);
+      const model = ly ? this.baseline : this.model;
+      const rule = model?.rule(table, r, col);
+      if (!model || !rule) return;
+      if (rule.role === 'input') {
+        if (model.value(table, r, col)) inputs.add(key);
+      } else if (rule.role === 'linked') {
+        walk(rule.from.table ?? table, rule.from.row === SAME_ROW ? r : rule.from.row, rule.from.col, ly);
+      } else if (rule.terms.length) {
+        for (const term of rule.terms) walk(term.ref.table ?? table, term.ref.row === SAME_ROW ? r : term.ref.row, term.ref.col, ly);
+      } else {
+        // A functional table's 合计 / 类 / 款: the sum of its child rows.
+        const children = this.index(table, ly).children.get(r) ?? [];
+        for (const child of children) walk(table, child, col, ly);
+      }
+    };
+    for (const cell of cells) walk(cell.table, cell.row, cell.col, cell.ly ?? false);
+    return inputs.size;
+  }
+
+  /** "公开02表 科目 2010302 第1栏"; parts equal to `relativeTo` are left out. */
+  where(cell: { table: string; row: string; col: string; ly?: boolean }, relativeTo?: { table: string; row: string }): string {
+    const parts: string[] = [];
+    if (cell.ly) parts.push('上年');
+    if (!relativeTo || relativeTo.table !== cell.table || cell.ly) parts.push(cell.table);
+    const model = cell.ly ? this.baseline : this.model;
+    const def = model?.table(cell.table);
+    const singleRow = def?.kind === 'fixed' && def.rows.length === 1;
+    const sameRow = relativeTo && relativeTo.table === cell.table && relativeTo.row === cell.row && !cell.ly;
+    if (def && !singleRow && !sameRow) parts.push(describeCell(def, cell.row));
+    if (def && def.colNoRow !== null && this.cellCount(cell) > 1) parts.push(`第${cell.col}栏`);
+    return parts.join(' ');
+  }
+
+  private cellCount(cell: { table: string; row: string; ly?: boolean }): number {
+    const row = (cell.ly ? this.baseline : this.model)?.row(cell.table, cell.row);
+    return row ? Object.keys(row.rules).length : 2;
+  }
+
+  /** A cell's own name: its row label in fixed tables, its column header where the row has several cells. */
+  label(cell: { table: string; row: string; col: string; ly?: boolean }): string {
+    const model = cell.ly ? this.baseline : this.model;
+    const def = model?.table(cell.table);
+    if (!def) return '';
+    const header = def.columns.find((column) => column.col === cell.col)?.header ?? [];
+    if (def.kind === 'fixed' && def.rows.length === 1) return header.join('');
+    const rowLabel = def.kind === 'fixed' ? (model!.row(cell.table, cell.row)?.label ?? '').replace(/\s+/g, '') : '';
+    const colLabel = this.cellCount(cell) > 1 ? (header[header.length - 1] ?? '').replace(/\s+/g, '') : '';
+    return [rowLabel, colLabel].filter(Boolean).join(' ');
+  }
+
+  /** Records a finding of the running rule; a rule reports a cell once (the first relation wins). */
+  emit(finding: Omit<Finding, 'key' | 'rule'>): void {
+    const key = findingKey(this.rule.id, finding.table, finding.row, finding.col);
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.findings.push({ key, rule: this.rule.id, ...finding });
+  }
+}

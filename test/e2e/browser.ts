@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { RENDERER_DIR } from '../../electron/core/paths';
+import { startWebHost, type WebHost } from '../../electron/core/web-host';
+import { tempDir } from '../helpers/temp';
+
+export const SCREENSHOT_DIR = path.resolve('test-output', 'screenshots');
+
+/** Debian's Chromium, started the way this machine allows (no sandbox as root, no background traffic). */
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** The real browser-mode host on a free 127.0.0.1 port over a temporary data folder. */
+export async function startApp(): Promise<{ host: WebHost; dataDir: string; browser: Browser; page: Page; stop(): Promise<void> }> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('renderer not built: run npm run build');
+  const data = tempDir('juesuan-e2e-');
+  const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (error) => consoleErrors.push(error.message));
+  return {
+    host,
+    dataDir: data.dir,
+    browser,
+    page,
+    async stop() {
+      await browser.close();
+      await host.close();
+      data.cleanup();
+      if (consoleErrors.length) throw new Error(`页面脚本错误:${consoleErrors.join('; ')}`);
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

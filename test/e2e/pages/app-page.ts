@@ -1,0 +1,51 @@
+import { expect } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+
+/** Page object for the shell and the table grids, in the terms a clerk uses: 表, 行次/科目, 栏次. */
+export class AppPage {
+  constructor(readonly page: Page) {}
+
+  async openStart(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.getByRole('heading', { name: '决算通' }).waitFor();
+  }
+
+  async createYear(year: number, unit: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: '新建年度文件' });
+    await form.getByLabel('决算年度').fill(String(year));
+    await form.getByLabel('单位名称').fill(unit);
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await this.page.locator('.app-header').getByText(unit).waitFor();
+  }
+
+  async openYear(unit: string): Promise<void> {
+    await this.page.locator('.year-list button', { hasText: unit }).click();
+    await this.page.locator('.app-header').getByText(unit).waitFor();
+  }
+
+  async selectTable(id: string): Promise<void> {
+    await this.page.locator('.side-item', { hasText: id }).click();
+    await this.page.locator(`.grid-host[data-table="${id}"] .ag-row`).first().waitFor();
+  }
+
+  /** A grid cell by printed line (0-based) and layout column id, e.g. line 27, "s0-c1". */
+  cell(line: number, columnId: string): Locator {
+    // Pinned and scrolling parts of a line share its row-id; the column id tells them apart.
+    return this.page.locator(`.grid-host [row-id="L${line}"] [col-id="${columnId}"]`).first();
+  }
+
+  /** Types into a cell the way a clerk does: select it, type, Enter. */
+  async typeInto(line: number, columnId: string, text: string): Promise<void> {
+    await this.cell(line, columnId).click();
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async expectCellText(line: number, columnId: string, text: string): Promise<void> {
+    await expect.poll(() => this.cell(line, columnId).innerText(), { timeout: 5000 }).toBe(text);
+  }
+
+  async waitSaved(): Promise<void> {
+    await this.page.locator('.save-status.saved').waitFor();
+  }
+}

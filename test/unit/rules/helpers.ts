@@ -1,0 +1,55 @@
+import { functionName } from '../../../shared/catalog';
+import { parseAmount, type Amount } from '../../../shared/money';
+import { validateYear, type Finding, type ModelView, type ValidateOptions } from '../../../shared/rules';
+import { TABLES, YearModel, cellKey, emptyInputs, type YearInputs } from '../../../shared/tables';
+import { SEED_002_INPUTS } from '../../fixtures/seed-002';
+
+/** Seed 002 as a clerk would key it: inputs and 项 codes only; totals are computed by the engine. */
+export function seedInputs(): YearInputs {
+  const inputs: YearInputs = {};
+  for (const [id, fixture] of Object.entries(SEED_002_INPUTS)) {
+    const table = emptyInputs();
+    for (const code of fixture.codes ?? []) table.codes.add(code);
+    for (const [row, cols] of Object.entries(fixture.cells)) {
+      for (const [col, text] of Object.entries(cols)) table.cells.set(cellKey(row, col), parseAmount(text)!);
+    }
+    inputs[id] = table;
+  }
+  return inputs;
+}
+
+export const modelOf = (inputs: YearInputs) => new YearModel(TABLES, inputs, functionName);
+
+export const amount = (text: string): Amount => parseAmount(text)!;
+
+/** Sets one input cell ("" clears it); adds the 项 code when the row is a new 7-digit code. */
+export function setInput(inputs: YearInputs, table: string, row: string, col: string, text: string): void {
+  const target = (inputs[table] ??= emptyInputs());
+  if (/^\d{7}$/.test(row)) target.codes.add(row);
+  if (text === '') target.cells.delete(cellKey(row, col));
+  else target.cells.set(cellKey(row, col), amount(text));
+}
+
+/**
+ * A view whose listed cells read differently from what the engine computes: what an imported file
+ * looks like when it keeps its printed totals, or a linked value typed over. The engine itself
+ * cannot produce such a year, so this is how by-construction relations get a planted violation.
+ */
+export function withOverrides(model: ModelView, overrides: Record<string, string>): ModelView {
+  return {
+    value: (table, row, col) => {
+      const key = `${table}|${row}|${col}`;
+      return key in overrides ? amount(overrides[key]) : model.value(table, row, col);
+    },
+    rows: (table) => model.rows(table),
+    row: (table, key) => model.row(table, key),
+    rule: (table, row, col) => model.rule(table, row, col),
+    table: (id) => model.table(id),
+  };
+}
+
+export const OPTIONS: ValidateOptions = { template: '9', fiscalYear: 2023 };
+
+export const where = (finding: Finding) => `${finding.rule} ${finding.table} ${finding.row} ${finding.col}`;
+
+export const validate = (model: ModelView, options: Partial<ValidateOptions> = {}) => validateYear(model, { ...OPTIONS, ...options });
