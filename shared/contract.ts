@@ -41,6 +41,16 @@ export interface YearSnapshot {
   revision: number;
 }
 
+/**
+ * One change of a year's inputs, applied in one transaction: code rows added (a name only for
+ * codes the catalog lacks, stored as user-defined), cells set, code rows removed with their cells.
+ */
+export interface YearChange {
+  addCodes?: { table: string; code: string; name?: string }[];
+  cells?: CellEdit[];
+  removeCodes?: { table: string; code: string }[];
+}
+
 /** One cell change; value null clears the cell. */
 export interface CellEdit {
   table: string;
@@ -81,8 +91,12 @@ export const METHODS = {
   openYear: object({ file }),
   getTable: object({ file, table: tableName }),
   setCells: object({ file, edits: array(edit, 50_000) }),
-  addCodes: object({ file, table: tableName, codes: array(str({ max: 12, pattern: /^\d{7}$/, label: '7 位功能分类科目代码' }), 5_000) }),
-  removeCodes: object({ file, table: tableName, codes: array(str({ max: 12 }), 5_000) }),
+  edit: object({
+    file,
+    addCodes: optional(array(object({ table: tableName, code: str({ max: 12, pattern: /^\d{7}$/, label: '7 位功能分类科目代码' }), name: optional(str({ max: 100, pattern: /\S/, label: '科目名称' })) }), 5_000)),
+    cells: optional(array(edit, 50_000)),
+    removeCodes: optional(array(object({ table: tableName, code: str({ max: 12 }) }), 5_000)),
+  }),
   dump: object({ file }),
   load: object({
     file,
@@ -107,8 +121,7 @@ export interface Results {
   openYear: YearSnapshot;
   getTable: TableView;
   setCells: { revision: number };
-  addCodes: { revision: number };
-  removeCodes: { revision: number };
+  edit: { revision: number };
   dump: InterchangeDoc;
   load: { cells: number; ignored: number };
 }

@@ -71,13 +71,10 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return session(file).view(table);
     },
     async setCells({ file, edits }) {
-      return { revision: session(file).setCells(edits) };
+      return { revision: session(file).edit({ cells: edits }) };
     },
-    async addCodes({ file, table, codes }) {
-      return { revision: session(file).addCodes(table, codes) };
-    },
-    async removeCodes({ file, table, codes }) {
-      return { revision: session(file).removeCodes(table, codes) };
+    async edit({ file, ...change }) {
+      return { revision: session(file).edit(change) };
     },
     async dump({ file }) {
       return session(file).dump();

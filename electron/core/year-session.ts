@@ -1,7 +1,7 @@
-import { ApiError, type CellEdit, type InterchangeDoc, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
+import { ApiError, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, codeLevel, templateTables, type TableDef } from '../../shared/tables';
+import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import type { StoredCell, YearStore } from './store';
 
@@ -66,41 +66,34 @@ export class YearSession {
     return { table: def.id, title: def.title, rows };
   }
 
-  /** Validates every edit first; writes all of them or none. */
-  setCells(edits: CellEdit[]): number {
-    const cells: StoredCell[] = [];
-    const newCodes: { table: string; code: string }[] = [];
-    for (const edit of edits) {
-      const def = this.table(edit.table);
-      if (def.kind === 'functional' && codeLevel(edit.row) === 3 && !this.model.tableInputs(def.id).codes.has(edit.row)) {
-        this.requireKnownCode(def, edit.row);
-        newCodes.push({ table: def.id, code: edit.row });
-      }
-      cells.push({ table: def.id, row: edit.row, col: edit.col, value: this.parseInput(def, edit.row, edit.col, edit.value, newCodes) });
+  /** Validates the whole change first; writes all of it or nothing, in one transaction. */
+  edit(change: YearChange): number {
+    const addCodes: { table: string; code: string; name?: string }[] = [];
+    const removeCodes: { table: string; code: string }[] = [];
+    const pending = (table: string, code: string) => addCodes.some((added) => added.table === table && added.code === code);
+    for (const { table, code, name } of change.addCodes ?? []) {
+      const def = this.functionalTable(table);
+      if (this.model.tableInputs(def.id).codes.has(code) || pending(def.id, code)) continue;
+      this.requireKnownCode(def, code, name);
+      addCodes.push({ table: def.id, code, name: functionName(code) ? undefined : name });
     }
-    const revision = this.store.write({ cells, addCodes: newCodes });
-    this.apply(cells, newCodes, []);
-    return revision;
-  }
-
-  addCodes(tableName: string, codes: string[]): number {
-    const def = this.table(tableName);
-    if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能添加科目行`);
-    for (const code of codes) this.requireKnownCode(def, code);
-    const added = codes.map((code) => ({ table: def.id, code }));
-    const revision = this.store.write({ addCodes: added });
-    this.apply([], added, []);
-    return revision;
-  }
-
-  removeCodes(tableName: string, codes: string[]): number {
-    const def = this.table(tableName);
-    const present = this.model.tableInputs(def.id).codes;
-    const missing = codes.filter((code) => !present.has(code));
-    if (missing.length) throw new ApiError('refused', `${def.id} 中没有科目行:${missing.join('、')}`);
-    const removed = codes.map((code) => ({ table: def.id, code }));
-    const revision = this.store.write({ removeCodes: removed });
-    this.apply([], [], removed);
+    const cells: StoredCell[] = [];
+    for (const edit of change.cells ?? []) {
+      const def = this.table(edit.table);
+      if (def.kind === 'functional' && codeLevel(edit.row) === 3 && !this.model.tableInputs(def.id).codes.has(edit.row) && !pending(def.id, edit.row)) {
+        this.requireKnownCode(def, edit.row);
+        addCodes.push({ table: def.id, code: edit.row });
+      }
+      cells.push({ table: def.id, row: edit.row, col: edit.col, value: this.parseInput(def, edit.row, edit.col, edit.value, addCodes) });
+    }
+    for (const { table, code } of change.removeCodes ?? []) {
+      const def = this.functionalTable(table);
+      if (!this.model.tableInputs(def.id).codes.has(code)) throw new ApiError('refused', `${def.id} 中没有科目行 ${code}`);
+      removeCodes.push({ table: def.id, code });
+    }
+    const revision = this.store.write({ cells, addCodes, removeCodes });
+    for (const { code, name } of addCodes) if (name) this.customNames.set(code, name);
+    this.apply(cells, addCodes, removeCodes);
     return revision;
   }
 
@@ -167,32 +160,21 @@ export class YearSession {
     return { cells: cells.length, ignored };
   }
 
-  private apply(cells: StoredCell[], added: { table: string; code: string }[], removed: { table: string; code: string }[]): void {
-    const touched = new Set<string>();
-    for (const { table, code } of added) {
-      this.model.tableInputs(table).codes.add(code);
-      touched.add(table);
-    }
-    for (const { table, code } of removed) {
-      const inputs = this.model.tableInputs(table);
-      inputs.codes.delete(code);
-      for (const key of [...inputs.cells.keys()]) if (key.startsWith(`${code}|`)) inputs.cells.delete(key);
-      touched.add(table);
-    }
-    for (const cell of cells) {
-      const inputs = this.model.tableInputs(cell.table);
-      const key = `${cell.row}|${cell.col}`;
-      if (cell.value === null) inputs.cells.delete(key);
-      else inputs.cells.set(key, cell.value);
-    }
-    this.model.invalidate();
-    for (const table of touched) this.model.invalidate(table);
+  private apply(cells: StoredCell[], addCodes: { table: string; code: string }[], removeCodes: { table: string; code: string }[]): void {
+    applyToModel(this.model, { cells, addCodes, removeCodes });
   }
 
-  private requireKnownCode(def: TableDef, code: string): void {
+  private functionalTable(name: string): TableDef {
+    const def = this.table(name);
+    if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能增删科目行`);
+    return def;
+  }
+
+  /** A 项 code must be in the year's catalog, or come with a name as a user-defined code. */
+  private requireKnownCode(def: TableDef, code: string, customName?: string): void {
     if (codeLevel(code) !== 3) throw new ApiError('refused', `${def.id}:科目代码“${code}”不是 7 位的项级代码`);
-    if (!functionName(code) && !this.customNames.has(code)) {
-      throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中`);
+    if (!functionName(code) && !this.customNames.has(code) && !customName) {
+      throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中;如确需使用,请同时填写科目名称作为自定义科目`);
     }
   }
 

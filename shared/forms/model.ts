@@ -56,6 +56,13 @@ export const DEFAULT_PARENT: Readonly<Record<FundingKey, FundingKey | null>> = {
   CUR_APPROP: 'TOTAL', PRIOR_CARRY: 'TOTAL', OTHER: 'TOTAL',
 };
 
+/** Neutral names of the funding rows, for messages where a profile prints no label (JM-P's single row). */
+export const FUNDING_KEY_LABELS: Readonly<Record<FundingKey, string>> = {
+  TOTAL: '合计', FISCAL: '财政资金', SPECIAL_ACCOUNT: '财政专户管理资金', UNIT: '单位资金', GPB: '一般公共预算拨款',
+  GPB_UPPER: '一般公共预算拨款(上级)', GPB_LOCAL: '一般公共预算拨款(本级)', GOV_FUND: '政府性基金', SOE: '国有资本经营预算',
+  CUR_APPROP: '当年财政拨款', PRIOR_CARRY: '上年结转资金', OTHER: '其他资金',
+};
+
 export const INTERNAL_CONTROL_ITEMS = ['预算业务管理', '收支业务管理', '政府采购业务', '国有资产业务管理', '建设项目业务管理', '合同业务管理'] as const;
 export type InternalControlItem = (typeof INTERNAL_CONTROL_ITEMS)[number];
 

@@ -4,7 +4,7 @@
  * 99.91 % → 10 come out the same everywhere.
  */
 import type { Amount } from '../money';
-import { divRoundHalfUp, parseDec, POINT_SCALE, roundPoints, type Points } from './decimal';
+import { divRoundHalfUp, formatPoints, parseDec, POINT_SCALE, roundPoints, type Points } from './decimal';
 import { defaultComparator, evaluateTarget, normaliseLevel1, normaliseLevel2, parseIndicatorValue, type MetState, type NumberValue } from './indicators';
 import type { Framework, FrameworkItem, FundingLine, Indicator, Lifecycle, MeasureJson, PerfForm, ScoreRuleJson } from './model';
 import { fundingLine } from './model';
@@ -325,4 +325,44 @@ export function execResultScore(projects: ProjectExecution[], pointsPerClass: Po
 /** Rounds a points value the way a profile prints scores. */
 export function roundScore(value: Points, profile: Profile): Points {
   return roundPoints(value, profile.scoring.scoreDecimals);
+}
+
+/**
+ * Structural problems of a framework, in Chinese: item weights that do not add up to their
+ * 二级 / 一级 weights, self-scores outside 0…weight (deductions: ≤ 0), a choose-one group with
+ * no chosen alternative. Empty for every seed framework.
+ */
+export function frameworkIssues(fw: Framework): string[] {
+  const issues: string[] = [];
+  const groups = new Map<string, { items: FrameworkItem[]; weight: Points | null; label: string }>();
+  const counted = fw.items.filter((item) => itemCounts(fw, item) && !item.is_deduction);
+  for (const item of counted) {
+    if (item.l2_weight === null) continue;
+    const key = `${item.l1}|${item.l2 ?? ''}|${item.l2_weight}`;
+    const group = groups.get(key) ?? { items: [], weight: item.l2_weight, label: `${item.l1}/${item.l2 ?? '(未命名)'}` };
+    group.items.push(item);
+    groups.set(key, group);
+  }
+  for (const group of groups.values()) {
+    const sum = group.items.reduce((s, item) => s + (item.weight ?? 0), 0);
+    if (sum !== group.weight) issues.push(`“${group.label}”三级指标分值合计 ${formatPoints(sum)},应为 ${formatPoints(group.weight)}`);
+  }
+  const level1 = new Map<string, { sum: Points; weight: Points | null }>();
+  for (const item of counted) {
+    const entry = level1.get(item.l1) ?? { sum: 0, weight: item.l1_weight };
+    entry.sum += item.weight ?? 0;
+    level1.set(item.l1, entry);
+  }
+  for (const [name, entry] of level1) {
+    if (entry.weight !== null && entry.sum !== entry.weight) issues.push(`“${name}”分值合计 ${formatPoints(entry.sum)},应为 ${formatPoints(entry.weight)}`);
+  }
+  for (const item of fw.items) {
+    if (item.self_score === null) continue;
+    if (item.is_deduction ? item.self_score > 0 : item.self_score < 0 || (item.weight !== null && item.self_score > item.weight)) {
+      issues.push(`“${item.l3}”自评得分 ${formatPoints(item.self_score)} 超出范围`);
+    }
+  }
+  const groupsNeedingChoice = new Set(fw.items.map((item) => item.alternative_group).filter((g): g is string => !!g));
+  for (const group of groupsNeedingChoice) if (!fw.chosen[group]) issues.push(`“${group}”须选定一个评价方向`);
+  return issues;
 }

@@ -1,5 +1,5 @@
 import type { Amount } from '../money';
-import { SAME_ROW, TOTAL, type CellRule, type TableDef } from './types';
+import { SAME_ROW, TOTAL, type CellRule, type TableDef, type Term } from './types';
 
 /** The stored input of one table: input cell values and, for functional tables, the chosen 项 codes. */
 export interface TableInputs {
@@ -49,10 +49,19 @@ function parentKey(code: string): string {
 
 const sumRule: CellRule = { role: 'computed', formula: 'Σ 下级', terms: [] };
 
+/** A resolved operand: the table, memo slot and column position of a referenced cell. */
+interface Target {
+  table: string;
+  structure: Structure;
+  slot: Slot;
+  index: number;
+  sign: 1 | -1;
+}
+
 /**
  * Memo of one resolved row. Values live in arrays indexed by column position and are stamped with the
  * model's generation (2g = done, 2g + 1 = being computed), so invalidating clears nothing and a
- * recompute builds no per-cell key strings (concatenated keys were the cost).
+ * recompute builds no per-cell key strings and does no map lookups (both were the cost).
  */
 interface Slot {
   row: ResolvedRow;
@@ -60,11 +69,15 @@ interface Slot {
   values: (Amount | null)[];
   /** cellKey(row, col) per column, built once: the input Map is keyed by these strings. */
   inputKeys: string[];
+  /** Operands per column, resolved on first use; valid while `targetsEpoch` matches the model's row epoch. */
+  targets: (Target[] | undefined)[];
+  targetsEpoch: number;
 }
 
 interface Structure {
   rows: ResolvedRow[];
   slots: Map<string, Slot>;
+  columns: string[];
   columnIndex: Map<string, number>;
   children: Map<string, string[]>;
 }
@@ -76,6 +89,8 @@ interface Structure {
 export class YearModel {
   /** Bumped by invalidate(); values stamped with an older generation are stale. Starts at 1 so 0 stamps nothing. */
   private generation = 1;
+  /** Bumped whenever a table's rows are rebuilt: resolved operands may then point at dropped slots. */
+  private rowEpoch = 0;
   private rowCache = new Map<string, Structure>();
 
   constructor(
@@ -97,7 +112,7 @@ export class YearModel {
   /** Call after any change to inputs (cells or codes). */
   invalidate(tableWithNewRows?: string): void {
     this.generation++;
-    if (tableWithNewRows) this.rowCache.delete(tableWithNewRows);
+    if (tableWithNewRows && this.rowCache.delete(tableWithNewRows)) this.rowEpoch++;
   }
 
   rows(id: string): ResolvedRow[] {
@@ -116,15 +131,18 @@ export class YearModel {
     const structure = this.structure(id);
     const slot = structure.slots.get(row);
     const index = structure.columnIndex.get(col);
-    if (!slot || index === undefined) return null;
+    return slot && index !== undefined ? this.valueAt(id, structure, slot, index) : null;
+  }
+
+  private valueAt(id: string, structure: Structure, slot: Slot, index: number): Amount | null {
     const done = 2 * this.generation;
     const stamp = slot.stamp[index];
     if (stamp === done) return slot.values[index];
-    if (stamp === done + 1) throw new Error(`公式循环引用:${id} ${row} ${col}`);
+    if (stamp === done + 1) throw new Error(`公式循环引用:${id} ${slot.row.key} ${structure.columns[index]}`);
     slot.stamp[index] = done + 1;
     let result: Amount | null;
     try {
-      result = this.evaluate(id, structure, slot, index, col);
+      result = this.evaluate(id, structure, slot, index);
     } finally {
       slot.stamp[index] = 0;
     }
@@ -133,34 +151,45 @@ export class YearModel {
     return result;
   }
 
-  private evaluate(id: string, structure: Structure, slot: Slot, index: number, col: string): Amount | null {
+  private evaluate(id: string, structure: Structure, slot: Slot, index: number): Amount | null {
+    const col = structure.columns[index];
     const rule = slot.row.rules[col];
     if (!rule) return null;
-    const row = slot.row.key;
-    switch (rule.role) {
-      case 'input':
-        return this.tableInputs(id).cells.get((slot.inputKeys[index] ??= cellKey(row, col))) ?? null;
-      case 'linked':
-        return this.value(rule.from.table ?? id, rule.from.row === SAME_ROW ? row : rule.from.row, rule.from.col);
-      case 'computed': {
-        // Same semantics as sumAmounts: null unless some addend has a value.
-        let total: Amount | null = null;
-        if (rule === sumRule) {
-          for (const child of structure.children.get(row)!) {
-            const value = this.value(id, child, col);
-            if (value !== null) total = (total ?? 0) + value;
-          }
-        } else {
-          for (const { sign, ref } of rule.terms) {
-            const value = this.value(ref.table ?? id, ref.row === SAME_ROW ? row : ref.row, ref.col);
-            if (value !== null) total = (total ?? 0) + sign * value;
-          }
-        }
-        return total;
-      }
-      default:
-        return null;
+    if (rule.role === 'input') return this.tableInputs(id).cells.get((slot.inputKeys[index] ??= cellKey(slot.row.key, col))) ?? null;
+    if (rule.role !== 'computed' && rule.role !== 'linked') return null;
+    if (slot.targetsEpoch !== this.rowEpoch) {
+      slot.targets = [];
+      slot.targetsEpoch = this.rowEpoch;
     }
+    const targets = (slot.targets[index] ??= this.resolve(id, structure, slot.row.key, col, rule));
+    // Same semantics as sumAmounts: null unless some operand has a value.
+    let total: Amount | null = null;
+    for (const target of targets) {
+      const value = this.valueAt(target.table, target.structure, target.slot, target.index);
+      if (value !== null) total = (total ?? 0) + target.sign * value;
+    }
+    return total;
+  }
+
+  /** The operands of a computed or linked cell; references to rows or columns that do not exist drop out (empty). */
+  private resolve(id: string, structure: Structure, row: string, col: string, rule: CellRule): Target[] {
+    const terms: Term[] =
+      rule === sumRule
+        ? structure.children.get(row)!.map((child) => ({ sign: 1 as const, ref: { row: child, col } }))
+        : rule.role === 'linked'
+          ? [{ sign: 1 as const, ref: rule.from }]
+          : rule.role === 'computed'
+            ? rule.terms
+            : [];
+    const targets: Target[] = [];
+    for (const { sign, ref } of terms) {
+      const table = ref.table ?? id;
+      const target = this.structure(table);
+      const targetSlot = target.slots.get(ref.row === SAME_ROW ? row : ref.row);
+      const index = target.columnIndex.get(ref.col);
+      if (targetSlot && index !== undefined) targets.push({ table, structure: target, slot: targetSlot, index, sign });
+    }
+    return targets;
   }
 
   private structure(id: string): Structure {
@@ -196,9 +225,12 @@ export class YearModel {
     }
     const width = def.columns.length;
     const slots = new Map<string, Slot>(
-      rows.map((row) => [row.key, { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [] }]),
+      rows.map((row) => [
+        row.key,
+        { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [], targets: [], targetsEpoch: this.rowEpoch },
+      ]),
     );
-    const columnIndex = new Map(def.columns.map((column, index) => [column.col, index]));
-    return { rows, slots, columnIndex, children };
+    const columns = def.columns.map((column) => column.col);
+    return { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children };
   }
 }

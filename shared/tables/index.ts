@@ -49,3 +49,4 @@ export * from './types';
 export * from './engine';
 export * from './layout';
 export * from './describe';
+export * from './changes';

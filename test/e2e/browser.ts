@@ -21,7 +21,9 @@ export async function startApp(): Promise<{ host: WebHost; dataDir: string; brow
   const data = tempDir('juesuan-e2e-');
   const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
   const browser = await launchChromium();
-  const page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url.replace(/\/$/, '') });
+  const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return {

@@ -1,9 +1,13 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type GridApi } from 'ag-grid-community';
+import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type GridApi } from 'ag-grid-community';
+import { functionName } from '../../../shared/catalog';
 import { printedLayout, type TableDef } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
+import { parseClipboard } from './clipboard';
+import { CodeRowBar } from './CodeRowBar';
 import { buildColumnDefs, type LineData } from './column-defs';
+import { planPaste } from './paste';
 import { GRID_LOCALE_ZH } from './locale-zh';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -27,6 +31,11 @@ export function TableGrid({ def }: { def: TableDef }) {
   const model = useYearStore((state) => state.model)!;
   const version = useYearStore((state) => state.version);
   const editCells = useYearStore((state) => state.editCells);
+  const change = useYearStore((state) => state.change);
+  const undo = useYearStore((state) => state.undo);
+  const redo = useYearStore((state) => state.redo);
+  const showNotice = useYearStore((state) => state.showNotice);
+  const [focusedRow, setFocusedRow] = useState<string | null>(null);
   const gridApi = useRef<GridApi<LineData> | null>(null);
   const modelRef = useRef(model);
   modelRef.current = model;
@@ -53,15 +62,69 @@ export function TableGrid({ def }: { def: TableDef }) {
     void editCells([{ table: def.id, row: key, col: column.col, value: text === '' ? null : text }]);
   };
 
+  const focusedCell = () => {
+    const focused = gridApi.current?.getFocusedCell();
+    if (!focused || focused.rowPinned || gridApi.current?.getEditingCells().length) return null;
+    return { line: focused.rowIndex, columnId: focused.column.getColId() };
+  };
+
+  /** Ctrl+Z / Ctrl+Y undo and redo the session's changes, saved ones included. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!(event.ctrlKey || event.metaKey) || gridApi.current?.getEditingCells().length) return;
+    const key = event.key.toLowerCase();
+    if (key === 'z' && !event.shiftKey) void undo();
+    else if (key === 'y' || (key === 'z' && event.shiftKey)) void redo();
+    else return;
+    event.preventDefault();
+  };
+
+  /** Pastes a block copied from Excel/WPS at the focused cell, as one undo step. */
+  const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
+    const start = focusedCell();
+    if (!start) return;
+    event.preventDefault();
+    const block = parseClipboard(event.clipboardData.getData('text/plain'));
+    const plan = planPaste(def, layout, model, start, block);
+    const unknown = plan.newCodes.filter((code) => !functionName(code));
+    if (unknown.length) {
+      showNotice(`科目表中没有 ${unknown.join('、')},请先用“添加科目”作为自定义科目添加后再粘贴`);
+      return;
+    }
+    const count = plan.change.cells?.length ?? 0;
+    if (!count && !plan.newCodes.length) {
+      showNotice(plan.skipped ? `粘贴的 ${plan.skipped} 个单元格都落在计算或链接单元格上,未做修改` : '剪贴板中没有可粘贴的内容');
+      return;
+    }
+    void change(plan.change).then((ok) => {
+      if (!ok) return;
+      const parts = [`已粘贴 ${count} 个单元格`];
+      if (plan.newCodes.length) parts.push(`新增科目行 ${plan.newCodes.length} 个`);
+      if (plan.skipped) parts.push(`跳过计算或链接单元格 ${plan.skipped} 个`);
+      showNotice(parts.join(','));
+    });
+  };
+
+  const onCellFocused = (event: CellFocusedEvent<LineData>) => {
+    const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
+    setFocusedRow(line ? (line[0] ?? null) : null);
+  };
+
   return (
-    <div className="grid-host" data-table={def.id}>
+    <div className="grid-host" data-table={def.id} onKeyDown={onKeyDown} onPaste={onPaste}>
+      {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
+      <div className="grid-body">
       <AgGridReact<LineData>
         theme={theme}
         localeText={GRID_LOCALE_ZH}
         columnDefs={columnDefs}
+        defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true }}
         rowData={rowData}
         pinnedTopRowData={pinnedTop}
         getRowId={(params) => params.data.id}
+        getRowClass={(params) => {
+          const key = params.data?.keys[0];
+          return def.kind === 'functional' && key ? `row-level-${modelRef.current.row(def.id, key)?.level ?? 0}` : undefined;
+        }}
         readOnlyEdit
         onCellEditRequest={onCellEditRequest}
         enterNavigatesVertically
@@ -75,11 +138,13 @@ export function TableGrid({ def }: { def: TableDef }) {
         suppressDragLeaveHidesColumns
         tooltipShowDelay={600}
         onGridReady={(event) => (gridApi.current = event.api)}
+        onCellFocused={onCellFocused}
         onGridSizeChanged={(event) => event.api.sizeColumnsToFit()}
         // Fit again once rows exist: the vertical scrollbar only appears then and takes width.
         onFirstDataRendered={(event) => requestAnimationFrame(() => event.api.sizeColumnsToFit())}
         onGridPreDestroyed={() => (gridApi.current = null)}
       />
+      </div>
     </div>
   );
 }

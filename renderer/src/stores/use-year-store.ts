@@ -1,9 +1,10 @@
 import { create } from 'zustand';
-import type { CellEdit, TemplateSet, Numbering, YearInfo, YearSnapshot } from '../../../shared/contract';
+import type { CellEdit, Numbering, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
 import { functionName } from '../../../shared/catalog';
 import { AmountError, parseAmount } from '../../../shared/money';
-import { TABLES, YearModel, cellKey, emptyInputs, templateTables, type YearInputs } from '../../../shared/tables';
+import { TABLES, YearModel, applyToModel, cellKey, describeCell, emptyInputs, templateTables, type YearInputs } from '../../../shared/tables';
 import { call } from '../api';
+import { inverseOf } from './history';
 
 export interface NewYearForm {
   fiscalYear: number;
@@ -13,117 +14,90 @@ export interface NewYearForm {
   numbering: Numbering;
 }
 
+interface HistoryEntry {
+  forward: YearChange;
+  backward: YearChange;
+}
+
 interface YearState {
   years: YearInfo[];
   info: YearInfo | null;
   model: YearModel | null;
+  /** User-defined code names of this file (codes the catalog lacks). */
+  customNames: Map<string, string>;
   tableId: string;
   /** Bumped whenever the model changes, so views re-read it. */
   version: number;
-  /** Edits sent but not yet acknowledged by the core. */
+  /** Changes sent but not yet acknowledged by the core. */
   unsaved: number;
   savedAt: Date | null;
   error: string | null;
+  notice: string | null;
+  undoStack: HistoryEntry[];
+  redoStack: HistoryEntry[];
   loadYears(): Promise<void>;
   createYear(form: NewYearForm): Promise<void>;
   openYear(file: string): Promise<void>;
   closeYear(): void;
   selectTable(id: string): void;
+  /** One user action (an edit, a paste, adding a row): applied at once, persisted, one undo step. */
+  change(change: YearChange): Promise<boolean>;
   editCells(edits: CellEdit[]): Promise<boolean>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  showNotice(text: string | null): void;
   dismissError(): void;
 }
 
-function modelFrom(snapshot: YearSnapshot): YearModel {
+function modelFrom(snapshot: YearSnapshot): { model: YearModel; customNames: Map<string, string> } {
   const inputs: YearInputs = {};
-  const names = new Map<string, string>();
+  const customNames = new Map<string, string>();
   for (const [id, doc] of Object.entries(snapshot.tables)) {
     const table = (inputs[id] = emptyInputs());
     for (const code of doc.codes ?? []) table.codes.add(code);
-    for (const [code, name] of Object.entries(doc.names ?? {})) names.set(code, name);
+    for (const [code, name] of Object.entries(doc.names ?? {})) customNames.set(code, name);
     for (const [row, cols] of Object.entries(doc.cells)) {
       for (const [col, text] of Object.entries(cols)) table.cells.set(cellKey(row, col), parseAmount(text)!);
     }
   }
-  return new YearModel(TABLES, inputs, (code) => names.get(code) ?? functionName(code));
+  return { model: new YearModel(TABLES, inputs, (code) => customNames.get(code) ?? functionName(code)), customNames };
 }
 
 function fileNameFor(form: NewYearForm): string {
   return `${form.fiscalYear}-${form.unitName.replace(/[\\/:*?"<>|\s]+/g, '')}.sqlite`;
 }
 
-/** Edits reach the core strictly in order; each is committed before the next is sent. */
+/** Changes reach the core strictly in order; each is committed before the next is sent. */
 let queue: Promise<unknown> = Promise.resolve();
 
-export const useYearStore = create<YearState>((set, get) => ({
-  years: [],
-  info: null,
-  model: null,
-  tableId: '公开01表',
-  version: 0,
-  unsaved: 0,
-  savedAt: null,
-  error: null,
-
-  async loadYears() {
-    try {
-      set({ years: await call('listYears', {}) });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
-  },
-
-  async createYear(form) {
-    try {
-      const info = await call('createYear', { file: fileNameFor(form), ...form, unitCode: form.unitCode || undefined });
-      await get().openYear(info.file);
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
-  },
-
-  async openYear(file) {
-    try {
-      const snapshot = await call('openYear', { file });
-      const first = templateTables(snapshot.info.template)[0].id;
-      set({ info: snapshot.info, model: modelFrom(snapshot), tableId: first, version: get().version + 1, error: null, savedAt: null });
-    } catch (error) {
-      set({ error: (error as Error).message });
-    }
-  },
-
-  closeYear() {
-    set({ info: null, model: null });
-    void get().loadYears();
-  },
-
-  selectTable(id) {
-    set({ tableId: id });
-  },
-
-  /** Applies edits to the live model at once, then persists them; a refusal restores the stored state. */
-  async editCells(edits) {
+export const useYearStore = create<YearState>((set, get) => {
+  /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
+  async function apply(change: YearChange, record: 'new' | 'undo' | 'redo'): Promise<boolean> {
     const { model, info } = get();
     if (!model || !info) return false;
-    const parsed: { key: string; table: string; value: number | null }[] = [];
-    for (const edit of edits) {
+    const cells = [];
+    for (const edit of change.cells ?? []) {
       try {
-        parsed.push({ table: edit.table, key: cellKey(edit.row, edit.col), value: edit.value === null ? null : parseAmount(edit.value) });
+        cells.push({ ...edit, value: edit.value === null ? null : parseAmount(edit.value) });
       } catch (error) {
-        if (error instanceof AmountError) {
-          set({ error: `${edit.table} ${edit.row} 行第 ${edit.col} 栏:${error.message}` });
-          return false;
-        }
-        throw error;
+        if (!(error instanceof AmountError)) throw error;
+        set({ error: `${edit.table} ${describeCell(model.table(edit.table), edit.row)} 第 ${edit.col} 栏:${error.message}` });
+        return false;
       }
     }
-    for (const { table, key, value } of parsed) {
-      const cells = model.tableInputs(table).cells;
-      if (value === null) cells.delete(key);
-      else cells.set(key, value);
-    }
-    model.invalidate();
-    set({ version: get().version + 1, unsaved: get().unsaved + 1, error: null });
-    const sent = queue.then(() => call('setCells', { file: info.file, edits }));
+    const backward = inverseOf(model, change);
+    const customNames = new Map(get().customNames);
+    for (const { code, name } of change.addCodes ?? []) if (name && !functionName(code)) customNames.set(code, name);
+    const implicitCodes = cells.filter((cell) => /^\d{7}$/.test(cell.row) && model.table(cell.table).kind === 'functional').map((cell) => ({ table: cell.table, code: cell.row }));
+    applyToModel(model, { addCodes: [...(change.addCodes ?? []), ...implicitCodes], cells, removeCodes: change.removeCodes ?? [] });
+    // Undoing or redoing an entry applies its backward change, whose own inverse lands on the other stack.
+    const entry = { forward: change, backward };
+    const history =
+      record === 'undo'
+        ? { redoStack: [...get().redoStack, entry] }
+        : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
+    set({ ...history, customNames, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
     try {
       await sent;
@@ -132,12 +106,84 @@ export const useYearStore = create<YearState>((set, get) => ({
     } catch (error) {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
       const snapshot = await call('openYear', { file: info.file });
-      set({ model: modelFrom(snapshot), version: get().version + 1 });
+      set({ ...modelFrom(snapshot), version: get().version + 1, undoStack: [], redoStack: [] });
       return false;
     }
-  },
+  }
 
-  dismissError() {
-    set({ error: null });
-  },
-}));
+  return {
+    years: [],
+    info: null,
+    model: null,
+    customNames: new Map(),
+    tableId: '公开01表',
+    version: 0,
+    unsaved: 0,
+    savedAt: null,
+    error: null,
+    notice: null,
+    undoStack: [],
+    redoStack: [],
+
+    async loadYears() {
+      try {
+        set({ years: await call('listYears', {}) });
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+
+    async createYear(form) {
+      try {
+        const info = await call('createYear', { file: fileNameFor(form), ...form, unitCode: form.unitCode || undefined });
+        await get().openYear(info.file);
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+
+    async openYear(file) {
+      try {
+        const snapshot = await call('openYear', { file });
+        const first = templateTables(snapshot.info.template)[0].id;
+        set({ info: snapshot.info, ...modelFrom(snapshot), tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+
+    closeYear() {
+      set({ info: null, model: null, undoStack: [], redoStack: [] });
+      void get().loadYears();
+    },
+
+    selectTable(id) {
+      set({ tableId: id, notice: null });
+    },
+
+    change: (change) => apply(change, 'new'),
+    editCells: (edits) => apply({ cells: edits }, 'new'),
+
+    async undo() {
+      const entry = get().undoStack.at(-1);
+      if (!entry) return set({ notice: '没有可撤销的操作' });
+      set({ undoStack: get().undoStack.slice(0, -1) });
+      await apply(entry.backward, 'undo');
+    },
+
+    async redo() {
+      const entry = get().redoStack.at(-1);
+      if (!entry) return set({ notice: '没有可恢复的操作' });
+      set({ redoStack: get().redoStack.slice(0, -1) });
+      await apply(entry.backward, 'redo');
+    },
+
+    showNotice(text) {
+      set({ notice: text });
+    },
+
+    dismissError() {
+      set({ error: null });
+    },
+  };
+});

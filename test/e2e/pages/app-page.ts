@@ -49,3 +49,19 @@ export class AppPage {
     await this.page.locator('.save-status.saved').waitFor();
   }
 }
+
+/** Functional (功能分类) tables: the code bar above the grid. */
+export class CodeRows {
+  constructor(readonly page: Page) {}
+
+  async add(query: string, pick: string): Promise<void> {
+    await this.page.getByLabel('添加科目').fill(query);
+    await this.page.getByRole('option', { name: pick }).click();
+  }
+
+  /** Pastes tab-separated text at the focused cell through the real clipboard and Ctrl+V. */
+  async paste(text: string): Promise<void> {
+    await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
+    await this.page.keyboard.press('Control+V');
+  }
+}

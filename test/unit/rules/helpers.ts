@@ -50,6 +50,16 @@ export function withOverrides(model: ModelView, overrides: Record<string, string
 
 export const OPTIONS: ValidateOptions = { template: '9', fiscalYear: 2023 };
 
-export const where = (finding: Finding) => `${finding.rule} ${finding.table} ${finding.row} ${finding.col}`;
 
 export const validate = (model: ModelView, options: Partial<ValidateOptions> = {}) => validateYear(model, { ...OPTIONS, ...options });
+
+/** A finding as the tests name it: rule, table, row, col and severity ("尾数" marks a 尾数误差 warning). */
+export const tag = (finding: Finding) =>
+  `${finding.rule} ${finding.table} ${finding.row} ${finding.col || '-'} ${finding.severity}${finding.rounding ? ' 尾数' : ''}`;
+
+/** Findings added and removed between two runs (a finding whose severity changes counts as both). */
+export function difference(before: Finding[], after: Finding[]): { added: string[]; removed: string[] } {
+  const was = new Set(before.map(tag));
+  const now = new Set(after.map(tag));
+  return { added: after.map(tag).filter((t) => !was.has(t)), removed: before.map(tag).filter((t) => !now.has(t)) };
+}

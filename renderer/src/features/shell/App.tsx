@@ -14,18 +14,29 @@ export function App() {
   const closeYear = useYearStore((state) => state.closeYear);
   const error = useYearStore((state) => state.error);
   const dismissError = useYearStore((state) => state.dismissError);
+  const notice = useYearStore((state) => state.notice);
+  const showNotice = useYearStore((state) => state.showNotice);
 
   useEffect(() => {
     document.title = info ? `决算通 - ${info.fiscalYear}年度 ${info.unitName}` : '决算通';
   }, [info]);
 
-  const errorBar = error && (
-    <div className="error-bar" role="alert">
+  const errorBar = error ? (
+    <div className="message-bar error-bar" role="alert">
       <span>{error}</span>
       <button type="button" onClick={dismissError} aria-label="关闭提示">
         ×
       </button>
     </div>
+  ) : (
+    notice && (
+      <div className="message-bar notice-bar" role="status">
+        <span>{notice}</span>
+        <button type="button" onClick={() => showNotice(null)} aria-label="关闭提示">
+          ×
+        </button>
+      </div>
+    )
   );
 
   if (!info) {

@@ -1,0 +1,76 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { searchFunction, isKnownFunctionCode } from '../../../shared/catalog';
+import type { TableDef } from '../../../shared/tables';
+import { useYearStore } from '../stores/use-year-store';
+
+/**
+ * Adds and removes 项 rows of a functional table: type a code or part of its name, pick from
+ * the catalog; 款 and 类 rows appear and sum by themselves. A code the catalog lacks can be
+ * added with a name as a user-defined code.
+ */
+export function CodeRowBar({ def, focusedRow }: { def: TableDef; focusedRow: string | null }) {
+  const model = useYearStore((state) => state.model)!;
+  const change = useYearStore((state) => state.change);
+  const [query, setQuery] = useState('');
+  const [customName, setCustomName] = useState('');
+  const [highlight, setHighlight] = useState(0);
+  const present = model.tableInputs(def.id).codes;
+  const matches = useMemo(() => (query.trim() ? searchFunction(query.trim(), 40).filter((code) => code.level === '项' && !present.has(code.code)).slice(0, 12) : []), [query, present.size]);
+  const custom = /^\d{7}$/.test(query.trim()) && !isKnownFunctionCode(query.trim());
+
+  const add = async (code: string, name?: string) => {
+    if (await change({ addCodes: [{ table: def.id, code, name }] })) {
+      setQuery('');
+      setCustomName('');
+      setHighlight(0);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'ArrowDown') setHighlight((h) => Math.min(h + 1, matches.length - 1));
+    else if (event.key === 'ArrowUp') setHighlight((h) => Math.max(h - 1, 0));
+    else if (event.key === 'Escape') setQuery('');
+    else if (event.key === 'Enter' && matches[highlight]) void add(matches[highlight].code);
+    else return;
+    event.preventDefault();
+  };
+
+  const removable = focusedRow && present.has(focusedRow) ? focusedRow : null;
+  return (
+    <div className="code-bar">
+      <div className="code-search">
+        <input
+          aria-label="添加科目"
+          placeholder="添加科目:输入科目代码或名称"
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setHighlight(0);
+          }}
+          onKeyDown={onKeyDown}
+        />
+        {matches.length > 0 && (
+          <ul className="code-options" role="listbox" aria-label="科目候选">
+            {matches.map((code, i) => (
+              <li key={code.code} role="option" aria-selected={i === highlight} className={i === highlight ? 'active' : ''} onMouseDown={() => void add(code.code)}>
+                <span className="code">{code.code}</span> {code.name}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {custom && (
+        <span className="custom-code">
+          科目表中没有 {query.trim()},作为自定义科目添加:
+          <input aria-label="自定义科目名称" placeholder="科目名称" value={customName} onChange={(event) => setCustomName(event.target.value)} />
+          <button type="button" disabled={!customName.trim()} onClick={() => void add(query.trim(), customName.trim())}>
+            添加
+          </button>
+        </span>
+      )}
+      <button type="button" className="remove-row" disabled={!removable} onClick={() => removable && void change({ removeCodes: [{ table: def.id, code: removable }] })}>
+        删除科目行{removable ? ` ${removable}` : ''}
+      </button>
+    </div>
+  );
+}
