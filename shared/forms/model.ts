@@ -284,7 +284,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 /** A refused interchange document; `field` is the JSON path ("funding[TOTAL].actual"). */
 export class FormParseError extends Error {
   constructor(readonly field: string, message: string) {
-    super(`${field}(${FIELD_LABELS[field.replace(/^.*[.\]]/, '')] ?? field}):${message}`);
+    // The Chinese name of the last path segment: "funding[TOTAL].actual" → 实际支出数, "funding[TOTAL]" → 预算执行情况.
+    const key = /([A-Za-z0-9_]+)(?:\[[^\]]*\])?$/.exec(field)?.[1];
+    const label = key ? FIELD_LABELS[key] : undefined;
+    super(label ? `${field}(${label}):${message}` : `${field}:${message}`);
   }
 }
 

@@ -80,9 +80,11 @@ export function parentsSum(tables: readonly string[], level: 0 | 1 | 2): RuleBod
   };
 }
 
-/** Union of the 项 codes of several tables (this year's or last year's). */
-export function leafUnion(ctx: CheckContext, tables: readonly string[], ly = false): string[] {
-  return [...new Set(tables.flatMap((table) => ctx.leaves(table, ly)))].sort();
+/** Union of the 项 codes of several tables (this year's or last year's), in first-seen order. */
+export function leafUnion(ctx: CheckContext, tables: readonly string[], ly = false): Iterable<string> {
+  const codes = new Set(ctx.leaves(tables[0], ly));
+  for (const table of tables.slice(1)) for (const code of ctx.leaves(table, ly)) codes.add(code);
+  return codes;
 }
 
 export { SAME_ROW, TOTAL };

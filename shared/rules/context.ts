@@ -111,6 +111,26 @@ interface TableIndex {
   leaves: string[];
 }
 
+/** Indexes by rows array: the engine keeps a table's array until its codes change, so runs share them. */
+const INDEXES = new WeakMap<ResolvedRow[], TableIndex>();
+
+function indexOf(rows: ResolvedRow[]): TableIndex {
+  let index = INDEXES.get(rows);
+  if (!index) {
+    const children = new Map<string, string[]>();
+    for (const row of rows) {
+      if (row.level === 0) continue;
+      const parent = row.level === 1 ? TOTAL : row.key.slice(0, row.key.length - 2);
+      if (!children.has(parent)) children.set(parent, []);
+      children.get(parent)!.push(row.key);
+    }
+    const leaves = rows.filter((row) => row.level === 3).map((row) => row.key);
+    index = { rows, byKey: new Map(rows.map((row) => [row.key, row])), children, leaves };
+    INDEXES.set(rows, index);
+  }
+  return index;
+}
+
 /**
  * What a rule sees during one validation: this year's (and last year's) values with empty read as 0
  * (SPEC §2: NULL is treated as 0 in relations), row indexes, and `emit`. One context per run, so its
@@ -152,16 +172,7 @@ export class CheckContext {
     let index = cache.get(table);
     if (!index) {
       const model = ly ? this.baseline : this.model;
-      const rows = model ? model.rows(table) : [];
-      const children = new Map<string, string[]>();
-      for (const row of rows) {
-        if (row.level === 0) continue;
-        const parent = row.level === 1 ? TOTAL : row.key.slice(0, row.key.length - 2);
-        if (!children.has(parent)) children.set(parent, []);
-        children.get(parent)!.push(row.key);
-      }
-      const leaves = rows.filter((row) => row.level === 3).map((row) => row.key);
-      index = { rows, byKey: new Map(rows.map((row) => [row.key, row])), children, leaves };
+      index = indexOf(model ? model.rows(table) : []);
       cache.set(table, index);
     }
     return index;
@@ -187,7 +198,10 @@ export class CheckContext {
 
   private sum(terms: RelTerm[], row: string): Amount {
     let total = 0;
-    for (const term of terms) total += term.sign * this.amount(term.table, term.row === SAME_ROW ? row : term.row, term.col, term.ly);
+    for (const term of terms) {
+      const model = term.ly ? this.baseline : this.model;
+      total += term.sign * (model?.value(term.table, term.row === SAME_ROW ? row : term.row, term.col) ?? 0);
+    }
     return total;
   }
 
@@ -287,7 +301,9 @@ export class CheckContext {
     const def = model?.table(cell.table);
     const singleRow = def?.kind === 'fixed' && def.rows.length === 1;
     const sameRow = relativeTo && relativeTo.table === cell.table && relativeTo.row === cell.row && !cell.ly;
-    if (def && !singleRow && !sameRow) parts.push(describeCell(def, cell.row));
+    // A row named by its key (公开06表 人员经费合计) is named by its label already.
+    const selfNamed = def?.kind === 'fixed' && model!.row(cell.table, cell.row)?.label === cell.row;
+    if (def && !singleRow && !sameRow && !selfNamed) parts.push(describeCell(def, cell.row));
     if (def && def.colNoRow !== null && this.cellCount(cell) > 1) parts.push(`第${cell.col}栏`);
     return parts.join(' ');
   }

@@ -166,14 +166,14 @@ function onlyGeneralBudget(ctx: CheckContext): boolean {
 }
 const X12_NOTE = '收入全部为一般公共预算财政拨款且无结转结余';
 const X12_SAME = ['2', '3'].map((j) =>
-  relation(`T05[@].c${j} = T03[@].c${j}`, { names: [undefined, '公开03表同一科目'], message: `{lhs} 与 {rhs} 不一致,相差 {diff}:${X12_NOTE}时两表应相同` }),
+  relation(`T05[@].c${j} = T03[@].c${j}`, { message: `{lhs} 与 {rhs} 不一致,相差 {diff}:${X12_NOTE}时两表应相同` }),
 );
 const X12_ZERO = ['4', '5', '6'].map((j) => relation(`T03[@].c${j} = 0`, { message: `{lhs} 不为 0:${X12_NOTE}时不应有此项支出` }));
 const X14_TOTAL = relation('T02[合计].c1 - T03[合计].c1 = T01[r59].c2 + T01[r60].c2 - T01[r28].c1 - T01[r29].c1', {
-  names: ['本年收入合计减公开03表本年支出合计', '公开01表 结余分配与年末结转和结余之和减使用非财政拨款结余与年初结转和结余之和'],
+  names: ['公开02表本年收入合计减公开03表本年支出合计', '结余分配与年末结转和结余之和减使用非财政拨款结余与年初结转和结余之和'],
 });
 
-const X14_CODE = relation('T02[@].c1 = T03[@].c1', { names: ['本年收入合计', '公开03表 本年支出合计'], severity: W });
+const X14_CODE = relation('T02[@].c1 = T03[@].c1', { severity: W });
 
 /** R-X17: the 项 codes of `sub` must appear in `sup` (or among `extra`). */
 function keysSubset(ctx: CheckContext, sub: string, sup: string[], extra: ReadonlySet<string> = new Set()) {
@@ -267,7 +267,7 @@ const crossTable: RuleDef[] = [
     'R-X11',
     W,
     '公开05表(一般公共预算)不超过公开03表(全部资金),逐科目',
-    eachRow(T05, 'leaf', ...['2', '3'].map((j) => relation(`T05[@].c${j} ≤ T03[@].c${j}`, { names: [undefined, '公开03表同一科目'] }))),
+    eachRow(T05, 'leaf', ...['2', '3'].map((j) => relation(`T05[@].c${j} ≤ T03[@].c${j}`))),
   ),
   rule(
     'R-X12',
@@ -337,7 +337,7 @@ const crossTable: RuleDef[] = [
     '“三公”经费决算数不超过预算数,超过须说明原因',
     cells(
       ...['1', '2', '3', '4', '5', '6'].map((j) =>
-        rel(`T09[r1].c${Number(j) + 6} ≤ c${j}`, undefined, undefined, { message: '{lhs} 超过 {rhs} {diff},请说明原因' }),
+        rel(`T09[r1].c${Number(j) + 6} ≤ c${j}`, undefined, undefined, { message: '{lhs} 超过 {rhs},超出 {diff},请说明原因' }),
       ),
     ),
   ),
@@ -506,7 +506,7 @@ const crossYear: RuleDef[] = [
             table,
             row: code,
             col: '',
-            message: `上年${table} 科目 ${code} ${ctx.baseline!.row(table, code)?.label ?? ''} 不在本年功能分类科目表中,也没有对应的新科目,请核实本年使用的科目`,
+            message: `上年${table} 科目 ${[code, ctx.baseline!.row(table, code)?.label].filter(Boolean).join(' ')} 不在本年功能分类科目表中,也没有对应的新科目,请核实本年使用的科目`,
             expected: null,
             actual: null,
           });

@@ -3,14 +3,15 @@ import { CheckContext } from './context';
 import { ruleSetFor } from './registry';
 import type { Finding, ModelView, Need, RuleDef, Severity, ValidateOptions } from './types';
 
-/** Tables a rule reads, from its `reads` notation ("T03[…]" → 公开03表). */
-const tablesRead = new WeakMap<RuleDef, Set<string>>();
-function tablesOf(rule: RuleDef): Set<string> {
-  let tables = tablesRead.get(rule);
+const readCache = new WeakMap<RuleDef, Set<string>>();
+
+/** Tables a rule reads, from its `reads` notation ("T03[…]" → 公开03表); for re-checking after an edit. */
+export function tablesRead(rule: RuleDef): ReadonlySet<string> {
+  let tables = readCache.get(rule);
   if (!tables) {
     tables = new Set(rule.reads.flatMap((text) => [...text.matchAll(/T(\d\d)/g)].map((match) => `公开${match[1]}表`)));
     for (const text of rule.reads) for (const match of text.matchAll(/公开\d\d表/g)) tables.add(match[0]);
-    tablesRead.set(rule, tables);
+    readCache.set(rule, tables);
   }
   return tables;
 }
@@ -52,7 +53,7 @@ export function validateYear(model: ModelView, options: ValidateOptions): Findin
   const changed = options.tables ? new Set(options.tables) : null;
   for (const rule of set.rules) {
     if (skipReason(rule, options) !== null) continue;
-    if (changed && ![...tablesOf(rule)].some((table) => changed.has(table))) continue;
+    if (changed && ![...tablesRead(rule)].some((table) => changed.has(table))) continue;
     ctx.run(rule);
   }
   const explanations = options.explanations ?? {};

@@ -18,6 +18,11 @@ export type LayoutLine = (string | null)[];
 export interface PrintedLayout {
   columns: LayoutColumn[];
   lines: LayoutLine[];
+  /**
+   * The totals line under side-by-side groups (公开06表), if any: its index in `lines`, and per
+   * side that prints a total, how many sides its label spans (the value prints in the last one).
+   */
+  footer?: { line: number; spans: { side: number; row: string; span: number }[] };
   /** Depth of the header block (the longest header path). */
   headerDepth: number;
 }
@@ -41,14 +46,28 @@ export function printedLayout(def: TableDef, rows: ResolvedRow[]): PrintedLayout
       if (side.keyColumns === 'code-name') {
         columns.push({ id: `s${index}-code`, side: index, kind: 'code', header: [...prefix, '科目代码'] });
         columns.push({ id: `s${index}-name`, side: index, kind: 'name', header: [...prefix, '科目名称'] });
-      } else {
+      } else if (side.keyColumns !== 'none') {
         columns.push({ id: `s${index}-label`, side: index, kind: 'label', header: [...prefix, '项 目'] });
         if (side.keyColumns === 'label-rowno') columns.push({ id: `s${index}-rowno`, side: index, kind: 'rowno', header: [...prefix, '行次'] });
       }
-      for (const col of side.cols) columns.push({ id: `s${index}-c${col}`, side: index, kind: 'value', col, header: header(col) });
+      // A value column belongs under its side's title unless its own header path already starts there.
+      for (const col of side.cols) {
+        const own = header(col);
+        columns.push({ id: `s${index}-c${col}`, side: index, kind: 'value', col, header: side.title && own[0] !== side.title ? [side.title, ...own] : own });
+      }
     });
     const count = Math.max(...def.sides.map((side) => side.rows.length));
     lines = Array.from({ length: count }, (_, line) => def.sides.map((side) => side.rows[line] ?? null));
+    const spans = def.sides.flatMap((side, index) => (side.footer ? [{ side: index, row: side.footer.row, span: side.footer.span ?? 1 }] : []));
+    if (spans.length) {
+      const footer = { line: lines.length, spans };
+      lines.push(def.sides.map((_, index) => spans.find((span) => span.side === index)?.row ?? null));
+      return { columns, lines, footer, headerDepth: depth(columns) };
+    }
   }
-  return { columns, lines, headerDepth: Math.max(...columns.map((column) => column.header.length)) };
+  return { columns, lines, headerDepth: depth(columns) };
+}
+
+function depth(columns: LayoutColumn[]): number {
+  return Math.max(...columns.map((column) => column.header.length));
 }

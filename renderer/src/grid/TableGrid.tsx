@@ -132,6 +132,7 @@ export function TableGrid({ def }: { def: TableDef }) {
         singleClickEdit={false}
         stopEditingWhenCellsLoseFocus
         suppressMovableColumns
+        alwaysShowVerticalScroll
         // Fixed tables have at most a few dozen lines: render them all, like the printed page.
         suppressRowVirtualisation={rowData.length < 150}
         autoSizeStrategy={{ type: 'fitGridWidth' }}

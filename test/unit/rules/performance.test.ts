@@ -49,9 +49,11 @@ describe('validation speed', () => {
     const times: number[] = [];
     for (let i = 0; i < 60; i++) {
       model.invalidate(); // as after an edit: every computed and linked cell is evaluated again
-      const start = performance.now();
+      // CPU time, not wall time: other processes on a busy test machine must not fail the test.
+      const start = process.cpuUsage();
       validateYear(model, OPTIONS);
-      times.push(performance.now() - start);
+      const used = process.cpuUsage(start);
+      times.push((used.user + used.system) / 1000);
     }
     console.log(`median ${median(times).toFixed(2)} ms`);
     expect(median(times)).toBeLessThan(5);
