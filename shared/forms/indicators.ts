@@ -147,9 +147,17 @@ function parseQuantity(text: string, columnUnit: string | null): NumberValue | n
   if (!m) return null;
   const num = parseDec(m[1]);
   if (!num) return null;
-  const written = m[2] === undefined ? null : normaliseUnit(m[2]);
+  let unitText = m[2] ?? '';
+  let suffixOp: Comparator | null = null;
+  // "95%以上", "2个工作日以内": the comparison written after the unit.
+  const suffix = /(及以上|以上|及以下|以下|以内)$/.exec(unitText);
+  if (suffix) {
+    suffixOp = suffix[1].endsWith('以上') ? '≥' : '≤';
+    unitText = unitText.slice(0, -suffix[1].length);
+  }
+  const written = normaliseUnit(unitText);
   if (written !== null && /[,,、;;。]/.test(written)) return null;
-  return { kind: 'number', op, num, unit: written ?? normaliseUnit(columnUnit ?? ''), prefix: '', typo: m[1].endsWith('.') };
+  return { kind: 'number', op: op ?? suffixOp, num, unit: written ?? normaliseUnit(columnUnit ?? ''), prefix: '', typo: m[1].endsWith('.') };
 }
 
 /** The first number inside a sentence, with the operator before it or the 以上/以内 after it. */
