@@ -1,7 +1,7 @@
 import { ApiError, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, templateTables, type TableDef } from '../../shared/tables';
+import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import type { StoredCell, YearStore } from './store';
 
@@ -26,11 +26,12 @@ export class YearSession {
     return templateTables(this.info.template);
   }
 
-  /** Accepts the canonical id or the printed label of this file's numbering (表一, 公开01表, …). */
+  /** Accepts the canonical id, the title or a printed label (公开01表, 表一, …) of this file's template. */
   table(name: string): TableDef {
-    const def = this.tables().find((candidate) => candidate.id === name || resolvesTo(name, candidate));
-    if (!def) throw new ApiError('refused', `未知的表:“${name}”。本年度文件的表有:${this.tables().map((t) => t.id).join('、')}`);
-    return def;
+    const template = this.info.template;
+    const id = resolveTableName(name, template);
+    if (!id) throw new ApiError('refused', `未知的表:“${name}”。本年度文件的表有:${this.tables().map((t) => printedLabel(t.id, template, this.info.numbering)).join('、')}`);
+    return TABLES.get(id)!;
   }
 
   snapshot(): YearSnapshot {
@@ -206,8 +207,4 @@ export class YearSession {
       throw error;
     }
   }
-}
-
-function resolvesTo(name: string, def: TableDef): boolean {
-  return name.replace(/\s+/g, '') === def.id.replace(/\s+/g, '');
 }

@@ -217,10 +217,14 @@ interface Vars {
 }
 
 function finding(rule: string, variant: string, form: PerfForm, field: string, vars: Vars): Finding {
+  return render(rule, variant, formLabel(form), field, vars);
+}
+
+function render(rule: string, variant: string, form: string, field: string, vars: Vars): Finding {
   const def = RULES_BY_ID.get(rule)?.variants[variant];
   if (!def) throw new Error(`unknown rule ${rule}/${variant}`);
   const message = def.message.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
-  const result: Finding = { rule, severity: def.severity, form: formLabel(form), field, message };
+  const result: Finding = { rule, severity: def.severity, form, field, message };
   if (vars.expected !== undefined) result.expected = String(vars.expected);
   if (vars.actual !== undefined) result.actual = String(vars.actual);
   return result;
@@ -671,19 +675,7 @@ export function checkProjectSet(forms: PerfForm[], projectExpenditure: Amount | 
   if (projectExpenditure === null || projects.length === 0) return [];
   const sum = projects.reduce((s, f) => s + (fundingLine(f, 'TOTAL')?.actual ?? 0), 0);
   if (sum <= projectExpenditure + PRINT_TOLERANCE) return [];
-  const def = RULES_BY_ID.get('R-X22')!.variants.exceeds;
-  const vars: Vars = { count: projects.length, actual: amountText(sum), expected: amountText(projectExpenditure) };
-  return [
-    {
-      rule: 'R-X22',
-      severity: def.severity,
-      form: '(全部项目)',
-      field: 'funding[TOTAL].actual',
-      message: def.message.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? '')),
-      expected: amountText(projectExpenditure),
-      actual: amountText(sum),
-    },
-  ];
+  return [render('R-X22', 'exceeds', '(全部项目)', 'funding[TOTAL].actual', { count: projects.length, actual: amountText(sum), expected: amountText(projectExpenditure) })];
 }
 
 /** Blocking errors decide whether export needs an override (SPEC §0.4). */

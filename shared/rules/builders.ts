@@ -80,10 +80,11 @@ export function parentsSum(tables: readonly string[], level: 0 | 1 | 2): RuleBod
   };
 }
 
-/** Union of the 项 codes of several tables (this year's or last year's), in first-seen order. */
-export function leafUnion(ctx: CheckContext, tables: readonly string[], ly = false): Iterable<string> {
-  const codes = new Set(ctx.leaves(tables[0], ly));
-  for (const table of tables.slice(1)) for (const code of ctx.leaves(table, ly)) codes.add(code);
+/** Union of the 项 codes of several tables, this year's and optionally last year's, in first-seen order. */
+export function leafUnion(ctx: CheckContext, tables: readonly string[], lastYear: readonly string[] = []): Iterable<string> {
+  const codes = new Set(ctx.leaves(tables[0]));
+  for (const table of tables.slice(1)) for (const code of ctx.leaves(table)) codes.add(code);
+  for (const table of lastYear) for (const code of ctx.leaves(table, true)) codes.add(code);
   return codes;
 }
 

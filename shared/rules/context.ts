@@ -106,7 +106,6 @@ export const fill = (template: string, vars: Record<string, string>) => template
 
 interface TableIndex {
   rows: ResolvedRow[];
-  byKey: Map<string, ResolvedRow>;
   children: Map<string, string[]>;
   leaves: string[];
 }
@@ -125,7 +124,7 @@ function indexOf(rows: ResolvedRow[]): TableIndex {
       children.get(parent)!.push(row.key);
     }
     const leaves = rows.filter((row) => row.level === 3).map((row) => row.key);
-    index = { rows, byKey: new Map(rows.map((row) => [row.key, row])), children, leaves };
+    index = { rows, children, leaves };
     INDEXES.set(rows, index);
   }
   return index;
@@ -190,10 +189,6 @@ export class CheckContext {
   /** Direct children of a 合计 / 类 / 款 row of a functional table. */
   children(table: string, row: string): string[] {
     return this.index(table).children.get(row) ?? [];
-  }
-
-  hasRow(table: string, row: string, ly = false): boolean {
-    return this.index(table, ly).byKey.has(row);
   }
 
   private sum(terms: RelTerm[], row: string): Amount {

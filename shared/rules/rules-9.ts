@@ -466,6 +466,9 @@ const crossTable: RuleDef[] = [
 
 // ─── 2.5 Cross-year relations ───────────────────────────────────────────────────────────────────
 
+/** Every 项 of this year's or last year's 公开07表: a balance last year closed must open this year. */
+const Y03 = relation('T07[@].c1 = LY.T07[@].c6', { names: [undefined, '年末结转和结余'] });
+
 const crossYear: RuleDef[] = [
   rule('R-Y01', W, '年初结转和结余 = 上年年末结转和结余', cells(rel('T01[r29].c1 = LY.T01[r60].c2', '年初结转和结余', '年末结转和结余')), {
     needs: ['baseline'],
@@ -487,9 +490,7 @@ const crossYear: RuleDef[] = [
     W,
     '公开07表 各科目年初结转和结余 = 上年年末结转和结余',
     custom(['T07[code].c1 = LY.T07[code].c6'], (ctx) => {
-      const y03 = relation('T07[@].c1 = LY.T07[@].c6', { names: [undefined, '年末结转和结余'] });
-      const codes = new Set([...ctx.leaves(T07), ...ctx.leaves(T07, true)]);
-      for (const code of [...codes].sort()) ctx.check(y03, code);
+      for (const code of leafUnion(ctx, [T07], [T07])) ctx.check(Y03, code);
     }),
     { needs: ['baseline'] },
   ),

@@ -38,7 +38,8 @@ export function planRules(options: ValidateOptions): { rule: RuleDef; skipped: s
 /**
  * 审核 of one year: every applicable rule of the version in force. Cross-year rules need
  * `baseline`, some need supplementary inputs; without them they are skipped, not failed.
- * With `tables`, only the rules reading one of those tables run (after an edit).
+ * With `tables`, only the rules reading one of those tables run (after an edit of those tables;
+ * a change to supplementary inputs or last year's file needs a full run).
  */
 export function validateYear(model: ModelView, options: ValidateOptions): Finding[] {
   const set = ruleSetFor(options.template, options.fiscalYear, options.region);

@@ -50,7 +50,8 @@ export function buildColumnDefs(def: TableDef, layout: PrintedLayout, model: () 
           if (!row) return '';
           if (column.kind === 'rowno') return row.key;
           if (column.kind === 'code') return row.code ?? (row.level === 0 ? row.label : '');
-          if (column.kind === 'name' && row.level === 0 && def.kind === 'functional') return '';
+          // Total rows print their label across code and name; the name cell stays empty.
+          if (column.kind === 'name' && !row.code) return '';
           return row.label;
         },
         tooltipValueGetter: (params: ITooltipParams<LineData>) => (column.kind === 'label' || column.kind === 'name' ? String(params.value ?? '') : undefined),

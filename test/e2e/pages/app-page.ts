@@ -10,10 +10,11 @@ export class AppPage {
     await this.page.getByRole('heading', { name: '决算通' }).waitFor();
   }
 
-  async createYear(year: number, unit: string): Promise<void> {
+  async createYear(year: number, unit: string, template?: string): Promise<void> {
     const form = this.page.getByRole('form', { name: '新建年度文件' });
     await form.getByLabel('决算年度').fill(String(year));
     await form.getByLabel('单位名称').fill(unit);
+    if (template) await form.getByLabel('报表模板').selectOption({ label: template });
     await form.getByRole('button', { name: '创建并打开' }).click();
     await this.page.locator('.app-header').getByText(unit).waitFor();
   }
@@ -23,9 +24,11 @@ export class AppPage {
     await this.page.locator('.app-header').getByText(unit).waitFor();
   }
 
-  async selectTable(id: string): Promise<void> {
-    await this.page.locator('.side-item', { hasText: id }).click();
-    await this.page.locator(`.grid-host[data-table="${id}"] .ag-row`).first().waitFor();
+  /** Opens a table by its printed label in the side list (公开01表, 表五, …). */
+  async selectTable(label: string): Promise<void> {
+    await this.page.locator('.side-item').filter({ has: this.page.locator('.side-label', { hasText: new RegExp(`^${label}$`) }) }).click();
+    await this.page.locator('.table-label', { hasText: label }).waitFor();
+    await this.page.locator('.grid-host .ag-row').first().waitFor();
   }
 
   /** A grid cell by printed line (0-based) and layout column id, e.g. line 27, "s0-c1". */

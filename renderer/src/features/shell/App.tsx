@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { templateTables } from '../../../../shared/tables';
+import { printedLabel, templateTables } from '../../../../shared/tables';
 import { TableGrid } from '../../grid/TableGrid';
 import { useYearStore } from '../../stores/use-year-store';
 import { StartPage } from '../start/StartPage';
@@ -66,7 +66,7 @@ export function App() {
       </header>
       {errorBar}
       <nav className="side-list" aria-label="报表列表">
-        <div className="side-section">部门决算公开表</div>
+        <div className="side-section">{info.template === '13' ? '部门决算公开表(13 张)' : '部门决算公开表'}</div>
         {tables.map((def) => (
           <button
             key={def.id}
@@ -75,13 +75,13 @@ export function App() {
             onClick={() => selectTable(def.id)}
             aria-current={def.id === current.id ? 'page' : undefined}
           >
-            <span className="side-label">{def.id}</span>
+            <span className="side-label">{printedLabel(def.id, info.template, info.numbering)}</span>
             <span className="side-title">{def.title}</span>
           </button>
         ))}
       </nav>
       <main className="content">
-        <TablePage def={current} unitName={info.unitName}>
+        <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
           <TableGrid key={current.id} def={current} />
         </TablePage>
       </main>

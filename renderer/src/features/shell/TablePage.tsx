@@ -1,11 +1,13 @@
 import type { ReactNode } from 'react';
 import type { TableDef } from '../../../../shared/tables';
+import { useYearStore } from '../../stores/use-year-store';
 
 /** The printed frame around a grid: label, title, 部门 and 金额单位 lines, then the 注 lines. */
-export function TablePage({ def, unitName, children }: { def: TableDef; unitName: string; children: ReactNode }) {
+export function TablePage({ def, label, unitName, children }: { def: TableDef; label: string; unitName: string; children: ReactNode }) {
+  const empty = useYearStore((state) => state.model!.tableInputs(def.id).cells.size === 0);
   return (
-    <section className="table-page" aria-label={`${def.id} ${def.title}`}>
-      <div className="table-label">{def.id}</div>
+    <section className="table-page" aria-label={`${label} ${def.title}`}>
+      <div className="table-label">{label}</div>
       <h1 className="table-title">{def.title}</h1>
       <div className="table-meta">
         <span>部门:{unitName}</span>
@@ -16,6 +18,7 @@ export function TablePage({ def, unitName, children }: { def: TableDef; unitName
         {def.notes.map((note) => (
           <p key={note}>{note}</p>
         ))}
+        {empty && def.emptyText && <p>{def.emptyText}</p>}
       </div>
     </section>
   );

@@ -1,0 +1,86 @@
+/**
+ * Export of a year as one workbook: every annex table of the file's template on its own sheet in
+ * printed layout (SPEC §1.0, Appendix B), optionally marked as a draft, optionally with a 审核说明
+ * sheet listing the validator's findings.
+ */
+import type { YearInfo } from '../../../shared/contract';
+import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
+import { planTable, type PlanCell, type SheetPlan } from './plan';
+import { DRAFT } from './text';
+import { writeXls } from './write-xls';
+import { writeXlsx } from './write-xlsx';
+
+/**
+ * One validation finding as the 审核说明 sheet prints it. Structurally a subset of the rules engine's
+ * `Finding`, so the caller passes `validateYear(...)` output unchanged.
+ */
+export interface AuditLine {
+  severity: 'error' | 'warning';
+  table: string;
+  row: string;
+  col: string;
+  message: string;
+  explanation?: string;
+}
+
+export interface ExportOptions {
+  format: 'xlsx' | 'xls';
+  /** Marks every sheet and title as 草稿 and adds a 草稿 line; the caller decides (e.g. when errors remain). */
+  draft: boolean;
+  /** Findings for the 审核说明 sheet; undefined = not validated (a draft then says so). */
+  audit?: readonly AuditLine[];
+}
+
+/** What the exporter reads of an open year (a YearSession satisfies it). */
+export interface ExportSource {
+  info: YearInfo;
+  model: YearModel;
+  tables(): TableDef[];
+}
+
+export const AUDIT_SHEET = '审核说明';
+
+export async function exportWorkbook(source: ExportSource, options: ExportOptions): Promise<{ name: string; mime: string; bytes: Buffer }> {
+  const info = source.info;
+  const plans = source.tables().map((def) =>
+    planTable(def, source.model, { label: printedLabel(def.id, info.template, info.numbering), unitName: info.unitName, draft: options.draft }),
+  );
+  const audit = auditPlan(options);
+  if (audit) plans.push(audit);
+  const bytes = options.format === 'xls' ? writeXls(plans) : await writeXlsx(plans, { draft: options.draft, creator: '决算通' });
+  const unit = info.unitName.replace(/[\\/:*?"<>|\s]+/g, '');
+  return {
+    name: `${info.fiscalYear}年度部门决算公开表_${unit}${options.draft ? `(${DRAFT})` : ''}.${options.format}`,
+    mime: options.format === 'xls' ? 'application/vnd.ms-excel' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes,
+  };
+}
+
+/** The 审核说明 sheet: one line per finding, or a line saying there are none / no audit was run. */
+function auditPlan(options: ExportOptions): SheetPlan | null {
+  if (!options.audit && !options.draft) return null;
+  const headers = ['序号', '表', '行', '栏', '类别', '说明', '出错说明'];
+  const cells: PlanCell[] = [{ row: 1, col: 1, value: AUDIT_SHEET, style: 'title' }];
+  headers.forEach((text, index) => cells.push({ row: 2, col: index + 1, value: text, style: 'header' }));
+  let row = 3;
+  for (const [index, line] of (options.audit ?? []).entries()) {
+    const values = [index + 1, line.table, line.row, line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
+    values.forEach((value, col) => cells.push({ row, col: col + 1, value, style: col === 0 ? 'center' : 'text' }));
+    row++;
+  }
+  if (row === 3) {
+    cells.push({ row, col: 1, value: options.audit ? '审核通过:没有错误和警告。' : '本草稿导出时未运行审核。', style: 'text' });
+    row++;
+  }
+  return {
+    name: AUDIT_SHEET,
+    table: AUDIT_SHEET,
+    width: headers.length,
+    cells,
+    merges: [{ top: 1, left: 1, bottom: 1, right: headers.length }, ...(options.audit?.length ? [] : [{ top: 3, left: 1, bottom: 3, right: headers.length }])],
+    columnWidths: [6, 12, 10, 6, 8, 60, 30],
+    rowHeights: new Map([[1, 28]]),
+    header: { first: 2, last: 2 },
+    grid: { first: 2, last: row - 1 },
+  };
+}

@@ -1,0 +1,228 @@
+/**
+ * The printed sheet of one annex table, as plain data: which text or number goes in which cell,
+ * which cells merge, how wide each column is. Derived from `printedLayout` (the same layout the
+ * grid shows) so the .xlsx and .xls writers only render it and never decide layout themselves.
+ */
+import { formatAmount } from '../../../shared/money';
+import { TOTAL, printedLayout, type LayoutColumn, type ResolvedRow, type TableDef, type YearModel } from '../../../shared/tables';
+import { DRAFT } from './text';
+
+export type CellStyle = 'draft' | 'label' | 'title' | 'unit' | 'amountUnit' | 'header' | 'colno' | 'text' | 'center' | 'code' | 'amount' | 'note';
+
+export interface PlanCell {
+  row: number;
+  col: number;
+  value: string | number | null;
+  style: CellStyle;
+}
+
+export interface Range {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetPlan {
+  /** Sheet name: the printed label (公开01表 / 表一), with the draft mark when drafting. */
+  name: string;
+  table: string;
+  width: number;
+  cells: PlanCell[];
+  merges: Range[];
+  /** Excel character widths per column (1-based index − 1). */
+  columnWidths: number[];
+  rowHeights: Map<number, number>;
+  /** Header block including the 栏次 line: repeated on every printed page and frozen on screen. */
+  header: { first: number; last: number };
+  /** Rows that get the thin grid: header block through the last body line. */
+  grid: { first: number; last: number };
+}
+
+export interface PlanContext {
+  label: string;
+  unitName: string;
+  draft: boolean;
+}
+
+const WIDTH: Record<LayoutColumn['kind'], number> = { label: 34, rowno: 6, code: 11, name: 30, value: 14 };
+
+/** Which rows of a functional table print: 合计 always, 项 rows with a non-zero cell, and their 款 / 类 (SPEC §1.10). */
+export function printedRows(def: TableDef, model: YearModel): ResolvedRow[] {
+  const rows = model.rows(def.id);
+  if (def.kind !== 'functional') return rows;
+  const shown = new Set<string>([TOTAL]);
+  for (const row of rows) {
+    if (row.level !== 3) continue;
+    if (Object.keys(row.rules).some((col) => (model.value(def.id, row.key, col) ?? 0) !== 0)) {
+      for (const key of [row.key.slice(0, 3), row.key.slice(0, 5), row.key]) shown.add(key);
+    }
+  }
+  return rows.filter((row) => shown.has(row.key));
+}
+
+/** The exact stored decimal as a number, converted only here at the edge: 710.8078 stays 710.8078. */
+const excelNumber = (value: number) => Number(formatAmount(value));
+
+/** Approximate printed lines of `text` in a cell `width` characters wide (CJK characters count double). */
+function lineCount(text: string, width: number): number {
+  const units = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  return Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
+}
+
+export function planTable(def: TableDef, model: YearModel, context: PlanContext): SheetPlan {
+  const rows = printedRows(def, model);
+  const layout = printedLayout(def, rows);
+  const columns = layout.columns;
+  const width = columns.length;
+  const cells: PlanCell[] = [];
+  const merges: Range[] = [];
+  const rowHeights = new Map<number, number>();
+  const put = (row: number, col: number, value: PlanCell['value'], style: CellStyle) => cells.push({ row, col, value, style });
+  const merge = (top: number, left: number, bottom: number, right: number) => {
+    if (bottom > top || right > left) merges.push({ top, left, bottom, right });
+  };
+  const columnWidths = columns.map((column) =>
+    def.kind === 'fixed' && def.sides[column.side].keyColumns === 'none' ? 6 : WIDTH[column.kind],
+  );
+  const spanWidth = (left: number, right: number) => columnWidths.slice(left - 1, right).reduce((a, b) => a + b, 0);
+
+  // Preamble: draft mark, label, title, unit line (SPEC §1.0 lines 1–3).
+  let row = 1;
+  if (context.draft) {
+    put(row, 1, `${DRAFT}:未经审核通过,仅供核对,不得作为正式报表报送`, 'draft');
+    merge(row, 1, row, width);
+    rowHeights.set(row++, 24);
+  }
+  put(row, 1, context.label, 'label');
+  merge(row, 1, row++, width);
+  put(row, 1, context.draft ? `${def.title}(${DRAFT})` : def.title, 'title');
+  merge(row, 1, row, width);
+  rowHeights.set(row++, 30);
+  const unitSplit = width >= 4 ? width - 2 : width - 1;
+  put(row, 1, `部门:${context.unitName}`, 'unit');
+  if (unitSplit >= 1) {
+    merge(row, 1, row, unitSplit);
+    put(row, unitSplit + 1, '金额单位:万元', 'amountUnit');
+    merge(row, unitSplit + 1, row, width);
+  }
+  row++;
+
+  // Header block: header paths become merged cells; a path shorter than the block runs down to its bottom.
+  const headerFirst = row;
+  const depth = layout.headerDepth;
+  const place = (items: { index: number; header: string[] }[], level: number) => {
+    for (let i = 0; i < items.length; ) {
+      const item = items[i];
+      if (item.header.length <= level + 1) {
+        const col = item.index + 1;
+        put(headerFirst + level, col, item.header[item.header.length - 1], 'header');
+        merge(headerFirst + level, col, headerFirst + depth - 1, col);
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < items.length && items[j].header.length > level + 1 && items[j].header[level] === item.header[level]) j++;
+      put(headerFirst + level, item.index + 1, item.header[level], 'header');
+      merge(headerFirst + level, item.index + 1, headerFirst + level, items[j - 1].index + 1);
+      place(items.slice(i, j), level + 1);
+      i = j;
+    }
+  };
+  place(columns.map((column, index) => ({ index, header: column.header })), 0);
+  for (let level = 0; level < depth; level++) {
+    const needed = Math.max(1, ...columns.map((column, index) => (column.header[level] ? lineCount(column.header[level], columnWidths[index]) : 1)));
+    rowHeights.set(headerFirst + level, Math.min(60, 16 * needed + 4));
+  }
+  row = headerFirst + depth;
+
+  // 栏次 line: the label over each side's key columns, the 栏次 number over each value column.
+  if (def.colNoRow !== null) {
+    for (let side = 0; side <= Math.max(...columns.map((column) => column.side)); side++) {
+      const keys = columns.map((column, index) => ({ column, col: index + 1 })).filter(({ column }) => column.side === side && column.kind !== 'value');
+      if (keys.length) {
+        put(row, keys[0].col, def.colNoRow, 'colno');
+        merge(row, keys[0].col, row, keys[keys.length - 1].col);
+      }
+    }
+    columns.forEach((column, index) => column.kind === 'value' && put(row, index + 1, Number(column.col), 'colno'));
+    row++;
+  }
+  const headerLast = row - 1;
+
+  // Body lines.
+  for (const line of layout.lines) {
+    columns.forEach((column, index) => {
+      const key = line[column.side];
+      const resolved = key === null ? undefined : model.row(def.id, key);
+      if (!resolved) return;
+      const col = index + 1;
+      const isTotal = def.kind === 'functional' && resolved.key === TOTAL;
+      switch (column.kind) {
+        case 'label':
+          if (resolved.label) put(row, col, resolved.label, 'text');
+          break;
+        case 'rowno':
+          put(row, col, /^\d+$/.test(resolved.key) ? Number(resolved.key) : resolved.key, 'center');
+          break;
+        case 'code':
+          if (isTotal) {
+            put(row, col, resolved.label, 'center');
+            merge(row, col, row, col + 1);
+          } else if (resolved.code) put(row, col, resolved.code, 'code');
+          break;
+        case 'name':
+          if (!isTotal) put(row, col, resolved.label, 'text');
+          break;
+        case 'value': {
+          if (resolved.blank || !resolved.rules[column.col!]) break;
+          const value = model.value(def.id, resolved.key, column.col!);
+          if (value !== null) put(row, col, excelNumber(value), 'amount');
+          else if (def.emptyAsZero) put(row, col, 0, 'amount');
+          break;
+        }
+      }
+    });
+    row++;
+  }
+
+  // Totals line under the side groups (公开06表: 人员经费合计 | 公用经费合计 spanning groups 2 and 3).
+  if (def.kind === 'fixed' && def.sides.some((side) => side.footer)) {
+    def.sides.forEach((side, index) => {
+      if (!side.footer) return;
+      const last = index + (side.footer.span ?? 1) - 1;
+      const first = columns.findIndex((column) => column.side === index) + 1;
+      const valueCol = columns.findIndex((column) => column.side === last && column.kind === 'value') + 1;
+      const total = model.row(def.id, side.footer.row)!;
+      put(row, first, total.label, 'center');
+      merge(row, first, row, valueCol - 1);
+      const value = model.value(def.id, total.key, def.sides[last].cols[0]);
+      put(row, valueCol, value === null ? (def.emptyAsZero ? 0 : null) : excelNumber(value), 'amount');
+    });
+    row++;
+  }
+  const gridLast = row - 1;
+
+  // Notes, then the empty-table line (SPEC §1.10: after the 注).
+  const notes = [...def.notes];
+  if (def.kind === 'functional' && def.emptyText && rows.length === 1) notes.push(def.emptyText);
+  for (const note of notes) {
+    put(row, 1, note, 'note');
+    merge(row, 1, row, width);
+    const lines = lineCount(note, spanWidth(1, width));
+    if (lines > 1) rowHeights.set(row, 16 * lines + 2);
+    row++;
+  }
+
+  return {
+    name: context.draft ? `${context.label}(${DRAFT})` : context.label,
+    table: def.id,
+    width,
+    cells,
+    merges,
+    columnWidths,
+    rowHeights,
+    header: { first: headerFirst, last: headerLast },
+    grid: { first: headerFirst, last: gridLast },
+  };
+}
