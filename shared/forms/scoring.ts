@@ -214,7 +214,7 @@ function sumInputs(item: FrameworkItem, names: string[]): Ratio {
 }
 
 /** The measured value in percent, or null when the denominator is zero (undefined rate). */
-export function measurePercent(item: FrameworkItem, measure: MeasureJson): Ratio | null {
+function measurePercent(item: FrameworkItem, measure: MeasureJson): Ratio | null {
   const num = sumInputs(item, measure.num);
   if (measure.den.length === 0) return num;
   const den = sumInputs(item, measure.den);

@@ -1,0 +1,182 @@
+/**
+ * Turns uploaded bytes into plain grids of cell values, whatever produced them: .xlsx through
+ * exceljs, legacy .xls (BIFF8) through SheetJS. Everything that can go wrong before the layout is
+ * looked at — wrong type, truncated, password-protected, too large — becomes one Chinese message.
+ * Memory stays bounded: the file size, the inflated size (read from the zip directory before
+ * inflating) and the rows read per sheet are capped.
+ */
+import * as XLSX from '@e965/xlsx';
+import ExcelJS from 'exceljs';
+import { zipEntries } from './zip-check';
+
+export type CellValue =
+  | { kind: 'number'; value: number; formula?: true }
+  | { kind: 'text'; value: string; formula?: true }
+  /** A formula whose result was never saved (written by a library, not by Excel). */
+  | { kind: 'formula' }
+  /** An error value (#DIV/0!), a date or a boolean: never an amount. */
+  | { kind: 'invalid'; value: string };
+
+export interface SheetGrid {
+  name: string;
+  /** rows[r - 1][c - 1] with Excel's 1-based r and c; sparse. */
+  rows: (CellValue | undefined)[][];
+  /** "r,c" of a covered cell of a merged range → its top-left cell. */
+  mergedInto: Map<string, [number, number]>;
+}
+
+export type SourceKind = 'xlsx' | 'xls' | 'year-file';
+
+export const LIMITS = {
+  fileBytes: 20 * 1024 * 1024,
+  inflatedBytes: 64 * 1024 * 1024,
+  rows: 10_000,
+  cols: 256,
+  sheets: 60,
+};
+
+/** A problem with the file as a whole; the message names the file and says what to do. */
+export class ReadError extends Error {}
+
+export function sniff(bytes: Buffer): 'zip' | 'cfb' | 'sqlite' | 'unknown' {
+  if (bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50) return 'zip';
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'cfb';
+  if (bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\0') return 'sqlite';
+  return 'unknown';
+}
+
+export async function readWorkbook(bytes: Buffer, file: string): Promise<{ kind: 'xlsx' | 'xls'; sheets: SheetGrid[] }> {
+  const fail = (reason: string): never => {
+    throw new ReadError(`文件 ${file}:${reason}`);
+  };
+  if (bytes.length === 0) fail('文件是空的');
+  if (bytes.length > LIMITS.fileBytes) fail(`文件过大(${(bytes.length / 1048576).toFixed(1)} MB),超过 ${LIMITS.fileBytes / 1048576} MB 的上限`);
+  const type = sniff(bytes);
+  if (type === 'zip') return { kind: 'xlsx', sheets: await readXlsx(bytes, fail) };
+  if (type === 'cfb') {
+    // Excel encrypts a password-protected .xlsx into an OLE container holding these two streams.
+    if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) || bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
+      fail('工作簿设有打开密码(已加密),无法读取。请在 Excel 中取消密码(文件→信息→保护工作簿→用密码进行加密,清空密码)后另存再导入');
+    }
+    return { kind: 'xls', sheets: readXls(bytes, fail) };
+  }
+  if (/\.xlsx?$/i.test(file)) return fail('文件已损坏或不完整,不是有效的 Excel 工作簿,请重新导出或复制后再试');
+  return fail('不是 Excel 工作簿(.xlsx 或 .xls),也不是决算通年度文件');
+}
+
+async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<SheetGrid[]> {
+  const entries = zipEntries(bytes);
+  if (!entries) return fail('文件不完整或已损坏(压缩包目录缺失,可能下载或复制未完成),请重新导出或复制后再试');
+  const names = new Set(entries.map((entry) => entry.name));
+  if (names.has('xl/workbook.bin')) fail('这是 .xlsb 二进制工作簿,请在 Excel 中另存为 .xlsx 后再导入');
+  if (!names.has('xl/workbook.xml')) fail('不是 Excel 工作簿(压缩包中没有 xl/workbook.xml;如是 WPS/ODS 文件,请另存为 .xlsx)');
+  const inflated = entries.reduce((sum, entry) => sum + entry.uncompressed, 0);
+  if (inflated > LIMITS.inflatedBytes) fail(`工作簿解压后过大(${(inflated / 1048576).toFixed(0)} MB),超过 ${LIMITS.inflatedBytes / 1048576} MB 的上限`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes);
+  } catch (error) {
+    return fail(`文件已损坏,无法读取(${(error as Error).message.slice(0, 80)}),请在 Excel 中打开后另存为 .xlsx 再导入`);
+  }
+  if (workbook.worksheets.length > LIMITS.sheets) fail(`工作表过多(${workbook.worksheets.length} 个),超过 ${LIMITS.sheets} 个的上限`);
+  return workbook.worksheets.map((sheet) => {
+    const grid: SheetGrid = { name: sheet.name, rows: [], mergedInto: new Map() };
+    sheet.eachRow({ includeEmpty: false }, (row, r) => {
+      row.eachCell({ includeEmpty: false }, (cell, c) => {
+        if (cell.isMerged && cell.master.address !== cell.address) {
+          grid.mergedInto.set(`${r},${c}`, [Number(cell.master.row), Number(cell.master.col)]);
+          return;
+        }
+        const value = fromExcelJs(cell.value);
+        if (value) place(grid, r, c, value, fail);
+      });
+    });
+    return grid;
+  });
+}
+
+function fromExcelJs(value: ExcelJS.CellValue): CellValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'string') return { kind: 'text', value };
+  if (typeof value === 'boolean') return { kind: 'invalid', value: value ? 'TRUE' : 'FALSE' };
+  if (value instanceof Date) return { kind: 'invalid', value: value.toISOString().slice(0, 10) };
+  if ('richText' in value) return { kind: 'text', value: value.richText.map((run) => run.text).join('') };
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result;
+    if (result === undefined || result === null) return { kind: 'formula' };
+    if (typeof result === 'number') return { kind: 'number', value: result, formula: true };
+    if (typeof result === 'string') return { kind: 'text', value: result, formula: true };
+    if (typeof result === 'object' && 'error' in result) return { kind: 'invalid', value: String(result.error) };
+    return { kind: 'invalid', value: String(result) };
+  }
+  if ('error' in value) return { kind: 'invalid', value: String(value.error) };
+  if ('text' in value) return { kind: 'text', value: String(value.text) };
+  return { kind: 'invalid', value: JSON.stringify(value).slice(0, 40) };
+}
+
+function readXls(bytes: Buffer, fail: (reason: string) => never): SheetGrid[] {
+  let workbook: XLSX.WorkBook;
+  try {
+    // sheetRows bounds what is parsed per sheet; !fullref still tells how large the sheet really is.
+    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, sheetRows: LIMITS.rows + 1, cellFormula: true, cellDates: false, cellNF: false, cellStyles: false, cellHTML: false, cellText: false });
+  } catch (error) {
+    const text = (error as Error).message;
+    if (/password|encrypt/i.test(text)) return fail('工作簿设有打开密码(已加密),无法读取。请在 Excel 中取消密码后另存再导入');
+    return fail(`不是有效的 Excel 工作簿或文件已损坏(${text.slice(0, 80)})`);
+  }
+  if (workbook.SheetNames.length > LIMITS.sheets) fail(`工作表过多(${workbook.SheetNames.length} 个),超过 ${LIMITS.sheets} 个的上限`);
+  return workbook.SheetNames.map((name) => {
+    const sheet = workbook.Sheets[name];
+    const grid: SheetGrid = { name, rows: [], mergedInto: new Map() };
+    const full = sheet['!fullref'] ?? sheet['!ref'];
+    if (full && XLSX.utils.decode_range(full).e.r + 1 > LIMITS.rows) tooLarge(name, 'rows', fail);
+    (sheet['!data'] ?? []).forEach((cells: XLSX.CellObject[] | undefined, r: number) =>
+      cells?.forEach((cell, c) => {
+        const value = cell ? fromSheetJs(cell) : undefined;
+        if (value) place(grid, r + 1, c + 1, value, fail);
+      }),
+    );
+    for (const range of sheet['!merges'] ?? []) {
+      for (let r = range.s.r; r <= range.e.r; r++) {
+        for (let c = range.s.c; c <= range.e.c; c++) {
+          if (r !== range.s.r || c !== range.s.c) grid.mergedInto.set(`${r + 1},${c + 1}`, [range.s.r + 1, range.s.c + 1]);
+        }
+      }
+    }
+    return grid;
+  });
+}
+
+function fromSheetJs(cell: XLSX.CellObject): CellValue | undefined {
+  const formula = cell.f ? { formula: true as const } : {};
+  if (cell.t === 'z' || cell.v === undefined || cell.v === null) return cell.f ? { kind: 'formula' } : undefined;
+  if (cell.t === 'n') return { kind: 'number', value: cell.v as number, ...formula };
+  if (cell.t === 's') return { kind: 'text', value: String(cell.v), ...formula };
+  return { kind: 'invalid', value: String(cell.w ?? cell.v) };
+}
+
+function place(grid: SheetGrid, r: number, c: number, value: CellValue, fail: (reason: string) => never): void {
+  if (r > LIMITS.rows) tooLarge(grid.name, 'rows', fail);
+  if (c > LIMITS.cols) tooLarge(grid.name, 'cols', fail);
+  (grid.rows[r - 1] ??= [])[c - 1] = value;
+}
+
+function tooLarge(sheet: string, what: 'rows' | 'cols', fail: (reason: string) => never): never {
+  return what === 'rows'
+    ? fail(`工作表“${sheet}”超过 ${LIMITS.rows} 行的上限,不像是决算公开表;请删除多余的行或只导入公开表所在的工作表`)
+    : fail(`工作表“${sheet}”超过 ${LIMITS.cols} 列的上限,不像是决算公开表`);
+}
+
+/** The value shown at (r, c), looking through merged ranges to their top-left cell (used for header text). */
+export function shownAt(grid: SheetGrid, r: number, c: number): CellValue | undefined {
+  const master = grid.mergedInto.get(`${r},${c}`);
+  return master ? grid.rows[master[0] - 1]?.[master[1] - 1] : grid.rows[r - 1]?.[c - 1];
+}
+
+export function textOf(value: CellValue | undefined): string {
+  if (!value) return '';
+  if (value.kind === 'number') return String(value.value);
+  if (value.kind === 'formula') return '';
+  return value.value;
+}

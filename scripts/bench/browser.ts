@@ -1,0 +1,56 @@
+/** Browser figures: typing into 公开01表 to seeing 总计 updated, in Debian's Chromium against the browser-mode host. */
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { RENDERER_DIR } from '../../electron/core/paths';
+import { startWebHost } from '../../electron/core/web-host';
+import { displayAmount, parseAmount } from '../../shared/money';
+import { tempDir } from '../../test/helpers/temp';
+import { median } from './engine';
+
+export async function benchBrowser(): Promise<void> {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromiumPath) || !existsSync(`${RENDERER_DIR}/index.html`)) {
+    console.log('浏览器:跳过(需要 /usr/bin/chromium 和 npm run build)');
+    return;
+  }
+  const data = tempDir('juesuan-bench-');
+  const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    await fetch(`${host.url}api/createYear`, { method: 'POST', body: JSON.stringify({ file: 'b.sqlite', fiscalYear: 2024, unitName: '基准测试单位' }) });
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(host.url);
+    await page.locator('.year-list button').first().click();
+    const input = page.locator('.grid-host [row-id="L27"] [col-id="s0-c1"]');
+    const total = page.locator('.grid-host [row-id="L30"] [col-id="s0-c1"]');
+    await input.click();
+    // Timed inside the page: from the Enter that commits the edit to the frame that shows the new 总计.
+    await page.evaluate(`document.addEventListener('keydown', (event) => { if (event.key === 'Enter') window.commitAt = performance.now(); }, true)`);
+    const times: number[] = [];
+    for (let i = 1; i <= 30; i++) {
+      const text = `${i}.25`;
+      await page.keyboard.type(text);
+      // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
+      const shown = page.evaluate<number>(`new Promise((resolve) => {
+        const check = () => {
+          const cell = document.querySelector('.grid-host [row-id="L30"] [col-id="s0-c1"]');
+          if (cell && cell.textContent === ${JSON.stringify(displayAmount(parseAmount(text)))}) resolve(performance.now() - window.commitAt);
+          else requestAnimationFrame(check);
+        };
+        requestAnimationFrame(check);
+      })`);
+      await page.keyboard.press('Enter');
+      times.push(await shown);
+      await total.filter({ hasText: displayAmount(parseAmount(text)) }).waitFor();
+      await page.keyboard.press('ArrowUp');
+    }
+    console.log(`浏览器:按 Enter 提交到合计显示更新 中位数 ${median(times).toFixed(1)} ms(目标 < 50 ms)`);
+  } finally {
+    await browser.close();
+    await host.close();
+    data.cleanup();
+  }
+}
