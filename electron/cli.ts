@@ -7,13 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type TableView } from '../shared/contract';
 import { createCore } from './core/core';
+import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
   new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13] [--numbering 公开|表]
   set   --file F --table 公开01表 --row 28 --col 1 --value 12.34   (--value "" 清空)
   get   --file F --table 公开01表 [--json]
   dump  --file F                      交换格式 JSON 输出到标准输出
-  load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)`;
+  load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)
+  validate 路径… [--json]             审核年度文件(可多个文件或文件夹);有错误时退出码为 1`;
 
 type Flags = Record<string, string | true>;
 
@@ -51,6 +53,13 @@ async function run(argv: string[]): Promise<number> {
   if (!verb || verb === 'help' || verb === '--help') {
     console.log(USAGE);
     return verb ? 0 : 1;
+  }
+  if (verb === 'validate') {
+    const paths = rest.filter((arg) => !arg.startsWith('--'));
+    if (!paths.length) throw new ApiError('refused', `缺少要审核的文件\n${USAGE}`);
+    const reports = await validateFiles(paths);
+    console.log(rest.includes('--json') ? JSON.stringify({ files: reports }) : formatReport(reports));
+    return exitCodeOf(reports);
   }
   const flags = parseFlags(rest);
   const core = createCore({ resolveFile: (file) => path.resolve(file) });

@@ -3,6 +3,7 @@
  * Electron IPC, the browser-mode host, the CLI and direct calls — dispatches through
  * `METHODS`, whose schemas check the arguments before the core runs.
  */
+import type { Finding } from './rules/types';
 import { array, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
 
 /** Where a year file lives: a path for the CLI, a bare file name inside the data folder for the app hosts. */
@@ -38,6 +39,8 @@ export interface TableInputsDoc {
 export interface YearSnapshot {
   info: YearInfo;
   tables: Record<string, TableInputsDoc>;
+  /** 出错说明 by finding key. */
+  explanations: Record<string, string>;
   revision: number;
 }
 
@@ -97,6 +100,8 @@ export const METHODS = {
     cells: optional(array(edit, 50_000)),
     removeCodes: optional(array(object({ table: tableName, code: str({ max: 12 }) }), 5_000)),
   }),
+  validate: object({ file }),
+  explain: object({ file, key: str({ max: 200 }), text: nullable(str({ max: 2000 })) }),
   dump: object({ file }),
   load: object({
     file,
@@ -122,6 +127,8 @@ export interface Results {
   getTable: TableView;
   setCells: { revision: number };
   edit: { revision: number };
+  validate: { findings: Finding[]; canSubmit: boolean };
+  explain: { revision: number };
   dump: InterchangeDoc;
   load: { cells: number; ignored: number };
 }

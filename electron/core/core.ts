@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
+import { canSubmit } from '../../shared/rules';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
 
@@ -75,6 +76,13 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     },
     async edit({ file, ...change }) {
       return { revision: session(file).edit(change) };
+    },
+    async validate({ file }) {
+      const findings = session(file).findings();
+      return { findings, canSubmit: canSubmit(findings) };
+    },
+    async explain({ file, key, text }) {
+      return { revision: session(file).explain(key, text) };
     },
     async dump({ file }) {
       return session(file).dump();

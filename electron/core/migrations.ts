@@ -21,6 +21,22 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      -- 出错说明 written on warnings, under the finding's stable key (rule|table|row|col).
+      CREATE TABLE explanations (finding_key TEXT PRIMARY KEY, text TEXT NOT NULL, updated_at TEXT NOT NULL) WITHOUT ROWID;
+      -- 绩效自评 forms in their interchange form (SPEC §3.8 field names, amounts as decimal strings):
+      -- one per project (subject_code = 项目编码) and one department form (subject_code = '').
+      CREATE TABLE forms (
+        subject_type TEXT NOT NULL CHECK (subject_type IN ('project', 'department')),
+        subject_code TEXT NOT NULL,
+        json TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (subject_type, subject_code)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -160,6 +160,21 @@ export class YearStore {
     return ++this.revisionValue;
   }
 
+  /** 出错说明 by finding key. */
+  explanations(): Record<string, string> {
+    const rows = this.db.prepare('SELECT finding_key, text FROM explanations').all() as { finding_key: string; text: string }[];
+    return Object.fromEntries(rows.map((row) => [row.finding_key, row.text]));
+  }
+
+  setExplanation(key: string, text: string | null): number {
+    if (text === null) this.db.prepare('DELETE FROM explanations WHERE finding_key = ?').run(key);
+    else
+      this.db
+        .prepare('INSERT INTO explanations (finding_key, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (finding_key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at')
+        .run(key, text, new Date().toISOString());
+    return ++this.revisionValue;
+  }
+
   private schemaVersion(): number {
     return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   }

@@ -3,6 +3,7 @@ import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
+import { validateYear, type Finding } from '../../shared/rules';
 import type { StoredCell, YearStore } from './store';
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
@@ -51,7 +52,7 @@ export class YearSession {
       }
       tables[def.id] = doc;
     }
-    return { info: this.info, tables, revision: this.store.revision };
+    return { info: this.info, tables, explanations: this.store.explanations(), revision: this.store.revision };
   }
 
   view(tableName: string): TableView {
@@ -96,6 +97,20 @@ export class YearSession {
     for (const { code, name } of addCodes) if (name) this.customNames.set(code, name);
     this.apply(cells, addCodes, removeCodes);
     return revision;
+  }
+
+  /** The year's 审核 findings, with the 出错说明 written on warnings. */
+  findings(): Finding[] {
+    const info = this.info;
+    return validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations: this.store.explanations() });
+  }
+
+  /** Stores (or, with null, removes) the 出错说明 of a current warning; errors must be fixed, not explained. */
+  explain(key: string, text: string | null): number {
+    const finding = this.findings().find((candidate) => candidate.key === key);
+    if (text !== null && !finding) throw new ApiError('refused', `当前没有这条审核结果:${key}`);
+    if (text !== null && finding!.severity === 'error') throw new ApiError('refused', `“${finding!.message}”是错误,必须修正,不能以说明代替`);
+    return this.store.setExplanation(key, text === null || text.trim() === '' ? null : text.trim());
   }
 
   dump(): InterchangeDoc {

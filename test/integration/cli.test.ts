@@ -73,3 +73,39 @@ describe('CLI', () => {
     expect(cli('dump', '--file', file).out).toBe(before);
   });
 });
+
+describe('CLI validate', () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it('reports findings as JSON, exits 1 on errors, 2 on an unreadable file, and takes folders', () => {
+    const good = path.join(temp.dir, 'a.sqlite');
+    const bad = path.join(temp.dir, 'b.sqlite');
+    expect(cli('new', '--file', good, '--year', '2023', '--unit', '甲单位').code).toBe(0);
+    expect(cli('new', '--file', bad, '--year', '2023', '--unit', '乙单位').code).toBe(0);
+    expect(cli('set', '--file', bad, '--table', '公开01表', '--row', '59', '--col', '2', '--value', '5').code).toBe(0);
+
+    const clean = cli('validate', good, '--json');
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.out)).toEqual({ files: [{ file: good, findings: [] }] });
+
+    const folder = cli('validate', temp.dir, '--json');
+    expect(folder.code).toBe(1);
+    const report = JSON.parse(folder.out);
+    expect(report.files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.sqlite', 'b.sqlite']);
+    expect(report.files[1].findings).toContainEqual({
+      rule: 'R-B03',
+      severity: 'error',
+      table: '公开01表',
+      row: '31',
+      col: '1',
+      message: '公开01表 第31行 收入总计 0.00 与 第62行 支出总计 5.00 不相等,相差 5.00',
+      expected: '5.00',
+      actual: '0.00',
+    });
+
+    const missing = cli('validate', good, path.join(temp.dir, 'none.sqlite'));
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain('无法读取');
+  });
+});

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/contract';
 import { createCore } from '../../electron/core/core';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/migrations';
 import { YearStore } from '../../electron/core/store';
 import { tempDir } from '../helpers/temp';
 
@@ -20,7 +21,7 @@ describe('year file on disk', () => {
   it('creates, edits, closes, reopens with values intact', async () => {
     const core = newCore();
     const info = await core.createYear({ file: 'y.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode: '158001' });
-    expect(info).toMatchObject({ fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode: '158001', template: '9', schemaVersion: 1 });
+    expect(info).toMatchObject({ fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode: '158001', template: '9', schemaVersion: SCHEMA_VERSION });
     await core.setCells({ file: 'y.sqlite', edits: [{ table: '公开01表', row: '28', col: '1', value: '12.34' }, { table: '公开01表', row: '29', col: '1', value: '710.8078' }] });
     core.close();
 
@@ -46,7 +47,7 @@ describe('year file on disk', () => {
     core.close();
     const file = path.join(temp.dir, 'y.sqlite');
     const db = new Database(file);
-    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: 1 }]);
+    expect(db.prepare('SELECT version FROM schema_migrations').all()).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
     db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (99, ?)').run('2030-01-01');
     db.close();
     expect(() => YearStore.open(file)).toThrow(/更新版本的决算通/);
@@ -97,5 +98,39 @@ describe('year file on disk', () => {
     const view = JSON.parse(other.stdout);
     expect(view.rows.find((r: { row: string }) => r.row === '62').cells).toEqual({ '2': '3.50' });
     core.close();
+  });
+});
+
+describe('审核 through the core', () => {
+  it('keeps 出错说明 on warnings across reopen and refuses them on errors', async () => {
+    const core = newCore();
+    await core.createYear({ file: 'y.sqlite', fiscalYear: 2023, unitName: '单位' });
+    // 公开04表 r1 typed as 3383.79 while the 项 rows of 公开02表 add up to 3383.80: a 尾数误差 warning.
+    await core.edit({
+      file: 'y.sqlite',
+      cells: [
+        { table: '公开04表', row: '1', col: '1', value: '3383.79' },
+        { table: '公开02表', row: '2010301', col: '2', value: '3383.80' },
+        { table: '公开03表', row: '2010301', col: '2', value: '3383.80' },
+        { table: '公开05表', row: '2010301', col: '2', value: '3383.80' },
+      ],
+    });
+    const { findings } = await core.validate({ file: 'y.sqlite' });
+    const warning = findings.find((finding) => finding.rule === 'R-X01')!;
+    expect(warning).toMatchObject({ severity: 'warning', table: '公开01表', rounding: true });
+    await core.explain({ file: 'y.sqlite', key: warning.key, text: '尾数误差' });
+
+    await core.edit({ file: 'y.sqlite', cells: [{ table: '公开01表', row: '59', col: '2', value: '9' }] });
+    const withError = await core.validate({ file: 'y.sqlite' });
+    expect(withError.canSubmit).toBe(false);
+    const error = withError.findings.find((finding) => finding.rule === 'R-B03')!;
+    await expect(core.explain({ file: 'y.sqlite', key: error.key, text: '不改了' })).rejects.toThrow(/必须修正/);
+    core.close();
+
+    const reopened = newCore();
+    const again = await reopened.validate({ file: 'y.sqlite' });
+    expect(again.findings.find((finding) => finding.key === warning.key)?.explanation).toBe('尾数误差');
+    expect((await reopened.openYear({ file: 'y.sqlite' })).explanations).toEqual({ [warning.key]: '尾数误差' });
+    reopened.close();
   });
 });

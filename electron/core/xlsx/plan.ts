@@ -82,9 +82,7 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
   const merge = (top: number, left: number, bottom: number, right: number) => {
     if (bottom > top || right > left) merges.push({ top, left, bottom, right });
   };
-  const columnWidths = columns.map((column) =>
-    def.kind === 'fixed' && def.sides[column.side].keyColumns === 'none' ? 6 : WIDTH[column.kind],
-  );
+  const columnWidths = columns.map((column) => WIDTH[column.kind]);
   const spanWidth = (left: number, right: number) => columnWidths.slice(left - 1, right).reduce((a, b) => a + b, 0);
 
   // Preamble: draft mark, label, title, unit line (SPEC §1.0 lines 1–3).
@@ -150,8 +148,14 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
   }
   const headerLast = row - 1;
 
-  // Body lines.
-  for (const line of layout.lines) {
+  // Body lines; the totals line of side-by-side groups (公开06表) prints its labels merged across groups.
+  layout.lines.forEach((line, index) => {
+    if (layout.footer && index === layout.footer.line) footerLine(row++, layout.footer.spans);
+    else bodyLine(row++, line);
+  });
+  const gridLast = row - 1;
+
+  function bodyLine(row: number, line: (string | null)[]): void {
     columns.forEach((column, index) => {
       const key = line[column.side];
       const resolved = key === null ? undefined : model.row(def.id, key);
@@ -174,34 +178,29 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
         case 'name':
           if (!isTotal) put(row, col, resolved.label, 'text');
           break;
-        case 'value': {
-          if (resolved.blank || !resolved.rules[column.col!]) break;
-          const value = model.value(def.id, resolved.key, column.col!);
-          if (value !== null) put(row, col, excelNumber(value), 'amount');
-          else if (def.emptyAsZero) put(row, col, 0, 'amount');
+        case 'value':
+          if (!resolved.blank && resolved.rules[column.col!]) put(row, col, amount(resolved.key, column.col!), 'amount');
           break;
-        }
       }
     });
-    row++;
   }
 
-  // Totals line under the side groups (公开06表: 人员经费合计 | 公用经费合计 spanning groups 2 and 3).
-  if (def.kind === 'fixed' && def.sides.some((side) => side.footer)) {
-    def.sides.forEach((side, index) => {
-      if (!side.footer) return;
-      const last = index + (side.footer.span ?? 1) - 1;
-      const first = columns.findIndex((column) => column.side === index) + 1;
-      const valueCol = columns.findIndex((column) => column.side === last && column.kind === 'value') + 1;
-      const total = model.row(def.id, side.footer.row)!;
+  /** The label spans from the side's first column up to the value column of the last spanned side, where the value prints. */
+  function footerLine(row: number, spans: { side: number; row: string; span: number }[]): void {
+    for (const span of spans) {
+      const first = columns.findIndex((column) => column.side === span.side) + 1;
+      const valueIndex = columns.findIndex((column) => column.side === span.side + span.span - 1 && column.kind === 'value');
+      const total = model.row(def.id, span.row)!;
       put(row, first, total.label, 'center');
-      merge(row, first, row, valueCol - 1);
-      const value = model.value(def.id, total.key, def.sides[last].cols[0]);
-      put(row, valueCol, value === null ? (def.emptyAsZero ? 0 : null) : excelNumber(value), 'amount');
-    });
-    row++;
+      merge(row, first, row, valueIndex);
+      put(row, valueIndex + 1, amount(total.key, columns[valueIndex].col!), 'amount');
+    }
   }
-  const gridLast = row - 1;
+
+  function amount(key: string, col: string): number | null {
+    const value = model.value(def.id, key, col);
+    return value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null;
+  }
 
   // Notes, then the empty-table line (SPEC §1.10: after the 注).
   const notes = [...def.notes];

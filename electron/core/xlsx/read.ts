@@ -74,7 +74,7 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
   if (inflated > LIMITS.inflatedBytes) fail(`工作簿解压后过大(${(inflated / 1048576).toFixed(0)} MB),超过 ${LIMITS.inflatedBytes / 1048576} MB 的上限`);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes);
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (error) {
     return fail(`文件已损坏,无法读取(${(error as Error).message.slice(0, 80)}),请在 Excel 中打开后另存为 .xlsx 再导入`);
   }

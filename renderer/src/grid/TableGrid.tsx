@@ -8,6 +8,7 @@ import { parseClipboard } from './clipboard';
 import { CodeRowBar } from './CodeRowBar';
 import { buildColumnDefs, type LineData } from './column-defs';
 import { planPaste } from './paste';
+import { findingsByCell } from '../stores/findings';
 import { GRID_LOCALE_ZH } from './locale-zh';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -39,10 +40,14 @@ export function TableGrid({ def }: { def: TableDef }) {
   const gridApi = useRef<GridApi<LineData> | null>(null);
   const modelRef = useRef(model);
   modelRef.current = model;
+  const findings = useYearStore((state) => state.findings);
+  const marksRef = useRef(findingsByCell(findings));
+  marksRef.current = useMemo(() => findingsByCell(findings), [findings]);
+  const focusRequest = useYearStore((state) => state.focusRequest);
 
   const rowKeys = model.rows(def.id).map((row) => row.key).join(',');
   const layout = useMemo(() => printedLayout(def, model.rows(def.id)), [def, model, rowKeys]);
-  const columnDefs = useMemo(() => buildColumnDefs(def, layout, () => modelRef.current), [def, layout]);
+  const columnDefs = useMemo(() => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current), [def, layout]);
   const rowData = useMemo<LineData[]>(() => layout.lines.map((keys, i) => ({ id: `L${i}`, keys })), [layout]);
   const pinnedTop = useMemo<LineData[]>(
     () => (def.colNoRow === null ? [] : [{ id: 'colno', keys: layout.lines[0]?.map(() => null) ?? [], colNoLine: true }]),
@@ -50,8 +55,25 @@ export function TableGrid({ def }: { def: TableDef }) {
   );
 
   useEffect(() => {
-    gridApi.current?.refreshCells();
-  }, [version]);
+    gridApi.current?.refreshCells({ force: true });
+  }, [version, findings]);
+
+  /** A click on a finding: scroll to its line and focus its cell (or the row's first cell). */
+  const focusCell = (api: GridApi<LineData>) => {
+    if (!focusRequest || focusRequest.table !== def.id) return;
+    const line = layout.lines.findIndex((keys) => keys.includes(focusRequest.row));
+    if (line < 0) return;
+    const side = layout.lines[line].indexOf(focusRequest.row);
+    const column =
+      layout.columns.find((candidate) => candidate.side === side && candidate.col === focusRequest.col) ?? layout.columns.find((candidate) => candidate.side === side);
+    if (!column) return;
+    api.ensureIndexVisible(line, 'middle');
+    api.ensureColumnVisible(column.id);
+    api.setFocusedCell(line, column.id);
+  };
+  useEffect(() => {
+    if (gridApi.current) focusCell(gridApi.current);
+  }, [focusRequest]);
 
   const onCellEditRequest = (event: CellEditRequestEvent<LineData>) => {
     const colId = event.column.getColId();
@@ -138,7 +160,11 @@ export function TableGrid({ def }: { def: TableDef }) {
         autoSizeStrategy={{ type: 'fitGridWidth' }}
         suppressDragLeaveHidesColumns
         tooltipShowDelay={600}
-        onGridReady={(event) => (gridApi.current = event.api)}
+        onGridReady={(event) => {
+          gridApi.current = event.api;
+          focusCell(event.api);
+          requestAnimationFrame(() => event.api.sizeColumnsToFit());
+        }}
         onCellFocused={onCellFocused}
         onGridSizeChanged={(event) => event.api.sizeColumnsToFit()}
         // Fit again once rows exist: the vertical scrollbar only appears then and takes width.

@@ -22,7 +22,17 @@ const WIDTH: Record<LayoutColumn['kind'], number> = { label: 250, rowno: 52, cod
  * Column definitions derived from the printed layout: header paths become merged column
  * groups, key columns show labels, value columns read the live model.
  */
-export function buildColumnDefs(def: TableDef, layout: PrintedLayout, model: () => YearModel): (ColDef<LineData> | ColGroupDef<LineData>)[] {
+export function buildColumnDefs(
+  def: TableDef,
+  layout: PrintedLayout,
+  model: () => YearModel,
+  marks: () => Map<string, 'error' | 'warning'>,
+): (ColDef<LineData> | ColGroupDef<LineData>)[] {
+  /** Finding marks: on the cell itself, or on the row label for findings about a whole row. */
+  const mark = (row: string | undefined, col: string) => {
+    const severity = row === undefined ? undefined : marks().get(`${def.id}|${row}|${col}`);
+    return severity ? ` finding-${severity}` : '';
+  };
   const rowOf = (data: LineData | undefined, column: LayoutColumn) => {
     const key = data?.keys[column.side];
     return key == null ? undefined : model().row(def.id, key);
@@ -43,7 +53,8 @@ export function buildColumnDefs(def: TableDef, layout: PrintedLayout, model: () 
       return {
         ...base,
         editable: false,
-        cellClass: `cell-key cell-${column.kind}`,
+        cellClass: (params: CellClassParams<LineData>) =>
+          `cell-key cell-${column.kind}${column.kind === 'label' || column.kind === 'code' ? mark(params.data?.keys[column.side] ?? undefined, '') : ''}`,
         valueGetter: (params: ValueGetterParams<LineData>) => {
           if (params.data?.colNoLine) return column === firstKeyColumn(layout, column.side) ? (def.colNoRow ?? '') : '';
           const row = rowOf(params.data, column);
@@ -90,7 +101,7 @@ export function buildColumnDefs(def: TableDef, layout: PrintedLayout, model: () 
         return `${params.value}${formula}`;
       },
       editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input',
-      cellClass: (params: CellClassParams<LineData>) => `cell-amount cell-${role(params.data)}`,
+      cellClass: (params: CellClassParams<LineData>) => `cell-amount cell-${role(params.data)}${mark(address(params.data)?.row, col)}`,
     };
   };
 

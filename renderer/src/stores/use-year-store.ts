@@ -4,6 +4,8 @@ import { functionName } from '../../../shared/catalog';
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, cellKey, describeCell, emptyInputs, templateTables, type YearInputs } from '../../../shared/tables';
 import { call } from '../api';
+import type { Finding } from '../../../shared/rules';
+import { revalidate } from './findings';
 import { inverseOf } from './history';
 
 export interface NewYearForm {
@@ -35,6 +37,11 @@ interface YearState {
   notice: string | null;
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
+  /** 审核 findings of the open year, refreshed after every change. */
+  findings: Finding[];
+  explanations: Record<string, string>;
+  /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
+  focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
   createYear(form: NewYearForm): Promise<void>;
   openYear(file: string): Promise<void>;
@@ -47,6 +54,8 @@ interface YearState {
   redo(): Promise<void>;
   showNotice(text: string | null): void;
   dismissError(): void;
+  explain(key: string, text: string): Promise<void>;
+  goToFinding(finding: Finding): void;
 }
 
 function modelFrom(snapshot: YearSnapshot): { model: YearModel; customNames: Map<string, string> } {
@@ -96,7 +105,9 @@ export const useYearStore = create<YearState>((set, get) => {
       record === 'undo'
         ? { redoStack: [...get().redoStack, entry] }
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
-    set({ ...history, customNames, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    const changed = new Set([...(change.cells ?? []), ...(change.addCodes ?? []), ...(change.removeCodes ?? [])].map((part) => part.table));
+    const findings = revalidate(model, info, get().explanations, get().findings, changed);
+    set({ ...history, customNames, findings, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
     try {
@@ -106,7 +117,8 @@ export const useYearStore = create<YearState>((set, get) => {
     } catch (error) {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
       const snapshot = await call('openYear', { file: info.file });
-      set({ ...modelFrom(snapshot), version: get().version + 1, undoStack: [], redoStack: [] });
+      const restored = modelFrom(snapshot);
+      set({ ...restored, findings: revalidate(restored.model, info, snapshot.explanations, null, null), version: get().version + 1, undoStack: [], redoStack: [] });
       return false;
     }
   }
@@ -124,6 +136,9 @@ export const useYearStore = create<YearState>((set, get) => {
     notice: null,
     undoStack: [],
     redoStack: [],
+    findings: [],
+    explanations: {},
+    focusRequest: null,
 
     async loadYears() {
       try {
@@ -146,7 +161,9 @@ export const useYearStore = create<YearState>((set, get) => {
       try {
         const snapshot = await call('openYear', { file });
         const first = templateTables(snapshot.info.template)[0].id;
-        set({ info: snapshot.info, ...modelFrom(snapshot), tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        const opened = modelFrom(snapshot);
+        const findings = revalidate(opened.model, snapshot.info, snapshot.explanations, null, null);
+        set({ info: snapshot.info, ...opened, findings, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -184,6 +201,25 @@ export const useYearStore = create<YearState>((set, get) => {
 
     dismissError() {
       set({ error: null });
+    },
+
+    /** Saves a 出错说明 on a warning (an empty text removes it). */
+    async explain(key, text) {
+      const { info, model } = get();
+      if (!info || !model) return;
+      try {
+        await call('explain', { file: info.file, key, text: text.trim() || null });
+        const explanations = { ...get().explanations };
+        if (text.trim()) explanations[key] = text.trim();
+        else delete explanations[key];
+        set({ explanations, findings: revalidate(model, info, explanations, null, null), savedAt: new Date() });
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+
+    goToFinding(finding) {
+      set({ tableId: finding.table, focusRequest: { table: finding.table, row: finding.row, col: finding.col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
     },
   };
 });

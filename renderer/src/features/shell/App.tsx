@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { TableGrid } from '../../grid/TableGrid';
 import { useYearStore } from '../../stores/use-year-store';
+import { FindingsPanel } from '../findings/FindingsPanel';
 import { StartPage } from '../start/StartPage';
+import { summarise } from '../../../../shared/rules';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
 
@@ -16,6 +18,7 @@ export function App() {
   const dismissError = useYearStore((state) => state.dismissError);
   const notice = useYearStore((state) => state.notice);
   const showNotice = useYearStore((state) => state.showNotice);
+  const findings = useYearStore((state) => state.findings);
 
   useEffect(() => {
     document.title = info ? `决算通 - ${info.fiscalYear}年度 ${info.unitName}` : '决算通';
@@ -48,6 +51,7 @@ export function App() {
     );
   }
   const tables = templateTables(info.template);
+  const counts = summarise(findings).byTable;
   const current = tables.find((def) => def.id === tableId) ?? tables[0];
 
   return (
@@ -77,6 +81,12 @@ export function App() {
           >
             <span className="side-label">{printedLabel(def.id, info.template, info.numbering)}</span>
             <span className="side-title">{def.title}</span>
+            {counts[def.id] && (counts[def.id].error > 0 || counts[def.id].warning > 0) && (
+              <span className="side-counts" aria-label={`${def.id} 审核结果`}>
+                {counts[def.id].error > 0 && <span className="badge error">{counts[def.id].error}</span>}
+                {counts[def.id].warning > 0 && <span className="badge warning">{counts[def.id].warning}</span>}
+              </span>
+            )}
           </button>
         ))}
       </nav>
@@ -84,6 +94,7 @@ export function App() {
         <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
           <TableGrid key={current.id} def={current} />
         </TablePage>
+        <FindingsPanel />
       </main>
     </div>
   );

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/contract';
+import type { Finding } from '../../shared/rules';
+import { createCore } from './core';
+
+export interface FileReport {
+  file: string;
+  findings?: Pick<Finding, 'rule' | 'severity' | 'table' | 'row' | 'col' | 'message' | 'expected' | 'actual' | 'explanation'>[];
+  /** Why the file could not be read (then it has no findings). */
+  error?: string;
+}
+
+/** Year files named directly or found in the named folders, in a stable order. */
+export function expandPaths(paths: string[]): string[] {
+  return paths.flatMap((target) => {
+    const full = path.resolve(target);
+    if (fs.existsSync(full) && fs.statSync(full).isDirectory()) {
+      return fs
+        .readdirSync(full)
+        .filter((name) => name.endsWith('.sqlite'))
+        .sort()
+        .map((name) => path.join(full, name));
+    }
+    return [full];
+  });
+}
+
+/** 审核 of several year files in one report; an unreadable file is reported, not fatal. */
+export async function validateFiles(paths: string[]): Promise<FileReport[]> {
+  const core = createCore({ resolveFile: (file) => file });
+  const reports: FileReport[] = [];
+  try {
+    for (const file of expandPaths(paths)) {
+      try {
+        const { findings } = await core.validate({ file });
+        reports.push({
+          file,
+          findings: findings.map(({ rule, severity, table, row, col, message, expected, actual, explanation }) => ({
+            rule,
+            severity,
+            table,
+            row,
+            col,
+            message,
+            expected,
+            actual,
+            ...(explanation ? { explanation } : {}),
+          })),
+        });
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        reports.push({ file, error: error.message });
+      }
+    }
+  } finally {
+    core.close();
+  }
+  return reports;
+}
+
+/** Exit code of a report: 2 when a file could not be read, 1 when any error was found, else 0. */
+export function exitCodeOf(reports: FileReport[]): number {
+  if (reports.some((report) => report.error)) return 2;
+  return reports.some((report) => report.findings?.some((finding) => finding.severity === 'error')) ? 1 : 0;
+}
+
+export function formatReport(reports: FileReport[]): string {
+  const lines: string[] = [];
+  for (const report of reports) {
+    if (report.error) {
+      lines.push(`${report.file}:无法读取:${report.error}`);
+      continue;
+    }
+    const findings = report.findings!;
+    const errors = findings.filter((finding) => finding.severity === 'error').length;
+    lines.push(`${report.file}:错误 ${errors} 条,警告 ${findings.length - errors} 条`);
+    for (const finding of findings) {
+      const note = finding.explanation ? `(说明:${finding.explanation})` : '';
+      lines.push(`  [${finding.severity === 'error' ? '错误' : '警告'}] ${finding.rule} ${finding.message}${note}`);
+    }
+  }
+  return lines.join('\n');
+}

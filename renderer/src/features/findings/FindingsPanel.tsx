@@ -1,0 +1,84 @@
+import { useState } from 'react';
+import { summarise, type Finding } from '../../../../shared/rules';
+import { printedLabel, templateTables } from '../../../../shared/tables';
+import { useYearStore } from '../../stores/use-year-store';
+
+/**
+ * The 审核 panel: findings grouped by table, errors first. A click opens the table at the cell;
+ * a warning takes a 出错说明, an error must be fixed.
+ */
+export function FindingsPanel() {
+  const info = useYearStore((state) => state.info)!;
+  const findings = useYearStore((state) => state.findings);
+  const goToFinding = useYearStore((state) => state.goToFinding);
+  const [open, setOpen] = useState(true);
+  const { total } = summarise(findings);
+  const order = templateTables(info.template).map((def) => def.id);
+  const label = (table: string) => (order.includes(table) ? printedLabel(table, info.template, info.numbering) : table);
+  const groups = new Map<string, Finding[]>();
+  for (const finding of [...findings].sort((a, b) => rank(a, order) - rank(b, order))) {
+    if (!groups.has(finding.table)) groups.set(finding.table, []);
+    groups.get(finding.table)!.push(finding);
+  }
+
+  return (
+    <section className={open ? 'findings open' : 'findings'} aria-label="审核结果">
+      <button type="button" className="findings-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+        <strong>审核</strong>
+        <span className={total.error ? 'count error' : 'count'}>错误 {total.error}</span>
+        <span className={total.warning ? 'count warning' : 'count'}>警告 {total.warning}</span>
+        {total.explained > 0 && <span className="count">已说明 {total.explained}</span>}
+        <span className="findings-hint">{total.error ? '有错误时只能导出草稿' : findings.length ? '警告请核实并填写说明' : '全部审核通过'}</span>
+        <span className="chevron">{open ? '▾' : '▴'}</span>
+      </button>
+      {open && (
+        <div className="findings-body">
+          {[...groups].map(([table, items]) => (
+            <div key={table} className="findings-group">
+              <div className="findings-group-title">
+                {label(table)}
+                <span className="muted"> {items.length} 条</span>
+              </div>
+              {items.map((finding) => (
+                <FindingItem key={finding.key} finding={finding} onOpen={() => goToFinding(finding)} />
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function rank(finding: Finding, order: string[]): number {
+  const table = order.indexOf(finding.table);
+  return (table < 0 ? order.length : table) * 2 + (finding.severity === 'error' ? 0 : 1);
+}
+
+function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void }) {
+  const explain = useYearStore((state) => state.explain);
+  const [draft, setDraft] = useState(finding.explanation ?? '');
+  const save = () => {
+    if (draft.trim() !== (finding.explanation ?? '')) void explain(finding.key, draft);
+  };
+  return (
+    <div className={`finding ${finding.severity}`} data-rule={finding.rule}>
+      <button type="button" className="finding-open" onClick={onOpen} title="定位到单元格">
+        <span className="severity">{finding.severity === 'error' ? '错误' : '警告'}</span>
+        <span className="rule">{finding.rule}</span>
+        <span className="message">{finding.message}</span>
+      </button>
+      {finding.severity === 'warning' && (
+        <input
+          className="explanation"
+          aria-label={`出错说明 ${finding.rule}`}
+          placeholder="填写出错说明(如:财政收回、尾数误差)"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+          onBlur={save}
+          onKeyDown={(event) => event.key === 'Enter' && save()}
+        />
+      )}
+    </div>
+  );
+}
