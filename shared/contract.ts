@@ -3,6 +3,8 @@
  * Electron IPC, the browser-mode host, the CLI and direct calls — dispatches through
  * `METHODS`, whose schemas check the arguments before the core runs.
  */
+import type { PerfFormJson } from './forms/model';
+import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { Finding } from './rules/types';
 import { array, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
 
@@ -23,6 +25,8 @@ export interface YearInfo {
   unitCode: string;
   template: TemplateSet;
   numbering: Numbering;
+  /** Which region's 绩效自评 forms the year uses (shared/forms/regions.ts). */
+  formRegion: FormRegion;
   schemaVersion: number;
 }
 
@@ -41,6 +45,8 @@ export interface YearSnapshot {
   tables: Record<string, TableInputsDoc>;
   /** 出错说明 by finding key. */
   explanations: Record<string, string>;
+  /** The 绩效自评 forms in interchange form (SPEC §3.8 field names). */
+  forms: PerfFormJson[];
   revision: number;
 }
 
@@ -76,7 +82,9 @@ export interface InterchangeDoc {
   unit: { name: string; code: string };
   template?: TemplateSet;
   tables: Record<string, Record<string, Record<string, string | null>>>;
+  /** Forms with SPEC §3.8 field names; `dump` adds the computed exec_rate, budget_exec_score, total_score and grade. */
   forms: unknown[];
+  formRegion?: FormRegion;
 }
 
 const edit = object({ table: tableName, row: str({ max: 40 }), col: str({ max: 10 }), value: cellValue });
@@ -100,6 +108,9 @@ export const METHODS = {
     cells: optional(array(edit, 50_000)),
     removeCodes: optional(array(object({ table: tableName, code: str({ max: 12 }) }), 5_000)),
   }),
+  saveForm: object({ file, form: json, replace: optional(object({ subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) })) }),
+  deleteForm: object({ file, subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) }),
+  setFormRegion: object({ file, region: literal(...(Object.keys(FORM_REGIONS) as FormRegion[])) }),
   validate: object({ file }),
   explain: object({ file, key: str({ max: 200 }), text: nullable(str({ max: 2000 })) }),
   dump: object({ file }),
@@ -111,7 +122,8 @@ export const METHODS = {
       unit: object({ name: str({ max: 200 }), code: optional(str({ max: 40 })) }),
       template: optional(literal<TemplateSet>('9', '13')),
       tables: record(record(record(cellValue))),
-      forms: optional(array(json)),
+      forms: optional(array(json, 2_000)),
+      formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
     }),
   }),
 } satisfies Record<string, Schema<unknown>>;
@@ -127,6 +139,9 @@ export interface Results {
   getTable: TableView;
   setCells: { revision: number };
   edit: { revision: number };
+  saveForm: { revision: number; form: PerfFormJson };
+  deleteForm: { revision: number };
+  setFormRegion: { revision: number };
   validate: { findings: Finding[]; canSubmit: boolean };
   explain: { revision: number };
   dump: InterchangeDoc;

@@ -77,6 +77,15 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async edit({ file, ...change }) {
       return { revision: session(file).edit(change) };
     },
+    async saveForm({ file, form, replace }) {
+      return session(file).saveForm(form, replace);
+    },
+    async deleteForm({ file, subject_type, subject_code }) {
+      return { revision: session(file).deleteForm({ subject_type, subject_code }) };
+    },
+    async setFormRegion({ file, region }) {
+      return { revision: session(file).setFormRegion(region) };
+    },
     async validate({ file }) {
       const findings = session(file).findings();
       return { findings, canSubmit: canSubmit(findings) };

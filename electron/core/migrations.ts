@@ -37,6 +37,18 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Last year's values (上年数, SPEC §5.1) for every cell, inputs and computed alike, as last year
+      -- printed them; read-only here, replaced as a whole by each baseline import. Where they came from
+      -- (year, unit, source file) is kept in meta under baseline_*.
+      CREATE TABLE baseline_cells (
+        table_id TEXT NOT NULL, row_key TEXT NOT NULL, col TEXT NOT NULL, value INTEGER NOT NULL,
+        PRIMARY KEY (table_id, row_key, col)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

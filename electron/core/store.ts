@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import { ApiError, type Numbering, type TemplateSet, type YearInfo } from '../../shared/contract';
 import type { Amount } from '../../shared/money';
+import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
 import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 
@@ -101,6 +102,7 @@ export class YearStore {
       unitCode: meta.unit_code ?? '',
       template: (meta.template ?? '9') as TemplateSet,
       numbering: (meta.numbering ?? '公开') as Numbering,
+      formRegion: (meta.form_region ?? DEFAULT_FORM_REGION) as FormRegion,
       schemaVersion: this.schemaVersion(),
     };
   }
@@ -135,7 +137,15 @@ export class YearStore {
   }
 
   /** Writes a batch of already validated changes in one transaction. */
-  write(change: { cells?: StoredCell[]; addCodes?: { table: string; code: string; name?: string }[]; removeCodes?: { table: string; code: string }[]; replaceAll?: boolean; meta?: Record<string, string> }): number {
+  write(change: {
+    cells?: StoredCell[];
+    addCodes?: { table: string; code: string; name?: string }[];
+    removeCodes?: { table: string; code: string }[];
+    replaceAll?: boolean;
+    meta?: Record<string, string>;
+    /** Last year's values: replaces the stored baseline as a whole, in the same transaction. */
+    baseline?: StoredCell[];
+  }): number {
     const upsert = this.db.prepare(
       'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
     );
@@ -156,8 +166,60 @@ export class YearStore {
         if (cell.value === null) clear.run(cell.table, cell.row, cell.col);
         else upsert.run(cell.table, cell.row, cell.col, cell.value);
       }
+      if (change.baseline) {
+        this.db.exec('DELETE FROM baseline_cells');
+        const insert = this.db.prepare('INSERT INTO baseline_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
+        for (const cell of change.baseline) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
+      }
     })();
     return ++this.revisionValue;
+  }
+
+  /** Last year's values (上年数) by table, then cellKey(row, col); empty when no baseline was imported. */
+  loadBaseline(): Map<string, Map<string, Amount>> {
+    const tables = new Map<string, Map<string, Amount>>();
+    for (const cell of this.db.prepare('SELECT table_id, row_key, col, value FROM baseline_cells').iterate() as Iterable<{ table_id: string; row_key: string; col: string; value: number }>) {
+      if (!tables.has(cell.table_id)) tables.set(cell.table_id, new Map());
+      tables.get(cell.table_id)!.set(cellKey(cell.row_key, cell.col), cell.value);
+    }
+    return tables;
+  }
+
+  /** Meta entries, e.g. baseline_fiscal_year. */
+  meta(key: string): string | undefined {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  }
+
+  /** The year's 绩效自评 forms as stored (interchange JSON), project forms by code, then the department form. */
+  formDocs(): unknown[] {
+    const rows = this.db.prepare("SELECT json FROM forms ORDER BY subject_type DESC, subject_code").all() as { json: string }[];
+    return rows.map((row) => JSON.parse(row.json));
+  }
+
+  /** Writes forms (replacing any under the same key) and removes others, in one transaction. */
+  writeForms(change: { save?: { subject_type: string; subject_code: string; json: unknown }[]; remove?: { subject_type: string; subject_code: string }[]; replaceAll?: boolean; meta?: Record<string, string> }): number {
+    const save = this.db.prepare(
+      'INSERT INTO forms (subject_type, subject_code, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (subject_type, subject_code) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
+    );
+    const remove = this.db.prepare('DELETE FROM forms WHERE subject_type = ? AND subject_code = ?');
+    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      if (change.replaceAll) this.db.exec('DELETE FROM forms');
+      for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
+      for (const form of change.remove ?? []) remove.run(form.subject_type, form.subject_code);
+      for (const form of change.save ?? []) save.run(form.subject_type, form.subject_code, JSON.stringify(form.json), now);
+    })();
+    return ++this.revisionValue;
+  }
+
+  /** Replaces every input and every form at once (load, import): one transaction, all or nothing. */
+  writeAll(change: Parameters<YearStore['write']>[0], forms: { subject_type: string; subject_code: string; json: unknown }[]): number {
+    this.db.transaction(() => {
+      this.write(change);
+      this.writeForms({ replaceAll: true, save: forms });
+    })();
+    return this.revisionValue;
   }
 
   /** 出错说明 by finding key. */

@@ -4,6 +4,12 @@ import { AmountError, formatAmount, parseAmount, type Amount } from '../../share
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import { validateYear, type Finding } from '../../shared/rules';
+import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
+import { formatPoints } from '../../shared/forms/decimal';
+import { profileFor } from '../../shared/forms/profiles';
+import type { FormRegion } from '../../shared/forms/regions';
+import { formatRate, scoreForm } from '../../shared/forms/scoring';
+import { checkYearForms, formKey } from '../../shared/forms/year-check';
 import type { StoredCell, YearStore } from './store';
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
@@ -52,7 +58,7 @@ export class YearSession {
       }
       tables[def.id] = doc;
     }
-    return { info: this.info, tables, explanations: this.store.explanations(), revision: this.store.revision };
+    return { info: this.info, tables, explanations: this.store.explanations(), forms: this.forms().map(serializeForm), revision: this.store.revision };
   }
 
   view(tableName: string): TableView {
@@ -69,7 +75,7 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(change: YearChange): number {
+  edit(change: YearChange, extra: { meta?: Record<string, string>; baseline?: StoredCell[] } = {}): number {
     const addCodes: { table: string; code: string; name?: string }[] = [];
     const removeCodes: { table: string; code: string }[] = [];
     const pending = (table: string, code: string) => addCodes.some((added) => added.table === table && added.code === code);
@@ -93,16 +99,64 @@ export class YearSession {
       if (!this.model.tableInputs(def.id).codes.has(code)) throw new ApiError('refused', `${def.id} 中没有科目行 ${code}`);
       removeCodes.push({ table: def.id, code });
     }
-    const revision = this.store.write({ cells, addCodes, removeCodes });
+    // `extra` (meta, last year's values) rides in the same transaction: an import writes all or nothing.
+    const revision = this.store.write({ cells, addCodes, removeCodes, ...extra });
     for (const { code, name } of addCodes) if (name) this.customNames.set(code, name);
     this.apply(cells, addCodes, removeCodes);
     return revision;
   }
 
-  /** The year's 审核 findings, with the 出错说明 written on warnings. */
+  /** The year's 审核 findings (tables and forms), with the 出错说明 written on warnings. */
   findings(): Finding[] {
     const info = this.info;
-    return validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations: this.store.explanations() });
+    const explanations = this.store.explanations();
+    const forms = checkYearForms(this.forms(), this.model).map((finding) =>
+      finding.severity === 'warning' && explanations[finding.key] ? { ...finding, explanation: explanations[finding.key] } : finding,
+    );
+    return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations }), ...forms];
+  }
+
+  /** The 绩效自评 forms, parsed (they were checked when saved). */
+  forms(): PerfForm[] {
+    return this.store.formDocs().map((doc) => parseForm(doc));
+  }
+
+  /**
+   * Saves one form after parsing it strictly. `replace` names the form being edited (its code may
+   * change); without it the form is new and its 项目编码 must not be taken.
+   */
+  saveForm(json: unknown, replace?: { subject_type: SubjectType; subject_code: string }): { revision: number; form: PerfFormJson } {
+    const form = this.parseFormInput(json);
+    const key = formKey(form);
+    if (form.subject_type === 'project' && !key.subject_code.trim()) throw new ApiError('refused', `项目“${form.subject_name}”缺少项目编码`);
+    const taken = this.forms().some((other) => sameKey(formKey(other), key));
+    if (taken && !(replace && sameKey(replace, key))) {
+      throw new ApiError('refused', form.subject_type === 'project' ? `项目编码 ${key.subject_code} 已有自评表` : '本年度已有部门整体支出绩效自评表');
+    }
+    const serialized = serializeForm(form);
+    const remove = replace && !sameKey(replace, key) ? [replace] : [];
+    const revision = this.store.writeForms({ save: [{ ...key, json: serialized }], remove });
+    return { revision, form: serialized };
+  }
+
+  deleteForm(key: { subject_type: SubjectType; subject_code: string }): number {
+    if (!this.forms().some((form) => sameKey(formKey(form), key))) throw new ApiError('refused', `没有这张自评表:${key.subject_code || '部门整体'}`);
+    return this.store.writeForms({ remove: [key] });
+  }
+
+  setFormRegion(region: FormRegion): number {
+    return this.store.writeForms({ meta: { form_region: region } });
+  }
+
+  private parseFormInput(json: unknown): PerfForm {
+    try {
+      const form = parseForm(json);
+      form.fiscal_year = this.info.fiscalYear;
+      return form;
+    } catch (error) {
+      if (error instanceof FormParseError) throw new ApiError('refused', `绩效自评表:${error.message}`);
+      throw error;
+    }
   }
 
   /** Stores (or, with null, removes) the 出错说明 of a current warning; errors must be fixed, not explained. */
@@ -129,11 +183,21 @@ export class YearSession {
       }
       tables[def.id] = rows;
     }
-    return { format: 'juesuan/1', fiscalYear: info.fiscalYear, unit: { name: info.unitName, code: info.unitCode }, template: info.template, tables, forms: [] };
+    const forms = this.forms().map((form) => {
+      const score = scoreForm(form, profileFor(form.variant));
+      return {
+        ...serializeForm(form),
+        exec_rate: score.execRateBp === null ? null : formatRate(score.execRateBp),
+        budget_exec_score: formatPoints(score.budgetScore),
+        total_score: formatPoints(score.total),
+        grade: score.grade,
+      };
+    });
+    return { format: 'juesuan/1', fiscalYear: info.fiscalYear, unit: { name: info.unitName, code: info.unitCode }, template: info.template, formRegion: info.formRegion, tables, forms };
   }
 
   /** Replaces every input of the file with the document's; computed and linked cells in it are ignored. */
-  load(doc: { fiscalYear: number; unit: { name: string; code?: string }; tables: InterchangeDoc['tables'] }): { cells: number; ignored: number } {
+  load(doc: { fiscalYear: number; unit: { name: string; code?: string }; tables: InterchangeDoc['tables']; forms?: unknown[]; formRegion?: FormRegion }): { cells: number; ignored: number } {
     const info = this.info;
     if (doc.fiscalYear !== info.fiscalYear) {
       throw new ApiError('refused', `文档年度 ${doc.fiscalYear} 与年度文件的年度 ${info.fiscalYear} 不一致`);
@@ -164,9 +228,26 @@ export class YearSession {
         }
       }
     }
+    const forms = (doc.forms ?? []).map((json, i) => {
+      // dump's computed values are not part of a form; the recorded total_score and grade stay.
+      const { exec_rate: _rate, budget_exec_score: _score, ...stored } = json as Record<string, unknown>;
+      try {
+        return this.parseFormInput(stored);
+      } catch (error) {
+        throw new ApiError('refused', `forms[${i}] ${(error as Error).message}`);
+      }
+    });
+    const keys = new Set<string>();
+    for (const form of forms) {
+      const key = formKey(form);
+      const id = `${key.subject_type}|${key.subject_code}`;
+      if (keys.has(id)) throw new ApiError('refused', `交换文档中有重复的自评表:${key.subject_code || '部门整体'}`);
+      keys.add(id);
+    }
     const meta: Record<string, string> = { unit_name: doc.unit.name };
     if (doc.unit.code !== undefined) meta.unit_code = doc.unit.code;
-    this.store.write({ cells, addCodes: codes, replaceAll: true, meta });
+    if (doc.formRegion) meta.form_region = doc.formRegion;
+    this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
     for (const def of this.tables()) {
       const inputs = this.model.tableInputs(def.id);
       inputs.cells.clear();
@@ -222,4 +303,8 @@ export class YearSession {
       throw error;
     }
   }
+}
+
+function sameKey(a: { subject_type: string; subject_code: string }, b: { subject_type: string; subject_code: string }): boolean {
+  return a.subject_type === b.subject_type && a.subject_code === b.subject_code;
 }

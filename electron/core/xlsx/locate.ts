@@ -3,7 +3,8 @@
  * title (收入决算表), or failing both by the sheet name. A sheet may hold several tables one under
  * another (as the published document does); each label or title starts a block that runs to the next.
  */
-import { resolveIn, type TableDef } from '../../../shared/tables';
+import type { TableDef } from '../../../shared/tables';
+import { resolveIn } from '../../../shared/tables/labels';
 import { shownAt, textOf, type SheetGrid } from './read';
 import { norm, withoutDraft } from './text';
 

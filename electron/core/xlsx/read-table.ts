@@ -235,7 +235,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
         if (hasValues) key = def.sides[side].rows.find((k): k is string => k !== null);
       } else if (isInt(rowNo)) {
         key = String(Number(rowNo));
-        if (!def.sides[side].rows.includes(key)) reason = `行次 ${key} 不在此栏${def.sides[side].title ? `(${def.sides[side].title.replace(/\s/g, '')})` : ''}中`;
+        const title = def.sides[side].title?.replace(/\s/g, '');
+        if (!def.sides[side].rows.includes(key)) reason = `行次 ${key} 不在此栏${title ? `(${title})` : ''}中`;
       } else if (isInt(code)) {
         key = code;
         if (!rowsByKey.has(code)) reason = `经济分类科目代码“${code}”不在${def.id}中`;

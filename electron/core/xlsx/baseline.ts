@@ -1,0 +1,145 @@
+/**
+ * Last year as baseline (SPEC §5.1): last year's file or workbook gives this year's file
+ *  - 上年数 for every cell (stored read-only in baseline_cells, as last year printed them),
+ *  - the opening balances declared as `prefill` (公开01 r29 ← LY r60; 公开04 r29–r31 ← LY r60 c3–c5;
+ *    公开07 c1 ← LY c6 per code), filled where this year's cell is still empty,
+ *  - last year's 项 code rows (values empty; rows still empty are not printed),
+ *  - the unit code when this year's file has none.
+ * Projects and long-term 绩效 indicators (SPEC §5.1 "Projects") carry forward with the forms
+ * feature: it adds its part to the change built here.
+ */
+import { functionName } from '../../../shared/catalog';
+import type { CellEdit, YearChange } from '../../../shared/contract';
+import { formatAmount, type Amount } from '../../../shared/money';
+import { SAME_ROW, TABLES, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
+import { parseFormula } from '../../../shared/tables/formula';
+import type { StoredCell } from '../store';
+import type { YearSession } from '../year-session';
+import type { Findings } from './read-table';
+import type { SourceYear } from './source';
+
+export interface BaselinePlan {
+  change: YearChange;
+  baseline: StoredCell[];
+  meta: Record<string, string>;
+  prefilled: number;
+}
+
+export function planBaseline(session: YearSession, source: SourceYear, file: string, out: Findings): BaselinePlan {
+  const info = session.info;
+  const lastYear = info.fiscalYear - 1;
+  if (source.fiscalYear !== undefined && source.fiscalYear !== lastYear) {
+    out.errors.push(`文件 ${file}:是 ${source.fiscalYear} 年度的数据,作为上年数须为 ${lastYear} 年度(本年度文件为 ${info.fiscalYear} 年度)`);
+  } else if (source.fiscalYear === undefined) {
+    out.warnings.push(`文件 ${file}:未写明年度,按 ${lastYear} 年度的上年数导入`);
+  }
+  if (source.unitCode && info.unitCode && source.unitCode !== info.unitCode) {
+    out.warnings.push(`文件 ${file}:单位编码 ${source.unitCode} 与本年度的 ${info.unitCode} 不同(机构改革后可忽略)`);
+  } else if (source.unitName && source.unitName.replace(/\s/g, '') !== info.unitName.replace(/\s/g, '')) {
+    out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度的“${info.unitName}”不同`);
+  }
+
+  // Last year's values: every cell of its model, with the printed figure where the workbook shows one.
+  const model = source.model ?? new YearModel(TABLES, inputsOf(source), () => undefined);
+  const ly = new Map<string, Map<string, Amount>>();
+  const baseline: StoredCell[] = [];
+  for (const [table, extracted] of source.tables) {
+    const values = new Map<string, Amount>();
+    for (const row of model.rows(table)) {
+      if (row.blank) continue;
+      for (const col of Object.keys(row.rules)) {
+        const value = extracted.printed.get(cellKey(row.key, col)) ?? model.value(table, row.key, col);
+        if (value === null) continue;
+        values.set(cellKey(row.key, col), value);
+        baseline.push({ table, row: row.key, col, value });
+      }
+    }
+    ly.set(table, values);
+  }
+  const lyValue = (table: string, row: string, col: string) => ly.get(table)?.get(cellKey(row, col));
+  const lyCodes = (table: string) => [...new Set([...(ly.get(table)?.keys() ?? [])].map((key) => key.split('|')[0]))].filter((row) => codeLevel(row) === 3);
+
+  const addCodes: NonNullable<YearChange['addCodes']> = [];
+  const cells: CellEdit[] = [];
+  const isKnown = (code: string) => functionName(code, info.fiscalYear) !== undefined;
+  for (const def of session.tables()) {
+    if (def.kind === 'functional') {
+      // Row skeleton: last year's 项 rows, so this year's entry starts from them.
+      const present = session.model.tableInputs(def.id).codes;
+      for (const [code, { name }] of source.tables.get(def.id)?.codes ?? []) {
+        if (present.has(code)) continue;
+        if (isKnown(code)) addCodes.push({ table: def.id, code });
+        else if (name) addCodes.push({ table: def.id, code, name });
+        else out.warnings.push(`${def.id}:上年科目 ${code} 不在 ${info.fiscalYear} 年功能分类科目表中(可能已停用),未带入`);
+      }
+    }
+    prefill(def, { session, lyValue, lyCodes, hasRow: (code) => present(def, code, session, addCodes), cells, out });
+  }
+
+  const meta: Record<string, string> = {
+    baseline_fiscal_year: String(source.fiscalYear ?? lastYear),
+    baseline_unit_name: source.unitName ?? '',
+    baseline_unit_code: source.unitCode ?? '',
+    baseline_source: file,
+    baseline_imported_at: new Date().toISOString(),
+  };
+  if (!info.unitCode && source.unitCode) meta.unit_code = source.unitCode;
+  return { change: { addCodes, cells }, baseline, meta, prefilled: cells.length };
+}
+
+/** Whether this year's table will have the 项 row: already there, or added by this import. */
+function present(def: TableDef, code: string, session: YearSession, added: NonNullable<YearChange['addCodes']>): boolean {
+  return session.model.tableInputs(def.id).codes.has(code) || added.some((entry) => entry.table === def.id && entry.code === code);
+}
+
+interface PrefillContext {
+  session: YearSession;
+  lyValue: (table: string, row: string, col: string) => Amount | undefined;
+  lyCodes: (table: string) => string[];
+  hasRow: (code: string) => boolean;
+  cells: CellEdit[];
+  out: Findings;
+}
+
+/** Fills the declared `prefill` inputs from last year's values, leaving cells this year already has. */
+function prefill(def: TableDef, { session, lyValue, lyCodes, hasRow, cells, out }: PrefillContext): void {
+  const fill = (row: string, col: string, value: Amount | undefined) => {
+    if (value === undefined) return;
+    const current = session.model.value(def.id, row, col);
+    if (current === null) cells.push({ table: def.id, row, col, value: formatAmount(value) });
+    else if (current !== value) {
+      out.warnings.push(`${def.id} ${describeCell(def, row)} 第 ${col} 栏已有本年数 ${formatAmount(current)},未用上年数 ${formatAmount(value)} 覆盖`);
+    }
+  };
+  if (def.kind === 'fixed') {
+    for (const row of def.rows) {
+      for (const [col, rule] of Object.entries(row.cells)) {
+        if (rule.role !== 'input' || !rule.prefill) continue;
+        const ref = sourceOf(rule.prefill, def.id, row.key, col);
+        fill(row.key, col, lyValue(ref.table, ref.row, ref.col));
+      }
+    }
+    return;
+  }
+  for (const [col, rule] of Object.entries(def.leaf)) {
+    if (rule.role !== 'input' || !rule.prefill) continue;
+    const ref = sourceOf(rule.prefill, def.id, SAME_ROW, col);
+    for (const code of lyCodes(ref.table)) if (hasRow(code)) fill(code, col, lyValue(ref.table, code, ref.col));
+  }
+}
+
+/** "LY.T04[r60].c3" → the cell of last year's file it names. */
+function sourceOf(prefill: string, table: string, row: string, col: string): { table: string; row: string; col: string } {
+  const [term] = parseFormula(prefill.replace(/^LY\./, ''), { table, row, col });
+  return { table: term.ref.table ?? table, row: term.ref.row, col: term.ref.col };
+}
+
+function inputsOf(source: SourceYear): YearInputs {
+  const inputs: YearInputs = {};
+  for (const [table, extracted] of source.tables) {
+    const target = (inputs[table] = emptyInputs());
+    for (const [key, value] of extracted.inputs) if (value !== null) target.cells.set(key, value);
+    for (const code of extracted.codes.keys()) if (codeLevel(code) === 3) target.codes.add(code);
+  }
+  return inputs;
+}

@@ -1,0 +1,165 @@
+/**
+ * Import of a workbook (or a year file) into an open year: first a preview of what was recognised,
+ * what was not and why, then — only when there is no error — one all-or-nothing transaction:
+ *  - replace: every table found in the source replaces that table's inputs (tables the source
+ *    lacks are left as they are, and the preview lists them);
+ *  - baseline: the source is last year (SPEC §5.1, see baseline.ts).
+ * Computed and linked cells are never imported; their printed values are compared with what the
+ * imported inputs compute to, and differences are reported as warnings.
+ */
+import { functionName } from '../../../shared/catalog';
+import { ApiError, type CellEdit, type ImportPreview, type YearChange } from '../../../shared/contract';
+import { formatAmount } from '../../../shared/money';
+import { TABLES, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
+import type { StoredCell } from '../store';
+import type { YearSession } from '../year-session';
+import { planBaseline } from './baseline';
+import type { Findings } from './read-table';
+import { readSource, type SourceYear } from './source';
+
+export interface ImportRequest {
+  /** The file name as the user picked it; every message names it. */
+  name: string;
+  bytes: Buffer;
+  baseline: boolean;
+}
+
+/** Compared totals that differ by at least this much (0.01 万元) are reported; less is rounding. */
+const MISMATCH = 100;
+const LISTED = 20;
+
+interface Plan {
+  preview: ImportPreview;
+  change?: YearChange;
+  extra?: { meta?: Record<string, string>; baseline?: StoredCell[] };
+}
+
+export async function previewImport(session: YearSession, request: ImportRequest): Promise<ImportPreview> {
+  return (await plan(session, request)).preview;
+}
+
+/** Writes the import in one transaction, or throws with every error and writes nothing. */
+export async function commitImport(session: YearSession, request: ImportRequest): Promise<ImportPreview & { revision: number }> {
+  const { preview, change, extra } = await plan(session, request);
+  if (preview.errors.length || !change) {
+    const shown = preview.errors.slice(0, LISTED);
+    const more = preview.errors.length > LISTED ? `\n……另有 ${preview.errors.length - LISTED} 处错误` : '';
+    throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${shown.join('\n')}${more}`);
+  }
+  return { ...preview, revision: session.edit(change, extra) };
+}
+
+async function plan(session: YearSession, request: ImportRequest): Promise<Plan> {
+  const info = session.info;
+  const out: Findings = { errors: [], warnings: [], unrecognised: [] };
+  const source = await readSource(request.bytes, request.name, session.tables(), info.fiscalYear, out);
+  const preview: ImportPreview = {
+    source: { name: request.name, kind: source?.kind ?? 'xlsx', fiscalYear: source?.fiscalYear, unitName: source?.unitName },
+    mode: request.baseline ? 'baseline' : 'replace',
+    recognised: [...(source?.tables.values() ?? [])].map((table) => ({
+      table: table.table,
+      sheet: table.sheet,
+      cells: table.inputs.size + table.printed.size,
+      codes: table.codes.size,
+    })),
+    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id)),
+    unrecognised: out.unrecognised,
+    warnings: out.warnings,
+    errors: out.errors,
+    effect: { cells: 0, cleared: 0, addCodes: 0, removeCodes: 0, baselineCells: 0, prefilled: 0 },
+  };
+  if (!source || out.errors.length) return { preview };
+  if (request.baseline) {
+    const baseline = planBaseline(session, source, request.name, out);
+    Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0 });
+    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { meta: baseline.meta, baseline: baseline.baseline } };
+  }
+  const change = planReplace(session, source, request.name, out);
+  Object.assign(preview.effect, {
+    cells: change.cells!.filter((cell) => cell.value !== null).length,
+    cleared: change.cells!.filter((cell) => cell.value === null).length,
+    addCodes: change.addCodes!.length,
+    removeCodes: change.removeCodes!.length,
+  });
+  if (source.kind !== 'year-file') compareTotals(session, source, request.name, out);
+  return out.errors.length ? { preview } : { preview, change };
+}
+
+/** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
+function planReplace(session: YearSession, source: SourceYear, file: string, out: Findings): YearChange {
+  const info = session.info;
+  if (source.fiscalYear !== undefined && source.fiscalYear !== info.fiscalYear) {
+    const text = `文件 ${file}:是 ${source.fiscalYear} 年度的数据,本年度文件为 ${info.fiscalYear} 年度`;
+    // A year file says its year for certain; a year found in a sheet's heading may be a date in passing.
+    if (source.kind === 'year-file') out.errors.push(`${text};如要作为上年数导入,请选择“作为上年数”`);
+    else out.warnings.push(text);
+  }
+  if (source.unitName && source.unitName.replace(/\s/g, '') !== info.unitName.replace(/\s/g, '')) {
+    out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度文件的“${info.unitName}”不同`);
+  }
+  const customNames = new Map<string, string>();
+  for (const doc of Object.values(session.snapshot().tables)) for (const [code, name] of Object.entries(doc.names ?? {})) customNames.set(code, name);
+  const change: Required<YearChange> = { addCodes: [], cells: [], removeCodes: [] };
+  for (const [table, extracted] of source.tables) {
+    const current = session.model.tableInputs(table);
+    for (const [code, { name, row }] of extracted.codes) {
+      if (current.codes.has(code)) continue;
+      const known = functionName(code, info.fiscalYear) !== undefined || customNames.has(code);
+      if (!known && !name) {
+        out.errors.push(`文件 ${file} 工作表“${extracted.sheet}”${row ? ` 第${row}行` : ''}:科目代码 ${code} 不在 ${info.fiscalYear} 年功能分类科目表中,且没有科目名称`);
+        continue;
+      }
+      change.addCodes.push(known ? { table, code } : { table, code, name });
+      if (!known) out.warnings.push(`${table}:科目 ${code}“${name}”不在功能分类科目表中,作为自定义科目导入`);
+    }
+    for (const code of current.codes) if (!extracted.codes.has(code)) change.removeCodes.push({ table, code });
+    const edits: CellEdit[] = [];
+    for (const [key, value] of extracted.inputs) {
+      if (value === null) continue;
+      const [row, col] = key.split('|');
+      edits.push({ table, row, col, value: formatAmount(value) });
+    }
+    for (const key of current.cells.keys()) {
+      const [row, col] = key.split('|');
+      // Cells of removed 项 rows go with their rows.
+      if (extracted.inputs.get(key) == null && (extracted.codes.has(row) || !current.codes.has(row))) edits.push({ table, row, col, value: null });
+    }
+    change.cells.push(...edits);
+  }
+  return change;
+}
+
+/** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. */
+function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): void {
+  const inputs: YearInputs = {};
+  for (const def of session.tables()) {
+    const extracted = source.tables.get(def.id);
+    const current = session.model.tableInputs(def.id);
+    const target = (inputs[def.id] = emptyInputs());
+    if (!extracted) {
+      for (const [key, value] of current.cells) target.cells.set(key, value);
+      for (const code of current.codes) target.codes.add(code);
+      continue;
+    }
+    for (const [key, value] of extracted.inputs) if (value !== null) target.cells.set(key, value);
+    for (const code of extracted.codes.keys()) target.codes.add(code);
+  }
+  const model = new YearModel(TABLES, inputs, () => undefined);
+  const differences: string[] = [];
+  for (const [table, extracted] of source.tables) {
+    const def = TABLES.get(table)!;
+    for (const [key, printed] of extracted.printed) {
+      const [row, col] = key.split('|');
+      if (!model.rule(table, row, col)) continue;
+      const computed = model.value(table, row, col) ?? 0;
+      if (Math.abs(computed - printed) >= MISMATCH) {
+        differences.push(`${table} ${describeCell(def, row)} 第 ${col} 栏:表中为 ${formatAmount(printed)},按导入的明细计算为 ${formatAmount(computed)}`);
+      }
+    }
+  }
+  if (!differences.length) return;
+  out.warnings.push(`文件 ${file}:${differences.length} 个合计数与明细不符(导入后按明细重新计算):`);
+  out.warnings.push(...differences.slice(0, LISTED));
+  if (differences.length > LISTED) out.warnings.push(`……另有 ${differences.length - LISTED} 处`);
+}
+

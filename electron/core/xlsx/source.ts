@@ -1,0 +1,109 @@
+/**
+ * What an import reads, whatever it came as: a workbook (.xlsx / .xls, ours or another tool's or
+ * hand-made) or a 决算通 year file. Either way the result is the same shape: per table its input
+ * cells, 项 codes and printed (computed) values, plus the year and unit the source states.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { functionName } from '../../../shared/catalog';
+import { ApiError } from '../../../shared/contract';
+import { cellKey, type TableDef, type YearModel } from '../../../shared/tables';
+import { YearSession } from '../year-session';
+import { YearStore } from '../store';
+import { AUDIT_SHEET } from './export';
+import { findBlocks } from './locate';
+import { ReadError, readWorkbook, sniff, type SourceKind } from './read';
+import { readTable, type Extracted, type Findings } from './read-table';
+import { message, withoutDraft } from './text';
+
+export interface SourceYear {
+  kind: SourceKind;
+  fiscalYear?: number;
+  unitName?: string;
+  unitCode?: string;
+  tables: Map<string, Extracted>;
+  /** A year file's own model: exact computed values for every cell (baseline mode). */
+  model?: YearModel;
+}
+
+/** Reads the source; problems go to `out` (errors stop the import, nothing is written). Null when nothing usable was read. */
+export async function readSource(bytes: Buffer, file: string, tables: readonly TableDef[], fiscalYear: number, out: Findings): Promise<SourceYear | null> {
+  try {
+    if (sniff(bytes) === 'sqlite') return readYearFile(bytes, file);
+    const workbook = await readWorkbook(bytes, file);
+    const source: SourceYear = { kind: workbook.kind, tables: new Map() };
+    for (const grid of workbook.sheets) {
+      const blocks = findBlocks(grid, tables);
+      if (!blocks.length) {
+        if (withoutDraft(grid.name) !== AUDIT_SHEET && grid.rows.some((row) => row?.some(Boolean))) {
+          out.unrecognised.push({ sheet: grid.name, row: 0, cell: '', reason: '未找到表号(如“公开01表”“表一”)或表名,已跳过此工作表' });
+        }
+        continue;
+      }
+      for (const block of blocks) {
+        const earlier = source.tables.get(block.def.id);
+        if (earlier) {
+          out.errors.push(message({ file, sheet: grid.name, row: block.start }, `${block.def.id}出现了两次(另一处在工作表“${earlier.sheet}”)`));
+          continue;
+        }
+        const read = readTable(block, file, fiscalYear, out);
+        if (!read) continue;
+        source.tables.set(block.def.id, read.table);
+        source.unitName ??= read.info.unitName;
+        source.fiscalYear ??= read.info.fiscalYear;
+      }
+    }
+    if (!source.tables.size && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)`);
+    return source;
+  } catch (error) {
+    if (error instanceof ReadError || error instanceof ApiError) {
+      out.errors.push(error.message);
+      return null;
+    }
+    throw error;
+  }
+}
+
+/**
+ * A year file arrives as bytes (the app uploads it); SQLite needs a path, so it is opened from a
+ * private temporary copy that is removed afterwards. Its inputs are taken as they are; its
+ * computed and linked cells as "printed" values.
+ */
+function readYearFile(bytes: Buffer, file: string): SourceYear {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-import-'));
+  const copy = path.join(dir, 'source.sqlite');
+  try {
+    fs.writeFileSync(copy, bytes);
+    let store: YearStore;
+    try {
+      store = YearStore.open(copy);
+    } catch (error) {
+      throw new ApiError('refused', `文件 ${file}:${error instanceof ApiError ? error.message.replace(copy, '').replace(/[::]$/, '') : '无法读取'}`);
+    }
+    try {
+      const session = new YearSession(file, store);
+      const info = session.info;
+      const snapshot = session.snapshot();
+      const source: SourceYear = { kind: 'year-file', fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), model: session.model };
+      for (const def of session.tables()) {
+        const inputs = session.model.tableInputs(def.id);
+        const names = snapshot.tables[def.id]?.names ?? {};
+        const table: Extracted = { table: def.id, sheet: def.id, inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
+        for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? functionName(code) ?? '', row: 0 });
+        for (const row of session.model.rows(def.id)) {
+          for (const [col, rule] of Object.entries(row.rules)) {
+            const value = rule.role === 'input' ? null : session.model.value(def.id, row.key, col);
+            if (value !== null) table.printed.set(cellKey(row.key, col), value);
+          }
+        }
+        source.tables.set(def.id, table);
+      }
+      return source;
+    } finally {
+      store.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

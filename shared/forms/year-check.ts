@@ -1,0 +1,48 @@
+import { findingKey, type Finding } from '../rules/types';
+import type { ModelView } from '../rules/types';
+import { TOTAL } from '../tables/types';
+import { formLabel, type PerfForm } from './model';
+import { profileFor } from './profiles';
+import { checkForm, checkProjectSet, type Finding as FormFinding } from './rules';
+
+/** Where form findings sit in the year's findings: the 绩效自评 "table", one row per form. */
+export const FORMS_TABLE = '绩效自评';
+
+/**
+ * FV-01 … FV-18 on every form of the year and R-X22 over the project set, with the annex totals
+ * the forms are compared with, as findings shaped like the tables' (info-level notes are left
+ * out: SPEC §0.4 shows them only on request).
+ */
+export function checkYearForms(forms: PerfForm[], model: ModelView | null): Finding[] {
+  const total = (table: string, col: string) => {
+    try {
+      return model ? model.value(table, TOTAL, col) : null;
+    } catch {
+      return null;
+    }
+  };
+  const annex = { gpbExpenditure: total('公开05表', '1'), govFundExpenditure: total('公开07表', '3'), soeExpenditure: total('公开08表', '1') };
+  const findings: FormFinding[] = [];
+  for (const form of forms) findings.push(...checkForm(form, profileFor(form.variant), { annex }));
+  findings.push(...checkProjectSet(forms, total('公开03表', '3')));
+  return findings
+    .filter((finding) => finding.severity !== 'info')
+    .map((finding) => ({
+      key: findingKey(finding.rule, FORMS_TABLE, finding.form, finding.field),
+      rule: finding.rule,
+      severity: finding.severity as 'error' | 'warning',
+      table: FORMS_TABLE,
+      row: finding.form,
+      col: finding.field,
+      message: `${finding.form}:${finding.message}`,
+      expected: finding.expected ?? null,
+      actual: finding.actual ?? null,
+    }));
+}
+
+/** The key a form is stored under: project forms by 项目编码, the department form by ''. */
+export function formKey(form: Pick<PerfForm, 'subject_type' | 'subject_code'>): { subject_type: PerfForm['subject_type']; subject_code: string } {
+  return { subject_type: form.subject_type, subject_code: form.subject_type === 'department' ? '' : (form.subject_code ?? '') };
+}
+
+export { formLabel };
