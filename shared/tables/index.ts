@@ -50,3 +50,4 @@ export * from './engine';
 export * from './layout';
 export * from './describe';
 export * from './changes';
+export * from './inputs';

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { functionName } from '../../shared/catalog';
 import { parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TEMPLATE_SETS, TOTAL, YearModel, cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import { TABLES, TEMPLATE_SETS, TOTAL, YearModel, inputsFromDocs } from '../../shared/tables';
 import { SEED_002_INPUTS, SEED_002_PRINTED } from '../fixtures/seed-002';
 
 function loadSeed002(): YearModel {
-  const inputs: YearInputs = {};
-  for (const [id, fixture] of Object.entries(SEED_002_INPUTS)) {
-    const table = emptyInputs();
-    for (const code of fixture.codes ?? []) table.codes.add(code);
-    for (const [row, cols] of Object.entries(fixture.cells)) {
-      for (const [col, text] of Object.entries(cols)) table.cells.set(cellKey(row, col), parseAmount(text)!);
-    }
-    inputs[id] = table;
-  }
-  return new YearModel(TABLES, inputs, functionName);
+  return new YearModel(TABLES, inputsFromDocs(SEED_002_INPUTS), functionName);
 }
 
 /**

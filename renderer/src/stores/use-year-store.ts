@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CellEdit, Numbering, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
 import { functionName } from '../../../shared/catalog';
 import { AmountError, parseAmount } from '../../../shared/money';
-import { TABLES, YearModel, applyToModel, cellKey, describeCell, emptyInputs, templateTables, type YearInputs } from '../../../shared/tables';
+import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, templateTables } from '../../../shared/tables';
 import { call } from '../api';
 import type { Finding } from '../../../shared/rules';
 import { revalidate } from './findings';
@@ -59,17 +59,8 @@ interface YearState {
 }
 
 function modelFrom(snapshot: YearSnapshot): { model: YearModel; customNames: Map<string, string> } {
-  const inputs: YearInputs = {};
-  const customNames = new Map<string, string>();
-  for (const [id, doc] of Object.entries(snapshot.tables)) {
-    const table = (inputs[id] = emptyInputs());
-    for (const code of doc.codes ?? []) table.codes.add(code);
-    for (const [code, name] of Object.entries(doc.names ?? {})) customNames.set(code, name);
-    for (const [row, cols] of Object.entries(doc.cells)) {
-      for (const [col, text] of Object.entries(cols)) table.cells.set(cellKey(row, col), parseAmount(text)!);
-    }
-  }
-  return { model: new YearModel(TABLES, inputs, (code) => customNames.get(code) ?? functionName(code)), customNames };
+  const customNames = new Map(Object.values(snapshot.tables).flatMap((doc) => Object.entries(doc.names ?? {})));
+  return { model: new YearModel(TABLES, inputsFromDocs(snapshot.tables), (code) => customNames.get(code) ?? functionName(code)), customNames };
 }
 
 function fileNameFor(form: NewYearForm): string {

@@ -1,22 +1,11 @@
 import { functionName } from '../../../shared/catalog';
 import { parseAmount, type Amount } from '../../../shared/money';
 import { validateYear, type Finding, type ModelView, type ValidateOptions } from '../../../shared/rules';
-import { TABLES, YearModel, cellKey, emptyInputs, type YearInputs } from '../../../shared/tables';
+import { TABLES, YearModel, cellKey, emptyInputs, inputsFromDocs, type YearInputs } from '../../../shared/tables';
 import { SEED_002_INPUTS } from '../../fixtures/seed-002';
 
 /** Seed 002 as a clerk would key it: inputs and 项 codes only; totals are computed by the engine. */
-export function seedInputs(): YearInputs {
-  const inputs: YearInputs = {};
-  for (const [id, fixture] of Object.entries(SEED_002_INPUTS)) {
-    const table = emptyInputs();
-    for (const code of fixture.codes ?? []) table.codes.add(code);
-    for (const [row, cols] of Object.entries(fixture.cells)) {
-      for (const [col, text] of Object.entries(cols)) table.cells.set(cellKey(row, col), parseAmount(text)!);
-    }
-    inputs[id] = table;
-  }
-  return inputs;
-}
+export const seedInputs = (): YearInputs => inputsFromDocs(SEED_002_INPUTS);
 
 export const modelOf = (inputs: YearInputs) => new YearModel(TABLES, inputs, functionName);
 
