@@ -1,17 +1,17 @@
 /** Electron entry: one window, the renderer served from app://, the core behind one IPC channel. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, protocol } from 'electron';
 import { ApiError } from '../shared/contract';
 import { createCore, inDataDir } from './core/core';
 import { RENDERER_DIR, defaultDataDir } from './core/paths';
 import { CONTENT_SECURITY_POLICY } from './core/security-policy';
+import { rendererFile } from './core/static-files';
 import { useNativeBinding } from './core/store';
 import { APP_ORIGIN, harden, isTrustedSender } from './security';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
-
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 async function main(): Promise<void> {
   await app.whenReady();
@@ -23,12 +23,9 @@ async function main(): Promise<void> {
   const core = createCore({ resolveFile: inDataDir(dataDir), dataDir });
 
   protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const file = path.resolve(RENDERER_DIR, decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html');
-    if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) return new Response('未找到', { status: 404 });
-    return new Response(fs.readFileSync(file), {
-      headers: { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
-    });
+    const found = rendererFile(RENDERER_DIR, new URL(request.url).pathname);
+    if (!found) return new Response('未找到', { status: 404 });
+    return new Response(new Uint8Array(found.body), { headers: { 'Content-Type': found.type, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
   });
 
   ipcMain.handle('juesuan:call', async (event, method: unknown, args: unknown) => {
@@ -47,7 +44,7 @@ async function main(): Promise<void> {
     title: '决算通',
     show: false,
     webPreferences: {
-      preload: path.join(path.dirname(new URL(import.meta.url).pathname), 'preload.cjs'),
+      preload: path.join(path.dirname(fileURLToPath(import.meta.url)), 'preload.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,

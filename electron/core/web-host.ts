@@ -1,20 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { ApiError } from '../../shared/contract';
 import { createCore, inDataDir } from './core';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
+import { JSON_TYPE, rendererFile } from './static-files';
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-};
 const MAX_BODY = 64 * 1024 * 1024;
 
 export interface WebHost {
@@ -62,23 +53,20 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
         try {
           const args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
           const result = await core.call(decodeURIComponent(url.pathname.slice(5)), args);
-          send(200, MIME['.json'], JSON.stringify({ ok: true, result }));
+          send(200, JSON_TYPE, JSON.stringify({ ok: true, result }));
         } catch (error) {
           const known = error instanceof ApiError ? error : error instanceof SyntaxError ? new ApiError('refused', '请求不是有效的 JSON') : null;
           if (!known) console.error(error);
           const body = known ? { kind: known.kind, message: known.message } : { kind: 'unreadable', message: `内部错误:${(error as Error).message}` };
-          send(known ? 400 : 500, MIME['.json'], JSON.stringify({ ok: false, error: body }));
+          send(known ? 400 : 500, JSON_TYPE, JSON.stringify({ ok: false, error: body }));
         }
       });
       return;
     }
     if (request.method !== 'GET') return send(405, 'text/plain; charset=utf-8', '不支持的请求');
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
-    const file = path.resolve(options.rendererDir, relative);
-    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      return send(404, 'text/plain; charset=utf-8', '未找到');
-    }
-    send(200, MIME[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    const found = rendererFile(options.rendererDir, url.pathname);
+    if (!found) return send(404, 'text/plain; charset=utf-8', '未找到');
+    send(200, found.type, found.body);
   });
 
   await new Promise<void>((resolve, reject) => {
