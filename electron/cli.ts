@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type TableView } from '../shared/contract';
 import { createCore } from './core/core';
+import { exportVerb, importVerb } from './core/xlsx/cli-verbs';
 import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
@@ -15,7 +16,10 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   get   --file F --table 公开01表 [--json]
   dump  --file F                      交换格式 JSON 输出到标准输出
   load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)
-  validate 路径… [--json]             审核年度文件(可多个文件或文件夹);有错误时退出码为 1`;
+  validate 路径… [--json]             审核年度文件(可多个文件或文件夹);有错误时退出码为 1
+  export --file F --out X.xlsx [--xls] [--draft]   导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿)
+  import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U]
+                                      导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建)`;
 
 type Flags = Record<string, string | true>;
 
@@ -121,6 +125,10 @@ async function run(argv: string[]): Promise<number> {
         console.log(`已载入 ${result.cells} 个录入单元格(忽略计算/链接单元格 ${result.ignored} 个)`);
         return 0;
       }
+      case 'export':
+        return await exportVerb(core, file, flags);
+      case 'import':
+        return await importVerb(core, file, flags);
       default:
         throw new ApiError('refused', `未知命令“${verb}”\n${USAGE}`);
     }

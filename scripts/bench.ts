@@ -2,7 +2,9 @@
 import { benchBrowser } from './bench/browser';
 import { benchEngine } from './bench/engine';
 import { benchValidation } from './bench/rules';
+import { benchXlsx } from './bench/xlsx';
 
 benchEngine();
 benchValidation();
 await benchBrowser();
+await benchXlsx();

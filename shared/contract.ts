@@ -6,7 +6,7 @@
 import type { PerfFormJson } from './forms/model';
 import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { Finding } from './rules/types';
-import { array, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
+import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
 
 /** Where a year file lives: a path for the CLI, a bare file name inside the data folder for the app hosts. */
 const file = str({ max: 1000, label: '年度文件名' });
@@ -87,6 +87,40 @@ export interface InterchangeDoc {
   formRegion?: FormRegion;
 }
 
+/** A workbook for download: the app saves it through a dialog, the browser mode downloads it. */
+export interface ExportedWorkbook {
+  name: string;
+  mime: string;
+  dataBase64: string;
+}
+
+/**
+ * What an import would do (previewImport) or did (importWorkbook). Nothing is written while
+ * `errors` is not empty; every message names the file, sheet, row and cell.
+ */
+export interface ImportPreview {
+  source: { name: string; kind: 'xlsx' | 'xls' | 'year-file'; fiscalYear?: number; unitName?: string };
+  /** replace: each table found replaces that table's inputs; baseline: the source is last year (上年数). */
+  mode: 'replace' | 'baseline';
+  /** Per table found: its sheet, cells read (inputs and printed totals) and 项 codes. */
+  recognised: { table: string; sheet: string; cells: number; codes: number }[];
+  /** Tables of this year's template that the source lacks (left as they are). */
+  missing: string[];
+  /** Content skipped: row and cell as Excel shows them (row 0 = the whole sheet). */
+  unrecognised: { sheet: string; row: number; cell: string; reason: string }[];
+  warnings: string[];
+  errors: string[];
+  effect: { cells: number; cleared: number; addCodes: number; removeCodes: number; baselineCells: number; prefilled: number };
+}
+
+/** Uploaded workbook or year file: the file name as picked, the bytes as base64 (at most 20 MB). */
+const upload = {
+  file,
+  name: str({ max: 260, pattern: /\S/, label: '导入文件名' }),
+  dataBase64: str({ max: 28_000_000, pattern: /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, label: 'base64 编码的文件内容(不超过 20 MB)' }),
+  baseline: optional(bool),
+};
+
 const edit = object({ table: tableName, row: str({ max: 40 }), col: str({ max: 10 }), value: cellValue });
 
 export const METHODS = {
@@ -126,6 +160,9 @@ export const METHODS = {
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
     }),
   }),
+  exportWorkbook: object({ file, format: optional(literal('xlsx', 'xls')), draft: optional(bool) }),
+  previewImport: object(upload),
+  importWorkbook: object(upload),
 } satisfies Record<string, Schema<unknown>>;
 
 export type MethodName = keyof typeof METHODS;
@@ -146,6 +183,9 @@ export interface Results {
   explain: { revision: number };
   dump: InterchangeDoc;
   load: { cells: number; ignored: number };
+  exportWorkbook: ExportedWorkbook;
+  previewImport: ImportPreview;
+  importWorkbook: ImportPreview & { revision: number };
 }
 
 export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };

@@ -29,6 +29,11 @@ export const int = (min: number, max: number): Schema<number> => ({
   },
 });
 
+export const bool: Schema<boolean> = {
+  describe: 'true 或 false',
+  check: (value, path) => (typeof value === 'boolean' ? value : fail(path, 'true 或 false', value)),
+};
+
 export const literal = <T extends string>(...values: T[]): Schema<T> => ({
   describe: values.join(' / '),
   check(value, path) {

@@ -4,6 +4,8 @@ import { ApiError, checkCall, type Api, type Args, type MethodName, type Results
 import { canSubmit } from '../../shared/rules';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
+import { exportWorkbook } from './xlsx/export';
+import { commitImport, previewImport } from './xlsx/import';
 
 export interface CoreOptions {
   /** Turns the `file` argument into a path: any path for the CLI, names inside one folder for the app hosts. */
@@ -92,6 +94,21 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     },
     async explain({ file, key, text }) {
       return { revision: session(file).explain(key, text) };
+    },
+    async exportWorkbook({ file, format = 'xlsx', draft = false }) {
+      const open = session(file);
+      // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
+      const findings = open.findings();
+      const errors = findings.filter((finding) => finding.severity === 'error').length;
+      if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
+      const workbook = await exportWorkbook(open, { format, draft, audit: findings });
+      return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
+    },
+    async previewImport({ file, name, dataBase64, baseline = false }) {
+      return previewImport(session(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline });
+    },
+    async importWorkbook({ file, name, dataBase64, baseline = false }) {
+      return commitImport(session(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline });
     },
     async dump({ file }) {
       return session(file).dump();

@@ -10,12 +10,14 @@
  */
 import { functionName } from '../../../shared/catalog';
 import type { CellEdit, YearChange } from '../../../shared/contract';
+import type { ModelView } from '../../../shared/rules';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { SAME_ROW, TABLES, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
 import { parseFormula } from '../../../shared/tables/formula';
 import type { StoredCell } from '../store';
 import type { YearSession } from '../year-session';
 import type { Findings } from './read-table';
+import { norm } from './text';
 import type { SourceYear } from './source';
 
 export interface BaselinePlan {
@@ -35,7 +37,7 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
   }
   if (source.unitCode && info.unitCode && source.unitCode !== info.unitCode) {
     out.warnings.push(`文件 ${file}:单位编码 ${source.unitCode} 与本年度的 ${info.unitCode} 不同(机构改革后可忽略)`);
-  } else if (source.unitName && source.unitName.replace(/\s/g, '') !== info.unitName.replace(/\s/g, '')) {
+  } else if (source.unitName && norm(source.unitName) !== norm(info.unitName)) {
     out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度的“${info.unitName}”不同`);
   }
 
@@ -56,7 +58,9 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
     }
     ly.set(table, values);
   }
-  const lyValue = (table: string, row: string, col: string) => ly.get(table)?.get(cellKey(row, col));
+  // As last year printed it: an empty cell of a table that prints 0.00 for empty (公开01/04表) was a 0.
+  const lyValue = (table: string, row: string, col: string) =>
+    ly.get(table)?.get(cellKey(row, col)) ?? (ly.has(table) && TABLES.get(table)?.emptyAsZero && model.rule(table, row, col) ? 0 : undefined);
   const lyCodes = (table: string) => [...new Set([...(ly.get(table)?.keys() ?? [])].map((key) => key.split('|')[0]))].filter((row) => codeLevel(row) === 3);
 
   const addCodes: NonNullable<YearChange['addCodes']> = [];
@@ -142,4 +146,28 @@ function inputsOf(source: SourceYear): YearInputs {
     for (const code of extracted.codes.keys()) if (codeLevel(code) === 3) target.codes.add(code);
   }
   return inputs;
+}
+
+/**
+ * Last year's stored values (YearStore.loadBaseline) as the rules engine reads a year, for the
+ * cross-year checks (R-Y01…: `validateYear(model, { baseline })`): rows rebuilt from the stored
+ * 项 codes, values exactly as stored (last year's printed figures, not recomputed).
+ */
+export function baselineView(stored: Map<string, Map<string, Amount>>): ModelView {
+  const inputs: YearInputs = {};
+  for (const [table, cells] of stored) {
+    const target = (inputs[table] = emptyInputs());
+    for (const key of cells.keys()) {
+      const row = key.split('|')[0];
+      if (codeLevel(row) === 3) target.codes.add(row);
+    }
+  }
+  const model = new YearModel(TABLES, inputs, (code) => functionName(code));
+  return {
+    value: (table, row, col) => stored.get(table)?.get(cellKey(row, col)) ?? null,
+    rows: (table) => model.rows(table),
+    row: (table, key) => model.row(table, key),
+    rule: (table, row, col) => model.rule(table, row, col),
+    table: (table) => model.table(table),
+  };
 }

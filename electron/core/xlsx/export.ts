@@ -5,7 +5,7 @@
  */
 import type { YearInfo } from '../../../shared/contract';
 import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
-import { planTable, type PlanCell, type SheetPlan } from './plan';
+import { lineCount, planTable, type PlanCell, type SheetPlan } from './plan';
 import { DRAFT } from './text';
 import { writeXls } from './write-xls';
 import { writeXlsx } from './write-xlsx';
@@ -58,14 +58,17 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
 
 /** The 审核说明 sheet: one line per finding, or a line saying there are none / no audit was run. */
 function auditPlan(options: ExportOptions): SheetPlan | null {
-  if (!options.audit && !options.draft) return null;
+  if (!options.audit?.length && !options.draft) return null;
   const headers = ['序号', '表', '行', '栏', '类别', '说明', '出错说明'];
   const cells: PlanCell[] = [{ row: 1, col: 1, value: AUDIT_SHEET, style: 'title' }];
   headers.forEach((text, index) => cells.push({ row: 2, col: index + 1, value: text, style: 'header' }));
+  const widths = [6, 12, 10, 6, 8, 70, 30];
+  const rowHeights = new Map([[1, 28]]);
   let row = 3;
   for (const [index, line] of (options.audit ?? []).entries()) {
     const values = [index + 1, line.table, line.row, line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
     values.forEach((value, col) => cells.push({ row, col: col + 1, value, style: col === 0 ? 'center' : 'text' }));
+    rowHeights.set(row, 15 * Math.max(lineCount(line.message, widths[5]), lineCount(line.explanation ?? '', widths[6])) + 3);
     row++;
   }
   if (row === 3) {
@@ -78,8 +81,8 @@ function auditPlan(options: ExportOptions): SheetPlan | null {
     width: headers.length,
     cells,
     merges: [{ top: 1, left: 1, bottom: 1, right: headers.length }, ...(options.audit?.length ? [] : [{ top: 3, left: 1, bottom: 3, right: headers.length }])],
-    columnWidths: [6, 12, 10, 6, 8, 60, 30],
-    rowHeights: new Map([[1, 28]]),
+    columnWidths: widths,
+    rowHeights,
     header: { first: 2, last: 2 },
     grid: { first: 2, last: row - 1 },
   };

@@ -15,6 +15,7 @@ import type { StoredCell } from '../store';
 import type { YearSession } from '../year-session';
 import { planBaseline } from './baseline';
 import type { Findings } from './read-table';
+import { norm } from './text';
 import { readSource, type SourceYear } from './source';
 
 export interface ImportRequest {
@@ -94,7 +95,7 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
     if (source.kind === 'year-file') out.errors.push(`${text};如要作为上年数导入,请选择“作为上年数”`);
     else out.warnings.push(text);
   }
-  if (source.unitName && source.unitName.replace(/\s/g, '') !== info.unitName.replace(/\s/g, '')) {
+  if (source.unitName && norm(source.unitName) !== norm(info.unitName)) {
     out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度文件的“${info.unitName}”不同`);
   }
   const customNames = new Map<string, string>();

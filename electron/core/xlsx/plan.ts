@@ -65,7 +65,7 @@ export function printedRows(def: TableDef, model: YearModel): ResolvedRow[] {
 const excelNumber = (value: number) => Number(formatAmount(value));
 
 /** Approximate printed lines of `text` in a cell `width` characters wide (CJK characters count double). */
-function lineCount(text: string, width: number): number {
+export function lineCount(text: string, width: number): number {
   const units = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
   return Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
 }

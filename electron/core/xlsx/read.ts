@@ -27,9 +27,13 @@ export interface SheetGrid {
 
 export type SourceKind = 'xlsx' | 'xls' | 'year-file';
 
+/**
+ * A full year (9 tables, 300 项 rows each) is about 120 KB zipped and 2 MB inflated; these bounds
+ * leave room for other tools' styling while keeping exceljs' in-memory model to a few hundred MB.
+ */
 export const LIMITS = {
   fileBytes: 20 * 1024 * 1024,
-  inflatedBytes: 64 * 1024 * 1024,
+  inflatedBytes: 32 * 1024 * 1024,
   rows: 10_000,
   cols: 256,
   sheets: 60,
@@ -75,8 +79,8 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    return fail(`文件已损坏,无法读取(${(error as Error).message.slice(0, 80)}),请在 Excel 中打开后另存为 .xlsx 再导入`);
+  } catch {
+    return fail('文件已损坏,无法读取,请在 Excel 中打开后另存为 .xlsx 再导入');
   }
   if (workbook.worksheets.length > LIMITS.sheets) fail(`工作表过多(${workbook.worksheets.length} 个),超过 ${LIMITS.sheets} 个的上限`);
   return workbook.worksheets.map((sheet) => {
@@ -121,9 +125,9 @@ function readXls(bytes: Buffer, fail: (reason: string) => never): SheetGrid[] {
     // sheetRows bounds what is parsed per sheet; !fullref still tells how large the sheet really is.
     workbook = XLSX.read(bytes, { type: 'buffer', dense: true, sheetRows: LIMITS.rows + 1, cellFormula: true, cellDates: false, cellNF: false, cellStyles: false, cellHTML: false, cellText: false });
   } catch (error) {
-    const text = (error as Error).message;
-    if (/password|encrypt/i.test(text)) return fail('工作簿设有打开密码(已加密),无法读取。请在 Excel 中取消密码后另存再导入');
-    return fail(`不是有效的 Excel 工作簿或文件已损坏(${text.slice(0, 80)})`);
+    const text = String((error as Error).message);
+    if (/password/i.test(text)) return fail('工作簿设有打开密码(已加密),无法读取。请在 Excel 中取消密码后另存再导入');
+    return fail('不是有效的 Excel 工作簿或文件已损坏,请在 Excel 中打开后另存为 .xlsx 再导入');
   }
   if (workbook.SheetNames.length > LIMITS.sheets) fail(`工作表过多(${workbook.SheetNames.length} 个),超过 ${LIMITS.sheets} 个的上限`);
   return workbook.SheetNames.map((name) => {

@@ -34,9 +34,11 @@ export async function readSource(bytes: Buffer, file: string, tables: readonly T
     const workbook = await readWorkbook(bytes, file);
     const source: SourceYear = { kind: workbook.kind, tables: new Map() };
     for (const grid of workbook.sheets) {
+      // Our own 审核说明 sheet names tables in its lines; it is a report, not a table.
+      if (withoutDraft(grid.name) === AUDIT_SHEET) continue;
       const blocks = findBlocks(grid, tables);
       if (!blocks.length) {
-        if (withoutDraft(grid.name) !== AUDIT_SHEET && grid.rows.some((row) => row?.some(Boolean))) {
+        if (grid.rows.some((row) => row?.some(Boolean))) {
           out.unrecognised.push({ sheet: grid.name, row: 0, cell: '', reason: '未找到表号(如“公开01表”“表一”)或表名,已跳过此工作表' });
         }
         continue;

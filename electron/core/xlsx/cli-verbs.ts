@@ -1,0 +1,97 @@
+/**
+ * The CLI's `export` and `import` verbs. Kept beside the exporter and importer so electron/cli.ts
+ * only dispatches; both go through core.call like every other verb.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError, type ExportedWorkbook, type ImportPreview, type TemplateSet } from '../../../shared/contract';
+import { templateTables } from '../../../shared/tables';
+import type { createCore } from '../core';
+import type { Findings } from './read-table';
+import { readSource } from './source';
+
+type Core = ReturnType<typeof createCore>;
+type Flags = Record<string, string | true>;
+
+const text = (flags: Flags, name: string) => (typeof flags[name] === 'string' ? (flags[name] as string) : undefined);
+function need(flags: Flags, name: string): string {
+  const value = text(flags, name);
+  if (value === undefined) throw new ApiError('refused', `缺少参数 --${name}`);
+  return value;
+}
+
+/** export --file F --out X.xlsx [--xls] [--draft] */
+export async function exportVerb(core: Core, file: string, flags: Flags): Promise<number> {
+  const out = need(flags, 'out');
+  const format = flags.xls || /\.xls$/i.test(out) ? 'xls' : 'xlsx';
+  const workbook = (await core.call('exportWorkbook', { file, format, draft: flags.draft === true })) as ExportedWorkbook;
+  fs.writeFileSync(out, Buffer.from(workbook.dataBase64, 'base64'));
+  console.log(`已导出 ${out}${flags.draft ? '(草稿)' : ''}`);
+  return 0;
+}
+
+/**
+ * import --file F --in W.xlsx [--baseline] [--preview] [--json]; a missing F is created first
+ * (--year required; --unit, else the 部门 the workbook names), and removed again if the import fails.
+ */
+export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
+  const input = need(flags, 'in');
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(input);
+  } catch (error) {
+    throw new ApiError('unreadable', `无法读取文件 ${input}:${(error as Error).message}`);
+  }
+  const name = path.basename(input);
+  const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true };
+  const created = !fs.existsSync(path.resolve(file));
+  if (created) {
+    const year = Number(need(flags, 'year'));
+    const template = (text(flags, 'template') ?? '9') as TemplateSet;
+    const unitName = text(flags, 'unit') ?? (await unitOf(bytes, name, template, year));
+    if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
+    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code'), template });
+  }
+  // All or nothing: a file made for this import does not outlive a failure (or a mere preview).
+  const discard = () => {
+    if (!created) return;
+    core.close();
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.resolve(file) + suffix, { force: true });
+  };
+  try {
+    if (flags.preview) {
+      const preview = (await core.call('previewImport', args)) as ImportPreview;
+      console.log(flags.json ? JSON.stringify(preview) : describe(preview));
+      discard();
+      return preview.errors.length ? 1 : 0;
+    }
+    const result = (await core.call('importWorkbook', args)) as ImportPreview & { revision: number };
+    console.log(flags.json ? JSON.stringify(result) : `${describe(result)}\n已导入 ${file}`);
+    return 0;
+  } catch (error) {
+    discard();
+    throw error;
+  }
+}
+
+async function unitOf(bytes: Buffer, name: string, template: TemplateSet, year: number): Promise<string | undefined> {
+  const out: Findings = { errors: [], warnings: [], unrecognised: [] };
+  return (await readSource(bytes, name, templateTables(template), year, out))?.unitName;
+}
+
+function describe(preview: ImportPreview): string {
+  const lines = [`来源:${preview.source.name}(${preview.mode === 'baseline' ? '作为上年数' : '替换本年录入数据'})`];
+  for (const table of preview.recognised) lines.push(`  ${table.table}  工作表“${table.sheet}”  ${table.cells} 个单元格${table.codes ? `,${table.codes} 个科目` : ''}`);
+  if (preview.missing.length) lines.push(`未找到(保持不变):${preview.missing.join('、')}`);
+  const effect = preview.effect;
+  lines.push(
+    preview.mode === 'baseline'
+      ? `将写入上年数 ${effect.baselineCells} 个,预填 ${effect.prefilled} 个单元格,带入科目 ${effect.addCodes} 个`
+      : `将写入 ${effect.cells} 个单元格,清空 ${effect.cleared} 个,新增科目 ${effect.addCodes} 个,删除科目 ${effect.removeCodes} 个`,
+  );
+  for (const item of preview.unrecognised.slice(0, 20)) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
+  if (preview.unrecognised.length > 20) lines.push(`  ……另有 ${preview.unrecognised.length - 20} 处未识别`);
+  for (const warning of preview.warnings) lines.push(`  提示:${warning}`);
+  for (const error of preview.errors) lines.push(`  错误:${error}`);
+  return lines.join('\n');
+}

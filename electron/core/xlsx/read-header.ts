@@ -1,0 +1,139 @@
+/**
+ * The top of a located table: the preamble (unit line, amount unit, year), the header block and
+ * the 栏次 line, and which sheet column holds each column of the printed layout — the same
+ * `printedLayout` the grid and the exporter use, so there is no second description of any table.
+ */
+import { printedLayout, type LayoutColumn, type PrintedLayout } from '../../../shared/tables';
+import { gridWidth, rowTexts, type Block } from './locate';
+import { shownAt, textOf } from './read';
+import type { BlockInfo, Findings } from './read-table';
+import { message, norm } from './text';
+
+export interface Header {
+  layout: PrintedLayout;
+  /** Layout column id → sheet column (1-based). */
+  mapped: Map<string, number>;
+  bodyStart: number;
+  width: number;
+  /** The sheet states 金额单位:元: cells count whole 元. */
+  yuan: boolean;
+  info: BlockInfo;
+}
+
+/** Header texts that name key columns, as other tools and clerks write them. */
+export const KEY_NAMES: Record<Exclude<LayoutColumn['kind'], 'value'>, string[]> = {
+  label: ['项目', '项目名称', '科目名称', '科目'],
+  rowno: ['行次', '行号'],
+  code: ['科目代码', '代码', '科目编码', '编码', '科目编号', '功能分类科目代码', '经济分类科目代码'],
+  name: ['科目名称', '名称', '项目名称', '项目', '科目'],
+};
+
+export const isInt = (text: string) => /^\d+$/.test(text);
+
+export function readHeader(block: Block, file: string, out: Findings): Header | null {
+  const { grid, def, start, end } = block;
+  const failures = out.errors.length;
+  const fail = (row: number, reason: string) => out.errors.push(message({ file, sheet: grid.name, row }, reason));
+  const width = gridWidth(grid, start, end);
+  const layout = printedLayout(def, []);
+  const headerWords = new Set([...layout.columns.flatMap((column) => column.header.map(norm)), ...Object.values(KEY_NAMES).flat(), '栏次']);
+
+  // Preamble, down to the first row with a header word.
+  const info: BlockInfo = {};
+  let yuan = false;
+  let headerStart = 0;
+  for (let r = start; r < Math.min(end, start + 15) && !headerStart; r++) {
+    for (let c = 1; c <= width; c++) {
+      const raw = textOf(grid.rows[r - 1]?.[c - 1]).trim();
+      const text = norm(raw);
+      const unit = /^\s*(?:部门|单位|编制单位|单位名称|填报单位)\s*[::]\s*(.+)$/.exec(raw);
+      if (unit && !text.startsWith('金额')) info.unitName = unit[1].replace(/\s*金额单位.*$/, '').trim();
+      const amountUnit = /金额单位:?(.+)$/.exec(text);
+      if (amountUnit?.[1] === '元') yuan = true;
+      else if (amountUnit && amountUnit[1] !== '万元') fail(r, `不支持的金额单位“${amountUnit[1]}”,请换算为万元后再导入`);
+      const year = /(20\d\d)年/.exec(text);
+      if (year && !info.fiscalYear) info.fiscalYear = Number(year[1]);
+    }
+    if (rowTexts(grid, r, width).some((text) => headerWords.has(text))) headerStart = r;
+  }
+  if (!headerStart) {
+    fail(start, `找到了${def.id}的表号或表名,但找不到表头(如“项目”“行次”“科目代码”),无法识别此表`);
+    return null;
+  }
+
+  // The 栏次 line: labelled "栏次", or (公开09表) bare numbers 1, 2, 3… and nothing else.
+  const ownInt = (r: number, c: number) => {
+    const text = norm(textOf(grid.rows[r - 1]?.[c - 1]));
+    return isInt(text) ? Number(text) : undefined;
+  };
+  let colNoRow = 0;
+  for (let r = headerStart; r < Math.min(end, headerStart + 8) && !colNoRow; r++) {
+    const texts = rowTexts(grid, r, width);
+    const numbers = texts.map((_, c) => ownInt(r, c + 1)).filter((n): n is number => n !== undefined);
+    const onlyNumbers = texts.every((text, c) => !text || text === '栏次' || ownInt(r, c + 1) !== undefined);
+    if (texts.includes('栏次') || (onlyNumbers && numbers.length >= 2 && numbers.every((n, i) => n === i + 1))) colNoRow = r;
+  }
+  // Without one (公开06表), the header is the run of rows with header words and no numbers.
+  let bodyStart = colNoRow + 1;
+  if (!colNoRow) {
+    const numeric = (r: number) => (grid.rows[r - 1] ?? []).some((cell) => cell?.kind === 'number' || /^[\d.,]+$/.test(norm(textOf(cell))));
+    for (bodyStart = headerStart; bodyStart < end && rowTexts(grid, bodyStart, width).some((text) => headerWords.has(text)) && !numeric(bodyStart); ) bodyStart++;
+  }
+  const headerEnd = colNoRow || bodyStart;
+  const paths = Array.from({ length: width }, (_, c) => {
+    const parts: string[] = [];
+    for (let r = headerStart; r < headerEnd; r++) {
+      const text = norm(textOf(shownAt(grid, r, c + 1)));
+      if (text && parts[parts.length - 1] !== text) parts.push(text);
+    }
+    return parts;
+  });
+
+  // Value columns first, left to right: by 栏次 number where one is printed, else by header text.
+  const mapped = new Map<string, number>();
+  let cursor = 1;
+  for (const column of layout.columns.filter((c) => c.kind === 'value')) {
+    const leaf = norm(column.header[column.header.length - 1]);
+    for (let c = cursor; c <= width; c++) {
+      const number = colNoRow ? ownInt(colNoRow, c) : undefined;
+      if (number !== undefined && isInt(column.col!) ? number === Number(column.col) : paths[c - 1].includes(leaf)) {
+        mapped.set(column.id, c);
+        cursor = c + 1;
+        break;
+      }
+    }
+  }
+  // Key columns lie between the previous side's values and this side's (公开01表's two 行次 columns stay apart).
+  const sides = Math.max(...layout.columns.map((column) => column.side)) + 1;
+  const taken = () => new Set(mapped.values());
+  for (let side = 0, from = 1; side < sides; side++) {
+    const values = layout.columns.filter((c) => c.side === side && c.kind === 'value').flatMap((c) => mapped.get(c.id) ?? []);
+    const until = values.length ? Math.min(...values) : width + 1;
+    for (const column of layout.columns.filter((c) => c.side === side && c.kind !== 'value')) {
+      const names = [...KEY_NAMES[column.kind as keyof typeof KEY_NAMES], norm(column.header[column.header.length - 1])];
+      for (let c = from; c < until; c++) {
+        if (!taken().has(c) && names.includes(paths[c - 1][paths[c - 1].length - 1] ?? '')) {
+          mapped.set(column.id, c);
+          from = c + 1;
+          break;
+        }
+      }
+    }
+    if (values.length) from = Math.max(...values) + 1;
+  }
+
+  const valueColumns = layout.columns.filter((column) => column.kind === 'value');
+  const missing = valueColumns.filter((column) => !mapped.has(column.id));
+  if (missing.length === valueColumns.length) {
+    fail(headerStart, `无法识别${def.id}的表头:没有找到任何金额栏(栏次或列名)`);
+    return null;
+  }
+  for (const column of missing) fail(headerStart, `找不到${def.id}“${column.header.join('/')}”(第 ${column.col} 栏)所在的列`);
+  for (let side = 0; side < sides; side++) {
+    const keys = layout.columns.filter((c) => c.side === side && c.kind !== 'value');
+    if (keys.length && !keys.some((c) => mapped.has(c.id))) fail(headerStart, `找不到${def.id}第 ${side + 1} 组的行次、项目或科目代码列`);
+  }
+  if (out.errors.length > failures) return null;
+  if (yuan) out.warnings.push(message({ file, sheet: grid.name }, `${def.id}金额单位为元,已换算为万元`));
+  return { layout, mapped, bodyStart, width, yuan, info };
+}
