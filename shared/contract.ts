@@ -47,6 +47,8 @@ export interface YearSnapshot {
   explanations: Record<string, string>;
   /** The 绩效自评 forms in interchange form (SPEC §3.8 field names). */
   forms: PerfFormJson[];
+  /** Last year's values (上年数) imported as the baseline: table → "row|col" → amount; null when none. */
+  baseline: Record<string, Record<string, string>> | null;
   revision: number;
 }
 

@@ -3,7 +3,7 @@ import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
-import { validateYear, type Finding } from '../../shared/rules';
+import { baselineView, validateYear, type Finding } from '../../shared/rules';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
 import { profileFor } from '../../shared/forms/profiles';
@@ -58,7 +58,16 @@ export class YearSession {
       }
       tables[def.id] = doc;
     }
-    return { info: this.info, tables, explanations: this.store.explanations(), forms: this.forms().map(serializeForm), revision: this.store.revision };
+    const baseline: YearSnapshot['baseline'] = {};
+    for (const [table, cells] of this.store.loadBaseline()) baseline[table] = Object.fromEntries([...cells].map(([key, value]) => [key, formatAmount(value)!]));
+    return {
+      info: this.info,
+      tables,
+      explanations: this.store.explanations(),
+      forms: this.forms().map(serializeForm),
+      baseline: Object.keys(baseline).length ? baseline : null,
+      revision: this.store.revision,
+    };
   }
 
   view(tableName: string): TableView {
@@ -113,7 +122,9 @@ export class YearSession {
     const forms = checkYearForms(this.forms(), this.model).map((finding) =>
       finding.severity === 'warning' && explanations[finding.key] ? { ...finding, explanation: explanations[finding.key] } : finding,
     );
-    return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations }), ...forms];
+    const stored = this.store.loadBaseline();
+    const baseline = stored.size ? baselineView(stored) : undefined;
+    return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline }), ...forms];
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */

@@ -11,7 +11,7 @@ import { cellKey } from '../../shared/tables';
 import { validateYear } from '../../shared/rules';
 import { YearStore } from '../../electron/core/store';
 import { YearSession } from '../../electron/core/year-session';
-import { baselineView } from '../../electron/core/xlsx/baseline';
+import { baselineView } from '../../shared/rules';
 import { tempDir } from '../helpers/temp';
 import { base64, coreIn, fingerprint, newYear, type Core } from '../fixtures/xlsx/helpers';
 

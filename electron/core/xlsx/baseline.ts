@@ -10,7 +10,6 @@
  */
 import { functionName } from '../../../shared/catalog';
 import type { CellEdit, YearChange } from '../../../shared/contract';
-import type { ModelView } from '../../../shared/rules';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { SAME_ROW, TABLES, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
 import { parseFormula } from '../../../shared/tables/formula';
@@ -148,26 +147,3 @@ function inputsOf(source: SourceYear): YearInputs {
   return inputs;
 }
 
-/**
- * Last year's stored values (YearStore.loadBaseline) as the rules engine reads a year, for the
- * cross-year checks (R-Y01…: `validateYear(model, { baseline })`): rows rebuilt from the stored
- * 项 codes, values exactly as stored (last year's printed figures, not recomputed).
- */
-export function baselineView(stored: Map<string, Map<string, Amount>>): ModelView {
-  const inputs: YearInputs = {};
-  for (const [table, cells] of stored) {
-    const target = (inputs[table] = emptyInputs());
-    for (const key of cells.keys()) {
-      const row = key.split('|')[0];
-      if (codeLevel(row) === 3) target.codes.add(row);
-    }
-  }
-  const model = new YearModel(TABLES, inputs, (code) => functionName(code));
-  return {
-    value: (table, row, col) => stored.get(table)?.get(cellKey(row, col)) ?? null,
-    rows: (table) => model.rows(table),
-    row: (table, key) => model.row(table, key),
-    rule: (table, row, col) => model.rule(table, row, col),
-    table: (table) => model.table(table),
-  };
-}

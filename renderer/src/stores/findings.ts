@@ -1,5 +1,5 @@
 import type { YearInfo } from '../../../shared/contract';
-import { ruleSetFor, tablesRead, validateYear, type Finding } from '../../../shared/rules';
+import { ruleSetFor, tablesRead, validateYear, type Finding, type ModelView } from '../../../shared/rules';
 import type { YearModel } from '../../../shared/tables';
 
 /**
@@ -12,8 +12,9 @@ export function revalidate(
   explanations: Record<string, string>,
   previous: Finding[] | null,
   changedTables: ReadonlySet<string> | null,
+  baseline?: ModelView,
 ): Finding[] {
-  const options = { template: info.template, fiscalYear: info.fiscalYear, explanations };
+  const options = { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline };
   if (!previous || !changedTables) return validateYear(model, options);
   const rerun = new Set(
     ruleSetFor(info.template, info.fiscalYear)

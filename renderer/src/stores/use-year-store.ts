@@ -4,7 +4,7 @@ import { functionName } from '../../../shared/catalog';
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, templateTables } from '../../../shared/tables';
 import { call } from '../api';
-import type { Finding } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
 import { revalidate } from './findings';
 import { inverseOf } from './history';
 
@@ -40,6 +40,8 @@ interface YearState {
   /** 审核 findings of the open year, refreshed after every change. */
   findings: Finding[];
   explanations: Record<string, string>;
+  /** Last year's values (上年数) for the cross-year rules, when a baseline was imported. */
+  baseline: ModelView | undefined;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
@@ -97,7 +99,7 @@ export const useYearStore = create<YearState>((set, get) => {
         ? { redoStack: [...get().redoStack, entry] }
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
     const changed = new Set([...(change.cells ?? []), ...(change.addCodes ?? []), ...(change.removeCodes ?? [])].map((part) => part.table));
-    const findings = revalidate(model, info, get().explanations, get().findings, changed);
+    const findings = revalidate(model, info, get().explanations, get().findings, changed, get().baseline);
     set({ ...history, customNames, findings, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
@@ -109,7 +111,7 @@ export const useYearStore = create<YearState>((set, get) => {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
-      set({ ...restored, findings: revalidate(restored.model, info, snapshot.explanations, null, null), version: get().version + 1, undoStack: [], redoStack: [] });
+      set({ ...restored, findings: revalidate(restored.model, info, snapshot.explanations, null, null, get().baseline), version: get().version + 1, undoStack: [], redoStack: [] });
       return false;
     }
   }
@@ -129,6 +131,7 @@ export const useYearStore = create<YearState>((set, get) => {
     redoStack: [],
     findings: [],
     explanations: {},
+    baseline: undefined,
     focusRequest: null,
 
     async loadYears() {
@@ -153,8 +156,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const snapshot = await call('openYear', { file });
         const first = templateTables(snapshot.info.template)[0].id;
         const opened = modelFrom(snapshot);
-        const findings = revalidate(opened.model, snapshot.info, snapshot.explanations, null, null);
-        set({ info: snapshot.info, ...opened, findings, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        const baseline = snapshot.baseline ? baselineView(baselineFromDoc(snapshot.baseline)) : undefined;
+        const findings = revalidate(opened.model, snapshot.info, snapshot.explanations, null, null, baseline);
+        set({ info: snapshot.info, ...opened, findings, baseline, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -203,7 +207,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const explanations = { ...get().explanations };
         if (text.trim()) explanations[key] = text.trim();
         else delete explanations[key];
-        set({ explanations, findings: revalidate(model, info, explanations, null, null), savedAt: new Date() });
+        set({ explanations, findings: revalidate(model, info, explanations, null, null, get().baseline), savedAt: new Date() });
       } catch (error) {
         set({ error: (error as Error).message });
       }

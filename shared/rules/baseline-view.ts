@@ -1,0 +1,36 @@
+import { functionName } from '../catalog';
+import { parseAmount, type Amount } from '../money';
+import { TABLES, YearModel, cellKey, codeLevel, emptyInputs, type YearInputs } from '../tables';
+import type { ModelView } from './types';
+
+/** Last year's values as stored with this year's file: table → "row|col" → amount. */
+export type BaselineCells = Map<string, Map<string, Amount>>;
+
+/**
+ * Last year's stored values as the rules engine reads a year, for the cross-year checks
+ * (R-Y01…: `validateYear(model, { baseline })`): rows rebuilt from the stored 项 codes, values
+ * exactly as stored (last year's printed figures, not recomputed).
+ */
+export function baselineView(stored: BaselineCells): ModelView {
+  const inputs: YearInputs = {};
+  for (const [table, cells] of stored) {
+    const target = (inputs[table] = emptyInputs());
+    for (const key of cells.keys()) {
+      const row = key.split('|')[0];
+      if (codeLevel(row) === 3) target.codes.add(row);
+    }
+  }
+  const model = new YearModel(TABLES, inputs, (code) => functionName(code));
+  return {
+    value: (table, row, col) => stored.get(table)?.get(cellKey(row, col)) ?? null,
+    rows: (table) => model.rows(table),
+    row: (table, key) => model.row(table, key),
+    rule: (table, row, col) => model.rule(table, row, col),
+    table: (table) => model.table(table),
+  };
+}
+
+/** Baseline cells as the API carries them: table → "row|col" → decimal string. */
+export function baselineFromDoc(doc: Record<string, Record<string, string>>): BaselineCells {
+  return new Map(Object.entries(doc).map(([table, cells]) => [table, new Map(Object.entries(cells).map(([key, text]) => [key, parseAmount(text)!]))]));
+}
