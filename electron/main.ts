@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, protocol } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol } from 'electron';
 import { ApiError } from '../shared/contract';
 import { createCore, inDataDir } from './core/core';
 import { RENDERER_DIR, defaultDataDir } from './core/paths';
@@ -36,6 +36,19 @@ async function main(): Promise<void> {
       const known = error instanceof ApiError ? error : new ApiError('unreadable', `内部错误:${(error as Error).message}`);
       return { ok: false, error: { kind: known.kind, message: known.message } };
     }
+  });
+
+  ipcMain.handle('juesuan:save-file', async (event, name: unknown, dataBase64: unknown) => {
+    if (!isTrustedSender(event.senderFrame?.url)) return { saved: false };
+    if (typeof name !== 'string' || typeof dataBase64 !== 'string' || name.length > 260 || /[\\/]/.test(name)) return { saved: false };
+    const target = await dialog.showSaveDialog(BrowserWindow.fromWebContents(event.sender)!, {
+      title: '导出 Excel',
+      defaultPath: path.join(app.getPath('documents'), name),
+      filters: [{ name: 'Excel 工作簿', extensions: [path.extname(name).slice(1) || 'xlsx'] }],
+    });
+    if (target.canceled || !target.filePath) return { saved: false };
+    fs.writeFileSync(target.filePath, Buffer.from(dataBase64, 'base64'));
+    return { saved: true, path: target.filePath };
   });
 
   const window = new BrowserWindow({

@@ -7,3 +7,8 @@ import { contextBridge, ipcRenderer } from 'electron';
 contextBridge.exposeInMainWorld('juesuan', {
   call: (method: string, args: unknown) => ipcRenderer.invoke('juesuan:call', method, args),
 });
+
+/** Saving an exported workbook: the main process asks where with its save dialog and writes the bytes. */
+contextBridge.exposeInMainWorld('juesuanFiles', {
+  save: (name: string, dataBase64: string) => ipcRenderer.invoke('juesuan:save-file', name, dataBase64),
+});

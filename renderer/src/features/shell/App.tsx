@@ -2,7 +2,11 @@ import { useEffect } from 'react';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { TableGrid } from '../../grid/TableGrid';
 import { useYearStore } from '../../stores/use-year-store';
+import { ExchangeBar } from '../exchange/ExchangeBar';
 import { FindingsPanel } from '../findings/FindingsPanel';
+import { FormsPage } from '../forms/FormsPage';
+import { FormsSideEntries } from '../forms/FormsSideEntries';
+import { isFormsPage } from '../forms/pages';
 import { StartPage } from '../start/StartPage';
 import { summarise } from '../../../../shared/rules';
 import { SaveStatus } from './SaveStatus';
@@ -53,6 +57,7 @@ export function App() {
   const tables = templateTables(info.template);
   const counts = summarise(findings).byTable;
   const current = tables.find((def) => def.id === tableId) ?? tables[0];
+  const formsPage = isFormsPage(tableId);
 
   return (
     <div className="shell">
@@ -63,6 +68,7 @@ export function App() {
           {info.unitName}
           {info.unitCode && <span className="unit-code">({info.unitCode})</span>}
         </span>
+        <ExchangeBar />
         <SaveStatus />
         <button type="button" className="link-button" onClick={closeYear}>
           切换年度文件
@@ -75,9 +81,9 @@ export function App() {
           <button
             key={def.id}
             type="button"
-            className={def.id === current.id ? 'side-item active' : 'side-item'}
+            className={def.id === current.id && !formsPage ? 'side-item active' : 'side-item'}
             onClick={() => selectTable(def.id)}
-            aria-current={def.id === current.id ? 'page' : undefined}
+            aria-current={def.id === current.id && !formsPage ? 'page' : undefined}
           >
             <span className="side-label">{printedLabel(def.id, info.template, info.numbering)}</span>
             <span className="side-title">{def.title}</span>
@@ -89,11 +95,16 @@ export function App() {
             )}
           </button>
         ))}
+        <FormsSideEntries />
       </nav>
       <main className="content">
-        <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
-          <TableGrid key={current.id} def={current} />
-        </TablePage>
+        {formsPage ? (
+          <FormsPage page={tableId} />
+        ) : (
+          <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
+            <TableGrid key={current.id} def={current} />
+          </TablePage>
+        )}
         <FindingsPanel />
       </main>
     </div>

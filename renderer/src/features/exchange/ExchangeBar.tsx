@@ -1,0 +1,130 @@
+import { useRef, useState } from 'react';
+import type { ImportPreview } from '../../../../shared/contract';
+import { call } from '../../api';
+import { useYearStore } from '../../stores/use-year-store';
+import { deliver, fileToBase64 } from './files';
+import { ImportDialog } from './ImportDialog';
+
+type Busy = null | '正在导出…' | '正在读取文件…' | '正在导入…';
+
+/** 导出 Excel and 导入 in the header: export for submission (or as a draft), import this year's or last year's data. */
+export function ExchangeBar() {
+  const info = useYearStore((state) => state.info)!;
+  const openYear = useYearStore((state) => state.openYear);
+  const showNotice = useYearStore((state) => state.showNotice);
+  const canSubmit = useYearStore((state) => !state.findings.some((finding) => finding.severity === 'error'));
+  const [busy, setBusy] = useState<Busy>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ name: string; dataBase64: string; baseline: boolean; preview: ImportPreview } | null>(null);
+  const picker = useRef<HTMLInputElement>(null);
+  const baselineNext = useRef(false);
+
+  const run = async <T,>(label: Busy, work: () => Promise<T>): Promise<T | undefined> => {
+    setBusy(label);
+    setFailure(null);
+    try {
+      return await work();
+    } catch (error) {
+      setFailure((error as Error).message);
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const exportAs = (format: 'xlsx' | 'xls', draft: boolean) =>
+    run('正在导出…', async () => {
+      const workbook = await call('exportWorkbook', { file: info.file, format, draft });
+      const saved = await deliver(workbook.name, workbook.mime, workbook.dataBase64);
+      if (saved) showNotice(`已导出:${saved}${draft ? '(草稿)' : ''}`);
+    });
+
+  const choose = (baseline: boolean) => {
+    baselineNext.current = baseline;
+    picker.current?.click();
+  };
+
+  const picked = async (file: File | undefined) => {
+    if (!file) return;
+    const baseline = baselineNext.current;
+    await run('正在读取文件…', async () => {
+      const dataBase64 = await fileToBase64(file);
+      const preview = await call('previewImport', { file: info.file, name: file.name, dataBase64, baseline });
+      setPending({ name: file.name, dataBase64, baseline, preview });
+    });
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    const { name, dataBase64, baseline } = pending;
+    setPending(null);
+    const done = await run('正在导入…', () => call('importWorkbook', { file: info.file, name, dataBase64, baseline }));
+    if (done) {
+      await openYear(info.file);
+      showNotice(`已从 ${name} 导入 ${done.effect.cells} 个单元格${baseline ? `,上年数 ${done.effect.baselineCells} 个,预填 ${done.effect.prefilled} 个` : ''}`);
+    }
+  };
+
+  return (
+    <div className="exchange-bar">
+      <div className="menu">
+        <button type="button" className="header-button">导出 Excel ▾</button>
+        <div className="menu-items" role="menu" aria-label="导出">
+          <button type="button" role="menuitem" disabled={!canSubmit} title={canSubmit ? '' : '审核还有错误,只能导出草稿'} onClick={() => void exportAs('xlsx', false)}>
+            报送版(.xlsx)
+          </button>
+          <button type="button" role="menuitem" disabled={!canSubmit} onClick={() => void exportAs('xls', false)}>
+            报送版(旧版 .xls)
+          </button>
+          <button type="button" role="menuitem" onClick={() => void exportAs('xlsx', true)}>
+            草稿(.xlsx)
+          </button>
+        </div>
+      </div>
+      <div className="menu">
+        <button type="button" className="header-button">导入 ▾</button>
+        <div className="menu-items" role="menu" aria-label="导入">
+          <button type="button" role="menuitem" onClick={() => choose(false)}>
+            本年数据(Excel)
+          </button>
+          <button type="button" role="menuitem" onClick={() => choose(true)}>
+            导入上年数据(上年年度文件或 Excel)
+          </button>
+        </div>
+      </div>
+      <input
+        ref={picker}
+        type="file"
+        hidden
+        aria-label="选择导入文件"
+        accept=".xlsx,.xls,.sqlite"
+        onChange={(event) => {
+          void picked(event.target.files?.[0]);
+          event.target.value = '';
+        }}
+      />
+      {busy && (
+        <div className="busy-overlay" role="status" aria-live="polite">
+          <div className="busy-box">
+            <span className="spinner" aria-hidden="true" />
+            {busy}
+          </div>
+        </div>
+      )}
+      {failure && (
+        <div className="modal" role="alertdialog" aria-label="操作失败">
+          <div className="modal-box">
+            <h2>操作失败</h2>
+            <pre className="failure-text">{failure}</pre>
+            <div className="modal-actions">
+              <button type="button" className="primary" onClick={() => setFailure(null)}>
+                知道了
+              </button>
+            </div>
+          </div>
+        </div>
+      )}
+      {pending && <ImportDialog name={pending.name} preview={pending.preview} onCancel={() => setPending(null)} onConfirm={() => void confirm()} />}
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { ImportPreview } from '../../../../shared/contract';
+
+/** What an import will do, before anything is written: recognised tables, skipped content, warnings, errors. */
+export function ImportDialog({ name, preview, onCancel, onConfirm }: { name: string; preview: ImportPreview; onCancel(): void; onConfirm(): void }) {
+  const blocked = preview.errors.length > 0;
+  return (
+    <div className="modal" role="dialog" aria-label="导入预览">
+      <div className="modal-box wide">
+        <h2>
+          {preview.mode === 'baseline' ? '导入上年数据' : '导入本年数据'}:{name}
+        </h2>
+        <p className="muted">
+          {preview.source.fiscalYear ? `${preview.source.fiscalYear}年度 ` : ''}
+          {preview.source.unitName ?? ''}
+        </p>
+        <table className="preview-table">
+          <thead>
+            <tr>
+              <th>表</th>
+              <th>工作表</th>
+              <th>单元格</th>
+              <th>科目行</th>
+            </tr>
+          </thead>
+          <tbody>
+            {preview.recognised.map((table) => (
+              <tr key={table.table}>
+                <td>{table.table}</td>
+                <td>{table.sheet}</td>
+                <td className="num">{table.cells}</td>
+                <td className="num">{table.codes}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p>
+          将写入 {preview.effect.cells} 个单元格
+          {preview.effect.cleared ? `,清空 ${preview.effect.cleared} 个` : ''}
+          {preview.effect.addCodes ? `,新增科目行 ${preview.effect.addCodes} 个` : ''}
+          {preview.mode === 'baseline' ? `,上年数 ${preview.effect.baselineCells} 个,预填年初数 ${preview.effect.prefilled} 个` : ''}
+          {preview.missing.length ? `;文件中没有:${preview.missing.join('、')}(保持不变)` : ''}
+        </p>
+        {preview.errors.length > 0 && (
+          <section className="preview-errors">
+            <h3>错误(须先修正文件,本次不会写入任何数据)</h3>
+            <ul>
+              {preview.errors.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {preview.warnings.length > 0 && (
+          <section className="preview-warnings">
+            <h3>提示</h3>
+            <ul>
+              {preview.warnings.map((text) => (
+                <li key={text}>{text}</li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {preview.unrecognised.length > 0 && (
+          <section>
+            <h3>未识别的内容(不导入)</h3>
+            <ul className="unrecognised">
+              {preview.unrecognised.slice(0, 200).map((item, i) => (
+                <li key={i}>
+                  工作表“{item.sheet}”{item.row ? ` 第${item.row}行` : ''}
+                  {item.cell ? ` ${item.cell}` : ''}:{item.reason}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <div className="modal-actions">
+          <button type="button" onClick={onCancel}>
+            取消
+          </button>
+          <button type="button" className="primary" disabled={blocked} onClick={onConfirm}>
+            确认导入
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { variantFor } from '../../../../shared/forms/regions';
+import { useYearStore } from '../../stores/use-year-store';
+import { newForm } from './form-draft';
+import { FormEditor } from './FormEditor';
+import { isUntouchedDraft, useFormsStore } from './use-forms-store';
+
+/**
+ * 部门整体支出绩效自评: one per year file, in the region's department layout. Until the clerk
+ * types into it, it is only shown (prefilled with the unit's name and code), not stored.
+ */
+export function DepartmentPage() {
+  const info = useYearStore((state) => state.info)!;
+  const file = useFormsStore((state) => state.file);
+  const loading = useFormsStore((state) => state.loading);
+  const entries = useFormsStore((state) => state.entries);
+  const draft = useFormsStore((state) => state.draft);
+  const remove = useFormsStore((state) => state.remove);
+  const [confirming, setConfirming] = useState(false);
+  const entry = entries.find((candidate) => candidate.json.subject_type === 'department');
+  const ready = file === info.file && !loading;
+
+  useEffect(() => {
+    if (ready && !entry) draft(newForm(variantFor(info.formRegion, 'department'), 'department', { name: info.unitName, code: info.unitCode }));
+  }, [ready, entry, draft, info]);
+
+  if (!entry) return <p className="form-muted">读取中…</p>;
+  const untouched = isUntouchedDraft(entry.id);
+  return (
+    <FormEditor
+      id={entry.id}
+      seq={1}
+      toolbar={
+        <>
+          <h1 className="form-page-title">部门整体支出绩效自评</h1>
+          {untouched ? (
+            <span className="form-muted">尚未建立:填写任一项即保存本年度的部门整体自评表</span>
+          ) : confirming ? (
+            <button type="button" className="form-danger" autoFocus onBlur={() => setConfirming(false)} onClick={() => void remove(entry.id).then(() => setConfirming(false))}>
+              确认删除本表
+            </button>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              删除本表
+            </button>
+          )}
+        </>
+      }
+    />
+  );
+}

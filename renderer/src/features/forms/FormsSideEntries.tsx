@@ -1,0 +1,62 @@
+import { summarise } from '../../../../shared/rules';
+import { FORMS_TABLE } from '../../../../shared/forms/year-check';
+import { useYearStore } from '../../stores/use-year-store';
+import { DEPARTMENT_PAGE, PROJECT_PAGE } from './pages';
+import { isUntouchedDraft, useFormsStore } from './use-forms-store';
+
+/** The side list's 预算绩效自评 section, with each page's 审核 counts like the tables'. */
+export function FormsSideEntries() {
+  const tableId = useYearStore((state) => state.tableId);
+  const selectTable = useYearStore((state) => state.selectTable);
+  const findings = useYearStore((state) => state.findings);
+  const entries = useFormsStore((state) => state.entries);
+  const open = useFormsStore((state) => state.open);
+  const department = entries.find((entry) => entry.json.subject_type === 'department');
+  const departmentLabel = department ? (department.json.subject_code ?? department.json.subject_name) : null;
+  const forms = findings.filter((finding) => finding.table === FORMS_TABLE);
+  const items = [
+    {
+      id: PROJECT_PAGE,
+      title: '项目支出绩效自评',
+      note: `${entries.filter((entry) => entry.json.subject_type === 'project').length} 个项目`,
+      count: summarise(forms.filter((finding) => finding.row !== departmentLabel)).total,
+    },
+    {
+      id: DEPARTMENT_PAGE,
+      title: '部门整体支出绩效自评',
+      note: department && !isUntouchedDraft(department.id) ? '已填写' : '未填写',
+      count: summarise(forms.filter((finding) => finding.row === departmentLabel)).total,
+    },
+  ];
+  return (
+    <>
+      <div className="side-section">预算绩效自评</div>
+      {items.map((item) => {
+        const active = tableId === item.id;
+        const count = item.count;
+        return (
+          <button
+            key={item.id}
+            type="button"
+            className={active ? 'side-item active' : 'side-item'}
+            aria-current={active ? 'page' : undefined}
+            onClick={() => {
+              // The project entry always lands on the list, also when a form was open before.
+              if (item.id === PROJECT_PAGE) open(null);
+              selectTable(item.id);
+            }}
+          >
+            <span className="side-label">{item.title}</span>
+            <span className="side-title">{item.note}</span>
+            {(count.error > 0 || count.warning > 0) && (
+              <span className="side-counts" aria-label={`${item.title} 审核结果`}>
+                {count.error > 0 && <span className="badge error">{count.error}</span>}
+                {count.warning > 0 && <span className="badge warning">{count.warning}</span>}
+              </span>
+            )}
+          </button>
+        );
+      })}
+    </>
+  );
+}
