@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import type { Finding } from '../../shared/rules';
@@ -11,14 +12,14 @@ export interface FileReport {
   error?: string;
 }
 
-/** Year files named directly or found in the named folders, in a stable order. */
+/** Year files and workbooks named directly or found in the named folders, in a stable order. */
 export function expandPaths(paths: string[]): string[] {
   return paths.flatMap((target) => {
     const full = path.resolve(target);
     if (fs.existsSync(full) && fs.statSync(full).isDirectory()) {
       return fs
         .readdirSync(full)
-        .filter((name) => name.endsWith('.sqlite'))
+        .filter((name) => /\.(sqlite|xlsx|xls)$/i.test(name))
         .sort()
         .map((name) => path.join(full, name));
     }
@@ -33,7 +34,7 @@ export async function validateFiles(paths: string[]): Promise<FileReport[]> {
   try {
     for (const file of expandPaths(paths)) {
       try {
-        const { findings } = await core.validate({ file });
+        const { findings } = WORKBOOK.test(file) ? await validateWorkbook(file) : await core.validate({ file });
         reports.push({
           file,
           findings: findings.map(({ rule, severity, table, row, col, message, expected, actual, explanation }) => ({
@@ -57,6 +58,37 @@ export async function validateFiles(paths: string[]): Promise<FileReport[]> {
     core.close();
   }
   return reports;
+}
+
+const WORKBOOK = /\.(xlsx|xls)$/i;
+
+/**
+ * A workbook is checked the way it would be submitted: imported into a temporary year file
+ * (its year taken from the file name, e.g. "2023年度…", else last year), then validated.
+ */
+async function validateWorkbook(file: string): Promise<{ findings: Finding[] }> {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new ApiError('unreadable', `无法读取文件 ${file}:${(error as Error).message}`);
+  }
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-validate-'));
+  const core = createCore({ resolveFile: (name) => path.join(temp, name) });
+  try {
+    const year = Number(/(20\d\d)/.exec(path.basename(file))?.[1] ?? new Date().getFullYear() - 1);
+    await core.createYear({ file: 'w.sqlite', fiscalYear: year, unitName: path.basename(file) });
+    try {
+      await core.importWorkbook({ file: 'w.sqlite', name: path.basename(file), dataBase64: bytes.toString('base64') });
+    } catch (error) {
+      if (error instanceof ApiError) throw new ApiError('unreadable', error.message);
+      throw error;
+    }
+    return await core.validate({ file: 'w.sqlite' });
+  } finally {
+    core.close();
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
 }
 
 /** Exit code of a report: 2 when a file could not be read, 1 when any error was found, else 0. */

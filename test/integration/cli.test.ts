@@ -93,6 +93,7 @@ describe('CLI validate', () => {
     expect(folder.code).toBe(1);
     const report = JSON.parse(folder.out);
     expect(report.files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.sqlite', 'b.sqlite']);
+    // (the folder holds only year files at this point)
     expect(report.files[1].findings).toContainEqual({
       rule: 'R-B03',
       severity: 'error',
@@ -103,6 +104,16 @@ describe('CLI validate', () => {
       expected: '5.00',
       actual: '0.00',
     });
+
+    // A workbook is imported into a temporary year file and checked like one.
+    const workbook = path.join(temp.dir, '2023-乙单位.xlsx');
+    expect(cli('export', '--file', bad, '--out', workbook, '--draft').code).toBe(0);
+    const checked = cli('validate', workbook, '--json');
+    expect(checked.code).toBe(1);
+    expect(JSON.parse(checked.out).files[0].findings.map((f: { rule: string }) => f.rule)).toContain('R-B03');
+    const junk = path.join(temp.dir, 'junk.xlsx');
+    fs.writeFileSync(junk, 'not a workbook');
+    expect(cli('validate', junk).code).toBe(2);
 
     const missing = cli('validate', good, path.join(temp.dir, 'none.sqlite'));
     expect(missing.code).toBe(2);
