@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, type TableView } from '../shared/contract';
+import { ApiError, type Results, type TableView } from '../shared/contract';
 import { createCore } from './core/core';
 import { exportVerb, importVerb } from './core/xlsx/cli-verbs';
 import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
@@ -19,7 +19,8 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   validate 路径… [--json]             审核年度文件或 Excel 工作簿(可多个文件或文件夹);有错误时退出码为 1
   export --file F --out X.xlsx [--xls] [--draft]   导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿)
   import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U]
-                                      导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建)`;
+                                      导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建)
+  catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)`;
 
 type Flags = Record<string, string | true>;
 
@@ -123,6 +124,18 @@ async function run(argv: string[]): Promise<number> {
           throw error;
         }
         console.log(`已载入 ${result.cells} 个录入单元格(忽略计算/链接单元格 ${result.ignored} 个)`);
+        return 0;
+      }
+      case 'catalog': {
+        const input = need(flags, 'in');
+        let bytes: Buffer;
+        try {
+          bytes = fs.readFileSync(input);
+        } catch (error) {
+          throw new ApiError('unreadable', `无法读取文件 ${input}:${(error as Error).message}`);
+        }
+        const result = (await core.call('importCatalog', { file, name: path.basename(input), dataBase64: bytes.toString('base64') })) as Results['importCatalog'];
+        console.log(`已导入科目表:功能分类 ${result.function} 个,经济分类 ${result.economic} 个${result.skipped ? `,跳过其他科目 ${result.skipped} 个` : ''}`);
         return 0;
       }
       case 'export':

@@ -47,6 +47,8 @@ export interface YearSnapshot {
   explanations: Record<string, string>;
   /** The 绩效自评 forms in interchange form (SPEC §3.8 field names). */
   forms: PerfFormJson[];
+  /** The year's official 科目 table, when one was imported (names take precedence over the built-in catalog). */
+  catalog: { code: string; name: string; kind: 'function' | 'economic' }[];
   /** Last year's values (上年数) imported as the baseline: table → "row|col" → amount; null when none. */
   baseline: Record<string, Record<string, string>> | null;
   revision: number;
@@ -162,6 +164,7 @@ export const METHODS = {
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
     }),
   }),
+  importCatalog: object({ file, name: upload.name, dataBase64: upload.dataBase64 }),
   exportWorkbook: object({ file, format: optional(literal('xlsx', 'xls')), draft: optional(bool) }),
   previewImport: object(upload),
   importWorkbook: object(upload),
@@ -185,6 +188,7 @@ export interface Results {
   explain: { revision: number };
   dump: InterchangeDoc;
   load: { cells: number; ignored: number };
+  importCatalog: { revision: number; function: number; economic: number; skipped: number };
   exportWorkbook: ExportedWorkbook;
   previewImport: ImportPreview;
   importWorkbook: ImportPreview & { revision: number };

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
 import { canSubmit } from '../../shared/rules';
+import { readCatalogWorkbook } from './catalog-import';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { exportWorkbook } from './xlsx/export';
@@ -87,6 +88,12 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     },
     async setFormRegion({ file, region }) {
       return { revision: session(file).setFormRegion(region) };
+    },
+    async importCatalog({ file, name, dataBase64 }) {
+      const open = session(file);
+      const { codes, skipped } = await readCatalogWorkbook(Buffer.from(dataBase64, 'base64'), name);
+      const count = (kind: string) => codes.filter((entry) => entry.kind === kind).length;
+      return { revision: open.importCatalog(codes), function: count('function'), economic: count('economic'), skipped };
     },
     async validate({ file }) {
       const findings = session(file).findings();

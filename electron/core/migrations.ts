@@ -49,6 +49,16 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- The year's official 科目 table imported from a workbook (科目代码, 科目名称): names here come
+      -- before the built-in catalog's. kind: 功能分类 (2xx) or 经济分类 (3xx).
+      CREATE TABLE catalog_codes (
+        code TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('function', 'economic'))
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -222,6 +222,21 @@ export class YearStore {
     return this.revisionValue;
   }
 
+  /** The imported official 科目 table: code → name, by kind. */
+  catalogCodes(): { code: string; name: string; kind: 'function' | 'economic' }[] {
+    return this.db.prepare('SELECT code, name, kind FROM catalog_codes ORDER BY code').all() as { code: string; name: string; kind: 'function' | 'economic' }[];
+  }
+
+  /** Replaces the imported 科目 table as a whole. */
+  replaceCatalog(codes: { code: string; name: string; kind: 'function' | 'economic' }[]): number {
+    const insert = this.db.prepare('INSERT INTO catalog_codes (code, name, kind) VALUES (?, ?, ?)');
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM catalog_codes');
+      for (const code of codes) insert.run(code.code, code.name, code.kind);
+    })();
+    return ++this.revisionValue;
+  }
+
   /** 出错说明 by finding key. */
   explanations(): Record<string, string> {
     const rows = this.db.prepare('SELECT finding_key, text FROM explanations').all() as { finding_key: string; text: string }[];

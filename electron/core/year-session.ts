@@ -10,19 +10,36 @@ import { profileFor } from '../../shared/forms/profiles';
 import type { FormRegion } from '../../shared/forms/regions';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { checkYearForms, formKey } from '../../shared/forms/year-check';
+import type { CatalogCode } from './catalog-import';
 import type { StoredCell, YearStore } from './store';
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
   readonly model: YearModel;
   private customNames: Map<string, string>;
+  /** The year's imported official 科目 table. */
+  private officialNames: Map<string, string>;
 
   constructor(
     readonly file: string,
     readonly store: YearStore,
   ) {
     this.customNames = store.customNames();
-    this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.customNames.get(code) ?? functionName(code));
+    this.officialNames = new Map(store.catalogCodes().map((entry) => [entry.code, entry.name]));
+    this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.nameOf(code));
+  }
+
+  /** A code's name: user-defined, then the imported official table, then the built-in catalog. */
+  nameOf(code: string): string | undefined {
+    return this.customNames.get(code) ?? this.officialNames.get(code) ?? functionName(code);
+  }
+
+  /** Replaces the year's official 科目 table; names of existing rows follow it at once. */
+  importCatalog(codes: CatalogCode[]): number {
+    const revision = this.store.replaceCatalog(codes);
+    this.officialNames = new Map(codes.map((entry) => [entry.code, entry.name]));
+    for (const def of this.tables()) this.model.invalidate(def.id);
+    return revision;
   }
 
   get info() {
@@ -65,6 +82,7 @@ export class YearSession {
       tables,
       explanations: this.store.explanations(),
       forms: this.forms().map(serializeForm),
+      catalog: this.store.catalogCodes(),
       baseline: Object.keys(baseline).length ? baseline : null,
       revision: this.store.revision,
     };
@@ -92,7 +110,7 @@ export class YearSession {
       const def = this.functionalTable(table);
       if (this.model.tableInputs(def.id).codes.has(code) || pending(def.id, code)) continue;
       this.requireKnownCode(def, code, name);
-      addCodes.push({ table: def.id, code, name: functionName(code) ? undefined : name });
+      addCodes.push({ table: def.id, code, name: this.officialNames.has(code) || functionName(code) ? undefined : name });
     }
     const cells: StoredCell[] = [];
     for (const edit of change.cells ?? []) {
@@ -281,7 +299,7 @@ export class YearSession {
   /** A 项 code must be in the year's catalog, or come with a name as a user-defined code. */
   private requireKnownCode(def: TableDef, code: string, customName?: string): void {
     if (codeLevel(code) !== 3) throw new ApiError('refused', `${def.id}:科目代码“${code}”不是 7 位的项级代码`);
-    if (!functionName(code) && !this.customNames.has(code) && !customName) {
+    if (!this.nameOf(code) && !customName) {
       throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中;如确需使用,请同时填写科目名称作为自定义科目`);
     }
   }

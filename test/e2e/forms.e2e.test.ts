@@ -61,6 +61,8 @@ describe('绩效自评 typed by a clerk', () => {
     await expect.poll(() => forms.findings('FV-05').count()).toBe(0);
     expect(await app.page.getByLabel('指标权重合计').innerText()).toBe('90');
     await forms.waitSaved();
+    await screenshot(app.page, '绩效自评-项目表-指标');
+    await app.page.locator('.form-page').evaluate((element) => element.scrollTo(0, 0));
     await screenshot(app.page, '绩效自评-项目表');
 
     await forms.backToList();

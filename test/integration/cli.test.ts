@@ -93,7 +93,6 @@ describe('CLI validate', () => {
     expect(folder.code).toBe(1);
     const report = JSON.parse(folder.out);
     expect(report.files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.sqlite', 'b.sqlite']);
-    // (the folder holds only year files at this point)
     expect(report.files[1].findings).toContainEqual({
       rule: 'R-B03',
       severity: 'error',

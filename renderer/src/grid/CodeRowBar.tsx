@@ -1,5 +1,4 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { searchFunction, isKnownFunctionCode } from '../../../shared/catalog';
 import type { TableDef } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 
@@ -11,12 +10,13 @@ import { useYearStore } from '../stores/use-year-store';
 export function CodeRowBar({ def, focusedRow }: { def: TableDef; focusedRow: string | null }) {
   const model = useYearStore((state) => state.model)!;
   const change = useYearStore((state) => state.change);
+  const codes = useYearStore((state) => state.codes);
   const [query, setQuery] = useState('');
   const [customName, setCustomName] = useState('');
   const [highlight, setHighlight] = useState(0);
   const present = model.tableInputs(def.id).codes;
-  const matches = useMemo(() => (query.trim() ? searchFunction(query.trim(), 40).filter((code) => code.level === '项' && !present.has(code.code)).slice(0, 12) : []), [query, present.size]);
-  const custom = /^\d{7}$/.test(query.trim()) && !isKnownFunctionCode(query.trim());
+  const matches = useMemo(() => (query.trim() ? codes.search(query, 40).filter((code) => code.level === '项' && !present.has(code.code)).slice(0, 12) : []), [query, present.size, codes]);
+  const custom = /^\d{7}$/.test(query.trim()) && !codes.isKnown(query.trim());
 
   const add = async (code: string, name?: string) => {
     if (await change({ addCodes: [{ table: def.id, code, name }] })) {

@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type GridApi } from 'ag-grid-community';
-import { functionName } from '../../../shared/catalog';
 import { printedLayout, type TableDef } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
@@ -47,7 +46,7 @@ export function TableGrid({ def }: { def: TableDef }) {
 
   const rowKeys = model.rows(def.id).map((row) => row.key).join(',');
   const layout = useMemo(() => printedLayout(def, model.rows(def.id)), [def, model, rowKeys]);
-  const columnDefs = useMemo(() => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current), [def, layout]);
+  const columnDefs = useMemo(() => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current, (code) => useYearStore.getState().codes.isCustom(code)), [def, layout]);
   const rowData = useMemo<LineData[]>(() => layout.lines.map((keys, i) => ({ id: `L${i}`, keys })), [layout]);
   const pinnedTop = useMemo<LineData[]>(
     () => (def.colNoRow === null ? [] : [{ id: 'colno', keys: layout.lines[0]?.map(() => null) ?? [], colNoLine: true }]),
@@ -107,7 +106,8 @@ export function TableGrid({ def }: { def: TableDef }) {
     event.preventDefault();
     const block = parseClipboard(event.clipboardData.getData('text/plain'));
     const plan = planPaste(def, layout, model, start, block);
-    const unknown = plan.newCodes.filter((code) => !functionName(code));
+    const codes = useYearStore.getState().codes;
+    const unknown = plan.newCodes.filter((code) => !codes.name(code));
     if (unknown.length) {
       showNotice(`科目表中没有 ${unknown.join('、')},请先用“添加科目”作为自定义科目添加后再粘贴`);
       return;

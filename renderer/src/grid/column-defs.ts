@@ -27,6 +27,7 @@ export function buildColumnDefs(
   layout: PrintedLayout,
   model: () => YearModel,
   marks: () => Map<string, 'error' | 'warning'>,
+  isCustomCode: (code: string) => boolean,
 ): (ColDef<LineData> | ColGroupDef<LineData>)[] {
   /** Finding marks: on the cell itself, or on the row label for findings about a whole row. */
   const mark = (row: string | undefined, col: string) => {
@@ -53,8 +54,11 @@ export function buildColumnDefs(
       return {
         ...base,
         editable: false,
-        cellClass: (params: CellClassParams<LineData>) =>
-          `cell-key cell-${column.kind}${column.kind === 'label' || column.kind === 'code' ? mark(params.data?.keys[column.side] ?? undefined, '') : ''}`,
+        cellClass: (params: CellClassParams<LineData>) => {
+          const key = params.data?.keys[column.side] ?? undefined;
+          const custom = column.kind === 'name' && key !== undefined && isCustomCode(key) ? ' cell-custom-code' : '';
+          return `cell-key cell-${column.kind}${column.kind === 'label' || column.kind === 'code' ? mark(key, '') : ''}${custom}`;
+        },
         valueGetter: (params: ValueGetterParams<LineData>) => {
           if (params.data?.colNoLine) return column === firstKeyColumn(layout, column.side) ? (def.colNoRow ?? '') : '';
           const row = rowOf(params.data, column);

@@ -1,10 +1,10 @@
 import { create } from 'zustand';
 import type { CellEdit, Numbering, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
-import { functionName } from '../../../shared/catalog';
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, templateTables } from '../../../shared/tables';
 import { call } from '../api';
 import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
+import { CodeBook } from './code-book';
 import { revalidate } from './findings';
 import { inverseOf } from './history';
 
@@ -25,8 +25,8 @@ interface YearState {
   years: YearInfo[];
   info: YearInfo | null;
   model: YearModel | null;
-  /** User-defined code names of this file (codes the catalog lacks). */
-  customNames: Map<string, string>;
+  /** The 功能分类 codes this file knows: user-defined, imported official table, built-in catalog. */
+  codes: CodeBook;
   tableId: string;
   /** Bumped whenever the model changes, so views re-read it. */
   version: number;
@@ -60,9 +60,9 @@ interface YearState {
   goToFinding(finding: Finding): void;
 }
 
-function modelFrom(snapshot: YearSnapshot): { model: YearModel; customNames: Map<string, string> } {
-  const customNames = new Map(Object.values(snapshot.tables).flatMap((doc) => Object.entries(doc.names ?? {})));
-  return { model: new YearModel(TABLES, inputsFromDocs(snapshot.tables), (code) => customNames.get(code) ?? functionName(code)), customNames };
+function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
+  const codes = CodeBook.fromSnapshot(snapshot);
+  return { model: new YearModel(TABLES, inputsFromDocs(snapshot.tables), (code) => codes.name(code)), codes };
 }
 
 function fileNameFor(form: NewYearForm): string {
@@ -88,8 +88,7 @@ export const useYearStore = create<YearState>((set, get) => {
       }
     }
     const backward = inverseOf(model, change);
-    const customNames = new Map(get().customNames);
-    for (const { code, name } of change.addCodes ?? []) if (name && !functionName(code)) customNames.set(code, name);
+    for (const { code, name } of change.addCodes ?? []) if (name) get().codes.addCustom(code, name);
     const implicitCodes = cells.filter((cell) => /^\d{7}$/.test(cell.row) && model.table(cell.table).kind === 'functional').map((cell) => ({ table: cell.table, code: cell.row }));
     applyToModel(model, { addCodes: [...(change.addCodes ?? []), ...implicitCodes], cells, removeCodes: change.removeCodes ?? [] });
     // Undoing or redoing an entry applies its backward change, whose own inverse lands on the other stack.
@@ -100,7 +99,7 @@ export const useYearStore = create<YearState>((set, get) => {
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
     const changed = new Set([...(change.cells ?? []), ...(change.addCodes ?? []), ...(change.removeCodes ?? [])].map((part) => part.table));
     const findings = revalidate(model, info, get().explanations, get().findings, changed, get().baseline);
-    set({ ...history, customNames, findings, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    set({ ...history, findings, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
     try {
@@ -120,7 +119,7 @@ export const useYearStore = create<YearState>((set, get) => {
     years: [],
     info: null,
     model: null,
-    customNames: new Map(),
+    codes: new CodeBook(),
     tableId: '公开01表',
     version: 0,
     unsaved: 0,

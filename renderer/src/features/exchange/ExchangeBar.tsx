@@ -17,7 +17,7 @@ export function ExchangeBar() {
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState<{ name: string; dataBase64: string; baseline: boolean; preview: ImportPreview } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
-  const baselineNext = useRef(false);
+  const pickFor = useRef<'this-year' | 'baseline' | 'catalog'>('this-year');
 
   const run = async <T,>(label: Busy, work: () => Promise<T>): Promise<T | undefined> => {
     setBusy(label);
@@ -39,14 +39,22 @@ export function ExchangeBar() {
       if (saved) showNotice(`已导出:${saved}${draft ? '(草稿)' : ''}`);
     });
 
-  const choose = (baseline: boolean) => {
-    baselineNext.current = baseline;
+  const choose = (purpose: 'this-year' | 'baseline' | 'catalog') => {
+    pickFor.current = purpose;
     picker.current?.click();
   };
 
   const picked = async (file: File | undefined) => {
     if (!file) return;
-    const baseline = baselineNext.current;
+    const baseline = pickFor.current === 'baseline';
+    if (pickFor.current === 'catalog') {
+      const done = await run('正在导入…', async () => call('importCatalog', { file: info.file, name: file.name, dataBase64: await fileToBase64(file) }));
+      if (done) {
+        await openYear(info.file);
+        showNotice(`已导入科目表 ${file.name}:功能分类 ${done.function} 个,经济分类 ${done.economic} 个${done.skipped ? `,跳过其他科目 ${done.skipped} 个` : ''}`);
+      }
+      return;
+    }
     await run('正在读取文件…', async () => {
       const dataBase64 = await fileToBase64(file);
       const preview = await call('previewImport', { file: info.file, name: file.name, dataBase64, baseline });
@@ -84,11 +92,14 @@ export function ExchangeBar() {
       <div className="menu">
         <button type="button" className="header-button">导入 ▾</button>
         <div className="menu-items" role="menu" aria-label="导入">
-          <button type="button" role="menuitem" onClick={() => choose(false)}>
+          <button type="button" role="menuitem" onClick={() => choose('this-year')}>
             本年数据(Excel)
           </button>
-          <button type="button" role="menuitem" onClick={() => choose(true)}>
+          <button type="button" role="menuitem" onClick={() => choose('baseline')}>
             导入上年数据(上年年度文件或 Excel)
+          </button>
+          <button type="button" role="menuitem" onClick={() => choose('catalog')}>
+            本年度科目表(Excel:科目代码、科目名称)
           </button>
         </div>
       </div>

@@ -1,8 +1,9 @@
 import type { InternalControlItem, PerfFormJson } from '../../../../shared/forms/model';
 import { fillTemplate, type Block } from '../../../../shared/forms/profiles';
 import { baseDataResult } from '../../../../shared/forms/ui-helpers';
+import { useContext } from 'react';
 import { setBaseData } from './form-draft';
-import { TextCell } from './inputs';
+import { FieldMarks, TextCell } from './inputs';
 
 type BaseDataBlock = Extract<Block, { kind: 'base-data' }>;
 type ControlBlock = Extract<Block, { kind: 'internal-control' }>;
@@ -15,10 +16,11 @@ interface Common {
 
 /**
  * DTH 附件4 基础数据表: each group's two figures typed, the third computed from them (SPEC §3.6 b).
- * A third cell printed in an imported document stays visible beside the computed one until the
- * figures are edited, so FV-18's finding has something to point at.
+ * A third cell printed in an imported document that disagrees (FV-18) is shown under the computed
+ * one until the figures are edited.
  */
 export function BaseDataTable({ block, json, year, onChange }: Common & { block: BaseDataBlock }) {
+  const marks = useContext(FieldMarks);
   return (
     <div className="form-block">
       <h3 className="form-block-title">{fillTemplate(block.title, { year })}</h3>
@@ -69,7 +71,7 @@ export function BaseDataTable({ block, json, year, onChange }: Common & { block:
                   <output data-field={field('value3')} aria-label={`${group.group} ${labels[2]}`}>
                     {computed ?? ''}
                   </output>
-                  {row?.value3 && row.value3 !== computed && <span className="form-printed">(原表 {row.value3})</span>}
+                  {row?.value3 && marks.has(field('value3')) && <span className="form-printed">(原表 {row.value3})</span>}
                 </td>
               </tr>
             );

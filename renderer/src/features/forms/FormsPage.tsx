@@ -31,6 +31,14 @@ export function FormsPage({ page }: { page: string }) {
   const open = useFormsStore((state) => state.open);
   const flush = useFormsStore((state) => state.flush);
   const pendingFocus = useRef<string | null>(null);
+  const scroller = useRef<HTMLElement>(null);
+  const projects = entries.filter((entry) => entry.json.subject_type === 'project');
+  const editing = page === PROJECT_PAGE ? projects.find((entry) => entry.id === openId) : undefined;
+
+  // Another page or form starts at its top (a finding's focus, below, may then scroll to its cell).
+  useEffect(() => {
+    scroller.current?.scrollTo(0, 0);
+  }, [page, editing?.id]);
 
   // Leaving the forms sends what is still waiting for its debounce.
   useEffect(() => () => void flush(), [flush]);
@@ -55,10 +63,8 @@ export function FormsPage({ page }: { page: string }) {
     if (pendingFocus.current && focusField(pendingFocus.current)) pendingFocus.current = null;
   });
 
-  const projects = entries.filter((entry) => entry.json.subject_type === 'project');
-  const editing = page === PROJECT_PAGE ? projects.find((entry) => entry.id === openId) : undefined;
   return (
-    <section className="form-page" aria-label="预算绩效自评">
+    <section ref={scroller} className="form-page" aria-label="预算绩效自评">
       <RegionSelect />
       {page === DEPARTMENT_PAGE ? (
         <DepartmentPage />

@@ -63,6 +63,12 @@ function HeaderCell({ value, label, ...common }: Common & { value: HeaderValue; 
 export function FieldsBlock({ block, ...common }: Common & { block: FieldsBlock }) {
   return (
     <table className="form-grid form-fields">
+      <colgroup>
+        <col className="form-field-label" />
+        <col />
+        <col className="form-field-label" />
+        <col />
+      </colgroup>
       <tbody>
         {block.rows.map((row, r) => (
           <tr key={r}>

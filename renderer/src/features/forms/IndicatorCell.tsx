@@ -4,9 +4,8 @@ import { NATURES, type IndicatorJson, type PerfFormJson } from '../../../../shar
 import type { IndicatorColumn, Profile } from '../../../../shared/forms/profiles';
 import { canonicalLevel2, type IndicatorAssessment } from '../../../../shared/forms/scoring';
 import { level2Options, setIndicatorField, type IndicatorField } from './form-draft';
-import { PointsCell, TextCell, gridKeyDown, type GridPos } from './inputs';
 import { useContext } from 'react';
-import { FieldMarks } from './inputs';
+import { FieldMarks, PointsCell, TextCell, gridKeyDown, type GridPos } from './inputs';
 
 interface Props {
   value: Exclude<IndicatorColumn['value'], 'goal' | 'horizon'>;
@@ -57,12 +56,13 @@ export function IndicatorCell({ value, header, ind, previous, index, nav, profil
         data-field={field}
         aria-label={label}
         className={`${selectClass}${repeated ? ' form-repeat' : ''}`}
+        title={options.includes(written) ? undefined : `原表写作“${written}”`}
         value={written}
         onChange={(event) => set(event.target.value)}
         onKeyDown={gridKeyDown}
       >
-        {/* A written alias stays as written (re-export reproduces the document) and says what it means. */}
-        {!options.includes(written) && <option value={written}>{canonical ? `${written}(即${canonical})` : `${written || '(未选)'}(不在指标体系中)`}</option>}
+        {/* A written alias stays as written (re-export reproduces the document); the list shows what it means, marked *. */}
+        {!options.includes(written) && <option value={written}>{canonical ? `${canonical}*` : `${written || '(未选)'}(不在指标体系中)`}</option>}
         {options.map((option) => (
           <option key={option} value={option}>
             {option}
@@ -116,13 +116,17 @@ export function IndicatorCell({ value, header, ind, previous, index, nav, profil
       onValue={set}
     />
   );
-  if (value !== 'actual_raw' || !assessment || assessment.met === 'unknown') return text;
+  if (value !== 'actual_raw') return text;
+  // The wrapper is always there: swapping it in when the chip appears would remount the cell being typed in.
+  const met = assessment?.met ?? 'unknown';
   return (
     <div className="form-with-chip">
       {text}
-      <span className={assessment.met === 'met' ? 'form-chip form-met' : 'form-chip form-not-met'} aria-label={`第 ${nav.row + 1} 条指标完成情况`}>
-        {assessment.met === 'met' ? '达成' : '未达成'}
-      </span>
+      {met !== 'unknown' && (
+        <span className={met === 'met' ? 'form-chip form-met' : 'form-chip form-not-met'} aria-label={`第 ${nav.row + 1} 条指标完成情况`}>
+          {met === 'met' ? '达成' : '未达成'}
+        </span>
+      )}
     </div>
   );
 }

@@ -89,7 +89,7 @@ export function ProjectList() {
             {rows.map(({ entry, form, profile, total, score }) => (
               <tr key={entry.id} data-code={entry.json.subject_code ?? ''}>
                 <td className="form-code">{entry.json.subject_code}</td>
-                <td>
+                <td className="form-name">
                   <button type="button" className="form-link" onClick={() => open(entry.id)} title="打开自评表">
                     {entry.json.subject_name}
                   </button>

@@ -12,7 +12,9 @@ export function ScoreBar({ profile, score }: { profile: Profile; score: FormScor
     { label: '执行率', value: score && score.execRateBp !== null ? formatRate(score.execRateBp) : '—' },
   ];
   if (budgetWeight !== null) items.push({ label: '预算执行得分', note: `(${formatPoints(budgetWeight)}分)`, value: formatPoints(score?.budgetScore ?? null) ?? '—', field: 'funding[TOTAL].score' });
-  if (score?.indicators.some((a) => a !== null)) items.push({ label: '指标得分', value: formatPoints(score.indicatorTotal) ?? '0' });
+  // Only where the form scores its indicators (大通湖's 自评表 has no 分值 or 得分 columns).
+  const scored = profile.layout.some((block) => block.kind === 'indicators' && block.columns.some((column) => column.value === 'score'));
+  if (scored) items.push({ label: '指标得分', value: formatPoints(score?.indicatorTotal ?? 0) ?? '0' });
   if (hasTotal) items.push({ label: '自评得分', note: score?.maxTotal ? `(满分${formatPoints(score.maxTotal)})` : undefined, value: formatPoints(score?.total ?? null) ?? '—', field: 'total_score', strong: true });
   if (grades) items.push({ label: '等级', value: score?.grade ?? '—', strong: true });
   return (
@@ -28,7 +30,7 @@ export function ScoreBar({ profile, score }: { profile: Profile; score: FormScor
           </output>
         </span>
       ))}
-      {score && !score.complete && <span className="form-hint">尚有指标未评分(无法给出建议分的需手填)</span>}
+      {scored && score && !score.complete && <span className="form-hint">尚有指标未评分(无法给出建议分的需手填)</span>}
     </div>
   );
 }

@@ -1,0 +1,50 @@
+import { functionLevel, functionName, searchFunction, type FunctionCode } from '../../../shared/catalog';
+import type { YearSnapshot } from '../../../shared/contract';
+
+/**
+ * The 功能分类 codes a year file knows: user-defined codes (with their names), the imported official
+ * 科目 table, then the built-in catalog. Names resolve in that order; search covers all three.
+ */
+export class CodeBook {
+  constructor(
+    private readonly custom = new Map<string, string>(),
+    private readonly official = new Map<string, string>(),
+  ) {}
+
+  static fromSnapshot(snapshot: YearSnapshot): CodeBook {
+    return new CodeBook(
+      new Map(Object.values(snapshot.tables).flatMap((doc) => Object.entries(doc.names ?? {}))),
+      new Map(snapshot.catalog.filter((entry) => entry.kind === 'function').map((entry) => [entry.code, entry.name])),
+    );
+  }
+
+  name(code: string): string | undefined {
+    return this.custom.get(code) ?? this.official.get(code) ?? functionName(code);
+  }
+
+  isCustom(code: string): boolean {
+    return this.custom.has(code);
+  }
+
+  /** Known without a user-supplied name. */
+  isKnown(code: string): boolean {
+    return this.official.has(code) || functionName(code) !== undefined;
+  }
+
+  addCustom(code: string, name: string): void {
+    if (!this.isKnown(code)) this.custom.set(code, name);
+  }
+
+  /** Autocomplete over the official table and the built-in catalog: 项 first, official names winning. */
+  search(query: string, limit: number): FunctionCode[] {
+    const text = query.trim();
+    const byCode = /^\d+$/.test(text);
+    const official: FunctionCode[] = [...this.official]
+      .filter(([code, name]) => (byCode ? code.startsWith(text) : name.includes(text)))
+      .map(([code, name]) => ({ code, name, level: functionLevel(code)!, source: 'official' }));
+    const seen = new Set(official.map((entry) => entry.code));
+    const merged = [...official, ...searchFunction(text, limit).filter((entry) => !seen.has(entry.code))];
+    const rank = { 项: 0, 款: 1, 类: 2 } as const;
+    return merged.sort((a, b) => rank[a.level] - rank[b.level] || a.code.localeCompare(b.code)).slice(0, limit);
+  }
+}
