@@ -8,7 +8,7 @@ import { CodeRowBar } from './CodeRowBar';
 import { buildColumnDefs, type LineData } from './column-defs';
 import { planPaste } from './paste';
 import { findingsByCell } from '../stores/findings';
-import { GRID_LOCALE_ZH } from './locale-zh';
+import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -137,7 +137,7 @@ export function TableGrid({ def }: { def: TableDef }) {
       <div className="grid-body">
       <AgGridReact<LineData>
         theme={theme}
-        localeText={GRID_LOCALE_ZH}
+        localeText={AG_GRID_LOCALE_CN}
         columnDefs={columnDefs}
         defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true }}
         rowData={rowData}
