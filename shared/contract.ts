@@ -136,6 +136,8 @@ export const METHODS = {
     unitCode: optional(str({ max: 40 })),
     template: optional(literal<TemplateSet>('9', '13')),
     numbering: optional(literal<Numbering>('公开', '表')),
+    /** Another year file (last year's) to start from: its values become 上年数 and carry forward (SPEC §5.1). */
+    baselineFrom: optional(file),
   }),
   openYear: object({ file }),
   getTable: object({ file, table: tableName }),

@@ -39,6 +39,19 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     return open;
   };
 
+  /** Last year's year file as the baseline of a new one (the same import as 导入上年数据). */
+  const startFrom = async (created: YearSession, source: string) => {
+    const sourcePath = options.resolveFile(source);
+    sessions.get(sourcePath)?.store.checkpoint();
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(sourcePath);
+    } catch {
+      throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
+    }
+    await commitImport(created, { name: path.basename(source), bytes, baseline: true });
+  };
+
   const api: Api = {
     async listYears() {
       const dir = options.dataDir;
@@ -66,6 +79,17 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       });
       const created = new YearSession(args.file, store);
       sessions.set(fullPath, created);
+      if (args.baselineFrom) {
+        try {
+          await startFrom(created, args.baselineFrom);
+        } catch (error) {
+          // All or nothing: a year file whose baseline failed is not left half made.
+          sessions.delete(fullPath);
+          store.close();
+          for (const suffix of ['', '-wal', '-shm']) fs.rmSync(fullPath + suffix, { force: true });
+          throw error;
+        }
+      }
       return created.info;
     },
     async openYear({ file }) {

@@ -86,6 +86,11 @@ export class YearStore {
     this.db.close();
   }
 
+  /** Folds the WAL into the main file, so a copy of the file alone holds every committed edit. */
+  checkpoint(): void {
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
   /** Counts acknowledged writes while this handle is open; the renderer uses it to order responses. */
   get revision(): number {
     return this.revisionValue;

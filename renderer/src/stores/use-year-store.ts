@@ -14,6 +14,8 @@ export interface NewYearForm {
   unitCode: string;
   template: TemplateSet;
   numbering: Numbering;
+  /** Last year's year file to start from ('' = none). */
+  baselineFrom: string;
 }
 
 interface HistoryEntry {
@@ -143,7 +145,7 @@ export const useYearStore = create<YearState>((set, get) => {
 
     async createYear(form) {
       try {
-        const info = await call('createYear', { file: fileNameFor(form), ...form, unitCode: form.unitCode || undefined });
+        const info = await call('createYear', { file: fileNameFor(form), ...form, unitCode: form.unitCode || undefined, baselineFrom: form.baselineFrom || undefined });
         await get().openYear(info.file);
       } catch (error) {
         set({ error: (error as Error).message });

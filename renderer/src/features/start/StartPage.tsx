@@ -7,15 +7,24 @@ export function StartPage() {
   const loadYears = useYearStore((state) => state.loadYears);
   const openYear = useYearStore((state) => state.openYear);
   const createYear = useYearStore((state) => state.createYear);
-  const [form, setForm] = useState<NewYearForm>({ fiscalYear: new Date().getFullYear() - 1, unitName: '', unitCode: '', template: '9', numbering: '公开' });
+  const [form, setForm] = useState<NewYearForm>({ fiscalYear: new Date().getFullYear() - 1, unitName: '', unitCode: '', template: '9', numbering: '公开', baselineFrom: '' });
 
   useEffect(() => {
     void loadYears();
   }, [loadYears]);
 
+  // Each year starts from last year's file: offer it, and take the unit and template from it.
+  const lastYear = years.filter((year) => year.fiscalYear === form.fiscalYear - 1);
+  const startFrom = (file: string) => {
+    const source = years.find((year) => year.file === file);
+    setForm(source ? { ...form, baselineFrom: file, unitName: source.unitName, unitCode: source.unitCode, template: source.template, numbering: source.numbering } : { ...form, baselineFrom: '' });
+  };
+
+  const [creating, setCreating] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void createYear(form);
+    setCreating(true);
+    void createYear(form).finally(() => setCreating(false));
   };
 
   return (
@@ -47,6 +56,17 @@ export function StartPage() {
             <input type="number" min={2000} max={2100} value={form.fiscalYear} onChange={(e) => setForm({ ...form, fiscalYear: Number(e.target.value) })} required />
           </label>
           <label>
+            上年数据
+            <select value={form.baselineFrom} onChange={(e) => startFrom(e.target.value)}>
+              <option value="">不导入(空白开始)</option>
+              {(lastYear.length ? lastYear : years).map((year) => (
+                <option key={year.file} value={year.file}>
+                  以 {year.fiscalYear}年度 {year.unitName} 为基数
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
             单位名称
             <input value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} placeholder="如:荆门市行政审批局(本级)" required />
           </label>
@@ -68,8 +88,8 @@ export function StartPage() {
               <option value="表">表一 …</option>
             </select>
           </label>
-          <button type="submit" className="primary">
-            创建并打开
+          <button type="submit" className="primary" disabled={creating}>
+            {creating ? (form.baselineFrom ? '正在创建并导入上年数据…' : '正在创建…') : '创建并打开'}
           </button>
         </form>
       </div>

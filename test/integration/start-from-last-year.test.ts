@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, inDataDir } from '../../electron/core/core';
+import { seed002Doc } from '../fixtures/seed-002';
+import { tempDir } from '../helpers/temp';
+
+let temp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  temp = tempDir();
+});
+afterEach(() => temp.cleanup());
+
+describe('a new year started from last year\'s file', () => {
+  it('carries 年末 into 年初, keeps 上年数 for the cross-year rules, and takes the 项 rows', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2023.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
+    await core.load({ file: '2023.sqlite', doc: seed002Doc() });
+    // Still open and not checkpointed: the new year must see this edit all the same.
+    await core.edit({ file: '2023.sqlite', cells: [{ table: '公开01表', row: '60', col: '2', value: '12.34' }] });
+
+    await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '荆门市行政审批局(本级)', baselineFrom: '2023.sqlite' });
+    const snapshot = await core.openYear({ file: '2024.sqlite' });
+    expect(snapshot.tables['公开01表'].cells['29']).toEqual({ '1': '12.34' });
+    expect(snapshot.tables['公开03表'].codes).toContain('2010302');
+    expect(snapshot.baseline?.['公开01表']['60|2']).toBe('12.34');
+
+    expect((await core.validate({ file: '2024.sqlite' })).findings.some((f) => f.rule === 'R-Y01')).toBe(false);
+    await core.edit({ file: '2024.sqlite', cells: [{ table: '公开01表', row: '29', col: '1', value: '10' }] });
+    const y01 = (await core.validate({ file: '2024.sqlite' })).findings.find((f) => f.rule === 'R-Y01');
+    expect(y01).toMatchObject({ severity: 'warning', table: '公开01表', row: '29', col: '1' });
+    core.close();
+  });
+
+  it('leaves no file behind when last year\'s file cannot be used', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2021.sqlite', fiscalYear: 2021, unitName: '单位' });
+    await expect(core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '单位', baselineFrom: '2021.sqlite' })).rejects.toThrow(/2021/);
+    expect(fs.existsSync(path.join(temp.dir, '2024.sqlite'))).toBe(false);
+    await expect(core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '单位', baselineFrom: 'none.sqlite' })).rejects.toThrow(/找不到上年年度文件/);
+    core.close();
+  });
+});
