@@ -93,6 +93,33 @@ describe('绩效自评 typed by a clerk', () => {
     expect(await app.page.locator('.side-item', { hasText: '部门整体支出绩效自评' }).innerText()).toContain('已填写');
     await screenshot(app.page, '绩效自评-部门整体');
   }, 90_000);
+
+  it('re-lays the forms out when the region changes, and deletes a project after confirmation', async () => {
+    const forms = new FormsPage(app.page);
+    await forms.openProjects();
+    await forms.chooseRegion('四川·眉山');
+    // Forms exist, so the switch is confirmed first; nothing typed is lost, the scores follow 眉山's rules.
+    await app.page.getByRole('button', { name: '改用' }).click();
+    await forms.waitSaved();
+    const row = forms.listRow('450900240000000000001');
+    await expect.poll(() => row.locator('[data-col="total"]').innerText()).toBe('87.6');
+    expect(await row.locator('[data-col="grade"]').innerText()).toBe('良');
+    await forms.openProject('政务服务平台运维项目');
+    await expect.poll(() => app.page.locator('.form-title').innerText()).toBe('部门预算项目支出绩效自评表(2024年度)');
+    await forms.expectResult('预算执行得分', '3.6');
+    expect(await forms.cell('第 3 条指标 得分').inputValue()).toBe('8');
+    await screenshot(app.page, '绩效自评-改用眉山表样');
+
+    await forms.backToList();
+    await row.getByRole('button', { name: '删除 政务服务平台运维项目' }).click();
+    await row.getByRole('button', { name: '确认删除' }).click();
+    await expect.poll(() => row.count()).toBe(0);
+    await forms.waitSaved();
+    await app.page.reload();
+    await new AppPage(app.page).openYear('玉林市测试局');
+    await forms.openProjects();
+    await app.page.getByText('还没有项目自评表').waitFor();
+  }, 60_000);
 });
 
 describe('绩效自评 seed forms loaded through the API', () => {

@@ -68,6 +68,7 @@ export function ListSection({ block, json, prefixShown, onChange }: Common & { b
       <ol className="form-list">
         {shown.map((item, i) => (
           <li key={i}>
+            <span className="form-list-no">{i + 1}.</span>
             <TextCell
               id={`${id}-${i}`}
               field={`${block.field}[${i}]`}

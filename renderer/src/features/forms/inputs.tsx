@@ -62,6 +62,12 @@ export function TextCell({ field, value, onValue, label, nav, singleLine, commit
   const marks = useContext(FieldMarks);
   const [local, setLocal] = useState<string | null>(null);
   const shown = local ?? value ?? '';
+  const commit = () => {
+    if (commitOnBlur && local !== null) {
+      setLocal(null);
+      if (local !== (value ?? '')) onValue(local);
+    }
+  };
   return (
     <textarea
       {...rest}
@@ -76,16 +82,12 @@ export function TextCell({ field, value, onValue, label, nav, singleLine, commit
         if (commitOnBlur) setLocal(text);
         else onValue(text);
       }}
-      onBlur={() => {
-        if (commitOnBlur && local !== null) {
-          setLocal(null);
-          if (local !== (value ?? '')) onValue(local);
-        }
-      }}
+      onBlur={commit}
       onKeyDown={(event) => {
+        // A single-line field takes no line break: Enter commits it and the focus stays.
         if (singleLine && event.key === 'Enter' && !nav) {
           event.preventDefault();
-          (event.target as HTMLElement).blur();
+          commit();
         }
         gridKeyDown(event);
       }}
@@ -119,6 +121,8 @@ function DecimalCell({ field, value, onValue, label, nav, placeholder, readOnly,
   const invalid = editing !== null && !isValid(editing, parse);
   const input = useRef<HTMLInputElement>(null);
   const selectAll = useRef(false);
+  /** The value when the cell was entered: Escape puts it back. */
+  const original = useRef<string | null>(null);
   // Select the raw value once it replaced the formatted one, before the next keystroke arrives.
   useLayoutEffect(() => {
     if (selectAll.current && editing !== null) {
@@ -139,6 +143,7 @@ function DecimalCell({ field, value, onValue, label, nav, placeholder, readOnly,
       placeholder={placeholder}
       value={editing ?? idle}
       onFocus={(event) => {
+        original.current = value ?? null;
         selectAll.current = true;
         setEditing(value ?? '');
         event.target.select();
@@ -156,7 +161,16 @@ function DecimalCell({ field, value, onValue, label, nav, placeholder, readOnly,
         }
         setEditing(null);
       }}
-      onKeyDown={gridKeyDown}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          selectAll.current = true;
+          setEditing(original.current ?? '');
+          if ((value ?? null) !== original.current) onValue(original.current);
+          return;
+        }
+        gridKeyDown(event);
+      }}
     />
   );
 }

@@ -88,6 +88,8 @@ export const useFormsStore = create<FormsState>((set, get) => {
     if (!file) return;
     try {
       const snapshot = await call('openYear', { file });
+      // Another year was opened meanwhile: this answer is about a file no longer shown.
+      if (get().file !== file) return;
       const entries = entriesFrom(snapshot.forms);
       set({ entries, openId: entries.some((entry) => entry.id === get().openId) ? get().openId : null });
     } catch (error) {
