@@ -6,8 +6,7 @@ export default defineConfig({
     // Generous: these guard against hangs, not speed (a loaded 2-core machine runs Chromium and CLI processes side by side).
     testTimeout: 90_000,
     hookTimeout: 60_000,
-    // e2e tests share one Chromium; files run in parallel workers otherwise.
-    fileParallelism: true,
+    // Each file in its own process: better-sqlite3's native module and spawned Chromium/CLI children stay isolated.
     pool: 'forks',
   },
 });
