@@ -269,3 +269,6 @@ useYearStore.subscribe((state, previous) => {
   }
   if (state.findings !== merged && state.findings !== previous.findings) syncFindings();
 });
+
+// Leaving the page (reload, window closed) sends whatever the debounce still holds.
+window.addEventListener('pagehide', () => void useFormsStore.getState().flush());
