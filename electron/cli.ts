@@ -5,9 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, type Results, type TableView } from '../shared/contract';
+import { ApiError, type TableView } from '../shared/contract';
 import { createCore } from './core/core';
-import { exportVerb, importVerb } from './core/xlsx/cli-verbs';
+import { catalogVerb, exportVerb, importVerb } from './core/xlsx/cli-verbs';
 import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
@@ -126,18 +126,8 @@ async function run(argv: string[]): Promise<number> {
         console.log(`已载入 ${result.cells} 个录入单元格(忽略计算/链接单元格 ${result.ignored} 个)`);
         return 0;
       }
-      case 'catalog': {
-        const input = need(flags, 'in');
-        let bytes: Buffer;
-        try {
-          bytes = fs.readFileSync(input);
-        } catch (error) {
-          throw new ApiError('unreadable', `无法读取文件 ${input}:${(error as Error).message}`);
-        }
-        const result = (await core.call('importCatalog', { file, name: path.basename(input), dataBase64: bytes.toString('base64') })) as Results['importCatalog'];
-        console.log(`已导入科目表:功能分类 ${result.function} 个,经济分类 ${result.economic} 个${result.skipped ? `,跳过其他科目 ${result.skipped} 个` : ''}`);
-        return 0;
-      }
+      case 'catalog':
+        return catalogVerb(core, file, flags);
       case 'export':
         return await exportVerb(core, file, flags);
       case 'import':

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, type ExportedWorkbook, type ImportPreview, type TemplateSet } from '../../../shared/contract';
+import { ApiError, type ExportedWorkbook, type ImportPreview, type Results, type TemplateSet } from '../../../shared/contract';
 import { templateTables } from '../../../shared/tables';
 import type { createCore } from '../core';
 import type { Findings } from './read-table';
@@ -36,12 +36,7 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
  */
 export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
   const input = need(flags, 'in');
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(input);
-  } catch (error) {
-    throw new ApiError('unreadable', `无法读取文件 ${input}:${(error as Error).message}`);
-  }
+  const bytes = readInput(input);
   const name = path.basename(input);
   const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true };
   const created = !fs.existsSync(path.resolve(file));
@@ -74,6 +69,23 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   }
 }
 
+/** catalog --file F --in 科目表.xlsx */
+export async function catalogVerb(core: Core, file: string, flags: Flags): Promise<number> {
+  const input = need(flags, 'in');
+  const args = { file, name: path.basename(input), dataBase64: readInput(input).toString('base64') };
+  const result = (await core.call('importCatalog', args)) as Results['importCatalog'];
+  console.log(`已导入科目表:功能分类 ${result.function} 个,经济分类 ${result.economic} 个${result.skipped ? `,跳过其他科目 ${result.skipped} 个` : ''}`);
+  return 0;
+}
+
+function readInput(input: string): Buffer {
+  try {
+    return fs.readFileSync(input);
+  } catch (error) {
+    throw new ApiError('unreadable', `无法读取文件 ${input}:${(error as Error).message}`);
+  }
+}
+
 async function unitOf(bytes: Buffer, name: string, template: TemplateSet, year: number): Promise<string | undefined> {
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
   return (await readSource(bytes, name, templateTables(template), year, out))?.unitName;
@@ -82,12 +94,16 @@ async function unitOf(bytes: Buffer, name: string, template: TemplateSet, year: 
 function describe(preview: ImportPreview): string {
   const lines = [`来源:${preview.source.name}(${preview.mode === 'baseline' ? '作为上年数' : '替换本年录入数据'})`];
   for (const table of preview.recognised) lines.push(`  ${table.table}  工作表“${table.sheet}”  ${table.cells} 个单元格${table.codes ? `,${table.codes} 个科目` : ''}`);
+  for (const form of preview.forms) {
+    lines.push(`  绩效自评  工作表“${form.sheet}”  ${form.subject_type === 'project' ? `项目 ${form.subject_code}` : '部门整体'} ${form.subject_name}`);
+  }
   if (preview.missing.length) lines.push(`未找到(保持不变):${preview.missing.join('、')}`);
   const effect = preview.effect;
+  const forms = effect.forms ? (preview.mode === 'baseline' ? `,带入本年绩效自评表草稿 ${effect.forms} 张` : `,绩效自评表 ${effect.forms} 张`) : '';
   lines.push(
     preview.mode === 'baseline'
-      ? `将写入上年数 ${effect.baselineCells} 个,预填 ${effect.prefilled} 个单元格,带入科目 ${effect.addCodes} 个`
-      : `将写入 ${effect.cells} 个单元格,清空 ${effect.cleared} 个,新增科目 ${effect.addCodes} 个,删除科目 ${effect.removeCodes} 个`,
+      ? `将写入上年数 ${effect.baselineCells} 个,预填 ${effect.prefilled} 个单元格,带入科目 ${effect.addCodes} 个${forms}`
+      : `将写入 ${effect.cells} 个单元格,清空 ${effect.cleared} 个,新增科目 ${effect.addCodes} 个,删除科目 ${effect.removeCodes} 个${forms}`,
   );
   for (const item of preview.unrecognised.slice(0, 20)) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
   if (preview.unrecognised.length > 20) lines.push(`  ……另有 ${preview.unrecognised.length - 20} 处未识别`);
