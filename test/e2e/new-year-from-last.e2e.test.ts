@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { seed002Doc } from '../fixtures/seed-002';
+import { AppPage } from './pages/app-page';
+import { screenshot, startApp } from './browser';
+
+describe('starting this year from last year\'s file', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  beforeAll(async () => {
+    app = await startApp();
+    const post = (method: string, args: unknown) => fetch(`${app.host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) });
+    await post('createYear', { file: '2023-荆门.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode: '158001' });
+    await post('load', { file: '2023-荆门.sqlite', doc: seed002Doc() });
+    await post('edit', { file: '2023-荆门.sqlite', cells: [{ table: '公开01表', row: '60', col: '2', value: '12.34' }] });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('takes unit, 年初 and 科目 rows from the 2023 file', async () => {
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    const form = app.page.getByRole('form', { name: '新建年度文件' });
+    await form.getByLabel('决算年度').fill('2024');
+    await form.getByLabel('上年数据').selectOption({ label: '以 2023年度 荆门市行政审批局(本级) 为基数' });
+    await screenshot(app.page, '新建年度-以上年为基数');
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await app.page.locator('.app-header').getByText('2024年度部门决算').waitFor();
+    await ui.selectTable('公开01表');
+    await ui.expectCellText(28, 's0-c1', '12.34');
+    await ui.selectTable('公开03表');
+    await ui.expectCellText(4, 's0-code', '2010302');
+  });
+});
