@@ -114,7 +114,10 @@ export interface ImportPreview {
   unrecognised: { sheet: string; row: number; cell: string; reason: string }[];
   warnings: string[];
   errors: string[];
-  effect: { cells: number; cleared: number; addCodes: number; removeCodes: number; baselineCells: number; prefilled: number };
+  /** 绩效自评 forms found in the source (a form sheet each, or a year file's forms); subject_code '' for the department form. */
+  forms: { sheet: string; subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
+  /** forms: forms written (replace: found forms; baseline: drafts carried from last year). */
+  effect: { cells: number; cleared: number; addCodes: number; removeCodes: number; baselineCells: number; prefilled: number; forms: number };
 }
 
 /** Uploaded workbook or year file: the file name as picked, the bytes as base64 (at most 20 MB). */

@@ -23,6 +23,12 @@ export interface NewYear {
   numbering: Numbering;
 }
 
+/** Forms to save (replacing any under the same key) and to remove, by (subject_type, subject_code). */
+export interface FormsChange {
+  save?: { subject_type: string; subject_code: string; json: unknown }[];
+  remove?: { subject_type: string; subject_code: string }[];
+}
+
 export interface StoredCell {
   table: string;
   row: string;
@@ -150,6 +156,8 @@ export class YearStore {
     meta?: Record<string, string>;
     /** Last year's values: replaces the stored baseline as a whole, in the same transaction. */
     baseline?: StoredCell[];
+    /** Forms written with the cells (an import's forms), in the same transaction. */
+    forms?: FormsChange;
   }): number {
     const upsert = this.db.prepare(
       'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
@@ -176,6 +184,7 @@ export class YearStore {
         const insert = this.db.prepare('INSERT INTO baseline_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
         for (const cell of change.baseline) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
       }
+      if (change.forms) this.applyForms(change.forms);
     })();
     return ++this.revisionValue;
   }
@@ -202,20 +211,25 @@ export class YearStore {
   }
 
   /** Writes forms (replacing any under the same key) and removes others, in one transaction. */
-  writeForms(change: { save?: { subject_type: string; subject_code: string; json: unknown }[]; remove?: { subject_type: string; subject_code: string }[]; replaceAll?: boolean; meta?: Record<string, string> }): number {
+  writeForms(change: FormsChange & { replaceAll?: boolean; meta?: Record<string, string> }): number {
+    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.db.transaction(() => {
+      if (change.replaceAll) this.db.exec('DELETE FROM forms');
+      for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
+      this.applyForms(change);
+    })();
+    return ++this.revisionValue;
+  }
+
+  /** Removes, then saves forms; the caller runs it inside its transaction. */
+  private applyForms(change: FormsChange): void {
     const save = this.db.prepare(
       'INSERT INTO forms (subject_type, subject_code, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (subject_type, subject_code) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
     );
     const remove = this.db.prepare('DELETE FROM forms WHERE subject_type = ? AND subject_code = ?');
-    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      if (change.replaceAll) this.db.exec('DELETE FROM forms');
-      for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
-      for (const form of change.remove ?? []) remove.run(form.subject_type, form.subject_code);
-      for (const form of change.save ?? []) save.run(form.subject_type, form.subject_code, JSON.stringify(form.json), now);
-    })();
-    return ++this.revisionValue;
+    for (const form of change.remove ?? []) remove.run(form.subject_type, form.subject_code);
+    for (const form of change.save ?? []) save.run(form.subject_type, form.subject_code, JSON.stringify(form.json), now);
   }
 
   /** Replaces every input and every form at once (load, import): one transaction, all or nothing. */

@@ -11,7 +11,7 @@ import type { FormRegion } from '../../shared/forms/regions';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { checkYearForms, formKey } from '../../shared/forms/year-check';
 import type { CatalogCode } from './catalog-import';
-import type { StoredCell, YearStore } from './store';
+import type { FormsChange, StoredCell, YearStore } from './store';
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
@@ -102,7 +102,7 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(change: YearChange, extra: { meta?: Record<string, string>; baseline?: StoredCell[] } = {}): number {
+  edit(change: YearChange, extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange } = {}): number {
     const addCodes: { table: string; code: string; name?: string }[] = [];
     const removeCodes: { table: string; code: string }[] = [];
     const pending = (table: string, code: string) => addCodes.some((added) => added.table === table && added.code === code);
@@ -126,7 +126,7 @@ export class YearSession {
       if (!this.model.tableInputs(def.id).codes.has(code)) throw new ApiError('refused', `${def.id} 中没有科目行 ${code}`);
       removeCodes.push({ table: def.id, code });
     }
-    // `extra` (meta, last year's values) rides in the same transaction: an import writes all or nothing.
+    // `extra` (meta, last year's values, forms already parsed by the caller) rides in the same transaction: an import writes all or nothing.
     const revision = this.store.write({ cells, addCodes, removeCodes, ...extra });
     for (const { code, name } of addCodes) if (name) this.customNames.set(code, name);
     this.apply(cells, addCodes, removeCodes);

@@ -1,10 +1,13 @@
 /**
  * Export of a year as one workbook: every annex table of the file's template on its own sheet in
- * printed layout (SPEC §1.0, Appendix B), optionally marked as a draft, optionally with a 审核说明
- * sheet listing the validator's findings.
+ * printed layout (SPEC §1.0, Appendix B), then each 绩效自评 form on its own sheet in its region's
+ * layout (form-plan.ts), optionally marked as a draft, optionally with a 审核说明 sheet listing the
+ * validator's findings.
  */
 import type { YearInfo } from '../../../shared/contract';
+import type { PerfForm } from '../../../shared/forms/model';
 import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
+import { formSheetNames, planForm } from './form-plan';
 import { lineCount, planTable, type PlanCell, type SheetPlan } from './plan';
 import { DRAFT } from './text';
 import { writeXls } from './write-xls';
@@ -36,6 +39,8 @@ export interface ExportSource {
   info: YearInfo;
   model: YearModel;
   tables(): TableDef[];
+  /** The year's 绩效自评 forms (project forms by code, then the department form). */
+  forms?(): PerfForm[];
 }
 
 export const AUDIT_SHEET = '审核说明';
@@ -45,6 +50,7 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
   const plans = source.tables().map((def) =>
     planTable(def, source.model, { label: printedLabel(def.id, info.template, info.numbering), unitName: info.unitName, draft: options.draft }),
   );
+  plans.push(...formPlans(source, options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET]));
   const audit = auditPlan(options);
   if (audit) plans.push(audit);
   const bytes = options.format === 'xls' ? writeXls(plans) : await writeXlsx(plans, { draft: options.draft, creator: '决算通' });
@@ -54,6 +60,19 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
     mime: options.format === 'xls' ? 'application/vnd.ms-excel' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes,
   };
+}
+
+/** One sheet per form; JM-P headings count the forms of their variant, MS-P's footer follows the last one. */
+function formPlans(source: ExportSource, draft: boolean, taken: string[]): SheetPlan[] {
+  const forms = source.forms?.() ?? [];
+  const names = formSheetNames(forms, taken, draft);
+  const seen = new Map<string, number>();
+  return forms.map((form, i) => {
+    const seq = (seen.get(form.variant) ?? 0) + 1;
+    seen.set(form.variant, seq);
+    const last = !forms.slice(i + 1).some((other) => other.variant === form.variant);
+    return planForm(form, { fiscalYear: source.info.fiscalYear, sheetName: names[i], seq, draft, batchNotes: last });
+  });
 }
 
 /** The 审核说明 sheet: one line per finding, or a line saying there are none / no audit was run. */

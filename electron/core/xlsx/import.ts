@@ -4,6 +4,8 @@
  *  - replace: every table found in the source replaces that table's inputs (tables the source
  *    lacks are left as they are, and the preview lists them);
  *  - baseline: the source is last year (SPEC §5.1, see baseline.ts).
+ * 绩效自评 forms ride in the same transaction (form-carry.ts): found forms replace this year's under
+ * the same key, or, as baseline, continue as this year's drafts.
  * Computed and linked cells are never imported; their printed values are compared with what the
  * imported inputs compute to, and differences are reported as warnings.
  */
@@ -11,9 +13,11 @@ import { functionName } from '../../../shared/catalog';
 import { ApiError, type CellEdit, type ImportPreview, type YearChange } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
 import { TABLES, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
-import type { StoredCell } from '../store';
+import { formKey } from '../../../shared/forms/year-check';
+import type { FormsChange, StoredCell } from '../store';
 import type { YearSession } from '../year-session';
 import { planBaseline } from './baseline';
+import { planFormCarry, planFormReplace } from './form-carry';
 import type { Findings } from './read-table';
 import { norm } from './text';
 import { readSource, type SourceYear } from './source';
@@ -32,7 +36,7 @@ const LISTED = 20;
 interface Plan {
   preview: ImportPreview;
   change?: YearChange;
-  extra?: { meta?: Record<string, string>; baseline?: StoredCell[] };
+  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange };
 }
 
 export async function previewImport(session: YearSession, request: ImportRequest): Promise<ImportPreview> {
@@ -67,14 +71,20 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     unrecognised: out.unrecognised,
     warnings: out.warnings,
     errors: out.errors,
-    effect: { cells: 0, cleared: 0, addCodes: 0, removeCodes: 0, baselineCells: 0, prefilled: 0 },
+    forms: (source?.forms ?? []).map(({ sheet, form }) => ({ sheet, ...formKey(form), subject_name: form.subject_name })),
+    effect: { cells: 0, cleared: 0, addCodes: 0, removeCodes: 0, baselineCells: 0, prefilled: 0, forms: 0 },
   };
   if (!source || out.errors.length) return { preview };
   if (request.baseline) {
     const baseline = planBaseline(session, source, request.name, out);
-    Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0 });
-    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { meta: baseline.meta, baseline: baseline.baseline } };
+    const forms = { save: planFormCarry(session, source, out) };
+    Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0, forms: forms.save.length });
+    // A workbook of form sheets only has no 上年数: the baseline stored earlier stays.
+    const cells = source.tables.size ? { meta: baseline.meta, baseline: baseline.baseline } : {};
+    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { ...cells, forms } };
   }
+  const forms = { save: planFormReplace(session, source) };
+  preview.effect.forms = forms.save.length;
   const change = planReplace(session, source, request.name, out);
   Object.assign(preview.effect, {
     cells: change.cells!.filter((cell) => cell.value !== null).length,
@@ -83,7 +93,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     removeCodes: change.removeCodes!.length,
   });
   if (source.kind !== 'year-file') compareTotals(session, source, request.name, out);
-  return out.errors.length ? { preview } : { preview, change };
+  return out.errors.length ? { preview } : { preview, change, extra: { forms } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */

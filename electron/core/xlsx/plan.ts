@@ -7,7 +7,12 @@ import { formatAmount } from '../../../shared/money';
 import { TOTAL, printedLayout, type LayoutColumn, type ResolvedRow, type TableDef, type YearModel } from '../../../shared/tables';
 import { DRAFT } from './text';
 
-export type CellStyle = 'draft' | 'label' | 'title' | 'unit' | 'amountUnit' | 'header' | 'colno' | 'text' | 'center' | 'code' | 'amount' | 'note';
+export type CellStyle =
+  | 'draft' | 'label' | 'title' | 'unit' | 'amountUnit' | 'header' | 'colno' | 'text' | 'center' | 'code' | 'amount' | 'note'
+  /** A weight or score: right-aligned, shortest form (7.1, 3.64). */
+  | 'number'
+  /** Machine-readable data in a hidden column: never wrapped, so it cannot stretch a row. */
+  | 'data';
 
 export interface PlanCell {
   row: number;
@@ -37,6 +42,39 @@ export interface SheetPlan {
   header: { first: number; last: number };
   /** Rows that get the thin grid: header block through the last body line. */
   grid: { first: number; last: number };
+  /** Default landscape (the annex tables are wide); a narrow form prints portrait. */
+  orientation?: 'portrait' | 'landscape';
+  /** Columns (1-based) hidden on screen and left out of the print area. */
+  hiddenColumns?: number[];
+}
+
+/**
+ * Header paths → merged cells, from row `top` over `depth` rows: equal neighbouring parts merge
+ * across, a path shorter than the block runs down to its bottom. Each item spans `left…right`.
+ */
+export function placeHeaders(
+  items: ReadonlyArray<{ left: number; right: number; header: readonly string[] }>,
+  top: number,
+  depth: number,
+  put: (row: number, col: number, text: string) => void,
+  merge: (top: number, left: number, bottom: number, right: number) => void,
+  level = 0,
+): void {
+  for (let i = 0; i < items.length; ) {
+    const item = items[i];
+    if (item.header.length <= level + 1) {
+      put(top + level, item.left, item.header[item.header.length - 1] ?? '');
+      merge(top + level, item.left, top + depth - 1, item.right);
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < items.length && items[j].header.length > level + 1 && items[j].header[level] === item.header[level]) j++;
+    put(top + level, item.left, item.header[level]);
+    merge(top + level, item.left, top + level, items[j - 1].right);
+    placeHeaders(items.slice(i, j), top, depth, put, merge, level + 1);
+    i = j;
+  }
 }
 
 export interface PlanContext {
@@ -109,25 +147,13 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
   // Header block: header paths become merged cells; a path shorter than the block runs down to its bottom.
   const headerFirst = row;
   const depth = layout.headerDepth;
-  const place = (items: { index: number; header: string[] }[], level: number) => {
-    for (let i = 0; i < items.length; ) {
-      const item = items[i];
-      if (item.header.length <= level + 1) {
-        const col = item.index + 1;
-        put(headerFirst + level, col, item.header[item.header.length - 1], 'header');
-        merge(headerFirst + level, col, headerFirst + depth - 1, col);
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < items.length && items[j].header.length > level + 1 && items[j].header[level] === item.header[level]) j++;
-      put(headerFirst + level, item.index + 1, item.header[level], 'header');
-      merge(headerFirst + level, item.index + 1, headerFirst + level, items[j - 1].index + 1);
-      place(items.slice(i, j), level + 1);
-      i = j;
-    }
-  };
-  place(columns.map((column, index) => ({ index, header: column.header })), 0);
+  placeHeaders(
+    columns.map((column, index) => ({ left: index + 1, right: index + 1, header: column.header })),
+    headerFirst,
+    depth,
+    (row, col, text) => put(row, col, text, 'header'),
+    merge,
+  );
   for (let level = 0; level < depth; level++) {
     const needed = Math.max(1, ...columns.map((column, index) => (column.header[level] ? lineCount(column.header[level], columnWidths[index]) : 1)));
     rowHeights.set(headerFirst + level, Math.min(60, 16 * needed + 4));

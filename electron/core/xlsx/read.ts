@@ -36,7 +36,8 @@ export const LIMITS = {
   inflatedBytes: 32 * 1024 * 1024,
   rows: 10_000,
   cols: 256,
-  sheets: 60,
+  /** 13 annex tables, 审核说明 and one sheet per 绩效自评 form: a unit with a few hundred projects still fits. */
+  sheets: 500,
 };
 
 /** A problem with the file as a whole; the message names the file and says what to do. */

@@ -1,7 +1,8 @@
 /**
  * What an import reads, whatever it came as: a workbook (.xlsx / .xls, ours or another tool's or
  * hand-made) or a 决算通 year file. Either way the result is the same shape: per table its input
- * cells, 项 codes and printed (computed) values, plus the year and unit the source states.
+ * cells, 项 codes and printed (computed) values, the 绩效自评 forms, plus the year and unit the
+ * source states.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -9,9 +10,12 @@ import path from 'node:path';
 import { functionName } from '../../../shared/catalog';
 import { ApiError } from '../../../shared/contract';
 import { cellKey, type TableDef, type YearModel } from '../../../shared/tables';
+import { formKey } from '../../../shared/forms/year-check';
 import { YearSession } from '../year-session';
 import { YearStore } from '../store';
 import { AUDIT_SHEET } from './export';
+import { readFormSheet, type FoundForm } from './form-import';
+import { formSheetNames } from './form-plan';
 import { findBlocks } from './locate';
 import { ReadError, readWorkbook, sniff, type SourceKind } from './read';
 import { readTable, type Extracted, type Findings } from './read-table';
@@ -23,6 +27,8 @@ export interface SourceYear {
   unitName?: string;
   unitCode?: string;
   tables: Map<string, Extracted>;
+  /** 绩效自评 forms: one per form sheet, or a year file's forms (named by the sheet they would export to). */
+  forms: FoundForm[];
   /** A year file's own model: exact computed values for every cell (baseline mode). */
   model?: YearModel;
 }
@@ -32,10 +38,16 @@ export async function readSource(bytes: Buffer, file: string, tables: readonly T
   try {
     if (sniff(bytes) === 'sqlite') return readYearFile(bytes, file);
     const workbook = await readWorkbook(bytes, file);
-    const source: SourceYear = { kind: workbook.kind, tables: new Map() };
+    const source: SourceYear = { kind: workbook.kind, tables: new Map(), forms: [] };
     for (const grid of workbook.sheets) {
       // Our own 审核说明 sheet names tables in its lines; it is a report, not a table.
       if (withoutDraft(grid.name) === AUDIT_SHEET) continue;
+      // A form sheet is never also read as an annex table (its texts could look like a table's title).
+      const form = readFormSheet(grid, file, out);
+      if (form !== undefined) {
+        if (form) addForm(source, form, file, out);
+        continue;
+      }
       const blocks = findBlocks(grid, tables);
       if (!blocks.length) {
         if (grid.rows.some((row) => row?.some(Boolean))) {
@@ -56,7 +68,8 @@ export async function readSource(bytes: Buffer, file: string, tables: readonly T
         source.fiscalYear ??= read.info.fiscalYear;
       }
     }
-    if (!source.tables.size && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)`);
+    if (!source.tables.size && !source.forms.length && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)或绩效自评表`);
+    source.fiscalYear ??= source.forms.find((found) => found.fiscalYear !== undefined)?.fiscalYear;
     return source;
   } catch (error) {
     if (error instanceof ReadError || error instanceof ApiError) {
@@ -65,6 +78,21 @@ export async function readSource(bytes: Buffer, file: string, tables: readonly T
     }
     throw error;
   }
+}
+
+/** One form per 项目编码 (and one department form): a second sheet for the same key is an error. */
+function addForm(source: SourceYear, found: FoundForm, file: string, out: Findings): void {
+  const key = formKey(found.form);
+  const earlier = source.forms.find((other) => {
+    const otherKey = formKey(other.form);
+    return otherKey.subject_type === key.subject_type && otherKey.subject_code === key.subject_code;
+  });
+  if (earlier) {
+    const what = key.subject_type === 'project' ? `项目编码 ${key.subject_code} 的自评表` : '部门整体支出绩效自评表';
+    out.errors.push(message({ file, sheet: found.sheet }, `${what}出现了两次(另一处在工作表“${earlier.sheet}”)`));
+    return;
+  }
+  source.forms.push(found);
 }
 
 /**
@@ -87,7 +115,12 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
       const session = new YearSession(file, store);
       const info = session.info;
       const snapshot = session.snapshot();
-      const source: SourceYear = { kind: 'year-file', fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), model: session.model };
+      const forms = session.forms();
+      const names = formSheetNames(forms, [], false);
+      const source: SourceYear = {
+        kind: 'year-file', fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), model: session.model,
+        forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
+      };
       for (const def of session.tables()) {
         const inputs = session.model.tableInputs(def.id);
         const names = snapshot.tables[def.id]?.names ?? {};

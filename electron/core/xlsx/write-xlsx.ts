@@ -1,6 +1,7 @@
 /** Renders sheet plans as an .xlsx workbook with exceljs: fonts, borders, number formats, print setup. */
 import ExcelJS from 'exceljs';
 import type { CellStyle, SheetPlan } from './plan';
+import { columnLetter } from './text';
 
 const FONT = '宋体';
 const THIN: Partial<ExcelJS.Borders> = {
@@ -25,6 +26,8 @@ const STYLES: Record<CellStyle, { font?: Partial<ExcelJS.Font>; alignment: Parti
   code: { alignment: { horizontal: 'left', vertical: 'middle' }, numFmt: '@' },
   amount: { alignment: { horizontal: 'right', vertical: 'middle' }, numFmt: AMOUNT_FORMAT },
   note: { alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  number: { alignment: { horizontal: 'right', vertical: 'middle' } },
+  data: { font: { name: FONT, size: 8, color: { argb: 'FF808080' } }, alignment: { horizontal: 'left', vertical: 'top', wrapText: false } },
 };
 
 export async function writeXlsx(plans: SheetPlan[], options: { draft: boolean; creator: string }): Promise<Buffer> {
@@ -33,17 +36,19 @@ export async function writeXlsx(plans: SheetPlan[], options: { draft: boolean; c
   // Fixed dates keep the output a function of the data (equal years give equal bytes apart from the zip clock).
   workbook.created = workbook.modified = new Date(Date.UTC(2000, 0, 1));
   for (const plan of plans) {
+    const hasHeader = plan.header.last >= plan.header.first;
     const sheet = workbook.addWorksheet(plan.name, {
-      views: [{ state: 'frozen', ySplit: plan.header.last, xSplit: 0, showGridLines: false }],
+      // A form has no repeated header block: nothing to freeze.
+      views: [hasHeader ? { state: 'frozen', ySplit: plan.header.last, xSplit: 0, showGridLines: false } : { state: 'normal', showGridLines: false }],
       pageSetup: {
         paperSize: 9, // A4
-        orientation: 'landscape',
+        orientation: plan.orientation ?? 'landscape',
         fitToPage: true,
         fitToWidth: 1,
         fitToHeight: 0,
         horizontalCentered: true,
         margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-        printTitlesRow: plan.header.last >= plan.header.first ? `${plan.header.first}:${plan.header.last}` : undefined,
+        printTitlesRow: hasHeader ? `${plan.header.first}:${plan.header.last}` : undefined,
       },
       headerFooter: {
         oddHeader: options.draft ? '&C&"宋体,加粗"&16&KC00000草稿' : '',
@@ -68,6 +73,12 @@ export async function writeXlsx(plans: SheetPlan[], options: { draft: boolean; c
       if (style.numFmt) cell.numFmt = style.numFmt;
     }
     for (const range of plan.merges) sheet.mergeCells(range.top, range.left, range.bottom, range.right);
+    if (plan.hiddenColumns?.length) {
+      for (const col of plan.hiddenColumns) sheet.getColumn(col).hidden = true;
+      // The printed page is the form itself, never the hidden data beside it.
+      const lastRow = Math.max(1, ...plan.cells.filter((cell) => cell.col <= plan.width).map((cell) => cell.row));
+      sheet.pageSetup.printArea = `A1:${columnLetter(plan.width)}${lastRow}`;
+    }
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,0 +1,74 @@
+/**
+ * The 绩效自评 part of an import: which forms of the source are written, and how.
+ *  - replace: each form found replaces this year's form under the same key (项目编码, or the one
+ *    department form); forms the source lacks stay;
+ *  - baseline (SPEC §5.1 "Projects"): each of last year's project forms becomes this year's draft
+ *    under the same 项目编码 — the registry fields (name, 主管部门, 实施单位, 类别/属性/类型, 项目周期,
+ *    项目负责人) and the long-term indicators with their targets; funding, annual indicators,
+ *    completion values and scores start empty, in this year's region layout. The department form
+ *    carries its name, 部门职能 and long-term indicators likewise. A form this year already has is
+ *    never overwritten, and 一次性项目 do not continue.
+ */
+import { parseForm, registryEntryFromForm, serializeForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
+import { variantFor } from '../../../shared/forms/regions';
+import { formKey } from '../../../shared/forms/year-check';
+import type { FormsChange } from '../store';
+import type { YearSession } from '../year-session';
+import type { Findings } from './read-table';
+import type { SourceYear } from './source';
+
+type Save = NonNullable<FormsChange['save']>;
+
+const label = (form: PerfForm) => (form.subject_type === 'project' ? `项目 ${form.subject_code}“${form.subject_name}”` : `部门整体支出绩效自评表“${form.subject_name}”`);
+
+/** Replace mode: the source's forms as they are, dated this year. */
+export function planFormReplace(session: YearSession, source: SourceYear): Save {
+  const year = session.info.fiscalYear;
+  return source.forms.map(({ form }) => ({ ...formKey(form), json: serializeForm({ ...form, fiscal_year: year }) }));
+}
+
+/** Baseline mode: this year's drafts from last year's forms; skipped ones are explained in `out.warnings`. */
+export function planFormCarry(session: YearSession, source: SourceYear, out: Findings): Save {
+  const info = session.info;
+  const existing = new Set(session.forms().map((form) => keyOf(form)));
+  const save: Save = [];
+  for (const { form } of source.forms) {
+    if (form.subject_type === 'project' && (form.proj_type === '一次性项目' || form.lifecycle === '一次性项目')) {
+      out.warnings.push(`绩效自评:${label(form)}是一次性项目,不带入本年度`);
+      continue;
+    }
+    if (existing.has(keyOf(form))) {
+      out.warnings.push(`绩效自评:本年度已有${form.subject_type === 'project' ? `项目 ${form.subject_code} 的自评表` : '部门整体支出绩效自评表'},未用上年的${label(form)}覆盖`);
+      continue;
+    }
+    const draft = parseForm(carried(form, info.fiscalYear, variantFor(info.formRegion, form.subject_type)));
+    save.push({ ...formKey(draft), json: serializeForm(draft) });
+  }
+  return save;
+}
+
+/** Last year's form reduced to what continues (see the file comment). */
+function carried(form: PerfForm, year: number, variant: PerfForm['variant']): PerfFormJson {
+  const longTerm = serializeForm(form).indicators
+    .filter((ind) => ind.horizon === 'LONG_TERM')
+    .map(({ actual_raw: _actual, score: _score, completion_desc: _desc, deviation: _deviation, ...target }) => target);
+  const common = { fiscal_year: year, variant, subject_type: form.subject_type, subject_name: form.subject_name, subject_code: form.subject_code, funding: [], indicators: longTerm };
+  const registry = registryEntryFromForm(form);
+  if (!registry) return { ...common, dept_functions: form.dept_functions };
+  return {
+    ...common,
+    subject_name: registry.name,
+    competent_dept: registry.competent_dept,
+    implementing_unit: registry.implementing_unit,
+    proj_category: registry.category,
+    proj_attribute: registry.attribute,
+    proj_type: registry.type,
+    lifecycle: registry.lifecycle,
+    project_lead: registry.project_lead,
+  };
+}
+
+function keyOf(form: Pick<PerfForm, 'subject_type' | 'subject_code'>): string {
+  const key = formKey(form);
+  return `${key.subject_type}|${key.subject_code}`;
+}
