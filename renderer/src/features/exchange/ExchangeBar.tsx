@@ -69,7 +69,8 @@ export function ExchangeBar() {
     const done = await run('正在导入…', () => call('importWorkbook', { file: info.file, name, dataBase64, baseline }));
     if (done) {
       await openYear(info.file);
-      showNotice(`已从 ${name} 导入 ${done.effect.cells} 个单元格${baseline ? `,上年数 ${done.effect.baselineCells} 个,预填 ${done.effect.prefilled} 个` : ''}`);
+      const forms = done.effect.forms ? `,绩效自评表 ${done.effect.forms} 张` : '';
+      showNotice(`已从 ${name} 导入 ${done.effect.cells} 个单元格${baseline ? `,上年数 ${done.effect.baselineCells} 个,预填 ${done.effect.prefilled} 个` : ''}${forms}`);
     }
   };
 

@@ -33,11 +33,25 @@ export function ImportDialog({ name, preview, onCancel, onConfirm }: { name: str
             ))}
           </tbody>
         </table>
+        {preview.forms.length > 0 && (
+          <section>
+            <h3>绩效自评表({preview.forms.length} 张)</h3>
+            <ul className="preview-forms">
+              {preview.forms.map((form) => (
+                <li key={`${form.subject_type}|${form.subject_code}`}>
+                  {form.subject_type === 'department' ? '部门整体' : form.subject_code} {form.subject_name}
+                  <span className="muted"> 工作表“{form.sheet}”</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         <p>
           将写入 {preview.effect.cells} 个单元格
           {preview.effect.cleared ? `,清空 ${preview.effect.cleared} 个` : ''}
           {preview.effect.addCodes ? `,新增科目行 ${preview.effect.addCodes} 个` : ''}
           {preview.mode === 'baseline' ? `,上年数 ${preview.effect.baselineCells} 个,预填年初数 ${preview.effect.prefilled} 个` : ''}
+          {preview.effect.forms ? `,${preview.mode === 'baseline' ? '带入' : '写入'}绩效自评表 ${preview.effect.forms} 张` : ''}
           {preview.missing.length ? `;文件中没有:${preview.missing.join('、')}(保持不变)` : ''}
         </p>
         {preview.errors.length > 0 && (
