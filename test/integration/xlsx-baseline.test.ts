@@ -5,35 +5,25 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../shared/catalog';
 import { cellKey } from '../../shared/tables';
 import { validateYear } from '../../shared/rules';
 import { YearStore } from '../../electron/core/store';
 import { YearSession } from '../../electron/core/year-session';
 import { baselineView } from '../../shared/rules';
-import { tempDir } from '../helpers/temp';
-import { base64, coreIn, fingerprint, newYear, type Core } from '../fixtures/xlsx/helpers';
+import { base64, tempCoreEachTest, fingerprint, newYear } from '../fixtures/xlsx/helpers';
 
-let temp: ReturnType<typeof tempDir>;
-let core: Core;
-beforeEach(() => {
-  temp = tempDir('juesuan-xlsx-');
-  core = coreIn(temp.dir);
-});
-afterEach(() => {
-  core.close();
-  temp.cleanup();
-});
+const env = tempCoreEachTest('juesuan-xlsx-');
 
 /** A 政府性基金 项 (城乡社区支出) for 公开07表. */
 const FUND_CODE = catalogFor(2022).functionCodes.find((entry) => entry.level === '项' && entry.code.startsWith('212'))!.code;
 
 /** Last year: closing balances 公开01 r60 = 12.34; 公开04 r60 = 25 / 7 / 0 (computed); 公开07 c6 = 9 (computed). */
 async function lastYear(file: string, year = 2022) {
-  await newYear(core, file, { year });
+  await newYear(env.core, file, { year });
   const cell = (table: string, row: string, col: string, value: string) => ({ table, row, col, value });
-  await core.edit({
+  await env.core.edit({
     file,
     cells: [
       cell('公开01表', '28', '1', '1'),
@@ -58,10 +48,10 @@ async function lastYear(file: string, year = 2022) {
 }
 
 const valueOf = async (file: string, table: string, row: string, col: string) =>
-  (await core.getTable({ file, table })).rows.find((line) => line.row === row)?.cells[col] ?? null;
+  (await env.core.getTable({ file, table })).rows.find((line) => line.row === row)?.cells[col] ?? null;
 
 function storedBaseline(file: string) {
-  const store = YearStore.open(path.join(temp.dir, file));
+  const store = YearStore.open(path.join(env.dir, file));
   try {
     return { cells: store.loadBaseline(), year: store.meta('baseline_fiscal_year'), source: store.meta('baseline_source') };
   } finally {
@@ -75,7 +65,7 @@ async function expectCarriedForward(file: string, sourceName: string) {
   expect(await valueOf(file, '公开04表', '30', '1')).toBe('7.00');
   expect(await valueOf(file, '公开04表', '31', '1')).toBe('0.00');
   expect(await valueOf(file, '公开07表', FUND_CODE, '1')).toBe('9.00');
-  const snapshot = await core.openYear({ file });
+  const snapshot = await env.core.openYear({ file });
   expect(snapshot.tables['公开03表'].codes).toEqual(['2010301']);
   expect(snapshot.tables['公开03表'].cells).toEqual({});
   expect(snapshot.tables['公开07表'].codes).toEqual([FUND_CODE]);
@@ -91,24 +81,24 @@ async function expectCarriedForward(file: string, sourceName: string) {
 describe('last year as baseline', () => {
   it('from last year’s year file', async () => {
     await lastYear('2022.sqlite');
-    core.close();
-    const bytes = fs.readFileSync(path.join(temp.dir, '2022.sqlite'));
-    await newYear(core, '2023.sqlite', { year: 2023 });
-    const preview = await core.previewImport({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
+    env.core.close();
+    const bytes = fs.readFileSync(path.join(env.dir, '2022.sqlite'));
+    await newYear(env.core, '2023.sqlite', { year: 2023 });
+    const preview = await env.core.previewImport({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
     expect(preview.errors).toEqual([]);
     expect(preview.mode).toBe('baseline');
     expect(preview.effect).toMatchObject({ prefilled: 5 });
     expect(preview.effect.baselineCells).toBeGreaterThan(50);
-    const result = await core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
+    const result = await env.core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
     expect(result.revision).toBeGreaterThan(0);
     await expectCarriedForward('2023.sqlite', '2022.sqlite');
   });
 
   it('from last year’s exported workbook', async () => {
     await lastYear('2022.sqlite');
-    const workbook = await core.exportWorkbook({ file: '2022.sqlite', draft: true });
-    await newYear(core, '2023.sqlite', { year: 2023 });
-    const result = await core.importWorkbook({ file: '2023.sqlite', name: workbook.name, dataBase64: workbook.dataBase64, baseline: true });
+    const workbook = await env.core.exportWorkbook({ file: '2022.sqlite', draft: true });
+    await newYear(env.core, '2023.sqlite', { year: 2023 });
+    const result = await env.core.importWorkbook({ file: '2023.sqlite', name: workbook.name, dataBase64: workbook.dataBase64, baseline: true });
     expect(result.errors).toEqual([]);
     expect(result.warnings.join('\n')).toContain('未写明年度,按 2022 年度的上年数导入');
     await expectCarriedForward('2023.sqlite', workbook.name);
@@ -116,14 +106,14 @@ describe('last year as baseline', () => {
 
   it('gives the cross-year 审核 rules last year as a model view', async () => {
     await lastYear('2022.sqlite');
-    core.close();
-    const bytes = fs.readFileSync(path.join(temp.dir, '2022.sqlite'));
-    await newYear(core, '2023.sqlite', { year: 2023 });
-    await core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
+    env.core.close();
+    const bytes = fs.readFileSync(path.join(env.dir, '2022.sqlite'));
+    await newYear(env.core, '2023.sqlite', { year: 2023 });
+    await env.core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
     // Break R-Y01 on purpose: this year's opening balance no longer equals last year's closing one.
-    await core.setCells({ file: '2023.sqlite', edits: [{ table: '公开01表', row: '29', col: '1', value: '1' }] });
-    core.close();
-    const session = new YearSession('2023.sqlite', YearStore.open(path.join(temp.dir, '2023.sqlite')));
+    await env.core.setCells({ file: '2023.sqlite', edits: [{ table: '公开01表', row: '29', col: '1', value: '1' }] });
+    env.core.close();
+    const session = new YearSession('2023.sqlite', YearStore.open(path.join(env.dir, '2023.sqlite')));
     try {
       const baseline = baselineView(session.store.loadBaseline());
       expect(baseline.value('公开01表', '60', '2')).toBe(123400);
@@ -137,11 +127,11 @@ describe('last year as baseline', () => {
 
   it('keeps what this year already has, and says so', async () => {
     await lastYear('2022.sqlite');
-    core.close();
-    const bytes = fs.readFileSync(path.join(temp.dir, '2022.sqlite'));
-    await newYear(core, '2023.sqlite', { year: 2023 });
-    await core.setCells({ file: '2023.sqlite', edits: [{ table: '公开01表', row: '29', col: '1', value: '1' }] });
-    const result = await core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
+    env.core.close();
+    const bytes = fs.readFileSync(path.join(env.dir, '2022.sqlite'));
+    await newYear(env.core, '2023.sqlite', { year: 2023 });
+    await env.core.setCells({ file: '2023.sqlite', edits: [{ table: '公开01表', row: '29', col: '1', value: '1' }] });
+    const result = await env.core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: base64(bytes), baseline: true });
     expect(result.warnings).toContain('公开01表 第29行 第 1 栏已有本年数 1.00,未用上年数 12.34 覆盖');
     expect(await valueOf('2023.sqlite', '公开01表', '29', '1')).toBe('1.00');
     expect(await valueOf('2023.sqlite', '公开04表', '29', '1')).toBe('25.00');
@@ -149,14 +139,14 @@ describe('last year as baseline', () => {
 
   it('refuses a file that is not last year’s, leaving this year’s file byte-identical', async () => {
     await lastYear('2021.sqlite', 2021);
-    core.close();
-    const bytes = fs.readFileSync(path.join(temp.dir, '2021.sqlite'));
-    await newYear(core, '2023.sqlite', { year: 2023 });
-    const before = fingerprint(path.join(temp.dir, '2023.sqlite'));
-    await expect(core.importWorkbook({ file: '2023.sqlite', name: '2021.sqlite', dataBase64: base64(bytes), baseline: true })).rejects.toThrow(
+    env.core.close();
+    const bytes = fs.readFileSync(path.join(env.dir, '2021.sqlite'));
+    await newYear(env.core, '2023.sqlite', { year: 2023 });
+    const before = fingerprint(path.join(env.dir, '2023.sqlite'));
+    await expect(env.core.importWorkbook({ file: '2023.sqlite', name: '2021.sqlite', dataBase64: base64(bytes), baseline: true })).rejects.toThrow(
       '文件 2021.sqlite:是 2021 年度的数据,作为上年数须为 2022 年度(本年度文件为 2023 年度)',
     );
-    expect(fingerprint(path.join(temp.dir, '2023.sqlite'))).toBe(before);
+    expect(fingerprint(path.join(env.dir, '2023.sqlite'))).toBe(before);
     expect(storedBaseline('2023.sqlite').cells.size).toBe(0);
   });
 });

@@ -7,24 +7,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { IndicatorJson, PerfFormJson } from '../../shared/forms/model';
 import { JM_P_SEED002 } from '../fixtures/forms/jm-p-seed002';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
 import { YL_D_SEED004 } from '../fixtures/forms/yl-seed004';
-import { base64, coreIn, fingerprint, newYear, type Core } from '../fixtures/xlsx/helpers';
-import { tempDir } from '../helpers/temp';
+import { base64, tempCoreEachTest, fingerprint, newYear } from '../fixtures/xlsx/helpers';
 
-let temp: ReturnType<typeof tempDir>;
-let core: Core;
-beforeEach(() => {
-  temp = tempDir('juesuan-forms-');
-  core = coreIn(temp.dir);
-});
-afterEach(() => {
-  core.close();
-  temp.cleanup();
-});
+const env = tempCoreEachTest('juesuan-forms-');
 
 const code = (i: number) => `42080022T00000000000${i}`;
 
@@ -45,17 +35,17 @@ const DEPARTMENT: PerfFormJson = {
 };
 
 async function lastYear(file: string) {
-  await newYear(core, file, { year: 2023 });
-  await core.setFormRegion({ file, region: '荆门' });
-  await core.edit({ file, cells: [{ table: '公开01表', row: '60', col: '2', value: '12.34' }] });
-  for (const form of [...LAST_YEAR, DEPARTMENT]) await core.saveForm({ file, form });
+  await newYear(env.core, file, { year: 2023 });
+  await env.core.setFormRegion({ file, region: '荆门' });
+  await env.core.edit({ file, cells: [{ table: '公开01表', row: '60', col: '2', value: '12.34' }] });
+  for (const form of [...LAST_YEAR, DEPARTMENT]) await env.core.saveForm({ file, form });
 }
 
 /** This year (眉山 region) already has a form for the second project. */
 async function thisYear(file: string) {
-  await newYear(core, file, { year: 2024 });
-  await core.setFormRegion({ file, region: '眉山' });
-  await core.saveForm({ file, form: { ...MS_P_SEED000[0], subject_code: code(1), subject_name: '本年已填的表' } });
+  await newYear(env.core, file, { year: 2024 });
+  await env.core.setFormRegion({ file, region: '眉山' });
+  await env.core.saveForm({ file, form: { ...MS_P_SEED000[0], subject_code: code(1), subject_name: '本年已填的表' } });
 }
 
 /** Last year's long-term rows with what was achieved cleared: what the draft must carry. */
@@ -112,23 +102,23 @@ describe('绩效自评 carry-forward with last year as baseline', () => {
   it('from last year’s year file: drafts under the same codes, in one transaction with the 上年数', async () => {
     await lastYear('2023.sqlite');
     await thisYear('2024.sqlite');
-    core.close(); // the year file's bytes, WAL checkpointed
-    const bytes = fs.readFileSync(path.join(temp.dir, '2023.sqlite'));
+    env.core.close(); // the year file's bytes, WAL checkpointed
+    const bytes = fs.readFileSync(path.join(env.dir, '2023.sqlite'));
     const args = { file: '2024.sqlite', name: '2023.sqlite', dataBase64: base64(bytes), baseline: true };
-    const preview = await core.previewImport(args);
+    const preview = await env.core.previewImport(args);
     expect(preview.errors).toEqual([]);
     expect(preview.forms).toHaveLength(8);
     expect(preview.forms[0]).toEqual({ sheet: `自评-${code(0)}`, subject_type: 'project', subject_code: code(0), subject_name: LAST_YEAR[0].subject_name });
     expect(preview.forms.at(-1)).toEqual({ sheet: '部门整体自评', subject_type: 'department', subject_code: '', subject_name: '政务部门' });
     expect(preview.warnings).toEqual(expect.arrayContaining(WARNINGS));
     expect(preview.effect.forms).toBe(6);
-    const before = fingerprint(path.join(temp.dir, '2024.sqlite'));
-    expect((await core.openYear({ file: '2024.sqlite' })).forms).toHaveLength(1);
-    expect(fingerprint(path.join(temp.dir, '2024.sqlite'))).toBe(before);
+    const before = fingerprint(path.join(env.dir, '2024.sqlite'));
+    expect((await env.core.openYear({ file: '2024.sqlite' })).forms).toHaveLength(1);
+    expect(fingerprint(path.join(env.dir, '2024.sqlite'))).toBe(before);
 
-    const result = await core.importWorkbook(args);
+    const result = await env.core.importWorkbook(args);
     expect(result.effect.forms).toBe(6);
-    const snapshot = await core.openYear({ file: '2024.sqlite' });
+    const snapshot = await env.core.openYear({ file: '2024.sqlite' });
     expectDrafts(snapshot.forms);
     // The 上年数 and the prefilled opening balance came in with the forms.
     expect(snapshot.baseline?.['公开01表']?.['60|2']).toBe('12.34');
@@ -137,24 +127,24 @@ describe('绩效自评 carry-forward with last year as baseline', () => {
 
   it('from last year’s exported workbook: the same drafts', async () => {
     await lastYear('2023.sqlite');
-    const workbook = await core.exportWorkbook({ file: '2023.sqlite', draft: true });
+    const workbook = await env.core.exportWorkbook({ file: '2023.sqlite', draft: true });
     await thisYear('2024.sqlite');
-    const result = await core.importWorkbook({ file: '2024.sqlite', name: workbook.name, dataBase64: workbook.dataBase64, baseline: true });
+    const result = await env.core.importWorkbook({ file: '2024.sqlite', name: workbook.name, dataBase64: workbook.dataBase64, baseline: true });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual(expect.arrayContaining(WARNINGS.map((warning) => warning)));
-    expectDrafts((await core.openYear({ file: '2024.sqlite' })).forms);
+    expectDrafts((await env.core.openYear({ file: '2024.sqlite' })).forms);
   });
 
   it('a file of the wrong year is refused and writes neither forms nor 上年数', async () => {
     await lastYear('2023.sqlite');
-    core.close();
-    const bytes = fs.readFileSync(path.join(temp.dir, '2023.sqlite'));
-    await newYear(core, '2025.sqlite', { year: 2025 });
-    const before = fingerprint(path.join(temp.dir, '2025.sqlite'));
-    await expect(core.importWorkbook({ file: '2025.sqlite', name: '2023.sqlite', dataBase64: base64(bytes), baseline: true })).rejects.toThrow(
+    env.core.close();
+    const bytes = fs.readFileSync(path.join(env.dir, '2023.sqlite'));
+    await newYear(env.core, '2025.sqlite', { year: 2025 });
+    const before = fingerprint(path.join(env.dir, '2025.sqlite'));
+    await expect(env.core.importWorkbook({ file: '2025.sqlite', name: '2023.sqlite', dataBase64: base64(bytes), baseline: true })).rejects.toThrow(
       '文件 2023.sqlite:是 2023 年度的数据,作为上年数须为 2024 年度(本年度文件为 2025 年度)',
     );
-    expect(fingerprint(path.join(temp.dir, '2025.sqlite'))).toBe(before);
-    expect((await core.openYear({ file: '2025.sqlite' })).forms).toEqual([]);
+    expect(fingerprint(path.join(env.dir, '2025.sqlite'))).toBe(before);
+    expect((await env.core.openYear({ file: '2025.sqlite' })).forms).toEqual([]);
   });
 });

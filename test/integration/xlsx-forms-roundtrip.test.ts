@@ -5,45 +5,35 @@
  * the hidden copy of each form, what the sheet prints still comes back.
  */
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/model';
 import { profileFor, type Block } from '../../shared/forms/profiles';
 import { formKey } from '../../shared/forms/year-check';
 import { formSheetNames } from '../../electron/core/xlsx/form-plan';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
-import { coreIn, newYear, seed002Edits, type Core } from '../fixtures/xlsx/helpers';
+import { tempCoreEachTest, newYear, seed002Edits } from '../fixtures/xlsx/helpers';
 import { TEMPLATES, randomForm, seeded, type Options } from '../fixtures/xlsx/random-forms';
-import { tempDir } from '../helpers/temp';
 
-let temp: ReturnType<typeof tempDir>;
-let core: Core;
-beforeEach(() => {
-  temp = tempDir('juesuan-forms-');
-  core = coreIn(temp.dir);
-});
-afterEach(() => {
-  core.close();
-  temp.cleanup();
-});
+const env = tempCoreEachTest('juesuan-forms-');
 
 const keyOf = (form: PerfFormJson) => formKey({ subject_type: form.subject_type, subject_code: form.subject_code ?? null });
 const byKey = (forms: PerfFormJson[]) => [...forms].sort((a, b) => `${a.subject_type}|${keyOf(a).subject_code}`.localeCompare(`${b.subject_type}|${keyOf(b).subject_code}`));
 
 /** A year with `forms` saved (as the app stores them), exported as a draft workbook. */
 async function exported(file: string, forms: PerfFormJson[], format: 'xlsx' | 'xls', tables = false) {
-  await newYear(core, file);
-  await core.setFormRegion({ file, region: '眉山' });
-  if (tables) await core.edit({ file, cells: seed002Edits() });
-  for (const form of forms) await core.saveForm({ file, form });
-  const stored = (await core.openYear({ file })).forms;
-  const workbook = await core.exportWorkbook({ file, format, draft: true });
+  await newYear(env.core, file);
+  await env.core.setFormRegion({ file, region: '眉山' });
+  if (tables) await env.core.edit({ file, cells: seed002Edits() });
+  for (const form of forms) await env.core.saveForm({ file, form });
+  const stored = (await env.core.openYear({ file })).forms;
+  const workbook = await env.core.exportWorkbook({ file, format, draft: true });
   return { stored, bytes: Buffer.from(workbook.dataBase64, 'base64'), name: workbook.name };
 }
 
 async function importedInto(file: string, name: string, bytes: Buffer) {
-  await newYear(core, file);
-  const result = await core.importWorkbook({ file, name, dataBase64: bytes.toString('base64') });
-  return { result, forms: (await core.openYear({ file })).forms };
+  await newYear(env.core, file);
+  const result = await env.core.importWorkbook({ file, name, dataBase64: bytes.toString('base64') });
+  return { result, forms: (await env.core.openYear({ file })).forms };
 }
 
 /** A year's worth of random forms: projects of every project variant and one department form. */
@@ -102,7 +92,7 @@ describe('绩效自评 forms: export → import', () => {
     expect(result.unrecognised).toEqual([]);
     expect(result.forms.map((form) => form.subject_code)).toEqual(MS_P_SEED000.map((form) => form.subject_code));
     expect(byKey(forms)).toEqual(byKey(stored));
-    expect((await core.openYear({ file: 'back.sqlite' })).tables).toEqual((await core.openYear({ file: 'ms.sqlite' })).tables);
+    expect((await env.core.openYear({ file: 'back.sqlite' })).tables).toEqual((await env.core.openYear({ file: 'ms.sqlite' })).tables);
   });
 
   it('a sheet without its hidden copy still gives back everything it prints', async () => {
@@ -158,24 +148,24 @@ describe('绩效自评 forms: export → import', () => {
   });
 
   it('.xls refuses a text longer than its cells can hold, naming sheet and row', async () => {
-    await newYear(core, 'long.sqlite');
-    await core.saveForm({ file: 'long.sqlite', form: { ...MS_P_SEED000[0], conclusion: '结论'.repeat(2100) } });
-    await expect(core.exportWorkbook({ file: 'long.sqlite', format: 'xls', draft: true })).rejects.toThrow(
+    await newYear(env.core, 'long.sqlite');
+    await env.core.saveForm({ file: 'long.sqlite', form: { ...MS_P_SEED000[0], conclusion: '结论'.repeat(2100) } });
+    await expect(env.core.exportWorkbook({ file: 'long.sqlite', format: 'xls', draft: true })).rejects.toThrow(
       `工作表“自评-${MS_P_SEED000[0].subject_code}(草稿)”第23行有 4200 字的文字,超过 .xls 格式单个单元格可保存的 4000 字;请导出为 .xlsx`,
     );
-    expect((await core.exportWorkbook({ file: 'long.sqlite', format: 'xlsx', draft: true })).name).toMatch(/\.xlsx$/);
+    expect((await env.core.exportWorkbook({ file: 'long.sqlite', format: 'xlsx', draft: true })).name).toMatch(/\.xlsx$/);
   });
 
   it('replace: found forms replace this year’s under the same key, other forms stay', async () => {
     const [a, b] = [MS_P_SEED000[0], MS_P_SEED000[1]];
     const { bytes, name } = await exported('a.sqlite', [a], 'xlsx');
-    await newYear(core, 'b.sqlite');
-    await core.saveForm({ file: 'b.sqlite', form: { ...a, subject_name: '旧名称', funding: [] } });
-    await core.saveForm({ file: 'b.sqlite', form: b });
-    const preview = await core.previewImport({ file: 'b.sqlite', name, dataBase64: bytes.toString('base64') });
+    await newYear(env.core, 'b.sqlite');
+    await env.core.saveForm({ file: 'b.sqlite', form: { ...a, subject_name: '旧名称', funding: [] } });
+    await env.core.saveForm({ file: 'b.sqlite', form: b });
+    const preview = await env.core.previewImport({ file: 'b.sqlite', name, dataBase64: bytes.toString('base64') });
     expect(preview.forms).toEqual([{ sheet: `自评-${a.subject_code}(草稿)`, subject_type: 'project', subject_code: a.subject_code, subject_name: a.subject_name }]);
-    await core.importWorkbook({ file: 'b.sqlite', name, dataBase64: bytes.toString('base64') });
-    const forms = (await core.openYear({ file: 'b.sqlite' })).forms;
+    await env.core.importWorkbook({ file: 'b.sqlite', name, dataBase64: bytes.toString('base64') });
+    const forms = (await env.core.openYear({ file: 'b.sqlite' })).forms;
     expect(forms.map((form) => [form.subject_code, form.subject_name])).toEqual([
       [a.subject_code, a.subject_name],
       [b.subject_code, b.subject_name],

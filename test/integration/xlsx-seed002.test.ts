@@ -3,25 +3,15 @@
  * seed 002 written as another tool lays it out, with the artefacts of SPEC Appendix B, imports exactly.
  */
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
+import { describe, expect, it } from 'vitest';
 import { officialWorkbook, seed002Sheets } from '../fixtures/xlsx/official-workbook';
-import { base64, coreIn, newYear, seed002Edits, seed002Expected, type Core } from '../fixtures/xlsx/helpers';
+import { base64, tempCoreEachTest, newYear, seed002Edits, seed002Expected } from '../fixtures/xlsx/helpers';
 
-let temp: ReturnType<typeof tempDir>;
-let core: Core;
-beforeEach(() => {
-  temp = tempDir('juesuan-xlsx-');
-  core = coreIn(temp.dir);
-});
-afterEach(() => {
-  core.close();
-  temp.cleanup();
-});
+const env = tempCoreEachTest('juesuan-xlsx-');
 
 async function seededYear(file = 'seed.sqlite') {
-  await newYear(core, file);
-  await core.edit({ file, cells: seed002Edits() });
+  await newYear(env.core, file);
+  await env.core.edit({ file, cells: seed002Edits() });
 }
 
 async function readBack(dataBase64: string): Promise<ExcelJS.Workbook> {
@@ -43,8 +33,8 @@ describe('export of seed 002', () => {
   it('prints every table of the template on its own sheet in the printed layout', async () => {
     await seededYear();
     // Full precision is kept in the cell, 2 decimals only in the format (SPEC §0.5).
-    await core.edit({ file: 'seed.sqlite', cells: [{ table: '公开01表', row: '28', col: '1', value: '710.8078' }], addCodes: [{ table: '公开02表', code: '2010399' }] });
-    const exported = await core.exportWorkbook({ file: 'seed.sqlite', format: 'xlsx', draft: true });
+    await env.core.edit({ file: 'seed.sqlite', cells: [{ table: '公开01表', row: '28', col: '1', value: '710.8078' }], addCodes: [{ table: '公开02表', code: '2010399' }] });
+    const exported = await env.core.exportWorkbook({ file: 'seed.sqlite', format: 'xlsx', draft: true });
     expect(exported.name).toBe('2023年度部门决算公开表_荆门市行政审批局(本级)(草稿).xlsx');
     const workbook = await readBack(exported.dataBase64);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
@@ -105,23 +95,23 @@ describe('export of seed 002', () => {
 
   it('lists the 审核 findings on the 审核说明 sheet and refuses a final export while errors remain', async () => {
     await seededYear();
-    const final = await readBack((await core.exportWorkbook({ file: 'seed.sqlite' })).dataBase64);
+    const final = await readBack((await env.core.exportWorkbook({ file: 'seed.sqlite' })).dataBase64);
     const audit = final.getWorksheet('审核说明')!;
     expect(texts(audit, 2)).toEqual(['序号', '表', '行', '栏', '类别', '说明', '出错说明']);
     expect(texts(audit, 3)[4]).toBe('警告');
     expect(final.getWorksheet('公开01表')!.getCell('A1').value).toBe('公开01表');
 
-    await core.edit({ file: 'seed.sqlite', cells: [{ table: '公开01表', row: '60', col: '2', value: '99' }] });
-    await expect(core.exportWorkbook({ file: 'seed.sqlite' })).rejects.toThrow(/审核还有 \d+ 个错误,不能导出正式报表/);
-    expect((await core.exportWorkbook({ file: 'seed.sqlite', draft: true })).name).toContain('草稿');
+    await env.core.edit({ file: 'seed.sqlite', cells: [{ table: '公开01表', row: '60', col: '2', value: '99' }] });
+    await expect(env.core.exportWorkbook({ file: 'seed.sqlite' })).rejects.toThrow(/审核还有 \d+ 个错误,不能导出正式报表/);
+    expect((await env.core.exportWorkbook({ file: 'seed.sqlite', draft: true })).name).toContain('草稿');
   });
 
   it('numbers the sheets 表一… when the file uses that numbering, and writes a legacy .xls', async () => {
-    await newYear(core, 'yl.sqlite', { numbering: '表' });
-    await core.edit({ file: 'yl.sqlite', cells: seed002Edits() });
-    const workbook = await readBack((await core.exportWorkbook({ file: 'yl.sqlite' })).dataBase64);
+    await newYear(env.core, 'yl.sqlite', { numbering: '表' });
+    await env.core.edit({ file: 'yl.sqlite', cells: seed002Edits() });
+    const workbook = await readBack((await env.core.exportWorkbook({ file: 'yl.sqlite' })).dataBase64);
     expect(workbook.worksheets[3].name).toBe('表四');
-    const xls = await core.exportWorkbook({ file: 'yl.sqlite', format: 'xls' });
+    const xls = await env.core.exportWorkbook({ file: 'yl.sqlite', format: 'xls' });
     expect(xls.name.endsWith('.xls')).toBe(true);
     expect(Buffer.from(xls.dataBase64, 'base64').subarray(0, 4).toString('hex')).toBe('d0cf11e0');
   });
@@ -130,9 +120,9 @@ describe('export of seed 002', () => {
 describe('import of seed 002 as another tool lays it out', () => {
   for (const oneSheet of [false, true]) {
     it(`${oneSheet ? 'all nine tables on one sheet' : 'one sheet per table'}: inputs exact despite 公开表01, 0.0, text numbers, broken labels and blank rows`, async () => {
-      await newYear(core, 'y.sqlite');
+      await newYear(env.core, 'y.sqlite');
       const bytes = await officialWorkbook(seed002Sheets(), { oneSheet });
-      const preview = await core.previewImport({ file: 'y.sqlite', name: 'seed002.xlsx', dataBase64: base64(bytes) });
+      const preview = await env.core.previewImport({ file: 'y.sqlite', name: 'seed002.xlsx', dataBase64: base64(bytes) });
       expect(preview.errors).toEqual([]);
       expect(preview.unrecognised).toEqual([]);
       expect(preview.missing).toEqual([]);
@@ -140,18 +130,18 @@ describe('import of seed 002 as another tool lays it out', () => {
       // Seed 002's own rounding (Σ类 3383.80 against 合计 3383.79) shows as a difference of printed totals.
       expect(preview.warnings.join('\n')).toContain('公开02表 合计行 第 1 栏:表中为 3383.79,按导入的明细计算为 3383.8');
 
-      await core.importWorkbook({ file: 'y.sqlite', name: 'seed002.xlsx', dataBase64: base64(bytes) });
-      const snapshot = await core.openYear({ file: 'y.sqlite' });
+      await env.core.importWorkbook({ file: 'y.sqlite', name: 'seed002.xlsx', dataBase64: base64(bytes) });
+      const snapshot = await env.core.openYear({ file: 'y.sqlite' });
       const expected = seed002Expected();
       for (const [table, rows] of Object.entries(expected)) expect(snapshot.tables[table].cells, table).toEqual(rows);
       expect(snapshot.tables['公开03表'].codes).toEqual(['2010301', '2010302', '2010303', '2010306', '2011308', '2050802', '2080505', '2080799']);
-      const t01 = await core.getTable({ file: 'y.sqlite', table: '公开01表' });
+      const t01 = await env.core.getTable({ file: 'y.sqlite', table: '公开01表' });
       expect(t01.rows.find((row) => row.row === '31')!.cells['1']).toBe('3383.79');
     });
   }
 
   it('finds rows by label when the 行次 column is missing, and 项 codes by name when the code column is missing', async () => {
-    await newYear(core, 'y.sqlite');
+    await newYear(env.core, 'y.sqlite');
     const sheets = seed002Sheets().filter((sheet) => sheet.table === '公开01表' || sheet.table === '公开05表');
     const [t01, t05] = sheets;
     // Drop 行次 from 公开01表 (columns 2 and 5) and 科目代码 from 公开05表 (column 1).
@@ -161,10 +151,10 @@ describe('import of seed 002 as another tool lays it out', () => {
       { ...t05, headerRows: [['科目名称', '小计', '基本支出', '项目支出']], headerMerges: [], colNo: undefined, colNoMerges: [], bodyMerges: [], body: drop(t05.body, [1]).map((row) => (row[0] === null ? ['合计', ...row.slice(1)] : row)) },
     ];
     const bytes = await officialWorkbook(handMade);
-    const result = await core.importWorkbook({ file: 'y.sqlite', name: 'hand.xlsx', dataBase64: base64(bytes) });
+    const result = await env.core.importWorkbook({ file: 'y.sqlite', name: 'hand.xlsx', dataBase64: base64(bytes) });
     expect(result.errors).toEqual([]);
     expect(result.unrecognised).toEqual([]);
-    const snapshot = await core.openYear({ file: 'y.sqlite' });
+    const snapshot = await env.core.openYear({ file: 'y.sqlite' });
     const expected = seed002Expected();
     expect(snapshot.tables['公开01表'].cells).toEqual(expected['公开01表']);
     expect(snapshot.tables['公开05表'].cells).toEqual(expected['公开05表']);
