@@ -49,6 +49,8 @@ export interface YearSnapshot {
   forms: PerfFormJson[];
   /** The year's official 科目 table, when one was imported (names take precedence over the built-in catalog). */
   catalog: { code: string; name: string; kind: 'function' | 'economic' }[];
+  /** 补充信息 (SPEC §1.12) as entered: field key (shared/rules/supplementary.ts) → text. */
+  supplementary: Record<string, string>;
   /** Last year's values (上年数) imported as the baseline: table → "row|col" → amount; null when none. */
   baseline: Record<string, Record<string, string>> | null;
   revision: number;
@@ -89,6 +91,8 @@ export interface InterchangeDoc {
   /** Forms with SPEC §3.8 field names; `dump` adds the computed exec_rate, budget_exec_score, total_score and grade. */
   forms: unknown[];
   formRegion?: FormRegion;
+  /** 补充信息 (SPEC §1.12): field key → text. */
+  supplementary?: Record<string, string>;
 }
 
 /** A workbook for download: the app saves it through a dialog, the browser mode downloads it. */
@@ -153,6 +157,7 @@ export const METHODS = {
   }),
   saveForm: object({ file, form: json, replace: optional(object({ subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) })) }),
   deleteForm: object({ file, subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) }),
+  setSupplementary: object({ file, values: record(nullable(str({ max: 60 }))) }),
   setFormRegion: object({ file, region: literal(...(Object.keys(FORM_REGIONS) as FormRegion[])) }),
   validate: object({ file }),
   explain: object({ file, key: str({ max: 200 }), text: nullable(str({ max: 2000 })) }),
@@ -167,6 +172,7 @@ export const METHODS = {
       tables: record(record(record(cellValue))),
       forms: optional(array(json, 2_000)),
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
+      supplementary: optional(record(nullable(str({ max: 60 })))),
     }),
   }),
   importCatalog: object({ file, name: upload.name, dataBase64: upload.dataBase64 }),
@@ -188,6 +194,7 @@ export interface Results {
   edit: { revision: number };
   saveForm: { revision: number; form: PerfFormJson };
   deleteForm: { revision: number };
+  setSupplementary: { revision: number };
   setFormRegion: { revision: number };
   validate: { findings: Finding[]; canSubmit: boolean };
   explain: { revision: number };

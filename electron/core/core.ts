@@ -110,6 +110,9 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async deleteForm({ file, subject_type, subject_code }) {
       return { revision: session(file).deleteForm({ subject_type, subject_code }) };
     },
+    async setSupplementary({ file, values }) {
+      return { revision: session(file).setSupplementary(values) };
+    },
     async setFormRegion({ file, region }) {
       return { revision: session(file).setFormRegion(region) };
     },

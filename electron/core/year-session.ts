@@ -3,7 +3,7 @@ import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
-import { baselineView, validateYear, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, parseSupplementary, validateYear, type Finding } from '../../shared/rules';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
 import { profileFor } from '../../shared/forms/profiles';
@@ -83,6 +83,7 @@ export class YearSession {
       explanations: this.store.explanations(),
       forms: this.forms().map(serializeForm),
       catalog: this.store.catalogCodes(),
+      supplementary: this.supplementary(),
       baseline: Object.keys(baseline).length ? baseline : null,
       revision: this.store.revision,
     };
@@ -142,7 +143,8 @@ export class YearSession {
     );
     const stored = this.store.loadBaseline();
     const baseline = stored.size ? baselineView(stored) : undefined;
-    return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline }), ...forms];
+    const supp = parseSupplementary(this.supplementary());
+    return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp }), ...forms];
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */
@@ -171,6 +173,23 @@ export class YearSession {
   deleteForm(key: { subject_type: SubjectType; subject_code: string }): number {
     if (!this.forms().some((form) => sameKey(formKey(form), key))) throw new ApiError('refused', `没有这张自评表:${key.subject_code || '部门整体'}`);
     return this.store.writeForms({ remove: [key] });
+  }
+
+  /** The 补充信息 as entered (field key → text). */
+  supplementary(): Record<string, string> {
+    return JSON.parse(this.store.meta('supplementary') ?? '{}');
+  }
+
+  /** Replaces the 补充信息 after checking every field; empty fields are dropped. */
+  setSupplementary(values: Record<string, string | null>): number {
+    try {
+      parseSupplementary(values);
+    } catch (error) {
+      if (error instanceof SuppError) throw new ApiError('refused', `补充信息:${error.message}`);
+      throw error;
+    }
+    const kept = Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => !!entry[1]?.trim()).map(([key, text]) => [key, text.trim()]));
+    return this.store.writeForms({ meta: { supplementary: JSON.stringify(kept) } });
   }
 
   setFormRegion(region: FormRegion): number {
@@ -222,11 +241,28 @@ export class YearSession {
         grade: score.grade,
       };
     });
-    return { format: 'juesuan/1', fiscalYear: info.fiscalYear, unit: { name: info.unitName, code: info.unitCode }, template: info.template, formRegion: info.formRegion, tables, forms };
+    const supplementary = this.supplementary();
+    return {
+      format: 'juesuan/1',
+      fiscalYear: info.fiscalYear,
+      unit: { name: info.unitName, code: info.unitCode },
+      template: info.template,
+      formRegion: info.formRegion,
+      tables,
+      forms,
+      ...(Object.keys(supplementary).length ? { supplementary } : {}),
+    };
   }
 
   /** Replaces every input of the file with the document's; computed and linked cells in it are ignored. */
-  load(doc: { fiscalYear: number; unit: { name: string; code?: string }; tables: InterchangeDoc['tables']; forms?: unknown[]; formRegion?: FormRegion }): { cells: number; ignored: number } {
+  load(doc: {
+    fiscalYear: number;
+    unit: { name: string; code?: string };
+    tables: InterchangeDoc['tables'];
+    forms?: unknown[];
+    formRegion?: FormRegion;
+    supplementary?: Record<string, string | null>;
+  }): { cells: number; ignored: number } {
     const info = this.info;
     if (doc.fiscalYear !== info.fiscalYear) {
       throw new ApiError('refused', `文档年度 ${doc.fiscalYear} 与年度文件的年度 ${info.fiscalYear} 不一致`);
@@ -276,6 +312,15 @@ export class YearSession {
     const meta: Record<string, string> = { unit_name: doc.unit.name };
     if (doc.unit.code !== undefined) meta.unit_code = doc.unit.code;
     if (doc.formRegion) meta.form_region = doc.formRegion;
+    if (doc.supplementary) {
+      try {
+        parseSupplementary(doc.supplementary);
+      } catch (error) {
+        if (error instanceof SuppError) throw new ApiError('refused', `supplementary:${error.message}`);
+        throw error;
+      }
+      meta.supplementary = JSON.stringify(Object.fromEntries(Object.entries(doc.supplementary).filter(([, text]) => text?.trim())));
+    }
     this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
     for (const def of this.tables()) {
       const inputs = this.model.tableInputs(def.id);

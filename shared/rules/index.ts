@@ -3,3 +3,4 @@ export { validateYear, summarise, canSubmit, planRules, skipReason, tablesRead, 
 export { RULE_SETS, ruleSetFor } from './registry';
 export { tolerance, relation, CheckContext, type Relation, type Comparison } from './context';
 export { baselineView, baselineFromDoc, type BaselineCells } from './baseline-view';
+export { SUPP_FIELDS, VEHICLE_TYPES, parseSupplementary, SuppError, type SuppField } from './supplementary';

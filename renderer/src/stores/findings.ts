@@ -1,20 +1,23 @@
 import type { YearInfo } from '../../../shared/contract';
-import { ruleSetFor, tablesRead, validateYear, type Finding, type ModelView } from '../../../shared/rules';
+import { ruleSetFor, tablesRead, validateYear, type Finding, type ModelView, type Supplementary } from '../../../shared/rules';
 import type { YearModel } from '../../../shared/tables';
+
+/** What a 审核 run reads besides the year's own values. */
+export interface CheckInputs {
+  model: YearModel;
+  info: YearInfo;
+  explanations: Record<string, string>;
+  baseline?: ModelView;
+  supp?: Supplementary;
+}
 
 /**
  * The year's findings after a change. Only the rules reading a changed table run again; the
  * findings of every other rule stand as they were. Without a previous run, everything runs.
  */
-export function revalidate(
-  model: YearModel,
-  info: YearInfo,
-  explanations: Record<string, string>,
-  previous: Finding[] | null,
-  changedTables: ReadonlySet<string> | null,
-  baseline?: ModelView,
-): Finding[] {
-  const options = { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline };
+export function revalidate(inputs: CheckInputs, previous: Finding[] | null, changedTables: ReadonlySet<string> | null): Finding[] {
+  const { model, info } = inputs;
+  const options = { template: info.template, fiscalYear: info.fiscalYear, explanations: inputs.explanations, baseline: inputs.baseline, supp: inputs.supp };
   if (!previous || !changedTables) return validateYear(model, options);
   const rerun = new Set(
     ruleSetFor(info.template, info.fiscalYear)

@@ -3,9 +3,9 @@ import type { CellEdit, Numbering, TemplateSet, YearChange, YearInfo, YearSnapsh
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, templateTables } from '../../../shared/tables';
 import { call } from '../api';
-import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, parseSupplementary, type Finding, type ModelView } from '../../../shared/rules';
 import { CodeBook } from './code-book';
-import { revalidate } from './findings';
+import { revalidate, type CheckInputs } from './findings';
 import { inverseOf } from './history';
 
 export interface NewYearForm {
@@ -44,6 +44,8 @@ interface YearState {
   explanations: Record<string, string>;
   /** Last year's values (上年数) for the cross-year rules, when a baseline was imported. */
   baseline: ModelView | undefined;
+  /** 补充信息 as entered (field key → text). */
+  supplementary: Record<string, string>;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
@@ -59,6 +61,7 @@ interface YearState {
   showNotice(text: string | null): void;
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
+  saveSupplementary(values: Record<string, string>): Promise<boolean>;
   goToFinding(finding: Finding): void;
 }
 
@@ -75,6 +78,12 @@ function fileNameFor(form: NewYearForm): string {
 let queue: Promise<unknown> = Promise.resolve();
 
 export const useYearStore = create<YearState>((set, get) => {
+  /** What the next 审核 run reads, as the store holds it now. */
+  const checkInputs = (): CheckInputs => {
+    const { model, info, explanations, baseline, supplementary } = get();
+    return { model: model!, info: info!, explanations, baseline, supp: parseSupplementary(supplementary) };
+  };
+
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
   async function apply(change: YearChange, record: 'new' | 'undo' | 'redo'): Promise<boolean> {
     const { model, info } = get();
@@ -100,7 +109,7 @@ export const useYearStore = create<YearState>((set, get) => {
         ? { redoStack: [...get().redoStack, entry] }
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
     const changed = new Set([...(change.cells ?? []), ...(change.addCodes ?? []), ...(change.removeCodes ?? [])].map((part) => part.table));
-    const findings = revalidate(model, info, get().explanations, get().findings, changed, get().baseline);
+    const findings = revalidate(checkInputs(), get().findings, changed);
     set({ ...history, findings, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
@@ -112,7 +121,7 @@ export const useYearStore = create<YearState>((set, get) => {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
-      set({ ...restored, findings: revalidate(restored.model, info, snapshot.explanations, null, null, get().baseline), version: get().version + 1, undoStack: [], redoStack: [] });
+      set({ ...restored, findings: revalidate({ ...checkInputs(), model: restored.model, explanations: snapshot.explanations }, null, null), version: get().version + 1, undoStack: [], redoStack: [] });
       return false;
     }
   }
@@ -133,6 +142,7 @@ export const useYearStore = create<YearState>((set, get) => {
     findings: [],
     explanations: {},
     baseline: undefined,
+    supplementary: {},
     focusRequest: null,
 
     async loadYears() {
@@ -158,8 +168,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const first = templateTables(snapshot.info.template)[0].id;
         const opened = modelFrom(snapshot);
         const baseline = snapshot.baseline ? baselineView(baselineFromDoc(snapshot.baseline)) : undefined;
-        const findings = revalidate(opened.model, snapshot.info, snapshot.explanations, null, null, baseline);
-        set({ info: snapshot.info, ...opened, findings, baseline, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        const supplementary = snapshot.supplementary;
+        const findings = revalidate({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supp: parseSupplementary(supplementary) }, null, null);
+        set({ info: snapshot.info, ...opened, findings, baseline, supplementary, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -208,9 +219,24 @@ export const useYearStore = create<YearState>((set, get) => {
         const explanations = { ...get().explanations };
         if (text.trim()) explanations[key] = text.trim();
         else delete explanations[key];
-        set({ explanations, findings: revalidate(model, info, explanations, null, null, get().baseline), savedAt: new Date() });
+        set({ explanations, findings: revalidate({ ...checkInputs(), explanations }, null, null), savedAt: new Date() });
       } catch (error) {
         set({ error: (error as Error).message });
+      }
+    },
+
+    /** Saves the 补充信息 page; the rules that read it run again at once. */
+    async saveSupplementary(values) {
+      const { info } = get();
+      if (!info) return false;
+      try {
+        await call('setSupplementary', { file: info.file, values });
+        set({ supplementary: values });
+        set({ findings: revalidate(checkInputs(), null, null), savedAt: new Date(), error: null });
+        return true;
+      } catch (error) {
+        set({ error: (error as Error).message });
+        return false;
       }
     },
 

@@ -8,7 +8,8 @@ import { FormsPage } from '../forms/FormsPage';
 import { FormsSideEntries } from '../forms/FormsSideEntries';
 import { isFormsPage } from '../forms/pages';
 import { StartPage } from '../start/StartPage';
-import { summarise } from '../../../../shared/rules';
+import { SUPP_TABLE, summarise } from '../../../../shared/rules';
+import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
 
@@ -58,6 +59,8 @@ export function App() {
   const counts = summarise(findings).byTable;
   const current = tables.find((def) => def.id === tableId) ?? tables[0];
   const formsPage = isFormsPage(tableId);
+  const suppPage = tableId === SUPP_TABLE;
+  const otherPage = formsPage || suppPage;
 
   return (
     <div className="shell">
@@ -81,9 +84,9 @@ export function App() {
           <button
             key={def.id}
             type="button"
-            className={def.id === current.id && !formsPage ? 'side-item active' : 'side-item'}
+            className={def.id === current.id && !otherPage ? 'side-item active' : 'side-item'}
             onClick={() => selectTable(def.id)}
-            aria-current={def.id === current.id && !formsPage ? 'page' : undefined}
+            aria-current={def.id === current.id && !otherPage ? 'page' : undefined}
           >
             <span className="side-label">{printedLabel(def.id, info.template, info.numbering)}</span>
             <span className="side-title">{def.title}</span>
@@ -96,10 +99,23 @@ export function App() {
           </button>
         ))}
         <FormsSideEntries />
+        <div className="side-section">其他</div>
+        <button type="button" className={suppPage ? 'side-item active' : 'side-item'} onClick={() => selectTable(SUPP_TABLE)} aria-current={suppPage ? 'page' : undefined}>
+          <span className="side-label">补充信息</span>
+          <span className="side-title">机关运行经费、政府采购、车辆等</span>
+          {counts[SUPP_TABLE] && (
+            <span className="side-counts">
+              {counts[SUPP_TABLE].error > 0 && <span className="badge error">{counts[SUPP_TABLE].error}</span>}
+              {counts[SUPP_TABLE].warning > 0 && <span className="badge warning">{counts[SUPP_TABLE].warning}</span>}
+            </span>
+          )}
+        </button>
       </nav>
       <main className="content">
         {formsPage ? (
           <FormsPage page={tableId} />
+        ) : suppPage ? (
+          <SupplementaryPage />
         ) : (
           <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
             <TableGrid key={current.id} def={current} />
