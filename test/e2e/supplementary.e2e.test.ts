@@ -33,9 +33,9 @@ describe('补充信息 feeds the checks that need it', () => {
       await page.getByLabel(label, { exact: true }).fill(value);
       await page.getByLabel(label, { exact: true }).press('Tab');
     }
+    // Each field saves as it is left, so the finding passes through partial sums before settling.
     const procurement = panel.locator('.finding[data-rule="R-X23"]');
-    await procurement.waitFor();
-    expect(await procurement.innerText()).toContain('尾数误差');
+    await expect.poll(() => procurement.innerText()).toContain('相差 0.01(尾数误差)');
     await screenshot(app.page, '补充信息');
 
     await app.page.reload();
