@@ -596,9 +596,6 @@ export type FrameworkKind = (typeof FRAMEWORK_KINDS)[number];
 export const SCORING_METHODS = ['比率分值法', '缺(错)项扣分法', '是否评分法', '分级评分法', '定性分级'] as const;
 export type ScoringMethod = (typeof SCORING_METHODS)[number];
 
-/** The tick boxes of 评价方式 / 评价属性 / 评价标准 (SPEC §4.1); empty in every seed. */
-export const FRAMEWORK_TICKS = ['整体评价', '样本评价', '定性评价', '定量评价', '国家标准', '行业标准', '地方标准', '申报标准', '历史均值', '样本均值', '其他标准'] as const;
-
 /**
  * A measured quantity: Σ num ÷ Σ den × 100 %, over named inputs ("-name" subtracts).
  * An empty `den` means the input already is a percentage (满意度 95 → 95 %).

@@ -4,8 +4,8 @@
  * 99.91 % → 10 come out the same everywhere.
  */
 import type { Amount } from '../money';
-import { divRoundHalfUp, formatPoints, parseDec, POINT_SCALE, roundPoints, type Points } from './decimal';
-import { defaultComparator, evaluateTarget, normaliseLevel1, normaliseLevel2, parseIndicatorValue, type MetState, type NumberValue } from './indicators';
+import { divRoundHalfUp, formatPoints, parseDec, POINT_SCALE, type Points } from './decimal';
+import { defaultComparator, evaluateTarget, normaliseLevel2, parseIndicatorValue, type MetState, type NumberValue } from './indicators';
 import type { Framework, FrameworkItem, FundingLine, Indicator, Lifecycle, MeasureJson, PerfForm, ScoreRuleJson } from './model';
 import { fundingLine } from './model';
 import type { GradeScale, Profile } from './profiles';
@@ -65,10 +65,6 @@ export interface IndicatorAssessment {
 /** Canonical 二级 when recognisable, else the written one. */
 export function canonicalLevel2(ind: Pick<Indicator, 'level2'>): string {
   return normaliseLevel2(ind.level2)?.canonical ?? ind.level2;
-}
-
-export function canonicalLevel1(ind: Pick<Indicator, 'level1'>): string {
-  return normaliseLevel1(ind.level1)?.canonical ?? ind.level1;
 }
 
 export function metState(ind: Indicator, profile: Profile): MetState {
@@ -323,10 +319,6 @@ export function execResultScore(projects: ProjectExecution[], pointsPerClass: Po
 }
 
 /** Rounds a points value the way a profile prints scores. */
-export function roundScore(value: Points, profile: Profile): Points {
-  return roundPoints(value, profile.scoring.scoreDecimals);
-}
-
 /**
  * Structural problems of a framework, in Chinese: item weights that do not add up to their
  * 二级 / 一级 weights, self-scores outside 0…weight (deductions: ≤ 0), a choose-one group with
