@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TEMPLATE_SETS } from '../../shared/tables';
-import { seed002Doc } from '../fixtures/seed-002';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
 
@@ -9,11 +8,7 @@ describe('every 公开表 with the seed 002 data', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   beforeAll(async () => {
     app = await startApp();
-    const post = (method: string, args: unknown) =>
-      fetch(`${app.host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) }).then((response) => response.json());
-    await post('createYear', { file: 'jm.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode: '158001' });
-    const loaded = await post('load', { file: 'jm.sqlite', doc: seed002Doc() });
-    expect(loaded.ok).toBe(true);
+    await app.seed002('jm.sqlite', '158001');
   });
   afterAll(async () => {
     await app?.stop();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { RENDERER_DIR } from '../../electron/core/paths';
 import { startWebHost, type WebHost } from '../../electron/core/web-host';
+import { seed002Doc } from '../fixtures/seed-002';
 import { tempDir } from '../helpers/temp';
 
 export const SCREENSHOT_DIR = path.resolve('test-output', 'screenshots');
@@ -16,7 +17,19 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** The real browser-mode host on a free 127.0.0.1 port over a temporary data folder. */
-export async function startApp(): Promise<{ host: WebHost; dataDir: string; browser: Browser; page: Page; stop(): Promise<void> }> {
+export interface App {
+  host: WebHost;
+  dataDir: string;
+  browser: Browser;
+  page: Page;
+  /** A contract call over the host's HTTP door, as the renderer makes it. */
+  call(method: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: { message: string } }>;
+  /** A year file holding seed 002 (荆门 2023), loaded through the API; refuses loudly if the core does. */
+  seed002(file: string, unitCode?: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startApp(): Promise<App> {
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('renderer not built: run npm run build');
   const data = tempDir('juesuan-e2e-');
   const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
@@ -26,11 +39,22 @@ export async function startApp(): Promise<{ host: WebHost; dataDir: string; brow
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
+  const call: App['call'] = (method, args) => fetch(`${host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) }).then((response) => response.json());
   return {
     host,
     dataDir: data.dir,
     browser,
     page,
+    call,
+    async seed002(file, unitCode) {
+      for (const [method, args] of [
+        ['createYear', { file, fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode }],
+        ['load', { file, doc: seed002Doc() }],
+      ] as const) {
+        const answer = await call(method, args);
+        if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
+      }
+    },
     async stop() {
       await browser.close();
       await host.close();

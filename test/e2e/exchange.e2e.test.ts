@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed002Doc } from '../fixtures/seed-002';
 import { tempDir } from '../helpers/temp';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
@@ -12,10 +11,8 @@ describe('导出 and 导入 in the browser mode', () => {
   const downloads = tempDir('juesuan-downloads-');
   beforeAll(async () => {
     app = await startApp();
-    const post = (method: string, args: unknown) => fetch(`${app.host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) });
-    await post('createYear', { file: 'jm.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
-    await post('load', { file: 'jm.sqlite', doc: seed002Doc() });
-    await post('createYear', { file: 'empty.sqlite', fiscalYear: 2023, unitName: '空白单位' });
+    await app.seed002('jm.sqlite');
+    await app.call('createYear', { file: 'empty.sqlite', fiscalYear: 2023, unitName: '空白单位' });
   });
   afterAll(async () => {
     await app?.stop();

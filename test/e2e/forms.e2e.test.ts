@@ -126,8 +126,7 @@ describe('绩效自评 seed forms loaded through the API', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   beforeAll(async () => {
     app = await startApp();
-    const post = (method: string, args: unknown) =>
-      fetch(`${app.host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) }).then((response) => response.json());
+    const post = app.call;
     await post('createYear', { file: 'yl.sqlite', fiscalYear: 2024, unitName: '玉林市大数据发展和政务服务局', unitCode: '164001' });
     expect((await post('setFormRegion', { file: 'yl.sqlite', region: '玉林' })).ok).toBe(true);
     for (const form of [YL_P_SEED004, YL_D_SEED004]) expect((await post('saveForm', { file: 'yl.sqlite', form })).ok).toBe(true);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { seed002Doc } from '../fixtures/seed-002';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
 
@@ -7,10 +6,8 @@ describe('starting this year from last year\'s file', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   beforeAll(async () => {
     app = await startApp();
-    const post = (method: string, args: unknown) => fetch(`${app.host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) });
-    await post('createYear', { file: '2023-荆门.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode: '158001' });
-    await post('load', { file: '2023-荆门.sqlite', doc: seed002Doc() });
-    await post('edit', { file: '2023-荆门.sqlite', cells: [{ table: '公开01表', row: '60', col: '2', value: '12.34' }] });
+    await app.seed002('2023-荆门.sqlite', '158001');
+    await app.call('edit', { file: '2023-荆门.sqlite', cells: [{ table: '公开01表', row: '60', col: '2', value: '12.34' }] });
   });
   afterAll(async () => {
     await app?.stop();

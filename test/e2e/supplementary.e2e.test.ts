@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed002Doc } from '../fixtures/seed-002';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
 
@@ -7,9 +6,7 @@ describe('补充信息 feeds the checks that need it', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   beforeAll(async () => {
     app = await startApp();
-    const post = (method: string, args: unknown) => fetch(`${app.host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) });
-    await post('createYear', { file: 'jm.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
-    await post('load', { file: 'jm.sqlite', doc: seed002Doc() });
+    await app.seed002('jm.sqlite');
   });
   afterAll(async () => {
     await app?.stop();
