@@ -1,14 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
-/** Runs the CLI exactly as `npm run -s cli -- …` does. */
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 describe('CLI', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -20,37 +15,37 @@ describe('CLI', () => {
   afterAll(() => temp.cleanup());
 
   it('creates a year file, sets input cells and prints computed ones', () => {
-    expect(cli('new', '--file', file, '--year', '2023', '--unit', '荆门市行政审批局(本级)', '--code', '158001').code).toBe(0);
-    expect(cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '12.34').code).toBe(0);
-    expect(cli('set', '--file', file, '--table', '公开01表', '--row', '29', '--col', '1', '--value', '1,000').code).toBe(0);
-    const got = cli('get', '--file', file, '--table', '公开01表', '--json');
+    expect(runCli('new', '--file', file, '--year', '2023', '--unit', '荆门市行政审批局(本级)', '--code', '158001').code).toBe(0);
+    expect(runCli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '12.34').code).toBe(0);
+    expect(runCli('set', '--file', file, '--table', '公开01表', '--row', '29', '--col', '1', '--value', '1,000').code).toBe(0);
+    const got = runCli('get', '--file', file, '--table', '公开01表', '--json');
     expect(got.code).toBe(0);
     const doc = JSON.parse(got.out);
     expect(doc.table).toBe('公开01表');
     expect(doc.rows.find((r: { row: string }) => r.row === '31')).toEqual({ row: '31', label: '总 计', cells: { '1': '1012.34' } });
     expect(doc.rows.find((r: { row: string }) => r.row === '60').cells).toEqual({ '2': null });
-    expect(cli('get', '--file', file, '--table', '公开01表').out).toContain('总 计\t1012.34');
+    expect(runCli('get', '--file', file, '--table', '公开01表').out).toContain('总 计\t1012.34');
   });
 
   it('refuses a computed cell with exit 1 and a Chinese message', () => {
-    const refused = cli('set', '--file', file, '--table', '公开01表', '--row', '31', '--col', '1', '--value', '1');
+    const refused = runCli('set', '--file', file, '--table', '公开01表', '--row', '31', '--col', '1', '--value', '1');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('公开01表 第31行 第 1 栏是计算单元格');
-    expect(cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', 'abc').err).toContain('“abc”不是有效金额');
-    expect(cli('frobnicate', '--file', file).code).toBe(1);
+    expect(runCli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', 'abc').err).toContain('“abc”不是有效金额');
+    expect(runCli('frobnicate', '--file', file).code).toBe(1);
   });
 
   it('exits 2 on files it cannot read', () => {
     const junk = path.join(temp.dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'PK\u0003\u0004 not sqlite');
-    const result = cli('get', '--file', junk, '--table', '公开01表');
+    const result = runCli('get', '--file', junk, '--table', '公开01表');
     expect(result.code).toBe(2);
     expect(result.err).toContain('不是决算通年度文件');
-    expect(cli('dump', '--file', path.join(temp.dir, 'none.sqlite')).code).toBe(2);
+    expect(runCli('dump', '--file', path.join(temp.dir, 'none.sqlite')).code).toBe(2);
   });
 
   it('dumps with computed cells and loads input cells into a new file', () => {
-    const dumped = cli('dump', '--file', file);
+    const dumped = runCli('dump', '--file', file);
     expect(dumped.code).toBe(0);
     const doc = JSON.parse(dumped.out);
     expect(doc).toMatchObject({ format: 'juesuan/1', fiscalYear: 2023, unit: { name: '荆门市行政审批局(本级)', code: '158001' } });
@@ -58,19 +53,19 @@ describe('CLI', () => {
     const docFile = path.join(temp.dir, 'doc.json');
     fs.writeFileSync(docFile, dumped.out);
     const copy = path.join(temp.dir, 'copy.sqlite');
-    const loaded = cli('load', '--file', copy, '--json', docFile);
+    const loaded = runCli('load', '--file', copy, '--json', docFile);
     expect(loaded.code).toBe(0);
-    expect(JSON.parse(cli('dump', '--file', copy).out)).toEqual(doc);
+    expect(JSON.parse(runCli('dump', '--file', copy).out)).toEqual(doc);
   });
 
   it('refuses a document with a bad cell and leaves the file unchanged', () => {
-    const before = cli('dump', '--file', file).out;
+    const before = runCli('dump', '--file', file).out;
     const bad = path.join(temp.dir, 'bad.json');
     fs.writeFileSync(bad, JSON.stringify({ format: 'juesuan/1', fiscalYear: 2023, unit: { name: 'x' }, tables: { '公开01表': { '28': { '1': '1.00' }, '29': { '1': '1.2.3' } } }, forms: [] }));
-    const result = cli('load', '--file', file, '--json', bad);
+    const result = runCli('load', '--file', file, '--json', bad);
     expect(result.code).toBe(1);
     expect(result.err).toContain('公开01表 第29行 第 1 栏');
-    expect(cli('dump', '--file', file).out).toBe(before);
+    expect(runCli('dump', '--file', file).out).toBe(before);
   });
 });
 
@@ -81,15 +76,15 @@ describe('CLI validate', () => {
   it('reports findings as JSON, exits 1 on errors, 2 on an unreadable file, and takes folders', () => {
     const good = path.join(temp.dir, 'a.sqlite');
     const bad = path.join(temp.dir, 'b.sqlite');
-    expect(cli('new', '--file', good, '--year', '2023', '--unit', '甲单位').code).toBe(0);
-    expect(cli('new', '--file', bad, '--year', '2023', '--unit', '乙单位').code).toBe(0);
-    expect(cli('set', '--file', bad, '--table', '公开01表', '--row', '59', '--col', '2', '--value', '5').code).toBe(0);
+    expect(runCli('new', '--file', good, '--year', '2023', '--unit', '甲单位').code).toBe(0);
+    expect(runCli('new', '--file', bad, '--year', '2023', '--unit', '乙单位').code).toBe(0);
+    expect(runCli('set', '--file', bad, '--table', '公开01表', '--row', '59', '--col', '2', '--value', '5').code).toBe(0);
 
-    const clean = cli('validate', good, '--json');
+    const clean = runCli('validate', good, '--json');
     expect(clean.code).toBe(0);
     expect(JSON.parse(clean.out)).toEqual({ files: [{ file: good, findings: [] }] });
 
-    const folder = cli('validate', temp.dir, '--json');
+    const folder = runCli('validate', temp.dir, '--json');
     expect(folder.code).toBe(1);
     const report = JSON.parse(folder.out);
     expect(report.files.map((f: { file: string }) => path.basename(f.file))).toEqual(['a.sqlite', 'b.sqlite']);
@@ -106,15 +101,15 @@ describe('CLI validate', () => {
 
     // A workbook is imported into a temporary year file and checked like one.
     const workbook = path.join(temp.dir, '2023-乙单位.xlsx');
-    expect(cli('export', '--file', bad, '--out', workbook, '--draft').code).toBe(0);
-    const checked = cli('validate', workbook, '--json');
+    expect(runCli('export', '--file', bad, '--out', workbook, '--draft').code).toBe(0);
+    const checked = runCli('validate', workbook, '--json');
     expect(checked.code).toBe(1);
     expect(JSON.parse(checked.out).files[0].findings.map((f: { rule: string }) => f.rule)).toContain('R-B03');
     const junk = path.join(temp.dir, 'junk.xlsx');
     fs.writeFileSync(junk, 'not a workbook');
-    expect(cli('validate', junk).code).toBe(2);
+    expect(runCli('validate', junk).code).toBe(2);
 
-    const missing = cli('validate', good, path.join(temp.dir, 'none.sqlite'));
+    const missing = runCli('validate', good, path.join(temp.dir, 'none.sqlite'));
     expect(missing.code).toBe(2);
     expect(missing.out).toContain('无法读取');
   });

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../../shared/contract';
 import { createCore } from '../../electron/core/core';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../electron/core/migrations';
 import { YearStore } from '../../electron/core/store';
+import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
 let temp: ReturnType<typeof tempDir>;
@@ -93,9 +93,9 @@ describe('year file on disk', () => {
     const core = newCore();
     await core.createYear({ file: 'y.sqlite', fiscalYear: 2023, unitName: '单位' });
     await core.setCells({ file: 'y.sqlite', edits: [{ table: '公开01表', row: '60', col: '2', value: '3.5' }] });
-    const other = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', 'get', '--file', path.join(temp.dir, 'y.sqlite'), '--table', '公开01表', '--json'], { encoding: 'utf8' });
-    expect(other.status).toBe(0);
-    const view = JSON.parse(other.stdout);
+    const other = runCli('get', '--file', path.join(temp.dir, 'y.sqlite'), '--table', '公开01表', '--json');
+    expect(other.code).toBe(0);
+    const view = JSON.parse(other.out);
     expect(view.rows.find((r: { row: string }) => r.row === '62').cells).toEqual({ '2': '3.50' });
     core.close();
   });

@@ -1,15 +1,11 @@
 /** The CLI's export and import verbs, run exactly as `npm run -s cli -- …` runs them. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 import { officialWorkbook, seed002Sheets } from '../fixtures/xlsx/official-workbook';
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 describe('CLI export / import', () => {
   let temp: ReturnType<typeof tempDir>;
@@ -21,37 +17,37 @@ describe('CLI export / import', () => {
   afterAll(() => temp.cleanup());
 
   it('imports a workbook into a new year file (unit from its 部门 line) and exports it as .xlsx and .xls', () => {
-    const preview = cli('import', '--file', at('2023.sqlite'), '--in', at('seed002.xlsx'), '--year', '2023', '--preview');
+    const preview = runCli('import', '--file', at('2023.sqlite'), '--in', at('seed002.xlsx'), '--year', '2023', '--preview');
     expect(preview.code).toBe(0);
     expect(preview.out).toContain('公开02表  工作表“Sheet2”');
     expect(fs.existsSync(at('2023.sqlite'))).toBe(false);
 
-    const imported = cli('import', '--file', at('2023.sqlite'), '--in', at('seed002.xlsx'), '--year', '2023');
+    const imported = runCli('import', '--file', at('2023.sqlite'), '--in', at('seed002.xlsx'), '--year', '2023');
     expect(imported.code).toBe(0);
     expect(imported.out).toContain('已导入');
-    const got = JSON.parse(cli('get', '--file', at('2023.sqlite'), '--table', '公开01表', '--json').out);
+    const got = JSON.parse(runCli('get', '--file', at('2023.sqlite'), '--table', '公开01表', '--json').out);
     expect(got.rows.find((row: { row: string }) => row.row === '31').cells['1']).toBe('3383.79');
 
-    expect(cli('export', '--file', at('2023.sqlite'), '--out', at('out.xlsx')).code).toBe(0);
-    expect(cli('export', '--file', at('2023.sqlite'), '--out', at('out.xls'), '--draft').code).toBe(0);
+    expect(runCli('export', '--file', at('2023.sqlite'), '--out', at('out.xlsx')).code).toBe(0);
+    expect(runCli('export', '--file', at('2023.sqlite'), '--out', at('out.xls'), '--draft').code).toBe(0);
     expect(fs.readFileSync(at('out.xls')).subarray(0, 4).toString('hex')).toBe('d0cf11e0');
 
-    const again = cli('import', '--file', at('copy.sqlite'), '--in', at('out.xls'), '--year', '2023', '--unit', '荆门市行政审批局(本级)', '--json');
+    const again = runCli('import', '--file', at('copy.sqlite'), '--in', at('out.xls'), '--year', '2023', '--unit', '荆门市行政审批局(本级)', '--json');
     expect(again.code).toBe(0);
     expect(JSON.parse(again.out).errors).toEqual([]);
-    expect(cli('dump', '--file', at('copy.sqlite')).out).toBe(cli('dump', '--file', at('2023.sqlite')).out);
+    expect(runCli('dump', '--file', at('copy.sqlite')).out).toBe(runCli('dump', '--file', at('2023.sqlite')).out);
   });
 
   it('imports last year as baseline', () => {
-    expect(cli('new', '--file', at('2024.sqlite'), '--year', '2024', '--unit', '荆门市行政审批局(本级)').code).toBe(0);
-    const baseline = cli('import', '--file', at('2024.sqlite'), '--in', at('2023.sqlite'), '--baseline');
+    expect(runCli('new', '--file', at('2024.sqlite'), '--year', '2024', '--unit', '荆门市行政审批局(本级)').code).toBe(0);
+    const baseline = runCli('import', '--file', at('2024.sqlite'), '--in', at('2023.sqlite'), '--baseline');
     expect(baseline.code).toBe(0);
     expect(baseline.out).toContain('作为上年数');
   });
 
   it('refuses a bad workbook with exit 1 and leaves no new file behind', () => {
     fs.writeFileSync(at('bad.xlsx'), 'not a workbook');
-    const refused = cli('import', '--file', at('new.sqlite'), '--in', at('bad.xlsx'), '--year', '2023', '--unit', '单位');
+    const refused = runCli('import', '--file', at('new.sqlite'), '--in', at('bad.xlsx'), '--year', '2023', '--unit', '单位');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('文件 bad.xlsx:文件已损坏或不完整');
     expect(fs.existsSync(at('new.sqlite'))).toBe(false);

@@ -1,0 +1,24 @@
+// Bundles the command line into one JavaScript file, so `juesuan` starts without transpiling
+// TypeScript (tsx costs ~2 s per call). Native and heavy packages stay external: better-sqlite3
+// must be the installed build, and exceljs/@e965/xlsx load only when a verb needs them.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+export const CLI_BUNDLE = 'build/electron/cli.mjs';
+
+export async function buildCli() {
+  await build({
+    entryPoints: ['electron/cli.ts'],
+    outfile: CLI_BUNDLE,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx'],
+    // The bundle is an ES module; bundled CommonJS code still calls require().
+    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();
