@@ -1,10 +1,18 @@
-/** npm run bench: performance figures, printed (never asserted in tests). */
+/** npm run bench: performance figures, printed (never asserted in tests); every missed target is marked ✗. */
 import { benchBrowser } from './bench/browser';
 import { benchEngine } from './bench/engine';
+import { heading, summary } from './bench/measure';
+import { benchPeers } from './bench/peers';
 import { benchValidation } from './bench/rules';
+import { benchScale } from './bench/scale';
 import { benchXlsx } from './bench/xlsx';
 
-benchEngine();
-benchValidation();
+heading('引擎与审核(进程内)');
+await benchEngine();
+await benchValidation();
+heading('浏览器');
 await benchBrowser();
 await benchXlsx();
+await benchPeers();
+await benchScale();
+summary();

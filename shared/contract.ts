@@ -8,6 +8,9 @@ import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { Finding } from './rules/types';
 import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
 
+/** The most 绩效自评 forms one year file holds: every door and the workbook reader agree on it. */
+export const MAX_FORMS = 2_000;
+
 /** Where a year file lives: a path for the CLI, a bare file name inside the data folder for the app hosts. */
 const file = str({ max: 1000, label: '年度文件名' });
 const tableName = str({ max: 40, label: '表名' });
@@ -170,7 +173,7 @@ export const METHODS = {
       unit: object({ name: str({ max: 200 }), code: optional(str({ max: 40 })) }),
       template: optional(literal<TemplateSet>('9', '13')),
       tables: record(record(record(cellValue))),
-      forms: optional(array(json, 2_000)),
+      forms: optional(array(json, MAX_FORMS)),
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
       supplementary: optional(record(nullable(str({ max: 60 })))),
     }),

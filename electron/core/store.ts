@@ -210,6 +210,14 @@ export class YearStore {
     return rows.map((row) => JSON.parse(row.json));
   }
 
+  /** Whether a form is stored under this key, and how many forms there are: without parsing any. */
+  formStats(key: { subject_type: string; subject_code: string }): { exists: boolean; count: number } {
+    const row = this.db
+      .prepare('SELECT COUNT(*) AS count, COALESCE(SUM(subject_type = ? AND subject_code = ?), 0) AS same FROM forms')
+      .get(key.subject_type, key.subject_code) as { count: number; same: number };
+    return { exists: row.same > 0, count: row.count };
+  }
+
   /** Writes forms (replacing any under the same key) and removes others, in one transaction. */
   writeForms(change: FormsChange & { replaceAll?: boolean; meta?: Record<string, string> }): number {
     const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');

@@ -1,4 +1,4 @@
-import { ApiError, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
+import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
@@ -160,10 +160,12 @@ export class YearSession {
     const form = this.parseFormInput(json);
     const key = formKey(form);
     if (form.subject_type === 'project' && !key.subject_code.trim()) throw new ApiError('refused', `项目“${form.subject_name}”缺少项目编码`);
-    const taken = this.forms().some((other) => sameKey(formKey(other), key));
-    if (taken && !(replace && sameKey(replace, key))) {
+    // Checked in SQL: parsing every stored form on each save made saving slow in a year with many projects.
+    const { exists, count } = this.store.formStats(key);
+    if (exists && !(replace && sameKey(replace, key))) {
       throw new ApiError('refused', form.subject_type === 'project' ? `项目编码 ${key.subject_code} 已有自评表` : '本年度已有部门整体支出绩效自评表');
     }
+    if (!exists && !replace && count >= MAX_FORMS) throw new ApiError('refused', `一个年度文件最多 ${MAX_FORMS} 张自评表`);
     const serialized = serializeForm(form);
     const remove = replace && !sameKey(replace, key) ? [replace] : [];
     const revision = this.store.writeForms({ save: [{ ...key, json: serialized }], remove });

@@ -5,7 +5,7 @@ import { RENDERER_DIR } from '../../electron/core/paths';
 import { startWebHost } from '../../electron/core/web-host';
 import { displayAmount, parseAmount } from '../../shared/money';
 import { tempDir } from '../../test/helpers/temp';
-import { median } from './engine';
+import { fromSamples, report } from './measure';
 
 export async function benchBrowser(): Promise<void> {
   const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,7 +47,7 @@ export async function benchBrowser(): Promise<void> {
       await total.filter({ hasText: displayAmount(parseAmount(text)) }).waitFor();
       await page.keyboard.press('ArrowUp');
     }
-    console.log(`浏览器:按 Enter 提交到合计显示更新 中位数 ${median(times).toFixed(1)} ms(目标 < 50 ms)`);
+    report('浏览器:公开01表按 Enter 提交到总计显示更新', fromSamples(times), { p50: 16, p99: 50 });
   } finally {
     await browser.close();
     await host.close();

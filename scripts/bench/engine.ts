@@ -1,5 +1,6 @@
 /** Engine figures: full recompute of a year (9 tables, 300 项 codes) after one edit. */
 import { TABLES, TEMPLATE_SETS, YearModel, cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import { measure, report } from './measure';
 
 /** 300 synthetic 项 codes: 10 类 × 6 款 × 5 项, in every functional table of the 9-table set. */
 export const BENCH_CODES = Array.from(
@@ -25,12 +26,7 @@ export function bigYear(): YearInputs {
   return inputs;
 }
 
-export function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1];
-}
-
-export function benchEngine(): void {
+export async function benchEngine(): Promise<void> {
   const model = new YearModel(TABLES, bigYear(), () => '');
   const recompute = () => {
     model.tableInputs('公开03表').cells.set(cellKey(BENCH_CODES[7], '2'), Math.floor(Math.random() * 1e6));
@@ -42,13 +38,6 @@ export function benchEngine(): void {
     }
     return cells;
   };
-  for (let i = 0; i < 300; i++) recompute();
-  const times: number[] = [];
-  let cells = 0;
-  for (let i = 0; i < 100; i++) {
-    const start = performance.now();
-    cells = recompute();
-    times.push(performance.now() - start);
-  }
-  console.log(`引擎:一次修改后全年重算(9 张表,300 个项级科目,${cells} 个单元格)中位数 ${median(times).toFixed(3)} ms(目标 < 2 ms)`);
+  const timing = await measure(recompute, { runs: 100, warmup: 300 });
+  report(`引擎:一次修改后全年重算(9 张表,公开02/03/05表各 ${BENCH_CODES.length} 个项级科目,${recompute()} 个单元格)`, timing, { p50: 2 });
 }

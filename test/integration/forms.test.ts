@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_FORMS } from '../../shared/contract';
 import { createCore } from '../../electron/core/core';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
 import { YL_D_SEED004, YL_P_SEED004 } from '../fixtures/forms/yl-seed004';
@@ -54,6 +55,20 @@ describe('绩效自评 forms in the year file', () => {
     ]);
     await core.deleteForm({ file: 'yl.sqlite', subject_type: 'department', subject_code: '' });
     expect((await core.openYear({ file: 'yl.sqlite' })).forms).toHaveLength(1);
+    core.close();
+  });
+
+  it(`holds at most ${MAX_FORMS} forms: one more is refused, editing one of them still works`, async () => {
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+    await core.createYear({ file: 'many.sqlite', fiscalYear: 2023, unitName: '眉山市政务服务管理局' });
+    const code = (i: number) => `5114002200000000${String(i).padStart(5, '0')}`;
+    const forms = Array.from({ length: MAX_FORMS }, (_, i) => ({ ...MS_P_SEED000[i % MS_P_SEED000.length], subject_code: code(i) }));
+    await core.load({ file: 'many.sqlite', doc: { format: 'juesuan/1', fiscalYear: 2023, unit: { name: '眉山市政务服务管理局' }, tables: {}, forms } });
+    await expect(core.saveForm({ file: 'many.sqlite', form: { ...forms[0], subject_code: code(MAX_FORMS) } })).rejects.toThrow(`最多 ${MAX_FORMS} 张自评表`);
+    await expect(core.saveForm({ file: 'many.sqlite', form: forms[1] })).rejects.toThrow('已有自评表');
+    const edited = { ...forms[1], subject_name: '改名后的项目' };
+    await core.saveForm({ file: 'many.sqlite', form: edited, replace: { subject_type: 'project', subject_code: code(1) } });
+    expect((await core.dump({ file: 'many.sqlite' })).forms).toHaveLength(MAX_FORMS);
     core.close();
   });
 });

@@ -8,6 +8,7 @@
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { zipEntries } from './zip-check';
+import { MAX_FORMS } from '../../../shared/contract';
 
 export type CellValue =
   | { kind: 'number'; value: number; formula?: true }
@@ -36,8 +37,8 @@ export const LIMITS = {
   inflatedBytes: 32 * 1024 * 1024,
   rows: 10_000,
   cols: 256,
-  /** 13 annex tables, 审核说明 and one sheet per 绩效自评 form: a unit with a few hundred projects still fits. */
-  sheets: 500,
+  /** What we export at most: the annex tables, 审核说明 and one sheet per 绩效自评 form. */
+  sheets: MAX_FORMS + 20,
 };
 
 /** A problem with the file as a whole; the message names the file and says what to do. */

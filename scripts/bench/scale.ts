@@ -1,0 +1,49 @@
+/**
+ * Growth: open, validate, export and import at 50 / 500 / 5,000 项 rows and at 10 / 100 / 1,000
+ * project forms, on real year files through the core. Each step should grow roughly linearly.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore } from '../../electron/core/core';
+import { fillYear } from './years';
+import { heading, measure, report, type Target } from './measure';
+
+const TARGETS_AT_5000: Record<string, Target> = { 打开: { p50: 100 }, 审核: { p50: 50 }, 导出: { p50: 500 }, 导入: { p50: 1000 } };
+const TARGETS_AT_1000_FORMS: Record<string, Target> = { 审核: { p50: 16 }, 导出: { p50: 1000 } };
+
+async function scaleOne(label: string, rows: number, forms: number, targets: Record<string, Target>): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-bench-scale-'));
+  const resolveFile = (file: string) => path.join(dir, file);
+  const core = createCore({ resolveFile });
+  try {
+    await core.createYear({ file: 'year.sqlite', fiscalYear: 2023, unitName: '基准测试单位' });
+    const cells = await fillYear(core, 'year.sqlite', rows, forms);
+    const runs = rows >= 5000 || forms >= 1000 ? 3 : 10;
+    console.log(`${label}:${cells} 个录入单元格,${forms} 张自评表`);
+    report(`  ${label} · 打开(新开年度文件并读出全部数据)`, await measure(async () => {
+      const fresh = createCore({ resolveFile });
+      await fresh.openYear({ file: 'year.sqlite' });
+      fresh.close();
+    }, { runs }), targets['打开']);
+    report(`  ${label} · 审核(全年)`, await measure(() => core.validate({ file: 'year.sqlite' }), { runs }), targets['审核']);
+    let workbook = { name: '', dataBase64: '' };
+    report(`  ${label} · 导出 .xlsx`, await measure(async () => (workbook = await core.exportWorkbook({ file: 'year.sqlite', draft: true })), { runs }), targets['导出']);
+    let n = 0;
+    report(`  ${label} · 导入(预览+写入)`, await measure(async () => {
+      const target = `import-${n++}.sqlite`;
+      await core.createYear({ file: target, fiscalYear: 2023, unitName: '基准测试单位' });
+      await core.importWorkbook({ file: target, name: workbook.name, dataBase64: workbook.dataBase64 });
+    }, { runs }), targets['导入']);
+  } finally {
+    core.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function benchScale(): Promise<void> {
+  heading('规模:项级科目行数(公开02、03、05表各一份)');
+  for (const rows of [50, 500, 5000]) await scaleOne(`${rows} 个项级科目行`, rows, 0, rows === 5000 ? TARGETS_AT_5000 : {});
+  heading('规模:项目自评表张数(50 个项级科目行)');
+  for (const forms of [10, 100, 1000]) await scaleOne(`${forms} 张项目自评表`, 50, forms, forms === 1000 ? TARGETS_AT_1000_FORMS : {});
+}
