@@ -179,7 +179,7 @@ export const METHODS = {
     }),
   }),
   importCatalog: object({ file, name: upload.name, dataBase64: upload.dataBase64 }),
-  exportWorkbook: object({ file, format: optional(literal('xlsx', 'xls')), draft: optional(bool) }),
+  exportWorkbook: object({ file, format: optional(literal('xlsx', 'xls')), draft: optional(bool), protect: optional(bool), printAudit: optional(bool) }),
   previewImport: object(upload),
   importWorkbook: object(upload),
 } satisfies Record<string, Schema<unknown>>;

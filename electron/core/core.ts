@@ -129,13 +129,13 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async explain({ file, key, text }) {
       return { revision: session(file).explain(key, text) };
     },
-    async exportWorkbook({ file, format = 'xlsx', draft = false }) {
+    async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
       const open = session(file);
       // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
       const findings = open.findings();
       const errors = findings.filter((finding) => finding.severity === 'error').length;
       if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
-      const workbook = await exportWorkbook(open, { format, draft, audit: findings });
+      const workbook = await exportWorkbook(open, { format, draft, audit: findings, protect, printAudit });
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
     },
     async previewImport({ file, name, dataBase64, baseline = false }) {

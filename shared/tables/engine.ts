@@ -134,6 +134,22 @@ export class YearModel {
     return slot && index !== undefined ? this.valueAt(id, structure, slot, index) : null;
   }
 
+  /**
+   * The cells a computed or linked cell adds up, as the engine resolves them (Σ 下级 expanded to the
+   * child rows, references to absent rows dropped): the exporter writes them as spreadsheet formulas.
+   */
+  operands(id: string, row: string, col: string): { table: string; row: string; col: string; sign: 1 | -1 }[] {
+    const structure = this.structure(id);
+    const rule = structure.slots.get(row)?.row.rules[col];
+    if (!rule || rule.role === 'input') return [];
+    return this.resolve(id, structure, row, col, rule).map((target) => ({
+      table: target.table,
+      row: target.slot.row.key,
+      col: target.structure.columns[target.index],
+      sign: target.sign,
+    }));
+  }
+
   private valueAt(id: string, structure: Structure, slot: Slot, index: number): Amount | null {
     const done = 2 * this.generation;
     const stamp = slot.stamp[index];

@@ -20,11 +20,16 @@ async function readBack(dataBase64: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
+/** What a cell shows: its value, or a formula's cached result. */
+function shown(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  return cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
+}
+
 /** The values a row prints, merged ranges once (exceljs repeats the master's value in covered cells). */
 function texts(sheet: ExcelJS.Worksheet, row: number): string[] {
   const out: string[] = [];
   sheet.getRow(row).eachCell((cell) => {
-    if (cell.value != null && cell.master.address === cell.address) out.push(String(cell.value));
+    if (cell.value != null && cell.master.address === cell.address) out.push(String(shown(cell)));
   });
   return out;
 }
@@ -57,12 +62,15 @@ describe('export of seed 002', () => {
     expect([line28.getCell(1).value, line28.getCell(2).value, line28.getCell(3).value, line28.getCell(5).value]).toEqual(['使用非财政拨款结余', 28, 710.8078, 59]);
     expect(line28.getCell(3).numFmt).toBe('#,##0.00');
     expect(line28.getCell(3).border.top?.style).toBe('thin');
-    expect(t01.getCell(7 + 1, 3).value).toBe(3383.79);
+    // A linked cell is a live reference to its source with the value cached; an input stays a number.
+    expect(t01.getCell(7 + 1, 3).value).toEqual({ formula: "'公开04表(草稿)'!C8", result: 3383.79 });
+    expect(t01.getCell(7 + 27, 3).value).toEqual({ formula: 'SUM(C8:C15)', result: 3383.79 });
+    expect(t01.getCell(7 + 31, 3).formula).toBe('SUM(C34:C36)');
     expect(t01.getCell(7 + 9, 3).value).toBe(null); // 行次 9 is a placeholder: nothing printed
     expect(t01.getCell(7 + 31, 1).value).toBe('总 计');
     expect(t01.getCell(7 + 32, 1).value).toBe('注:1.本表反映部门本年度的总收支和年末结转结余情况。');
     expect(t01.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
-    expect(t01.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+    expect(t01.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToWidth: 1, fitToHeight: 1, printTitlesRow: '5:7' });
 
     // 公开02表: merged two-level header, 合 计 first, the all-zero 项 row 2010399 not printed.
     const t02 = workbook.getWorksheet('公开02表(草稿)')!;
@@ -78,7 +86,7 @@ describe('export of seed 002', () => {
     const t06 = workbook.getWorksheet('公开06表(草稿)')!;
     expect(texts(t06, 5)).toEqual(['人员经费', '公用经费']);
     const totals = t06.getRow(6 + 29);
-    expect([totals.getCell(1).value, totals.getCell(3).value, totals.getCell(4).value, totals.getCell(9).value]).toEqual(['人员经费合计', 1315.01, '公用经费合计', 100.2]);
+    expect([totals.getCell(1), totals.getCell(3), totals.getCell(4), totals.getCell(9)].map(shown)).toEqual(['人员经费合计', 1315.01, '公用经费合计', 100.2]);
     expect(t06.getCell(6 + 29, 8).master.address).toBe('D35');
 
     // 公开07表 is empty: the blank 合 计 row, the 注, then the empty-table line.

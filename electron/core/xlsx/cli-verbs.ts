@@ -20,11 +20,11 @@ function need(flags: Flags, name: string): string {
   return value;
 }
 
-/** export --file F --out X.xlsx [--xls] [--draft] */
+/** export --file F --out X.xlsx [--xls] [--draft] [--protect] [--print-audit] */
 export async function exportVerb(core: Core, file: string, flags: Flags): Promise<number> {
   const out = need(flags, 'out');
   const format = flags.xls || /\.xls$/i.test(out) ? 'xls' : 'xlsx';
-  const workbook = (await core.call('exportWorkbook', { file, format, draft: flags.draft === true })) as ExportedWorkbook;
+  const workbook = (await core.call('exportWorkbook', { file, format, draft: flags.draft === true, protect: flags.protect === true, printAudit: flags['print-audit'] === true })) as ExportedWorkbook;
   fs.writeFileSync(out, Buffer.from(workbook.dataBase64, 'base64'));
   console.log(`已导出 ${out}${flags.draft ? '(草稿)' : ''}`);
   return 0;

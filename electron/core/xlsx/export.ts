@@ -8,8 +8,10 @@ import type { YearInfo } from '../../../shared/contract';
 import type { PerfForm } from '../../../shared/forms/model';
 import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
 import { formSheetNames, planForm } from './form-plan';
+import { cellLogic } from './formulas';
 import { lineCount, planTable, type PlanCell, type SheetPlan } from './plan';
 import { DRAFT } from './text';
+import { unitKeywords } from './unit-code';
 import { writeXls } from './write-xls';
 import { writeXlsx } from './write-xlsx';
 
@@ -32,6 +34,13 @@ export interface ExportOptions {
   draft: boolean;
   /** Findings for the 审核说明 sheet; undefined = not validated (a draft then says so). */
   audit?: readonly AuditLine[];
+  /** Lock computed and linked cells so only inputs can be edited (no password); off unless the user asks. */
+  protect?: boolean;
+  /**
+   * Print the 审核说明 sheet in the 报送版 too (for a region that requires it). Otherwise the 报送版
+   * keeps it as a hidden sheet that never prints and page numbers count only the tables; a draft prints it.
+   */
+  printAudit?: boolean;
 }
 
 /** What the exporter reads of an open year (a YearSession satisfies it). */
@@ -50,13 +59,16 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
   const plans = source.tables().map((def) =>
     planTable(def, source.model, { label: printedLabel(def.id, info.template, info.numbering), unitName: info.unitName, draft: options.draft }),
   );
+  const logic = cellLogic(plans, source.model);
   plans.push(...formPlans(source, options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET]));
   const audit = auditPlan(options);
-  if (audit) plans.push(audit);
-  const bytes = options.format === 'xls' ? writeXls(plans) : await writeXlsx(plans, { draft: options.draft, creator: '决算通' });
+  if (audit) plans.push({ ...audit, hidden: !options.draft && !options.printAudit });
+  const title = `${info.fiscalYear}年度部门决算公开表`;
+  const write = { draft: options.draft, creator: '决算通', logic, protect: options.protect, properties: { title, keywords: unitKeywords(info.unitCode) } };
+  const bytes = options.format === 'xls' ? writeXls(plans, write) : await writeXlsx(plans, write);
   const unit = info.unitName.replace(/[\\/:*?"<>|\s]+/g, '');
   return {
-    name: `${info.fiscalYear}年度部门决算公开表_${unit}${options.draft ? `(${DRAFT})` : ''}.${options.format}`,
+    name: `${title}_${unit}${options.draft ? `(${DRAFT})` : ''}.${options.format}`,
     mime: options.format === 'xls' ? 'application/vnd.ms-excel' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes,
   };

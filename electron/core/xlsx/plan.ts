@@ -19,6 +19,8 @@ export interface PlanCell {
   col: number;
   value: string | number | null;
   style: CellStyle;
+  /** An amount cell: the table row and 栏次 it prints (the writers derive its formula and role from them). */
+  ref?: { row: string; col: string };
 }
 
 export interface Range {
@@ -46,6 +48,10 @@ export interface SheetPlan {
   orientation?: 'portrait' | 'landscape';
   /** Columns (1-based) hidden on screen and left out of the print area. */
   hiddenColumns?: number[];
+  /** Fit the whole sheet on one printed page (fixed tables such as 公开01/04表); otherwise one page wide. */
+  onePage?: boolean;
+  /** Kept in the workbook but never printed (the 报送版's 审核说明). */
+  hidden?: boolean;
 }
 
 /**
@@ -205,7 +211,7 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
           if (!isTotal) put(row, col, resolved.label, 'text');
           break;
         case 'value':
-          if (!resolved.blank && resolved.rules[column.col!]) put(row, col, amount(resolved.key, column.col!), 'amount');
+          if (!resolved.blank && resolved.rules[column.col!]) putAmount(row, col, resolved.key, column.col!);
           break;
       }
     });
@@ -219,13 +225,13 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
       const total = model.row(def.id, span.row)!;
       put(row, first, total.label, 'center');
       merge(row, first, row, valueIndex);
-      put(row, valueIndex + 1, amount(total.key, columns[valueIndex].col!), 'amount');
+      putAmount(row, valueIndex + 1, total.key, columns[valueIndex].col!);
     }
   }
 
-  function amount(key: string, col: string): number | null {
-    const value = model.value(def.id, key, col);
-    return value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null;
+  function putAmount(row: number, col: number, key: string, valueCol: string): void {
+    const value = model.value(def.id, key, valueCol);
+    cells.push({ row, col, value: value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null, style: 'amount', ref: { row: key, col: valueCol } });
   }
 
   // Notes, then the empty-table line (SPEC §1.10: after the 注).
@@ -249,5 +255,6 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
     rowHeights,
     header: { first: headerFirst, last: headerLast },
     grid: { first: headerFirst, last: gridLast },
+    onePage: def.kind === 'fixed',
   };
 }

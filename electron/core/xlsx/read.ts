@@ -93,7 +93,7 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
           grid.mergedInto.set(`${r},${c}`, [Number(cell.master.row), Number(cell.master.col)]);
           return;
         }
-        const value = fromExcelJs(cell.value);
+        const value = fromExcelJs(cell.value, cell.result);
         if (value) place(grid, r, c, value, fail);
       });
     });
@@ -101,7 +101,8 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
   });
 }
 
-function fromExcelJs(value: ExcelJS.CellValue): CellValue | undefined {
+/** `cached` is the cell's own formula result: exceljs's `value` copy drops a cached 0 (our exports' empty totals). */
+function fromExcelJs(value: ExcelJS.CellValue, cached?: ExcelJS.CellValue): CellValue | undefined {
   if (value === null || value === undefined) return undefined;
   if (typeof value === 'number') return { kind: 'number', value };
   if (typeof value === 'string') return { kind: 'text', value };
@@ -109,7 +110,7 @@ function fromExcelJs(value: ExcelJS.CellValue): CellValue | undefined {
   if (value instanceof Date) return { kind: 'invalid', value: value.toISOString().slice(0, 10) };
   if ('richText' in value) return { kind: 'text', value: value.richText.map((run) => run.text).join('') };
   if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result;
+    const result = value.result ?? cached;
     if (result === undefined || result === null) return { kind: 'formula' };
     if (typeof result === 'number') return { kind: 'number', value: result, formula: true };
     if (typeof result === 'string') return { kind: 'text', value: result, formula: true };

@@ -1,46 +1,262 @@
 /**
- * Renders sheet plans as a legacy .xls (BIFF8) workbook for systems that still ask for one, with
- * SheetJS (@e965/xlsx, the maintained community build; npm `xlsx` 0.18.5 has known CVEs). The free
- * build writes values, number formats, merges, column widths and hidden columns but no fonts or
- * borders.
+ * Renders sheet plans as a legacy .xls (BIFF8) workbook that prints like the .xlsx: the fonts,
+ * borders, alignment and shading of look.ts as FONT/XF records, A4 landscape fit-to-page (SETUP,
+ * WSBOOL), repeated header rows (the built-in Print_Titles name), frozen header (WINDOW2/PANE),
+ * live formulas with cached results, optional sheet protection, and the document properties.
+ *
+ * Written here rather than with a library: no maintained JavaScript writer emits BIFF8 styles
+ * (SheetJS community writes none; the styled forks target .xlsx only), and the subset needed is a
+ * few dozen fixed-size records. The container comes from SheetJS's CFB module.
  */
-import * as XLSX from '@e965/xlsx';
 import { ApiError } from '../../../shared/contract';
-import type { SheetPlan } from './plan';
-import { AMOUNT_FORMAT } from './write-xlsx';
+import { Bytes, PTG, REC, compoundFile, record, sharedStrings, shortString, summaryInformation, wideString } from './biff';
+import type { Operand } from './formulas';
+import { FONT, GRID_LOOK, LOOKS, PAGE, SHADE, TEXT_FORMAT, AMOUNT_FORMAT, type Look, type WriteOptions } from './look';
+import type { PlanCell, SheetPlan } from './plan';
 
-/**
- * SheetJS writes a BIFF8 string inside one record (8224 bytes, about 4100 UTF-16 characters): a
- * longer one hangs the writer, and without the shared-string table it cuts every text at 255.
- */
+/** Kept from the SheetJS-based writer so .xls exports accept the same texts as before. */
 export const XLS_MAX_TEXT = 4000;
 
-export function writeXls(plans: SheetPlan[]): Buffer {
+/** Built-in number formats (MS-XLS 2.5.165): no FORMAT records needed. */
+const BUILTIN_FORMAT: Record<string, number> = { [AMOUNT_FORMAT]: 4, [TEXT_FORMAT]: 49 };
+const ALIGN_H = { left: 1, center: 2, right: 3 } as const;
+const ALIGN_V = { top: 0, middle: 1 } as const;
+const BLACK = 8;
+const AUTO_COLOR = 0x7fff;
+/** The cell XF every workbook starts with (after the 15 style XFs). */
+const DEFAULT_XF = 15;
+
+/** One cell format: the look plus grid border, shading and whether the cell stays editable under protection. */
+interface Format {
+  look: Look;
+  border: boolean;
+  shade?: string;
+  unlocked?: boolean;
+}
+
+/** FONT and XF tables, built as cells ask for formats; colours go to a custom palette. */
+class Styles {
+  private fonts = new Map<string, number>();
+  private fontRecords: Buffer[] = [];
+  private xfs = new Map<string, number>();
+  private xfRecords: Buffer[] = [];
+  private palette = ['000000'];
+
+  constructor() {
+    // Font 0 is the workbook's default (the Normal style's).
+    this.font(GRID_LOOK);
+  }
+
+  color(rgb: string): number {
+    let index = this.palette.indexOf(rgb);
+    if (index < 0) index = this.palette.push(rgb) - 1;
+    return BLACK + index;
+  }
+
+  font(look: Look): number {
+    const key = `${look.size}|${look.bold ?? false}|${look.color ?? ''}`;
+    let index = this.fonts.get(key);
+    if (index === undefined) {
+      const body = new Bytes().u16(look.size * 20).u16(0).u16(look.color ? this.color(look.color) : AUTO_COLOR).u16(look.bold ? 700 : 400);
+      body.u16(0).u8(0).u8(0).u8(FONT.charset).u8(0).bytes(shortString(FONT.name));
+      this.fontRecords.push(record(REC.FONT, body));
+      // Font index 4 does not exist in BIFF: the fifth FONT record is font 5.
+      index = this.fontRecords.length - 1 >= 4 ? this.fontRecords.length : this.fontRecords.length - 1;
+      this.fonts.set(key, index);
+    }
+    return index;
+  }
+
+  xf(format: Format): number {
+    const key = JSON.stringify(format);
+    let index = this.xfs.get(key);
+    if (index === undefined) {
+      const { look } = format;
+      const line = format.border ? 1 : 0;
+      const ink = format.border ? BLACK : 0;
+      const body = new Bytes()
+        .u16(this.font(look))
+        .u16(look.numFmt ? BUILTIN_FORMAT[look.numFmt] : 0)
+        .u16(format.unlocked ? 0x0000 : 0x0001) // fLocked; parent style XF 0
+        .u8(ALIGN_H[look.horizontal] | (look.wrap ? 0x08 : 0) | (ALIGN_V[look.vertical] << 4))
+        .u8(0)
+        .u8(0)
+        .u8(0xfc) // every attribute set here, none inherited
+        .u32(line | (line << 4) | (line << 8) | (line << 12) | (ink << 16) | (ink << 23))
+        .u32(ink | (ink << 7) | (format.shade ? 1 << 26 : 0))
+        .u16((format.shade ? this.color(format.shade) : 0x40) | (0x41 << 7));
+      index = DEFAULT_XF + 1 + this.xfRecords.length;
+      this.xfRecords.push(record(REC.XF, body));
+      this.xfs.set(key, index);
+    }
+    return index;
+  }
+
+  /** FONT, XF (15 style XFs + the default cell XF + ours), STYLE and PALETTE records, in file order. */
+  records(): Buffer[] {
+    while (this.fontRecords.length < 4) this.fontRecords.push(this.fontRecords[0]);
+    const styleXf = new Bytes().u16(0).u16(0).u16(0xfff5).u8(0x20).u8(0).u8(0).u8(0).u32(0).u32(0).u16(0x40 | (0x41 << 7)).build();
+    const cellXf = new Bytes().u16(0).u16(0).u16(0x0001).u8(0x20).u8(0).u8(0).u8(0).u32(0).u32(0).u16(0x40 | (0x41 << 7)).build();
+    const palette = new Bytes().u16(56);
+    for (let i = 0; i < 56; i++) {
+      const rgb = this.palette[i] ?? 'FFFFFF';
+      palette.u8(parseInt(rgb.slice(0, 2), 16)).u8(parseInt(rgb.slice(2, 4), 16)).u8(parseInt(rgb.slice(4, 6), 16)).u8(0);
+    }
+    return [
+      ...this.fontRecords,
+      ...Array.from({ length: 15 }, () => record(REC.XF, styleXf)),
+      record(REC.XF, cellXf),
+      ...this.xfRecords,
+      record(REC.STYLE, new Bytes().u16(0x8000).u8(0).u8(0xff)),
+      record(REC.PALETTE, palette),
+    ];
+  }
+}
+
+export function writeXls(plans: SheetPlan[], options: WriteOptions): Buffer {
   for (const plan of plans) {
     const long = plan.cells.find((cell) => typeof cell.value === 'string' && cell.value.length > XLS_MAX_TEXT);
     if (long) {
       throw new ApiError('refused', `工作表“${plan.name}”第${long.row}行有 ${String(long.value).length} 字的文字,超过 .xls 格式单个单元格可保存的 ${XLS_MAX_TEXT} 字;请导出为 .xlsx`);
     }
   }
-  const workbook = XLSX.utils.book_new();
-  for (const plan of plans) {
-    const sheet: XLSX.WorkSheet = {};
-    let lastRow = 1;
-    for (const item of plan.cells) {
-      if (item.value === null) continue;
-      const cell: XLSX.CellObject =
-        typeof item.value === 'number' ? { t: 'n', v: item.value, z: item.style === 'amount' ? AMOUNT_FORMAT : undefined } : { t: 's', v: item.value };
-      sheet[XLSX.utils.encode_cell({ r: item.row - 1, c: item.col - 1 })] = cell;
-      lastRow = Math.max(lastRow, item.row);
-    }
-    sheet['!merges'] = plan.merges.map((range) => ({ s: { r: range.top - 1, c: range.left - 1 }, e: { r: range.bottom - 1, c: range.right - 1 } }));
-    const cols: XLSX.ColInfo[] = plan.columnWidths.map((wch) => ({ wch }));
-    for (const col of plan.hiddenColumns ?? []) cols[col - 1] = { wch: 10, hidden: true };
-    sheet['!cols'] = cols;
-    const lastCol = Math.max(plan.width, ...(plan.hiddenColumns ?? []));
-    sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: lastRow - 1, c: lastCol - 1 } });
-    XLSX.utils.book_append_sheet(workbook, sheet, plan.name);
+  const styles = new Styles();
+  const strings = new Map<string, number>();
+  let stringCount = 0;
+  const stringIndex = (text: string) => {
+    stringCount++;
+    let index = strings.get(text);
+    if (index === undefined) strings.set(text, (index = strings.size));
+    return index;
+  };
+  const sheets = plans.map((plan, index) => sheetStream(plan, index, options, styles, stringIndex));
+
+  const visible = plans.findIndex((plan) => !plan.hidden);
+  const head = [
+    record(REC.BOF, new Bytes().u16(0x0600).u16(0x0005).u16(0x0dbb).u16(0x07cc).u32(0).u32(0x06)),
+    record(REC.CODEPAGE, new Bytes().u16(1200)),
+    record(REC.WINDOW1, new Bytes().u16(0).u16(0).u16(0x4000).u16(0x2000).u16(0x38).u16(visible).u16(0).u16(1).u16(0x258)),
+    ...styles.records(),
+  ];
+  const boundSheet = (plan: SheetPlan, offset: number) =>
+    record(REC.BOUNDSHEET, new Bytes().u32(offset).u8(plan.hidden ? 1 : 0).u8(0).bytes(shortString(plan.name)));
+  const tail = [
+    // One internal SUPBOOK and one XTI per sheet: cross-sheet formulas and print titles refer to sheet i as XTI i.
+    record(REC.SUPBOOK, new Bytes().u16(plans.length).u16(0x0401)),
+    record(REC.EXTERNSHEET, plans.reduce((body, _, i) => body.u16(0).u16(i).u16(i), new Bytes().u16(plans.length))),
+    ...plans.flatMap((plan, index) => (hasHeader(plan) ? [printTitles(index, plan)] : [])),
+    sharedStrings([...strings.keys()], stringCount),
+    record(REC.EOF),
+  ];
+  // BOUNDSHEET records hold each sheet's stream offset: their size is known before the offsets are.
+  let offset = [...head, ...tail].reduce((sum, part) => sum + part.length, 0) + plans.reduce((sum, plan) => sum + boundSheet(plan, 0).length, 0);
+  const bounds = plans.map((plan, index) => {
+    const bound = boundSheet(plan, offset);
+    offset += sheets[index].length;
+    return bound;
+  });
+  const workbook = Buffer.concat([...head, ...bounds, ...tail, ...sheets]);
+  const streams: Record<string, Buffer> = { Workbook: workbook };
+  if (options.properties) streams['\u0005SummaryInformation'] = summaryInformation(options.properties);
+  return compoundFile(streams);
+}
+
+const hasHeader = (plan: SheetPlan) => plan.header.last >= plan.header.first;
+
+/** Print_Titles (built-in name 7) of sheet `index`: its header rows repeat on every page. */
+function printTitles(index: number, plan: SheetPlan): Buffer {
+  const formula = PTG.rows3d(index, plan.header.first - 1, plan.header.last - 1);
+  const body = new Bytes().u16(0x0020).u8(0).u8(1).u16(formula.length).u16(0).u16(index + 1).u32(0).u8(0).u8(0x07).bytes(formula);
+  return record(REC.NAME, body);
+}
+
+function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styles: Styles, stringIndex: (text: string) => number): Buffer {
+  const out: Buffer[] = [record(REC.BOF, new Bytes().u16(0x0600).u16(0x0010).u16(0x0dbb).u16(0x07cc).u32(0).u32(0x06))];
+  const landscape = (plan.orientation ?? 'landscape') === 'landscape';
+  out.push(record(REC.WSBOOL, new Bytes().u16(0x04c1 | 0x0100))); // fFitToPage
+  out.push(record(REC.HEADER, options.draft ? wideString(PAGE.draftHeader) : Buffer.alloc(0)));
+  out.push(record(REC.FOOTER, wideString(PAGE.footer)));
+  out.push(record(REC.HCENTER, new Bytes().u16(1)));
+  const { margins } = PAGE;
+  out.push(record(REC.LEFTMARGIN, new Bytes().f64(margins.left)), record(REC.RIGHTMARGIN, new Bytes().f64(margins.right)));
+  out.push(record(REC.TOPMARGIN, new Bytes().f64(margins.top)), record(REC.BOTTOMMARGIN, new Bytes().f64(margins.bottom)));
+  const setup = new Bytes().u16(9).u16(100).u16(1).u16(1).u16(plan.onePage ? 1 : 0).u16(landscape ? 0 : 0x02).u16(600).u16(600);
+  out.push(record(REC.SETUP, setup.f64(margins.header).f64(margins.footer).u16(1)));
+  if (options.protect) out.push(record(REC.PROTECT, new Bytes().u16(1)));
+  out.push(record(REC.DEFCOLWIDTH, new Bytes().u16(8)));
+  const hidden = new Set(plan.hiddenColumns ?? []);
+  const widths = [...plan.columnWidths];
+  for (const col of hidden) widths[col - 1] ??= 10;
+  widths.forEach((width, i) => {
+    const colinfo = new Bytes().u16(i).u16(i).u16(Math.round((width ?? 8) * 256)).u16(DEFAULT_XF).u16(hidden.has(i + 1) ? 1 : 0).u16(0);
+    out.push(record(REC.COLINFO, colinfo));
+  });
+
+  // Cells: the bordered grid first, then each plan cell over it.
+  const cells = new Map<number, { col: number; xf: number; cell?: PlanCell }[]>();
+  const put = (row: number, col: number, xf: number, cell?: PlanCell) => {
+    const line = cells.get(row) ?? [];
+    const at = line.findIndex((other) => other.col === col);
+    if (at >= 0) line[at] = { col, xf, cell };
+    else line.push({ col, xf, cell });
+    cells.set(row, line);
+  };
+  for (let row = plan.grid.first; row <= plan.grid.last; row++) for (let col = 1; col <= plan.width; col++) put(row, col, styles.xf({ look: GRID_LOOK, border: true }));
+  const inGrid = (cell: PlanCell) => cell.row >= plan.grid.first && cell.row <= plan.grid.last && cell.col <= plan.width;
+  for (const cell of plan.cells) {
+    const logic = options.logic?.get(cell);
+    const shade = logic?.role === 'computed' || logic?.role === 'linked' ? SHADE[logic.role] : undefined;
+    put(cell.row, cell.col, styles.xf({ look: LOOKS[cell.style], border: inGrid(cell), shade, unlocked: logic?.role === 'input' }), cell);
   }
-  // bookSST: texts go to the shared-string table whole (the plain Label record stops at 255 characters).
-  return XLSX.write(workbook, { type: 'buffer', bookType: 'xls', bookSST: true }) as Buffer;
+  const rows = [...new Set([...cells.keys(), ...plan.rowHeights.keys()])].sort((a, b) => a - b);
+  const lastRow = rows.length ? rows[rows.length - 1] : 1;
+  const lastCol = Math.max(plan.width, ...hidden);
+  out.push(record(REC.DIMENSIONS, new Bytes().u32(0).u32(lastRow).u16(0).u16(lastCol).u16(0)));
+  for (const row of rows) {
+    const height = plan.rowHeights.get(row);
+    const flags = 0x0100 | (height ? 0x0040 : 0); // reserved bit; fUnsynced = custom height
+    out.push(record(REC.ROW, new Bytes().u16(row - 1).u16(0).u16(lastCol).u16(height ? Math.round(height * 20) : 0x00ff).u16(0).u16(0).u16(flags).u16(DEFAULT_XF)));
+  }
+  for (const row of rows) {
+    for (const { col, xf, cell } of (cells.get(row) ?? []).sort((a, b) => a.col - b.col)) {
+      const at = new Bytes().u16(row - 1).u16(col - 1).u16(xf);
+      const operands = cell && options.logic?.get(cell)?.operands;
+      if (cell && operands) out.push(formulaRecord(at, Number(cell.value ?? 0), operands, index));
+      else if (typeof cell?.value === 'number') out.push(record(REC.NUMBER, at.f64(cell.value)));
+      else if (typeof cell?.value === 'string') out.push(record(REC.LABELSST, at.u32(stringIndex(cell.value))));
+      else out.push(record(REC.BLANK, at));
+    }
+  }
+
+  // Window: no gridlines, header rows frozen, the first visible sheet selected.
+  const frozen = hasHeader(plan);
+  const selected = index === 0 ? 0x0600 : 0;
+  out.push(record(REC.WINDOW2, new Bytes().u16(0x00b4 | (frozen ? 0x0108 : 0) | selected).u16(0).u16(0).u16(0x40).u16(0).u16(0).u16(0).u32(0)));
+  if (frozen) out.push(record(REC.PANE, new Bytes().u16(0).u16(plan.header.last).u16(plan.header.last).u16(0).u8(2).u8(0)));
+  for (let i = 0; i < plan.merges.length; i += 1026) {
+    const chunk = plan.merges.slice(i, i + 1026);
+    const body = new Bytes().u16(chunk.length);
+    for (const range of chunk) body.u16(range.top - 1).u16(range.bottom - 1).u16(range.left - 1).u16(range.right - 1);
+    out.push(record(REC.MERGEDCELLS, body));
+  }
+  out.push(record(REC.EOF));
+  return Buffer.concat(out);
+}
+
+/** FORMULA with its cached number and tokens in reverse Polish order: a, b, +, c, −, … */
+function formulaRecord(at: Bytes, cached: number, operands: readonly Operand[], here: number): Buffer {
+  const tokens: Buffer[] = [];
+  operands.forEach((operand, i) => {
+    const row = operand.row - 1;
+    const col = operand.col - 1;
+    const range = operand.rowEnd > operand.row;
+    if (operand.sheet === here) tokens.push(range ? PTG.area(row, operand.rowEnd - 1, col) : PTG.ref(row, col));
+    else tokens.push(range ? PTG.area3d(operand.sheet, row, operand.rowEnd - 1, col) : PTG.ref3d(operand.sheet, row, col));
+    if (range) tokens.push(PTG.sum());
+    if (i === 0) {
+      if (operand.sign < 0) tokens.push(PTG.minus());
+    } else tokens.push(operand.sign < 0 ? PTG.sub() : PTG.add());
+  });
+  const rgce = Buffer.concat(tokens);
+  return record(REC.FORMULA, at.f64(cached).u16(0).u32(0).u16(rgce.length).bytes(rgce));
 }

@@ -1,0 +1,149 @@
+/**
+ * The few BIFF8 building blocks the styled .xls writer needs ([MS-XLS]): records, strings, the
+ * shared-string table split over CONTINUE records, formula tokens, the compound-file container and
+ * the SummaryInformation property set that carries the document properties.
+ */
+import * as XLSX from '@e965/xlsx';
+
+/** Record types used (MS-XLS 2.3). */
+export const REC = {
+  BOF: 0x0809, EOF: 0x000a, CODEPAGE: 0x0042, WINDOW1: 0x003d, FONT: 0x0031, XF: 0x00e0, STYLE: 0x0293, PALETTE: 0x0092,
+  BOUNDSHEET: 0x0085, SUPBOOK: 0x01ae, EXTERNSHEET: 0x0017, NAME: 0x0018, SST: 0x00fc, CONTINUE: 0x003c,
+  WSBOOL: 0x0081, HEADER: 0x0014, FOOTER: 0x0015, HCENTER: 0x0083, LEFTMARGIN: 0x0026, RIGHTMARGIN: 0x0027, TOPMARGIN: 0x0028,
+  BOTTOMMARGIN: 0x0029, SETUP: 0x00a1, PROTECT: 0x0012, DEFCOLWIDTH: 0x0055, COLINFO: 0x007d, DIMENSIONS: 0x0200, ROW: 0x0208,
+  BLANK: 0x0201, NUMBER: 0x0203, LABELSST: 0x00fd, FORMULA: 0x0006, WINDOW2: 0x023e, PANE: 0x0041, MERGEDCELLS: 0x00e5,
+} as const;
+
+/** Largest record body; longer data continues in CONTINUE records. */
+const MAX_BODY = 8224;
+
+/** Little-endian byte builder. */
+export class Bytes {
+  private parts: Buffer[] = [];
+  length = 0;
+  private push(buffer: Buffer): this {
+    this.parts.push(buffer);
+    this.length += buffer.length;
+    return this;
+  }
+  u8(value: number): this {
+    return this.push(Buffer.from([value & 0xff]));
+  }
+  u16(value: number): this {
+    const b = Buffer.alloc(2);
+    b.writeUInt16LE(value & 0xffff);
+    return this.push(b);
+  }
+  u32(value: number): this {
+    const b = Buffer.alloc(4);
+    b.writeUInt32LE(value >>> 0);
+    return this.push(b);
+  }
+  f64(value: number): this {
+    const b = Buffer.alloc(8);
+    b.writeDoubleLE(value);
+    return this.push(b);
+  }
+  bytes(buffer: Buffer): this {
+    return this.push(buffer);
+  }
+  build(): Buffer {
+    return Buffer.concat(this.parts, this.length);
+  }
+}
+
+export function record(type: number, body: Buffer | Bytes = Buffer.alloc(0)): Buffer {
+  const data = body instanceof Bytes ? body.build() : body;
+  const head = Buffer.alloc(4);
+  head.writeUInt16LE(type, 0);
+  head.writeUInt16LE(data.length, 2);
+  return Buffer.concat([head, data]);
+}
+
+/** XLUnicodeString: 16-bit length, flags, UTF-16 characters (always the wide form: Chinese text). */
+export const wideString = (text: string) => new Bytes().u16(text.length).u8(1).bytes(Buffer.from(text, 'utf16le')).build();
+/** ShortXLUnicodeString: 8-bit length (sheet and font names). */
+export const shortString = (text: string) => new Bytes().u8(text.length).u8(1).bytes(Buffer.from(text, 'utf16le')).build();
+
+/**
+ * The SST record and its CONTINUE records. A string that does not fit continues in the next record,
+ * which then starts with the flags byte again (MS-XLS 2.4.58); a string header never splits.
+ */
+export function sharedStrings(strings: readonly string[], total: number): Buffer {
+  const records: Buffer[] = [];
+  let body = new Bytes().u32(total).u32(strings.length);
+  let type: number = REC.SST;
+  const flush = () => {
+    records.push(record(type, body));
+    type = REC.CONTINUE;
+    body = new Bytes();
+  };
+  for (const text of strings) {
+    if (body.length + 3 + 2 > MAX_BODY) flush();
+    body.u16(text.length).u8(1);
+    let rest = Buffer.from(text, 'utf16le');
+    for (;;) {
+      const room = (MAX_BODY - body.length) & ~1;
+      if (rest.length <= room) {
+        body.bytes(rest);
+        break;
+      }
+      body.bytes(rest.subarray(0, room));
+      rest = rest.subarray(room);
+      flush();
+      body.u8(1);
+    }
+  }
+  records.push(record(type, body));
+  return Buffer.concat(records);
+}
+
+/** Column field of a cell reference: relative row and column, as Excel writes A1 references. */
+const relCol = (col: number) => 0xc000 | col;
+
+/** Formula tokens (MS-XLS 2.5.198): references, SUM over a range, unary minus, + and −. */
+export const PTG = {
+  ref: (row: number, col: number) => new Bytes().u8(0x44).u16(row).u16(relCol(col)).build(),
+  ref3d: (ixti: number, row: number, col: number) => new Bytes().u8(0x5a).u16(ixti).u16(row).u16(relCol(col)).build(),
+  area: (row: number, rowEnd: number, col: number) => new Bytes().u8(0x25).u16(row).u16(rowEnd).u16(relCol(col)).u16(relCol(col)).build(),
+  area3d: (ixti: number, row: number, rowEnd: number, col: number) => new Bytes().u8(0x3b).u16(ixti).u16(row).u16(rowEnd).u16(relCol(col)).u16(relCol(col)).build(),
+  /** Whole rows, absolute (print titles): $first:$last. */
+  rows3d: (ixti: number, first: number, last: number) => new Bytes().u8(0x3b).u16(ixti).u16(first).u16(last).u16(0).u16(0xff).build(),
+  /** SUM with one argument (tFuncVarV, function 4). */
+  sum: () => new Bytes().u8(0x42).u8(1).u16(4).build(),
+  add: () => Buffer.from([0x03]),
+  sub: () => Buffer.from([0x04]),
+  minus: () => Buffer.from([0x13]),
+};
+
+/** SummaryInformation (FMTID F29F85E0-4FF9-1068-AB91-08002B27B3D9): code page, title, keywords. */
+export function summaryInformation(properties: { title: string; keywords: string }): Buffer {
+  const fmtid = Buffer.from('e0859ff2f94f6810ab9108002b27b3d9', 'hex');
+  // Strings in UTF-8 (code page 65001) so any Chinese text survives.
+  const lpstr = (text: string) => {
+    const data = Buffer.concat([Buffer.from(text, 'utf8'), Buffer.alloc(1)]);
+    const padded = Buffer.concat([data, Buffer.alloc((4 - (data.length % 4)) % 4)]);
+    return new Bytes().u32(0x1e).u32(data.length).bytes(padded).build();
+  };
+  const values: [number, Buffer][] = [
+    [1, new Bytes().u32(0x02).u16(65001).u16(0).build()],
+    [2, lpstr(properties.title)],
+    [5, lpstr(properties.keywords)],
+  ];
+  const table = new Bytes();
+  let offset = 8 + values.length * 8;
+  for (const [id, value] of values) {
+    table.u32(id).u32(offset);
+    offset += value.length;
+  }
+  const section = new Bytes().u32(offset).u32(values.length).bytes(table.build());
+  for (const [, value] of values) section.bytes(value);
+  return new Bytes().u16(0xfffe).u16(0).u32(0x00020006).bytes(Buffer.alloc(16)).u32(1).bytes(fmtid).u32(48).bytes(section.build()).build();
+}
+
+/** The compound-file container Excel expects around the Workbook stream. */
+export function compoundFile(streams: Record<string, Buffer>): Buffer {
+  const cfb = XLSX.CFB.utils.cfb_new();
+  for (const [name, data] of Object.entries(streams)) XLSX.CFB.utils.cfb_add(cfb, name, data);
+  return Buffer.from(XLSX.CFB.write(cfb, { type: 'buffer', fileType: 'cfb' }) as Uint8Array);
+}

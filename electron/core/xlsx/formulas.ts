@@ -1,0 +1,84 @@
+/**
+ * Live totals in exported workbooks: every printed computed or linked amount becomes a spreadsheet
+ * formula over the printed cells it adds up, taken from the engine's own operands (the table
+ * declarations), so a clerk who corrects one figure in Excel/WPS sees 合计/小计/总计 follow. The
+ * writers store the engine's value beside the formula as its cached result.
+ */
+import type { YearModel } from '../../../shared/tables';
+import type { PlanCell, SheetPlan } from './plan';
+import { columnLetter } from './text';
+
+/** One addend: a cell, or a run of rows in one column (rowEnd), on sheet `sheet` (index into the plans). */
+export interface Operand {
+  sheet: number;
+  row: number;
+  rowEnd: number;
+  col: number;
+  sign: 1 | -1;
+}
+
+export interface CellLogic {
+  role: 'input' | 'computed' | 'linked';
+  /** The formula's addends; absent when the cell is written as a plain number (nothing printed to add up). */
+  operands?: Operand[];
+}
+
+/** Runs of at least this many adjacent rows print as SUM(C5:C9) rather than C5+C6+C7+C8+C9. */
+const RANGE_MIN = 3;
+
+/** The role and formula of every amount cell of the annex-table sheets. */
+export function cellLogic(plans: readonly SheetPlan[], model: YearModel): Map<PlanCell, CellLogic> {
+  const where = new Map<string, { sheet: number; row: number; col: number; cell: PlanCell }>();
+  plans.forEach((plan, sheet) => {
+    for (const cell of plan.cells) if (cell.ref) where.set(`${plan.table}|${cell.ref.row}|${cell.ref.col}`, { sheet, row: cell.row, col: cell.col, cell });
+  });
+  const logic = new Map<PlanCell, CellLogic>();
+  for (const plan of plans) {
+    for (const cell of plan.cells) {
+      if (!cell.ref) continue;
+      const rule = model.rule(plan.table, cell.ref.row, cell.ref.col);
+      if (!rule || rule.role === 'input') {
+        logic.set(cell, { role: 'input' });
+        continue;
+      }
+      logic.set(cell, { role: rule.role, operands: cell.value === null ? undefined : operandsOf(plan.table, cell.ref) });
+    }
+  }
+  return logic;
+
+  /** Unprinted operands are all-zero 项 rows and drop out; one that is missing yet non-zero leaves the plain value. */
+  function operandsOf(table: string, ref: { row: string; col: string }): Operand[] | undefined {
+    const cells: Operand[] = [];
+    for (const term of model.operands(table, ref.row, ref.col)) {
+      const at = where.get(`${term.table}|${term.row}|${term.col}`);
+      if (at) cells.push({ sheet: at.sheet, row: at.row, rowEnd: at.row, col: at.col, sign: term.sign });
+      else if ((model.value(term.table, term.row, term.col) ?? 0) !== 0) return undefined;
+    }
+    return cells.length ? runs(cells) : undefined;
+  }
+}
+
+/** Adjacent rows of one column, sheet and sign merge into one range operand. */
+function runs(cells: Operand[]): Operand[] {
+  const out: Operand[] = [];
+  for (const cell of cells) {
+    const last = out[out.length - 1];
+    if (last && last.sheet === cell.sheet && last.col === cell.col && last.sign === cell.sign && last.rowEnd + 1 === cell.row) last.rowEnd = cell.row;
+    else out.push({ ...cell });
+  }
+  return out.flatMap((run) =>
+    run.rowEnd - run.row + 1 >= RANGE_MIN ? [run] : Array.from({ length: run.rowEnd - run.row + 1 }, (_, i) => ({ ...run, row: run.row + i, rowEnd: run.row + i })),
+  );
+}
+
+/** The A1 formula (without "="), e.g. `SUM(C6:C13)`, `C5+C6-C7`, `'公开04表'!D9`. */
+export function formulaText(operands: readonly Operand[], sheetNames: readonly string[], here: number): string {
+  return operands
+    .map((operand, index) => {
+      const prefix = operand.sheet === here ? '' : `'${sheetNames[operand.sheet].replace(/'/g, "''")}'!`;
+      const first = `${columnLetter(operand.col)}${operand.row}`;
+      const text = operand.rowEnd > operand.row ? `SUM(${prefix}${first}:${columnLetter(operand.col)}${operand.rowEnd})` : `${prefix}${first}`;
+      return `${operand.sign < 0 ? '-' : index ? '+' : ''}${text}`;
+    })
+    .join('');
+}

@@ -1,0 +1,16 @@
+/**
+ * The unit code (单位代码) travels in the workbook's document properties (文件 → 属性 → 关键词 in
+ * Excel/WPS), not on a printed page: the official layouts have no place for it. Both writers put it
+ * there and both readers take it back, so export → import keeps it.
+ */
+const LABEL = '单位代码';
+
+export function unitKeywords(code: string): string {
+  return code ? `${LABEL}:${code}` : '';
+}
+
+/** The code named in a keywords property, if any (a full-width or ASCII colon, as a clerk may retype it). */
+export function unitCodeIn(keywords: string | undefined): string | undefined {
+  const match = keywords?.match(new RegExp(`${LABEL}\\s*[::]\\s*([0-9A-Za-z-]+)`));
+  return match?.[1];
+}
