@@ -17,8 +17,10 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   dump  --file F                      交换格式 JSON 输出到标准输出
   load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)
   validate 路径… [--json]             审核年度文件或 Excel 工作簿(可多个文件或文件夹);有错误时退出码为 1
-  export --file F --out X.xlsx [--xls] [--draft]   导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿)
-  import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U]
+  export --file F --out X.xlsx [--xls] [--draft] [--protect] [--print-audit]
+                                      导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿;--protect 锁定计算单元格;
+                                      --print-audit 报送版也打印审核说明)
+  import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U --code C]
                                       导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建)
   catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)`;
 

@@ -110,7 +110,7 @@ export interface ExportedWorkbook {
  * `errors` is not empty; every message names the file, sheet, row and cell.
  */
 export interface ImportPreview {
-  source: { name: string; kind: 'xlsx' | 'xls' | 'year-file'; fiscalYear?: number; unitName?: string };
+  source: { name: string; kind: 'xlsx' | 'xls' | 'year-file'; fiscalYear?: number; unitName?: string; unitCode?: string };
   /** replace: each table found replaces that table's inputs; baseline: the source is last year (上年数). */
   mode: 'replace' | 'baseline';
   /** Per table found: its sheet, cells read (inputs and printed totals) and 项 codes. */

@@ -7,8 +7,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { catalogFor } from '../../shared/catalog';
 import type { CellEdit, Numbering, TemplateSet, YearSnapshot } from '../../shared/contract';
 import { TABLES, templateTables, type TableDef } from '../../shared/tables';
+import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/model';
 import { tempDir } from '../helpers/temp';
 import { coreIn, newYear } from '../fixtures/xlsx/helpers';
+import { TEMPLATES, randomForm, seeded } from '../fixtures/xlsx/random-forms';
 
 let temp: ReturnType<typeof tempDir>;
 beforeEach(() => (temp = tempDir('juesuan-xlsx-')));
@@ -87,6 +89,16 @@ const CASES: { format: 'xlsx' | 'xls'; template: TemplateSet; numbering: Numberi
   { format: 'xls', template: '13', numbering: '表', seeds: [14] },
 ];
 
+/** A few random 绩效自评 forms (眉山 layouts print the 项目编码, so projects keep their keys), as the app stores them. */
+function randomForms(seed: number, maxText: number): PerfFormJson[] {
+  const random = seeded(seed);
+  const projects = TEMPLATES.filter((form) => form.variant === 'MS-P');
+  const department = TEMPLATES.find((form) => form.subject_type === 'department')!;
+  const forms = Array.from({ length: 1 + Math.floor(random() * 2) }, (_, i) => randomForm(random, projects[i], { maxText }));
+  return [...forms, randomForm(random, department, { maxText })].map((form) => serializeForm(parseForm(form)));
+}
+const byKey = (forms: PerfFormJson[]) => [...forms].sort((a, b) => `${a.subject_type}|${a.subject_code ?? ''}`.localeCompare(`${b.subject_type}|${b.subject_code ?? ''}`));
+
 describe('export → import round trip', () => {
   for (const { format, template, numbering, seeds } of CASES) {
     it(`${format}, ${template} 表模板, ${numbering} 编号: random years come back cell for cell`, async () => {
@@ -95,9 +107,12 @@ describe('export → import round trip', () => {
         const source = `source-${seed}.sqlite`;
         const target = `target-${seed}.sqlite`;
         await newYear(core, source, { template, numbering });
-        await newYear(core, target, { template, numbering });
+        // The target starts without a unit code: the workbook carries it.
+        await core.createYear({ file: target, fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', template, numbering });
         const { edits, custom } = randomYear(template, seed);
         await core.edit({ file: source, addCodes: custom, cells: edits });
+        await core.setFormRegion({ file: source, region: '眉山' });
+        for (const form of randomForms(seed, format === 'xls' ? 1500 : 6000)) await core.saveForm({ file: source, form });
         // Random years break the 勾稽 identities, so they go out as drafts: the importer must read those too.
         const workbook = await core.exportWorkbook({ file: source, format, draft: true });
         const result = await core.importWorkbook({ file: target, name: workbook.name, dataBase64: workbook.dataBase64 });
@@ -106,7 +121,11 @@ describe('export → import round trip', () => {
         expect(result.recognised.map((table) => table.table)).toEqual(templateTables(template).map((def) => def.id));
         const expected = printable(await core.openYear({ file: source }));
         expect(JSON.stringify(expected).match(/"-?\d+\.\d+"/g)!.length, 'a year with real content').toBeGreaterThan(50);
-        expect(printable(await core.openYear({ file: target })), `seed ${seed}`).toEqual(expected);
+        const [before, after] = [await core.openYear({ file: source }), await core.openYear({ file: target })];
+        expect(printable(after), `seed ${seed}`).toEqual(expected);
+        expect(byKey(after.forms), `seed ${seed}`).toEqual(byKey(before.forms));
+        expect(before.forms.length).toBeGreaterThan(1);
+        expect({ name: after.info.unitName, code: after.info.unitCode }).toEqual({ name: before.info.unitName, code: '158001' });
       }
       core.close();
     });

@@ -32,7 +32,8 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
 
 /**
  * import --file F --in W.xlsx [--baseline] [--preview] [--json]; a missing F is created first
- * (--year required; --unit, else the 部门 the workbook names), and removed again if the import fails.
+ * (--year required; --unit, else the 部门 the workbook names; --code, else the code the workbook carries),
+ * and removed again if the import fails.
  */
 export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
   const input = need(flags, 'in');
@@ -43,9 +44,10 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   if (created) {
     const year = Number(need(flags, 'year'));
     const template = (text(flags, 'template') ?? '9') as TemplateSet;
-    const unitName = text(flags, 'unit') ?? (await unitOf(bytes, name, template, year));
+    const unit = await unitOf(bytes, name, template, year);
+    const unitName = text(flags, 'unit') ?? unit?.unitName;
     if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
-    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code'), template });
+    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? unit?.unitCode, template });
   }
   // All or nothing: a file made for this import does not outlive a failure (or a mere preview).
   const discard = () => {
@@ -86,9 +88,11 @@ function readInput(input: string): Buffer {
   }
 }
 
-async function unitOf(bytes: Buffer, name: string, template: TemplateSet, year: number): Promise<string | undefined> {
+/** The unit name and code the workbook states (the 部门 line, the document keywords). */
+async function unitOf(bytes: Buffer, name: string, template: TemplateSet, year: number): Promise<{ unitName?: string; unitCode?: string } | undefined> {
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
-  return (await readSource(bytes, name, templateTables(template), year, out))?.unitName;
+  const source = await readSource(bytes, name, templateTables(template), year, out);
+  return source ? { unitName: source.unitName, unitCode: source.unitCode } : undefined;
 }
 
 function describe(preview: ImportPreview): string {

@@ -59,7 +59,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
   const source = await readSource(request.bytes, request.name, session.tables(), info.fiscalYear, out);
   const preview: ImportPreview = {
-    source: { name: request.name, kind: source?.kind ?? 'xlsx', fiscalYear: source?.fiscalYear, unitName: source?.unitName },
+    source: { name: request.name, kind: source?.kind ?? 'xlsx', fiscalYear: source?.fiscalYear, unitName: source?.unitName, unitCode: source?.unitCode },
     mode: request.baseline ? 'baseline' : 'replace',
     recognised: [...(source?.tables.values() ?? [])].map((table) => ({
       table: table.table,
@@ -93,7 +93,9 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     removeCodes: change.removeCodes!.length,
   });
   if (source.kind !== 'year-file') compareTotals(session, source, request.name, out);
-  return out.errors.length ? { preview } : { preview, change, extra: { forms } };
+  // A year file without a unit code takes the one the workbook carries.
+  const meta = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : undefined;
+  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
@@ -107,6 +109,9 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   }
   if (source.unitName && norm(source.unitName) !== norm(info.unitName)) {
     out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度文件的“${info.unitName}”不同`);
+  }
+  if (source.unitCode && info.unitCode && source.unitCode !== info.unitCode) {
+    out.warnings.push(`文件 ${file}:单位代码 ${source.unitCode} 与本年度文件的 ${info.unitCode} 不同`);
   }
   const customNames = new Map<string, string>();
   for (const doc of Object.values(session.snapshot().tables)) for (const [code, name] of Object.entries(doc.names ?? {})) customNames.set(code, name);

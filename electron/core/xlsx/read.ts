@@ -7,6 +7,7 @@
  */
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
+import { unitCodeIn } from './unit-code';
 import { zipEntries } from './zip-check';
 import { MAX_FORMS } from '../../../shared/contract';
 
@@ -51,26 +52,33 @@ export function sniff(bytes: Buffer): 'zip' | 'cfb' | 'sqlite' | 'unknown' {
   return 'unknown';
 }
 
-export async function readWorkbook(bytes: Buffer, file: string): Promise<{ kind: 'xlsx' | 'xls'; sheets: SheetGrid[] }> {
+export interface WorkbookRead {
+  kind: 'xlsx' | 'xls';
+  sheets: SheetGrid[];
+  /** The unit code our exports carry in the document keywords (unit-code.ts). */
+  unitCode?: string;
+}
+
+export async function readWorkbook(bytes: Buffer, file: string): Promise<WorkbookRead> {
   const fail = (reason: string): never => {
     throw new ReadError(`文件 ${file}:${reason}`);
   };
   if (bytes.length === 0) fail('文件是空的');
   if (bytes.length > LIMITS.fileBytes) fail(`文件过大(${(bytes.length / 1048576).toFixed(1)} MB),超过 ${LIMITS.fileBytes / 1048576} MB 的上限`);
   const type = sniff(bytes);
-  if (type === 'zip') return { kind: 'xlsx', sheets: await readXlsx(bytes, fail) };
+  if (type === 'zip') return { kind: 'xlsx', ...(await readXlsx(bytes, fail)) };
   if (type === 'cfb') {
     // Excel encrypts a password-protected .xlsx into an OLE container holding these two streams.
     if (bytes.includes(Buffer.from('EncryptedPackage', 'utf16le')) || bytes.includes(Buffer.from('EncryptionInfo', 'utf16le'))) {
       fail('工作簿设有打开密码(已加密),无法读取。请在 Excel 中取消密码(文件→信息→保护工作簿→用密码进行加密,清空密码)后另存再导入');
     }
-    return { kind: 'xls', sheets: readXls(bytes, fail) };
+    return { kind: 'xls', ...readXls(bytes, fail) };
   }
   if (/\.xlsx?$/i.test(file)) return fail('文件已损坏或不完整,不是有效的 Excel 工作簿,请重新导出或复制后再试');
   return fail('不是 Excel 工作簿(.xlsx 或 .xls),也不是决算通年度文件');
 }
 
-async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<SheetGrid[]> {
+async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<{ sheets: SheetGrid[]; unitCode?: string }> {
   const entries = zipEntries(bytes);
   if (!entries) return fail('文件不完整或已损坏(压缩包目录缺失,可能下载或复制未完成),请重新导出或复制后再试');
   const names = new Set(entries.map((entry) => entry.name));
@@ -85,7 +93,7 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
     return fail('文件已损坏,无法读取,请在 Excel 中打开后另存为 .xlsx 再导入');
   }
   if (workbook.worksheets.length > LIMITS.sheets) fail(`工作表过多(${workbook.worksheets.length} 个),超过 ${LIMITS.sheets} 个的上限`);
-  return workbook.worksheets.map((sheet) => {
+  const sheets = workbook.worksheets.map((sheet) => {
     const grid: SheetGrid = { name: sheet.name, rows: [], mergedInto: new Map() };
     sheet.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: false }, (cell, c) => {
@@ -99,6 +107,7 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
     });
     return grid;
   });
+  return { sheets, unitCode: unitCodeIn(workbook.keywords) };
 }
 
 /** `cached` is the cell's own formula result: exceljs's `value` copy drops a cached 0 (our exports' empty totals). */
@@ -122,7 +131,7 @@ function fromExcelJs(value: ExcelJS.CellValue, cached?: ExcelJS.CellValue): Cell
   return { kind: 'invalid', value: JSON.stringify(value).slice(0, 40) };
 }
 
-function readXls(bytes: Buffer, fail: (reason: string) => never): SheetGrid[] {
+function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string } {
   let workbook: XLSX.WorkBook;
   try {
     // sheetRows bounds what is parsed per sheet; !fullref still tells how large the sheet really is.
@@ -133,7 +142,7 @@ function readXls(bytes: Buffer, fail: (reason: string) => never): SheetGrid[] {
     return fail('不是有效的 Excel 工作簿或文件已损坏,请在 Excel 中打开后另存为 .xlsx 再导入');
   }
   if (workbook.SheetNames.length > LIMITS.sheets) fail(`工作表过多(${workbook.SheetNames.length} 个),超过 ${LIMITS.sheets} 个的上限`);
-  return workbook.SheetNames.map((name) => {
+  const sheets = workbook.SheetNames.map((name) => {
     const sheet = workbook.Sheets[name];
     const grid: SheetGrid = { name, rows: [], mergedInto: new Map() };
     const full = sheet['!fullref'] ?? sheet['!ref'];
@@ -153,6 +162,7 @@ function readXls(bytes: Buffer, fail: (reason: string) => never): SheetGrid[] {
     }
     return grid;
   });
+  return { sheets, unitCode: unitCodeIn(workbook.Props?.Keywords) };
 }
 
 function fromSheetJs(cell: XLSX.CellObject): CellValue | undefined {

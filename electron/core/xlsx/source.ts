@@ -38,7 +38,7 @@ export async function readSource(bytes: Buffer, file: string, tables: readonly T
   try {
     if (sniff(bytes) === 'sqlite') return readYearFile(bytes, file);
     const workbook = await readWorkbook(bytes, file);
-    const source: SourceYear = { kind: workbook.kind, tables: new Map(), forms: [] };
+    const source: SourceYear = { kind: workbook.kind, unitCode: workbook.unitCode, tables: new Map(), forms: [] };
     for (const grid of workbook.sheets) {
       // Our own 审核说明 sheet names tables in its lines; it is a report, not a table.
       if (withoutDraft(grid.name) === AUDIT_SHEET) continue;
