@@ -23,6 +23,8 @@ const ALIGN_H = { left: 1, center: 2, right: 3 } as const;
 const ALIGN_V = { top: 0, middle: 1 } as const;
 const BLACK = 8;
 const AUTO_COLOR = 0x7fff;
+/** Points; the .xlsx writer's default (exceljs: defaultRowHeight 15), so rows without a set height print alike. */
+const DEFAULT_ROW_HEIGHT = 15;
 /** The cell XF every workbook starts with (after the 15 style XFs). */
 const DEFAULT_XF = 15;
 
@@ -43,8 +45,9 @@ class Styles {
   private palette = ['000000'];
 
   constructor() {
-    // Font 0 is the workbook's default (the Normal style's).
-    this.font(GRID_LOOK);
+    // Font 0 is the Normal style's, whose digit width is the unit of column widths: the same Calibri 11
+    // as the .xlsx writer's Normal style, so equal widths measure the same and pages scale alike.
+    this.font({ size: 11, horizontal: 'left', vertical: 'middle' }, 'Calibri');
   }
 
   color(rgb: string): number {
@@ -53,12 +56,12 @@ class Styles {
     return BLACK + index;
   }
 
-  font(look: Look): number {
-    const key = `${look.size}|${look.bold ?? false}|${look.color ?? ''}`;
+  font(look: Look, name: string = FONT.name): number {
+    const key = `${name}|${look.size}|${look.bold ?? false}|${look.color ?? ''}`;
     let index = this.fonts.get(key);
     if (index === undefined) {
       const body = new Bytes().u16(look.size * 20).u16(0).u16(look.color ? this.color(look.color) : AUTO_COLOR).u16(look.bold ? 700 : 400);
-      body.u16(0).u8(0).u8(0).u8(FONT.charset).u8(0).bytes(shortString(FONT.name));
+      body.u16(0).u8(0).u8(0).u8(name === FONT.name ? FONT.charset : 0).u8(0).bytes(shortString(name));
       this.fontRecords.push(record(REC.FONT, body));
       // Font index 4 does not exist in BIFF: the fifth FONT record is font 5.
       index = this.fontRecords.length - 1 >= 4 ? this.fontRecords.length : this.fontRecords.length - 1;
@@ -174,7 +177,8 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
   const out: Buffer[] = [record(REC.BOF, new Bytes().u16(0x0600).u16(0x0010).u16(0x0dbb).u16(0x07cc).u32(0).u32(0x06))];
   const landscape = (plan.orientation ?? 'landscape') === 'landscape';
   out.push(record(REC.WSBOOL, new Bytes().u16(0x04c1 | 0x0100))); // fFitToPage
-  out.push(record(REC.HEADER, options.draft ? wideString(PAGE.draftHeader) : Buffer.alloc(0)));
+  // BIFF8 header codes have no colour (&K came with Excel 2007).
+  out.push(record(REC.HEADER, options.draft ? wideString(PAGE.draftHeader.replace(/&K[0-9A-F]{6}/, '')) : Buffer.alloc(0)));
   out.push(record(REC.FOOTER, wideString(PAGE.footer)));
   out.push(record(REC.HCENTER, new Bytes().u16(1)));
   const { margins } = PAGE;
@@ -183,6 +187,7 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
   const setup = new Bytes().u16(9).u16(100).u16(1).u16(1).u16(plan.onePage ? 1 : 0).u16(landscape ? 0 : 0x02).u16(600).u16(600);
   out.push(record(REC.SETUP, setup.f64(margins.header).f64(margins.footer).u16(1)));
   if (options.protect) out.push(record(REC.PROTECT, new Bytes().u16(1)));
+  out.push(record(REC.DEFAULTROWHEIGHT, new Bytes().u16(0).u16(DEFAULT_ROW_HEIGHT * 20)));
   out.push(record(REC.DEFCOLWIDTH, new Bytes().u16(8)));
   const hidden = new Set(plan.hiddenColumns ?? []);
   const widths = [...plan.columnWidths];
@@ -215,7 +220,7 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
   for (const row of rows) {
     const height = plan.rowHeights.get(row);
     const flags = 0x0100 | (height ? 0x0040 : 0); // reserved bit; fUnsynced = custom height
-    out.push(record(REC.ROW, new Bytes().u16(row - 1).u16(0).u16(lastCol).u16(height ? Math.round(height * 20) : 0x00ff).u16(0).u16(0).u16(flags).u16(DEFAULT_XF)));
+    out.push(record(REC.ROW, new Bytes().u16(row - 1).u16(0).u16(lastCol).u16(Math.round((height ?? DEFAULT_ROW_HEIGHT) * 20)).u16(0).u16(0).u16(flags).u16(DEFAULT_XF)));
   }
   for (const row of rows) {
     for (const { col, xf, cell } of (cells.get(row) ?? []).sort((a, b) => a.col - b.col)) {
