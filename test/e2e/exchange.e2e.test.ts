@@ -25,12 +25,21 @@ describe('导出 and 导入 in the browser mode', () => {
     await ui.openYear('荆门市行政审批局(本级)');
 
     await app.page.getByRole('button', { name: '导出 Excel ▾' }).hover();
+    // The clerk asks for locked totals (off by default).
+    const lock = app.page.getByLabel('锁定合计等计算单元格,只允许修改录入数');
+    expect(await lock.isChecked()).toBe(false);
+    await lock.check();
+    await screenshot(app.page, '导出菜单');
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('menuitem', { name: '报送版(.xlsx)' }).click()]);
     const saved = path.join(downloads.dir, download.suggestedFilename());
     await download.saveAs(saved);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(saved);
     expect(workbook.worksheets.map((sheet) => sheet.name).slice(0, 9)).toEqual(['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表']);
+    const t01 = workbook.getWorksheet('公开01表')!;
+    expect((t01 as unknown as { sheetProtection?: { sheet: boolean } }).sheetProtection?.sheet).toBe(true);
+    expect(t01.getCell('C34').protection?.locked).toBe(false); // r28 使用非财政拨款结余, an input
+    expect(t01.getCell('C33').formula).toBe('SUM(C7:C14)'); // r27 本年收入合计
 
     await app.page.getByRole('button', { name: '切换年度文件' }).click();
     await ui.openYear('空白单位');

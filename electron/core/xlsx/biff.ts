@@ -17,47 +17,57 @@ export const REC = {
 /** Largest record body; longer data continues in CONTINUE records. */
 const MAX_BODY = 8224;
 
-/** Little-endian byte builder. */
+/** Little-endian byte builder over one growing buffer (a sheet writes tens of thousands of records). */
 export class Bytes {
-  private parts: Buffer[] = [];
+  private data = Buffer.allocUnsafe(64);
   length = 0;
-  private push(buffer: Buffer): this {
-    this.parts.push(buffer);
-    this.length += buffer.length;
-    return this;
+  private room(size: number): number {
+    if (this.length + size > this.data.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.data.length * 2, this.length + size));
+      this.data.copy(grown, 0, 0, this.length);
+      this.data = grown;
+    }
+    const at = this.length;
+    this.length += size;
+    return at;
   }
   u8(value: number): this {
-    return this.push(Buffer.from([value & 0xff]));
+    const at = this.room(1); // before reading this.data: room() may replace it
+    this.data[at] = value & 0xff;
+    return this;
   }
   u16(value: number): this {
-    const b = Buffer.alloc(2);
-    b.writeUInt16LE(value & 0xffff);
-    return this.push(b);
+    const at = this.room(2);
+    this.data.writeUInt16LE(value & 0xffff, at);
+    return this;
   }
   u32(value: number): this {
-    const b = Buffer.alloc(4);
-    b.writeUInt32LE(value >>> 0);
-    return this.push(b);
+    const at = this.room(4);
+    this.data.writeUInt32LE(value >>> 0, at);
+    return this;
   }
   f64(value: number): this {
-    const b = Buffer.alloc(8);
-    b.writeDoubleLE(value);
-    return this.push(b);
+    const at = this.room(8);
+    this.data.writeDoubleLE(value, at);
+    return this;
   }
   bytes(buffer: Buffer): this {
-    return this.push(buffer);
+    const at = this.room(buffer.length);
+    buffer.copy(this.data, at);
+    return this;
   }
   build(): Buffer {
-    return Buffer.concat(this.parts, this.length);
+    return this.data.subarray(0, this.length);
   }
 }
 
 export function record(type: number, body: Buffer | Bytes = Buffer.alloc(0)): Buffer {
   const data = body instanceof Bytes ? body.build() : body;
-  const head = Buffer.alloc(4);
-  head.writeUInt16LE(type, 0);
-  head.writeUInt16LE(data.length, 2);
-  return Buffer.concat([head, data]);
+  const out = Buffer.allocUnsafe(4 + data.length);
+  out.writeUInt16LE(type, 0);
+  out.writeUInt16LE(data.length, 2);
+  data.copy(out, 4);
+  return out;
 }
 
 /** XLUnicodeString: 16-bit length, flags, UTF-16 characters (always the wide form: Chinese text). */

@@ -70,8 +70,12 @@ class Styles {
     return index;
   }
 
+  private lookIds = new Map<Look, number>();
+
   xf(format: Format): number {
-    const key = JSON.stringify(format);
+    let lookId = this.lookIds.get(format.look);
+    if (lookId === undefined) this.lookIds.set(format.look, (lookId = this.lookIds.size));
+    const key = `${lookId}|${format.border}|${format.shade ?? ''}|${format.unlocked ?? false}`;
     let index = this.xfs.get(key);
     if (index === undefined) {
       const { look } = format;

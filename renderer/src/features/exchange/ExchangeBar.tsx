@@ -14,6 +14,9 @@ export function ExchangeBar() {
   const showNotice = useYearStore((state) => state.showNotice);
   const canSubmit = useYearStore((state) => !state.findings.some((finding) => finding.severity === 'error'));
   const [busy, setBusy] = useState<Busy>(null);
+  // Export choices, off by default: lock computed cells (no password); print 审核说明 in the 报送版 where the region asks.
+  const [protect, setProtect] = useState(false);
+  const [printAudit, setPrintAudit] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [pending, setPending] = useState<{ name: string; dataBase64: string; baseline: boolean; preview: ImportPreview } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -34,7 +37,7 @@ export function ExchangeBar() {
 
   const exportAs = (format: 'xlsx' | 'xls', draft: boolean) =>
     run('正在导出…', async () => {
-      const workbook = await call('exportWorkbook', { file: info.file, format, draft });
+      const workbook = await call('exportWorkbook', { file: info.file, format, draft, protect, printAudit });
       const saved = await deliver(workbook.name, workbook.mime, workbook.dataBase64);
       if (saved) showNotice(`已导出:${saved}${draft ? '(草稿)' : ''}`);
     });
@@ -88,6 +91,14 @@ export function ExchangeBar() {
           <button type="button" role="menuitem" onClick={() => void exportAs('xlsx', true)}>
             草稿(.xlsx)
           </button>
+          <label className="menu-option" title="工作表保护不设密码:在 Excel/WPS 中“审阅 → 撤消工作表保护”即可解除">
+            <input type="checkbox" checked={protect} onChange={(event) => setProtect(event.target.checked)} />
+            锁定合计等计算单元格,只允许修改录入数
+          </label>
+          <label className="menu-option" title="不勾选时,审核说明作为隐藏工作表保存在报送版中,不打印、不计页数">
+            <input type="checkbox" checked={printAudit} onChange={(event) => setPrintAudit(event.target.checked)} />
+            报送版打印审核说明(地区要求时)
+          </label>
         </div>
       </div>
       <div className="menu">
