@@ -89,6 +89,12 @@ export interface PlanContext {
   draft: boolean;
 }
 
+/**
+ * A fixed table of at most this many printed lines goes on one A4 landscape page (公开01/04/06/09表,
+ * 川09表); longer ones (川05/07表, 86 economic codes) print one page wide over several pages.
+ */
+const ONE_PAGE_LINES = 40;
+
 const WIDTH: Record<LayoutColumn['kind'], number> = { label: 34, rowno: 6, code: 11, name: 30, value: 14 };
 
 /** Which rows of a functional table print: 合计 always, 项 rows with a non-zero cell, and their 款 / 类 (SPEC §1.10). */
@@ -255,6 +261,6 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
     rowHeights,
     header: { first: headerFirst, last: headerLast },
     grid: { first: headerFirst, last: gridLast },
-    onePage: def.kind === 'fixed',
+    onePage: def.kind === 'fixed' && layout.lines.length <= ONE_PAGE_LINES,
   };
 }
