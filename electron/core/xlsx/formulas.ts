@@ -41,7 +41,8 @@ export function cellLogic(plans: readonly SheetPlan[], model: YearModel): Map<Pl
         logic.set(cell, { role: 'input' });
         continue;
       }
-      logic.set(cell, { role: rule.role, operands: cell.value === null ? undefined : operandsOf(plan.table, cell.ref) });
+      // An empty total over printed (empty) cells is a formula too, cached as 0: it follows the first figure typed in.
+      logic.set(cell, { role: rule.role, operands: operandsOf(plan.table, cell.ref) });
     }
   }
   return logic;
