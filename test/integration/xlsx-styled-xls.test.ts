@@ -97,4 +97,26 @@ describe('styled .xls', () => {
     expect(draft.getWorksheet('审核说明')!.state).toBe('visible');
     expect((draft.getWorksheet('公开01表(草稿)') as unknown as { sheetProtection?: unknown }).sheetProtection ?? null).toBeNull();
   });
+
+  it('import reads cached results and flags totals whose cached value disagrees with the edited inputs', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await seedExport('xlsx')) as unknown as ExcelJS.Buffer);
+    // Edited without recalculation (as a library or a tool that never recalculates would save it).
+    const t03 = workbook.getWorksheet('公开03表')!;
+    let line = 0;
+    t03.eachRow((row, n) => (line ||= String(row.getCell(1).value) === '2010301' ? n : 0));
+    t03.getCell(line, 4).value = Number(t03.getCell(line, 4).value) + 100;
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    await env.core.createYear({ file: 'back.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
+    const result = await env.core.importWorkbook({ file: 'back.sqlite', name: 'edited.xlsx', dataBase64: bytes.toString('base64') });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings).toContain('文件 edited.xlsx:10 个合计数与明细不符(导入后按明细重新计算):');
+    expect(result.warnings).toContain('公开01表 第62行 第 2 栏:表中为 3383.80,按导入的明细计算为 3483.80');
+    expect(result.warnings).toContain('公开03表 科目 2010301 第 1 栏:表中为 19.10,按导入的明细计算为 119.10');
+    // Our own formulas in computed cells are not reported as formulas read into inputs.
+    expect(result.warnings.filter((text) => text.includes('个单元格是公式'))).toEqual([]);
+    const back = await env.core.openYear({ file: 'back.sqlite' });
+    expect(back.tables['公开03表'].cells['2010301']['2']).toBe('119.10');
+    expect(back.info.unitCode).toBe('158001');
+  });
 });

@@ -102,7 +102,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       if (rule.role === 'input') fail(r, c, amount.reason);
       else skip(r, c, `${amount.reason}(计算单元格,已忽略)`);
     } else {
-      if (amount.formula) counts.formulas++;
+      // Only an input read from a formula is news: computed cells are formulas in our own exports, checked by compareTotals.
+      if (amount.formula && rule.role === 'input') counts.formulas++;
       if (amount.rounded) counts.rounded++;
       if (rule.role === 'input') table.inputs.set(cellKey(key, col), amount.value);
       else if (amount.value !== null) table.printed.set(cellKey(key, col), amount.value);
