@@ -56,6 +56,19 @@ export class Bytes {
     buffer.copy(this.data, at);
     return this;
   }
+  /** Overwrites the 16-bit value at `at` (a length known only after what follows was written). */
+  patch16(at: number, value: number): this {
+    this.data.writeUInt16LE(value & 0xffff, at);
+    return this;
+  }
+  /** Appends record `type` whose body `write` appends: no buffer per record (a sheet has tens of thousands). */
+  record(type: number, write: (body: this) => void): this {
+    this.u16(type);
+    const lengthAt = this.length;
+    this.u16(0);
+    write(this);
+    return this.patch16(lengthAt, this.length - lengthAt - 2);
+  }
   build(): Buffer {
     return this.data.subarray(0, this.length);
   }
@@ -111,19 +124,19 @@ export function sharedStrings(strings: readonly string[], total: number): Buffer
 /** Column field of a cell reference: relative row and column, as Excel writes A1 references. */
 const relCol = (col: number) => 0xc000 | col;
 
-/** Formula tokens (MS-XLS 2.5.198): references, SUM over a range, unary minus, + and −. */
+/** Formula tokens (MS-XLS 2.5.198), appended to `b`: references, SUM over a range, unary minus, + and −. */
 export const PTG = {
-  ref: (row: number, col: number) => new Bytes().u8(0x44).u16(row).u16(relCol(col)).build(),
-  ref3d: (ixti: number, row: number, col: number) => new Bytes().u8(0x5a).u16(ixti).u16(row).u16(relCol(col)).build(),
-  area: (row: number, rowEnd: number, col: number) => new Bytes().u8(0x25).u16(row).u16(rowEnd).u16(relCol(col)).u16(relCol(col)).build(),
-  area3d: (ixti: number, row: number, rowEnd: number, col: number) => new Bytes().u8(0x3b).u16(ixti).u16(row).u16(rowEnd).u16(relCol(col)).u16(relCol(col)).build(),
+  ref: (b: Bytes, row: number, col: number) => b.u8(0x44).u16(row).u16(relCol(col)),
+  ref3d: (b: Bytes, ixti: number, row: number, col: number) => b.u8(0x5a).u16(ixti).u16(row).u16(relCol(col)),
+  area: (b: Bytes, row: number, rowEnd: number, col: number) => b.u8(0x25).u16(row).u16(rowEnd).u16(relCol(col)).u16(relCol(col)),
+  area3d: (b: Bytes, ixti: number, row: number, rowEnd: number, col: number) => b.u8(0x3b).u16(ixti).u16(row).u16(rowEnd).u16(relCol(col)).u16(relCol(col)),
   /** Whole rows, absolute (print titles): $first:$last. */
-  rows3d: (ixti: number, first: number, last: number) => new Bytes().u8(0x3b).u16(ixti).u16(first).u16(last).u16(0).u16(0xff).build(),
+  rows3d: (b: Bytes, ixti: number, first: number, last: number) => b.u8(0x3b).u16(ixti).u16(first).u16(last).u16(0).u16(0xff),
   /** SUM with one argument (tFuncVarV, function 4). */
-  sum: () => new Bytes().u8(0x42).u8(1).u16(4).build(),
-  add: () => Buffer.from([0x03]),
-  sub: () => Buffer.from([0x04]),
-  minus: () => Buffer.from([0x13]),
+  sum: (b: Bytes) => b.u8(0x42).u8(1).u16(4),
+  add: (b: Bytes) => b.u8(0x03),
+  sub: (b: Bytes) => b.u8(0x04),
+  minus: (b: Bytes) => b.u8(0x13),
 };
 
 /** SummaryInformation (FMTID F29F85E0-4FF9-1068-AB91-08002B27B3D9): code page, title, keywords. */

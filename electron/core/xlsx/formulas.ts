@@ -28,9 +28,17 @@ const RANGE_MIN = 3;
 
 /** The role and formula of every amount cell of the annex-table sheets. */
 export function cellLogic(plans: readonly SheetPlan[], model: YearModel): Map<PlanCell, CellLogic> {
-  const where = new Map<string, { sheet: number; row: number; col: number; cell: PlanCell }>();
+  // table → row key → 栏次 → where it prints (nested maps: no key strings built per lookup).
+  const where = new Map<string, Map<string, Map<string, { sheet: number; row: number; col: number }>>>();
   plans.forEach((plan, sheet) => {
-    for (const cell of plan.cells) if (cell.ref) where.set(`${plan.table}|${cell.ref.row}|${cell.ref.col}`, { sheet, row: cell.row, col: cell.col, cell });
+    const rows = where.get(plan.table) ?? new Map<string, Map<string, { sheet: number; row: number; col: number }>>();
+    where.set(plan.table, rows);
+    for (const cell of plan.cells) {
+      if (!cell.ref) continue;
+      const cols = rows.get(cell.ref.row) ?? new Map<string, { sheet: number; row: number; col: number }>();
+      rows.set(cell.ref.row, cols);
+      cols.set(cell.ref.col, { sheet, row: cell.row, col: cell.col });
+    }
   });
   const logic = new Map<PlanCell, CellLogic>();
   for (const plan of plans) {
@@ -51,7 +59,7 @@ export function cellLogic(plans: readonly SheetPlan[], model: YearModel): Map<Pl
   function operandsOf(table: string, ref: { row: string; col: string }): Operand[] | undefined {
     const cells: Operand[] = [];
     for (const term of model.operands(table, ref.row, ref.col)) {
-      const at = where.get(`${term.table}|${term.row}|${term.col}`);
+      const at = where.get(term.table)?.get(term.row)?.get(term.col);
       if (at) cells.push({ sheet: at.sheet, row: at.row, rowEnd: at.row, col: at.col, sign: term.sign });
       else if ((model.value(term.table, term.row, term.col) ?? 0) !== 0) return undefined;
     }

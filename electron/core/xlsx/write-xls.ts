@@ -172,7 +172,7 @@ const hasHeader = (plan: SheetPlan) => plan.header.last >= plan.header.first;
 
 /** Print_Titles (built-in name 7) of sheet `index`: its header rows repeat on every page. */
 function printTitles(index: number, plan: SheetPlan): Buffer {
-  const formula = PTG.rows3d(index, plan.header.first - 1, plan.header.last - 1);
+  const formula = PTG.rows3d(new Bytes(), index, plan.header.first - 1, plan.header.last - 1).build();
   const body = new Bytes().u16(0x0020).u8(0).u8(1).u16(formula.length).u16(0).u16(index + 1).u32(0).u8(0).u8(0x07).bytes(formula);
   return record(REC.NAME, body);
 }
@@ -221,21 +221,24 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
   const lastRow = rows.length ? rows[rows.length - 1] : 1;
   const lastCol = Math.max(plan.width, ...hidden);
   out.push(record(REC.DIMENSIONS, new Bytes().u32(0).u32(lastRow).u16(0).u16(lastCol).u16(0)));
+  const body = new Bytes();
   for (const row of rows) {
     const height = plan.rowHeights.get(row);
     const flags = 0x0100 | (height ? 0x0040 : 0); // reserved bit; fUnsynced = custom height
-    out.push(record(REC.ROW, new Bytes().u16(row - 1).u16(0).u16(lastCol).u16(Math.round((height ?? DEFAULT_ROW_HEIGHT) * 20)).u16(0).u16(0).u16(flags).u16(DEFAULT_XF)));
+    body.record(REC.ROW, (b) => b.u16(row - 1).u16(0).u16(lastCol).u16(Math.round((height ?? DEFAULT_ROW_HEIGHT) * 20)).u16(0).u16(0).u16(flags).u16(DEFAULT_XF));
   }
   for (const row of rows) {
     for (const { col, xf, cell } of (cells.get(row) ?? []).sort((a, b) => a.col - b.col)) {
-      const at = new Bytes().u16(row - 1).u16(col - 1).u16(xf);
+      const at = (b: Bytes) => b.u16(row - 1).u16(col - 1).u16(xf);
       const operands = cell && options.logic?.get(cell)?.operands;
-      if (cell && operands) out.push(formulaRecord(at, Number(cell.value ?? 0), operands, index));
-      else if (typeof cell?.value === 'number') out.push(record(REC.NUMBER, at.f64(cell.value)));
-      else if (typeof cell?.value === 'string') out.push(record(REC.LABELSST, at.u32(stringIndex(cell.value))));
-      else out.push(record(REC.BLANK, at));
+      const value = cell?.value;
+      if (operands) body.record(REC.FORMULA, (b) => formula(at(b).f64(Number(value ?? 0)).u16(0).u32(0), operands, index));
+      else if (typeof value === 'number') body.record(REC.NUMBER, (b) => at(b).f64(value));
+      else if (typeof value === 'string') body.record(REC.LABELSST, (b) => at(b).u32(stringIndex(value)));
+      else body.record(REC.BLANK, at);
     }
   }
+  out.push(body.build());
 
   // Window: no gridlines, header rows frozen, the first visible sheet selected.
   const frozen = hasHeader(plan);
@@ -252,20 +255,22 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
   return Buffer.concat(out);
 }
 
-/** FORMULA with its cached number and tokens in reverse Polish order: a, b, +, c, −, … */
-function formulaRecord(at: Bytes, cached: number, operands: readonly Operand[], here: number): Buffer {
-  const tokens: Buffer[] = [];
+/** A FORMULA record's tokens after its length, in reverse Polish order: a, b, +, c, −, … */
+function formula(b: Bytes, operands: readonly Operand[], here: number): void {
+  const lengthAt = b.length;
+  b.u16(0);
   operands.forEach((operand, i) => {
     const row = operand.row - 1;
     const col = operand.col - 1;
     const range = operand.rowEnd > operand.row;
-    if (operand.sheet === here) tokens.push(range ? PTG.area(row, operand.rowEnd - 1, col) : PTG.ref(row, col));
-    else tokens.push(range ? PTG.area3d(operand.sheet, row, operand.rowEnd - 1, col) : PTG.ref3d(operand.sheet, row, col));
-    if (range) tokens.push(PTG.sum());
-    if (i === 0) {
-      if (operand.sign < 0) tokens.push(PTG.minus());
-    } else tokens.push(operand.sign < 0 ? PTG.sub() : PTG.add());
+    if (operand.sheet === here) {
+      if (range) PTG.area(b, row, operand.rowEnd - 1, col);
+      else PTG.ref(b, row, col);
+    } else if (range) PTG.area3d(b, operand.sheet, row, operand.rowEnd - 1, col);
+    else PTG.ref3d(b, operand.sheet, row, col);
+    if (range) PTG.sum(b);
+    if (i > 0) (operand.sign < 0 ? PTG.sub : PTG.add)(b);
+    else if (operand.sign < 0) PTG.minus(b);
   });
-  const rgce = Buffer.concat(tokens);
-  return record(REC.FORMULA, at.f64(cached).u16(0).u32(0).u16(rgce.length).bytes(rgce));
+  b.patch16(lengthAt, b.length - lengthAt - 2);
 }
