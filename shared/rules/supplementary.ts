@@ -31,10 +31,35 @@ export const SUPP_FIELDS: readonly SuppField[] = [
   { key: 'gov_procurement.small_micro_amount', label: '其中:授予小微企业合同金额', group: '政府采购', kind: 'amount' },
   { key: 'assets.vehicles_total', label: '车辆总数(辆)', group: '国有资产占用', kind: 'count' },
   ...VEHICLE_TYPES.map((type): SuppField => ({ key: `assets.vehicles_by_type.${type}`, label: type, group: '国有资产占用', kind: 'count' })),
+  { key: 'assets.general_equipment_over_500k', label: '单价50万元以上通用设备(台套)', group: '国有资产占用', kind: 'count' },
+  { key: 'assets.equipment_over_1m', label: '单价100万元以上设备(台套)', group: '国有资产占用', kind: 'count' },
   { key: 'sangong_stats.vehicles_held', label: '公务用车保有量(辆)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_stats.outbound_groups', label: '因公出国(境)团组数(个)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_stats.outbound_people', label: '因公出国(境)人次数(人)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_stats.vehicles_bought', label: '本年新购置公务用车(辆)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_stats.reception_batches', label: '国内公务接待批次(个)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_stats.reception_people', label: '国内公务接待人次(人)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_stats.foreign_reception_batches', label: '国(境)外接待团组(个)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_stats.foreign_reception_people', label: '国(境)外接待人数(人)', group: '“三公”经费统计', kind: 'count' },
+  { key: 'sangong_initial_budget.outbound', label: '因公出国(境)费', group: '“三公”经费年初预算', kind: 'amount' },
+  { key: 'sangong_initial_budget.vehicle_purchase', label: '公务用车购置费', group: '“三公”经费年初预算', kind: 'amount' },
+  { key: 'sangong_initial_budget.vehicle_running', label: '公务用车运行维护费', group: '“三公”经费年初预算', kind: 'amount' },
+  { key: 'sangong_initial_budget.reception', label: '公务接待费', group: '“三公”经费年初预算', kind: 'amount' },
   { key: 'perf_summary.amount', label: '绩效自评涉及资金', group: '绩效自评覆盖', kind: 'amount' },
   { key: 'perf_summary.coverage_pct', label: '说明中所写覆盖比例(%)', group: '绩效自评覆盖', kind: 'percent' },
 ];
+
+/**
+ * 一般公共预算财政拨款 年初预算 per 公开05表 row (合计, 类, 款 or 项): one field per code, keyed
+ * gpb_initial_budget_by_code.<code>, entered on the 决算公开 page and read by P-03 and the document.
+ */
+export const BUDGET_FIELD = /^gpb_initial_budget_by_code\.(合计|\d{3}|\d{5}|\d{7})$/;
+
+function fieldOf(key: string): SuppField | undefined {
+  const budget = BUDGET_FIELD.exec(key);
+  if (budget) return { key, label: `${budget[1]} 年初预算`, group: '一般公共预算财政拨款年初预算', kind: 'amount' };
+  return SUPP_FIELDS.find((candidate) => candidate.key === key);
+}
 
 export class SuppError extends Error {}
 
@@ -48,7 +73,7 @@ export function parseSupplementary(values: Record<string, string | null>): Suppl
     target[parts[parts.length - 1]] = value;
   };
   for (const [key, raw] of Object.entries(values)) {
-    const field = SUPP_FIELDS.find((candidate) => candidate.key === key);
+    const field = fieldOf(key);
     if (!field) throw new SuppError(`补充信息中没有“${key}”这一项`);
     const text = raw?.trim() ?? '';
     if (!text) continue;

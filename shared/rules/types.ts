@@ -56,14 +56,27 @@ export interface Supplementary {
   project_forms?: { name: string; spent: Amount }[];
   /** 政府采购 (R-X23). */
   gov_procurement?: { total: Amount; goods: Amount; works: Amount; services: Amount; sme_amount?: Amount; small_micro_amount?: Amount };
-  /** 车辆 held, in total and by type (R-X24). */
-  assets?: { vehicles_total: number; vehicles_by_type: Record<string, number> };
-  /** 三公 statistics; 公务用车保有量 (R-X24). */
-  sangong_stats?: { vehicles_held?: number };
+  /** 车辆 held, in total and by type (R-X24); 大额设备 counts for the 公开 document. */
+  assets?: { vehicles_total: number; vehicles_by_type: Record<string, number>; general_equipment_over_500k?: number; equipment_over_1m?: number };
+  /** 三公 statistics; 公务用车保有量 (R-X24); 团组, 人次, 购置, 接待 for the 公开 document. */
+  sangong_stats?: {
+    vehicles_held?: number;
+    outbound_groups?: number;
+    outbound_people?: number;
+    vehicles_bought?: number;
+    reception_batches?: number;
+    reception_people?: number;
+    foreign_reception_batches?: number;
+    foreign_reception_people?: number;
+  };
+  /** “三公”经费 年初预算 per item (the 公开 document's "低于年初预算…,执行率为…"). */
+  sangong_initial_budget?: { outbound?: Amount; vehicle_purchase?: Amount; vehicle_running?: Amount; reception?: Amount };
   /** 一般公共预算财政拨款 年初预算 by 公开05表 row key (code or 合计) (P-03). */
   gpb_initial_budget_by_code?: Record<string, Amount>;
   /** Narrative sections by name (P-04). */
   narrative?: Record<string, string>;
+  /** The 公开 document's stored texts (reasons, 概况) and its outline, for the missing-reason check (P-05). */
+  report?: { outline: string; texts: Record<string, { text: string; draft: boolean }> };
 }
 
 /** Inputs a rule cannot run without: last year's file, or a supplementary field. */

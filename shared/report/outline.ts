@@ -1,0 +1,146 @@
+/**
+ * The 决算公开 document outline per region profile, declared as data: parts, sections and what
+ * fills each (generated sentences, the clerk's texts, the annex tables, charts). Observed structures:
+ * REFERENCE-2026 §2.4–2.5 (national / Hubei 荆门 seed 002; Sichuan 渠县 and 眉山 seed 000, tables last).
+ */
+import type { FormRegion } from '../forms/regions';
+import type { TemplateSet } from '../tables';
+import type { AmountStyle } from './format';
+
+export type GeneratorId =
+  | 'total'
+  | 'income'
+  | 'expenditure'
+  | 'fiscal'
+  | 'gpb'
+  | 'basic'
+  | 'sangong'
+  | 'fund'
+  | 'soe'
+  | 'admin'
+  | 'procurement'
+  | 'assets'
+  | 'performance';
+
+export type ChartId = 'total' | 'income' | 'expenditure' | 'fiscal' | 'gpb' | 'sangong';
+
+export type Content =
+  | { kind: 'generated'; generator: GeneratorId }
+  | { kind: 'text'; key: string; label: string }
+  | { kind: 'tables' }
+  | { kind: 'chart'; chart: ChartId }
+  | { kind: 'glossary' };
+
+export interface OutlineSection {
+  title: string;
+  content: Content[];
+}
+
+export interface OutlinePart {
+  title: string;
+  sections: OutlineSection[];
+}
+
+export interface ReportOutline {
+  id: string;
+  name: string;
+  amountStyle: AmountStyle;
+  /** A change vs last year or vs 年初预算 of at least this many percent asks for a 主要原因 (default 10). */
+  reasonThreshold: number;
+  /** Missing reasons block the 报送版 document (only where the region requires it). */
+  requireReasons: boolean;
+  /** (三) 具体情况 lists 年初预算 vs 决算 per 类 (湖北 seed 002) or per 项 (广西, 四川). */
+  budgetDetail: 'category' | 'item';
+  /** "比上年度" (荆门) or "比上年". */
+  lastYearWord: string;
+  coverLines: string[];
+  parts: OutlinePart[];
+}
+
+const gen = (generator: GeneratorId): Content => ({ kind: 'generated', generator });
+const chart = (id: ChartId): Content => ({ kind: 'chart', chart: id });
+
+/** 第三部分 情况说明, sections 一–十 (REFERENCE §2.4 item 3). */
+const EXPLANATION: OutlineSection[] = [
+  { title: '一、收入支出决算总体情况说明', content: [gen('total'), chart('total')] },
+  { title: '二、收入决算情况说明', content: [gen('income'), chart('income')] },
+  { title: '三、支出决算情况说明', content: [gen('expenditure'), chart('expenditure')] },
+  { title: '四、财政拨款收支决算总体情况说明', content: [gen('fiscal'), chart('fiscal')] },
+  { title: '五、一般公共预算财政拨款支出决算情况说明', content: [gen('gpb'), chart('gpb')] },
+  { title: '六、一般公共预算财政拨款基本支出决算情况说明', content: [gen('basic')] },
+  { title: '七、财政拨款“三公”经费支出决算情况说明', content: [gen('sangong'), chart('sangong')] },
+  { title: '八、政府性基金预算支出决算情况说明', content: [gen('fund')] },
+  { title: '九、国有资本经营预算支出决算情况说明', content: [gen('soe')] },
+  { title: '十、其他重要事项的情况说明', content: [gen('admin'), gen('procurement'), gen('assets'), gen('performance')] },
+];
+
+const PROFILE: OutlineSection[] = [
+  { title: '一、主要职能', content: [{ kind: 'text', key: 'profile.duties', label: '主要职能' }] },
+  { title: '二、机构设置及决算单位构成', content: [{ kind: 'text', key: 'profile.organisation', label: '机构设置及决算单位构成' }] },
+  { title: '三、人员情况', content: [{ kind: 'text', key: 'profile.staff', label: '人员情况' }] },
+];
+
+const TABLES_SECTION: OutlineSection = { title: '', content: [{ kind: 'tables' }] };
+const GLOSSARY_SECTION: OutlineSection = { title: '', content: [{ kind: 'glossary' }] };
+
+export const OUTLINES = {
+  /** National 9-table structure; plain amounts as most disclosures print them. */
+  通用: {
+    id: '通用',
+    name: '全国通用',
+    amountStyle: 'plain',
+    reasonThreshold: 10,
+    requireReasons: false,
+    budgetDetail: 'item',
+    lastYearWord: '比上年',
+    coverLines: [],
+    parts: [
+      { title: '第一部分 部门概况', sections: PROFILE },
+      { title: '第二部分 部门决算表', sections: [TABLES_SECTION] },
+      { title: '第三部分 部门决算情况说明', sections: EXPLANATION },
+      { title: '第四部分 名词解释', sections: [GLOSSARY_SECTION] },
+    ],
+  },
+  /** 湖北 (荆门 seed 002): thousands separators, "比上年度", (三) per 类. */
+  湖北: {
+    id: '湖北',
+    name: '湖北·荆门',
+    amountStyle: 'grouped',
+    reasonThreshold: 10,
+    requireReasons: false,
+    budgetDetail: 'category',
+    lastYearWord: '比上年度',
+    coverLines: [],
+    parts: [
+      { title: '第一部分 部门概况', sections: PROFILE },
+      { title: '第二部分 {Y}年度部门决算表', sections: [TABLES_SECTION] },
+      { title: '第三部分 {Y}年度部门决算情况说明', sections: EXPLANATION },
+      { title: '第四部分 名词解释', sections: [GLOSSARY_SECTION] },
+    ],
+  },
+  /** 四川 13-table set (渠县, 眉山): 单位概况 → 情况说明 → 名词解释 → 附表 last; 保密审查 lines on the cover. */
+  四川: {
+    id: '四川',
+    name: '四川(13 张表)',
+    amountStyle: 'plain',
+    reasonThreshold: 10,
+    requireReasons: false,
+    budgetDetail: 'item',
+    lastYearWord: '比上年',
+    coverLines: ['保密审查情况:已审查', '部门主要负责人审签情况:已审签'],
+    parts: [
+      { title: '第一部分 单位概况', sections: PROFILE },
+      { title: '第二部分 部门决算情况说明', sections: EXPLANATION },
+      { title: '第三部分 名词解释', sections: [GLOSSARY_SECTION] },
+      { title: '第四部分 附表', sections: [TABLES_SECTION] },
+    ],
+  },
+} satisfies Record<string, ReportOutline>;
+
+export type OutlineId = keyof typeof OUTLINES;
+
+/** The outline a year uses: the 13-table set is Sichuan's; otherwise by the year's region (荆门 → 湖北). */
+export function outlineFor(template: TemplateSet, region: FormRegion): ReportOutline {
+  if (template === '13') return OUTLINES.四川;
+  return region === '荆门' ? OUTLINES.湖北 : OUTLINES.通用;
+}
