@@ -9,6 +9,7 @@ import { ApiError, type TableView } from '../shared/contract';
 import { createCore } from './core/core';
 import { catalogVerb, exportVerb, importVerb } from './core/xlsx/cli-verbs';
 import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
+import { reportVerb } from './core/report/cli-verb';
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
   new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13] [--numbering 公开|表]
@@ -22,7 +23,9 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
                                       --print-audit 报送版也打印审核说明)
   import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U --code C]
                                       导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建)
-  catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)`;
+  catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)
+  report --file F --out X.docx|X.pdf|X.md|X.html [--json]
+                                      生成决算公开文档(--json 列出每句话及其数字所取的单元格)`;
 
 type Flags = Record<string, string | true>;
 
@@ -130,6 +133,8 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'catalog':
         return catalogVerb(core, file, flags);
+      case 'report':
+        return await reportVerb(core, file, flags);
       case 'export':
         return await exportVerb(core, file, flags);
       case 'import':

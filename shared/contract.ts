@@ -6,6 +6,7 @@
 import type { PerfFormJson } from './forms/model';
 import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { Finding } from './rules/types';
+import { REPORT_TEXT_KEY } from './report/types';
 import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
 
 /** The most 绩效自评 forms one year file holds: every door and the workbook reader agree on it. */
@@ -57,6 +58,14 @@ export interface YearSnapshot {
   /** Last year's values (上年数) imported as the baseline: table → "row|col" → amount; null when none. */
   baseline: Record<string, Record<string, string>> | null;
   revision: number;
+  /** 决算公开 texts: reason.<sentence>, profile.*, glossary → text, draft = carried from last year unconfirmed. */
+  reportTexts: Record<string, ReportTextDoc>;
+}
+
+/** One stored text of the 决算公开 document. */
+export interface ReportTextDoc {
+  text: string;
+  draft: boolean;
 }
 
 /**
@@ -96,6 +105,8 @@ export interface InterchangeDoc {
   formRegion?: FormRegion;
   /** 补充信息 (SPEC §1.12): field key → text. */
   supplementary?: Record<string, string>;
+  /** 决算公开 texts (reasons, 概况, 名词解释) by key. */
+  reportTexts?: Record<string, ReportTextDoc>;
 }
 
 /** A workbook for download: the app saves it through a dialog, the browser mode downloads it. */
@@ -134,6 +145,9 @@ const upload = {
   dataBase64: str({ max: 28_000_000, pattern: /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, label: 'base64 编码的文件内容(不超过 20 MB)' }),
   baseline: optional(bool),
 };
+
+const reportTextKey = str({ max: 120, pattern: REPORT_TEXT_KEY, label: '决算公开文字的键(reason.…、profile.… 或 glossary)' });
+const reportText = object({ text: str({ max: 20_000 }), draft: optional(bool) });
 
 const edit = object({ table: tableName, row: str({ max: 40 }), col: str({ max: 10 }), value: cellValue });
 
@@ -176,12 +190,17 @@ export const METHODS = {
       forms: optional(array(json, MAX_FORMS)),
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
       supplementary: optional(record(nullable(str({ max: 60 })))),
+      reportTexts: optional(record(reportText)),
     }),
   }),
   importCatalog: object({ file, name: upload.name, dataBase64: upload.dataBase64 }),
   exportWorkbook: object({ file, format: optional(literal('xlsx', 'xls')), draft: optional(bool), protect: optional(bool), printAudit: optional(bool) }),
   previewImport: object(upload),
   importWorkbook: object(upload),
+  /** Saves (text null: removes) one 决算公开 text; saving confirms a draft carried from last year. */
+  setReportText: object({ file, key: reportTextKey, text: nullable(str({ max: 20_000 })) }),
+  /** The 决算公开 document: docx / md / html / pdf (printed by Chromium where one is installed); json = every sentence with its source cells. */
+  exportReport: object({ file, format: literal('docx', 'md', 'html', 'json', 'pdf') }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type MethodName = keyof typeof METHODS;
@@ -207,6 +226,8 @@ export interface Results {
   exportWorkbook: ExportedWorkbook;
   previewImport: ImportPreview;
   importWorkbook: ImportPreview & { revision: number };
+  setReportText: { revision: number };
+  exportReport: ExportedWorkbook;
 }
 
 export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };

@@ -7,6 +7,8 @@ import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { exportWorkbook } from './xlsx/export';
 import { commitImport, previewImport } from './xlsx/import';
+import { exportReport } from './report/export';
+import { setReportText } from './report/source';
 
 export interface CoreOptions {
   /** Turns the `file` argument into a path: any path for the CLI, names inside one folder for the app hosts. */
@@ -149,6 +151,13 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     },
     async load({ file, doc }) {
       return session(file).load(doc);
+    },
+    async setReportText({ file, key, text }) {
+      return { revision: setReportText(session(file), key, text) };
+    },
+    async exportReport({ file, format }) {
+      const report = await exportReport(session(file), format);
+      return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },
   };
 

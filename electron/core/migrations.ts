@@ -59,6 +59,14 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- The 决算公开 document's own words: 主要原因 per sentence (reason.<sentence>), 概况 (profile.*),
+      -- 名词解释 (glossary). draft = 1: carried from last year's file, not yet confirmed by the clerk.
+      CREATE TABLE report_texts (key TEXT PRIMARY KEY, text TEXT NOT NULL, draft INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -279,6 +279,29 @@ export class YearStore {
     return ++this.revisionValue;
   }
 
+  /** The 决算公开 texts (reasons, 概况, 名词解释) by key. */
+  reportTexts(): Record<string, { text: string; draft: boolean }> {
+    const rows = this.db.prepare('SELECT key, text, draft FROM report_texts').all() as { key: string; text: string; draft: number }[];
+    return Object.fromEntries(rows.map((row) => [row.key, { text: row.text, draft: row.draft === 1 }]));
+  }
+
+  /** Writes (null: removes) 决算公开 texts in one transaction; `replaceAll` first clears every text (load). */
+  writeReportTexts(texts: Record<string, { text: string; draft: boolean } | null>, replaceAll = false): number {
+    const upsert = this.db.prepare(
+      'INSERT INTO report_texts (key, text, draft, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET text = excluded.text, draft = excluded.draft, updated_at = excluded.updated_at',
+    );
+    const remove = this.db.prepare('DELETE FROM report_texts WHERE key = ?');
+    const now = new Date().toISOString();
+    this.db.transaction(() => {
+      if (replaceAll) this.db.exec('DELETE FROM report_texts');
+      for (const [key, value] of Object.entries(texts)) {
+        if (value === null) remove.run(key);
+        else upsert.run(key, value.text, value.draft ? 1 : 0, now);
+      }
+    })();
+    return ++this.revisionValue;
+  }
+
   private schemaVersion(): number {
     return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
   }

@@ -12,6 +12,7 @@ import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { checkYearForms, formKey } from '../../shared/forms/year-check';
 import type { CatalogCode } from './catalog-import';
 import type { FormsChange, StoredCell, YearStore } from './store';
+import { reportSupp, textsFromDoc } from './report/source';
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
@@ -86,6 +87,7 @@ export class YearSession {
       supplementary: this.supplementary(),
       baseline: Object.keys(baseline).length ? baseline : null,
       revision: this.store.revision,
+      reportTexts: this.store.reportTexts(),
     };
   }
 
@@ -143,7 +145,7 @@ export class YearSession {
     );
     const stored = this.store.loadBaseline();
     const baseline = stored.size ? baselineView(stored) : undefined;
-    const supp = parseSupplementary(this.supplementary());
+    const supp = { ...parseSupplementary(this.supplementary()), report: reportSupp(this) };
     return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp }), ...forms];
   }
 
@@ -244,6 +246,7 @@ export class YearSession {
       };
     });
     const supplementary = this.supplementary();
+    const reportTexts = this.store.reportTexts();
     return {
       format: 'juesuan/1',
       fiscalYear: info.fiscalYear,
@@ -253,6 +256,7 @@ export class YearSession {
       tables,
       forms,
       ...(Object.keys(supplementary).length ? { supplementary } : {}),
+      ...(Object.keys(reportTexts).length ? { reportTexts } : {}),
     };
   }
 
@@ -264,6 +268,7 @@ export class YearSession {
     forms?: unknown[];
     formRegion?: FormRegion;
     supplementary?: Record<string, string | null>;
+    reportTexts?: Record<string, { text: string; draft?: boolean }>;
   }): { cells: number; ignored: number } {
     const info = this.info;
     if (doc.fiscalYear !== info.fiscalYear) {
@@ -323,7 +328,9 @@ export class YearSession {
       }
       meta.supplementary = JSON.stringify(Object.fromEntries(Object.entries(doc.supplementary).filter(([, text]) => text?.trim())));
     }
+    const reportTexts = textsFromDoc(doc.reportTexts);
     this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
+    this.store.writeReportTexts(reportTexts, true);
     for (const def of this.tables()) {
       const inputs = this.model.tableInputs(def.id);
       inputs.cells.clear();

@@ -6,3 +6,6 @@ export { Writer, REASON_PREFIX, type ReportSource, type ReportText, type Quantit
 export { chartData, type ChartData } from './charts';
 export { DEFAULT_GLOSSARY, GLOSSARY_KEY } from './glossary';
 export { BUDGET_KEY, initialBudget } from './sections-gpb';
+export { toMarkdown } from './markdown';
+export { printTable, type PrintedTable, type HeaderCell } from './table-print';
+export { toHtml } from './html';

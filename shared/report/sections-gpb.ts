@@ -73,8 +73,9 @@ function budgetSentences(w: Writer, total: Quantity): Sentence[] {
   const sentences = [
     w.sentence('gpb.budget', [`${w.year}年度${GPB}年初预算为`, w.amount(budget), '万元,支出决算为', w.amount(total), '万元', ...comma(w.completion(total, budget))], '。其中:'),
   ];
-  const level = w.outline.budgetDetail === 'category' ? 1 : 3;
   const entered = Object.keys(w.source.supp.gpb_initial_budget_by_code ?? {});
+  // Per 项 where the region lists 项 and the clerk entered 项 budgets; per 类 otherwise.
+  const level = w.outline.budgetDetail === 'item' && entered.some((key) => codeLevel(key) === 3) ? 3 : 1;
   const rows = new Set([...w.source.model.rows(T05).filter((row) => row.level === level).map((row) => row.key), ...entered.filter((key) => codeLevel(key) === level)]);
   let i = 0;
   for (const code of [...rows].sort()) {
@@ -87,9 +88,9 @@ function budgetSentences(w: Writer, total: Quantity): Sentence[] {
     sentences.push(
       w.sentence(
         `gpb.budget.${code}`,
-        [prefix, '年初预算为', b ? w.amount(b) : '0.00', '万元,支出决算为', w.amount(x), '万元', ...comma(w.completion(x, b))],
+        [prefix, ...(b ? ['年初预算为', w.amount(b), '万元,'] : ['年初预算未填写,']), '支出决算为', w.amount(x), '万元', ...comma(w.completion(x, b))],
         '。',
-        w.reason(`gpb.budget.${code}`, '主要原因:', x, b ?? { value: 0, cells: [] }),
+        w.reason(`gpb.budget.${code}`, '主要原因:', x, b),
       ),
     );
   }

@@ -4,6 +4,9 @@
  * number printed anywhere is the number the generator computed from the year file.
  */
 
+/** Keys of the stored texts: reason.<sentence>, profile.<part> (概况), glossary (名词解释). */
+export const REPORT_TEXT_KEY = /^(reason\.[\w.合计-]+|profile\.\w+|glossary)$/;
+
 /** A cell a generated number is computed from; `lastYear` reads the 上年数 stored with the file. */
 export interface SourceCell {
   /** An annex table id, or 补充信息 (row = field key) for figures entered on that page. */

@@ -76,7 +76,7 @@ export interface Supplementary {
   /** Narrative sections by name (P-04). */
   narrative?: Record<string, string>;
   /** The 公开 document's stored texts (reasons, 概况) and its outline, for the missing-reason check (P-05). */
-  report?: { outline: string; texts: Record<string, { text: string; draft: boolean }> };
+  report?: { outline: string; fiscalYear: number; texts: Record<string, { text: string; draft: boolean }> };
 }
 
 /** Inputs a rule cannot run without: last year's file, or a supplementary field. */

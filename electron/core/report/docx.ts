@@ -1,0 +1,157 @@
+/**
+ * The 决算公开 document as Word (.docx, opens in Word, WPS and LibreOffice): A4 portrait, 黑体
+ * headings and 仿宋 text as official documents use, a 目录, the annex tables in their printed layout
+ * (merged multi-level headers from the same declarations), charts as images, page numbers.
+ */
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageBreak,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { TABLES } from '../../../shared/tables';
+import { printTable, sentenceText, type BuiltReport, type ReportDoc } from '../../../shared/report';
+import type { ModelView } from '../../../shared/rules';
+
+const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
+const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
+/** Half-points: 三号 16pt text, 二号 22pt title, 小五 9pt in tables. */
+const SIZE = { title: 44, h1: 32, h2: 32, h3: 32, body: 32, table: 18 };
+/** A4 in twentieths of a point, 2.5 cm margins. */
+const PAGE = { width: 11906, height: 16838, margin: 1418 };
+
+const run = (text: string, options: { heading?: boolean; size?: number; bold?: boolean } = {}) =>
+  new TextRun({ text, font: options.heading ? HEADING_FONT : BODY_FONT, size: options.size ?? SIZE.body, bold: options.bold });
+
+const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: 640 }, spacing: { line: 560 } });
+
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
+
+function heading(level: 1 | 2 | 3, text: string): Paragraph {
+  return new Paragraph({
+    heading: HEADINGS[level],
+    alignment: level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+    indent: level === 1 ? undefined : { firstLine: 640 },
+    spacing: { before: 240, after: 240 },
+    children: [run(text, { heading: level < 3, size: level === 1 ? SIZE.h1 : SIZE.h2, bold: level === 3 })],
+  });
+}
+
+function tableBlock(id: string, label: string, title: string, model: ModelView): (Paragraph | Table)[] {
+  const def = TABLES.get(id)!;
+  const printed = printTable(def, model);
+  const text = (value: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
+    new Paragraph({ alignment: align, children: [run(value, { size: SIZE.table, bold })] });
+  const rows = [
+    ...printed.header.map(
+      (row) =>
+        new TableRow({
+          tableHeader: true,
+          children: row.map((head) => new TableCell({ columnSpan: head.colSpan, rowSpan: head.rowSpan, verticalAlign: VerticalAlign.CENTER, children: [text(head.text, AlignmentType.CENTER, true)] })),
+        }),
+    ),
+    ...printed.body.map(
+      (line) =>
+        new TableRow({
+          cantSplit: true,
+          children: line.map((value, c) => new TableCell({ verticalAlign: VerticalAlign.CENTER, children: [text(value, printed.numeric[c] ? AlignmentType.RIGHT : AlignmentType.LEFT)] })),
+        }),
+    ),
+  ];
+  const empty = def.emptyText && printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
+  return [
+    new Paragraph({ children: [new PageBreak()] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
+    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('金额单位:万元', { size: SIZE.table })] }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+    ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
+    ...(empty ? [new Paragraph({ children: [run(def.emptyText!, { size: SIZE.table })] })] : []),
+  ];
+}
+
+export interface ChartImages {
+  /** PNG bytes per chart id, with their size in pixels. */
+  get(id: string): { png: Buffer; width: number; height: number } | undefined;
+}
+
+export async function writeDocx(report: BuiltReport, model: ModelView, images?: ChartImages): Promise<Buffer> {
+  const doc: ReportDoc = report.doc;
+  const children: (Paragraph | Table)[] = [
+    new Paragraph({ spacing: { before: 3000, after: 600 }, alignment: AlignmentType.CENTER, children: [run(doc.unitName, { heading: true, size: SIZE.title })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 1200 }, children: [run(`${doc.fiscalYear}年度部门决算`, { heading: true, size: SIZE.title })] }),
+    ...doc.coverLines.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line)] })),
+  ];
+  for (const block of doc.blocks) {
+    switch (block.kind) {
+      case 'toc':
+        children.push(new Paragraph({ children: [new PageBreak()] }), heading(1, '目  录'));
+        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) children.push(new Paragraph({ indent: { left: entry.level === 2 ? 640 : 0 }, children: [run(entry.text)] }));
+        break;
+      case 'heading':
+        if (block.level === 1) children.push(new Paragraph({ children: [new PageBreak()] }));
+        children.push(heading(block.level, block.text));
+        break;
+      case 'paragraph':
+        for (const sentence of block.sentences) {
+          const text = sentenceText(sentence);
+          if (text) children.push(body(text));
+        }
+        break;
+      case 'text':
+        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) children.push(body(line.trim()));
+        break;
+      case 'table':
+        children.push(...tableBlock(block.table, block.label, block.title, model));
+        break;
+      case 'chart': {
+        const image = images?.get(block.chart);
+        if (image) {
+          const width = 560;
+          children.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [new ImageRun({ type: 'png', data: image.png, transformation: { width, height: Math.round((image.height * width) / image.width) } })],
+            }),
+          );
+        }
+        children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(block.caption, { size: 24 })] }));
+        break;
+      }
+    }
+  }
+  const document = new Document({
+    creator: '决算通',
+    title: doc.title,
+    styles: {
+      default: { document: { run: { font: BODY_FONT, size: SIZE.body } } },
+      // Official documents print headings in black, not Word's theme blue.
+      paragraphStyles: ([1, 2, 3] as const).map((level) => ({
+        id: `Heading${level}`,
+        name: `Heading ${level}`,
+        basedOn: 'Normal',
+        next: 'Normal',
+        run: { color: '000000', font: level < 3 ? HEADING_FONT : BODY_FONT, size: SIZE.h1 },
+      })),
+    },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })] }) },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}

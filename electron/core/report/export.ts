@@ -1,0 +1,49 @@
+/**
+ * The 决算公开 document of a year file in each output format: Word, Markdown, printable HTML,
+ * JSON (every sentence with the cells its numbers come from), and PDF printed by Chromium.
+ */
+import { sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import type { YearSession } from '../year-session';
+import { writeDocx } from './docx';
+import { yearReport } from './source';
+
+export type ReportFormat = 'docx' | 'md' | 'html' | 'json' | 'pdf';
+
+const MIME: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  md: 'text/markdown; charset=utf-8',
+  html: 'text/html; charset=utf-8',
+  json: 'application/json',
+  pdf: 'application/pdf',
+};
+
+export async function exportReport(session: YearSession, format: ReportFormat): Promise<{ name: string; mime: string; bytes: Buffer }> {
+  const report = yearReport(session);
+  const name = `${report.doc.title}公开.${format}`;
+  let bytes: Buffer;
+  if (format === 'docx') bytes = await writeDocx(report, session.model);
+  else if (format === 'md') bytes = Buffer.from(toMarkdown(report.doc, session.model), 'utf8');
+  else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc) }, null, 1), 'utf8');
+  else {
+    const html = toHtml(report.doc, session.model);
+    bytes = format === 'html' ? Buffer.from(html, 'utf8') : await printPdf(html);
+  }
+  return { name, mime: MIME[format], bytes };
+}
+
+/**
+ * PDF through Chromium's own print (page.pdf), the same engine the app prints with. Needs a
+ * Chromium (CHROMIUM_PATH or /usr/bin/chromium) and playwright-core; the desktop app prints
+ * through Electron's printToPDF instead.
+ */
+async function printPdf(html: string): Promise<Buffer> {
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(html, { waitUntil: 'load' });
+    return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="width:100%;text-align:center;font-size:10pt">— <span class="pageNumber"></span> —</div>', margin: { top: '25mm', bottom: '25mm', left: '20mm', right: '20mm' } });
+  } finally {
+    await browser.close();
+  }
+}

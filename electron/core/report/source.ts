@@ -1,0 +1,66 @@
+/**
+ * The 决算公开 document of an open year file: what the generator reads (model, 上年数, 补充信息,
+ * stored texts, 绩效自评 results) gathered from the session, and the texts' own storage rules.
+ */
+import { ApiError, type ReportTextDoc } from '../../../shared/contract';
+import { formatPoints } from '../../../shared/forms/decimal';
+import { profileFor } from '../../../shared/forms/profiles';
+import { scoreForm } from '../../../shared/forms/scoring';
+import { baselineView, parseSupplementary, type Supplementary } from '../../../shared/rules';
+import { REPORT_TEXT_KEY, buildReport, outlineFor, type BuiltReport, type ReportSource } from '../../../shared/report';
+import type { YearSession } from '../year-session';
+
+/** What the P-05 rule needs to know about the document: its outline and the texts written so far. */
+export function reportSupp(session: YearSession): NonNullable<Supplementary['report']> {
+  const info = session.info;
+  return { outline: outlineFor(info.template, info.formRegion).id, fiscalYear: info.fiscalYear, texts: session.store.reportTexts() };
+}
+
+export function reportSource(session: YearSession): ReportSource {
+  const info = session.info;
+  const stored = session.store.loadBaseline();
+  const performance = session
+    .forms()
+    .filter((form) => form.subject_type === 'project')
+    .map((form) => {
+      const total = form.funding.find((line) => line.key === 'TOTAL');
+      const score = scoreForm(form, profileFor(form.variant));
+      return {
+        name: form.subject_name,
+        budget: total?.budget_adjusted ?? null,
+        spent: total?.actual ?? null,
+        score: score.total === null ? null : formatPoints(score.total),
+        grade: score.grade,
+      };
+    });
+  return {
+    fiscalYear: info.fiscalYear,
+    unitName: info.unitName,
+    model: session.model,
+    lastYear: stored.size ? baselineView(stored) : undefined,
+    supp: parseSupplementary(session.supplementary()),
+    texts: session.store.reportTexts(),
+    performance,
+  };
+}
+
+export function yearReport(session: YearSession): BuiltReport {
+  const info = session.info;
+  return buildReport(reportSource(session), outlineFor(info.template, info.formRegion), { template: info.template, numbering: info.numbering });
+}
+
+/** Saves one text; an empty text removes it, and saving a draft confirms it. */
+export function setReportText(session: YearSession, key: string, text: string | null): number {
+  const trimmed = text?.trim() ?? '';
+  return session.store.writeReportTexts({ [key]: trimmed ? { text: trimmed, draft: false } : null });
+}
+
+/** Texts of an interchange document, checked like setReportText's keys (the contract has checked their shape). */
+export function textsFromDoc(texts: Record<string, { text: string; draft?: boolean }> | undefined): Record<string, ReportTextDoc> {
+  const out: Record<string, ReportTextDoc> = {};
+  for (const [key, value] of Object.entries(texts ?? {})) {
+    if (!REPORT_TEXT_KEY.test(key)) throw new ApiError('refused', `reportTexts:“${key}”不是决算公开文字的键`);
+    if (value.text.trim()) out[key] = { text: value.text.trim(), draft: value.draft ?? false };
+  }
+  return out;
+}

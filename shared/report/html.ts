@@ -1,0 +1,68 @@
+/**
+ * The document as a printable HTML page (A4 portrait, 仿宋 text, 黑体 headings, tables in their
+ * printed layout, charts as inline SVG when given): what Chromium prints to PDF.
+ */
+import type { ModelView } from '../rules/types';
+import { TABLES } from '../tables';
+import { printTable } from './table-print';
+import { sentenceText, type ReportDoc } from './types';
+
+const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const STYLE = `
+@page { size: A4 portrait; margin: 25mm 20mm; }
+body { font-family: "FangSong", "仿宋", "WenQuanYi Micro Hei", serif; font-size: 16pt; line-height: 1.75; }
+h1, h2, h3 { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; }
+h1 { text-align: center; font-size: 16pt; break-before: page; }
+h2 { font-size: 16pt; } h3 { font-size: 16pt; font-family: inherit; font-weight: bold; }
+p { text-indent: 2em; margin: 0; }
+.cover { text-align: center; padding-top: 60mm; font-family: "SimHei", "黑体", sans-serif; font-size: 22pt; }
+.toc p { text-indent: 0; } .toc .l2 { padding-left: 2em; }
+.table { break-before: page; font-size: 9pt; line-height: 1.3; }
+.table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; font-family: "SimHei", "黑体", sans-serif; }
+.table .unit { text-align: right; }
+table { border-collapse: collapse; width: 100%; } th, td { border: 0.5pt solid #000; padding: 1pt 3pt; }
+td.num { text-align: right; white-space: nowrap; } .table p { text-indent: 0; }
+figure { text-align: center; margin: 6pt 0; } figcaption { font-size: 12pt; }
+`;
+
+export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) => string | undefined = () => undefined): string {
+  const out: string[] = [`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title><style>${STYLE}</style></head><body>`];
+  out.push(`<div class="cover"><div>${escape(doc.unitName)}</div><div>${doc.fiscalYear}年度部门决算</div>${doc.coverLines.map((line) => `<div style="font-size:14pt">${escape(line)}</div>`).join('')}</div>`);
+  for (const block of doc.blocks) {
+    switch (block.kind) {
+      case 'toc':
+        out.push('<h1>目  录</h1><div class="toc">');
+        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) out.push(`<p class="l${entry.level}">${escape(entry.text)}</p>`);
+        out.push('</div>');
+        break;
+      case 'heading':
+        out.push(`<h${block.level}>${escape(block.text)}</h${block.level}>`);
+        break;
+      case 'paragraph':
+        for (const sentence of block.sentences) {
+          const text = sentenceText(sentence);
+          if (text) out.push(`<p>${escape(text)}</p>`);
+        }
+        break;
+      case 'text':
+        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) out.push(`<p>${escape(line.trim())}</p>`);
+        break;
+      case 'chart':
+        out.push(`<figure>${chartSvg(block.chart) ?? ''}<figcaption>${escape(block.caption)}</figcaption></figure>`);
+        break;
+      case 'table': {
+        const def = TABLES.get(block.table)!;
+        const printed = printTable(def, model);
+        out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit">金额单位:万元</div><table><thead>`);
+        for (const row of printed.header) out.push(`<tr>${row.map((head) => `<th colspan="${head.colSpan}" rowspan="${head.rowSpan}">${escape(head.text)}</th>`).join('')}</tr>`);
+        out.push('</thead><tbody>');
+        for (const line of printed.body) out.push(`<tr>${line.map((value, c) => `<td${printed.numeric[c] ? ' class="num"' : ''}>${escape(value)}</td>`).join('')}</tr>`);
+        out.push(`</tbody></table>${def.notes.map((note) => `<p>${escape(note)}</p>`).join('')}</div>`);
+        break;
+      }
+    }
+  }
+  out.push('</body></html>');
+  return out.join('\n');
+}

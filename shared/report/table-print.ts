@@ -1,0 +1,79 @@
+/**
+ * An annex table as the document prints it, from the same declaration and printed layout as the
+ * grid and the workbook: header rows with merged cells, then the body lines as display text.
+ */
+import { displayAmount } from '../money';
+import type { ModelView } from '../rules/types';
+import { printedLayout, type TableDef } from '../tables';
+
+export interface HeaderCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+export interface PrintedTable {
+  header: HeaderCell[][];
+  body: string[][];
+  /** Value columns (right-aligned) by position. */
+  numeric: boolean[];
+  /** Each column's header path joined ("收 入/金额"), for one-row headers (Markdown). */
+  names: string[];
+}
+
+export function printTable(def: TableDef, model: ModelView): PrintedTable {
+  const layout = printedLayout(def, model.rows(def.id));
+  const { columns, headerDepth } = layout;
+  // A header path shorter than the block runs down to the last header row (merged vertically).
+  const at = (c: number, level: number) => {
+    const path = columns[c].header;
+    return level < path.length ? path[level] : null;
+  };
+  const header: HeaderCell[][] = [];
+  for (let level = 0; level < headerDepth; level++) {
+    const row: HeaderCell[] = [];
+    for (let c = 0; c < columns.length; ) {
+      const text = at(c, level);
+      if (text === null) {
+        c++;
+        continue;
+      }
+      const path = columns[c].header;
+      const rowSpan = level === path.length - 1 ? headerDepth - level : 1;
+      let span = 1;
+      while (c + span < columns.length && at(c + span, level) === text && sameParents(columns[c].header, columns[c + span].header, level) && (level === columns[c + span].header.length - 1 ? headerDepth - level : 1) === rowSpan) span++;
+      row.push({ text, colSpan: span, rowSpan });
+      c += span;
+    }
+    header.push(row);
+  }
+  const body = layout.lines.map((line) =>
+    columns.map((column) => {
+      const key = line[column.side];
+      if (key === null) return '';
+      const row = model.row(def.id, key);
+      if (!row || row.blank) return column.kind === 'rowno' && row ? key : '';
+      switch (column.kind) {
+        case 'label':
+          return row.label;
+        case 'rowno':
+          return /^\d+$/.test(key) ? key : '';
+        case 'code':
+          return row.code ?? (key === '合计' ? '' : key);
+        case 'name':
+          return row.label;
+        default: {
+          if (!row.rules[column.col!]) return '';
+          const value = model.value(def.id, key, column.col!);
+          return value === null ? (def.emptyAsZero ? '0.00' : '') : displayAmount(value);
+        }
+      }
+    }),
+  );
+  return { header, body, numeric: columns.map((column) => column.kind === 'value'), names: columns.map((column) => column.header.join('/')) };
+}
+
+function sameParents(a: string[], b: string[], level: number): boolean {
+  for (let i = 0; i < level; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
