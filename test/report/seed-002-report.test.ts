@@ -67,6 +67,8 @@ describe('决算公开 of seed 002', () => {
   beforeAll(async () => {
     await core.createYear({ file: '2022.sqlite', fiscalYear: 2022, unitName: '荆门市行政审批局(本级)' });
     await core.load({ file: '2022.sqlite', doc: seed002LastYearDoc() });
+    await core.setReportText({ file: '2022.sqlite', key: 'profile.duties', text: '1、负责贯彻落实政府职能转变和“放管服”改革。' });
+    await core.setReportText({ file: '2022.sqlite', key: 'reason.basic', text: '2022年度人员调入。' });
     await core.createYear({ file: '2023.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
     await core.load({ file: '2023.sqlite', doc: seed002Doc() });
     await core.setFormRegion({ file: '2023.sqlite', region: '荆门' });
@@ -136,7 +138,21 @@ describe('决算公开 of seed 002', () => {
 
     // The texts travel with dump/load.
     const doc = await core.dump({ file: '2023.sqlite' });
-    expect(doc.reportTexts).toEqual({ 'reason.total': { text: '因办公地点的搬迁,办公场所面积大幅增加。', draft: false } });
+    expect(doc.reportTexts?.['reason.total']).toEqual({ text: '因办公地点的搬迁,办公场所面积大幅增加。', draft: false });
+    await core.createYear({ file: 'copy.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
+    await core.load({ file: 'copy.sqlite', doc });
+    expect((await core.openYear({ file: 'copy.sqlite' })).reportTexts).toEqual((await core.openYear({ file: '2023.sqlite' })).reportTexts);
+  });
+
+  it('carries last year’s 概况 and reasons as drafts to confirm', async () => {
+    const snapshot = await core.openYear({ file: '2023.sqlite' });
+    expect(snapshot.reportTexts['profile.duties']).toEqual({ text: '1、负责贯彻落实政府职能转变和“放管服”改革。', draft: true });
+    expect(snapshot.reportTexts['reason.basic']).toEqual({ text: '2022年度人员调入。', draft: true });
+    const draft = (await core.validate({ file: '2023.sqlite' })).findings.find((finding) => finding.rule === 'P-05' && finding.row === 'basic');
+    expect(draft?.message).toContain('沿用了上年的文字,请核实后确认');
+    await core.setReportText({ file: '2023.sqlite', key: 'reason.basic', text: '2023年度退休2人,同时培训、会议开支减少。' });
+    const findings = (await core.validate({ file: '2023.sqlite' })).findings;
+    expect(findings.some((finding) => finding.rule === 'P-05' && finding.row === 'basic')).toBe(false);
   });
 
   it('writes a Word document that opens as a zip with the document part', async () => {

@@ -17,6 +17,7 @@ import { formKey } from '../../../shared/forms/year-check';
 import type { FormsChange, StoredCell } from '../store';
 import type { YearSession } from '../year-session';
 import { planBaseline } from './baseline';
+import { carryReportTexts } from '../report/source';
 import { planFormCarry, planFormReplace } from './form-carry';
 import type { Findings } from './read-table';
 import { norm } from './text';
@@ -35,6 +36,8 @@ const LISTED = 20;
 
 interface Plan {
   preview: ImportPreview;
+  /** Last year's 决算公开 texts (a year file as baseline), written after the import as drafts. */
+  reportTexts?: Record<string, { text: string; draft: boolean }>;
   change?: YearChange;
   extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange };
 }
@@ -45,13 +48,14 @@ export async function previewImport(session: YearSession, request: ImportRequest
 
 /** Writes the import in one transaction, or throws with every error and writes nothing. */
 export async function commitImport(session: YearSession, request: ImportRequest): Promise<ImportPreview & { revision: number }> {
-  const { preview, change, extra } = await plan(session, request);
+  const { preview, change, extra, reportTexts } = await plan(session, request);
   if (preview.errors.length || !change) {
     const shown = preview.errors.slice(0, LISTED);
     const more = preview.errors.length > LISTED ? `\n……另有 ${preview.errors.length - LISTED} 处错误` : '';
     throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${shown.join('\n')}${more}`);
   }
-  return { ...preview, revision: session.edit(change, extra) };
+  const revision = session.edit(change, extra);
+  return { ...preview, revision: reportTexts ? carryReportTexts(session, reportTexts) : revision };
 }
 
 async function plan(session: YearSession, request: ImportRequest): Promise<Plan> {
@@ -81,7 +85,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0, forms: forms.save.length });
     // A workbook of form sheets only has no 上年数: the baseline stored earlier stays.
     const cells = source.tables.size ? { meta: baseline.meta, baseline: baseline.baseline } : {};
-    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { ...cells, forms } };
+    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { ...cells, forms }, reportTexts: source.reportTexts };
   }
   const forms = { save: planFormReplace(session, source) };
   preview.effect.forms = forms.save.length;

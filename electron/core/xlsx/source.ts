@@ -31,6 +31,8 @@ export interface SourceYear {
   forms: FoundForm[];
   /** A year file's own model: exact computed values for every cell (baseline mode). */
   model?: YearModel;
+  /** A year file's 决算公开 texts (reasons, 概况), carried into the next year as drafts. */
+  reportTexts?: Record<string, { text: string; draft: boolean }>;
 }
 
 /** Reads the source; problems go to `out` (errors stop the import, nothing is written). Null when nothing usable was read. */
@@ -120,6 +122,7 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
       const source: SourceYear = {
         kind: 'year-file', fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), model: session.model,
         forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
+        reportTexts: snapshot.reportTexts,
       };
       for (const def of session.tables()) {
         const inputs = session.model.tableInputs(def.id);

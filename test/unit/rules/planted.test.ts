@@ -423,6 +423,12 @@ const CASES: Case[] = [
     supp: { narrative: { 三公经费: '主要原因:一是……;二是……。' } },
     added: ['P-04 情况说明 三公经费 - warning'],
   },
+  {
+    rule: 'P-05',
+    how: 'supp: 年初预算 3686.57 for 201 (spent 3249.78, 88.15%) and no reason written in the 决算公开 document',
+    supp: { report: { outline: '湖北', fiscalYear: 2023, texts: {} }, gpb_initial_budget_by_code: { '201': 36_865_700 } },
+    added: ['P-05 情况说明 gpb.budget.201 - warning', 'P-03 公开05表 201 1 warning'],
+  },
 ];
 
 /** Last year's file: the seed with 财政拨款收入 keyed as Σ 项, so every closing balance is exactly 0. */
