@@ -2,7 +2,8 @@
  * The 决算公开 document of a year file in each output format: Word, Markdown, printable HTML,
  * JSON (every sentence with the cells its numbers come from), and PDF printed by Chromium.
  */
-import { sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import { chartSvg, sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import { chartImages } from './chart-png';
 import type { YearSession } from '../year-session';
 import { writeDocx } from './docx';
 import { yearReport } from './source';
@@ -21,11 +22,11 @@ export async function exportReport(session: YearSession, format: ReportFormat): 
   const report = yearReport(session);
   const name = `${report.doc.title}公开.${format}`;
   let bytes: Buffer;
-  if (format === 'docx') bytes = await writeDocx(report, session.model);
+  if (format === 'docx') bytes = await writeDocx(report, session.model, chartImages(report.charts));
   else if (format === 'md') bytes = Buffer.from(toMarkdown(report.doc, session.model), 'utf8');
   else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc) }, null, 1), 'utf8');
   else {
-    const html = toHtml(report.doc, session.model);
+    const html = toHtml(report.doc, session.model, (id) => chartSvg(report.charts.get(id)!));
     bytes = format === 'html' ? Buffer.from(html, 'utf8') : await printPdf(html);
   }
   return { name, mime: MIME[format], bytes };
