@@ -5,7 +5,7 @@ import { buildCli } from './build-cli.mjs';
 
 const started = Date.now();
 await viteBuild({ configFile: 'vite.config.ts', logLevel: 'warn' });
-const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', external: ['electron', 'better-sqlite3', 'exceljs'] };
+const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning', external: ['electron', 'better-sqlite3', 'exceljs', '@resvg/resvg-js', 'playwright-core'] };
 // The main process is an ES module (it reads import.meta.url); the sandboxed preload must be CommonJS.
 await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'build/electron/main.mjs', format: 'esm' });
 await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'build/electron/preload.cjs', format: 'cjs' });

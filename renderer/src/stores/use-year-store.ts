@@ -1,12 +1,13 @@
 import { create } from 'zustand';
-import type { CellEdit, Numbering, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
+import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, templateTables } from '../../../shared/tables';
 import { call } from '../api';
-import { baselineFromDoc, baselineView, parseSupplementary, type Finding, type ModelView } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
 import { CodeBook } from './code-book';
 import { revalidate, type CheckInputs } from './findings';
 import { inverseOf } from './history';
+import { suppFor } from '../features/report/report-supp';
 
 export interface NewYearForm {
   fiscalYear: number;
@@ -46,6 +47,8 @@ interface YearState {
   baseline: ModelView | undefined;
   /** 补充信息 as entered (field key → text). */
   supplementary: Record<string, string>;
+  /** 决算公开 texts (reasons, 概况, 名词解释) by key. */
+  reportTexts: Record<string, ReportTextDoc>;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
@@ -62,6 +65,8 @@ interface YearState {
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
+  /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
+  saveReportText(key: string, text: string): Promise<void>;
   goToFinding(finding: Finding): void;
 }
 
@@ -80,8 +85,8 @@ let queue: Promise<unknown> = Promise.resolve();
 export const useYearStore = create<YearState>((set, get) => {
   /** What the next 审核 run reads, as the store holds it now. */
   const checkInputs = (): CheckInputs => {
-    const { model, info, explanations, baseline, supplementary } = get();
-    return { model: model!, info: info!, explanations, baseline, supp: parseSupplementary(supplementary) };
+    const { model, info, explanations, baseline, supplementary, reportTexts } = get();
+    return { model: model!, info: info!, explanations, baseline, supp: suppFor(info!, supplementary, reportTexts) };
   };
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
@@ -143,6 +148,7 @@ export const useYearStore = create<YearState>((set, get) => {
     explanations: {},
     baseline: undefined,
     supplementary: {},
+    reportTexts: {},
     focusRequest: null,
 
     async loadYears() {
@@ -169,8 +175,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const opened = modelFrom(snapshot);
         const baseline = snapshot.baseline ? baselineView(baselineFromDoc(snapshot.baseline)) : undefined;
         const supplementary = snapshot.supplementary;
-        const findings = revalidate({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supp: parseSupplementary(supplementary) }, null, null);
-        set({ info: snapshot.info, ...opened, findings, baseline, supplementary, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        const reportTexts = snapshot.reportTexts;
+        const findings = revalidate({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supp: suppFor(snapshot.info, supplementary, reportTexts) }, null, null);
+        set({ info: snapshot.info, ...opened, findings, baseline, supplementary, reportTexts, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -237,6 +244,21 @@ export const useYearStore = create<YearState>((set, get) => {
       } catch (error) {
         set({ error: (error as Error).message });
         return false;
+      }
+    },
+
+    async saveReportText(key, text) {
+      const { info } = get();
+      if (!info) return;
+      try {
+        await call('setReportText', { file: info.file, key, text: text.trim() || null });
+        const reportTexts = { ...get().reportTexts };
+        if (text.trim()) reportTexts[key] = { text: text.trim(), draft: false };
+        else delete reportTexts[key];
+        set({ reportTexts });
+        set({ findings: revalidate(checkInputs(), null, null), savedAt: new Date(), error: null });
+      } catch (error) {
+        set({ error: (error as Error).message });
       }
     },
 

@@ -8,7 +8,8 @@ import { FormsPage } from '../forms/FormsPage';
 import { FormsSideEntries } from '../forms/FormsSideEntries';
 import { isFormsPage } from '../forms/pages';
 import { StartPage } from '../start/StartPage';
-import { SUPP_TABLE, summarise } from '../../../../shared/rules';
+import { SUPP_TABLE, TEXT_TABLE, summarise } from '../../../../shared/rules';
+import { ReportPage } from '../report/ReportPage';
 import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
@@ -60,7 +61,8 @@ export function App() {
   const current = tables.find((def) => def.id === tableId) ?? tables[0];
   const formsPage = isFormsPage(tableId);
   const suppPage = tableId === SUPP_TABLE;
-  const otherPage = formsPage || suppPage;
+  const reportPage = tableId === TEXT_TABLE;
+  const otherPage = formsPage || suppPage || reportPage;
 
   return (
     <div className="shell">
@@ -110,12 +112,23 @@ export function App() {
             </span>
           )}
         </button>
+        <button type="button" className={reportPage ? 'side-item active' : 'side-item'} onClick={() => selectTable(TEXT_TABLE)} aria-current={reportPage ? 'page' : undefined}>
+          <span className="side-label">决算公开</span>
+          <span className="side-title">概况、情况说明、图表,导出 Word / PDF</span>
+          {counts[TEXT_TABLE]?.warning > 0 && (
+            <span className="side-counts">
+              <span className="badge warning">{counts[TEXT_TABLE].warning}</span>
+            </span>
+          )}
+        </button>
       </nav>
       <main className="content">
         {formsPage ? (
           <FormsPage page={tableId} />
         ) : suppPage ? (
           <SupplementaryPage />
+        ) : reportPage ? (
+          <ReportPage />
         ) : (
           <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
             <TableGrid key={current.id} def={current} />

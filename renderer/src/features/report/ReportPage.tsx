@@ -1,0 +1,181 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SUPP_TABLE, TEXT_TABLE, parseSupplementary } from '../../../../shared/rules';
+import { buildReport, chartSvg, outlineFor, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
+import { useYearStore } from '../../stores/use-year-store';
+import { BudgetTable } from './BudgetTable';
+import { ReportExport } from './ReportExport';
+
+/**
+ * 决算公开: the whole document as it will print, regenerated from the year at every change. Every
+ * generated number is highlighted and jumps to the cell it comes from; the reasons and the 概况 are
+ * the clerk's words, edited in place and saved as they are left.
+ */
+export function ReportPage() {
+  const info = useYearStore((state) => state.info)!;
+  const model = useYearStore((state) => state.model)!;
+  const version = useYearStore((state) => state.version);
+  const baseline = useYearStore((state) => state.baseline);
+  const supplementary = useYearStore((state) => state.supplementary);
+  const reportTexts = useYearStore((state) => state.reportTexts);
+  const focusRequest = useYearStore((state) => state.focusRequest);
+  const root = useRef<HTMLElement>(null);
+
+  const report = useMemo(() => {
+    const supp = parseSupplementary(supplementary);
+    return buildReport(
+      { fiscalYear: info.fiscalYear, unitName: info.unitName, model, lastYear: baseline, supp, texts: reportTexts },
+      outlineFor(info.template, info.formRegion),
+      { template: info.template, numbering: info.numbering },
+    );
+    // `version` changes with every edit of the model, which is mutated in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [info, model, version, baseline, supplementary, reportTexts]);
+
+  // A click on a P-05 finding lands here: show the reason it asks for.
+  useEffect(() => {
+    if (!focusRequest || focusRequest.table !== TEXT_TABLE) return;
+    const field = root.current?.querySelector<HTMLTextAreaElement>(`[data-reason="${CSS.escape(focusRequest.row)}"]`);
+    field?.scrollIntoView({ block: 'center' });
+    field?.focus();
+  }, [focusRequest]);
+
+  return (
+    <section className="report-page" aria-label="决算公开" ref={root}>
+      <div className="report-toolbar">
+        <h1 className="table-title">决算公开</h1>
+        <span className="muted">按“{outlineFor(info.template, info.formRegion).name}”格式生成;蓝色数字取自报表,点击可跳到对应单元格</span>
+        <ReportExport />
+      </div>
+      <article className="report-doc">
+        <h1 className="report-cover">{report.doc.title}</h1>
+        {report.doc.blocks.map((block, i) => (
+          <DocBlock key={i} block={block} charts={report.charts} />
+        ))}
+        <BudgetTable />
+      </article>
+    </section>
+  );
+}
+
+function DocBlock({ block, charts }: { block: Block; charts: ReturnType<typeof buildReport>['charts'] }) {
+  switch (block.kind) {
+    case 'toc':
+      return null;
+    case 'heading': {
+      const Tag = (['h2', 'h3', 'h4'] as const)[block.level - 1];
+      return <Tag className={`report-h${block.level}`}>{block.text}</Tag>;
+    }
+    case 'paragraph':
+      return (
+        <>
+          {block.sentences.map((sentence) => (
+            <SentenceView key={sentence.id} sentence={sentence} />
+          ))}
+        </>
+      );
+    case 'text':
+      return <TextField textKey={block.key} label={block.label} text={block.text} draft={block.draft} />;
+    case 'table':
+      return (
+        <p className="report-table-ref">
+          <TableLink table={block.table} label={`${block.label} ${block.title}`} />
+        </p>
+      );
+    case 'chart': {
+      const data = charts.get(block.chart);
+      return (
+        <figure className="report-chart">
+          {/* Our own ECharts SVG string, drawn from numbers of the year model. */}
+          {data && <div dangerouslySetInnerHTML={{ __html: chartSvg(data) }} />}
+          <figcaption>{block.caption}</figcaption>
+        </figure>
+      );
+    }
+  }
+}
+
+function TableLink({ table, label }: { table: string; label: string }) {
+  return (
+    <button type="button" className="link-like" onClick={() => useYearStore.getState().selectTable(table)}>
+      {label}
+    </button>
+  );
+}
+
+function jumpTo(figure: Figure) {
+  const cell = figure.cells.find((candidate) => !candidate.lastYear) ?? figure.cells[0];
+  if (!cell) return;
+  const state = useYearStore.getState();
+  if (cell.table === SUPP_TABLE || !state.model?.defs.has(cell.table)) {
+    state.selectTable(cell.table === SUPP_TABLE ? SUPP_TABLE : state.tableId);
+    return;
+  }
+  useYearStore.setState({ tableId: cell.table, focusRequest: { table: cell.table, row: cell.row, col: cell.col, seq: (state.focusRequest?.seq ?? 0) + 1 } });
+}
+
+function SentenceView({ sentence }: { sentence: Sentence }) {
+  const parts = printedParts({ ...sentence, reason: undefined });
+  const reason = sentence.reason;
+  const showReason = reason && (reason.needed || reason.text);
+  if (!parts.length && !showReason) return null;
+  const body = showReason && parts.length ? parts.slice(0, -1) : parts;
+  return (
+    <p className="report-sentence" data-sentence={sentence.id}>
+      {body.map((part, i) =>
+        typeof part === 'string' ? (
+          <span key={i}>{part}</span>
+        ) : (
+          <button key={i} type="button" className={`report-figure ${part.cells.some((cell) => cell.lastYear) ? 'derived' : ''}`} title={sourceTitle(part)} onClick={() => jumpTo(part)}>
+            {part.text}
+          </button>
+        ),
+      )}
+      {showReason && (
+        <>
+          <span>{parts.length ? ',' : ''}{reason.lead}</span>
+          <ReasonField reasonKey={reason.key} text={reason.text ?? ''} needed={reason.needed} draft={reason.draft} />
+        </>
+      )}
+    </p>
+  );
+}
+
+function sourceTitle(figure: Figure): string {
+  return figure.cells.map((cell) => `${cell.lastYear ? '上年' : ''}${cell.table} ${cell.row}${cell.col ? ` 第${cell.col}栏` : ''}`).join(' 与 ');
+}
+
+function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; text: string; needed: boolean; draft: boolean }) {
+  const save = useYearStore((state) => state.saveReportText);
+  const [value, setValue] = useState(text);
+  useEffect(() => setValue(text), [text]);
+  return (
+    <span className={`report-reason ${!text && needed ? 'missing' : ''} ${draft ? 'draft' : ''}`}>
+      <textarea
+        data-reason={reasonKey}
+        aria-label={`主要原因 ${reasonKey}`}
+        rows={1}
+        placeholder={MISSING_REASON}
+        value={value}
+        onChange={(event) => setValue(event.target.value)}
+        onBlur={() => value.trim() !== text && void save(REASON_PREFIX + reasonKey, value)}
+      />
+      {draft && (
+        <button type="button" className="draft-badge" title="沿用上年的原因,核实后点击确认" onClick={() => void save(REASON_PREFIX + reasonKey, value)}>
+          上年原因,请核实(确认)
+        </button>
+      )}
+    </span>
+  );
+}
+
+function TextField({ textKey, label, text, draft }: { textKey: string; label: string; text: string; draft: boolean }) {
+  const save = useYearStore((state) => state.saveReportText);
+  const [value, setValue] = useState(text);
+  useEffect(() => setValue(text), [text]);
+  return (
+    <div className={`report-text ${draft ? 'draft' : ''}`}>
+      <textarea aria-label={label} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
+      {draft && <span className="draft-badge">上年文字,请核实</span>}
+    </div>
+  );
+}
