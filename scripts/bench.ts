@@ -6,6 +6,7 @@ import { benchPeers } from './bench/peers';
 import { benchValidation } from './bench/rules';
 import { benchScale } from './bench/scale';
 import { benchXlsx } from './bench/xlsx';
+import { benchReport } from './bench/report';
 
 heading('引擎与审核(进程内)');
 await benchEngine();
@@ -15,4 +16,6 @@ await benchBrowser();
 await benchXlsx();
 await benchPeers();
 await benchScale();
+heading('决算公开');
+await benchReport();
 summary();

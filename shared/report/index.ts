@@ -10,3 +10,4 @@ export { toMarkdown } from './markdown';
 export { printTable, type PrintedTable, type HeaderCell } from './table-print';
 export { toHtml } from './html';
 export { chartSvg, CHART_SIZE } from './chart-svg';
+export { performanceOf } from './performance';

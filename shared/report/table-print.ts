@@ -4,7 +4,7 @@
  */
 import { displayAmount } from '../money';
 import type { ModelView } from '../rules/types';
-import { printedLayout, type TableDef } from '../tables';
+import { printedLayout, type LayoutColumn, type TableDef } from '../tables';
 
 export interface HeaderCell {
   text: string;
@@ -17,6 +17,8 @@ export interface PrintedTable {
   body: string[][];
   /** Value columns (right-aligned) by position. */
   numeric: boolean[];
+  /** What each column holds (label, 行次, code, name, value), for column widths. */
+  kinds: LayoutColumn['kind'][];
   /** Each column's header path joined ("收 入/金额"), for one-row headers (Markdown). */
   names: string[];
 }
@@ -47,7 +49,9 @@ export function printTable(def: TableDef, model: ModelView): PrintedTable {
     }
     header.push(row);
   }
-  const body = layout.lines.map((line) =>
+  // Functional rows with nothing in them (项 carried from last year and left empty) are not printed.
+  const lines = def.kind === 'functional' ? layout.lines.filter(([key]) => key === '合计' || def.columns.some((column) => model.value(def.id, key!, column.col) !== null)) : layout.lines;
+  const body = lines.map((line) =>
     columns.map((column) => {
       const key = line[column.side];
       if (key === null) return '';
@@ -70,7 +74,7 @@ export function printTable(def: TableDef, model: ModelView): PrintedTable {
       }
     }),
   );
-  return { header, body, numeric: columns.map((column) => column.kind === 'value'), names: columns.map((column) => column.header.join('/')) };
+  return { header, body, numeric: columns.map((column) => column.kind === 'value'), kinds: columns.map((column) => column.kind), names: columns.map((column) => column.header.join('/')) };
 }
 
 function sameParents(a: string[], b: string[], level: number): boolean {

@@ -15,6 +15,7 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   VerticalAlign,
@@ -30,6 +31,8 @@ const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
 const SIZE = { title: 44, h1: 32, h2: 32, h3: 32, body: 32, table: 18 };
 /** A4 in twentieths of a point, 2.5 cm margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
+
+const TABLE_STYLE = 'TableText';
 
 const run = (text: string, options: { heading?: boolean; size?: number; bold?: boolean } = {}) =>
   new TextRun({ text, font: options.heading ? HEADING_FONT : BODY_FONT, size: options.size ?? SIZE.body, bold: options.bold });
@@ -51,8 +54,9 @@ function heading(level: 1 | 2 | 3, text: string): Paragraph {
 function tableBlock(id: string, label: string, title: string, model: ModelView): (Paragraph | Table)[] {
   const def = TABLES.get(id)!;
   const printed = printTable(def, model);
+  // Thousands of cells: plain runs in the 表格 paragraph style, so no cell carries a font of its own.
   const text = (value: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
-    new Paragraph({ alignment: align, children: [run(value, { size: SIZE.table, bold })] });
+    new Paragraph({ style: TABLE_STYLE, alignment: align, children: [bold ? new TextRun({ text: value, bold }) : new TextRun(value)] });
   const rows = [
     ...printed.header.map(
       (row) =>
@@ -75,10 +79,19 @@ function tableBlock(id: string, label: string, title: string, model: ModelView):
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('金额单位:万元', { size: SIZE.table })] }),
-    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows }),
+    new Table({ layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: columnWidths(printed.kinds), rows }),
     ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
     ...(empty ? [new Paragraph({ children: [run(def.emptyText!, { size: SIZE.table })] })] : []),
   ];
+}
+
+/** Relative widths: labels and names get room to read, 行次 little, amounts enough for "3,383.79". */
+const WEIGHT = { label: 3.2, rowno: 0.7, code: 1.4, name: 2.8, value: 1.4 } as const;
+const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
+
+function columnWidths(kinds: (keyof typeof WEIGHT)[]): number[] {
+  const total = kinds.reduce((sum, kind) => sum + WEIGHT[kind], 0);
+  return kinds.map((kind) => Math.floor((TEXT_WIDTH * WEIGHT[kind]) / total));
 }
 
 export interface ChartImages {
@@ -143,7 +156,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
         basedOn: 'Normal',
         next: 'Normal',
         run: { color: '000000', font: level < 3 ? HEADING_FONT : BODY_FONT, size: SIZE.h1 },
-      })),
+      })).concat([{ id: TABLE_STYLE, name: '表格', basedOn: 'Normal', next: TABLE_STYLE, run: { color: '000000', font: BODY_FONT, size: SIZE.table } }]),
     },
     sections: [
       {

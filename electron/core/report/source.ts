@@ -3,11 +3,8 @@
  * stored texts, 绩效自评 results) gathered from the session, and the texts' own storage rules.
  */
 import { ApiError, type ReportTextDoc } from '../../../shared/contract';
-import { formatPoints } from '../../../shared/forms/decimal';
-import { profileFor } from '../../../shared/forms/profiles';
-import { scoreForm } from '../../../shared/forms/scoring';
 import { baselineView, parseSupplementary, type Supplementary } from '../../../shared/rules';
-import { REPORT_TEXT_KEY, buildReport, outlineFor, type BuiltReport, type ReportSource } from '../../../shared/report';
+import { REPORT_TEXT_KEY, buildReport, outlineFor, performanceOf, type BuiltReport, type ReportSource } from '../../../shared/report';
 import type { YearSession } from '../year-session';
 
 /** What the P-05 rule needs to know about the document: its outline and the texts written so far. */
@@ -19,20 +16,7 @@ export function reportSupp(session: YearSession): NonNullable<Supplementary['rep
 export function reportSource(session: YearSession): ReportSource {
   const info = session.info;
   const stored = session.store.loadBaseline();
-  const performance = session
-    .forms()
-    .filter((form) => form.subject_type === 'project')
-    .map((form) => {
-      const total = form.funding.find((line) => line.key === 'TOTAL');
-      const score = scoreForm(form, profileFor(form.variant));
-      return {
-        name: form.subject_name,
-        budget: total?.budget_adjusted ?? null,
-        spent: total?.actual ?? null,
-        score: score.total === null ? null : formatPoints(score.total),
-        grade: score.grade,
-      };
-    });
+  const performance = performanceOf(session.forms());
   return {
     fiscalYear: info.fiscalYear,
     unitName: info.unitName,

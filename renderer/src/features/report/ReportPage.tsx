@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SUPP_TABLE, TEXT_TABLE, parseSupplementary } from '../../../../shared/rules';
-import { buildReport, chartSvg, outlineFor, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
+import { buildReport, chartSvg, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
+import { useFormsStore } from '../forms/use-forms-store';
+import { parseForm, type PerfForm, type PerfFormJson } from '../../../../shared/forms/model';
 import { BudgetTable } from './BudgetTable';
 import { ReportExport } from './ReportExport';
 
@@ -18,18 +20,25 @@ export function ReportPage() {
   const supplementary = useYearStore((state) => state.supplementary);
   const reportTexts = useYearStore((state) => state.reportTexts);
   const focusRequest = useYearStore((state) => state.focusRequest);
+  const formEntries = useFormsStore((state) => (state.file === info.file ? state.entries : null));
   const root = useRef<HTMLElement>(null);
+
+  // 预算绩效 reads this year's 自评 forms, loaded as the forms pages load them.
+  useEffect(() => {
+    if (useFormsStore.getState().file !== info.file) void useFormsStore.getState().load(info.file);
+  }, [info.file]);
 
   const report = useMemo(() => {
     const supp = parseSupplementary(supplementary);
+    const performance = performanceOf((formEntries ?? []).flatMap((entry) => parsed(entry.json)));
     return buildReport(
-      { fiscalYear: info.fiscalYear, unitName: info.unitName, model, lastYear: baseline, supp, texts: reportTexts },
+      { fiscalYear: info.fiscalYear, unitName: info.unitName, model, lastYear: baseline, supp, texts: reportTexts, performance },
       outlineFor(info.template, info.formRegion),
       { template: info.template, numbering: info.numbering },
     );
     // `version` changes with every edit of the model, which is mutated in place.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [info, model, version, baseline, supplementary, reportTexts]);
+  }, [info, model, version, baseline, supplementary, reportTexts, formEntries]);
 
   // A click on a P-05 finding lands here: show the reason it asks for.
   useEffect(() => {
@@ -55,6 +64,15 @@ export function ReportPage() {
       </article>
     </section>
   );
+}
+
+/** A form as saved (checked by the core); one being typed that does not parse yet is left out. */
+function parsed(json: PerfFormJson): PerfForm[] {
+  try {
+    return [parseForm(json)];
+  } catch {
+    return [];
+  }
 }
 
 function DocBlock({ block, charts }: { block: Block; charts: ReturnType<typeof buildReport>['charts'] }) {
