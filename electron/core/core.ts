@@ -7,7 +7,6 @@ import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { exportWorkbook } from './xlsx/export';
 import { commitImport, previewImport } from './xlsx/import';
-import { exportReport } from './report/export';
 import { setReportText } from './report/source';
 
 export interface CoreOptions {
@@ -156,6 +155,8 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return { revision: setReportText(session(file), key, text) };
     },
     async exportReport({ file, format }) {
+      // Word, charts and PDF libraries load only when a document is asked for (CLI start-up stays quick).
+      const { exportReport } = await import('./report/export');
       const report = await exportReport(session(file), format);
       return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },

@@ -9,5 +9,4 @@ export { BUDGET_KEY, initialBudget } from './sections-gpb';
 export { toMarkdown } from './markdown';
 export { printTable, type PrintedTable, type HeaderCell } from './table-print';
 export { toHtml } from './html';
-export { chartSvg, CHART_SIZE } from './chart-svg';
 export { performanceOf } from './performance';

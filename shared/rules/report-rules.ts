@@ -3,7 +3,9 @@
  * vs 年初预算 beyond the region's threshold) has one, and reasons carried from last year are confirmed.
  * The sentences are the generator's own, so the 审核 panel, `validate` and the page agree.
  */
-import { OUTLINES, buildReport, sentencesOf, sentenceText, type OutlineId } from '../report';
+import { buildReport, sentencesOf } from '../report/build';
+import { OUTLINES, type OutlineId } from '../report/outline';
+import { sentenceText } from '../report/types';
 import type { CheckContext } from './context';
 import { TEXT_TABLE, type RuleDef } from './types';
 

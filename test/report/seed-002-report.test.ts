@@ -97,6 +97,15 @@ describe('决算公开 of seed 002', () => {
     }
   });
 
+  it('words what the seed misnames: 占本年支出合计 in (一), the completion in (三), no “一般公用预算”', () => {
+    const printed = texts.join('\n');
+    // Seed (一): "占本年支出预算的88.81%" is 3383.79 ÷ 年初预算 3810.00, i.e. the completion of (三).
+    expect(printed).not.toContain('占本年支出预算');
+    expect(printed).toContain('增长55.81%,占本年支出合计的100.00%,其中:');
+    // Seed (二)/(三) spell the base "一般公用预算财政拨款支出".
+    expect(printed).not.toContain('一般公用预算');
+  });
+
   it('computes the 三公 and 基本支出 rates from the figures, not as the seed printed them', () => {
     const printed = texts.join('\n');
     for (const [seed, ours] of SANGONG_INCONSISTENCIES) {

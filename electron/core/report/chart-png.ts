@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
-import { CHART_SIZE, chartSvg, type ChartData } from '../../../shared/report';
+import type { ChartData } from '../../../shared/report';
+import { CHART_SIZE, chartSvg } from '../../../shared/report/chart-svg';
 import type { ChartImages } from './docx';
 
 /** Chinese fonts where Windows, macOS and Debian keep them; loading one file is far quicker than scanning all. */

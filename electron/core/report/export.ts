@@ -2,7 +2,8 @@
  * The 决算公开 document of a year file in each output format: Word, Markdown, printable HTML,
  * JSON (every sentence with the cells its numbers come from), and PDF printed by Chromium.
  */
-import { chartSvg, sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import { sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import { chartSvg } from '../../../shared/report/chart-svg';
 import { chartImages } from './chart-png';
 import type { YearSession } from '../year-session';
 import { writeDocx } from './docx';

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SUPP_TABLE, TEXT_TABLE, parseSupplementary } from '../../../../shared/rules';
-import { buildReport, chartSvg, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
+import { chartSvg } from '../../../../shared/report/chart-svg';
+import { buildReport, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
 import { useFormsStore } from '../forms/use-forms-store';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../../shared/forms/model';
