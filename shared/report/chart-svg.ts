@@ -3,15 +3,24 @@
  * same code draws in the page (browser) and for the Word/PDF documents (Node), with no DOM needed,
  * so the figure on screen and on paper are one picture. ECharts because its SSR string renderer is
  * dependency-free and offline, and it labels pies and bars in Chinese fonts without extra work.
+ * shared/ imports no package, so each side passes in its `echarts` module.
  */
-import * as echarts from 'echarts';
 import type { ChartData } from './charts';
+
+/** The part of the echarts module used here (server-side rendering to an SVG string). */
+export interface EChartsLike {
+  init(dom: null, theme: null, options: { renderer: 'svg'; ssr: true; width: number; height: number }): {
+    setOption(option: object): void;
+    renderToSVGString(): string;
+    dispose(): void;
+  };
+}
 
 export const CHART_SIZE = { width: 640, height: 320 };
 // Single quotes: ECharts writes the family into a double-quoted style attribute.
 const FONT = "'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
 
-function option(data: ChartData): echarts.EChartsOption {
+function option(data: ChartData): object {
   const common = { animation: false, textStyle: { fontFamily: FONT, fontSize: 13 }, color: ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272'] };
   if (data.kind === 'pie') {
     return {
@@ -36,7 +45,7 @@ function option(data: ChartData): echarts.EChartsOption {
   };
 }
 
-export function chartSvg(data: ChartData, size = CHART_SIZE): string {
+export function chartSvg(echarts: EChartsLike, data: ChartData, size = CHART_SIZE): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     chart.setOption(option(data));

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartData } from '../../../shared/report';
+import * as echarts from 'echarts';
 import { CHART_SIZE, chartSvg } from '../../../shared/report/chart-svg';
 import type { ChartImages } from './docx';
 
@@ -27,7 +28,7 @@ function fontOptions() {
 export function chartImages(charts: Map<string, ChartData>): ChartImages {
   const images = new Map<string, { png: Buffer; width: number; height: number }>();
   for (const [id, data] of charts) {
-    const rendered = new Resvg(chartSvg(data), { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font: fontOptions() }).render();
+    const rendered = new Resvg(chartSvg(echarts, data), { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font: fontOptions() }).render();
     images.set(id, { png: Buffer.from(rendered.asPng()), width: rendered.width, height: rendered.height });
   }
   return images;

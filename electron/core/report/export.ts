@@ -3,6 +3,7 @@
  * JSON (every sentence with the cells its numbers come from), and PDF printed by Chromium.
  */
 import { sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import * as echarts from 'echarts';
 import { chartSvg } from '../../../shared/report/chart-svg';
 import { chartImages } from './chart-png';
 import type { YearSession } from '../year-session';
@@ -27,7 +28,7 @@ export async function exportReport(session: YearSession, format: ReportFormat): 
   else if (format === 'md') bytes = Buffer.from(toMarkdown(report.doc, session.model), 'utf8');
   else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc) }, null, 1), 'utf8');
   else {
-    const html = toHtml(report.doc, session.model, (id) => chartSvg(report.charts.get(id)!));
+    const html = toHtml(report.doc, session.model, (id) => chartSvg(echarts, report.charts.get(id)!));
     bytes = format === 'html' ? Buffer.from(html, 'utf8') : await printPdf(html);
   }
   return { name, mime: MIME[format], bytes };

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { SUPP_TABLE, TEXT_TABLE, parseSupplementary } from '../../../../shared/rules';
+import * as echarts from 'echarts';
 import { chartSvg } from '../../../../shared/report/chart-svg';
 import { buildReport, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
@@ -105,7 +106,7 @@ function DocBlock({ block, charts }: { block: Block; charts: ReturnType<typeof b
       return (
         <figure className="report-chart">
           {/* Our own ECharts SVG string, drawn from numbers of the year model. */}
-          {data && <div dangerouslySetInnerHTML={{ __html: chartSvg(data) }} />}
+          {data && <div dangerouslySetInnerHTML={{ __html: chartSvg(echarts, data) }} />}
           <figcaption>{block.caption}</figcaption>
         </figure>
       );
