@@ -15,7 +15,7 @@ export async function buildCli() {
     target: 'node20',
     format: 'esm',
     logLevel: 'warning',
-    external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx'],
+    external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx', '@resvg/resvg-js', 'playwright-core'],
     // The bundle is an ES module; bundled CommonJS code still calls require().
     banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   });
