@@ -39,7 +39,6 @@ export function ReportPage() {
       { template: info.template, numbering: info.numbering },
     );
     // `version` changes with every edit of the model, which is mutated in place.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [info, model, version, baseline, supplementary, reportTexts, formEntries]);
 
   // A click on a P-05 finding lands here: show the reason it asks for.
