@@ -66,6 +66,14 @@ describe('决算公开 page', () => {
     expect(await doc.locator('[data-reason="total"]').inputValue()).toBe('因办公地点的搬迁,办公场所面积大幅增加。');
     await doc.locator('[data-sentence="sangong.total.budget"]').scrollIntoViewIfNeeded();
     await screenshot(app.page, '决算公开-三公');
+
+    // 年初预算 entered in the page's table: 208 at 100.00 makes 124.02 a 124.02% completion.
+    const budget = doc.getByLabel('208 年初预算', { exact: true });
+    await budget.fill('100');
+    await budget.press('Enter');
+    await expect.poll(() => doc.locator('[data-sentence="gpb.budget.208"]').innerText()).toContain('年初预算为100.00万元,支出决算为124.02万元,完成年初预算的124.02%');
+    await budget.scrollIntoViewIfNeeded();
+    await screenshot(app.page, '决算公开-年初预算');
   });
 
   it('prints the same document to PDF through Chromium', async () => {
