@@ -90,6 +90,13 @@ describe('the built main process with a stand-in electron', () => {
     const created = await invoke('juesuan:call', fromApp(window), 'createYear', { file: '2024.sqlite', fiscalYear: 2024, unitName: '单位' });
     expect(created).toMatchObject({ ok: true, result: { file: '2024.sqlite', fiscalYear: 2024 } });
     expect(fs.existsSync(path.join(dataDir, '2024.sqlite'))).toBe(true);
+
+    // The workbook libraries are bundled into main.mjs: an export runs through them.
+    for (const format of ['xlsx', 'xls']) {
+      const exported = await invoke('juesuan:call', fromApp(window), 'exportWorkbook', { file: '2024.sqlite', format, draft: true });
+      expect(exported.ok, format).toBe(true);
+      expect(Buffer.from(exported.result.dataBase64, 'base64').length).toBeGreaterThan(4000);
+    }
   });
 
   it('writes an export only where the save dialog said, whole, and nothing for a bad name or a cancel', async () => {
