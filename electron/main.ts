@@ -23,6 +23,8 @@ import { APP_ORIGIN, harden, isTrustedSender } from './security';
 const EDITOR = '决算通桌面版';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// npm run test:electron gives every launch its own user-data folder (and so its own single-instance lock).
+if (!app.isPackaged && process.env.JUESUAN_USER_DATA) app.setPath('userData', process.env.JUESUAN_USER_DATA);
 
 const log = openAppLog(app.getPath('userData'));
 let window: BrowserWindow | null = null;
