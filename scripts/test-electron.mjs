@@ -17,8 +17,9 @@ if (!binding) {
   process.exit(1);
 }
 // exchange.e2e waits for a browser download; the desktop app saves through its save dialog instead
-// (test/desktop/main-process.test.ts checks that handler).
-const browserOnly = ['test/e2e/exchange.e2e.test.ts'];
+// (test/desktop/main-process.test.ts checks that handler). desktop-bridge.e2e stands in for the
+// preload bridge that the real window has.
+const browserOnly = ['test/e2e/exchange.e2e.test.ts', 'test/e2e/desktop-bridge.e2e.test.ts'];
 const vitest = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', 'test/e2e', '--no-file-parallelism', ...browserOnly.map((file) => `--exclude=${file}`), ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: { ...process.env, JUESUAN_E2E_HOST: 'electron', JUESUAN_ELECTRON: binary, JUESUAN_SQLITE_BINDING: binding },
