@@ -40,9 +40,12 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     let open = sessions.get(fullPath);
     if (!open) {
       acquireYearLock(fullPath, editor);
+      let store: YearStore | null = null;
       try {
-        open = new YearSession(file, YearStore.open(fullPath));
+        store = YearStore.open(fullPath);
+        open = new YearSession(file, store);
       } catch (error) {
+        store?.close();
         releaseYearLock(fullPath);
         throw error;
       }
@@ -59,11 +62,11 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     const fullPath = options.resolveFile(file);
     const edited = sessions.get(fullPath);
     if (edited) return read(edited);
-    const open = new YearSession(file, YearStore.open(fullPath));
+    const store = YearStore.open(fullPath);
     try {
-      return await read(open);
+      return await read(new YearSession(file, store));
     } finally {
-      open.store.close();
+      store.close();
     }
   };
 
