@@ -12,6 +12,19 @@ function cli(...args: string[]) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+/**
+ * The CLI without blocking this process: the browser-mode host under test runs in it, and a
+ * synchronous spawn would freeze it past its keep-alive timeout mid-request.
+ */
+function cliAsync(...args: string[]): Promise<{ code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args]);
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('close', (code) => resolve({ code, err }));
+  });
+}
+
 /** Another process that has the year file open for editing (made one acknowledged edit) and stays running. */
 async function editorProcess(file: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/edit-and-hang.ts', file, '1']);
@@ -85,7 +98,7 @@ describe('one editor per year file', () => {
 
       expect((await api('createYear', { file: 'mine.sqlite', fiscalYear: 2024, unitName: '单位' })).ok).toBe(true);
       const mine = path.join(data.dir, 'mine.sqlite');
-      const refused = cli('set', '--file', mine, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9');
+      const refused = await cliAsync('set', '--file', mine, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9');
       expect(refused.code).toBe(1);
       expect(refused.err).toContain('mine.sqlite 正由决算通浏览器模式打开编辑');
       expect((await api('setCells', { file: 'mine.sqlite', edits: [{ table: '公开01表', row: '28', col: '1', value: '2' }] })).ok).toBe(true);
