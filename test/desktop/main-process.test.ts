@@ -277,6 +277,27 @@ describe('launching the desktop app', () => {
     state.app.emit('window-all-closed');
   });
 
+  it('opens the year file it was started with (a double-click in the file manager)', async () => {
+    process.env.JUESUAN_DATA_DIR = path.join(temp.dir, 'data7');
+    const received = path.join(temp.dir, '双击.sqlite');
+    const other = createCore({ resolveFile: (file) => file });
+    await other.createYear({ file: received, fiscalYear: 2023, unitName: '双击单位' });
+    other.close();
+    const argv = process.argv;
+    process.argv = ['/opt/决算通/juesuan', received];
+    try {
+      const state = await loadMain({ userData: path.join(temp.dir, 'user7'), documents: temp.dir });
+      await started(state);
+      const window = state.windows[0];
+      expect(window.webContents.sent).toEqual([{ channel: 'juesuan:open-file', args: [received] }]);
+      const opened = await state.ipc.get('juesuan:call')!(fromApp(window), 'openYear', { file: received });
+      expect(opened.result.info.unitName).toBe('双击单位');
+      state.app.emit('window-all-closed');
+    } finally {
+      process.argv = argv;
+    }
+  });
+
   it('loads a development better-sqlite3 build only when not packaged', async () => {
     process.env.JUESUAN_DATA_DIR = path.join(temp.dir, 'data5');
     process.env.JUESUAN_SQLITE_BINDING = path.join(temp.dir, 'planted.node');
