@@ -1,16 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RENDERER_DIR } from '../../electron/core/paths';
 import { startWebHost } from '../../electron/core/web-host';
 import { lockPathOf } from '../../electron/core/file-lock';
+import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
+import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const cli = runCli;
 
 /**
  * The CLI without blocking this process: the browser-mode host under test runs in it, and a
@@ -18,7 +17,7 @@ function cli(...args: string[]) {
  */
 function cliAsync(...args: string[]): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args]);
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...args]);
     let err = '';
     child.stderr.on('data', (chunk) => (err += chunk));
     child.on('close', (code) => resolve({ code, err }));
