@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security-policy';
@@ -155,10 +156,14 @@ describe('the built main process with a stand-in electron', () => {
     const fileMenu = (state.menus.at(-1) as any[])[0];
     expect(fileMenu.submenu[1].submenu.map((item: { label: string }) => item.label)).toContain(received);
 
+    // A Linux file manager names the file as a URL (the .desktop entry's %U).
+    state.app.emit('second-instance', {}, ['/opt/决算通/juesuan', pathToFileURL(received).href], '/');
+    expect(window.webContents.sent.at(-1)).toEqual({ channel: 'juesuan:open-file', args: [received] });
+
     // A launch without a file only brings the window forward.
     state.app.emit('second-instance', {}, ['/opt/决算通/juesuan'], '/');
-    expect(window.focused).toBe(2);
-    expect(window.webContents.sent).toHaveLength(1);
+    expect(window.focused).toBe(3);
+    expect(window.webContents.sent).toHaveLength(2);
   });
 
   it('opens a dropped year file and refuses anything else', async () => {

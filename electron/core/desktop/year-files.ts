@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApiError } from '../../../shared/contract';
 import { inDataDir } from '../core';
 
@@ -24,11 +25,20 @@ export function checkChosenYearFile(candidate: unknown): { path: string } | { re
   return { path: full };
 }
 
-/** The first year file named on a command line (a double-click, a second launch), resolved against its folder. */
+/**
+ * The first year file named on a command line (a double-click, a second launch), resolved against
+ * its folder. Linux file managers pass `file://` URLs (the .desktop entry's %U), Windows plain paths.
+ */
 export function yearFileInArgs(argv: readonly string[], workingDirectory: string): string | null {
   for (const arg of argv.slice(1)) {
-    if (arg.startsWith('-') || path.extname(arg).toLowerCase() !== `.${YEAR_FILE_EXTENSION}`) continue;
-    const checked = checkChosenYearFile(path.resolve(workingDirectory, arg));
+    let candidate: string;
+    try {
+      candidate = arg.startsWith('file://') ? fileURLToPath(arg) : arg;
+    } catch {
+      continue;
+    }
+    if (candidate.startsWith('-') || path.extname(candidate).toLowerCase() !== `.${YEAR_FILE_EXTENSION}`) continue;
+    const checked = checkChosenYearFile(path.resolve(workingDirectory, candidate));
     if ('path' in checked) return checked.path;
   }
   return null;
