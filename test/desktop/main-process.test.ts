@@ -233,7 +233,6 @@ describe('launching the desktop app', () => {
   it('a second instance quits at once without a window', async () => {
     process.env.JUESUAN_DATA_DIR = path.join(temp.dir, 'data');
     const state = await loadMain({ gotLock: false, userData: path.join(temp.dir, 'user2'), documents: temp.dir });
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(state.app.quitCalls).toBe(1);
     expect(state.windows).toHaveLength(0);
     expect(state.ipc.size).toBe(0);
