@@ -72,7 +72,7 @@ async function run(argv: string[]): Promise<number> {
     return exitCodeOf(reports);
   }
   const flags = parseFlags(rest);
-  const core = createCore({ resolveFile: (file) => path.resolve(file) });
+  const core = createCore({ resolveFile: (file) => path.resolve(file), editor: '决算通命令行' });
   try {
     const file = need(flags, 'file');
     switch (verb) {

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
+import { ApiError, checkCall, type Api, type Args, type MethodName, type Results, type YearInfo } from '../../shared/contract';
 import { canSubmit } from '../../shared/rules';
 import { readCatalogWorkbook } from './catalog-import';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
+import { acquireYearLock, releaseYearLock } from './file-lock';
 import { exportWorkbook } from './xlsx/export';
 import { commitImport, previewImport } from './xlsx/import';
 import { setReportText } from './report/source';
@@ -14,6 +15,8 @@ export interface CoreOptions {
   resolveFile(file: string): string;
   /** The folder listed by listYears (app hosts only). */
   dataDir?: string;
+  /** How other processes name this one while it edits a year file (决算通桌面版, 浏览器模式, 命令行). */
+  editor?: string;
 }
 
 /** Year files in the app's data folder are plain names: no folders, no way out of it. */
@@ -28,16 +31,57 @@ export function inDataDir(dataDir: string) {
 
 /** The one implementation of the contract; every host wraps it. */
 export function createCore(options: CoreOptions): Api & { call(method: unknown, args: unknown): Promise<unknown>; close(): void } {
+  /** Year files this core edits, each holding the file's edit lock (file-lock.ts). */
   const sessions = new Map<string, YearSession>();
+  const editor = options.editor ?? '决算通';
 
-  const session = (file: string): YearSession => {
+  /** The session to change a year file through: takes the file's edit lock first, so another editor is named, never raced. */
+  const editing = (file: string): YearSession => {
     const fullPath = options.resolveFile(file);
     let open = sessions.get(fullPath);
     if (!open) {
-      open = new YearSession(file, YearStore.open(fullPath));
+      acquireYearLock(fullPath, editor);
+      let store: YearStore | null = null;
+      try {
+        store = YearStore.open(fullPath);
+        open = new YearSession(file, store);
+      } catch (error) {
+        store?.close();
+        releaseYearLock(fullPath);
+        throw error;
+      }
       sessions.set(fullPath, open);
     }
     return open;
+  };
+
+  /**
+   * Reading needs no lock: the file this core edits is read through its session; any other file is
+   * opened fresh for this one call (another process may be editing it) and closed again.
+   */
+  const reading = async <T>(file: string, read: (open: YearSession) => T | Promise<T>): Promise<T> => {
+    const fullPath = options.resolveFile(file);
+    const edited = sessions.get(fullPath);
+    if (edited) return read(edited);
+    const store = YearStore.open(fullPath);
+    try {
+      return await read(new YearSession(file, store));
+    } finally {
+      store.close();
+    }
+  };
+
+  /** A year's file, unit and template, read from its meta table without building its model. */
+  const yearInfo = (file: string): YearInfo => {
+    const fullPath = options.resolveFile(file);
+    const edited = sessions.get(fullPath);
+    if (edited) return edited.info;
+    const store = YearStore.open(fullPath);
+    try {
+      return store.info(file);
+    } finally {
+      store.close();
+    }
   };
 
   /** Last year's year file as the baseline of a new one (the same import as 导入上年数据). */
@@ -61,7 +105,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       const infos = [];
       for (const name of names) {
         try {
-          infos.push(session(name).info);
+          infos.push(yearInfo(name));
         } catch {
           // Not a 决算通 file or unreadable: the list shows only year files that open.
         }
@@ -71,13 +115,20 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async createYear(args) {
       const fullPath = options.resolveFile(args.file);
       fs.mkdirSync(path.dirname(fullPath), { recursive: true });
-      const store = YearStore.create(fullPath, {
-        fiscalYear: args.fiscalYear,
-        unitName: args.unitName.trim(),
-        unitCode: args.unitCode?.trim() ?? '',
-        template: args.template ?? '9',
-        numbering: args.numbering ?? '公开',
-      });
+      acquireYearLock(fullPath, editor);
+      let store: YearStore;
+      try {
+        store = YearStore.create(fullPath, {
+          fiscalYear: args.fiscalYear,
+          unitName: args.unitName.trim(),
+          unitCode: args.unitCode?.trim() ?? '',
+          template: args.template ?? '9',
+          numbering: args.numbering ?? '公开',
+        });
+      } catch (error) {
+        releaseYearLock(fullPath);
+        throw error;
+      }
       const created = new YearSession(args.file, store);
       sessions.set(fullPath, created);
       if (args.baselineFrom) {
@@ -87,77 +138,80 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
           // All or nothing: a year file whose baseline failed is not left half made.
           sessions.delete(fullPath);
           store.close();
+          releaseYearLock(fullPath);
           for (const suffix of ['', '-wal', '-shm']) fs.rmSync(fullPath + suffix, { force: true });
           throw error;
         }
       }
       return created.info;
     },
+    // Opening a year in the app is opening it for editing: the lock is taken now, not at the first keystroke.
     async openYear({ file }) {
-      return session(file).snapshot();
+      return editing(file).snapshot();
     },
     async getTable({ file, table }) {
-      return session(file).view(table);
+      return reading(file, (open) => open.view(table));
     },
     async setCells({ file, edits }) {
-      return { revision: session(file).edit({ cells: edits }) };
+      return { revision: editing(file).edit({ cells: edits }) };
     },
     async edit({ file, ...change }) {
-      return { revision: session(file).edit(change) };
+      return { revision: editing(file).edit(change) };
     },
     async saveForm({ file, form, replace }) {
-      return session(file).saveForm(form, replace);
+      return editing(file).saveForm(form, replace);
     },
     async deleteForm({ file, subject_type, subject_code }) {
-      return { revision: session(file).deleteForm({ subject_type, subject_code }) };
+      return { revision: editing(file).deleteForm({ subject_type, subject_code }) };
     },
     async setSupplementary({ file, values }) {
-      return { revision: session(file).setSupplementary(values) };
+      return { revision: editing(file).setSupplementary(values) };
     },
     async setFormRegion({ file, region }) {
-      return { revision: session(file).setFormRegion(region) };
+      return { revision: editing(file).setFormRegion(region) };
     },
     async importCatalog({ file, name, dataBase64 }) {
-      const open = session(file);
+      const open = editing(file);
       const { codes, skipped } = await readCatalogWorkbook(Buffer.from(dataBase64, 'base64'), name);
       const count = (kind: string) => codes.filter((entry) => entry.kind === kind).length;
       return { revision: open.importCatalog(codes), function: count('function'), economic: count('economic'), skipped };
     },
     async validate({ file }) {
-      const findings = session(file).findings();
+      const findings = await reading(file, (open) => open.findings());
       return { findings, canSubmit: canSubmit(findings) };
     },
     async explain({ file, key, text }) {
-      return { revision: session(file).explain(key, text) };
+      return { revision: editing(file).explain(key, text) };
     },
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
-      const open = session(file);
-      // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
-      const findings = open.findings();
-      const errors = findings.filter((finding) => finding.severity === 'error').length;
-      if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
-      const workbook = await exportWorkbook(open, { format, draft, audit: findings, protect, printAudit });
+      const workbook = await reading(file, (open) => {
+        // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
+        const findings = open.findings();
+        const errors = findings.filter((finding) => finding.severity === 'error').length;
+        if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
+        return exportWorkbook(open, { format, draft, audit: findings, protect, printAudit });
+      });
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
     },
     async previewImport({ file, name, dataBase64, baseline = false }) {
-      return previewImport(session(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline });
+      return reading(file, (open) => previewImport(open, { name, bytes: Buffer.from(dataBase64, 'base64'), baseline }));
     },
     async importWorkbook({ file, name, dataBase64, baseline = false }) {
-      return commitImport(session(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline });
+      return commitImport(editing(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline });
     },
     async dump({ file }) {
-      return session(file).dump();
+      return reading(file, (open) => open.dump());
     },
     async load({ file, doc }) {
-      return session(file).load(doc);
+      return editing(file).load(doc);
     },
     async setReportText({ file, key, text }) {
-      return { revision: setReportText(session(file), key, text) };
+      return { revision: setReportText(editing(file), key, text) };
     },
     async exportReport({ file, format }) {
       // Word, charts and PDF libraries load only when a document is asked for (CLI start-up stays quick).
       const { exportReport } = await import('./report/export');
-      const report = await exportReport(session(file), format);
+      const report = await reading(file, (open) => exportReport(open, format));
       return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },
   };
@@ -171,7 +225,10 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return handler(checked.args as Args<MethodName>);
     },
     close() {
-      for (const open of sessions.values()) open.store.close();
+      for (const [fullPath, open] of sessions) {
+        open.store.close();
+        releaseYearLock(fullPath);
+      }
       sessions.clear();
     },
   };

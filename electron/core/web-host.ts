@@ -20,7 +20,7 @@ export interface WebHost {
  */
 export async function startWebHost(options: { port: number; dataDir: string; rendererDir: string }): Promise<WebHost> {
   fs.mkdirSync(options.dataDir, { recursive: true });
-  const core = createCore({ resolveFile: inDataDir(options.dataDir), dataDir: options.dataDir });
+  const core = createCore({ resolveFile: inDataDir(options.dataDir), dataDir: options.dataDir, editor: '决算通浏览器模式' });
   let origin = '';
 
   const server = http.createServer((request, response) => {

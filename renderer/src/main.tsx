@@ -1,5 +1,11 @@
 import { createRoot } from 'react-dom/client';
+import { connectDesktop } from './desktop';
 import { App } from './features/shell/App';
+import { useYearStore } from './stores/use-year-store';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(<App />);
+connectDesktop(
+  (file) => useYearStore.getState().openYear(file),
+  (message) => useYearStore.setState({ error: message }),
+);

@@ -20,7 +20,8 @@ export async function launchChromium(): Promise<Browser> {
 export interface App {
   host: WebHost;
   dataDir: string;
-  browser: Browser;
+  /** null when the page is the Electron window (npm run test:electron). */
+  browser: Browser | null;
   page: Page;
   /** A contract call over the host's HTTP door, as the renderer makes it. */
   call(method: string, args: unknown): Promise<{ ok: boolean; result?: unknown; error?: { message: string } }>;
@@ -30,6 +31,7 @@ export interface App {
 }
 
 export async function startApp(): Promise<App> {
+  if (process.env.JUESUAN_E2E_HOST === 'electron') return (await import('./electron-app')).startElectronApp();
   if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) throw new Error('renderer not built: run npm run build');
   const data = tempDir('juesuan-e2e-');
   const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
@@ -46,15 +48,7 @@ export async function startApp(): Promise<App> {
     browser,
     page,
     call,
-    async seed002(file, unitCode) {
-      for (const [method, args] of [
-        ['createYear', { file, fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode }],
-        ['load', { file, doc: seed002Doc() }],
-      ] as const) {
-        const answer = await call(method, args);
-        if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
-      }
-    },
+    seed002: (file, unitCode) => seed002Through(call, file, unitCode),
     async stop() {
       await browser.close();
       await host.close();
@@ -62,6 +56,17 @@ export async function startApp(): Promise<App> {
       if (consoleErrors.length) throw new Error(`页面脚本错误:${consoleErrors.join('; ')}`);
     },
   };
+}
+
+/** Seed 002 (荆门 2023) into a new year file through whichever door the page uses. */
+export async function seed002Through(call: App['call'], file: string, unitCode?: string): Promise<void> {
+  for (const [method, args] of [
+    ['createYear', { file, fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', unitCode }],
+    ['load', { file, doc: seed002Doc() }],
+  ] as const) {
+    const answer = await call(method, args);
+    if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
+  }
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

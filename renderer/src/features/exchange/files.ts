@@ -3,7 +3,7 @@
 declare global {
   interface Window {
     /** Electron only: the main process shows a save dialog and writes the file. */
-    juesuanFiles?: { save(name: string, dataBase64: string): Promise<{ saved: boolean; path?: string }> };
+    juesuanFiles?: { save(name: string, dataBase64: string): Promise<{ saved: boolean; path?: string; error?: string }> };
   }
 }
 
@@ -18,6 +18,7 @@ export async function fileToBase64(file: File): Promise<string> {
 export async function deliver(name: string, mime: string, dataBase64: string): Promise<string | null> {
   if (window.juesuanFiles) {
     const result = await window.juesuanFiles.save(name, dataBase64);
+    if (result.error) throw new Error(result.error);
     return result.saved ? (result.path ?? name) : null;
   }
   const bytes = Uint8Array.from(atob(dataBase64), (ch) => ch.charCodeAt(0));

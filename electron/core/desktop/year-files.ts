@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ApiError } from '../../../shared/contract';
+import { inDataDir } from '../core';
+
+/**
+ * Year files keep the `.sqlite` extension they have always had (the data folder, the CLI, 审核 of
+ * a folder and files mailed between units all use it); double-click opens them through a file
+ * association for `.sqlite` (electron-builder.yml). A dedicated extension would make every
+ * existing year file and every file received from another unit need renaming first.
+ */
+export const YEAR_FILE_EXTENSION = 'sqlite';
+
+/** A year file the clerk pointed at (open dialog, drop, double-click): its full path, or why not. */
+export function checkChosenYearFile(candidate: unknown): { path: string } | { refused: string } {
+  if (typeof candidate !== 'string' || !candidate || candidate.length > 1000 || !path.isAbsolute(candidate)) return { refused: '未选择文件' };
+  const full = path.resolve(candidate);
+  if (path.extname(full).toLowerCase() !== `.${YEAR_FILE_EXTENSION}`) return { refused: `“${path.basename(full)}”不是决算通年度文件(年度文件以 .${YEAR_FILE_EXTENSION} 结尾)` };
+  try {
+    if (!fs.statSync(full).isFile()) return { refused: `“${path.basename(full)}”不是文件` };
+  } catch {
+    return { refused: `找不到文件:${full}` };
+  }
+  return { path: full };
+}
+
+/**
+ * The first year file named on a command line (a double-click, a second launch), resolved against
+ * its folder. Linux file managers pass `file://` URLs (the .desktop entry's %U), Windows plain paths.
+ */
+export function yearFileInArgs(argv: readonly string[], workingDirectory: string): string | null {
+  for (const arg of argv.slice(1)) {
+    let candidate: string;
+    try {
+      candidate = arg.startsWith('file://') ? fileURLToPath(arg) : arg;
+    } catch {
+      continue;
+    }
+    if (candidate.startsWith('-') || path.extname(candidate).toLowerCase() !== `.${YEAR_FILE_EXTENSION}`) continue;
+    const checked = checkChosenYearFile(path.resolve(workingDirectory, candidate));
+    if ('path' in checked) return checked.path;
+  }
+  return null;
+}
+
+/**
+ * Which files the desktop window may name: plain names inside the data folder, plus the full
+ * paths of files the clerk chose himself. The renderer cannot reach any other path on the disk.
+ */
+export function desktopYearFiles(dataDir: () => string) {
+  const chosen = new Set<string>();
+  return {
+    choose(fullPath: string): void {
+      chosen.add(path.resolve(fullPath));
+    },
+    resolve(file: string): string {
+      if (!path.isAbsolute(file)) return inDataDir(dataDir())(file);
+      const full = path.resolve(file);
+      if (!chosen.has(full)) throw new ApiError('refused', `请通过“文件 › 打开…”选择年度文件:${file}`);
+      return full;
+    },
+  };
+}

@@ -1,0 +1,39 @@
+// The Electron runtime for development (npm start, npm run test:electron): where it is, and a
+// better-sqlite3 built for its ABI. Neither exists where the runtime could not be downloaded.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const run = (command, args, options = {}) => spawnSync(command, args, { stdio: 'inherit', ...options }).status === 0;
+
+/** The downloaded Electron executable, or null (installed with ELECTRON_SKIP_BINARY_DOWNLOAD, or offline). */
+export function electronBinary() {
+  try {
+    const binary = require('electron'); // the package exports the path of the downloaded runtime
+    return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * better-sqlite3 in node_modules is built for Node (the tests use it); Electron needs the same
+ * module built for its own ABI. Build a copy once per Electron version under build/native.
+ * Returns its path, or null when it cannot be made (no prebuilt binary and no compiler/headers).
+ */
+export function electronSqliteBinding() {
+  const version = require('electron/package.json').version;
+  const dir = path.resolve('build', 'native', `electron-${version}`);
+  const binary = path.join(dir, 'build', 'Release', 'better_sqlite3.node');
+  if (fs.existsSync(binary)) return binary;
+  console.log(`正在为 Electron ${version} 准备 better-sqlite3(仅首次)…`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.cpSync(path.resolve('node_modules', 'better-sqlite3'), dir, { recursive: true });
+  const shell = process.platform === 'win32';
+  const built =
+    run('npx', ['--no-install', 'prebuild-install', '--runtime', 'electron', '--target', version], { cwd: dir, shell }) ||
+    run('npx', ['--no-install', 'node-gyp', 'rebuild', '--release', `--target=${version}`, '--runtime=electron', '--dist-url=https://electronjs.org/headers'], { cwd: dir, shell });
+  return built && fs.existsSync(binary) ? binary : null;
+}

@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RENDERER_DIR } from '../../electron/core/paths';
+import { startWebHost } from '../../electron/core/web-host';
+import { lockPathOf } from '../../electron/core/file-lock';
+import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
+import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
+
+const cli = runCli;
+
+/**
+ * The CLI without blocking this process: the browser-mode host under test runs in it, and a
+ * synchronous spawn would freeze it past its keep-alive timeout mid-request.
+ */
+function cliAsync(...args: string[]): Promise<{ code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI_BUNDLE, ...args]);
+    let err = '';
+    child.stderr.on('data', (chunk) => (err += chunk));
+    child.on('close', (code) => resolve({ code, err }));
+  });
+}
+
+/** Another process that has the year file open for editing (made one acknowledged edit) and stays running. */
+async function editorProcess(file: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/edit-and-hang.ts', file, '1']);
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('ack 1\n')) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`editor exited early with ${code}`)));
+  });
+  return child;
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  child.kill('SIGKILL');
+  await new Promise((resolve) => child.on('close', resolve));
+}
+
+describe('one editor per year file', () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it('refuses CLI writes while another process edits the file, naming it; reading verbs still work', async () => {
+    const file = path.join(temp.dir, 'held.sqlite');
+    const editor = await editorProcess(file);
+    try {
+      const refused = cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9');
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('held.sqlite 正由决算通打开编辑');
+      expect(refused.err).toContain(`进程 ${editor.pid}`);
+      expect(refused.err).toContain('查看、审核和导出不受影响');
+
+      const got = cli('get', '--file', file, '--table', '公开01表', '--json');
+      expect(got.code).toBe(0);
+      expect(JSON.parse(got.out).rows.find((row: { row: string }) => row.row === '28').cells).toEqual({ '1': '1.01' });
+      expect(cli('validate', file).code).not.toBe(2);
+      expect(cli('dump', '--file', file).code).toBe(0);
+      const out = path.join(temp.dir, 'held.xlsx');
+      expect(cli('export', '--file', file, '--out', out, '--draft').code).toBe(0);
+      expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    } finally {
+      await kill(editor);
+    }
+    // The killed editor left its lock behind; its process is gone, so the next writer takes over.
+    expect(fs.existsSync(lockPathOf(file))).toBe(true);
+    expect(cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9').code).toBe(0);
+    expect(fs.existsSync(lockPathOf(file))).toBe(false);
+  });
+
+  it('the browser-mode host refuses to open a year file another process edits, and holds the ones it opened', async () => {
+    const data = tempDir();
+    const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
+    const api = async (method: string, args: unknown) => {
+      const response = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      return (await response.json()) as { ok: boolean; error?: { message: string } };
+    };
+    try {
+      const other = path.join(data.dir, 'other.sqlite');
+      const editor = await editorProcess(other);
+      try {
+        const opened = await api('openYear', { file: 'other.sqlite' });
+        expect(opened.ok).toBe(false);
+        expect(opened.error!.message).toContain('other.sqlite 正由决算通打开编辑');
+        // The data folder still lists it, and it can still be checked.
+        expect((await api('listYears', {})).ok).toBe(true);
+        expect((await api('validate', { file: 'other.sqlite' })).ok).toBe(true);
+      } finally {
+        await kill(editor);
+      }
+
+      expect((await api('createYear', { file: 'mine.sqlite', fiscalYear: 2024, unitName: '单位' })).ok).toBe(true);
+      const mine = path.join(data.dir, 'mine.sqlite');
+      const refused = await cliAsync('set', '--file', mine, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9');
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain('mine.sqlite 正由决算通浏览器模式打开编辑');
+      expect((await api('setCells', { file: 'mine.sqlite', edits: [{ table: '公开01表', row: '28', col: '1', value: '2' }] })).ok).toBe(true);
+    } finally {
+      await host.close();
+    }
+    // Closing the host gives its files back.
+    expect(cli('set', '--file', path.join(data.dir, 'mine.sqlite'), '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9').code).toBe(0);
+    data.cleanup();
+  });
+});
