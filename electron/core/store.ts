@@ -15,6 +15,9 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
 
+/** A year file is about 1 MB; peeking reads larger ones only through SQLite. */
+const PEEK_IN_MEMORY = 64 * 1024 * 1024;
+
 export interface NewYear {
   fiscalYear: number;
   unitName: string;
@@ -146,14 +149,25 @@ export class YearStore {
   static peek(path: string, file: string): YearInfo | null {
     const head = readHead(path);
     if (!head || headerKind(head) !== 'year-file') return null;
-    let store: YearStore | undefined;
+    let db: Database.Database | undefined;
     try {
-      store = YearStore.openReadOnly(path, fs.readFileSync(path), READ_ONLY);
-      return store.info(file);
+      db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+      checkSchema(db, path);
+      return new YearStore(path, db, READ_ONLY).info(file);
     } catch {
-      return null;
+      // A read-only folder without the WAL's shared-memory file: read a small file in memory instead.
+      if (db || fs.statSync(path).size > PEEK_IN_MEMORY) return null;
+      let store: YearStore | undefined;
+      try {
+        store = YearStore.openReadOnly(path, fs.readFileSync(path), READ_ONLY);
+        return store.info(file);
+      } catch {
+        return null;
+      } finally {
+        store?.close();
+      }
     } finally {
-      store?.close();
+      db?.close();
     }
   }
 

@@ -39,7 +39,7 @@ export async function startApp(): Promise<App> {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  const call: App['call'] = (method, args) => fetch(`${host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) }).then((response) => response.json());
+  const call: App['call'] = (method, args) => fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': host.token }, body: JSON.stringify(args) }).then((response) => response.json());
   return {
     host,
     dataDir: data.dir,
