@@ -201,9 +201,11 @@ export class YearStore {
     const meta = Object.fromEntries(
       (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
     );
+    const fiscalYear = Number(meta.fiscal_year);
+    if (!Number.isInteger(fiscalYear) || typeof meta.unit_name !== 'string') throw new ApiError('unreadable', `年度文件已损坏(年度或单位无效):${this.path}`);
     return {
       file,
-      fiscalYear: Number(meta.fiscal_year),
+      fiscalYear,
       unitName: meta.unit_name,
       unitCode: meta.unit_code ?? '',
       template: (meta.template ?? '9') as TemplateSet,

@@ -4,7 +4,8 @@
  *  - what exceljs expands cell by cell and we never use — data validations, conditional formats,
  *    extension lists, column ranges, defined names (print areas) — is removed, so one
  *    `sqref="A1:XFD1048576"` cannot allocate a billion cells;
- *  - merged ranges larger than any table are dropped (only their top-left cell matters to us);
+ *  - merged ranges larger than any table, and merges beyond the first thousand, are dropped (only a
+ *    merge's top-left cell matters to us);
  *  - sheets with more rows than LIMITS.rows are refused before parsing;
  *  - a numeric cell whose saved text is not a plain number (`19,1`, `0x10`, `2023-12-31`) becomes a
  *    text cell, which the amount reader then refuses by its shown text instead of exceljs' parseFloat.
@@ -20,6 +21,8 @@ export interface SanitizeLimits {
 
 /** A merge over more cells than this is no table heading; such merges are dropped. */
 export const MAX_MERGE_CELLS = 10_000;
+/** A full 公开02表 has a few dozen merged headings; a sheet with more than this is no annex table. */
+const MAX_MERGES = 1_000;
 
 const DTD = [Buffer.from('<!DOCTYPE'), Buffer.from('<!ENTITY'), Buffer.from('<!DOCTYPE', 'utf16le'), Buffer.from('<!ENTITY', 'utf16le')];
 
@@ -67,13 +70,16 @@ function worksheet(sheet: string, xml: string, limits: SanitizeLimits): string {
   if (rows > limits.rows) throw new ZipProblem(`工作表“${sheet}”超过 ${limits.rows} 行的上限(${rows} 行),不像是决算公开表;请删除多余的行或只导入公开表所在的工作表`);
   if (cells > limits.cells) throw new ZipProblem(`工作表“${sheet}”超过 ${limits.cells} 个单元格的上限(${cells} 个),不像是决算公开表`);
   let out = dropElements(xml, ['dataValidations', 'conditionalFormatting', 'extLst', 'cols', 'hyperlinks']);
-  out = out.replace(/<mergeCell\b[^>]*?\bref="([^"]*)"[^>]*\/>/g, (whole, ref: string) => (mergeFits(ref, limits) ? whole : ''));
+  // exceljs checks each merge against all earlier ones: thousands of merges cost minutes, so only the first MAX_MERGES count.
+  let merges = 0;
+  out = out.replace(/<mergeCell\b[^>]*?\bref="([^"]*)"[^>]*\/>/g, (whole, ref: string) => (mergeFits(ref, limits) && ++merges <= MAX_MERGES ? whole : ''));
   return retypeNumericCells(out);
 }
 
 /**
- * `<c …><v>text</v></c>` with no type or type "n" is a number to exceljs, which parseFloats the text.
- * When the text is not a plain number it is marked as a string cell instead (its <v> unchanged).
+ * `<c …><v>text</v></c>` with no type, type "n" or any type exceljs does not know is a number to
+ * exceljs, which parseFloats the text. When the text is not a plain number, or the cell is a date,
+ * it is marked as a string cell instead (its <v> unchanged).
  * A linear scan, not one regular expression: hostile sheets must not make matching slow.
  */
 function retypeNumericCells(xml: string): string {
@@ -86,9 +92,10 @@ function retypeNumericCells(xml: string): string {
     const close = xml.indexOf('</c>', open.lastIndex);
     if (close < 0) break;
     const type = /\bt="([^"]*)"/.exec(attributes)?.[1];
-    const value = type === undefined || type === 'n' ? /<v>([^<]*)<\/v>/.exec(xml.slice(open.lastIndex, close)) : null;
-    if (value && !PLAIN_NUMBER.test(value[1])) {
-      parts.push(xml.slice(copied, match.index), `<c${attributes.replace(/\s*\bt="n"/, '')} t="str">`);
+    const value = type === undefined || !TEXT_TYPES.has(type) ? /<v>([^<]*)<\/v>/.exec(xml.slice(open.lastIndex, close)) : null;
+    // A date cell (t="d") is never an amount, whatever its text looks like.
+    if (value && (type === 'd' || !PLAIN_NUMBER.test(value[1]))) {
+      parts.push(xml.slice(copied, match.index), `<c${attributes.replace(/\s*\bt="[^"]*"/, '')} t="str">`);
       copied = open.lastIndex;
     }
     open.lastIndex = close + 4;
@@ -97,6 +104,8 @@ function retypeNumericCells(xml: string): string {
   return parts.join('');
 }
 
+/** Cell types exceljs reads as they are; every other type (n, d, unknown) it parseFloats. */
+const TEXT_TYPES = new Set(['s', 'str', 'inlineStr', 'b', 'e']);
 const PLAIN_NUMBER = /^\s*-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 function mergeFits(ref: string, limits: SanitizeLimits): boolean {

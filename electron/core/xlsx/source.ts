@@ -6,7 +6,7 @@
  */
 import { functionName } from '../../../shared/catalog';
 import { ApiError } from '../../../shared/contract';
-import { TABLES, YearModel, cellKey, type TableDef, type YearInputs } from '../../../shared/tables';
+import { TABLES, YearModel, cellKey, describeCell, type TableDef, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import { YearSession } from '../year-session';
 import { YearStore } from '../store';
@@ -138,6 +138,11 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
     for (const def of session.tables()) {
       const inputs = session.model.tableInputs(def.id);
       const names = snapshot.tables[def.id]?.names ?? {};
+      for (const key of inputs.cells.keys()) {
+        const [row, col] = key.split('|');
+        // Only input cells are stored; anything else was written by something other than 决算通.
+        if (session.model.rule(def.id, row, col)?.role !== 'input') throw new ApiError('refused', `文件 ${file}:${def.id} ${describeCell(def, row)} 第 ${col} 栏不是录入单元格,却存有数值;年度文件已损坏`);
+      }
       const table: Extracted = { table: def.id, sheet: def.id, inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
       for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? functionName(code) ?? '', row: 0 });
       for (const row of session.model.rows(def.id)) {
