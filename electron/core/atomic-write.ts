@@ -7,9 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract';
+import { processAlive } from './temp-folders';
 import { writeFailureKind } from './write-errors';
 
 export function writeFileAtomic(target: string, bytes: Uint8Array): void {
+  removeLeftovers(target);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${Date.now().toString(36)}.tmp`);
   let fd: number | undefined;
   try {
@@ -25,6 +27,21 @@ export function writeFileAtomic(target: string, bytes: Uint8Array): void {
     throw new ApiError('refused', `未能写入 ${target}:${saveFailure(error)}`);
   }
   syncFolder(path.dirname(target));
+}
+
+/** Temporary files of earlier writes to the same target whose process was killed mid-write. */
+function removeLeftovers(target: string): void {
+  const prefix = `.${path.basename(target)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(target)).filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/\.(\d+)-[0-9a-z]+\.tmp$/.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !processAlive(pid)) fs.rmSync(path.join(path.dirname(target), name), { force: true });
+  }
 }
 
 function saveFailure(error: unknown): string {

@@ -29,7 +29,7 @@ export function removeStaleTemp(root = os.tmpdir()): void {
     const full = path.join(root, name);
     try {
       const pid = Number(/^juesuan-\w+-(\d+)-/.exec(name)?.[1]);
-      const stale = pid ? !alive(pid) : Date.now() - fs.statSync(full).mtimeMs > 3_600_000;
+      const stale = pid ? !processAlive(pid) : Date.now() - fs.statSync(full).mtimeMs > 3_600_000;
       if (stale) fs.rmSync(full, { recursive: true, force: true });
     } catch {
       // Another user's folder or one removed meanwhile: not ours to worry about.
@@ -37,7 +37,8 @@ export function removeStaleTemp(root = os.tmpdir()): void {
   }
 }
 
-function alive(pid: number): boolean {
+/** Whether process `pid` still runs (EPERM: it runs, as another user). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

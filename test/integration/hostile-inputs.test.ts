@@ -87,7 +87,7 @@ describe('hostile inputs', () => {
       fs.symlinkSync('/dev/zero', path.join(data.dir, '零.sqlite'));
       const core = createCore({ resolveFile: inDataDir(data.dir), dataDir: data.dir });
       try {
-        const listed = (await core.listYears()).map((info) => info.file);
+        const listed = (await core.listYears({})).map((info) => info.file);
         expect(listed).toContain('2023.sqlite');
         expect(listed).not.toContain('管道.sqlite');
         expect(listed).not.toContain('零.sqlite');
