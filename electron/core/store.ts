@@ -7,7 +7,7 @@ import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions
 import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
-import { READ_ONLY, writeFailure } from './write-errors';
+import { READ_ONLY, failureText, writeFailure, writeFailureKind, type WriteFailure } from './write-errors';
 
 /** Where better-sqlite3's native module lives when it must differ from the Node build (Electron's ABI). */
 let nativeBinding: string | undefined;
@@ -60,7 +60,7 @@ export class YearStore {
    */
   static create(path: string, year: NewYear): YearStore {
     if (fs.existsSync(path)) throw new ApiError('refused', `文件已存在:${path}`);
-    if (fs.existsSync(nodePath.dirname(path)) && !canWrite(nodePath.dirname(path))) throw new ApiError('refused', `未能新建年度文件:${READ_ONLY}`);
+    if (fs.existsSync(nodePath.dirname(path)) && !canWrite(nodePath.dirname(path))) throw new ApiError('refused', `未能新建年度文件 ${path}:文件夹只读`);
     const temp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.creating-${process.pid}`);
     const removeTemp = () => {
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
@@ -90,9 +90,8 @@ export class YearStore {
       fs.linkSync(temp, path);
     } catch (error) {
       removeTemp();
-      if (error instanceof ApiError && error.kind === 'refused') throw error;
-      const failure = writeFailure(error);
-      if (failure) throw new ApiError('refused', `未能新建年度文件:${failure}`);
+      const failure = error instanceof CannotWrite ? error.failure : writeFailureKind(error);
+      if (failure) throw new ApiError('refused', `未能新建年度文件 ${path}:${failure === 'read-only' ? '文件夹只读' : '磁盘已满或无法写入'},没有留下不完整的文件`);
       if ((error as { code?: string }).code === 'EEXIST') throw new ApiError('refused', `文件已存在:${path}`);
       throw error;
     }
@@ -105,9 +104,23 @@ export class YearStore {
     const head = readHead(path);
     if (!head) throw new ApiError('unreadable', `不是决算通年度文件(不是普通文件):${path}`);
     if (headerKind(head) !== 'year-file') throw new ApiError('unreadable', `不是决算通年度文件:${path}`);
-    if (!writable(path)) return YearStore.openReadOnly(path, fs.readFileSync(path), READ_ONLY);
-    const db = openDatabase(path, true);
+    if (!writable(path)) return YearStore.openReadOnlyFile(path, READ_ONLY);
+    let db: Database.Database;
+    try {
+      db = openDatabase(path, true);
+    } catch (error) {
+      // A full disk cannot even take the WAL's index: the file is still shown and exported, not written.
+      if (error instanceof CannotWrite) return YearStore.openReadOnlyFile(path, error.message);
+      throw error;
+    }
     return YearStore.checked(path, db);
+  }
+
+  /** The file as it is on disk, in memory; refused while a WAL holds edits not yet folded in (they would be missed). */
+  private static openReadOnlyFile(path: string, reason: string): YearStore {
+    const wal = `${path}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) throw new ApiError('refused', `${reason};文件还有未合并的修改,请先腾出磁盘空间或改为可写后再打开:${path}`);
+    return YearStore.openReadOnly(path, fs.readFileSync(path), reason);
   }
 
   /**
@@ -156,7 +169,7 @@ export class YearStore {
       return new YearStore(path, db, READ_ONLY).info(file);
     } catch {
       // A read-only folder without the WAL's shared-memory file: read a small file in memory instead.
-      if (db || fs.statSync(path).size > PEEK_IN_MEMORY) return null;
+      if (fs.statSync(path).size > PEEK_IN_MEMORY) return null;
       let store: YearStore | undefined;
       try {
         store = YearStore.openReadOnly(path, fs.readFileSync(path), READ_ONLY);
@@ -457,17 +470,26 @@ function openDatabase(path: string, mustExist: boolean): Database.Database {
   try {
     db = new Database(path, { fileMustExist: mustExist, nativeBinding });
   } catch (error) {
-    const failure = writeFailure(error);
-    if (failure) throw new ApiError('refused', `无法打开年度文件 ${path}:${failure}`);
+    const failure = writeFailureKind(error);
+    if (failure) throw new CannotWrite(failure);
     throw new ApiError('unreadable', `无法打开年度文件 ${path}`);
   }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-  } catch {
+  } catch (error) {
     db.close();
+    const failure = writeFailureKind(error);
+    if (failure) throw new CannotWrite(failure);
     throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${path}`);
   }
   return db;
+}
+
+/** Opening failed for want of space or write access, not because of the file: it can still be read. */
+class CannotWrite extends ApiError {
+  constructor(readonly failure: WriteFailure) {
+    super('refused', failureText(failure));
+  }
 }

@@ -16,15 +16,18 @@ export function writeFailureKind(error: unknown): WriteFailure | undefined {
 }
 
 /** For a change to a year file: the change is lost, what was saved before is not. */
-export function writeFailure(error: unknown, _target?: string): string | undefined {
-  switch (writeFailureKind(error)) {
+export function writeFailure(error: unknown): string | undefined {
+  const kind = writeFailureKind(error);
+  return kind && failureText(kind);
+}
+
+export function failureText(kind: WriteFailure): string {
+  switch (kind) {
     case 'full':
       return '磁盘已满,修改未保存,已保存的数据完好';
     case 'read-only':
       return READ_ONLY;
     case 'io':
       return '写入磁盘失败(磁盘已满或无法写入),修改未保存,已保存的数据完好';
-    default:
-      return undefined;
   }
 }
