@@ -14,6 +14,8 @@ let nativeBinding: string | undefined;
 export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
+/** The binding in use, handed to the parse worker so it opens year files with the same module. */
+export const nativeBindingPath = (): string | undefined => nativeBinding;
 
 /** A year file is about 1 MB; peeking reads larger ones only through SQLite. */
 const PEEK_IN_MEMORY = 64 * 1024 * 1024;

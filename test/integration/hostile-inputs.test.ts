@@ -16,6 +16,8 @@ import { PARSE_LIMITS } from '../../electron/core/xlsx/isolate';
 import { tempDir } from '../helpers/temp';
 import { TARGET, buildCorpus, runCase } from '../fixtures/hostile/corpus';
 import { fingerprint } from '../fixtures/xlsx/helpers';
+import { zipOf } from '../fixtures/xlsx/malformed';
+import { entriesOf } from '../fixtures/hostile/workbooks';
 
 const work = tempDir('juesuan-hostile-');
 const corpus = await buildCorpus(work.dir);
@@ -60,6 +62,32 @@ describe('hostile inputs', () => {
     expect(outcome.heapBytes).toBeLessThanOrEqual(PARSE_LIMITS.heapMb * 1048576);
     expect(fingerprint(target)).toBe(before);
     expect(integrity(target)).toBe('ok');
+  });
+
+  it('says what is wrong and where: cell, entry, size, entity, date', async () => {
+    const message = async (file: string) => (await runCase(corpus.core, corpus.cases.find((hostile) => hostile.file === file)!)).message;
+    expect(await message('数字-v-0.xlsx')).toMatch(/工作表“公开02表[^”]*” 第\d+行 [D-Z]列:“19,1”不是有效金额/);
+    expect(await message('数字-v-1.xlsx')).toContain('“0x10”不是有效金额');
+    expect(await message('数字-文本-6.xlsx')).toContain('“12 34”不是有效金额(数字中间有空格或制表符)');
+    expect(await message('日期-v-0.xlsx')).toContain('“2023-12-31”不是有效金额');
+    expect(await message('日期-0.xls')).toMatch(/第\d+行 [D-Z]列:“2023-12-31”不是有效金额/);
+    expect(await message('重复-工作表.xlsx')).toContain('压缩包中有两个同名条目“xl/worksheets/sheet1.xml”');
+    expect(await message('炸弹-谎报-xl_worksheets_sheet1_xml.xlsx')).toContain('工作簿解压后过大,超过 32 MB 的上限');
+    expect(await message('实体-external-xl_workbook_xml.xlsx')).toContain('含有 XML 实体声明(DOCTYPE)');
+    expect(await message('年度文件-meta 是递归视图.sqlite')).toContain('不是决算通年度文件(含有视图“meta”)');
+  });
+
+  it('a merge or validation over the whole sheet in a real table is neutralised, and the table still imports', async () => {
+    const entries = entriesOf(corpus.good.xlsx);
+    const sheet = entries.find((entry) => entry.name === 'xl/worksheets/sheet1.xml')!;
+    const hostile = sheet.data
+      .toString('utf8')
+      .replace('</mergeCells>', '<mergeCell ref="J30:XFD1048576"/></mergeCells>')
+      .replace('</worksheet>', '<dataValidations count="1"><dataValidation type="whole" sqref="A1:XFD1048576"><formula1>0</formula1></dataValidation></dataValidations></worksheet>');
+    const bytes = zipOf(entries.map((entry) => (entry === sheet ? { name: entry.name, data: Buffer.from(hostile) } : entry)));
+    const preview = await corpus.core.previewImport({ file: TARGET, name: '整表合并.xlsx', dataBase64: bytes.toString('base64') });
+    expect(preview.errors).toEqual([]);
+    expect(preview.recognised.map((table) => table.table)).toEqual(['公开02表']);
   });
 
   it('a FIFO or a device named like a workbook or year file is refused by fstat, never read', async () => {

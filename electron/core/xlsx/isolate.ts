@@ -9,6 +9,7 @@ import v8 from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { ApiError } from '../../../shared/contract';
 import type { CatalogCode } from '../catalog-import';
+import { nativeBindingPath } from '../store';
 import type { Findings } from './read-table';
 import type { SourceYear } from './source';
 
@@ -35,6 +36,7 @@ function startWorker(): Worker {
   const fromSources = import.meta.url.endsWith('.ts');
   const entry = new URL(fromSources ? './parse-worker-dev.mjs' : './parse-worker.mjs', import.meta.url);
   return new Worker(entry, {
+    workerData: { nativeBinding: nativeBindingPath() },
     resourceLimits: { maxOldGenerationSizeMb: PARSE_LIMITS.heapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     // Nothing of the parent's command line (an --inspect or --max-old-space-size) reaches the worker.
     execArgv: [],

@@ -4,12 +4,16 @@
  * here — an exception in a parser on a bit-flipped file included — comes back as a Chinese message
  * naming the file; a crash or a runaway file only ever ends this thread.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { TABLES, type TableDef } from '../../../shared/tables';
 import { readCatalogHere } from '../catalog-import';
+import { useNativeBinding } from '../store';
 import { heapInUse, type Job, type JobResult } from './isolate';
 import type { Findings } from './read-table';
 import { readSourceHere } from './source';
+
+// Electron's build of better-sqlite3 where the main process uses one (development runs of the app).
+useNativeBinding((workerData as { nativeBinding?: string } | null)?.nativeBinding);
 
 // Parsers talk ("Missing Info for XLS Record …"); none of it is for the clerk, and results travel as messages.
 for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = () => {};
