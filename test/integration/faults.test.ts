@@ -180,3 +180,34 @@ describe('a full disk and a read-only folder', () => {
     }
   });
 });
+
+describe('a file-size limit (ulimit -f) stands in for a full disk on any machine', () => {
+  const temp = tempDir('juesuan-fsize-');
+  afterAll(() => temp.cleanup());
+  /** The CLI in a shell whose processes may not write files beyond `kb` KB. */
+  const limited = (kb: number, ...args: string[]) => spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, ...TSX, ...args], { encoding: 'utf8' });
+
+  it('an export or an edit past the limit fails in words; the previous export and the saved data stay', async () => {
+    const file = path.join(temp.dir, '2023.sqlite');
+    const out = path.join(temp.dir, '公开表.xlsx');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '限额测试单位' });
+    await core.edit({ file, ...manyRows(3, '7') });
+    core.close();
+    fs.writeFileSync(out, 'the previous good export');
+    const exported = limited(8, 'export', '--file', file, '--out', out, '--draft');
+    expect(exported.status).toBe(1);
+    expect(exported.stderr).toContain('磁盘已满,文件未保存;原有文件完好');
+    noStack(exported.stderr);
+    expect(fs.readFileSync(out, 'utf8')).toBe('the previous good export');
+    expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const set = limited(4, 'set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
+    expect(set.status).toBe(1);
+    expect(set.stderr).toMatch(/磁盘已满,修改未保存,已保存的数据完好|写入磁盘失败/);
+    noStack(set.stderr);
+    expect(integrity(file)).toBe('ok');
+    const reopened = createCore({ resolveFile: (name) => name });
+    expect(await t02(reopened, file, manyRows(1, '0').addCodes[0].code)).toBe('7.00');
+    reopened.close();
+  });
+});
