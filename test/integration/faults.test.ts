@@ -13,16 +13,18 @@ import { catalogFor } from '../../shared/catalog';
 import type { CellEdit } from '../../shared/contract';
 import { createCore } from '../../electron/core/core';
 import { writeFileAtomic } from '../../electron/core/atomic-write';
+import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
 import { smallDisk, type SmallDisk } from '../helpers/small-disk';
 import { tempDir } from '../helpers/temp';
 
-const TSX = ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts'];
-const cli = (...args: string[]) => spawnSync(process.execPath, [...TSX, ...args], { encoding: 'utf8' });
+/** The built command line (what users run), as a separate process that can be killed or limited. */
+const CLI = [CLI_BUNDLE];
+const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
 const noStack = (text: string) => expect(text).not.toMatch(/内部错误|\w+Error\b|\n\s+at /);
 
 /** Runs the CLI and SIGKILLs it after `delay` ms (if it has not finished by then). */
 async function killedAfter(delay: number, ...args: string[]): Promise<void> {
-  const child = spawn(process.execPath, [...TSX, ...args]);
+  const child = spawn(process.execPath, [...CLI, ...args]);
   const closed = new Promise((resolve) => child.on('close', resolve));
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, delay))]);
   child.kill('SIGKILL');
@@ -61,7 +63,7 @@ describe('SIGKILL during import and export', () => {
     await core.edit({ file: source, ...manyRows(300, '2') });
     core.close();
     const code = manyRows(1, '0').addCodes[0].code;
-    for (const delay of [2500, 4000, 5500]) {
+    for (const delay of [300, 800, 1500]) {
       await killedAfter(delay, 'import', '--file', file, '--in', source);
       expect(integrity(file)).toBe('ok');
       const reopened = createCore({ resolveFile: (name) => name });
@@ -83,7 +85,7 @@ describe('SIGKILL during import and export', () => {
     const draft = Buffer.from((await core.exportWorkbook({ file, draft: true })).dataBase64, 'base64');
     core.close();
     fs.writeFileSync(out, 'the previous good export');
-    for (const delay of [2500, 4000, 5500, 7000]) {
+    for (const delay of [300, 700, 1200, 2000]) {
       const before = fs.readFileSync(out);
       await killedAfter(delay, 'export', '--file', file, '--out', out, '--draft');
       const after = fs.readFileSync(out);
@@ -185,7 +187,7 @@ describe('a file-size limit (ulimit -f) stands in for a full disk on any machine
   const temp = tempDir('juesuan-fsize-');
   afterAll(() => temp.cleanup());
   /** The CLI in a shell whose processes may not write files beyond `kb` KB. */
-  const limited = (kb: number, ...args: string[]) => spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, ...TSX, ...args], { encoding: 'utf8' });
+  const limited = (kb: number, ...args: string[]) => spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, ...CLI, ...args], { encoding: 'utf8' });
 
   it('an export or an edit past the limit fails in words; the previous export and the saved data stay', async () => {
     const file = path.join(temp.dir, '2023.sqlite');

@@ -13,6 +13,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createCore, inDataDir } from '../../electron/core/core';
 import { validateFiles } from '../../electron/core/validate-files';
 import { PARSE_LIMITS } from '../../electron/core/xlsx/isolate';
+import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
 import { tempDir } from '../helpers/temp';
 import { TARGET, buildCorpus, runCase } from '../fixtures/hostile/corpus';
 import { fingerprint } from '../fixtures/xlsx/helpers';
@@ -141,7 +142,7 @@ describe('hostile inputs', () => {
 });
 
 describe('hostile inputs through the real CLI (a sample)', () => {
-  const cli = (...args: string[]) => spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args], { encoding: 'utf8' });
+  const cli = (...args: string[]) => spawnSync(process.execPath, [CLI_BUNDLE, ...args], { encoding: 'utf8' });
 
   it('refuses a lying zip bomb, a FIFO and a crafted year file with exit 1 or 2 and a message naming the file', () => {
     const bomb = corpus.cases.find((hostile) => hostile.group === 'bomb (lying)')!;
