@@ -22,13 +22,14 @@ const CLI = [CLI_BUNDLE];
 const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
 const noStack = (text: string) => expect(text).not.toMatch(/内部错误|\w+Error\b|\n\s+at /);
 
-/** Runs the CLI and SIGKILLs it after `delay` ms (if it has not finished by then). */
-async function killedAfter(delay: number, ...args: string[]): Promise<void> {
+/** Runs the CLI and SIGKILLs it after `delay` ms; true when it was killed (had not finished by then). */
+async function killedAfter(delay: number, ...args: string[]): Promise<boolean> {
   const child = spawn(process.execPath, [...CLI, ...args]);
   const closed = new Promise((resolve) => child.on('close', resolve));
   await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, delay))]);
   child.kill('SIGKILL');
   await closed;
+  return child.signalCode === 'SIGKILL';
 }
 
 function integrity(file: string): string {
@@ -63,8 +64,9 @@ describe('SIGKILL during import and export', () => {
     await core.edit({ file: source, ...manyRows(300, '2') });
     core.close();
     const code = manyRows(1, '0').addCodes[0].code;
+    let killed = 0;
     for (const delay of [300, 800, 1500]) {
-      await killedAfter(delay, 'import', '--file', file, '--in', source);
+      if (await killedAfter(delay, 'import', '--file', file, '--in', source)) killed++;
       expect(integrity(file)).toBe('ok');
       const reopened = createCore({ resolveFile: (name) => name });
       const view = await reopened.getTable({ file, table: '公开02表' });
@@ -74,6 +76,7 @@ describe('SIGKILL during import and export', () => {
       expect(await t02(reopened, file, code)).toBe(items.length === 5 ? '1.00' : '2.00');
       reopened.close();
     }
+    expect(killed).toBeGreaterThan(0);
   });
 
   it('an export killed at any moment leaves the previous export as it was, or the new one whole', async () => {
@@ -85,13 +88,15 @@ describe('SIGKILL during import and export', () => {
     const draft = Buffer.from((await core.exportWorkbook({ file, draft: true })).dataBase64, 'base64');
     core.close();
     fs.writeFileSync(out, 'the previous good export');
+    let killed = 0;
     for (const delay of [300, 700, 1200, 2000]) {
       const before = fs.readFileSync(out);
-      await killedAfter(delay, 'export', '--file', file, '--out', out, '--draft');
+      if (await killedAfter(delay, 'export', '--file', file, '--out', out, '--draft')) killed++;
       const after = fs.readFileSync(out);
       // Either untouched, or a complete workbook of the same size as a finished export.
       if (!after.equals(before)) expect(after.length).toBe(draft.length);
     }
+    expect(killed).toBeGreaterThan(0);
     // The next write clears what killed writes left beside the target.
     writeFileAtomic(out, draft);
     expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
