@@ -1,7 +1,8 @@
 /**
  * One workbook cell → an exact amount (integer 0.0001 万元), or the Chinese reason it is not one.
  * Tolerates what real workbooks contain (SPEC Appendix B): "0.0", numbers stored as text, full-width
- * digits, thousands separators, a dash for "none". Never rounds silently beyond float noise.
+ * digits, thousands separators, a dash for "none". Finer values are rounded half away from zero on
+ * their decimal digits (shared/money.ts amountOf) and flagged `rounded`; nothing else is guessed.
  */
 import { AmountError, amountOf, type Amount } from '../../../shared/money';
 import type { CellValue } from './read';
