@@ -68,6 +68,7 @@ async function run(argv: string[]): Promise<number> {
     const paths = rest.filter((arg) => !arg.startsWith('--'));
     if (!paths.length) throw new ApiError('refused', `缺少要审核的文件\n${USAGE}`);
     const reports = await validateFiles(paths);
+    if (!reports.length) throw new ApiError('refused', `没有可审核的文件:${paths.join('、')} 中没有年度文件(.sqlite)或工作簿(.xlsx、.xls)`);
     console.log(rest.includes('--json') ? JSON.stringify({ files: reports }) : formatReport(reports));
     return exitCodeOf(reports);
   }
@@ -154,7 +155,9 @@ run(process.argv.slice(2)).then(
       console.error(`错误:${error.message}`);
       process.exitCode = error.kind === 'unreadable' ? 2 : 1;
     } else {
-      console.error(`内部错误:${(error as Error).stack ?? error}`);
+      // Said in words; the stack only when a developer asks for it.
+      console.error(`内部错误:${(error as Error).message ?? error}。请把出错时的文件和操作告诉技术支持。`);
+      if (process.env.JUESUAN_DEBUG) console.error((error as Error).stack);
       process.exitCode = 2;
     }
   },

@@ -1,6 +1,7 @@
 /** npm run bench: performance figures, printed (never asserted in tests); every missed target is marked ✗. */
 import { benchBrowser } from './bench/browser';
 import { benchEngine } from './bench/engine';
+import { benchHostile } from './bench/hostile';
 import { heading, summary } from './bench/measure';
 import { benchPeers } from './bench/peers';
 import { benchValidation } from './bench/rules';
@@ -18,4 +19,6 @@ await benchPeers();
 await benchScale();
 heading('决算公开');
 await benchReport();
+heading('恶意/异常文件');
+await benchHostile();
 summary();

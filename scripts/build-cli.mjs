@@ -7,17 +7,25 @@ import { fileURLToPath } from 'node:url';
 export const CLI_BUNDLE = 'build/electron/cli.mjs';
 
 export async function buildCli() {
+  await bundle('electron/cli.ts', CLI_BUNDLE, '#!/usr/bin/env node\n', ['exceljs', '@e965/xlsx', '@resvg/resvg-js', 'playwright-core']);
+  // Untrusted files are parsed in a worker thread started from beside cli.mjs and main.mjs
+  // (electron/core/xlsx/isolate.ts). It carries its readers inlined: the packaged desktop app ships
+  // no exceljs or xlsx package, and the worker loads only when a file is read.
+  await bundle('electron/core/xlsx/parse-worker.ts', 'build/electron/parse-worker.mjs', '', []);
+}
+
+async function bundle(entry, outfile, shebang, heavy) {
   await build({
-    entryPoints: ['electron/cli.ts'],
-    outfile: CLI_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node20',
     format: 'esm',
     logLevel: 'warning',
-    external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx', '@resvg/resvg-js', 'playwright-core'],
+    external: ['electron', 'better-sqlite3', ...heavy],
     // The bundle is an ES module; bundled CommonJS code still calls require().
-    banner: { js: "#!/usr/bin/env node\nimport { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+    banner: { js: `${shebang}import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);` },
   });
 }
 

@@ -1,30 +1,44 @@
 /**
  * Exact money. Amounts are held as integer counts of 0.0001 万元 (= 1 元), the finest
  * precision the published tables carry (e.g. "710.8078"). JS numbers represent every
- * integer below 2^53 exactly, and MAX_AMOUNT keeps all sums far below that.
+ * integer below 2^53 (≈ 9.007 × 10^15) exactly; MAX_AMOUNT keeps every sum the tables form below that.
  */
 export type Amount = number;
 
 export const SCALE = 10_000;
 export const DECIMALS = 4;
-/** 10^11 万元: beyond any departmental budget, and 10^15 minor units stay exact in sums of thousands of cells. */
-export const MAX_AMOUNT = 100_000_000_000 * SCALE;
+/**
+ * 10^8 万元 = 1 万亿元 per cell: beyond any department's budget, so a larger figure is a unit or typing
+ * mistake. The one limit for every door (typing, set, load, import). At 10^12 minor units a cell, sums
+ * of up to 9,000 cells stay exact in plain numbers; a table has at most a few thousand input cells.
+ */
+export const MAX_AMOUNT = 100_000_000 * SCALE;
+export const TOO_LARGE = '数额异常(超过 1 亿万元),请检查金额单位是否为万元';
 
 export class AmountError extends Error {}
 
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF08\uFF09\u3000]/g;
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF08\uFF09\uFF0B\u3000]/g;
 
 function toHalfWidth(text: string): string {
   return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
+/** A decimal number as text, split into its parts; the one grammar every door accepts. */
+interface Decimal {
+  negative: boolean;
+  whole: string;
+  fraction: string;
+}
+
 /**
- * Parses what a clerk types or pastes: "1,234.56", full-width "１２３４.５", "-12", "(12.00)".
- * Blank means empty (null). Anything else is refused with a Chinese message.
+ * "1,234.56", full-width "１２３４.５", "-12", "+3", "(12.00)". Spaces only around the number: "12 34"
+ * and "12\t34" are two numbers, not one; "19,1", "0x10", "1e5" and dates are not amounts.
  */
-export function parseAmount(input: string): Amount | null {
-  let text = toHalfWidth(input).trim().replace(/\s+/g, '');
+function parseDecimal(input: string): Decimal | null {
+  let text = toHalfWidth(input).trim();
   if (text === '') return null;
+  const bad = (why = '') => new AmountError(`“${input}”不是有效金额${why}`);
+  if (/\s/.test(text)) throw bad('(数字中间有空格或制表符)');
   let negative = false;
   const parenthesised = /^\((.*)\)$/.exec(text);
   if (parenthesised) {
@@ -32,24 +46,72 @@ export function parseAmount(input: string): Amount | null {
     text = parenthesised[1];
   }
   if (text.startsWith('-')) {
-    if (negative) throw new AmountError(`“${input}”不是有效金额`);
+    if (negative) throw bad();
     negative = true;
     text = text.slice(1);
-  } else if (text.startsWith('+')) {
+  } else if (text.startsWith('+') && !negative) {
     text = text.slice(1);
   }
-  const groupedOk = /^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text);
-  if (text.includes(',') && !groupedOk) throw new AmountError(`“${input}”不是有效金额(千分位逗号位置不对)`);
-  text = text.replace(/,/g, '');
-  const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!match || (match[1] === '' && (match[2] ?? '') === '')) throw new AmountError(`“${input}”不是有效金额`);
-  const [, whole, fraction = ''] = match;
-  if (fraction.length > DECIMALS && /[1-9]/.test(fraction.slice(DECIMALS))) {
-    throw new AmountError(`“${input}”精度过高:金额以万元为单位,最多保留 ${DECIMALS} 位小数`);
+  if (text.includes(',')) {
+    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) throw bad('(千分位逗号位置不对)');
+    text = text.replace(/,/g, '');
   }
-  const minor = Number(whole || '0') * SCALE + Number((fraction + '0000').slice(0, DECIMALS));
-  if (!Number.isSafeInteger(minor) || minor > MAX_AMOUNT) throw new AmountError(`“${input}”金额过大`);
-  return negative ? -minor || 0 : minor;
+  const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match || (match[1] === '' && (match[2] ?? '') === '')) throw bad();
+  return { negative, whole: match[1].replace(/^0+(?=\d)/, ''), fraction: match[2] ?? '' };
+}
+
+/** Whole minor units of `decimal` shifted by `shift` places, rounded half away from zero on the digits themselves. */
+function toMinor(decimal: Decimal, shift: number): { minor: Amount; rounded: boolean } | null {
+  const digits = decimal.whole + (decimal.fraction + '0'.repeat(shift)).slice(0, shift);
+  const rest = decimal.fraction.slice(shift);
+  const roundUp = rest !== '' && rest[0] >= '5';
+  let magnitude = BigInt(digits || '0');
+  if (roundUp) magnitude += 1n;
+  if (magnitude > BigInt(MAX_AMOUNT)) return null;
+  const minor = Number(magnitude);
+  return { minor: decimal.negative ? -minor || 0 : minor, rounded: /[1-9]/.test(rest) };
+}
+
+/**
+ * Parses what a clerk types or pastes (万元). Blank means empty (null). Anything else is refused with a
+ * Chinese message; so are more than 4 significant decimals and amounts above MAX_AMOUNT.
+ */
+export function parseAmount(input: string): Amount | null {
+  const decimal = parseDecimal(input);
+  if (!decimal) return null;
+  const exact = toMinor(decimal, DECIMALS);
+  if (!exact) throw new AmountError(`“${input}”${TOO_LARGE}`);
+  if (exact.rounded) throw new AmountError(`“${input}”精度过高:金额以万元为单位,最多保留 ${DECIMALS} 位小数`);
+  return exact.minor;
+}
+
+/**
+ * A workbook's amount text or number in 万元 (or in 元 when `yuan`), rounded half away from zero to
+ * the stored precision on its decimal digits, never through binary arithmetic: 19.12345 → 19.1235,
+ * −1.00025 → −1.0003. `rounded` says precision was lost. Throws AmountError like parseAmount.
+ */
+export function amountOf(input: string | number, yuan = false): { value: Amount | null; rounded: boolean } {
+  const text = typeof input === 'number' ? numberText(input) : input;
+  const decimal = parseDecimal(text);
+  if (!decimal) return { value: null, rounded: false };
+  const result = toMinor(decimal, yuan ? 0 : DECIMALS);
+  if (!result) throw new AmountError(`“${text}”${TOO_LARGE}`);
+  return { value: result.minor, rounded: result.rounded };
+}
+
+/** The shortest decimal text that reads back as `value` (what Excel shows at full precision), without exponent. */
+export function numberText(value: number): string {
+  if (!Number.isFinite(value)) throw new AmountError(`“${value}”不是有效金额`);
+  const shortest = String(value);
+  const exponent = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(shortest);
+  if (!exponent) return shortest;
+  const [, sign, lead, tail = '', power] = exponent;
+  const digits = lead + tail;
+  const point = 1 + Number(power);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
 /** Canonical decimal string for the API: at least 2 decimals, trailing zeros beyond that dropped ("3383.79", "710.8078"). */
@@ -66,7 +128,9 @@ export function formatAmount(amount: Amount | null): string | null {
 /** Rounds half away from zero to `decimals` places, still in minor units. */
 export function roundAmount(amount: Amount, decimals = 2): Amount {
   const step = 10 ** (DECIMALS - decimals);
-  const rounded = Math.round(Math.abs(amount) / step) * step;
+  const abs = Math.abs(amount);
+  const rest = abs % step;
+  const rounded = abs - rest + (rest * 2 >= step ? step : 0);
   return amount < 0 ? -rounded : rounded;
 }
 
@@ -84,5 +148,7 @@ export function displayAmount(amount: Amount | null, decimals = 2): string {
 export function sumAmounts(values: Iterable<Amount | null>): Amount | null {
   let total: Amount | null = null;
   for (const value of values) if (value !== null) total = (total ?? 0) + value;
+  // Unreachable within MAX_AMOUNT and the tables' sizes; a wrong total must never pass silently.
+  if (total !== null && !Number.isSafeInteger(total)) throw new AmountError('合计超出可精确计算的范围');
   return total;
 }

@@ -69,7 +69,8 @@ export const record = <T>(item: Schema<T>): Schema<Record<string, T>> => ({
     const out: Record<string, T> = {};
     for (const [key, element] of Object.entries(value)) {
       if (key.length > 100) fail(`${path}.${key.slice(0, 20)}…`, '不超过 100 个字符的键', key);
-      out[key] = item.check(element, `${path}.${key}`);
+      // defineProperty, not assignment: a key "__proto__" stays a plain key and never swaps the prototype.
+      Object.defineProperty(out, key, { value: item.check(element, `${path}.${key}`), enumerable: true, writable: true, configurable: true });
     }
     return out;
   },
@@ -85,10 +86,11 @@ export const object = <S extends Shape>(shape: S): Schema<Out<S>> => ({
   describe: '对象',
   check(value, path) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) return fail(path, '对象', value);
-    for (const key of Object.keys(value)) if (!(key in shape)) throw new SchemaError(`参数 ${path} 含有未知字段“${key}”`);
+    // Own properties only: "constructor", "__proto__" or "toString" are fields no shape declares.
+    for (const key of Object.keys(value)) if (!Object.hasOwn(shape, key)) throw new SchemaError(`参数 ${path} 含有未知字段“${key}”`);
     const out: Record<string, unknown> = {};
     for (const [key, schema] of Object.entries(shape)) {
-      const checked = schema.check((value as Record<string, unknown>)[key], `${path}.${key}`);
+      const checked = schema.check(Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined, `${path}.${key}`);
       if (checked !== undefined) out[key] = checked;
     }
     return out as Out<S>;

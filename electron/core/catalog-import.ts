@@ -1,4 +1,5 @@
 import { ApiError } from '../../shared/contract';
+import { inWorker } from './xlsx/isolate';
 import { readWorkbook, ReadError, type CellValue, type SheetGrid } from './xlsx/read';
 
 export interface CatalogCode {
@@ -22,12 +23,17 @@ function header(sheet: SheetGrid): { row: number; codeCol: number; nameCol: numb
   return null;
 }
 
+/** Reads an official 科目 table; the workbook is untrusted, so it is parsed in the parse worker. */
+export function readCatalogWorkbook(bytes: Buffer, file: string): Promise<{ codes: CatalogCode[]; skipped: number }> {
+  return inWorker({ kind: 'catalog', bytes, file });
+}
+
 /**
- * Reads an official 政府收支分类科目 workbook: every sheet with a 科目代码 / 科目名称 header row.
- * 支出功能分类 codes (2xx, 3/5/7 digits) and 部门预算支出经济分类 codes (3xx, 3/5 digits) are taken;
- * other rows (收入分类, notes) are counted as skipped. Any malformed row refuses the whole file.
+ * What the parse worker runs. Reads an official 政府收支分类科目 workbook: every sheet with a 科目代码 /
+ * 科目名称 header row. 支出功能分类 codes (2xx, 3/5/7 digits) and 部门预算支出经济分类 codes (3xx, 3/5
+ * digits) are taken; other rows (收入分类, notes) are counted as skipped. Any malformed row refuses the whole file.
  */
-export async function readCatalogWorkbook(bytes: Buffer, file: string): Promise<{ codes: CatalogCode[]; skipped: number }> {
+export async function readCatalogHere(bytes: Buffer, file: string): Promise<{ codes: CatalogCode[]; skipped: number }> {
   let sheets: SheetGrid[];
   try {
     ({ sheets } = await readWorkbook(bytes, file));

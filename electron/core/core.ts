@@ -1,11 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, checkCall, type Api, type Args, type MethodName, type Results, type YearInfo } from '../../shared/contract';
+import { yearFileNameProblem } from '../../shared/file-name';
+import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
 import { canSubmit } from '../../shared/rules';
 import { readCatalogWorkbook } from './catalog-import';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { acquireYearLock, releaseYearLock } from './file-lock';
+import { removeStaleTemp } from './temp-folders';
+import { readUntrusted } from './untrusted-file';
 import { exportWorkbook } from './xlsx/export';
 import { commitImport, previewImport } from './xlsx/import';
 import { setReportText } from './report/source';
@@ -19,12 +22,11 @@ export interface CoreOptions {
   editor?: string;
 }
 
-/** Year files in the app's data folder are plain names: no folders, no way out of it. */
+/** Year files in the app's data folder are plain names (shared/file-name.ts): no folders, no way out of it. */
 export function inDataDir(dataDir: string) {
   return (file: string): string => {
-    if (!/^[^/\\:*?"<>|]+\.sqlite$/.test(file) || file.startsWith('.')) {
-      throw new ApiError('refused', `年度文件名“${file}”无效:只能是数据目录中以 .sqlite 结尾的文件名`);
-    }
+    const problem = yearFileNameProblem(file);
+    if (problem) throw new ApiError('refused', `年度文件名“${JSON.stringify(file).slice(1, -1)}”无效:${problem}`);
     return path.join(dataDir, file);
   };
 }
@@ -34,6 +36,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
   /** Year files this core edits, each holding the file's edit lock (file-lock.ts). */
   const sessions = new Map<string, YearSession>();
   const editor = options.editor ?? '决算通';
+  removeStaleTemp();
 
   /** The session to change a year file through: takes the file's edit lock first, so another editor is named, never raced. */
   const editing = (file: string): YearSession => {
@@ -71,29 +74,12 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     }
   };
 
-  /** A year's file, unit and template, read from its meta table without building its model. */
-  const yearInfo = (file: string): YearInfo => {
-    const fullPath = options.resolveFile(file);
-    const edited = sessions.get(fullPath);
-    if (edited) return edited.info;
-    const store = YearStore.open(fullPath);
-    try {
-      return store.info(file);
-    } finally {
-      store.close();
-    }
-  };
-
   /** Last year's year file as the baseline of a new one (the same import as 导入上年数据). */
   const startFrom = async (created: YearSession, source: string) => {
     const sourcePath = options.resolveFile(source);
     sessions.get(sourcePath)?.store.checkpoint();
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(sourcePath);
-    } catch {
-      throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
-    }
+    if (!fs.existsSync(sourcePath)) throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
+    const bytes = readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER);
     await commitImport(created, { name: path.basename(source), bytes, baseline: true });
   };
 
@@ -101,14 +87,14 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async listYears() {
       const dir = options.dataDir;
       if (!dir) throw new ApiError('refused', 'listYears 只在应用中可用');
-      const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => name.endsWith('.sqlite')).sort() : [];
+      const names = fs.existsSync(dir) ? fs.readdirSync(dir).filter((name) => !yearFileNameProblem(name)).sort() : [];
       const infos = [];
       for (const name of names) {
-        try {
-          infos.push(yearInfo(name));
-        } catch {
-          // Not a 决算通 file or unreadable: the list shows only year files that open.
-        }
+        // Open files answer from memory; the others are only peeked at (header, schema, meta), never
+        // loaded: a crafted or huge file in the folder cannot stall the list the app shows at every start.
+        const open = sessions.get(path.join(dir, name));
+        const info = open ? open.info : YearStore.peek(path.join(dir, name), name);
+        if (info) infos.push(info);
       }
       return infos;
     },

@@ -1,19 +1,24 @@
 import fs from 'node:fs';
+import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError, type Numbering, type TemplateSet, type YearInfo } from '../../shared/contract';
-import type { Amount } from '../../shared/money';
+import { MAX_AMOUNT, type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
 import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
-
-/** SQLite application_id marking a 决算通 year file ("JSTX"). */
-const APPLICATION_ID = 0x4a535458;
+import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
+import { READ_ONLY, failureText, writeFailure, writeFailureKind, type WriteFailure } from './write-errors';
 
 /** Where better-sqlite3's native module lives when it must differ from the Node build (Electron's ABI). */
 let nativeBinding: string | undefined;
 export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path;
 }
+/** The binding in use, handed to the parse worker so it opens year files with the same module. */
+export const nativeBindingPath = (): string | undefined => nativeBinding;
+
+/** A year file is about 1 MB; peeking reads larger ones only through SQLite. */
+const PEEK_IN_MEMORY = 64 * 1024 * 1024;
 
 export interface NewYear {
   fiscalYear: number;
@@ -46,55 +51,160 @@ export class YearStore {
   private constructor(
     readonly path: string,
     private readonly db: Database.Database,
+    /** Why writes are refused (a read-only folder or file, a foreign file read for import); undefined when writable. */
+    readonly readOnly?: string,
   ) {}
 
+  /**
+   * Builds the new file under a temporary name beside the target and links it into place only when
+   * complete, so a full disk or a kill leaves no half-made year file that can then be neither created
+   * ("文件已存在") nor opened.
+   */
   static create(path: string, year: NewYear): YearStore {
     if (fs.existsSync(path)) throw new ApiError('refused', `文件已存在:${path}`);
-    const db = openDatabase(path, false);
-    db.pragma(`application_id = ${APPLICATION_ID}`);
-    const store = new YearStore(path, db);
-    store.migrate();
-    const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
-    db.transaction(() => {
-      insert.run('fiscal_year', String(year.fiscalYear));
-      insert.run('unit_name', year.unitName);
-      insert.run('unit_code', year.unitCode);
-      insert.run('template', year.template);
-      insert.run('numbering', year.numbering);
-      insert.run('created_at', new Date().toISOString());
-    })();
-    return store;
+    if (fs.existsSync(nodePath.dirname(path)) && !canWrite(nodePath.dirname(path))) throw new ApiError('refused', `未能新建年度文件 ${path}:文件夹只读`);
+    const temp = nodePath.join(nodePath.dirname(path), `.${nodePath.basename(path)}.creating-${process.pid}`);
+    const removeTemp = () => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
+    };
+    removeTemp();
+    try {
+      const db = openDatabase(temp, false);
+      try {
+        db.pragma(`application_id = ${APPLICATION_ID}`);
+        const store = new YearStore(path, db);
+        store.migrate();
+        const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
+        db.transaction(() => {
+          insert.run('fiscal_year', String(year.fiscalYear));
+          insert.run('unit_name', year.unitName);
+          insert.run('unit_code', year.unitCode);
+          insert.run('template', year.template);
+          insert.run('numbering', year.numbering);
+          insert.run('created_at', new Date().toISOString());
+        })();
+        // Fold the WAL in: the file linked into place is complete on its own.
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        db.close();
+      }
+      // link, unlike rename, never replaces a file that appeared meanwhile.
+      fs.linkSync(temp, path);
+    } catch (error) {
+      removeTemp();
+      const failure = error instanceof CannotWrite ? error.failure : writeFailureKind(error);
+      if (failure) throw new ApiError('refused', `未能新建年度文件 ${path}:${failure === 'read-only' ? '文件夹只读' : '磁盘已满或无法写入'},没有留下不完整的文件`);
+      if ((error as { code?: string }).code === 'EEXIST') throw new ApiError('refused', `文件已存在:${path}`);
+      throw error;
+    }
+    removeTemp();
+    return YearStore.open(path);
   }
 
   static open(path: string): YearStore {
     if (!fs.existsSync(path)) throw new ApiError('unreadable', `找不到年度文件:${path}`);
-    const db = openDatabase(path, true);
+    const head = readHead(path);
+    if (!head) throw new ApiError('unreadable', `不是决算通年度文件(不是普通文件):${path}`);
+    if (headerKind(head) !== 'year-file') throw new ApiError('unreadable', `不是决算通年度文件:${path}`);
+    if (!writable(path)) return YearStore.openReadOnlyFile(path, READ_ONLY);
+    let db: Database.Database;
     try {
-      const appId = db.pragma('application_id', { simple: true }) as number;
-      const hasMeta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").get();
-      if (appId !== APPLICATION_ID || !hasMeta) throw new ApiError('unreadable', `不是决算通年度文件:${path}`);
+      db = openDatabase(path, true);
+    } catch (error) {
+      // A full disk cannot even take the WAL's index: the file is still shown and exported, not written.
+      if (error instanceof CannotWrite) return YearStore.openReadOnlyFile(path, error.message);
+      throw error;
+    }
+    return YearStore.checked(path, db);
+  }
+
+  /** The file as it is on disk, in memory; refused while a WAL holds edits not yet folded in (they would be missed). */
+  private static openReadOnlyFile(path: string, reason: string): YearStore {
+    const wal = `${path}-wal`;
+    if (fs.existsSync(wal) && fs.statSync(wal).size > 0) throw new ApiError('refused', `${reason};文件还有未合并的修改,请先腾出磁盘空间或改为可写后再打开:${path}`);
+    return YearStore.openReadOnly(path, fs.readFileSync(path), reason);
+  }
+
+  /**
+   * A year file held in memory (a foreign file being imported, or one in a read-only folder): the
+   * same checks and migrations as on disk, then no writes at all (query_only).
+   */
+  static openReadOnly(label: string, bytes: Buffer, reason: string): YearStore {
+    if (headerKind(bytes.subarray(0, 100)) !== 'year-file') throw new ApiError('unreadable', `不是决算通年度文件:${label}`);
+    const image = Buffer.from(bytes);
+    // An in-memory database cannot be in WAL mode: mark the image as a rollback-journal file.
+    image[18] = 1;
+    image[19] = 1;
+    let db: Database.Database;
+    try {
+      db = new Database(image, { nativeBinding });
+    } catch {
+      throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${label}`);
+    }
+    const store = YearStore.checked(label, db, reason);
+    db.pragma('query_only = ON');
+    return store;
+  }
+
+  /** Schema checked before any other query, then migrated; the handle is closed on any failure. */
+  private static checked(label: string, db: Database.Database, readOnly?: string): YearStore {
+    try {
+      checkSchema(db, label);
+      const store = new YearStore(label, db, readOnly);
+      store.migrate();
+      return store;
     } catch (error) {
       db.close();
       if (error instanceof ApiError) throw error;
-      throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${path}`);
+      throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${label}`);
     }
-    const store = new YearStore(path, db);
+  }
+
+  /** Year, unit and version without loading the year (listing the data folder); null when it is no year file. */
+  static peek(path: string, file: string): YearInfo | null {
+    const head = readHead(path);
+    if (!head || headerKind(head) !== 'year-file') return null;
+    let db: Database.Database | undefined;
     try {
-      store.migrate();
-    } catch (error) {
-      db.close();
-      throw error;
+      db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding });
+      checkSchema(db, path);
+      return new YearStore(path, db, READ_ONLY).info(file);
+    } catch {
+      // A read-only folder without the WAL's shared-memory file: read a small file in memory instead.
+      if (fs.statSync(path).size > PEEK_IN_MEMORY) return null;
+      let store: YearStore | undefined;
+      try {
+        store = YearStore.openReadOnly(path, fs.readFileSync(path), READ_ONLY);
+        return store.info(file);
+      } catch {
+        return null;
+      } finally {
+        store?.close();
+      }
+    } finally {
+      db?.close();
     }
-    return store;
   }
 
   close(): void {
     this.db.close();
   }
 
+  /** Runs a write; a read-only store refuses it, a full disk or failing device is said in words. */
+  private guard<T>(write: () => T): T {
+    if (this.readOnly) throw new ApiError('refused', this.readOnly);
+    try {
+      return write();
+    } catch (error) {
+      const failure = writeFailure(error);
+      if (failure) throw new ApiError('refused', failure);
+      throw error;
+    }
+  }
+
   /** Folds the WAL into the main file, so a copy of the file alone holds every committed edit. */
   checkpoint(): void {
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (!this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /** Counts acknowledged writes while this handle is open; the renderer uses it to order responses. */
@@ -106,9 +216,11 @@ export class YearStore {
     const meta = Object.fromEntries(
       (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
     );
+    const fiscalYear = Number(meta.fiscal_year);
+    if (!Number.isInteger(fiscalYear) || typeof meta.unit_name !== 'string') throw new ApiError('unreadable', `年度文件已损坏(年度或单位无效):${this.path}`);
     return {
       file,
-      fiscalYear: Number(meta.fiscal_year),
+      fiscalYear,
       unitName: meta.unit_name,
       unitCode: meta.unit_code ?? '',
       template: (meta.template ?? '9') as TemplateSet,
@@ -122,12 +234,16 @@ export class YearStore {
     const inputs: YearInputs = {};
     const tableOf = (id: string) => (inputs[id] ??= emptyInputs());
     for (const cell of this.db.prepare('SELECT table_id, row_key, col, value FROM cells').iterate() as Iterable<{
-      table_id: string;
-      row_key: string;
-      col: string;
-      value: number;
+      table_id: unknown;
+      row_key: unknown;
+      col: unknown;
+      value: unknown;
     }>) {
-      tableOf(cell.table_id).cells.set(cellKey(cell.row_key, cell.col), cell.value);
+      // A file from elsewhere may hold anything SQLite allows: refuse it by name rather than compute with it.
+      if (typeof cell.table_id !== 'string' || typeof cell.row_key !== 'string' || typeof cell.col !== 'string' || !Number.isSafeInteger(cell.value) || Math.abs(cell.value as number) > MAX_AMOUNT) {
+        throw new ApiError('unreadable', `年度文件已损坏:${String(cell.table_id).slice(0, 20)} ${String(cell.row_key).slice(0, 20)} 第 ${String(cell.col).slice(0, 10)} 栏的数值“${String(cell.value).slice(0, 30)}”无效:${this.path}`);
+      }
+      tableOf(cell.table_id).cells.set(cellKey(cell.row_key, cell.col), cell.value as number);
     }
     for (const row of this.db.prepare('SELECT table_id, code, custom_name FROM code_rows').iterate() as Iterable<{
       table_id: string;
@@ -159,34 +275,36 @@ export class YearStore {
     /** Forms written with the cells (an import's forms), in the same transaction. */
     forms?: FormsChange;
   }): number {
-    const upsert = this.db.prepare(
-      'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
-    );
-    const clear = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ? AND col = ?');
-    const addCode = this.db.prepare('INSERT INTO code_rows (table_id, code, custom_name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-    const removeCode = this.db.prepare('DELETE FROM code_rows WHERE table_id = ? AND code = ?');
-    const removeCodeCells = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ?');
-    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    this.db.transaction(() => {
-      for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
-      if (change.replaceAll) this.db.exec('DELETE FROM cells; DELETE FROM code_rows;');
-      for (const code of change.addCodes ?? []) addCode.run(code.table, code.code, code.name ?? null);
-      for (const code of change.removeCodes ?? []) {
-        removeCode.run(code.table, code.code);
-        removeCodeCells.run(code.table, code.code);
-      }
-      for (const cell of change.cells ?? []) {
-        if (cell.value === null) clear.run(cell.table, cell.row, cell.col);
-        else upsert.run(cell.table, cell.row, cell.col, cell.value);
-      }
-      if (change.baseline) {
-        this.db.exec('DELETE FROM baseline_cells');
-        const insert = this.db.prepare('INSERT INTO baseline_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
-        for (const cell of change.baseline) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
-      }
-      if (change.forms) this.applyForms(change.forms);
-    })();
-    return ++this.revisionValue;
+    return this.guard(() => {
+      const upsert = this.db.prepare(
+        'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
+      );
+      const clear = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ? AND col = ?');
+      const addCode = this.db.prepare('INSERT INTO code_rows (table_id, code, custom_name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
+      const removeCode = this.db.prepare('DELETE FROM code_rows WHERE table_id = ? AND code = ?');
+      const removeCodeCells = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ?');
+      const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      this.db.transaction(() => {
+        for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
+        if (change.replaceAll) this.db.exec('DELETE FROM cells; DELETE FROM code_rows;');
+        for (const code of change.addCodes ?? []) addCode.run(code.table, code.code, code.name ?? null);
+        for (const code of change.removeCodes ?? []) {
+          removeCode.run(code.table, code.code);
+          removeCodeCells.run(code.table, code.code);
+        }
+        for (const cell of change.cells ?? []) {
+          if (cell.value === null) clear.run(cell.table, cell.row, cell.col);
+          else upsert.run(cell.table, cell.row, cell.col, cell.value);
+        }
+        if (change.baseline) {
+          this.db.exec('DELETE FROM baseline_cells');
+          const insert = this.db.prepare('INSERT INTO baseline_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
+          for (const cell of change.baseline) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
+        }
+        if (change.forms) this.applyForms(change.forms);
+      })();
+      return ++this.revisionValue;
+    });
   }
 
   /** Last year's values (上年数) by table, then cellKey(row, col); empty when no baseline was imported. */
@@ -206,8 +324,14 @@ export class YearStore {
 
   /** The year's 绩效自评 forms as stored (interchange JSON), project forms by code, then the department form. */
   formDocs(): unknown[] {
-    const rows = this.db.prepare("SELECT json FROM forms ORDER BY subject_type DESC, subject_code").all() as { json: string }[];
-    return rows.map((row) => JSON.parse(row.json));
+    const rows = this.db.prepare("SELECT json FROM forms ORDER BY subject_type DESC, subject_code").all() as { json: unknown }[];
+    return rows.map((row) => {
+      try {
+        return JSON.parse(String(row.json));
+      } catch {
+        throw new ApiError('unreadable', `年度文件已损坏(绩效自评表数据无法读取):${this.path}`);
+      }
+    });
   }
 
   /** Whether a form is stored under this key, and how many forms there are: without parsing any. */
@@ -220,13 +344,15 @@ export class YearStore {
 
   /** Writes forms (replacing any under the same key) and removes others, in one transaction. */
   writeForms(change: FormsChange & { replaceAll?: boolean; meta?: Record<string, string> }): number {
-    const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-    this.db.transaction(() => {
-      if (change.replaceAll) this.db.exec('DELETE FROM forms');
-      for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
-      this.applyForms(change);
-    })();
-    return ++this.revisionValue;
+    return this.guard(() => {
+      const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+      this.db.transaction(() => {
+        if (change.replaceAll) this.db.exec('DELETE FROM forms');
+        for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
+        this.applyForms(change);
+      })();
+      return ++this.revisionValue;
+    });
   }
 
   /** Removes, then saves forms; the caller runs it inside its transaction. */
@@ -242,11 +368,13 @@ export class YearStore {
 
   /** Replaces every input and every form at once (load, import): one transaction, all or nothing. */
   writeAll(change: Parameters<YearStore['write']>[0], forms: { subject_type: string; subject_code: string; json: unknown }[]): number {
-    this.db.transaction(() => {
-      this.write(change);
-      this.writeForms({ replaceAll: true, save: forms });
-    })();
-    return this.revisionValue;
+    return this.guard(() => {
+      this.db.transaction(() => {
+        this.write(change);
+        this.writeForms({ replaceAll: true, save: forms });
+      })();
+      return this.revisionValue;
+    });
   }
 
   /** The imported official 科目 table: code → name, by kind. */
@@ -256,12 +384,14 @@ export class YearStore {
 
   /** Replaces the imported 科目 table as a whole. */
   replaceCatalog(codes: { code: string; name: string; kind: 'function' | 'economic' }[]): number {
-    const insert = this.db.prepare('INSERT INTO catalog_codes (code, name, kind) VALUES (?, ?, ?)');
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM catalog_codes');
-      for (const code of codes) insert.run(code.code, code.name, code.kind);
-    })();
-    return ++this.revisionValue;
+    return this.guard(() => {
+      const insert = this.db.prepare('INSERT INTO catalog_codes (code, name, kind) VALUES (?, ?, ?)');
+      this.db.transaction(() => {
+        this.db.exec('DELETE FROM catalog_codes');
+        for (const code of codes) insert.run(code.code, code.name, code.kind);
+      })();
+      return ++this.revisionValue;
+    });
   }
 
   /** 出错说明 by finding key. */
@@ -271,12 +401,14 @@ export class YearStore {
   }
 
   setExplanation(key: string, text: string | null): number {
-    if (text === null) this.db.prepare('DELETE FROM explanations WHERE finding_key = ?').run(key);
-    else
-      this.db
-        .prepare('INSERT INTO explanations (finding_key, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (finding_key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at')
-        .run(key, text, new Date().toISOString());
-    return ++this.revisionValue;
+    return this.guard(() => {
+      if (text === null) this.db.prepare('DELETE FROM explanations WHERE finding_key = ?').run(key);
+      else
+        this.db
+          .prepare('INSERT INTO explanations (finding_key, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (finding_key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at')
+          .run(key, text, new Date().toISOString());
+      return ++this.revisionValue;
+    });
   }
 
   /** The 决算公开 texts (reasons, 概况, 名词解释) by key. */
@@ -321,20 +453,45 @@ export class YearStore {
   }
 }
 
+/** SQLite in WAL mode writes beside the file (-wal, -shm): both the file and its folder must be writable. */
+function writable(path: string): boolean {
+  return canWrite(path) && canWrite(nodePath.dirname(path));
+}
+
+function canWrite(path: string): boolean {
+  try {
+    fs.accessSync(path, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function openDatabase(path: string, mustExist: boolean): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(path, { fileMustExist: mustExist, nativeBinding });
   } catch (error) {
-    throw new ApiError('unreadable', `无法打开年度文件 ${path}:${(error as Error).message}`);
+    const failure = writeFailureKind(error);
+    if (failure) throw new CannotWrite(failure);
+    throw new ApiError('unreadable', `无法打开年度文件 ${path}`);
   }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-  } catch {
+  } catch (error) {
     db.close();
+    const failure = writeFailureKind(error);
+    if (failure) throw new CannotWrite(failure);
     throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${path}`);
   }
   return db;
+}
+
+/** Opening failed for want of space or write access, not because of the file: it can still be read. */
+class CannotWrite extends ApiError {
+  constructor(readonly failure: WriteFailure) {
+    super('refused', failureText(failure));
+  }
 }

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import type { Finding } from '../../shared/rules';
 import { createCore } from './core';
+import { makeTempFolder } from './temp-folders';
+import { readUntrusted } from './untrusted-file';
 
 export interface FileReport {
   file: string;
@@ -50,8 +51,8 @@ export async function validateFiles(paths: string[]): Promise<FileReport[]> {
           })),
         });
       } catch (error) {
-        if (!(error instanceof ApiError)) throw error;
-        reports.push({ file, error: error.message });
+        // One bad file is reported and the others are still checked; no stack ever reaches the clerk.
+        reports.push({ file, error: error instanceof ApiError ? error.message : `文件 ${file}:无法读取(文件已损坏或格式异常)` });
       }
     }
   } finally {
@@ -67,13 +68,8 @@ const WORKBOOK = /\.(xlsx|xls)$/i;
  * (its year taken from the file name, e.g. "2023年度…", else last year), then validated.
  */
 async function validateWorkbook(file: string): Promise<{ findings: Finding[] }> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (error) {
-    throw new ApiError('unreadable', `无法读取文件 ${file}:${(error as Error).message}`);
-  }
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-validate-'));
+  const bytes = readUntrusted(file);
+  const temp = makeTempFolder('validate');
   const core = createCore({ resolveFile: (name) => path.join(temp, name) });
   try {
     const year = Number(/(20\d\d)/.exec(path.basename(file))?.[1] ?? new Date().getFullYear() - 1);

@@ -19,10 +19,13 @@ export class CallError extends Error {
   }
 }
 
+/** Browser mode: the host writes a per-start secret into the page and requires it on every call. */
+const token = () => document.querySelector<HTMLMetaElement>('meta[name="juesuan-token"]')?.content ?? '';
+
 async function viaHttp(method: string, args: unknown): Promise<Envelope> {
   const response = await fetch(`./api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': token() },
     body: JSON.stringify(args),
   });
   return (await response.json()) as Envelope;

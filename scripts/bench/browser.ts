@@ -20,7 +20,7 @@ export async function benchBrowser(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    await fetch(`${host.url}api/createYear`, { method: 'POST', body: JSON.stringify({ file: 'b.sqlite', fiscalYear: 2024, unitName: '基准测试单位' }) });
+    await fetch(`${host.url}api/createYear`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': host.token }, body: JSON.stringify({ file: 'b.sqlite', fiscalYear: 2024, unitName: '基准测试单位' }) });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.url);
     await page.locator('.year-list button').first().click();

@@ -98,6 +98,16 @@ describe('the packaged desktop app (electron-builder --dir with a stand-in runti
     expect(fs.statSync(path.join(appDir, 'resources', 'app.asar.unpacked', native)).size).toBeGreaterThan(100_000);
   });
 
+  it('keeps the parse worker and better-sqlite3 outside the archive, where a worker thread can start and load them', () => {
+    for (const file of ['build/electron/parse-worker.mjs', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/bindings/bindings.js']) {
+      expect(asar.statFile(archive, file)).toMatchObject({ unpacked: true });
+      expect(fs.existsSync(path.join(appDir, 'resources', 'app.asar.unpacked', file))).toBe(true);
+    }
+    // The worker carries its readers: the package holds no exceljs or xlsx to import.
+    const worker = fs.readFileSync(path.join(appDir, 'resources', 'app.asar.unpacked', 'build/electron/parse-worker.mjs'), 'utf8');
+    expect(worker).not.toMatch(/from ["'](exceljs|@e965\/xlsx)["']/);
+  });
+
   it('keeps resvg’s native module outside the archive, where it can be loaded', () => {
     const natives = files.filter((file) => /node_modules\/@resvg\/[^/]+\/[^/]+\.node$/.test(file));
     expect(natives).toHaveLength(1);

@@ -18,7 +18,8 @@ export async function launchChromium(): Promise<Browser> {
 
 /** The real browser-mode host on a free 127.0.0.1 port over a temporary data folder. */
 export interface App {
-  host: WebHost;
+  /** Where the page is served from (the browser host, or the Electron window's app:// page). */
+  host: Pick<WebHost, 'url' | 'close'>;
   dataDir: string;
   /** null when the page is the Electron window (npm run test:electron). */
   browser: Browser | null;
@@ -41,7 +42,7 @@ export async function startApp(): Promise<App> {
   const page = await context.newPage();
   const consoleErrors: string[] = [];
   page.on('pageerror', (error) => consoleErrors.push(error.message));
-  const call: App['call'] = (method, args) => fetch(`${host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) }).then((response) => response.json());
+  const call: App['call'] = (method, args) => fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': host.token }, body: JSON.stringify(args) }).then((response) => response.json());
   return {
     host,
     dataDir: data.dir,

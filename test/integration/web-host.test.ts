@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENDERER_DIR } from '../../electron/core/paths';
@@ -28,15 +29,18 @@ describe('browser-mode host', () => {
     data.cleanup();
   });
 
+  /** What the served page sends: the per-start secret and a JSON content type. */
+  const app = () => ({ 'Content-Type': 'application/json', 'X-Juesuan-Token': host.token });
+
   it('listens on 127.0.0.1 and serves the API with the contract checks', async () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
-    const created = await request(`${host.url}api/createYear`, { method: 'POST', body: JSON.stringify({ file: '2023.sqlite', fiscalYear: 2023, unitName: '单位' }) });
+    const created = await request(`${host.url}api/createYear`, { method: 'POST', headers: app(), body: JSON.stringify({ file: '2023.sqlite', fiscalYear: 2023, unitName: '单位' }) });
     expect(created.status).toBe(200);
     expect(JSON.parse(created.body).result.fiscalYear).toBe(2023);
-    const refused = await request(`${host.url}api/setCells`, { method: 'POST', body: JSON.stringify({ file: '../escape.sqlite', edits: [] }) });
+    const refused = await request(`${host.url}api/setCells`, { method: 'POST', headers: app(), body: JSON.stringify({ file: '../escape.sqlite', edits: [] }) });
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body).error.message).toContain('年度文件名');
-    const unknown = await request(`${host.url}api/exec`, { method: 'POST', body: '{}' });
+    const unknown = await request(`${host.url}api/exec`, { method: 'POST', headers: app(), body: '{}' });
     expect(JSON.parse(unknown.body).error.message).toContain('未知的调用');
   });
 
@@ -52,5 +56,37 @@ describe('browser-mode host', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     expect((await request(`${host.url}..%2f..%2fpackage.json`)).status).toBe(404);
+  });
+
+  it('admits only the served page: the per-start secret it carries and JSON, on every call', async () => {
+    const page = await request(host.url);
+    expect(page.body).toContain(`<meta name="juesuan-token" content="${host.token}">`);
+    const body = JSON.stringify({ file: 'x.sqlite', fiscalYear: 2023, unitName: '单位' });
+    // A form or text/plain post from another local program: no secret, or no JSON type.
+    for (const headers of <Record<string, string>[]>[{ 'Content-Type': 'application/json' }, { 'Content-Type': 'text/plain', 'X-Juesuan-Token': host.token }, { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Juesuan-Token': host.token }, { 'Content-Type': 'application/json', 'X-Juesuan-Token': host.token.slice(0, -1) + 'A' }]) {
+      const refused = await request(`${host.url}api/createYear`, { method: 'POST', headers, body });
+      expect([403, 415]).toContain(refused.status);
+      expect(JSON.parse(refused.body).ok).toBe(false);
+    }
+    expect(fs.readdirSync(data.dir)).not.toContain('x.sqlite');
+  });
+
+  it('answers odd requests with a status and a Chinese message, never a 500 or a reset', async () => {
+    const badEscape = await request(`${host.url}api/list%E0%A4%A`, { method: 'POST', headers: app(), body: '{}' });
+    expect(badEscape.status).toBe(400);
+    expect(JSON.parse(badEscape.body).error.message).toContain('% 转义');
+    const huge = await request(`${host.url}api/importWorkbook`, { method: 'POST', headers: { ...app(), 'Content-Length': String(40 * 1024 * 1024) }, body: '' }).catch((error: Error) => ({ status: 0, body: error.message }));
+    expect(huge.status).toBe(413);
+    expect(JSON.parse(huge.body).error.message).toBe('文件超过 20 MB');
+    for (const field of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      const sneaky = await request(`${host.url}api/listYears`, { method: 'POST', headers: app(), body: `{"${field}":1}` });
+      expect(sneaky.status).toBe(400);
+      expect(JSON.parse(sneaky.body).error.message).toContain(`未知字段“${field}”`);
+    }
+    for (const name of ['a\nb.sqlite', 'exe.\u202excod.sqlite', 'CON.sqlite', 'nul.sqlite', 'com1.x.sqlite', 'x .sqlite', 'x..sqlite']) {
+      const refused = await request(`${host.url}api/createYear`, { method: 'POST', headers: app(), body: JSON.stringify({ file: name, fiscalYear: 2023, unitName: '单位' }) });
+      expect(refused.status, name).toBe(400);
+      expect(JSON.parse(refused.body).error.message).toContain('年度文件名');
+    }
   });
 });

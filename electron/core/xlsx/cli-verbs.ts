@@ -6,7 +6,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ExportedWorkbook, type ImportPreview, type Results, type TemplateSet } from '../../../shared/contract';
 import { templateTables } from '../../../shared/tables';
+import { writeFileAtomic } from '../atomic-write';
 import type { createCore } from '../core';
+import { readUntrusted } from '../untrusted-file';
 import type { Findings } from './read-table';
 import { readSource } from './source';
 
@@ -25,7 +27,7 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
   const out = need(flags, 'out');
   const format = flags.xls || /\.xls$/i.test(out) ? 'xls' : 'xlsx';
   const workbook = (await core.call('exportWorkbook', { file, format, draft: flags.draft === true, protect: flags.protect === true, printAudit: flags['print-audit'] === true })) as ExportedWorkbook;
-  fs.writeFileSync(out, Buffer.from(workbook.dataBase64, 'base64'));
+  writeFileAtomic(out, Buffer.from(workbook.dataBase64, 'base64'));
   console.log(`已导出 ${out}${flags.draft ? '(草稿)' : ''}`);
   return 0;
 }
@@ -37,7 +39,7 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
  */
 export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
   const input = need(flags, 'in');
-  const bytes = readInput(input);
+  const bytes = readUntrusted(input);
   const name = path.basename(input);
   const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true };
   const created = !fs.existsSync(path.resolve(file));
@@ -74,18 +76,10 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
 /** catalog --file F --in 科目表.xlsx */
 export async function catalogVerb(core: Core, file: string, flags: Flags): Promise<number> {
   const input = need(flags, 'in');
-  const args = { file, name: path.basename(input), dataBase64: readInput(input).toString('base64') };
+  const args = { file, name: path.basename(input), dataBase64: readUntrusted(input).toString('base64') };
   const result = (await core.call('importCatalog', args)) as Results['importCatalog'];
   console.log(`已导入科目表:功能分类 ${result.function} 个,经济分类 ${result.economic} 个${result.skipped ? `,跳过其他科目 ${result.skipped} 个` : ''}`);
   return 0;
-}
-
-function readInput(input: string): Buffer {
-  try {
-    return fs.readFileSync(input);
-  } catch (error) {
-    throw new ApiError('unreadable', `无法读取文件 ${input}:${(error as Error).message}`);
-  }
 }
 
 /** The unit name and code the workbook states (the 部门 line, the document keywords). */

@@ -2,14 +2,16 @@
  * Turns uploaded bytes into plain grids of cell values, whatever produced them: .xlsx through
  * exceljs, legacy .xls (BIFF8) through SheetJS. Everything that can go wrong before the layout is
  * looked at — wrong type, truncated, password-protected, too large — becomes one Chinese message.
- * Memory stays bounded: the file size, the inflated size (read from the zip directory before
- * inflating) and the rows read per sheet are capped.
+ * Memory stays bounded: the file size, the bytes actually inflated (zip-check.ts), the rows and cells
+ * per sheet are capped, and what exceljs would expand cell by cell is removed first (sanitize.ts).
+ * Callers run this in the parse worker (parse-worker.ts), which bounds memory and time once more.
  */
 import * as XLSX from '@e965/xlsx';
 import ExcelJS from 'exceljs';
 import { unitCodeIn } from './unit-code';
-import { zipEntries } from './zip-check';
 import { MAX_FORMS } from '../../../shared/contract';
+import { MAX_MERGE_CELLS, sanitizeXlsx } from './sanitize';
+import { ZipProblem, packStored, unpackZip } from './zip-check';
 
 export type CellValue =
   | { kind: 'number'; value: number; formula?: true }
@@ -38,8 +40,12 @@ export const LIMITS = {
   inflatedBytes: 32 * 1024 * 1024,
   rows: 10_000,
   cols: 256,
+  /** Cells saved in one sheet's XML: a full 公开02表 has a few thousand. */
+  cells: 300_000,
   /** What we export at most: the annex tables, 审核说明 and one sheet per 绩效自评 form. */
   sheets: MAX_FORMS + 20,
+  /** Parts of the zip: each sheet is one, with a few shared ones (styles, strings, rels) besides. */
+  zipEntries: (MAX_FORMS + 20) * 2 + 100,
 };
 
 /** A problem with the file as a whole; the message names the file and says what to do. */
@@ -79,16 +85,20 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<Workboo
 }
 
 async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<{ sheets: SheetGrid[]; unitCode?: string }> {
-  const entries = zipEntries(bytes);
-  if (!entries) return fail('文件不完整或已损坏(压缩包目录缺失,可能下载或复制未完成),请重新导出或复制后再试');
-  const names = new Set(entries.map((entry) => entry.name));
-  if (names.has('xl/workbook.bin')) fail('这是 .xlsb 二进制工作簿,请在 Excel 中另存为 .xlsx 后再导入');
-  if (!names.has('xl/workbook.xml')) fail('不是 Excel 工作簿(压缩包中没有 xl/workbook.xml;如是 WPS/ODS 文件,请另存为 .xlsx)');
-  const inflated = entries.reduce((sum, entry) => sum + entry.uncompressed, 0);
-  if (inflated > LIMITS.inflatedBytes) fail(`工作簿解压后过大(${(inflated / 1048576).toFixed(0)} MB),超过 ${LIMITS.inflatedBytes / 1048576} MB 的上限`);
+  let checked: Buffer;
+  try {
+    const entries = unpackZip(bytes, { maxBytes: LIMITS.inflatedBytes, maxEntries: LIMITS.zipEntries });
+    const names = new Set(entries.map((entry) => entry.name));
+    if (names.has('xl/workbook.bin')) fail('这是 .xlsb 二进制工作簿,请在 Excel 中另存为 .xlsx 后再导入');
+    if (!names.has('xl/workbook.xml')) fail('不是 Excel 工作簿(压缩包中没有 xl/workbook.xml;如是 WPS/ODS 文件,请另存为 .xlsx)');
+    checked = packStored(sanitizeXlsx(entries, LIMITS));
+  } catch (error) {
+    if (error instanceof ZipProblem) return fail(error.message);
+    throw error;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    await workbook.xlsx.load(checked as unknown as ExcelJS.Buffer);
   } catch {
     return fail('文件已损坏,无法读取,请在 Excel 中打开后另存为 .xlsx 再导入');
   }
@@ -135,42 +145,64 @@ function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: Shee
   let workbook: XLSX.WorkBook;
   try {
     // sheetRows bounds what is parsed per sheet; !fullref still tells how large the sheet really is.
-    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, sheetRows: LIMITS.rows + 1, cellFormula: true, cellDates: false, cellNF: false, cellStyles: false, cellHTML: false, cellText: false });
+    // cellNF keeps each number's format, so a date (a number formatted as a date) is recognised as one.
+    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, sheetRows: LIMITS.rows + 1, cellFormula: true, cellDates: false, cellNF: true, cellStyles: false, cellHTML: false, cellText: false });
   } catch (error) {
     const text = String((error as Error).message);
     if (/password/i.test(text)) return fail('工作簿设有打开密码(已加密),无法读取。请在 Excel 中取消密码后另存再导入');
     return fail('不是有效的 Excel 工作簿或文件已损坏,请在 Excel 中打开后另存为 .xlsx 再导入');
   }
   if (workbook.SheetNames.length > LIMITS.sheets) fail(`工作表过多(${workbook.SheetNames.length} 个),超过 ${LIMITS.sheets} 个的上限`);
-  const sheets = workbook.SheetNames.map((name) => {
-    const sheet = workbook.Sheets[name];
-    const grid: SheetGrid = { name, rows: [], mergedInto: new Map() };
-    const full = sheet['!fullref'] ?? sheet['!ref'];
-    if (full && XLSX.utils.decode_range(full).e.r + 1 > LIMITS.rows) tooLarge(name, 'rows', fail);
-    (sheet['!data'] ?? []).forEach((cells: XLSX.CellObject[] | undefined, r: number) =>
-      cells?.forEach((cell, c) => {
-        const value = cell ? fromSheetJs(cell) : undefined;
-        if (value) place(grid, r + 1, c + 1, value, fail);
-      }),
-    );
-    for (const range of sheet['!merges'] ?? []) {
-      for (let r = range.s.r; r <= range.e.r; r++) {
-        for (let c = range.s.c; c <= range.e.c; c++) {
-          if (r !== range.s.r || c !== range.s.c) grid.mergedInto.set(`${r + 1},${c + 1}`, [range.s.r + 1, range.s.c + 1]);
-        }
+  try {
+    const sheets = workbook.SheetNames.map((name) => xlsSheet(name, workbook.Sheets[name], fail));
+    return { sheets, unitCode: unitCodeIn(workbook.Props?.Keywords) };
+  } catch (error) {
+    // A bit-flipped or truncated stream can leave SheetJS with half-built sheets: say so, never a stack.
+    if (error instanceof ReadError) throw error;
+    return fail('文件已损坏(工作表内容不完整),无法读取,请在 Excel 中打开后另存为 .xlsx 再导入');
+  }
+}
+
+function xlsSheet(name: string, sheet: XLSX.WorkSheet | undefined, fail: (reason: string) => never): SheetGrid {
+  if (!sheet) return fail(`工作表“${name}”已损坏,无法读取,请在 Excel 中打开后另存为 .xlsx 再导入`);
+  const grid: SheetGrid = { name, rows: [], mergedInto: new Map() };
+  const full = sheet['!fullref'] ?? sheet['!ref'];
+  if (full && XLSX.utils.decode_range(full).e.r + 1 > LIMITS.rows) tooLarge(name, 'rows', fail);
+  (sheet['!data'] ?? []).forEach((cells: XLSX.CellObject[] | undefined, r: number) =>
+    cells?.forEach((cell, c) => {
+      const value = cell ? fromSheetJs(cell) : undefined;
+      if (value) place(grid, r + 1, c + 1, value, fail);
+    }),
+  );
+  for (const range of sheet['!merges'] ?? []) {
+    // Like the .xlsx path (sanitize.ts): a merge larger than any table heading is ignored, never expanded.
+    if (range.e.r >= LIMITS.rows || range.e.c >= LIMITS.cols || (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1) > MAX_MERGE_CELLS) continue;
+    for (let r = range.s.r; r <= range.e.r; r++) {
+      for (let c = range.s.c; c <= range.e.c; c++) {
+        if (r !== range.s.r || c !== range.s.c) grid.mergedInto.set(`${r + 1},${c + 1}`, [range.s.r + 1, range.s.c + 1]);
       }
     }
-    return grid;
-  });
-  return { sheets, unitCode: unitCodeIn(workbook.Props?.Keywords) };
+  }
+  return grid;
 }
 
 function fromSheetJs(cell: XLSX.CellObject): CellValue | undefined {
   const formula = cell.f ? { formula: true as const } : {};
   if (cell.t === 'z' || cell.v === undefined || cell.v === null) return cell.f ? { kind: 'formula' } : undefined;
+  if (cell.t === 'n' && typeof cell.z === 'string' && XLSX.SSF.is_date(cell.z)) return { kind: 'invalid', value: dateText(cell.z, cell.v as number) };
   if (cell.t === 'n') return { kind: 'number', value: cell.v as number, ...formula };
+  if (cell.t === 'd') return { kind: 'invalid', value: String(cell.v) };
   if (cell.t === 's') return { kind: 'text', value: String(cell.v), ...formula };
   return { kind: 'invalid', value: String(cell.w ?? cell.v) };
+}
+
+/** A date cell as the sheet shows it (2023-12-31), so the message names what the clerk sees. */
+function dateText(format: string, serial: number): string {
+  try {
+    return XLSX.SSF.format(format, serial);
+  } catch {
+    return String(serial);
+  }
 }
 
 function place(grid: SheetGrid, r: number, c: number, value: CellValue, fail: (reason: string) => never): void {

@@ -4,12 +4,9 @@
  * cells, 项 codes and printed (computed) values, the 绩效自评 forms, plus the year and unit the
  * source states.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { functionName } from '../../../shared/catalog';
 import { ApiError } from '../../../shared/contract';
-import { cellKey, type TableDef, type YearModel } from '../../../shared/tables';
+import { TABLES, YearModel, cellKey, describeCell, type TableDef, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import { YearSession } from '../year-session';
 import { YearStore } from '../store';
@@ -20,6 +17,7 @@ import { findBlocks } from './locate';
 import { ReadError, readWorkbook, sniff, type SourceKind } from './read';
 import { readTable, type Extracted, type Findings } from './read-table';
 import { message, withoutDraft } from './text';
+import { inWorker } from './isolate';
 
 export interface SourceYear {
   kind: SourceKind;
@@ -33,10 +31,27 @@ export interface SourceYear {
   model?: YearModel;
   /** A year file's 决算公开 texts (reasons, 概况), carried into the next year as drafts. */
   reportTexts?: Record<string, { text: string; draft: boolean }>;
+  /** The inputs that model is built from (what crosses from the parse worker; the model itself is rebuilt). */
+  modelInputs?: YearInputs;
 }
 
-/** Reads the source; problems go to `out` (errors stop the import, nothing is written). Null when nothing usable was read. */
+/**
+ * Reads the source; problems go to `out` (errors stop the import, nothing is written). Null when nothing
+ * usable was read. The bytes are untrusted: they are parsed in the parse worker (isolate.ts), so the
+ * worst file costs a refused import with a message, never the calling process.
+ */
 export async function readSource(bytes: Buffer, file: string, tables: readonly TableDef[], fiscalYear: number, out: Findings): Promise<SourceYear | null> {
+  const result = await inWorker({ kind: 'source', bytes, file, tables: tables.map((def) => def.id), fiscalYear });
+  out.errors.push(...result.out.errors);
+  out.warnings.push(...result.out.warnings);
+  out.unrecognised.push(...result.out.unrecognised);
+  const source = result.source;
+  if (source?.modelInputs) source.model = new YearModel(TABLES, source.modelInputs, () => undefined);
+  return source;
+}
+
+/** What the parse worker runs: readSource in the thread that calls it. */
+export async function readSourceHere(bytes: Buffer, file: string, tables: readonly TableDef[], fiscalYear: number, out: Findings): Promise<SourceYear | null> {
   try {
     if (sniff(bytes) === 'sqlite') return readYearFile(bytes, file);
     const workbook = await readWorkbook(bytes, file);
@@ -98,50 +113,50 @@ function addForm(source: SourceYear, found: FoundForm, file: string, out: Findin
 }
 
 /**
- * A year file arrives as bytes (the app uploads it); SQLite needs a path, so it is opened from a
- * private temporary copy that is removed afterwards. Its inputs are taken as they are; its
- * computed and linked cells as "printed" values.
+ * A year file arrives as bytes (the app uploads it). It is opened in memory, after the header and
+ * schema checks (year-file-check.ts), read-only: no temporary copy on disk to leave behind. Its inputs
+ * are taken as they are; its computed and linked cells as "printed" values.
  */
 function readYearFile(bytes: Buffer, file: string): SourceYear {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-import-'));
-  const copy = path.join(dir, 'source.sqlite');
+  let store: YearStore;
   try {
-    fs.writeFileSync(copy, bytes);
-    let store: YearStore;
-    try {
-      store = YearStore.open(copy);
-    } catch (error) {
-      throw new ApiError('refused', `文件 ${file}:${error instanceof ApiError ? error.message.replace(copy, '').replace(/[::]$/, '') : '无法读取'}`);
-    }
-    try {
-      const session = new YearSession(file, store);
-      const info = session.info;
-      const snapshot = session.snapshot();
-      const forms = session.forms();
-      const names = formSheetNames(forms, [], false);
-      const source: SourceYear = {
-        kind: 'year-file', fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), model: session.model,
-        forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
-        reportTexts: snapshot.reportTexts,
-      };
-      for (const def of session.tables()) {
-        const inputs = session.model.tableInputs(def.id);
-        const names = snapshot.tables[def.id]?.names ?? {};
-        const table: Extracted = { table: def.id, sheet: def.id, inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
-        for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? functionName(code) ?? '', row: 0 });
-        for (const row of session.model.rows(def.id)) {
-          for (const [col, rule] of Object.entries(row.rules)) {
-            const value = rule.role === 'input' ? null : session.model.value(def.id, row.key, col);
-            if (value !== null) table.printed.set(cellKey(row.key, col), value);
-          }
-        }
-        source.tables.set(def.id, table);
+    store = YearStore.openReadOnly(file, bytes, `文件 ${file} 只用于读取`);
+  } catch (error) {
+    throw new ApiError('refused', `文件 ${file}:${error instanceof ApiError ? error.message.replace(new RegExp(`[::]?${escapeRegExp(file)}$`), '') : '无法读取'}`);
+  }
+  try {
+    const session = new YearSession(file, store);
+    const info = session.info;
+    const snapshot = session.snapshot();
+    const forms = session.forms();
+    const names = formSheetNames(forms, [], false);
+    const source: SourceYear = {
+      kind: 'year-file', fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), modelInputs: session.model.inputs,
+      forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
+      reportTexts: snapshot.reportTexts,
+    };
+    for (const def of session.tables()) {
+      const inputs = session.model.tableInputs(def.id);
+      const names = snapshot.tables[def.id]?.names ?? {};
+      for (const key of inputs.cells.keys()) {
+        const [row, col] = key.split('|');
+        // Only input cells are stored; anything else was written by something other than 决算通.
+        if (session.model.rule(def.id, row, col)?.role !== 'input') throw new ApiError('refused', `文件 ${file}:${def.id} ${describeCell(def, row)} 第 ${col} 栏不是录入单元格,却存有数值;年度文件已损坏`);
       }
-      return source;
-    } finally {
-      store.close();
+      const table: Extracted = { table: def.id, sheet: def.id, inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
+      for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? functionName(code) ?? '', row: 0 });
+      for (const row of session.model.rows(def.id)) {
+        for (const [col, rule] of Object.entries(row.rules)) {
+          const value = rule.role === 'input' ? null : session.model.value(def.id, row.key, col);
+          if (value !== null) table.printed.set(cellKey(row.key, col), value);
+        }
+      }
+      source.tables.set(def.id, table);
     }
+    return source;
   } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+    store.close();
   }
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,61 @@
+/**
+ * Opening a year file someone else made, defensively. A crafted SQLite file can make any query run
+ * forever (a table that is really a recursive view), or hold values no 决算通 wrote. So, before any
+ * query: the file must be a regular file with the SQLite header and our application_id (read from
+ * its first 100 bytes, no database opened), and its schema — read from sqlite_master, which runs no
+ * user SQL — may hold only plain tables and indexes, with our tables being tables. Views and
+ * triggers are refused outright; schema-embedded functions are not trusted (trusted_schema=OFF) and
+ * better-sqlite3 already opens every connection in SQLITE_DBCONFIG_DEFENSIVE mode.
+ */
+import fs from 'node:fs';
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../shared/contract';
+
+/** SQLite application_id marking a 决算通 year file ("JSTX"). */
+export const APPLICATION_ID = 0x4a535458;
+
+const MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** What the first 100 bytes say: a 决算通 year file, another SQLite file, or neither. */
+export function headerKind(header: Buffer): 'year-file' | 'sqlite' | 'other' {
+  if (header.length < 100 || !header.subarray(0, 16).equals(MAGIC)) return 'other';
+  return header.readUInt32BE(68) === APPLICATION_ID ? 'year-file' : 'sqlite';
+}
+
+/**
+ * The first bytes of a file, or null when it is not a regular file. Opened non-blocking and checked by
+ * fstat before reading, so a FIFO or a device named "x.sqlite" is refused instead of hanging the reader.
+ */
+export function readHead(path: string, length = 100): Buffer | null {
+  let fd: number;
+  try {
+    fd = fs.openSync(path, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  } catch {
+    return null;
+  }
+  try {
+    if (!fs.fstatSync(fd).isFile()) return null;
+    const head = Buffer.alloc(length);
+    const read = fs.readSync(fd, head, 0, length, 0);
+    return head.subarray(0, read);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** The tables every year file has had since version 1. */
+const REQUIRED = ['meta', 'cells', 'code_rows'];
+
+/** Throws "not a year file" unless the schema is plain tables and indexes and ours are tables. */
+export function checkSchema(db: Database.Database, label: string): void {
+  db.pragma('trusted_schema = OFF');
+  const objects = db.prepare('SELECT type, name FROM sqlite_master').all() as { type: unknown; name: unknown }[];
+  const refuse = (why: string): never => {
+    throw new ApiError('unreadable', `不是决算通年度文件(${why}):${label}`);
+  };
+  for (const object of objects) {
+    if (object.type !== 'table' && object.type !== 'index') refuse(`含有${object.type === 'view' ? '视图' : object.type === 'trigger' ? '触发器' : '未知对象'}“${String(object.name)}”`);
+  }
+  const tables = new Set(objects.filter((object) => object.type === 'table').map((object) => object.name));
+  for (const name of REQUIRED) if (!tables.has(name)) refuse(`缺少数据表 ${name}`);
+}

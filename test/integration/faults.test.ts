@@ -1,0 +1,220 @@
+/**
+ * Crash and fault suite: SIGKILL during import and export (edits: durability.test.ts), a full disk
+ * and a read-only folder on a real small disk (a tmpfs; where none can be mounted, a file-size limit
+ * and chmod stand in). Each fault ends in words the clerk understands, the year file intact and
+ * what was saved before still there, no half-made files.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { catalogFor } from '../../shared/catalog';
+import type { CellEdit } from '../../shared/contract';
+import { createCore } from '../../electron/core/core';
+import { writeFileAtomic } from '../../electron/core/atomic-write';
+import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
+import { smallDisk, type SmallDisk } from '../helpers/small-disk';
+import { tempDir } from '../helpers/temp';
+
+/** The built command line (what users run), as a separate process that can be killed or limited. */
+const CLI = [CLI_BUNDLE];
+const cli = (...args: string[]) => spawnSync(process.execPath, [...CLI, ...args], { encoding: 'utf8' });
+const noStack = (text: string) => expect(text).not.toMatch(/内部错误|\w+Error\b|\n\s+at /);
+
+/** Runs the CLI and SIGKILLs it after `delay` ms; true when it was killed (had not finished by then). */
+async function killedAfter(delay: number, ...args: string[]): Promise<boolean> {
+  const child = spawn(process.execPath, [...CLI, ...args]);
+  const closed = new Promise((resolve) => child.on('close', resolve));
+  await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, delay))]);
+  child.kill('SIGKILL');
+  await closed;
+  return child.signalCode === 'SIGKILL';
+}
+
+function integrity(file: string): string {
+  const db = new Database(file, { readonly: true });
+  try {
+    return db.pragma('integrity_check', { simple: true }) as string;
+  } finally {
+    db.close();
+  }
+}
+
+/** A year's worth of 项 rows with amounts: a write far larger than any WAL space left over. */
+function manyRows(count: number, value: string): { addCodes: { table: string; code: string }[]; cells: CellEdit[] } {
+  const codes = catalogFor(2023).functionCodes.filter((entry) => entry.level === '项').slice(0, count).map((entry) => entry.code);
+  return { addCodes: codes.map((code) => ({ table: '公开02表', code })), cells: codes.map((code) => ({ table: '公开02表', row: code, col: '2', value })) };
+}
+
+const t02 = async (core: ReturnType<typeof createCore>, file: string, code: string) =>
+  (await core.getTable({ file, table: '公开02表' })).rows.find((row) => row.row === code)?.cells['2'] ?? null;
+
+describe('SIGKILL during import and export', () => {
+  const temp = tempDir('juesuan-kill-');
+  afterAll(() => temp.cleanup());
+
+  it('an import killed at any moment leaves the year file all old or all new, and intact', async () => {
+    const file = path.join(temp.dir, 'k.sqlite');
+    const source = path.join(temp.dir, 'source.sqlite');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '断电测试单位' });
+    await core.edit({ file, ...manyRows(5, '1') });
+    await core.createYear({ file: source, fiscalYear: 2023, unitName: '断电测试单位' });
+    await core.edit({ file: source, ...manyRows(300, '2') });
+    core.close();
+    const code = manyRows(1, '0').addCodes[0].code;
+    let killed = 0;
+    for (const delay of [300, 800, 1500]) {
+      if (await killedAfter(delay, 'import', '--file', file, '--in', source)) killed++;
+      expect(integrity(file)).toBe('ok');
+      const reopened = createCore({ resolveFile: (name) => name });
+      const view = await reopened.getTable({ file, table: '公开02表' });
+      const items = view.rows.filter((row) => /^\d{7}$/.test(row.row));
+      // All or nothing: 5 rows of 1.00, or every row of the source (all 项 codes) at 2.00.
+      expect([5, manyRows(300, '2').addCodes.length]).toContain(items.length);
+      expect(await t02(reopened, file, code)).toBe(items.length === 5 ? '1.00' : '2.00');
+      reopened.close();
+    }
+    expect(killed).toBeGreaterThan(0);
+  });
+
+  it('an export killed at any moment leaves the previous export as it was, or the new one whole', async () => {
+    const file = path.join(temp.dir, 'e.sqlite');
+    const out = path.join(temp.dir, '决算公开表.xlsx');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '断电测试单位' });
+    await core.edit({ file, ...manyRows(300, '3') });
+    const draft = Buffer.from((await core.exportWorkbook({ file, draft: true })).dataBase64, 'base64');
+    core.close();
+    fs.writeFileSync(out, 'the previous good export');
+    let killed = 0;
+    for (const delay of [300, 700, 1200, 2000]) {
+      const before = fs.readFileSync(out);
+      if (await killedAfter(delay, 'export', '--file', file, '--out', out, '--draft')) killed++;
+      const after = fs.readFileSync(out);
+      // Either untouched, or a complete workbook of the same size as a finished export.
+      if (!after.equals(before)) expect(after.length).toBe(draft.length);
+    }
+    expect(killed).toBeGreaterThan(0);
+    // The next write clears what killed writes left beside the target.
+    writeFileAtomic(out, draft);
+    expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+describe('a full disk and a read-only folder', () => {
+  let disk: SmallDisk | { unavailable: string };
+  beforeAll(() => {
+    disk = smallDisk(4);
+  });
+  afterAll(() => {
+    if ('dir' in disk) disk.cleanup();
+  });
+
+  it('full disk: edits, new files and exports are refused in words, nothing saved is lost, nothing half-made is left', async (context) => {
+    if (!('dir' in disk)) return context.skip(disk.unavailable);
+    const file = path.join(disk.dir, '2023.sqlite');
+    const out = path.join(disk.dir, '公开表.xlsx');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '磁盘测试单位' });
+    await core.edit({ file, ...manyRows(3, '7') });
+    writeFileAtomic(out, Buffer.from((await core.exportWorkbook({ file, draft: true })).dataBase64, 'base64'));
+    const exported = fs.readFileSync(out);
+    const code = manyRows(1, '0').addCodes[0].code;
+    disk.fill();
+    try {
+      const edit = await core.edit({ file, ...manyRows(300, '8') }).catch((error: Error) => error);
+      expect((edit as Error).message).toMatch(/^(磁盘已满,修改未保存,已保存的数据完好|写入磁盘失败)/);
+      expect(await t02(core, file, code)).toBe('7.00');
+      const created = await core.createYear({ file: path.join(disk.dir, '2024.sqlite'), fiscalYear: 2024, unitName: '磁盘测试单位' }).catch((error: Error) => error);
+      expect((created as Error).message).toContain('磁盘已满或无法写入,没有留下不完整的文件');
+      expect(() => writeFileAtomic(out, Buffer.alloc(200_000, 1))).toThrow('磁盘已满,文件未保存;原有文件完好');
+      expect(fs.readFileSync(out).equals(exported)).toBe(true);
+      core.close();
+      // Closing folded and removed the WAL, freeing its space: fill that too.
+      disk.fill();
+      // Another process on the full disk: reads work, writes are refused in words, no stack.
+      const get = cli('get', '--file', file, '--table', '公开02表', '--json');
+      expect(get.status).toBe(0);
+      expect(get.stdout).toContain('7.00');
+      const set = cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
+      expect(set.status).toBe(1);
+      expect(set.stderr).toMatch(/磁盘已满,修改未保存,已保存的数据完好|写入磁盘失败/);
+      noStack(set.stderr);
+      const made = cli('new', '--file', path.join(disk.dir, '2025.sqlite'), '--year', '2025', '--unit', '单位');
+      expect(made.status).toBe(1);
+      noStack(made.stderr);
+      // Nothing half-made: no 2024/2025 file, no temporary file (SQLite's own -wal/-shm beside 2023.sqlite aside).
+      expect(fs.readdirSync(disk.dir).filter((name) => !/^2023\.sqlite-(wal|shm)$/.test(name)).sort()).toEqual(['2023.sqlite', 'filler.bin', '公开表.xlsx']);
+    } finally {
+      disk.unfill();
+    }
+    expect(integrity(file)).toBe('ok');
+    const again = createCore({ resolveFile: (name) => name });
+    expect(await t02(again, file, code)).toBe('7.00');
+    await again.edit({ file, cells: [{ table: '公开02表', row: code, col: '2', value: '9' }] });
+    expect(await t02(again, file, code)).toBe('9.00');
+    again.close();
+  });
+
+  it('read-only folder: get, validate and export work; writes say the folder is read-only', async (context) => {
+    if (!('dir' in disk)) return context.skip(disk.unavailable);
+    const file = path.join(disk.dir, 'ro.sqlite');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '只读测试单位' });
+    await core.edit({ file, ...manyRows(2, '5') });
+    core.close();
+    const elsewhere = tempDir('juesuan-ro-out-');
+    disk.readOnly(true);
+    try {
+      const reader = createCore({ resolveFile: (name) => name, dataDir: disk.dir });
+      expect((await reader.listYears({})).map((info) => info.file)).toContain('ro.sqlite');
+      expect(await t02(reader, file, manyRows(1, '0').addCodes[0].code)).toBe('5.00');
+      expect((await reader.validate({ file })).findings).toBeInstanceOf(Array);
+      const edit = await reader.setCells({ file, edits: [{ table: '公开01表', row: '28', col: '1', value: '1' }] }).catch((error: Error) => error);
+      expect((edit as Error).message).toBe('文件夹只读,只能查看和导出');
+      reader.close();
+      const exported = cli('export', '--file', file, '--out', path.join(elsewhere.dir, 'x.xlsx'), '--draft');
+      expect(exported.status, exported.stderr).toBe(0);
+      const set = cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
+      expect(set.status).toBe(1);
+      expect(set.stderr).toContain('文件夹只读,只能查看和导出');
+      noStack(set.stderr);
+    } finally {
+      disk.readOnly(false);
+      elsewhere.cleanup();
+    }
+  });
+});
+
+describe('a file-size limit (ulimit -f) stands in for a full disk on any machine', () => {
+  const temp = tempDir('juesuan-fsize-');
+  afterAll(() => temp.cleanup());
+  /** The CLI in a shell whose processes may not write files beyond `kb` KB. */
+  const limited = (kb: number, ...args: string[]) => spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, ...CLI, ...args], { encoding: 'utf8' });
+
+  it('an export or an edit past the limit fails in words; the previous export and the saved data stay', async () => {
+    const file = path.join(temp.dir, '2023.sqlite');
+    const out = path.join(temp.dir, '公开表.xlsx');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '限额测试单位' });
+    await core.edit({ file, ...manyRows(3, '7') });
+    core.close();
+    fs.writeFileSync(out, 'the previous good export');
+    const exported = limited(8, 'export', '--file', file, '--out', out, '--draft');
+    expect(exported.status).toBe(1);
+    expect(exported.stderr).toContain('磁盘已满,文件未保存;原有文件完好');
+    noStack(exported.stderr);
+    expect(fs.readFileSync(out, 'utf8')).toBe('the previous good export');
+    expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    const set = limited(4, 'set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
+    expect(set.status).toBe(1);
+    expect(set.stderr).toMatch(/磁盘已满,修改未保存,已保存的数据完好|写入磁盘失败/);
+    noStack(set.stderr);
+    expect(integrity(file)).toBe('ok');
+    const reopened = createCore({ resolveFile: (name) => name });
+    expect(await t02(reopened, file, manyRows(1, '0').addCodes[0].code)).toBe('7.00');
+    reopened.close();
+  });
+});

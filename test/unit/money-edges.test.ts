@@ -1,0 +1,95 @@
+/**
+ * Money edges: one strict decimal grammar for every door, one amount limit, rounding half away from
+ * zero on the decimal digits (never through binary floats), and sums that stay exact.
+ */
+import { describe, expect, it } from 'vitest';
+import { AmountError, MAX_AMOUNT, SCALE, amountOf, formatAmount, numberText, parseAmount, roundAmount, sumAmounts } from '../../shared/money';
+import { cellAmount } from '../../electron/core/xlsx/cell-amount';
+import { random } from '../fixtures/hostile/workbooks';
+
+describe('strict amounts', () => {
+  it('refuses what a sheet or a clerk could mean two ways', () => {
+    for (const text of ['12 34', '12\t34', '19,1', '0x10', '1e5', '2023-12-31', '1.2.3', '--5', '+-1', '(5', '٣٤', '１２ ３４', 'NaN', 'Infinity']) {
+      expect(() => parseAmount(text), text).toThrow(AmountError);
+    }
+    expect(parseAmount(' 12.5 ')).toBe(125_000);
+    expect(parseAmount('\t1,234.5\u3000')).toBe(12_345_000);
+    expect(parseAmount('+3')).toBe(30_000);
+    expect(parseAmount('００７')).toBe(70_000);
+  });
+
+  it('reads workbook cells through the same grammar: numbers by their shortest decimal text', () => {
+    expect(cellAmount({ kind: 'text', value: '12 34' })).toMatchObject({ ok: false, reason: expect.stringContaining('数字中间有空格') });
+    expect(cellAmount({ kind: 'text', value: '19,1' })).toMatchObject({ ok: false });
+    expect(cellAmount({ kind: 'invalid', value: '2023-12-31' })).toMatchObject({ ok: false, reason: '“2023-12-31”不是有效金额' });
+    expect(cellAmount({ kind: 'number', value: 19.12345 })).toEqual({ ok: true, value: 191_235, rounded: true });
+    expect(cellAmount({ kind: 'number', value: -1.00025 })).toEqual({ ok: true, value: -10_003, rounded: true });
+    expect(cellAmount({ kind: 'number', value: 3383.79 })).toEqual({ ok: true, value: 33_837_900 });
+    expect(cellAmount({ kind: 'number', value: 1234.5 }, true)).toEqual({ ok: true, value: 1235, rounded: true });
+    expect(cellAmount({ kind: 'number', value: -0.5 }, true)).toEqual({ ok: true, value: -1, rounded: true });
+    expect(cellAmount({ kind: 'number', value: Infinity })).toMatchObject({ ok: false });
+  });
+
+  it('writes numbers without exponents, exactly as they read back', () => {
+    expect(numberText(1e-7)).toBe('0.0000001');
+    expect(numberText(1.5e21)).toBe('1500000000000000000000');
+    expect(numberText(-2.5e-5)).toBe('-0.000025');
+    expect(numberText(123.456)).toBe('123.456');
+    const next = random(7);
+    for (let i = 0; i < 2000; i++) {
+      const value = (next() - 0.5) * 10 ** Math.floor(next() * 30 - 10);
+      expect(Number(numberText(value))).toBe(value);
+    }
+  });
+});
+
+describe('one amount limit', () => {
+  it('is 1 亿万元 for typing, set, load and import alike', () => {
+    expect(parseAmount('100000000')).toBe(MAX_AMOUNT);
+    expect(() => parseAmount('100000000.0001')).toThrow('数额异常(超过 1 亿万元)');
+    expect(cellAmount({ kind: 'number', value: 100_000_001 })).toMatchObject({ ok: false, reason: expect.stringContaining('数额异常') });
+    expect(cellAmount({ kind: 'text', value: '1000000000001' }, true)).toMatchObject({ ok: false });
+    expect(cellAmount({ kind: 'text', value: '1000000000000' }, true)).toEqual({ ok: true, value: MAX_AMOUNT });
+  });
+});
+
+describe('rounding and sums', () => {
+  it('rounds half away from zero on the integer minor units', () => {
+    expect(roundAmount(12_345)).toBe(12_300);
+    expect(roundAmount(12_350)).toBe(12_400);
+    expect(roundAmount(-12_350)).toBe(-12_400);
+    expect(roundAmount(-12_349)).toBe(-12_300);
+    expect(amountOf('-1.00025').value).toBe(-10_003);
+    expect(amountOf('19.12345').value).toBe(191_235);
+    expect(amountOf('0.00005').value).toBe(1);
+    expect(amountOf('-0.00004').value).toBe(0);
+  });
+
+  it('random decimal texts round as exact decimal arithmetic says (BigInt reference)', () => {
+    const next = random(42);
+    for (let i = 0; i < 5000; i++) {
+      const digits = String(Math.floor(next() * 1e12));
+      const decimals = 4 + Math.floor(next() * 5);
+      const text = `${next() < 0.5 ? '-' : ''}${digits.slice(0, Math.max(1, digits.length - decimals))}.${digits.slice(-decimals) || '0'}`;
+      const [whole, fraction] = text.replace('-', '').split('.');
+      const scaled = BigInt(whole + (fraction + '0000').slice(0, 4));
+      const rest = fraction.slice(4);
+      const magnitude = scaled + (rest !== '' && rest[0] >= '5' ? 1n : 0n);
+      const expected = Number(text.startsWith('-') ? -magnitude : magnitude) || 0;
+      expect(amountOf(text).value, text).toBe(expected);
+    }
+  });
+
+  it('sums of amounts at the limit stay exact: Number agrees with BigInt', () => {
+    const next = random(9);
+    for (let trial = 0; trial < 50; trial++) {
+      const values = Array.from({ length: 2000 }, () => Math.round((next() * 2 - 1) * MAX_AMOUNT));
+      const exact = values.reduce((sum, value) => sum + BigInt(value), 0n);
+      expect(BigInt(sumAmounts(values)!)).toBe(exact);
+    }
+    // The issue's case: nine amounts just under the old limit no longer exist; nine at the new one are exact.
+    expect(formatAmount(sumAmounts(Array(9).fill(MAX_AMOUNT)))).toBe(`${9 * 100_000_000}.00`);
+    expect(() => sumAmounts([Number.MAX_SAFE_INTEGER, 1, 1])).toThrow('合计超出可精确计算的范围');
+    expect(SCALE).toBe(10_000);
+  });
+});
