@@ -13,6 +13,7 @@ import { ReportPage } from '../report/ReportPage';
 import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
+import { UndoBar } from '../history/UndoBar';
 
 /** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
 export function App() {
@@ -73,6 +74,7 @@ export function App() {
           {info.unitName}
           {info.unitCode && <span className="unit-code">({info.unitCode})</span>}
         </span>
+        <UndoBar />
         <ExchangeBar />
         <SaveStatus />
         <button type="button" className="link-button" onClick={closeYear}>
