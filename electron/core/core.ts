@@ -6,6 +6,7 @@ import { readCatalogWorkbook } from './catalog-import';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { acquireYearLock, releaseYearLock } from './file-lock';
+import { withFileStats } from './file-stats';
 import { exportWorkbook } from './xlsx/export';
 import { commitImport, previewImport } from './xlsx/import';
 import { setReportText } from './report/source';
@@ -110,7 +111,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
           // Not a 决算通 file or unreadable: the list shows only year files that open.
         }
       }
-      return infos;
+      return infos.map((info) => withFileStats(dir, info));
     },
     async createYear(args) {
       const fullPath = options.resolveFile(args.file);

@@ -10,7 +10,7 @@ import { planPaste } from './paste';
 import { findingsByCell } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
-import { tileToRange } from './fill';
+import { firstInputCell, tileToRange } from './fill';
 import { grownWidths, measureShownWidths, scrollsSideways, sizeAndFreeze } from './widths';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -173,7 +173,12 @@ export function TableGrid({ def }: { def: TableDef }) {
         }}
         onCellFocused={onCellFocused}
         onGridSizeChanged={(event) => setGridWidth(event.clientWidth)}
-        onFirstDataRendered={(event) => setWidths((old) => grownWidths(old, measureShownWidths(event.api, layout)))}
+        onFirstDataRendered={(event) => {
+          setWidths((old) => grownWidths(old, measureShownWidths(event.api, layout)));
+          // A year just opened (nothing has the focus): typing goes straight into the first input cell.
+          const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;
+          if (first) event.api.setFocusedCell(first.line, first.columnId);
+        }}
         onGridPreDestroyed={() => (gridApi.current = null)}
       />
       </div>

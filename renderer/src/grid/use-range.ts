@@ -110,6 +110,11 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     window.addEventListener('mouseup', () => (dragging.current = false), { once: true });
   };
 
+  /** The click after a Shift+mousedown must not reach the grid either: it would move the focus and collapse the range. */
+  const onClickCapture = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.shiftKey && pointOf(event.target)) event.stopPropagation();
+  };
+
   const onMouseOver = (event: MouseEvent<HTMLDivElement>) => {
     if (!dragging.current || !range.current) return;
     const point = pointOf(event.target);
@@ -123,7 +128,9 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     const head = range.current?.head;
     if (dragging.current && range.current?.isBlock()) return;
     if (range.current && !range.current.isBlock() && head?.line === event.rowIndex && head.column === column) return;
-    if (range.current?.isBlock() && range.current.anchor.line === event.rowIndex && range.current.anchor.column === column) return;
+    // The grid reports focus late (after a Shift+click already extended the range): a block keeps its corners.
+    const corner = (point: GridPoint | undefined) => point?.line === event.rowIndex && point.column === column;
+    if (range.current?.isBlock() && (corner(range.current.anchor) || corner(head))) return;
     select(new CellRange({ line: event.rowIndex, column }));
   };
 
@@ -141,7 +148,7 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
   return {
     /** The selected rectangle when more than one cell is selected. */
     block: () => (range.current?.isBlock() ? range.current.bounds() : null),
-    hostHandlers: { onKeyDownCapture, onMouseDownCapture, onMouseOver, onCopy },
+    hostHandlers: { onKeyDownCapture, onMouseDownCapture, onClickCapture, onMouseOver, onCopy },
     onCellFocused,
     cellClassRules,
   };

@@ -14,6 +14,8 @@ import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
 import { UndoBar } from '../history/UndoBar';
+import { rememberWhereLeftOff } from '../start/last-opened';
+import { usePageZoom } from './zoom';
 
 /** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
 export function App() {
@@ -26,6 +28,9 @@ export function App() {
   const notice = useYearStore((state) => state.notice);
   const showNotice = useYearStore((state) => state.showNotice);
   const findings = useYearStore((state) => state.findings);
+
+  useEffect(rememberWhereLeftOff, []);
+  usePageZoom();
 
   useEffect(() => {
     document.title = info ? `决算通 - ${info.fiscalYear}年度 ${info.unitName}` : '决算通';
