@@ -71,6 +71,8 @@ interface YearState {
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
   goToFinding(finding: Finding): void;
+  /** Shows a table and focuses a cell in it (col '' = the row's label). */
+  showCell(place: { table: string; row: string; col: string }): void;
 }
 
 function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
@@ -138,9 +140,7 @@ export const useYearStore = create<YearState>((set, get) => {
   /** Undoing a step in another table than the one on screen first brings that table and cell into view. */
   function showPlaceOf(change: YearChange): void {
     const place = placeOf(change);
-    if (!place) return;
-    const seq = (get().focusRequest?.seq ?? 0) + 1;
-    set({ tableId: place.table, ...(place.col ? { focusRequest: { ...place, seq } } : {}) });
+    if (place) get().showCell(place);
   }
 
   return {
@@ -274,6 +274,10 @@ export const useYearStore = create<YearState>((set, get) => {
       } catch (error) {
         set({ error: (error as Error).message });
       }
+    },
+
+    showCell({ table, row, col }) {
+      set({ tableId: table, focusRequest: { table, row, col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
     },
 
     goToFinding(finding) {

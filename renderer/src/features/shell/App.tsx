@@ -14,6 +14,7 @@ import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
 import { UndoBar } from '../history/UndoBar';
+import { FindBox } from '../find/FindBox';
 import { rememberWhereLeftOff } from '../start/last-opened';
 import { usePageZoom } from './zoom';
 
@@ -79,6 +80,7 @@ export function App() {
           {info.unitName}
           {info.unitCode && <span className="unit-code">({info.unitCode})</span>}
         </span>
+        <FindBox />
         <UndoBar />
         <ExchangeBar />
         <SaveStatus />
