@@ -9,7 +9,7 @@ import { functionName, searchFunction } from '../../shared/catalog';
 import { RENDERER_DIR } from '../../electron/core/paths';
 import { startWebHost } from '../../electron/core/web-host';
 import { tempDir } from '../../test/helpers/temp';
-import { median } from './engine';
+import { fromSamples, report } from './measure';
 
 const LINES = 300;
 
@@ -59,17 +59,17 @@ export async function benchGridRange(): Promise<void> {
       copies.push(await page.evaluate<number>('window.copiedIn'));
     }
     const lines = (await page.evaluate(() => navigator.clipboard.readText())).split('\r\n').filter(Boolean).length;
-    console.log(`表格区域:复制 ${lines} 行 中位数 ${median(copies).toFixed(1)} ms`);
+    report(`表格区域:复制 ${lines} 行(Ctrl+C 到剪贴板)`, fromSamples(copies), { p50: 50 });
 
     const fills: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       // Undo focuses the cell it changed back, as the spreadsheet does: select the lines again.
       await selectLines();
       fills.push(await timeUntilNotice(page, 'Control+D', '已向下填充'));
       await page.keyboard.press('Control+Z');
       await page.locator('.save-status.saved').waitFor();
     }
-    console.log(`表格区域:向下填充 ${LINES} 行(Ctrl+D)到保存确认 中位数 ${median(fills).toFixed(1)} ms`);
+    report(`表格区域:向下填充 ${LINES} 行(Ctrl+D 到保存确认)`, fromSamples(fills), { p50: 500 });
   } finally {
     await browser.close();
     await host.close();
