@@ -8,12 +8,14 @@ import { benchValidation } from './bench/rules';
 import { benchScale } from './bench/scale';
 import { benchXlsx } from './bench/xlsx';
 import { benchReport } from './bench/report';
+import { benchGridRange } from './bench/grid-range';
 
 heading('引擎与审核(进程内)');
 await benchEngine();
 await benchValidation();
 heading('浏览器');
 await benchBrowser();
+await benchGridRange();
 await benchXlsx();
 await benchPeers();
 await benchScale();

@@ -32,6 +32,9 @@ export interface YearInfo {
   /** Which region's 绩效自评 forms the year uses (shared/forms/regions.ts). */
   formRegion: FormRegion;
   schemaVersion: number;
+  /** The file's last change (ISO time) and size in bytes, for the start page's list (listYears only). */
+  modifiedAt?: string;
+  sizeBytes?: number;
 }
 
 /** The stored inputs of one table in canonical decimal strings (万元): rows → 栏次 → value. */

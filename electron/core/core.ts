@@ -9,6 +9,7 @@ import { YearStore } from './store';
 import { acquireYearLock, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
 import { readUntrusted } from './untrusted-file';
+import { withFileStats } from './file-stats';
 import { exportWorkbook } from './xlsx/export';
 import { commitImport, previewImport } from './xlsx/import';
 import { setReportText } from './report/source';
@@ -96,7 +97,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
         const info = open ? open.info : YearStore.peek(path.join(dir, name), name);
         if (info) infos.push(info);
       }
-      return infos;
+      return infos.map((info) => withFileStats(dir, info));
     },
     async createYear(args) {
       const fullPath = options.resolveFile(args.file);

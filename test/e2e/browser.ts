@@ -8,11 +8,16 @@ import { tempDir } from '../helpers/temp';
 
 export const SCREENSHOT_DIR = path.resolve('test-output', 'screenshots');
 
-/** Debian's Chromium, started the way this machine allows (no sandbox as root, no background traffic). */
+/**
+ * Debian's Chromium, started the way this machine allows (no sandbox as root, no background traffic).
+ * E2E_HEADED=1 (under xvfb-run) opens a normal window, whose scrollbars take room as on a desktop.
+ */
 export async function launchChromium(): Promise<Browser> {
+  const headed = process.env.E2E_HEADED === '1';
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    headless: !headed,
+    args: [...(headed ? [] : ['--headless']), '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
 

@@ -49,6 +49,11 @@ export function CodeRowBar({ def, focusedRow }: { def: TableDef; focusedRow: str
           }}
           onKeyDown={onKeyDown}
         />
+        {query.trim() && matches.length === 0 && !custom && (
+          <div className="code-options code-options-empty" role="status">
+            无匹配:科目表中没有代码或名称含“{query.trim()}”的可添加项级科目
+          </div>
+        )}
         {matches.length > 0 && (
           <ul className="code-options" role="listbox" aria-label="科目候选">
             {matches.map((code, i) => (

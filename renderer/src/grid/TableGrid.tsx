@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type GridApi } from 'ag-grid-community';
 import { printedLayout, type TableDef } from '../../../shared/tables';
@@ -9,6 +9,9 @@ import { buildColumnDefs, type LineData } from './column-defs';
 import { planPaste } from './paste';
 import { findingsByCell } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
+import { useRangeSelection } from './use-range';
+import { firstInputCell, tileToRange } from './fill';
+import { grownWidths, measureShownWidths, scrollsSideways, sizeAndFreeze } from './widths';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -32,8 +35,6 @@ export function TableGrid({ def }: { def: TableDef }) {
   const version = useYearStore((state) => state.version);
   const editCells = useYearStore((state) => state.editCells);
   const change = useYearStore((state) => state.change);
-  const undo = useYearStore((state) => state.undo);
-  const redo = useYearStore((state) => state.redo);
   const showNotice = useYearStore((state) => state.showNotice);
   const [focusedRow, setFocusedRow] = useState<string | null>(null);
   const gridApi = useRef<GridApi<LineData> | null>(null);
@@ -46,7 +47,18 @@ export function TableGrid({ def }: { def: TableDef }) {
 
   const rowKeys = model.rows(def.id).map((row) => row.key).join(',');
   const layout = useMemo(() => printedLayout(def, model.rows(def.id)), [def, model, rowKeys]);
-  const columnDefs = useMemo(() => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current, (code) => useYearStore.getState().codes.isCustom(code)), [def, layout]);
+  const baseDefs = useMemo(() => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current, (code) => useYearStore.getState().codes.isCustom(code)), [def, layout]);
+  const [widths, setWidths] = useState<Map<string, number>>(new Map());
+  const [gridWidth, setGridWidth] = useState(0);
+  const freeze = gridWidth > 0 && scrollsSideways(layout, widths, gridWidth);
+  const columnDefs = useMemo(() => sizeAndFreeze(baseDefs, layout, widths, freeze), [baseDefs, layout, widths, freeze]);
+  const range = useRangeSelection({
+    def,
+    layout,
+    gridApi,
+    model: () => modelRef.current,
+    apply: (edits, done) => (edits.length ? void change({ cells: edits }).then((ok) => ok && showNotice(done)) : showNotice(done)),
+  });
   const rowData = useMemo<LineData[]>(() => layout.lines.map((keys, i) => ({ id: `L${i}`, keys })), [layout]);
   const pinnedTop = useMemo<LineData[]>(
     () => (def.colNoRow === null ? [] : [{ id: 'colno', keys: layout.lines[0]?.map(() => null) ?? [], colNoLine: true }]),
@@ -56,6 +68,10 @@ export function TableGrid({ def }: { def: TableDef }) {
   useEffect(() => {
     gridApi.current?.refreshCells({ force: true });
   }, [version, findings]);
+  // Columns widen when a figure outgrows them, never narrow during a visit.
+  useEffect(() => {
+    if (gridApi.current) setWidths((old) => grownWidths(old, measureShownWidths(gridApi.current!, layout)));
+  }, [version, layout]);
 
   /** A click on a finding: scroll to its line and focus its cell (or the row's first cell). */
   const focusCell = (api: GridApi<LineData>) => {
@@ -89,22 +105,14 @@ export function TableGrid({ def }: { def: TableDef }) {
     return { line: focused.rowIndex, columnId: focused.column.getColId() };
   };
 
-  /** Ctrl+Z / Ctrl+Y undo and redo the session's changes, saved ones included. */
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (!(event.ctrlKey || event.metaKey) || gridApi.current?.getEditingCells().length) return;
-    const key = event.key.toLowerCase();
-    if (key === 'z' && !event.shiftKey) void undo();
-    else if (key === 'y' || (key === 'z' && event.shiftKey)) void redo();
-    else return;
-    event.preventDefault();
-  };
-
   /** Pastes a block copied from Excel/WPS at the focused cell, as one undo step. */
   const onPaste = (event: ClipboardEvent<HTMLDivElement>) => {
-    const start = focusedCell();
+    const selected = range.block();
+    const start = selected ? { line: selected.top, columnId: layout.columns[selected.left].id } : focusedCell();
     if (!start) return;
     event.preventDefault();
-    const block = parseClipboard(event.clipboardData.getData('text/plain'));
+    const pasted = parseClipboard(event.clipboardData.getData('text/plain'));
+    const block = selected ? tileToRange(pasted, selected) : pasted;
     const plan = planPaste(def, layout, model, start, block);
     const codes = useYearStore.getState().codes;
     const unknown = plan.newCodes.filter((code) => !codes.name(code));
@@ -129,17 +137,18 @@ export function TableGrid({ def }: { def: TableDef }) {
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     setFocusedRow(line ? (line[0] ?? null) : null);
+    range.onCellFocused(event);
   };
 
   return (
-    <div className="grid-host" data-table={def.id} onKeyDown={onKeyDown} onPaste={onPaste}>
+    <div className="grid-host" data-table={def.id} onPaste={onPaste} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
       <div className="grid-body">
       <AgGridReact<LineData>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
         columnDefs={columnDefs}
-        defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true }}
+        defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true, cellClassRules: range.cellClassRules }}
         rowData={rowData}
         pinnedTopRowData={pinnedTop}
         getRowId={(params) => params.data.id}
@@ -154,21 +163,22 @@ export function TableGrid({ def }: { def: TableDef }) {
         singleClickEdit={false}
         stopEditingWhenCellsLoseFocus
         suppressMovableColumns
-        alwaysShowVerticalScroll
         // Fixed tables have at most a few dozen lines: render them all, like the printed page.
         suppressRowVirtualisation={rowData.length < 150}
-        autoSizeStrategy={{ type: 'fitGridWidth' }}
         suppressDragLeaveHidesColumns
         tooltipShowDelay={600}
         onGridReady={(event) => {
           gridApi.current = event.api;
           focusCell(event.api);
-          requestAnimationFrame(() => event.api.sizeColumnsToFit());
         }}
         onCellFocused={onCellFocused}
-        onGridSizeChanged={(event) => event.api.sizeColumnsToFit()}
-        // Fit again once rows exist: the vertical scrollbar only appears then and takes width.
-        onFirstDataRendered={(event) => requestAnimationFrame(() => event.api.sizeColumnsToFit())}
+        onGridSizeChanged={(event) => setGridWidth(event.clientWidth)}
+        onFirstDataRendered={(event) => {
+          setWidths((old) => grownWidths(old, measureShownWidths(event.api, layout)));
+          // A year just opened (nothing has the focus): typing goes straight into the first input cell.
+          const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;
+          if (first) event.api.setFocusedCell(first.line, first.columnId);
+        }}
         onGridPreDestroyed={() => (gridApi.current = null)}
       />
       </div>

@@ -16,11 +16,9 @@ export interface CellAddress {
   col: string;
 }
 
-const WIDTH: Record<LayoutColumn['kind'], number> = { label: 250, rowno: 52, code: 92, name: 250, value: 126 };
-
 /**
  * Column definitions derived from the printed layout: header paths become merged column
- * groups, key columns show labels, value columns read the live model.
+ * groups, key columns show labels, value columns read the live model (widths and freezing: widths.ts).
  */
 export function buildColumnDefs(
   def: TableDef,
@@ -43,12 +41,9 @@ export function buildColumnDefs(
     const base: ColDef<LineData> = {
       colId: column.id,
       headerName: column.header[column.header.length - 1],
-      width: WIDTH[column.kind],
-      minWidth: Math.min(WIDTH[column.kind], 90),
       suppressMovable: true,
       sortable: false,
       resizable: true,
-      pinned: def.kind === 'functional' && column.kind !== 'value' ? 'left' : undefined,
     };
     if (column.kind !== 'value') {
       return {

@@ -1,13 +1,14 @@
 import { create } from 'zustand';
 import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
 import { AmountError, parseAmount } from '../../../shared/money';
-import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, templateTables } from '../../../shared/tables';
+import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { call } from '../api';
 import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
 import { CodeBook } from './code-book';
 import { revalidate, type CheckInputs } from './findings';
 import { inverseOf } from './history';
 import { suppFor } from '../features/report/report-supp';
+import { describeChange, placeOf } from './history-label';
 
 export interface NewYearForm {
   fiscalYear: number;
@@ -22,6 +23,8 @@ export interface NewYearForm {
 interface HistoryEntry {
   forward: YearChange;
   backward: YearChange;
+  /** The step as the clerk made it (history-label.ts), shown on the undo and redo buttons. */
+  label: string;
 }
 
 interface YearState {
@@ -68,6 +71,8 @@ interface YearState {
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
   goToFinding(finding: Finding): void;
+  /** Shows a table and focuses a cell in it (col '' = the row's label). */
+  showCell(place: { table: string; row: string; col: string }): void;
 }
 
 function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
@@ -90,7 +95,7 @@ export const useYearStore = create<YearState>((set, get) => {
   };
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
-  async function apply(change: YearChange, record: 'new' | 'undo' | 'redo'): Promise<boolean> {
+  async function apply(change: YearChange, record: 'new' | 'undo' | 'redo', recordedLabel?: string): Promise<boolean> {
     const { model, info } = get();
     if (!model || !info) return false;
     const cells = [];
@@ -104,11 +109,12 @@ export const useYearStore = create<YearState>((set, get) => {
       }
     }
     const backward = inverseOf(model, change);
+    const label = recordedLabel ?? describeChange(model, change, (table) => printedLabel(table, info.template, info.numbering));
     for (const { code, name } of change.addCodes ?? []) if (name) get().codes.addCustom(code, name);
     const implicitCodes = cells.filter((cell) => /^\d{7}$/.test(cell.row) && model.table(cell.table).kind === 'functional').map((cell) => ({ table: cell.table, code: cell.row }));
     applyToModel(model, { addCodes: [...(change.addCodes ?? []), ...implicitCodes], cells, removeCodes: change.removeCodes ?? [] });
     // Undoing or redoing an entry applies its backward change, whose own inverse lands on the other stack.
-    const entry = { forward: change, backward };
+    const entry = { forward: change, backward, label };
     const history =
       record === 'undo'
         ? { redoStack: [...get().redoStack, entry] }
@@ -129,6 +135,12 @@ export const useYearStore = create<YearState>((set, get) => {
       set({ ...restored, findings: revalidate({ ...checkInputs(), model: restored.model, explanations: snapshot.explanations }, null, null), version: get().version + 1, undoStack: [], redoStack: [] });
       return false;
     }
+  }
+
+  /** Undoing a step in another table than the one on screen first brings that table and cell into view. */
+  function showPlaceOf(change: YearChange): void {
+    const place = placeOf(change);
+    if (place) get().showCell(place);
   }
 
   return {
@@ -199,14 +211,16 @@ export const useYearStore = create<YearState>((set, get) => {
       const entry = get().undoStack.at(-1);
       if (!entry) return set({ notice: '没有可撤销的操作' });
       set({ undoStack: get().undoStack.slice(0, -1) });
-      await apply(entry.backward, 'undo');
+      showPlaceOf(entry.backward);
+      await apply(entry.backward, 'undo', entry.label);
     },
 
     async redo() {
       const entry = get().redoStack.at(-1);
       if (!entry) return set({ notice: '没有可恢复的操作' });
       set({ redoStack: get().redoStack.slice(0, -1) });
-      await apply(entry.backward, 'redo');
+      showPlaceOf(entry.backward);
+      await apply(entry.backward, 'redo', entry.label);
     },
 
     showNotice(text) {
@@ -260,6 +274,10 @@ export const useYearStore = create<YearState>((set, get) => {
       } catch (error) {
         set({ error: (error as Error).message });
       }
+    },
+
+    showCell({ table, row, col }) {
+      set({ tableId: table, focusRequest: { table, row, col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
     },
 
     goToFinding(finding) {

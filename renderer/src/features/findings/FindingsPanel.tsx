@@ -71,7 +71,7 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
       {finding.severity === 'warning' && (
         <input
           className="explanation"
-          aria-label={`出错说明 ${finding.rule}`}
+          aria-label={`出错说明:${finding.message}`}
           placeholder="填写出错说明(如:财政收回、尾数误差)"
           value={draft}
           onChange={(event) => setDraft(event.target.value)}

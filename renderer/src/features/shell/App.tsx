@@ -13,6 +13,10 @@ import { ReportPage } from '../report/ReportPage';
 import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
+import { UndoBar } from '../history/UndoBar';
+import { FindBox } from '../find/FindBox';
+import { rememberWhereLeftOff } from '../start/last-opened';
+import { usePageZoom } from './zoom';
 
 /** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
 export function App() {
@@ -25,6 +29,9 @@ export function App() {
   const notice = useYearStore((state) => state.notice);
   const showNotice = useYearStore((state) => state.showNotice);
   const findings = useYearStore((state) => state.findings);
+
+  useEffect(rememberWhereLeftOff, []);
+  usePageZoom();
 
   useEffect(() => {
     document.title = info ? `决算通 - ${info.fiscalYear}年度 ${info.unitName}` : '决算通';
@@ -73,6 +80,8 @@ export function App() {
           {info.unitName}
           {info.unitCode && <span className="unit-code">({info.unitCode})</span>}
         </span>
+        <FindBox />
+        <UndoBar />
         <ExchangeBar />
         <SaveStatus />
         <button type="button" className="link-button" onClick={closeYear}>

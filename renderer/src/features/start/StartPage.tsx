@@ -1,5 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useYearStore, type NewYearForm } from '../../stores/use-year-store';
+import { reopenWhereLeftOff } from './last-opened';
+import { YearFileDetails } from './YearFileDetails';
 
 /** Choose a year file or create this year's. */
 export function StartPage() {
@@ -10,7 +12,7 @@ export function StartPage() {
   const [form, setForm] = useState<NewYearForm>({ fiscalYear: new Date().getFullYear() - 1, unitName: '', unitCode: '', template: '9', numbering: '公开', baselineFrom: '' });
 
   useEffect(() => {
-    void loadYears();
+    void loadYears().then(reopenWhereLeftOff);
   }, [loadYears]);
 
   // Each year starts from last year's file: offer it, and take the unit and template from it.
@@ -42,7 +44,7 @@ export function StartPage() {
                 <li key={year.file}>
                   <button type="button" onClick={() => void openYear(year.file)}>
                     <strong>{year.fiscalYear}年度</strong> {year.unitName}
-                    <span className="muted"> {year.file}</span>
+                    <YearFileDetails year={year} />
                   </button>
                 </li>
               ))}

@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { useYearStore } from '../../stores/use-year-store';
+
+/** Where Ctrl+Z belongs to the text being typed (a form field, the grid's editor, a search box). */
+function isTextField(target: EventTarget | null): boolean {
+  const element = target as HTMLElement | null;
+  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+}
+
+/**
+ * Undo and redo you can see: two buttons naming the step they will undo or redo, and Ctrl+Z /
+ * Ctrl+Y (Ctrl+Shift+Z) wherever the focus is on the page, except inside a text field, where
+ * they undo the typing as usual.
+ */
+export function UndoBar() {
+  const undoLabel = useYearStore((state) => state.undoStack.at(-1)?.label ?? null);
+  const redoLabel = useYearStore((state) => state.redoStack.at(-1)?.label ?? null);
+  const undo = useYearStore((state) => state.undo);
+  const redo = useYearStore((state) => state.redo);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || isTextField(event.target)) return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) void undo();
+      else if (key === 'y' || (key === 'z' && event.shiftKey)) void redo();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [undo, redo]);
+
+  return (
+    <div className="undo-bar" role="group" aria-label="撤销和恢复">
+      <button type="button" disabled={!undoLabel} onClick={() => void undo()} title={undoLabel ? `撤销:${undoLabel}(Ctrl+Z)` : '没有可撤销的操作'} aria-label={undoLabel ? `撤销:${undoLabel}` : '撤销'}>
+        ↶ 撤销{undoLabel && <span className="undo-step">:{undoLabel}</span>}
+      </button>
+      <button type="button" disabled={!redoLabel} onClick={() => void redo()} title={redoLabel ? `恢复:${redoLabel}(Ctrl+Y)` : '没有可恢复的操作'} aria-label={redoLabel ? `恢复:${redoLabel}` : '恢复'}>
+        ↷ 恢复
+      </button>
+    </div>
+  );
+}

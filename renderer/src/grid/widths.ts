@@ -1,0 +1,87 @@
+import type { ColDef, ColGroupDef, GridApi } from 'ag-grid-community';
+import type { LayoutColumn, PrintedLayout } from '../../../shared/tables';
+
+/**
+ * Column widths from the declaration (the column's kind sets a floor) and the content (the widest
+ * text the column shows), so a table looks the same on every visit and no figure is ever cut.
+ * The grid never stretches or squeezes columns to the window: a wide table scrolls sideways
+ * with its label columns frozen, like the clerk's spreadsheet.
+ */
+const FLOOR: Record<LayoutColumn['kind'], number> = { label: 200, rowno: 48, code: 80, name: 200, value: 100 };
+/** Long labels wrap inside this width instead of pushing the amounts off screen. */
+const LABEL_CAP = 340;
+/** Cell padding on both sides, the column border, and room for a finding outline. */
+const PADDING = 26;
+/** The deepest 科目 indent (styles.css: .row-level-3 .cell-name). */
+const INDENT = 34;
+const FONT = '13px "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+
+let context: CanvasRenderingContext2D | null = null;
+
+/** Pixel width of a text as the grid draws it (bold, the widest cell style). */
+export function textWidth(text: string): number {
+  context ??= document.createElement('canvas').getContext('2d');
+  if (!context) return text.length * 13;
+  context.font = `600 ${FONT}`;
+  return context.measureText(text).width;
+}
+
+export function isLabelKind(kind: LayoutColumn['kind']): boolean {
+  return kind === 'label' || kind === 'name';
+}
+
+/** The width of each layout column, given the text each of its cells shows. */
+export function columnWidths(layout: PrintedLayout, shownText: (line: number, column: LayoutColumn) => string, measure = textWidth): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const column of layout.columns) {
+    let widest = 0;
+    for (let line = 0; line < layout.lines.length; line++) widest = Math.max(widest, measure(shownText(line, column)));
+    const needed = Math.ceil(widest) + PADDING + (column.kind === 'name' ? INDENT : 0);
+    const width = Math.max(FLOOR[column.kind], needed);
+    widths.set(column.id, isLabelKind(column.kind) ? Math.min(width, LABEL_CAP) : width);
+  }
+  return widths;
+}
+
+/** Whether the table is wider than the grid, so the amounts scroll sideways under frozen labels. */
+export function scrollsSideways(layout: PrintedLayout, widths: Map<string, number>, gridWidth: number): boolean {
+  return layout.columns.reduce((sum, column) => sum + (widths.get(column.id) ?? FLOOR[column.kind]), 0) > gridWidth;
+}
+
+/**
+ * Applies widths and freezing to the column definitions: when the table scrolls sideways, the
+ * key columns of the first side (项目, 行次, 科目代码, 科目名称) are pinned left; labels wider
+ * than their cap wrap.
+ */
+export function sizeAndFreeze<T>(defs: (ColDef<T> | ColGroupDef<T>)[], layout: PrintedLayout, widths: Map<string, number>, freeze: boolean): (ColDef<T> | ColGroupDef<T>)[] {
+  const byId = new Map(layout.columns.map((column) => [column.id, column]));
+  return defs.map((def) => {
+    if ('children' in def) return { ...def, children: sizeAndFreeze(def.children, layout, widths, freeze) };
+    const column = byId.get(def.colId ?? '');
+    if (!column) return def;
+    const width = widths.get(column.id) ?? FLOOR[column.kind];
+    return {
+      ...def,
+      width,
+      minWidth: Math.min(width, FLOOR[column.kind]),
+      pinned: freeze && column.side === 0 && column.kind !== 'value' ? 'left' : null,
+      lockPinned: true,
+      ...(isLabelKind(column.kind) ? { wrapText: true, autoHeight: true } : {}),
+    };
+  });
+}
+
+/** Widths measured from what the grid shows now (formatted amounts, labels, codes). */
+export function measureShownWidths<T>(api: GridApi<T>, layout: PrintedLayout): Map<string, number> {
+  return columnWidths(layout, (line, column) => {
+    const rowNode = api.getDisplayedRowAtIndex(line);
+    const shown = rowNode ? api.getCellValue({ rowNode, colKey: column.id, useFormatter: true }) : '';
+    return shown == null ? '' : String(shown);
+  });
+}
+
+/** The old widths where they suffice, wider ones where content outgrew them; the same map when nothing grew. */
+export function grownWidths(old: Map<string, number>, needed: Map<string, number>): Map<string, number> {
+  if ([...needed].every(([id, width]) => (old.get(id) ?? 0) >= width)) return old;
+  return new Map([...needed].map(([id, width]) => [id, Math.max(width, old.get(id) ?? 0)]));
+}
