@@ -3,13 +3,14 @@ import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
-import { SuppError, baselineView, parseSupplementary, validateYear, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
+import { auditYear } from '../../shared/audit';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
 import { profileFor } from '../../shared/forms/profiles';
 import type { FormRegion } from '../../shared/forms/regions';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
-import { checkYearForms, formKey } from '../../shared/forms/year-check';
+import { formKey } from '../../shared/forms/year-check';
 import type { CatalogCode } from './catalog-import';
 import type { FormsChange, StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
@@ -139,14 +140,10 @@ export class YearSession {
   /** The year's 审核 findings (tables and forms), with the 出错说明 written on warnings. */
   findings(): Finding[] {
     const info = this.info;
-    const explanations = this.store.explanations();
-    const forms = checkYearForms(this.forms(), this.model).map((finding) =>
-      finding.severity === 'warning' && explanations[finding.key] ? { ...finding, explanation: explanations[finding.key] } : finding,
-    );
     const stored = this.store.loadBaseline();
     const baseline = stored.size ? baselineView(stored) : undefined;
     const supp = { ...parseSupplementary(this.supplementary()), report: reportSupp(this) };
-    return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp }), ...forms];
+    return auditYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations: this.store.explanations(), baseline, supp, forms: this.forms() });
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */
