@@ -1,7 +1,7 @@
 import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
+import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
 import { auditYear } from '../../shared/audit';
@@ -368,7 +368,8 @@ export class YearSession {
   private parseInput(def: TableDef, row: string, col: string, text: string | null, pendingCodes: { table: string; code: string }[]): Amount | null {
     const rule = this.ruleOrThrow(def, row, col, pendingCodes);
     if (rule.role !== 'input') {
-      const what = rule.role === 'computed' ? `计算单元格(${rule.formula})` : `链接单元格(取自 ${rule.formula})`;
+      const how = explainRule(TABLES, rule, { table: def.id, row, col });
+      const what = rule.role === 'computed' ? `计算单元格(${how})` : `链接单元格(${how},请在该表录入)`;
       throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏是${what},不能直接填写`);
     }
     return this.parseValue(def, row, col, text);

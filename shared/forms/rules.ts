@@ -366,13 +366,16 @@ function fv05(form: PerfForm, profile: Profile): Finding[] {
   const { indicatorTotal, level1Weights } = profile.scoring;
   const rows = annual(form);
   const findings: Finding[] = [];
+  // A click on the finding lands on the first weight of the rows it sums (the whole list when there are none).
+  const firstWeight = (of: typeof rows) => (of.length ? `indicators[${of[0][1]}].weight` : 'indicators');
   if (indicatorTotal !== null) {
     const sum = rows.reduce((s, [ind]) => s + (ind.weight ?? 0), 0);
-    if (sum !== indicatorTotal) findings.push(finding('FV-05', 'total', form, 'indicators', { actual: pointsText(sum), expected: pointsText(indicatorTotal) }));
+    if (sum !== indicatorTotal) findings.push(finding('FV-05', 'total', form, firstWeight(rows), { actual: pointsText(sum), expected: pointsText(indicatorTotal) }));
   }
   for (const [level1, expected] of Object.entries(level1Weights ?? {})) {
-    const sum = rows.filter(([ind]) => normaliseLevel1(ind.level1)?.canonical === level1).reduce((s, [ind]) => s + (ind.weight ?? 0), 0);
-    if (sum !== expected) findings.push(finding('FV-05', 'level1', form, 'indicators', { level1, actual: pointsText(sum), expected: pointsText(expected ?? null) }));
+    const group = rows.filter(([ind]) => normaliseLevel1(ind.level1)?.canonical === level1);
+    const sum = group.reduce((s, [ind]) => s + (ind.weight ?? 0), 0);
+    if (sum !== expected) findings.push(finding('FV-05', 'level1', form, firstWeight(group), { level1, actual: pointsText(sum), expected: pointsText(expected ?? null) }));
   }
   return findings;
 }

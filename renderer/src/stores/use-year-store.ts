@@ -70,7 +70,8 @@ interface YearState {
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
-  goToFinding(finding: Finding): void;
+  /** Opens the table at a cell (a finding's, or a linked cell's source) and focuses it. */
+  goToFinding(at: Pick<Finding, 'table' | 'row' | 'col'>): void;
   /** The forms changed: they are audited with the year from now on. */
   setForms(forms: PerfForm[]): void;
 }
@@ -271,8 +272,8 @@ export const useYearStore = create<YearState>((set, get) => {
       set({ forms, findings: audit({ forms }) });
     },
 
-    goToFinding(finding) {
-      set({ tableId: finding.table, focusRequest: { table: finding.table, row: finding.row, col: finding.col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
+    goToFinding(at) {
+      set({ tableId: at.table, focusRequest: { table: at.table, row: at.row, col: at.col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
     },
   };
 });

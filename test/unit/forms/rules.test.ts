@@ -244,7 +244,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
         f.indicators[0].weight = '25';
         f.indicators[0].deviation = '权重调整';
       }),
-    ).toEqual([{ rule: 'FV-05', severity: 'error', form: HOTLINE_CODE, field: 'indicators', message: '绩效指标权重合计 95,应为 90', expected: '90', actual: '95' }]);
+    ).toEqual([{ rule: 'FV-05', severity: 'error', form: HOTLINE_CODE, field: 'indicators[0].weight', message: '绩效指标权重合计 95,应为 90', expected: '90', actual: '95' }]);
     const generic: PerfFormJson = { ...HOTLINE, variant: 'GENERIC' };
     expect(check(generic)).toEqual([]);
     const shifted = planted(generic, (f) => {
@@ -252,6 +252,9 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
       Object.assign(f.indicators[3], { weight: '20', score: '20' });
     });
     expect(shifted.map((x) => x.message)).toEqual(['“产出指标”权重合计 60,应为 50', '“效益指标”权重合计 20,应为 30']);
+    // A click lands on the first row of the 一级指标 whose weights are off, not on the first indicator.
+    const firstOf = (level1: string) => generic.indicators.findIndex((ind) => ind.level1 === level1 && ind.horizon === 'ANNUAL');
+    expect(shifted.map((x) => x.field)).toEqual([`indicators[${firstOf('产出指标')}].weight`, `indicators[${firstOf('效益指标')}].weight`]);
   });
 
   it('FV-06 score above its weight', () => {
