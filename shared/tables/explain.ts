@@ -4,7 +4,7 @@
  * ("SUM(r1:r8)", "T04[r1].c1") for developers; nothing a clerk sees shows it.
  */
 import { describeCell } from './describe';
-import type { CellRef, CellRule, TableDef, Term } from './types';
+import { SAME_ROW, type CellRef, type CellRule, type TableDef, type Term } from './types';
 
 type Here = { table: string; row: string; col: string };
 type Tables = { get(id: string): TableDef | undefined };
@@ -34,7 +34,10 @@ function rowSum(tables: Tables, terms: Term[], here: Here): string | null {
 
 /** What a computed or linked cell holds, in words; null for an input cell. */
 export function explainRule(tables: Tables, rule: CellRule, here: Here): string | null {
-  if (rule.role === 'linked') return `取自 ${place(tables, rule.from, here, true)}`;
+  // "@" in a declaration is the row being computed.
+  const resolve = (ref: CellRef): CellRef => (ref.row === SAME_ROW ? { ...ref, row: here.row } : ref);
+  if (rule.role === 'linked') return `取自 ${place(tables, resolve(rule.from), here, true)}`;
+  if (rule.role === 'computed') rule = { ...rule, terms: rule.terms.map((term) => ({ ...term, ref: resolve(term.ref) })) };
   if (rule.role !== 'computed') return null;
   if (!rule.terms.length) return '= 下级科目之和';
   const sum = rowSum(tables, rule.terms, here);
@@ -47,5 +50,6 @@ export function explainRule(tables: Tables, rule: CellRule, here: Here): string 
 
 /** The cell a linked cell reads, to jump to; null for other cells. */
 export function linkSource(rule: CellRule, here: Here): Here | null {
-  return rule.role === 'linked' ? { table: rule.from.table ?? here.table, row: rule.from.row, col: rule.from.col } : null;
+  if (rule.role !== 'linked') return null;
+  return { table: rule.from.table ?? here.table, row: rule.from.row === SAME_ROW ? here.row : rule.from.row, col: rule.from.col };
 }

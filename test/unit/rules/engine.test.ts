@@ -105,7 +105,7 @@ describe('cross-year rules', () => {
     const y01 = validate(thisYear, { baseline: lastYear() }).filter((finding) => finding.rule === 'R-Y01');
     expect(y01.map(tag)).toEqual(['R-Y01 公开01表 29 1 warning']);
     expect(y01[0]).toMatchObject({ expected: '12.07', actual: '0.00' });
-    expect(y01[0].message).toBe('公开01表 第29行 年初结转和结余 0.00 与 上年 公开01表 第60行 年末结转和结余 12.07 不相等,相差 12.07');
+    expect(y01[0].message).toBe('公开01表 第29行 年初结转和结余 0.00 与 上年 公开01表 第60行 年末结转和结余 12.07 不相等,相差 12.07。请核实,如属正常情况请填写出错说明');
   });
 
   it('without last year’s file they are skipped, not failed', () => {
