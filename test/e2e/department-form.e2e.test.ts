@@ -8,8 +8,8 @@ describe('部门整体支出绩效自评 per region', () => {
   let app: App;
   beforeAll(async () => {
     app = await startApp();
-    await app.seed002('national.sqlite');
-    await app.seed002('dth.sqlite', 'DTH');
+    await app.seed002('a-national.sqlite');
+    await app.seed002('b-dth.sqlite', 'DTH');
   });
   afterAll(async () => {
     await app?.stop();
@@ -56,5 +56,29 @@ describe('部门整体支出绩效自评 per region', () => {
     expect(await forms.cell('项目支出安排情况 实际项目支出总额').inputValue()).not.toBe('');
     await app.page.locator('.form-sheet', { hasText: '基础数据' }).first().scrollIntoViewIfNeeded();
     await screenshot(app.page, '部门整体-大通湖基础数据');
+  });
+
+  it('lands on the offending indicator row when a form finding is clicked', async () => {
+    const indicator = (level1: string, level2: string, weight: string) => ({ horizon: 'ANNUAL', level1, level2, name: `${level1}一项`, target_raw: '1', actual_raw: '1', weight, score: weight });
+    const form = {
+      variant: 'GENERIC',
+      subject_type: 'project',
+      subject_name: '权重测试项目',
+      subject_code: 'XM0001',
+      funding: [{ key: 'TOTAL', budget_adjusted: '10', actual: '10', weight: '10' }],
+      indicators: [indicator('产出指标', '数量指标', '50'), indicator('效益指标', '社会效益指标', '30'), indicator('满意度指标', '服务对象满意度指标', '5')],
+    };
+    const saved = await app.call('saveForm', { file: 'a-national.sqlite', form });
+    expect(saved.error?.message ?? '').toBe('');
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    await app.page.locator('.year-list button').first().click();
+    await app.page.locator('.app-header').waitFor();
+    const finding = new FormsPage(app.page).findings('FV-05').filter({ hasText: '“满意度指标”权重合计 5' });
+    expect(await finding.innerText()).toMatch(/^错误\s*权重测试项目:/);
+    await finding.locator('.finding-open').click();
+    // The third indicator's 分值, not the first row of the list.
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('indicators[2].weight');
+    await screenshot(app.page, '绩效自评-FV05定位');
   });
 });
