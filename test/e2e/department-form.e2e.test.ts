@@ -45,9 +45,9 @@ describe('部门整体支出绩效自评 per region', () => {
     await ui.openStart(app.host.url);
     await app.page.locator('.year-list button').nth(1).click();
     await app.page.locator('.app-header').waitFor();
-    await forms.openProjects();
-    await forms.chooseRegion('湖南·大通湖');
+    // Switched to 大通湖 while the form is still untouched: its 基础数据表 is filled as it appears.
     await forms.openDepartment();
+    await forms.chooseRegion('湖南·大通湖');
     await expect.poll(title).toContain('部门整体支出绩效自评表');
     await expect.poll(() => forms.cell('预算完成情况 2023年决算总额').inputValue()).toBe('3383.80');
     // 公开09表 of seed 002: 预算数合计 (第1栏) and 决算数合计 (第7栏) both 8.29.

@@ -10,6 +10,7 @@
  */
 import { create } from 'zustand';
 import type { PerfForm, PerfFormJson } from '../../../../shared/forms/model';
+import { prefillDepartment } from '../../../../shared/forms/department-prefill';
 import { variantFor, type FormRegion } from '../../../../shared/forms/regions';
 import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
@@ -216,8 +217,12 @@ export const useFormsStore = create<FormsState>((set, get) => {
       for (const entry of get().entries) {
         const variant = variantFor(region, entry.json.subject_type);
         if (entry.json.variant === variant) continue;
-        // A department form nobody has filled yet stays a local draft: it is re-laid out, not created.
-        if (isUntouchedDraft(entry.id)) set({ entries: get().entries.map((e) => (e.id === entry.id ? { ...e, json: { ...e.json, variant } } : e)) });
+        // A department form nobody has filled yet stays a local draft: it is re-laid out (and filled where the new layout has room), not created.
+        if (isUntouchedDraft(entry.id)) {
+          const model = useYearStore.getState().model;
+          const json = model && entry.json.subject_type === 'department' ? prefillDepartment({ ...entry.json, variant }, model) : { ...entry.json, variant };
+          set({ entries: get().entries.map((e) => (e.id === entry.id ? { ...e, json } : e)) });
+        }
         else get().update(entry.id, (json) => ({ ...json, variant }));
       }
     },
