@@ -110,7 +110,7 @@ describe('the seeds raise exactly the findings SPEC §7 documents', () => {
       'FV-18/warning/base_data[4].value3',
       'FV-18/warning/base_data[6].value3',
     ]);
-    expect(findings[0].message).toBe('“年度资金总额”年初预算数 149.03 ≠ 其下各资金来源之和 149.21');
+    expect(findings[0].message).toBe('“年度资金总额”年初预算数 149.03 与 其下各资金来源之和 149.21 不相等,请核对各资金来源的金额');
     expect(findings.filter((f) => f.rule === 'FV-14').every((f) => f.actual === '产生 指标' && f.severity === 'warning')).toBe(true);
     expect(findings.filter((f) => f.rule === 'FV-18').map((f) => [f.actual, f.expected])).toEqual([
       ['10%', '-10.00%'],
@@ -182,7 +182,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
     expect(found).toEqual([
       {
         rule: 'FV-01', severity: 'error', form: '450900220416400005156', field: 'funding[TOTAL].budget_adjusted',
-        message: '“合计”调整后预算数 1954.41 ≠ 年初预算数 + 年中预算调整数 = 1954.50', expected: '1954.50', actual: '1954.41',
+        message: '“合计”调整后预算数 1954.41 与 年初预算数加年中预算调整数 1954.50 不相等,请核对这三个数', expected: '1954.50', actual: '1954.41',
       },
     ]);
   });
@@ -196,7 +196,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
     expect(planted(HOTLINE, fiscal('446.00'))).toEqual([
       {
         rule: 'FV-02', severity: 'error', form: HOTLINE_CODE, field: 'funding[TOTAL].actual',
-        message: '“总额”实际支出数 446.50 ≠ 其下各资金来源之和 446.00', expected: '446.00', actual: '446.50',
+        message: '“总额”实际支出数 446.50 与 其下各资金来源之和 446.00 不相等,请核对各资金来源的金额', expected: '446.00', actual: '446.50',
       },
     ]);
     expect(summary(planted(HOTLINE, fiscal('446.49')))).toEqual(['FV-02/warning/funding[TOTAL].actual']);
@@ -274,7 +274,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
 
   it('FV-07 total ≠ budget score + Σ indicator scores', () => {
     expect(planted(HOTLINE, (f) => void (f.total_score = '99'))).toEqual([
-      { rule: 'FV-07', severity: 'error', form: HOTLINE_CODE, field: 'total_score', message: '自评得分 99 ≠ 预算执行得分 + 指标得分合计 = 100', expected: '100', actual: '99' },
+      { rule: 'FV-07', severity: 'error', form: HOTLINE_CODE, field: 'total_score', message: '自评得分 99 与 预算执行得分加指标得分合计 100 不相等,请改正自评得分', expected: '100', actual: '99' },
     ]);
   });
 

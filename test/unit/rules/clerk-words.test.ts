@@ -12,7 +12,7 @@ import { MS_P_SEED000 } from '../../fixtures/forms/ms-p-seed000';
 import { modelOf, seedInputs } from './helpers';
 
 /** SPEC §0.3 notation, code-ish tokens and leaked placeholders. */
-const NOTATION = /T\d\d\[|\[r\d|\]\.c\d|\br\d+\b|\bc\d+\b|SUM\(|Σ|\{\w+\}|undefined|NaN|\bnull\b|\d{21}|@|LY\./;
+const NOTATION = /≠|T\d\d\[|\[r\d|\]\.c\d|\br\d+\b|\bc\d+\b|SUM\(|Σ|\{\w+\}|undefined|NaN|\bnull\b|\d{21}|@|LY\./;
 
 function random(seed: number) {
   let state = seed;
