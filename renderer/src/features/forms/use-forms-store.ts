@@ -213,6 +213,8 @@ export const useFormsStore = create<FormsState>((set, get) => {
         return;
       }
       useYearStore.setState({ info: { ...info, formRegion: region }, savedAt: new Date() });
+      // The region chooses the 决算公开 outline P-05 reads: the year is audited again even when no form changes layout.
+      syncFindings();
       // Every variant renders the same model, so switching a form's profile keeps all it holds.
       for (const entry of get().entries) {
         const variant = variantFor(region, entry.json.subject_type);
