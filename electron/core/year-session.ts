@@ -1,15 +1,16 @@
 import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
+import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
-import { SuppError, baselineView, parseSupplementary, validateYear, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
+import { auditYear } from '../../shared/audit';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
 import { profileFor } from '../../shared/forms/profiles';
 import type { FormRegion } from '../../shared/forms/regions';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
-import { checkYearForms, formKey } from '../../shared/forms/year-check';
+import { formKey } from '../../shared/forms/year-check';
 import type { CatalogCode } from './catalog-import';
 import type { FormsChange, StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
@@ -139,14 +140,10 @@ export class YearSession {
   /** The year's 审核 findings (tables and forms), with the 出错说明 written on warnings. */
   findings(): Finding[] {
     const info = this.info;
-    const explanations = this.store.explanations();
-    const forms = checkYearForms(this.forms(), this.model).map((finding) =>
-      finding.severity === 'warning' && explanations[finding.key] ? { ...finding, explanation: explanations[finding.key] } : finding,
-    );
     const stored = this.store.loadBaseline();
     const baseline = stored.size ? baselineView(stored) : undefined;
     const supp = { ...parseSupplementary(this.supplementary()), report: reportSupp(this) };
-    return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp }), ...forms];
+    return auditYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations: this.store.explanations(), baseline, supp, forms: this.forms() });
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */
@@ -371,7 +368,8 @@ export class YearSession {
   private parseInput(def: TableDef, row: string, col: string, text: string | null, pendingCodes: { table: string; code: string }[]): Amount | null {
     const rule = this.ruleOrThrow(def, row, col, pendingCodes);
     if (rule.role !== 'input') {
-      const what = rule.role === 'computed' ? `计算单元格(${rule.formula})` : `链接单元格(取自 ${rule.formula})`;
+      const how = explainRule(TABLES, rule, { table: def.id, row, col });
+      const what = rule.role === 'computed' ? `计算单元格(${how})` : `链接单元格(${how},请在该表录入)`;
       throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏是${what},不能直接填写`);
     }
     return this.parseValue(def, row, col, text);

@@ -550,6 +550,41 @@ const GENERIC: Profile = {
   ],
 };
 
+// ---------------------------------------------------------------- GENERIC-D (national department default, INFERRED)
+
+/**
+ * 部门整体支出绩效自评表 where the region has no department form of its own (全国通用, 眉山,
+ * 荆门). No national seed exists: laid out like the seeds' department forms (YL-D: 部门名称 and
+ * 编码, 部门预算资金 by source, 职能 and 目标 lists, indicators) under the national title and scale.
+ */
+const GENERIC_D: Profile = {
+  variant: 'GENERIC-D',
+  name: '部门整体支出绩效自评表(通用)',
+  subjectType: 'department',
+  scoring: { ...GENERIC.scoring, level1Weights: undefined },
+  layout: [
+    { kind: 'title', text: '部门整体支出绩效自评表({year}年度)' },
+    { kind: 'fields', rows: [[{ label: '部门(单位)名称', value: 'subject_name' }, { label: '部门编码', value: 'subject_code' }]] },
+    {
+      kind: 'funding',
+      label: ['部门预算资金(万元)'],
+      labelHeader: ['资金来源'],
+      columns: YL_FUNDING_COLUMNS,
+      rows: [
+        { key: 'TOTAL', label: ['合计'] },
+        { key: 'GPB', label: ['其中:一般公共预算财政拨款'] },
+        { key: 'GOV_FUND', label: ['政府性基金预算财政拨款'] },
+        { key: 'SOE', label: ['国有资本经营预算财政拨款'] },
+        { key: 'OTHER', label: ['其他资金'] },
+      ],
+    },
+    { kind: 'list', label: ['部门职能概述'], field: 'dept_functions', required: true },
+    { kind: 'list', label: ['部门整体支出年度绩效目标'], field: 'dept_goals', required: true },
+    { kind: 'score-summary', totalLabel: '自评得分(满分100分)', budgetLabel: '预算执行(10分)' },
+    { kind: 'indicators', horizon: 'ANNUAL', label: ['部门整体支出年度绩效指标'], columns: YL_INDICATOR_COLUMNS },
+  ],
+};
+
 export const PROFILES: Readonly<Record<Variant, Profile>> = {
   'MS-P': MS_P,
   'JM-P': JM_P,
@@ -557,6 +592,7 @@ export const PROFILES: Readonly<Record<Variant, Profile>> = {
   'YL-D': YL_D,
   'DTH-D': DTH_D,
   GENERIC,
+  'GENERIC-D': GENERIC_D,
 };
 
 export function profileFor(variant: Variant): Profile {

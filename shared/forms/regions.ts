@@ -3,12 +3,12 @@ import type { SubjectType, Variant } from './model';
 /**
  * Which form profile a year file uses for project and department self-assessments. The
  * region is chosen per year file and can be changed; regions without a department (or
- * project) form of their own use the national GENERIC profile for it.
+ * project) form of their own use the national GENERIC-D (or GENERIC) profile for it.
  */
 export const FORM_REGIONS = {
-  通用: { name: '全国通用', project: 'GENERIC', department: 'GENERIC' },
-  眉山: { name: '四川·眉山', project: 'MS-P', department: 'GENERIC' },
-  荆门: { name: '湖北·荆门', project: 'JM-P', department: 'GENERIC' },
+  通用: { name: '全国通用', project: 'GENERIC', department: 'GENERIC-D' },
+  眉山: { name: '四川·眉山', project: 'MS-P', department: 'GENERIC-D' },
+  荆门: { name: '湖北·荆门', project: 'JM-P', department: 'GENERIC-D' },
   玉林: { name: '广西·玉林', project: 'YL-P', department: 'YL-D' },
   大通湖: { name: '湖南·大通湖', project: 'GENERIC', department: 'DTH-D' },
 } as const satisfies Record<string, { name: string; project: Variant; department: Variant }>;

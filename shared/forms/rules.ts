@@ -49,7 +49,7 @@ export const FORM_RULES: readonly FormRule[] = [
     id: 'FV-01',
     title: '调整后预算数 = 年初预算数 + 年中预算调整数',
     variants: {
-      mismatch: { severity: E, message: '“{line}”调整后预算数 {actual} ≠ 年初预算数 + 年中预算调整数 = {expected}' },
+      mismatch: { severity: E, message: '“{line}”调整后预算数 {actual} 与 年初预算数加年中预算调整数 {expected} 不相等,请核对这三个数' },
       rounding: { severity: W, message: '“{line}”调整后预算数 {actual} 与年初预算数 + 年中预算调整数 = {expected} 有尾数误差' },
     },
   },
@@ -57,7 +57,7 @@ export const FORM_RULES: readonly FormRule[] = [
     id: 'FV-02',
     title: '资金来源合计 = 各明细之和',
     variants: {
-      mismatch: { severity: E, message: '“{line}”{column} {actual} ≠ 其下各资金来源之和 {expected}' },
+      mismatch: { severity: E, message: '“{line}”{column} {actual} 与 其下各资金来源之和 {expected} 不相等,请核对各资金来源的金额' },
       rounding: { severity: W, message: '“{line}”{column} {actual} 与其下各资金来源之和 {expected} 有尾数误差' },
     },
   },
@@ -98,7 +98,7 @@ export const FORM_RULES: readonly FormRule[] = [
     id: 'FV-07',
     title: '总分 = 预算执行得分 + 指标得分之和',
     variants: {
-      mismatch: { severity: E, message: '自评得分 {actual} ≠ 预算执行得分 + 指标得分合计 = {expected}' },
+      mismatch: { severity: E, message: '自评得分 {actual} 与 预算执行得分加指标得分合计 {expected} 不相等,请改正自评得分' },
       narrative: { severity: E, message: '文字材料所引自评得分 {actual} 与本表 {expected} 不符' },
     },
   },
@@ -366,13 +366,16 @@ function fv05(form: PerfForm, profile: Profile): Finding[] {
   const { indicatorTotal, level1Weights } = profile.scoring;
   const rows = annual(form);
   const findings: Finding[] = [];
+  // A click on the finding lands on the first weight of the rows it sums (the whole list when there are none).
+  const firstWeight = (of: typeof rows) => (of.length ? `indicators[${of[0][1]}].weight` : 'indicators');
   if (indicatorTotal !== null) {
     const sum = rows.reduce((s, [ind]) => s + (ind.weight ?? 0), 0);
-    if (sum !== indicatorTotal) findings.push(finding('FV-05', 'total', form, 'indicators', { actual: pointsText(sum), expected: pointsText(indicatorTotal) }));
+    if (sum !== indicatorTotal) findings.push(finding('FV-05', 'total', form, firstWeight(rows), { actual: pointsText(sum), expected: pointsText(indicatorTotal) }));
   }
   for (const [level1, expected] of Object.entries(level1Weights ?? {})) {
-    const sum = rows.filter(([ind]) => normaliseLevel1(ind.level1)?.canonical === level1).reduce((s, [ind]) => s + (ind.weight ?? 0), 0);
-    if (sum !== expected) findings.push(finding('FV-05', 'level1', form, 'indicators', { level1, actual: pointsText(sum), expected: pointsText(expected ?? null) }));
+    const group = rows.filter(([ind]) => normaliseLevel1(ind.level1)?.canonical === level1);
+    const sum = group.reduce((s, [ind]) => s + (ind.weight ?? 0), 0);
+    if (sum !== expected) findings.push(finding('FV-05', 'level1', form, firstWeight(group), { level1, actual: pointsText(sum), expected: pointsText(expected ?? null) }));
   }
   return findings;
 }

@@ -25,6 +25,8 @@ export function checkYearForms(forms: PerfForm[], model: ModelView | null): Find
   const findings: FormFinding[] = [];
   for (const form of forms) findings.push(...checkForm(form, profileFor(form.variant), { annex }));
   findings.push(...checkProjectSet(forms, total('公开03表', '3')));
+  // Findings are keyed by the form's label (its 项目编码); the clerk reads its name.
+  const names = new Map(forms.map((form) => [formLabel(form), form.subject_type === 'department' ? `部门整体(${form.subject_name})` : form.subject_name]));
   return findings
     .filter((finding) => finding.severity !== 'info')
     .map((finding) => ({
@@ -34,7 +36,7 @@ export function checkYearForms(forms: PerfForm[], model: ModelView | null): Find
       table: FORMS_TABLE,
       row: finding.form,
       col: finding.field,
-      message: `${finding.form}:${finding.message}`,
+      message: `${names.get(finding.form) ?? finding.form}:${finding.message}`,
       expected: finding.expected ?? null,
       actual: finding.actual ?? null,
     }));

@@ -216,7 +216,11 @@ export class CheckContext {
       const sameTable = tables.size === 1 && relativeTo?.table === terms[0]?.table && !terms[0].ly;
       // A sum is named by the rule; it only needs its table when that differs from the finding's.
       const where = single ? this.where(single, relativeTo) : tables.size === 1 && !sameTable ? [...tables][0] : '';
-      const label = name ?? (single ? this.label(single) : terms.map((t) => `${t.sign < 0 ? '−' : '+'}${t.table}[${t.row}].c${t.col}`).join(''));
+      const label =
+        name ??
+        (single
+          ? this.label(single)
+          : terms.map((t, i) => `${i === 0 ? (t.sign < 0 ? '−' : '') : t.sign < 0 ? ' − ' : ' + '}${[this.where({ ...t, row: t.row === SAME_ROW ? row : t.row }), this.label({ ...t, row: t.row === SAME_ROW ? row : t.row })].filter(Boolean).join(' ')}`).join(''));
       return [where, label].filter(Boolean).join(' ');
     };
     const comparison: Comparison = {
@@ -239,15 +243,18 @@ export class CheckContext {
     if (excess <= 0) return;
     // Within the minimum tolerance whatever n is, so the count is not needed (the usual 0.01 case).
     const rounding = excess <= tolerance(1) || excess <= tolerance(c.addends());
-    const message = fill(c.message ?? DEFAULT_MESSAGE[c.op], {
+    const filled = fill(c.message ?? DEFAULT_MESSAGE[c.op], {
       lhs: `${c.lhsText} ${show(c.lhs)}`,
       rhs: `${c.rhsText} ${show(c.rhs)}`.trim(),
       diff: show(excess),
     });
+    const severity = rounding ? 'warning' : (c.severity ?? this.rule.severity);
+    const message = rounding ? `${filled}(尾数误差)` : filled;
     this.emit({
-      severity: rounding ? 'warning' : (c.severity ?? this.rule.severity),
+      severity,
       ...c.at,
-      message: rounding ? `${message}(尾数误差)` : message,
+      // What to do, where the rule's own text does not say it already.
+      message: /请/.test(message) ? message : `${message}。${rounding ? '差额在尾数误差范围内,核实无误可填写出错说明' : severity === 'error' ? '请核对这两处数字,改正录入有误的一处' : '请核实,如属正常情况请填写出错说明'}`,
       expected: formatAmount(c.rhs),
       actual: formatAmount(c.lhs),
       rounding,
@@ -314,7 +321,8 @@ export class CheckContext {
     const def = model?.table(cell.table);
     if (!def) return '';
     const header = def.columns.find((column) => column.col === cell.col)?.header ?? [];
-    if (def.kind === 'fixed' && def.rows.length === 1) return header.join('');
+    // A one-row table is named by its column: the top and the last header part ("决算数 公务用车购置费").
+    if (def.kind === 'fixed' && def.rows.length === 1) return (header.length > 2 ? [header[0], header[header.length - 1]] : header).join(' ');
     const rowLabel = def.kind === 'fixed' ? (model!.row(cell.table, cell.row)?.label ?? '').replace(/\s+/g, '') : '';
     const colLabel = this.cellCount(cell) > 1 ? (header[header.length - 1] ?? '').replace(/\s+/g, '') : '';
     return [rowLabel, colLabel].filter(Boolean).join(' ');

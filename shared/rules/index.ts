@@ -1,5 +1,5 @@
 export * from './types';
-export { validateYear, summarise, canSubmit, planRules, skipReason, tablesRead, type Counts } from './validate';
+export { validateYear, summarise, canSubmit, planRules, skipReason, type Counts } from './validate';
 export { RULE_SETS, ruleSetFor } from './registry';
 export { tolerance, relation, CheckContext, type Relation, type Comparison } from './context';
 export { baselineView, baselineFromDoc, type BaselineCells } from './baseline-view';

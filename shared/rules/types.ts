@@ -89,7 +89,7 @@ export interface RuleDef {
   title: string;
   /** Severity of a violation beyond the rounding tolerance. */
   severity: Severity;
-  /** The cells read, in SPEC §0.3 notation; also tells which tables a change must re-check. */
+  /** The cells read, in SPEC §0.3 notation (documentation of the rule; never shown to a clerk). */
   reads: string[];
   /** Skipped unless all of these are present. */
   needs?: Need[];
@@ -121,6 +121,4 @@ export interface ValidateOptions {
   supp?: Supplementary;
   /** This year's 功能分类 code table (R-Y04); defaults to the catalog of the fiscal year. */
   isKnownCode?: (code: string) => boolean;
-  /** Incremental run: only the rules reading one of these tables. */
-  tables?: readonly string[];
 }

@@ -3,19 +3,6 @@ import { CheckContext } from './context';
 import { ruleSetFor } from './registry';
 import type { Finding, ModelView, Need, RuleDef, Severity, ValidateOptions } from './types';
 
-const readCache = new WeakMap<RuleDef, Set<string>>();
-
-/** Tables a rule reads, from its `reads` notation ("T03[…]" → 公开03表); for re-checking after an edit. */
-export function tablesRead(rule: RuleDef): ReadonlySet<string> {
-  let tables = readCache.get(rule);
-  if (!tables) {
-    tables = new Set(rule.reads.flatMap((text) => [...text.matchAll(/T(\d\d)/g)].map((match) => `公开${match[1]}表`)));
-    for (const text of rule.reads) for (const match of text.matchAll(/公开\d\d表/g)) tables.add(match[0]);
-    readCache.set(rule, tables);
-  }
-  return tables;
-}
-
 function has(need: Need, options: ValidateOptions): boolean {
   return need === 'baseline' ? options.baseline !== undefined : options.supp?.[need] !== undefined;
 }
@@ -38,8 +25,7 @@ export function planRules(options: ValidateOptions): { rule: RuleDef; skipped: s
 /**
  * 审核 of one year: every applicable rule of the version in force. Cross-year rules need
  * `baseline`, some need supplementary inputs; without them they are skipped, not failed.
- * With `tables`, only the rules reading one of those tables run (after an edit of those tables;
- * a change to supplementary inputs or last year's file needs a full run).
+ * The whole year runs every time: an edit changes computed and linked cells of other tables too.
  */
 export function validateYear(model: ModelView, options: ValidateOptions): Finding[] {
   const set = ruleSetFor(options.template, options.fiscalYear, options.region);
@@ -51,10 +37,8 @@ export function validateYear(model: ModelView, options: ValidateOptions): Findin
     options.isKnownCode ?? ((code) => catalog.isKnownFunctionCode(code)),
     set.codeMappings,
   );
-  const changed = options.tables ? new Set(options.tables) : null;
   for (const rule of set.rules) {
     if (skipReason(rule, options) !== null) continue;
-    if (changed && ![...tablesRead(rule)].some((table) => changed.has(table))) continue;
     ctx.run(rule);
   }
   const explanations = options.explanations ?? {};

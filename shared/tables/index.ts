@@ -49,5 +49,6 @@ export * from './types';
 export * from './engine';
 export * from './layout';
 export * from './describe';
+export { explainRule, linkSource } from './explain';
 export * from './changes';
 export * from './inputs';

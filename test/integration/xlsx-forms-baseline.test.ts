@@ -84,7 +84,7 @@ function expectDrafts(forms: PerfFormJson[]) {
   expect(byCode.has(`project|${code(6)}`)).toBe(false);
   expect(byCode.get('department|')).toEqual({
     fiscal_year: 2024,
-    variant: 'GENERIC',
+    variant: 'GENERIC-D',
     subject_type: 'department',
     subject_name: '政务部门',
     subject_code: '164',

@@ -1,12 +1,14 @@
-import { useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type GridApi } from 'ag-grid-community';
 import { printedLayout, type TableDef } from '../../../shared/tables';
+import { GridStatus, readOnlyHint, type ReadOnlyHint } from './GridStatus';
+import { useTypeToEdit, type CellRole } from './type-to-edit';
 import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
 import { CodeRowBar } from './CodeRowBar';
 import { buildColumnDefs, type LineData } from './column-defs';
-import { planPaste } from './paste';
+import { pasteReport, planPaste } from './paste';
 import { findingsByCell } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
@@ -44,6 +46,8 @@ export function TableGrid({ def }: { def: TableDef }) {
   const marksRef = useRef(findingsByCell(findings));
   marksRef.current = useMemo(() => findingsByCell(findings), [findings]);
   const focusRequest = useYearStore((state) => state.focusRequest);
+  const host = useRef<HTMLDivElement>(null);
+  const [hint, setHint] = useState<ReadOnlyHint | null>(null);
 
   const rowKeys = model.rows(def.id).map((row) => row.key).join(',');
   const layout = useMemo(() => printedLayout(def, model.rows(def.id)), [def, model, rowKeys]);
@@ -72,6 +76,23 @@ export function TableGrid({ def }: { def: TableDef }) {
   useEffect(() => {
     if (gridApi.current) setWidths((old) => grownWidths(old, measureShownWidths(gridApi.current!, layout)));
   }, [version, layout]);
+  // A line that now shows another row (after 添加科目 or 删除科目行) takes that row's level styling and cell roles.
+  useEffect(() => {
+    gridApi.current?.redrawRows();
+  }, [rowKeys]);
+
+  const roleOf = useCallback((cell: HTMLElement): CellRole => {
+    const role = ['input', 'computed', 'linked'].find((name) => cell.classList.contains(`cell-${name}`));
+    return (role as CellRole) ?? null;
+  }, []);
+  /** Text typed into a computed or linked cell: say in one line why, with a way to its source. */
+  const onReadOnly = useCallback(() => {
+    const focused = gridApi.current?.getFocusedCell();
+    const column = focused && layout.columns.find((candidate) => candidate.id === focused.column.getColId());
+    const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
+    if (row && column?.col) setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
+  }, [def, layout]);
+  useTypeToEdit(host, gridApi, roleOf, onReadOnly);
 
   /** A click on a finding: scroll to its line and focus its cell (or the row's first cell). */
   const focusCell = (api: GridApi<LineData>) => {
@@ -120,29 +141,21 @@ export function TableGrid({ def }: { def: TableDef }) {
       showNotice(`科目表中没有 ${unknown.join('、')},请先用“添加科目”作为自定义科目添加后再粘贴`);
       return;
     }
-    const count = plan.change.cells?.length ?? 0;
-    if (!count && !plan.newCodes.length) {
-      showNotice(plan.skipped ? `粘贴的 ${plan.skipped} 个单元格都落在计算或链接单元格上,未做修改` : '剪贴板中没有可粘贴的内容');
-      return;
-    }
-    void change(plan.change).then((ok) => {
-      if (!ok) return;
-      const parts = [`已粘贴 ${count} 个单元格`];
-      if (plan.newCodes.length) parts.push(`新增科目行 ${plan.newCodes.length} 个`);
-      if (plan.skipped) parts.push(`跳过计算或链接单元格 ${plan.skipped} 个`);
-      showNotice(parts.join(','));
-    });
+    if (!plan.change.cells?.length && !plan.newCodes.length) return showNotice(pasteReport(plan));
+    void change(plan.change).then((ok) => ok && showNotice(pasteReport(plan)));
   };
 
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
+    setHint(null);
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     setFocusedRow(line ? (line[0] ?? null) : null);
     range.onCellFocused(event);
   };
 
   return (
-    <div className="grid-host" data-table={def.id} onPaste={onPaste} {...range.hostHandlers}>
+    <div className="grid-host" data-table={def.id} onPaste={onPaste} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
+      <GridStatus hint={hint} onClose={() => setHint(null)} />
       <div className="grid-body">
       <AgGridReact<LineData>
         theme={theme}

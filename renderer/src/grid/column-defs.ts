@@ -1,6 +1,7 @@
 import type { ColDef, ColGroupDef, ValueGetterParams, CellClassParams, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { displayAmount, formatAmount } from '../../../shared/money';
-import type { LayoutColumn, PrintedLayout, TableDef, YearModel } from '../../../shared/tables';
+import { AmountEditor } from './AmountEditor';
+import { TABLES, explainRule, type LayoutColumn, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
 
 /** A grid row is one printed line: the row key shown on each side. The 栏次 line is pinned on top. */
 export interface LineData {
@@ -96,10 +97,13 @@ export function buildColumnDefs(
         const at = address(params.data as LineData | undefined);
         if (!at || params.value == null) return undefined;
         const rule = model().rule(at.table, at.row, at.col)!;
-        const formula = rule.role === 'computed' ? `\n计算:${rule.formula}` : rule.role === 'linked' ? `\n取自:${rule.formula}` : '';
-        return `${params.value}${formula}`;
+        const how = explainRule(TABLES, rule, at);
+        return how ? `${params.value}\n${how}` : String(params.value);
       },
       editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input',
+      cellEditor: AmountEditor,
+      // A popup is not clipped by the cell, so a refusal can stand beside the text.
+      cellEditorPopup: true,
       cellClass: (params: CellClassParams<LineData>) => `cell-amount cell-${role(params.data)}${mark(address(params.data)?.row, col)}`,
     };
   };

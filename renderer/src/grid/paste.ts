@@ -1,15 +1,28 @@
 import type { CellEdit, YearChange } from '../../../shared/contract';
-import { codeLevel, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
+import { AmountError, parseAmount } from '../../../shared/money';
+import { codeLevel, describeCell, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
 
 export interface PastePlan {
   change: YearChange;
-  /** Pasted cells that landed on computed, linked or label cells and were left alone. */
+  /** Pasted values that landed on computed or linked cells and were left alone (labels, codes and names are not counted). */
   skipped: number;
+  /** Pasted cells whose text is not an amount: left alone, each with where and why. */
+  rejected: { where: string; text: string; reason: string }[];
   /** Code rows the paste creates. */
   newCodes: string[];
 }
 
 const CODE = /^\d{7}$/;
+
+/**
+ * A pasted cell's text as an amount's text: Excel's accounting-format zero (" - ") and dashes
+ * ("—", "–", "－") are 0, surrounding spaces go, blank clears the cell (null).
+ */
+export function pastedAmountText(text: string): string | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^[-—–－]+$/.test(trimmed) ? '0' : trimmed;
+}
 
 /**
  * Maps a pasted block onto the table from the focused cell. In a functional table a block whose
@@ -21,7 +34,18 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
   const cells: CellEdit[] = [];
   const newCodes: string[] = [];
   let skipped = 0;
-  const valueText = (text: string) => (text.trim() === '' ? null : text.trim());
+  const rejected: PastePlan['rejected'] = [];
+  /** One pasted value into an input cell; a text that is no amount is reported, not pasted. */
+  const put = (row: string, col: string, text: string) => {
+    const value = pastedAmountText(text);
+    try {
+      parseAmount(value ?? '');
+      cells.push({ table: def.id, row, col, value });
+    } catch (error) {
+      if (!(error instanceof AmountError)) throw error;
+      rejected.push({ where: `${describeCell(def, row)} 第${col}栏`, text: text.trim(), reason: error.message });
+    }
+  };
 
   const codeMode = def.kind === 'functional' && layout.columns[startColumn]?.kind === 'code' && block.some((row) => CODE.test(row[0]?.trim() ?? ''));
   if (codeMode) {
@@ -38,11 +62,11 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
       values.forEach((text, i) => {
         const column = valueColumns[i];
         if (!column?.col) return;
-        if (def.kind === 'functional' && def.leaf[column.col]?.role === 'input') cells.push({ table: def.id, row: code, col: column.col, value: valueText(text) });
+        if (def.kind === 'functional' && def.leaf[column.col]?.role === 'input') put(code, column.col, text);
         else if (text.trim() !== '') skipped++;
       });
     }
-    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, newCodes };
+    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, rejected, newCodes };
   }
 
   block.forEach((row, i) => {
@@ -51,10 +75,26 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
       const column = layout.columns[startColumn + j];
       const key = line && column ? line[column.side] : null;
       const rule = key && column?.col ? model.rule(def.id, key, column.col) : undefined;
-      if (rule?.role === 'input' && key && column.col && !(def.kind === 'functional' && codeLevel(key) !== 3)) {
-        cells.push({ table: def.id, row: key, col: column.col, value: valueText(text) });
-      } else if (text.trim() !== '') skipped++;
+      if (rule?.role === 'input' && key && column.col && !(def.kind === 'functional' && codeLevel(key) !== 3)) put(key, column.col, text);
+      // Labels, 行次, codes and names copied along with the amounts are not values: not counted.
+      else if (column?.kind === 'value' && rule && text.trim() !== '') skipped++;
     });
   });
-  return { change: { cells }, skipped, newCodes };
+  return { change: { cells }, skipped, rejected, newCodes };
+}
+
+/** What a paste did, in one line: pasted, new code rows, values on computed cells, and each cell refused with where and why. */
+export function pasteReport(plan: PastePlan): string {
+  const count = plan.change.cells?.length ?? 0;
+  if (!count && !plan.newCodes.length && !plan.rejected.length) {
+    return plan.skipped ? `粘贴的 ${plan.skipped} 个数值都落在计算或链接单元格上,未做修改` : '剪贴板中没有可粘贴的内容';
+  }
+  const parts = [count ? `已粘贴 ${count} 个单元格` : '没有粘贴任何单元格'];
+  if (plan.newCodes.length) parts.push(`新增科目行 ${plan.newCodes.length} 个`);
+  if (plan.skipped) parts.push(`跳过计算或链接单元格 ${plan.skipped} 个`);
+  if (plan.rejected.length) {
+    const shown = plan.rejected.slice(0, 5).map((cell) => `${cell.where}:${cell.reason}`);
+    parts.push(`未粘贴 ${plan.rejected.length} 个不是金额的单元格(${shown.join(';')}${plan.rejected.length > shown.length ? ' 等' : ''}),请改正后再录入`);
+  }
+  return parts.join(',');
 }

@@ -4,8 +4,9 @@ import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { call } from '../api';
 import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
+import { auditYear } from '../../../shared/audit';
+import { parseForm, type PerfForm } from '../../../shared/forms/model';
 import { CodeBook } from './code-book';
-import { revalidate, type CheckInputs } from './findings';
 import { inverseOf } from './history';
 import { suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
@@ -43,8 +44,10 @@ interface YearState {
   notice: string | null;
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
-  /** 审核 findings of the open year, refreshed after every change. */
+  /** 审核 findings of the open year: the whole year re-audited after every change, as the core audits it. */
   findings: Finding[];
+  /** The 绩效自评 forms the audit reads (the forms store keeps them as the clerk types). */
+  forms: PerfForm[];
   explanations: Record<string, string>;
   /** Last year's values (上年数) for the cross-year rules, when a baseline was imported. */
   baseline: ModelView | undefined;
@@ -70,9 +73,12 @@ interface YearState {
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
-  goToFinding(finding: Finding): void;
-  /** Shows a table and focuses a cell in it (col '' = the row's label). */
+  /** Opens the table at a cell (a finding's, or a linked cell's source) and focuses it (col '' = the row's label). */
+  goToFinding(at: Pick<Finding, 'table' | 'row' | 'col'>): void;
+  /** Shows a table and focuses a cell in it: the same as goToFinding, for places that are not findings. */
   showCell(place: { table: string; row: string; col: string }): void;
+  /** The forms changed: they are audited with the year from now on. */
+  setForms(forms: PerfForm[]): void;
 }
 
 function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
@@ -88,10 +94,11 @@ function fileNameFor(form: NewYearForm): string {
 let queue: Promise<unknown> = Promise.resolve();
 
 export const useYearStore = create<YearState>((set, get) => {
-  /** What the next 审核 run reads, as the store holds it now. */
-  const checkInputs = (): CheckInputs => {
-    const { model, info, explanations, baseline, supplementary, reportTexts } = get();
-    return { model: model!, info: info!, explanations, baseline, supp: suppFor(info!, supplementary, reportTexts) };
+  /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
+  const audit = (next: Partial<Pick<YearState, 'model' | 'info' | 'explanations' | 'baseline' | 'supplementary' | 'reportTexts' | 'forms'>> = {}): Finding[] => {
+    const { model, info, explanations, baseline, supplementary, reportTexts, forms } = { ...get(), ...next };
+    if (!model || !info) return [];
+    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), forms });
   };
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
@@ -119,9 +126,7 @@ export const useYearStore = create<YearState>((set, get) => {
       record === 'undo'
         ? { redoStack: [...get().redoStack, entry] }
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
-    const changed = new Set([...(change.cells ?? []), ...(change.addCodes ?? []), ...(change.removeCodes ?? [])].map((part) => part.table));
-    const findings = revalidate(checkInputs(), get().findings, changed);
-    set({ ...history, findings, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    set({ ...history, findings: audit(), version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
     try {
@@ -132,7 +137,7 @@ export const useYearStore = create<YearState>((set, get) => {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
-      set({ ...restored, findings: revalidate({ ...checkInputs(), model: restored.model, explanations: snapshot.explanations }, null, null), version: get().version + 1, undoStack: [], redoStack: [] });
+      set({ ...restored, explanations: snapshot.explanations, findings: audit({ model: restored.model, explanations: snapshot.explanations }), version: get().version + 1, undoStack: [], redoStack: [] });
       return false;
     }
   }
@@ -157,6 +162,7 @@ export const useYearStore = create<YearState>((set, get) => {
     undoStack: [],
     redoStack: [],
     findings: [],
+    forms: [],
     explanations: {},
     baseline: undefined,
     supplementary: {},
@@ -188,15 +194,17 @@ export const useYearStore = create<YearState>((set, get) => {
         const baseline = snapshot.baseline ? baselineView(baselineFromDoc(snapshot.baseline)) : undefined;
         const supplementary = snapshot.supplementary;
         const reportTexts = snapshot.reportTexts;
-        const findings = revalidate({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supp: suppFor(snapshot.info, supplementary, reportTexts) }, null, null);
-        set({ info: snapshot.info, ...opened, findings, baseline, supplementary, reportTexts, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
+        const forms = snapshot.forms.map((json) => parseForm(json));
+        const findings = audit({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supplementary, reportTexts, forms });
+        set({ info: snapshot.info, ...opened, forms, findings, baseline, supplementary, reportTexts, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
     },
 
     closeYear() {
-      set({ info: null, model: null, undoStack: [], redoStack: [] });
+      set({ info: null, model: null, forms: [], findings: [], undoStack: [], redoStack: [] });
       void get().loadYears();
     },
 
@@ -240,7 +248,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const explanations = { ...get().explanations };
         if (text.trim()) explanations[key] = text.trim();
         else delete explanations[key];
-        set({ explanations, findings: revalidate({ ...checkInputs(), explanations }, null, null), savedAt: new Date() });
+        set({ explanations, findings: audit({ explanations }), savedAt: new Date() });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -252,8 +260,7 @@ export const useYearStore = create<YearState>((set, get) => {
       if (!info) return false;
       try {
         await call('setSupplementary', { file: info.file, values });
-        set({ supplementary: values });
-        set({ findings: revalidate(checkInputs(), null, null), savedAt: new Date(), error: null });
+        set({ supplementary: values, findings: audit({ supplementary: values }), savedAt: new Date(), error: null });
         return true;
       } catch (error) {
         set({ error: (error as Error).message });
@@ -269,19 +276,22 @@ export const useYearStore = create<YearState>((set, get) => {
         const reportTexts = { ...get().reportTexts };
         if (text.trim()) reportTexts[key] = { text: text.trim(), draft: false };
         else delete reportTexts[key];
-        set({ reportTexts });
-        set({ findings: revalidate(checkInputs(), null, null), savedAt: new Date(), error: null });
+        set({ reportTexts, findings: audit({ reportTexts }), savedAt: new Date(), error: null });
       } catch (error) {
         set({ error: (error as Error).message });
       }
     },
 
-    showCell({ table, row, col }) {
-      set({ tableId: table, focusRequest: { table, row, col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
+    setForms(forms) {
+      set({ forms, findings: audit({ forms }) });
     },
 
-    goToFinding(finding) {
-      set({ tableId: finding.table, focusRequest: { table: finding.table, row: finding.row, col: finding.col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
+    showCell(place) {
+      get().goToFinding(place);
+    },
+
+    goToFinding({ table, row, col }) {
+      set({ tableId: table, focusRequest: { table, row, col, seq: (get().focusRequest?.seq ?? 0) + 1 } });
     },
   };
 });

@@ -110,7 +110,7 @@ describe('the seeds raise exactly the findings SPEC §7 documents', () => {
       'FV-18/warning/base_data[4].value3',
       'FV-18/warning/base_data[6].value3',
     ]);
-    expect(findings[0].message).toBe('“年度资金总额”年初预算数 149.03 ≠ 其下各资金来源之和 149.21');
+    expect(findings[0].message).toBe('“年度资金总额”年初预算数 149.03 与 其下各资金来源之和 149.21 不相等,请核对各资金来源的金额');
     expect(findings.filter((f) => f.rule === 'FV-14').every((f) => f.actual === '产生 指标' && f.severity === 'warning')).toBe(true);
     expect(findings.filter((f) => f.rule === 'FV-18').map((f) => [f.actual, f.expected])).toEqual([
       ['10%', '-10.00%'],
@@ -182,7 +182,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
     expect(found).toEqual([
       {
         rule: 'FV-01', severity: 'error', form: '450900220416400005156', field: 'funding[TOTAL].budget_adjusted',
-        message: '“合计”调整后预算数 1954.41 ≠ 年初预算数 + 年中预算调整数 = 1954.50', expected: '1954.50', actual: '1954.41',
+        message: '“合计”调整后预算数 1954.41 与 年初预算数加年中预算调整数 1954.50 不相等,请核对这三个数', expected: '1954.50', actual: '1954.41',
       },
     ]);
   });
@@ -196,7 +196,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
     expect(planted(HOTLINE, fiscal('446.00'))).toEqual([
       {
         rule: 'FV-02', severity: 'error', form: HOTLINE_CODE, field: 'funding[TOTAL].actual',
-        message: '“总额”实际支出数 446.50 ≠ 其下各资金来源之和 446.00', expected: '446.00', actual: '446.50',
+        message: '“总额”实际支出数 446.50 与 其下各资金来源之和 446.00 不相等,请核对各资金来源的金额', expected: '446.00', actual: '446.50',
       },
     ]);
     expect(summary(planted(HOTLINE, fiscal('446.49')))).toEqual(['FV-02/warning/funding[TOTAL].actual']);
@@ -244,7 +244,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
         f.indicators[0].weight = '25';
         f.indicators[0].deviation = '权重调整';
       }),
-    ).toEqual([{ rule: 'FV-05', severity: 'error', form: HOTLINE_CODE, field: 'indicators', message: '绩效指标权重合计 95,应为 90', expected: '90', actual: '95' }]);
+    ).toEqual([{ rule: 'FV-05', severity: 'error', form: HOTLINE_CODE, field: 'indicators[0].weight', message: '绩效指标权重合计 95,应为 90', expected: '90', actual: '95' }]);
     const generic: PerfFormJson = { ...HOTLINE, variant: 'GENERIC' };
     expect(check(generic)).toEqual([]);
     const shifted = planted(generic, (f) => {
@@ -252,6 +252,9 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
       Object.assign(f.indicators[3], { weight: '20', score: '20' });
     });
     expect(shifted.map((x) => x.message)).toEqual(['“产出指标”权重合计 60,应为 50', '“效益指标”权重合计 20,应为 30']);
+    // A click lands on the first row of the 一级指标 whose weights are off, not on the first indicator.
+    const firstOf = (level1: string) => generic.indicators.findIndex((ind) => ind.level1 === level1 && ind.horizon === 'ANNUAL');
+    expect(shifted.map((x) => x.field)).toEqual([`indicators[${firstOf('产出指标')}].weight`, `indicators[${firstOf('效益指标')}].weight`]);
   });
 
   it('FV-06 score above its weight', () => {
@@ -271,7 +274,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
 
   it('FV-07 total ≠ budget score + Σ indicator scores', () => {
     expect(planted(HOTLINE, (f) => void (f.total_score = '99'))).toEqual([
-      { rule: 'FV-07', severity: 'error', form: HOTLINE_CODE, field: 'total_score', message: '自评得分 99 ≠ 预算执行得分 + 指标得分合计 = 100', expected: '100', actual: '99' },
+      { rule: 'FV-07', severity: 'error', form: HOTLINE_CODE, field: 'total_score', message: '自评得分 99 与 预算执行得分加指标得分合计 100 不相等,请改正自评得分', expected: '100', actual: '99' },
     ]);
   });
 

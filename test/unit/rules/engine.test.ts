@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_SETS, relation, ruleSetFor, tablesRead, tolerance, validateYear } from '../../../shared/rules';
-import { OPTIONS, amount, modelOf, seedInputs, setInput, tag, validate } from './helpers';
+import { RULE_SETS, relation, ruleSetFor, tolerance } from '../../../shared/rules';
+import { amount, modelOf, seedInputs, setInput, tag, validate } from './helpers';
 
 describe('tolerance (SPEC §0.5)', () => {
   it('is 0.005 万元 per addend, at least 0.01, rounded up to a whole 0.01', () => {
@@ -46,7 +46,6 @@ describe('rule declarations', () => {
     const x06 = ruleSetFor('9', 2023).rules.find((rule) => rule.id === 'R-X06')!;
     expect(x06.reads).toHaveLength(26);
     expect(x06.reads[0]).toBe('T01[r32].c2 = T03[201].c1');
-    expect([...tablesRead(x06)].sort()).toEqual(['公开01表', '公开03表']);
   });
 
   it('mark the rules that need last year’s file or supplementary inputs', () => {
@@ -106,7 +105,7 @@ describe('cross-year rules', () => {
     const y01 = validate(thisYear, { baseline: lastYear() }).filter((finding) => finding.rule === 'R-Y01');
     expect(y01.map(tag)).toEqual(['R-Y01 公开01表 29 1 warning']);
     expect(y01[0]).toMatchObject({ expected: '12.07', actual: '0.00' });
-    expect(y01[0].message).toBe('公开01表 第29行 年初结转和结余 0.00 与 上年 公开01表 第60行 年末结转和结余 12.07 不相等,相差 12.07');
+    expect(y01[0].message).toBe('公开01表 第29行 年初结转和结余 0.00 与 上年 公开01表 第60行 年末结转和结余 12.07 不相等,相差 12.07。请核实,如属正常情况请填写出错说明');
   });
 
   it('without last year’s file they are skipped, not failed', () => {
@@ -114,16 +113,3 @@ describe('cross-year rules', () => {
   });
 });
 
-describe('incremental runs', () => {
-  it('after an edit, re-check only the rules reading the changed table', () => {
-    const inputs = seedInputs();
-    setInput(inputs, '公开06表', '30101', '1', '206.57');
-    const model = modelOf(inputs);
-    const full = validate(model);
-    const partial = validateYear(model, { ...OPTIONS, tables: ['公开06表'] });
-    const readers = new Set(ruleSetFor('9', 2023).rules.filter((rule) => tablesRead(rule).has('公开06表')).map((rule) => rule.id));
-    expect(readers).toEqual(new Set(['R-H04', 'R-H05', 'R-X10', 'R-X16', 'R-X19', 'R-X20', 'P-02', 'P-03', 'P-05']));
-    expect(partial.map(tag)).toEqual(full.filter((finding) => readers.has(finding.rule)).map(tag));
-    expect(partial.map(tag)).toContain('R-X10 公开06表 人员经费合计 1 error');
-  });
-});

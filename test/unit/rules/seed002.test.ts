@@ -43,10 +43,10 @@ describe('审核 of seed 002 (荆门 2023)', () => {
 
   it('says what differs, by how much, in plain Chinese', () => {
     const b03 = findings.find((finding) => finding.rule === 'R-B03')!;
-    expect(b03.message).toBe('公开01表 第31行 收入总计 3,383.79 与 第62行 支出总计 3,383.80 不相等,相差 0.01(尾数误差)');
+    expect(b03.message).toBe('公开01表 第31行 收入总计 3,383.79 与 第62行 支出总计 3,383.80 不相等,相差 0.01(尾数误差)。差额在尾数误差范围内,核实无误可填写出错说明');
     expect(b03).toMatchObject({ key: 'R-B03|公开01表|31|1', expected: '3383.80', actual: '3383.79', rounding: true });
     const x01 = findings.find((finding) => finding.rule === 'R-X01')!;
-    expect(x01.message).toBe('公开01表 第27行 本年收入合计 3,383.79 与 公开02表 合计行 第1栏 本年收入合计 3,383.80 不相等,相差 0.01(尾数误差)');
+    expect(x01.message).toBe('公开01表 第27行 本年收入合计 3,383.79 与 公开02表 合计行 第1栏 本年收入合计 3,383.80 不相等,相差 0.01(尾数误差)。差额在尾数误差范围内,核实无误可填写出错说明');
     const p02 = findings.find((finding) => finding.key === 'P-02|公开06表|30108|1')!;
     expect(p02.message).toContain('189.76');
     expect(p02.message).toContain('123.43');
@@ -80,7 +80,7 @@ describe('审核 of seed 002 (荆门 2023)', () => {
     setInput(inputs, '公开01表', '60', '2', '0.1');
     const b03 = validate(modelOf(inputs)).find((finding) => finding.rule === 'R-B03')!;
     expect(b03.severity).toBe('error');
-    expect(b03.message).toBe('公开01表 第31行 收入总计 3,383.79 与 第62行 支出总计 3,383.90 不相等,相差 0.11');
+    expect(b03.message).toBe('公开01表 第31行 收入总计 3,383.79 与 第62行 支出总计 3,383.90 不相等,相差 0.11。请核对这两处数字,改正录入有误的一处');
     expect(canSubmit(validate(modelOf(inputs)))).toBe(false);
   });
 

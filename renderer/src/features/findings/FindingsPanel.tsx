@@ -63,10 +63,10 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
   };
   return (
     <div className={`finding ${finding.severity}`} data-rule={finding.rule}>
-      <button type="button" className="finding-open" onClick={onOpen} title="定位到单元格">
+      <button type="button" className="finding-open" onClick={onOpen} title={`定位到单元格(审核规则 ${finding.rule})`}>
         <span className="severity">{finding.severity === 'error' ? '错误' : '警告'}</span>
-        <span className="rule">{finding.rule}</span>
         <span className="message">{finding.message}</span>
+        <span className="rule">{finding.rule}</span>
       </button>
       {finding.severity === 'warning' && (
         <input

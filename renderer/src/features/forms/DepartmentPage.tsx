@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { prefillDepartment } from '../../../../shared/forms/department-prefill';
 import { variantFor } from '../../../../shared/forms/regions';
 import { useYearStore } from '../../stores/use-year-store';
 import { newForm } from './form-draft';
@@ -20,9 +21,17 @@ export function DepartmentPage() {
   const entry = entries.find((candidate) => candidate.json.subject_type === 'department');
   const ready = file === info.file && !loading;
 
+  const model = useYearStore((state) => state.model);
+  const update = useFormsStore((state) => state.update);
+  const variant = variantFor(info.formRegion, 'department');
+
   useEffect(() => {
-    if (ready && !entry) draft(newForm(variantFor(info.formRegion, 'department'), 'department', { name: info.unitName, code: info.unitCode }));
-  }, [ready, entry, draft, info]);
+    if (!ready || !model) return;
+    // A new form starts from the figures the year's tables already hold.
+    if (!entry) draft(prefillDepartment(newForm(variant, 'department', { name: info.unitName, code: info.unitCode }), model));
+    // A department form stored under a project layout (older files: 全国通用, 眉山, 荆门) takes the region's department layout.
+    else if (entry.json.variant !== variant && !isUntouchedDraft(entry.id)) update(entry.id, (json) => ({ ...json, variant }));
+  }, [ready, entry, draft, info, model, variant, update]);
 
   if (!entry) return <p className="form-muted">读取中…</p>;
   const untouched = isUntouchedDraft(entry.id);

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { profileFor } from '../../../../shared/forms/profiles';
 import { FORM_REGIONS, isFormRegion, variantFor, type FormRegion } from '../../../../shared/forms/regions';
 import { useYearStore } from '../../stores/use-year-store';
-import { useFormsStore } from './use-forms-store';
+import { isUntouchedDraft, useFormsStore } from './use-forms-store';
 
 /**
  * 地区表样: which region's forms this year file fills. Switching re-lays every form out with the
@@ -15,12 +15,14 @@ export function RegionSelect() {
   const setRegion = useFormsStore((state) => state.setRegion);
   const [pending, setPending] = useState<FormRegion | null>(null);
 
+  // A department form nobody has filled yet is only shown: re-laying it out needs no confirmation.
+  const relaid = (next: FormRegion) => entries.filter((entry) => !isUntouchedDraft(entry.id) && entry.json.variant !== variantFor(next, entry.json.subject_type)).length;
   const choose = (next: FormRegion) => {
-    const affected = entries.filter((entry) => entry.json.variant !== variantFor(next, entry.json.subject_type)).length;
+    const affected = relaid(next);
     if (affected === 0) void setRegion(next);
     else setPending(next);
   };
-  const affected = pending ? entries.filter((entry) => entry.json.variant !== variantFor(pending, entry.json.subject_type)).length : 0;
+  const affected = pending ? relaid(pending) : 0;
 
   return (
     <div className="form-region">

@@ -4,15 +4,14 @@
  * keystroke) and reach the core debounced, strictly in order; a refusal shows the core's message
  * and reloads what is stored, as table edits do.
  *
- * The year store owns the 审核 panel and the header's save status; this store adds the forms'
- * findings to the panel and counts its pending saves in the same `unsaved` counter, so there is
- * one panel and one 已保存/保存中… for the whole year file.
+ * The year store owns the 审核 panel and the header's save status; this store hands it the forms
+ * to audit with the year after every edit and counts its pending saves in the same `unsaved`
+ * counter, so there is one audit and one 已保存/保存中… for the whole year file.
  */
 import { create } from 'zustand';
-import type { PerfFormJson } from '../../../../shared/forms/model';
+import type { PerfForm, PerfFormJson } from '../../../../shared/forms/model';
+import { prefillDepartment } from '../../../../shared/forms/department-prefill';
 import { variantFor, type FormRegion } from '../../../../shared/forms/regions';
-import { FORMS_TABLE, checkYearForms } from '../../../../shared/forms/year-check';
-import type { Finding } from '../../../../shared/rules';
 import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { computeForm, keyOf, normalise, savable, sameKey, type FormKey } from './form-draft';
@@ -214,12 +213,18 @@ export const useFormsStore = create<FormsState>((set, get) => {
         return;
       }
       useYearStore.setState({ info: { ...info, formRegion: region }, savedAt: new Date() });
+      // The region chooses the 决算公开 outline P-05 reads: the year is audited again even when no form changes layout.
+      syncFindings();
       // Every variant renders the same model, so switching a form's profile keeps all it holds.
       for (const entry of get().entries) {
         const variant = variantFor(region, entry.json.subject_type);
         if (entry.json.variant === variant) continue;
-        // A department form nobody has filled yet stays a local draft: it is re-laid out, not created.
-        if (isUntouchedDraft(entry.id)) set({ entries: get().entries.map((e) => (e.id === entry.id ? { ...e, json: { ...e.json, variant } } : e)) });
+        // A department form nobody has filled yet stays a local draft: it is re-laid out (and filled where the new layout has room), not created.
+        if (isUntouchedDraft(entry.id)) {
+          const model = useYearStore.getState().model;
+          const json = model && entry.json.subject_type === 'department' ? prefillDepartment({ ...entry.json, variant }, model) : { ...entry.json, variant };
+          set({ entries: get().entries.map((e) => (e.id === entry.id ? { ...e, json } : e)) });
+        }
         else get().update(entry.id, (json) => ({ ...json, variant }));
       }
     },
@@ -235,31 +240,22 @@ export const useFormsStore = create<FormsState>((set, get) => {
   };
 });
 
-// ---------------------------------------------------------------- findings in the year's 审核 panel
+// ---------------------------------------------------------------- the forms the year's 审核 reads
 
-/** FV-01 … FV-18 and R-X22 on the drafts (so they follow the keyboard), with the 出错说明 written on warnings. */
-export function formFindings(): Finding[] {
-  const { info, model, explanations } = useYearStore.getState();
-  const { file, entries } = useFormsStore.getState();
-  if (!info || !model || file !== info.file) return [];
-  const forms = entries.filter((entry) => !isUntouchedDraft(entry.id)).map((entry) => computeForm(entry.json)).filter((form) => form !== null);
-  return checkYearForms(forms, model).map((finding) =>
-    finding.severity === 'warning' && explanations[finding.key] ? { ...finding, explanation: explanations[finding.key] } : finding,
-  );
+/** The drafts as they are now (so findings follow the keyboard); a form nobody has touched yet is not part of the year. */
+function auditedForms(): PerfForm[] {
+  return useFormsStore
+    .getState()
+    .entries.filter((entry) => !isUntouchedDraft(entry.id))
+    .map((entry) => computeForm(entry.json))
+    .filter((form) => form !== null);
 }
-
-/** The findings array this module last wrote, to tell its own writes from the year store's. */
-let merged: Finding[] | null = null;
 
 function syncFindings(): void {
   const year = useYearStore.getState();
-  if (!year.info) return;
-  merged = [...year.findings.filter((finding) => finding.table !== FORMS_TABLE), ...formFindings()];
-  useYearStore.setState({ findings: merged });
+  if (year.info && useFormsStore.getState().file === year.info.file) year.setForms(auditedForms());
 }
 
-// The year store recomputes table findings after table edits, 出错说明 and reloads, without the
-// forms; each time, the forms' findings are put back (and R-X22 / FV-17 see the new annex totals).
 useYearStore.subscribe((state, previous) => {
   const file = state.info?.file ?? null;
   if (file !== (previous.info?.file ?? null)) {
@@ -267,7 +263,6 @@ useYearStore.subscribe((state, previous) => {
     if (file) void useFormsStore.getState().load(file);
     else useFormsStore.getState().reset();
   }
-  if (state.findings !== merged && state.findings !== previous.findings) syncFindings();
 });
 
 // Leaving the page (reload, window closed) sends whatever the debounce still holds.

@@ -1,0 +1,108 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { CustomCellEditorProps } from 'ag-grid-react';
+import { AmountError, parseAmount } from '../../../shared/money';
+import type { LineData } from './column-defs';
+import { peekPending, takePending } from './type-to-edit';
+
+/** Why the text is not an amount, or null when it is one (or empty: the cell is cleared). */
+function problemWith(text: string): string | null {
+  try {
+    parseAmount(text);
+    return null;
+  } catch (error) {
+    if (error instanceof AmountError) return error.message;
+    throw error;
+  }
+}
+
+/**
+ * The amount editor of a value cell. It starts with everything typed (see type-to-edit), and a
+ * value that is not an amount keeps it open with the text as typed and the reason beside it:
+ * nothing is saved until the text is an amount, Esc gives up.
+ */
+export function AmountEditor(props: CustomCellEditorProps<LineData, string>) {
+  const [text, setText] = useState(() => {
+    const typed = peekPending();
+    if (typed) return typed.text;
+    const key = props.eventKey ?? '';
+    if (key.length === 1) return key;
+    return key === 'Backspace' || key === 'Delete' ? '' : (props.initialValue ?? '');
+  });
+  const [problem, setProblem] = useState<string | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+
+  const edit = (value: string) => {
+    setText(value);
+    setProblem(null);
+    props.onValueChange(value);
+  };
+
+  // Once the input has the focus, keys go to it; what was typed until then is the text it starts with.
+  useLayoutEffect(() => {
+    const field = input.current!;
+    let frame = 0;
+    const start = () => {
+      field.focus();
+      // Not in the page yet (the grid places its popup itself): keys still go to the buffer, try again.
+      if (document.activeElement !== field) return void (frame = requestAnimationFrame(start));
+      const typed = takePending();
+      const text = typed?.text ?? field.value;
+      field.value = text;
+      setText(text);
+      props.onValueChange(text);
+      field.setSelectionRange(text.length, text.length);
+      if (typed?.commit) commitTyped(typed.commit, text);
+    };
+    start();
+    return () => cancelAnimationFrame(frame);
+  }, []);
+
+  /** Enter or Tab was typed before the editor was there: commit now, as the key would have. */
+  const commitTyped = (key: 'Enter' | 'Tab' | 'ShiftTab', value: string) => {
+    const reason = problemWith(value);
+    if (reason) return setProblem(reason);
+    const { api, rowIndex, column } = props;
+    api.stopEditing();
+    if (key === 'Enter') {
+      if (rowIndex + 1 < api.getDisplayedRowCount()) api.setFocusedCell(rowIndex + 1, column);
+    } else if (key === 'Tab') api.tabToNextCell();
+    else api.tabToPreviousCell();
+  };
+
+  // On the input itself, natively: the grid listens on the editor's ancestors, before React's root would see the key.
+  const textRef = useRef(text);
+  textRef.current = text;
+  useEffect(() => {
+    const field = input.current!;
+    const onKeyDown = (event: KeyboardEvent) => {
+      // An input method's Enter confirms its composition; it is not the grid's Enter.
+      if (event.isComposing) return event.stopPropagation();
+      if (event.key !== 'Enter' && event.key !== 'Tab') return;
+      const reason = problemWith(textRef.current);
+      if (!reason) return;
+      event.preventDefault();
+      event.stopPropagation();
+      setProblem(reason);
+    };
+    field.addEventListener('keydown', onKeyDown);
+    return () => field.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <div className="amount-editor" style={{ width: props.column.getActualWidth() }}>
+      <input
+        ref={input}
+        className={problem ? 'amount-editor-input invalid' : 'amount-editor-input'}
+        aria-label="金额"
+        aria-invalid={problem !== null}
+        value={text}
+        onChange={(event) => edit(event.target.value)}
+      />
+      {problem && (
+        <div className="amount-editor-problem" role="alert">
+          {problem}。请改正后按 Enter,或按 Esc 放弃。
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import { TABLES, describeCell, explainRule, linkSource, type YearModel } from '../../../shared/tables';
+import { useYearStore } from '../stores/use-year-store';
+
+export interface ReadOnlyHint {
+  text: string;
+  /** The cell a linked cell reads, to jump to. */
+  source: { table: string; row: string; col: string; label: string } | null;
+}
+
+/** Why a computed or linked cell cannot be typed into, in one line. */
+export function readOnlyHint(model: YearModel, table: string, row: string, col: string): ReadOnlyHint | null {
+  const rule = model.rule(table, row, col);
+  if (!rule || rule.role === 'input') return null;
+  const here = { table, row, col };
+  const how = explainRule(TABLES, rule, here);
+  const source = linkSource(rule, here);
+  if (!source) return { text: `本格为计算单元格:${how},由程序计算,请录入参与计算的单元格`, source: null };
+  const label = `${source.table} ${describeCell(TABLES.get(source.table)!, source.row)} 第${source.col}栏`;
+  return { text: `本格${how},请在该表录入`, source: { ...source, label } };
+}
+
+/** The line above the grid: the three cell colours, or why the cell just typed into is read-only. */
+export function GridStatus({ hint, onClose }: { hint: ReadOnlyHint | null; onClose: () => void }) {
+  const goTo = useYearStore((state) => state.goToFinding);
+  if (hint) {
+    return (
+      <div className="grid-status readonly-hint" role="status">
+        <span>{hint.text}</span>
+        {hint.source && (
+          <button type="button" className="link-button" onClick={() => (goTo(hint.source!), onClose())}>
+            转到 {hint.source.label}
+          </button>
+        )}
+        <button type="button" className="link-button" aria-label="关闭提示" onClick={onClose}>
+          ×
+        </button>
+      </div>
+    );
+  }
+  return (
+    <div className="grid-status grid-legend" aria-label="单元格颜色说明">
+      <span className="legend-swatch cell-input" /> 白底:录入
+      <span className="legend-swatch cell-computed" /> 灰底:计算(合计、小计)
+      <span className="legend-swatch cell-linked" /> 绿底:取自其他表
+      <span className="muted">· 悬停单元格可见计算方法</span>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * The one 审核 of a year: the annex-table rules and the 绩效自评 rules, with the clerk's 出错说明
+ * written on warnings. The core runs it before export and for `validate`; the renderer runs it
+ * after every committed change. Both read the same function, so what the panel shows is what the
+ * export gate finds.
+ */
+import type { PerfForm } from './forms/model';
+import { checkYearForms } from './forms/year-check';
+import { validateYear, type Finding, type ModelView, type ValidateOptions } from './rules';
+
+export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
+  explanations: Readonly<Record<string, string>>;
+  /** The year's 绩效自评 forms (FV-01 … FV-18, R-X22). */
+  forms: readonly PerfForm[];
+}
+
+export function auditYear(model: ModelView, inputs: AuditInputs): Finding[] {
+  const { forms, explanations, ...options } = inputs;
+  const tables = validateYear(model, { ...options, explanations });
+  const formFindings = checkYearForms([...forms], model).map((finding) => {
+    const text = explanations[finding.key]?.trim();
+    // An error blocks export whatever is written about it (SPEC §0.4).
+    return text && finding.severity === 'warning' ? { ...finding, explanation: text } : finding;
+  });
+  return [...tables, ...formFindings];
+}
