@@ -45,9 +45,9 @@ describe('find (Ctrl+F) across tables and the 添加科目 search', () => {
 
   it('添加科目 finds by any part of the name and says 无匹配 when nothing matches', async () => {
     await ui.selectTable('公开02表');
-    await app.page.getByLabel('添加科目').fill('办公厅');
+    await app.page.getByLabel('添加科目', { exact: true }).fill('办公厅');
     await expect.poll(() => app.page.getByRole('listbox', { name: '科目候选' }).getByRole('option').allInnerTexts()).toContain('2010399 其他政府办公厅(室)及相关机构事务支出');
-    await app.page.getByLabel('添加科目').fill('信息化');
+    await app.page.getByLabel('添加科目', { exact: true }).fill('信息化');
     await app.page.getByRole('status').filter({ hasText: '无匹配' }).waitFor();
     await screenshot(app.page, 'add-code-no-match');
   });

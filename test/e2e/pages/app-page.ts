@@ -58,7 +58,7 @@ export class CodeRows {
   constructor(readonly page: Page) {}
 
   async add(query: string, pick: string): Promise<void> {
-    await this.page.getByLabel('添加科目').fill(query);
+    await this.page.getByLabel('添加科目', { exact: true }).fill(query);
     await this.page.getByRole('option', { name: pick }).click();
   }
 

@@ -1,10 +1,15 @@
 import { useEffect } from 'react';
 import { useYearStore } from '../../stores/use-year-store';
 
-/** Where Ctrl+Z belongs to the text being typed (a form field, the grid's editor, a search box). */
+/**
+ * Where Ctrl+Z belongs to the text being typed (a form field, the grid's editor, a search box). A
+ * focused grid cell is contenteditable only to receive input-method text (grid/type-to-edit.ts); it
+ * holds no typing of its own, so the page's undo applies there.
+ */
 function isTextField(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
-  return !!element && (element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName));
+  if (!element || element.classList.contains('ag-cell')) return false;
+  return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
 }
 
 /**
