@@ -136,6 +136,13 @@ export interface ImportPreview {
   forms: { sheet: string; subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
   /** forms: forms written (replace: found forms; baseline: drafts carried from last year). */
   effect: { cells: number; cleared: number; addCodes: number; removeCodes: number; baselineCells: number; prefilled: number; forms: number };
+  /**
+   * Tables found but not readable, each with every reason (sheet, row, cell). Without `partial` these
+   * reasons are errors too; with it the other tables are imported and these stay as they are.
+   */
+  notImported?: { table: string; sheet: string; reasons: string[] }[];
+  /** Every printed total (computed cell) that the imported details do not reproduce, side by side. */
+  mismatches?: { table: string; sheet: string; row: string; col: string; label: string; printed: string; computed: string }[];
 }
 
 /** Uploaded workbook or year file: the file name as picked, the bytes as base64 (at most 20 MB). */
@@ -144,6 +151,8 @@ const upload = {
   name: str({ max: 260, pattern: /\S/, label: '导入文件名' }),
   dataBase64: str({ max: 28_000_000, pattern: /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, label: 'base64 编码的文件内容(不超过 20 MB)' }),
   baseline: optional(bool),
+  /** Import the readable tables and leave the unreadable ones (listed in the preview) as they are. */
+  partial: optional(bool),
 };
 
 const reportTextKey = str({ max: 120, pattern: REPORT_TEXT_KEY, label: '决算公开文字的键(reason.…、profile.… 或 glossary)' });

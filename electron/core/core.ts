@@ -179,11 +179,11 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       });
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
     },
-    async previewImport({ file, name, dataBase64, baseline = false }) {
-      return reading(file, (open) => previewImport(open, { name, bytes: Buffer.from(dataBase64, 'base64'), baseline }));
+    async previewImport({ file, name, dataBase64, baseline = false, partial = false }) {
+      return reading(file, (open) => previewImport(open, { name, bytes: Buffer.from(dataBase64, 'base64'), baseline, partial }));
     },
-    async importWorkbook({ file, name, dataBase64, baseline = false }) {
-      return commitImport(editing(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline });
+    async importWorkbook({ file, name, dataBase64, baseline = false, partial = false }) {
+      return commitImport(editing(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline, partial });
     },
     async dump({ file }) {
       return reading(file, (open) => open.dump());

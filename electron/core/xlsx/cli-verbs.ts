@@ -41,7 +41,7 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   const input = need(flags, 'in');
   const bytes = readUntrusted(input);
   const name = path.basename(input);
-  const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true };
+  const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true, partial: flags.partial === true };
   const created = !fs.existsSync(path.resolve(file));
   if (created) {
     const year = Number(need(flags, 'year'));
@@ -103,8 +103,8 @@ function describe(preview: ImportPreview): string {
       ? `将写入上年数 ${effect.baselineCells} 个,预填 ${effect.prefilled} 个单元格,带入科目 ${effect.addCodes} 个${forms}`
       : `将写入 ${effect.cells} 个单元格,清空 ${effect.cleared} 个,新增科目 ${effect.addCodes} 个,删除科目 ${effect.removeCodes} 个${forms}`,
   );
-  for (const item of preview.unrecognised.slice(0, 20)) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
-  if (preview.unrecognised.length > 20) lines.push(`  ……另有 ${preview.unrecognised.length - 20} 处未识别`);
+  for (const table of preview.notImported ?? []) lines.push(`  不导入(无法读取,保持不变):${table.table}  工作表“${table.sheet}”`);
+  for (const item of preview.unrecognised) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
   for (const warning of preview.warnings) lines.push(`  提示:${warning}`);
   for (const error of preview.errors) lines.push(`  错误:${error}`);
   return lines.join('\n');

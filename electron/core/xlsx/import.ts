@@ -28,11 +28,12 @@ export interface ImportRequest {
   name: string;
   bytes: Buffer;
   baseline: boolean;
+  /** Import the readable tables; the unreadable ones (listed in the preview) stay as they are. */
+  partial?: boolean;
 }
 
 /** Compared totals that differ by at least this much (0.01 万元) are reported; less is rounding. */
 const MISMATCH = 100;
-const LISTED = 20;
 
 interface Plan {
   preview: ImportPreview;
@@ -50,9 +51,7 @@ export async function previewImport(session: YearSession, request: ImportRequest
 export async function commitImport(session: YearSession, request: ImportRequest): Promise<ImportPreview & { revision: number }> {
   const { preview, change, extra, reportTexts } = await plan(session, request);
   if (preview.errors.length || !change) {
-    const shown = preview.errors.slice(0, LISTED);
-    const more = preview.errors.length > LISTED ? `\n……另有 ${preview.errors.length - LISTED} 处错误` : '';
-    throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${shown.join('\n')}${more}`);
+    throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${preview.errors.join('\n')}`);
   }
   const revision = session.edit(change, extra);
   return { ...preview, revision: reportTexts ? carryReportTexts(session, reportTexts) : revision };
@@ -62,6 +61,13 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   const info = session.info;
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
   const source = await readSource(request.bytes, request.name, session.tables(), info.fiscalYear, out);
+  const failed = source?.failed ?? [];
+  if (request.partial && failed.length) {
+    // The clerk chose to import the readable tables: the unreadable ones are listed, not errors.
+    const skipped = new Set(failed.flatMap((table) => table.reasons));
+    out.errors = out.errors.filter((text) => !skipped.has(text));
+    if (!source!.tables.size && !source!.forms.length) out.errors.push(`文件 ${request.name}:没有能读取的表`);
+  }
   const preview: ImportPreview = {
     source: { name: request.name, kind: source?.kind ?? 'xlsx', fiscalYear: source?.fiscalYear, unitName: source?.unitName, unitCode: source?.unitCode },
     mode: request.baseline ? 'baseline' : 'replace',
@@ -71,7 +77,9 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
       cells: table.inputs.size + table.printed.size,
       codes: table.codes.size,
     })),
-    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id)),
+    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id) && !failed.some((table) => table.table === id)),
+    notImported: failed,
+    mismatches: [],
     unrecognised: out.unrecognised,
     warnings: out.warnings,
     errors: out.errors,
@@ -96,7 +104,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     addCodes: change.addCodes!.length,
     removeCodes: change.removeCodes!.length,
   });
-  if (source.kind !== 'year-file') compareTotals(session, source, request.name, out);
+  if (source.kind !== 'year-file') preview.mismatches = compareTotals(session, source, request.name, out);
   // A year file without a unit code takes the one the workbook carries.
   const meta = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : undefined;
   return out.errors.length ? { preview } : { preview, change, extra: { forms, meta } };
@@ -149,8 +157,8 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   return change;
 }
 
-/** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. */
-function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): void {
+/** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
+function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): NonNullable<ImportPreview['mismatches']> {
   const inputs: YearInputs = {};
   for (const def of session.tables()) {
     const extracted = source.tables.get(def.id);
@@ -165,7 +173,7 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
     for (const code of extracted.codes.keys()) target.codes.add(code);
   }
   const model = new YearModel(TABLES, inputs, () => undefined);
-  const differences: string[] = [];
+  const mismatches: NonNullable<ImportPreview['mismatches']> = [];
   for (const [table, extracted] of source.tables) {
     const def = TABLES.get(table)!;
     for (const [key, printed] of extracted.printed) {
@@ -173,13 +181,13 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
       if (!model.rule(table, row, col)) continue;
       const computed = model.value(table, row, col) ?? 0;
       if (Math.abs(computed - printed) >= MISMATCH) {
-        differences.push(`${table} ${describeCell(def, row)} 第 ${col} 栏:表中为 ${formatAmount(printed)},按导入的明细计算为 ${formatAmount(computed)}`);
+        mismatches.push({ table, sheet: extracted.sheet, row, col, label: describeCell(def, row), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
       }
     }
   }
-  if (!differences.length) return;
-  out.warnings.push(`文件 ${file}:${differences.length} 个合计数与明细不符(导入后按明细重新计算):`);
-  out.warnings.push(...differences.slice(0, LISTED));
-  if (differences.length > LISTED) out.warnings.push(`……另有 ${differences.length - LISTED} 处`);
+  if (mismatches.length) {
+    out.warnings.push(`文件 ${file}:${mismatches.length} 个合计数与明细不符(导入后按明细重新计算):`);
+    out.warnings.push(...mismatches.map((m) => `${m.table} ${m.label} 第 ${m.col} 栏:表中为 ${m.printed},按导入的明细计算为 ${m.computed}`));
+  }
+  return mismatches;
 }
-
