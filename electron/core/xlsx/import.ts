@@ -185,9 +185,6 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
       }
     }
   }
-  if (mismatches.length) {
-    out.warnings.push(`文件 ${file}:${mismatches.length} 个合计数与明细不符(导入后按明细重新计算):`);
-    out.warnings.push(...mismatches.map((m) => `${m.table} ${m.label} 第 ${m.col} 栏:表中为 ${m.printed},按导入的明细计算为 ${m.computed}`));
-  }
+  if (mismatches.length) out.warnings.push(`文件 ${file}:${mismatches.length} 个合计数与明细不符(导入后按明细重新计算),逐项列在“合计数与明细不符”中`);
   return mismatches;
 }
