@@ -85,7 +85,12 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
   let bodyStart = colNoRow + 1;
   if (!colNoRow) {
     const numeric = (r: number) => (grid.rows[r - 1] ?? []).some((cell) => cell?.kind === 'number' || /^[\d.,]+$/.test(norm(textOf(cell))));
-    for (bodyStart = headerStart; bodyStart < end && rowTexts(grid, bodyStart, width).some((text) => headerWords.has(text)) && !numeric(bodyStart); ) bodyStart++;
+    // An empty table's 合计 line (one text merged across, no numbers) is not a header row.
+    const headerRow = (r: number) => {
+      const texts = rowTexts(grid, r, width);
+      return texts.some((text) => headerWords.has(text)) && new Set(texts.filter(Boolean)).size > 1 && !numeric(r);
+    };
+    for (bodyStart = headerStart; bodyStart < end && headerRow(bodyStart); ) bodyStart++;
   }
   const headerEnd = colNoRow || bodyStart;
   const paths = Array.from({ length: width }, (_, c) => {
@@ -140,7 +145,9 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
     return null;
   }
   // Computed columns are recomputed from the details, so a sheet may leave them out.
-  for (const column of missing.filter((column) => isInputColumn(def, column.col!))) {
+  // A 栏次 printed in several groups (公开06表) needs only one of them: rows are found by code.
+  const elsewhere = (column: LayoutColumn) => layout.columns.some((other) => other.col === column.col && mapped.has(other.id));
+  for (const column of missing.filter((column) => isInputColumn(def, column.col!) && !elsewhere(column))) {
     fail(headerStart, `找不到${def.id}“${column.header.join('/')}”(第 ${column.col} 栏)所在的列`);
   }
   for (let side = 0; side < sides; side++) {

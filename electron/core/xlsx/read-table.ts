@@ -62,7 +62,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   const functionCodes = catalogFor(fiscalYear).functionCodes;
   const seen = new Map<string, number>();
   const sides = Math.max(...layout.columns.map((column) => column.side)) + 1;
-  const mappedCols = new Set(mapped.values());
+  const mappedCols = new Set([...mapped.values(), ...(header.codeParts ?? [])]);
   const counts = { formulas: 0, rounded: 0 };
   let lost = 0;
   let parent: CodeContext = { class: '', section: '' };
@@ -76,15 +76,13 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     const row = rowsByKey.get(key);
     return row && !row.blank ? row.cells[col] : undefined;
   };
-  /** A fixed row by its label on this side: exact first, then without "一、" style enumerators if that is unique. */
+  /** A fixed row by its label on this side: exact first, then without "一、" style enumerators. */
   const byLabel = (side: number, text: string): string | undefined => {
     const keys = def.kind === 'fixed' ? def.sides[side].rows.filter((key): key is string => key !== null && !!rowsByKey.get(key)!.label) : [];
     // A label printed twice (公开04表's 年初 block repeats the 收入 labels) is the next one not yet read.
-    // Keys are in print order, so the first unread one is the block this line sits in.
-    const unread = (found: string[]) => (found.length > 1 ? found.filter((key) => !seen.has(key)) : found);
-    const exact = unread(keys.filter((key) => norm(rowsByKey.get(key)!.label) === text));
-    if (exact.length) return exact[0];
-    return unread(keys.filter((key) => bare(rowsByKey.get(key)!.label) === bare(text)))[0];
+    // Keys are in print order: a label printed again (公开04表's 年初 lines repeat the 收入 labels) is the next unread one.
+    const unread = (match: (label: string) => boolean) => keys.find((key) => !seen.has(key) && match(rowsByKey.get(key)!.label));
+    return unread((label) => norm(label) === text) ?? unread((label) => bare(label) === bare(text));
   };
   /** A 功能分类 code by its name, looked for under the 款 / 类 printed above it (行政运行 exists under many 款). */
   const byName = (text: string): string | undefined => {
@@ -121,7 +119,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     const used = new Set<number>();
     for (let side = 0; side < sides; side++) {
       const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts[colOf(side, kind)! - 1] : '');
-      const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => texts[c - 1]), parent) : text('code');
+      const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(grid.rows[r - 1]?.[c - 1]))), parent) : text('code');
       const [name, label, rowNo] = [text('name'), text('label'), text('rowno')];
       const values = layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id));
       const hasValues = values.some((c) => {
