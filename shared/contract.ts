@@ -57,6 +57,8 @@ export interface YearSnapshot {
   supplementary: Record<string, string>;
   /** Last year's values (上年数) imported as the baseline: table → "row|col" → amount; null when none. */
   baseline: Record<string, Record<string, string>> | null;
+  /** Computed cells as an imported workbook printed them (R-I01): table → "row|col" → amount; absent when none. */
+  printed?: Record<string, Record<string, string>>;
   revision: number;
   /** 决算公开 texts: reason.<sentence>, profile.*, glossary → text, draft = carried from last year unconfirmed. */
   reportTexts: Record<string, ReportTextDoc>;
@@ -187,6 +189,8 @@ export const METHODS = {
   setFormRegion: object({ file, region: literal(...(Object.keys(FORM_REGIONS) as FormRegion[])) }),
   validate: object({ file }),
   explain: object({ file, key: str({ max: 200 }), text: nullable(str({ max: 2000 })) }),
+  /** The clerk accepts the computed value of a cell whose imported printed value differs (R-I01). */
+  acceptComputed: object({ file, table: tableName, row: str({ max: 40 }), col: str({ max: 10 }) }),
   dump: object({ file }),
   load: object({
     file,
@@ -229,6 +233,7 @@ export interface Results {
   setFormRegion: { revision: number };
   validate: { findings: Finding[]; canSubmit: boolean };
   explain: { revision: number };
+  acceptComputed: { revision: number };
   dump: InterchangeDoc;
   load: { cells: number; ignored: number };
   importCatalog: { revision: number; function: number; economic: number; skipped: number };

@@ -169,6 +169,9 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async explain({ file, key, text }) {
       return { revision: editing(file).explain(key, text) };
     },
+    async acceptComputed({ file, table, row, col }) {
+      return { revision: session(file).acceptComputed(table, row, col) };
+    },
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
       const workbook = await reading(file, (open) => {
         // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.

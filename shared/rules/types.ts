@@ -2,6 +2,7 @@ import type { Amount } from '../money';
 import type { YearModel } from '../tables/engine';
 import type { TemplateSet } from '../tables';
 import type { CheckContext } from './context';
+import type { PrintedCells } from './printed';
 
 export type Severity = 'error' | 'warning';
 
@@ -123,4 +124,6 @@ export interface ValidateOptions {
   isKnownCode?: (code: string) => boolean;
   /** Incremental run: only the rules reading one of these tables. */
   tables?: readonly string[];
+  /** Computed cells as an imported workbook printed them (R-I01); none when absent. */
+  printed?: PrintedCells;
 }

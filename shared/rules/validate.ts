@@ -50,6 +50,7 @@ export function validateYear(model: ModelView, options: ValidateOptions): Findin
     options.supp ?? {},
     options.isKnownCode ?? ((code) => catalog.isKnownFunctionCode(code)),
     set.codeMappings,
+    options.printed,
   );
   const changed = options.tables ? new Set(options.tables) : null;
   for (const rule of set.rules) {

@@ -40,7 +40,7 @@ interface Plan {
   /** Last year's 决算公开 texts (a year file as baseline), written after the import as drafts. */
   reportTexts?: Record<string, { text: string; draft: boolean }>;
   change?: YearChange;
-  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange };
+  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] } };
 }
 
 export async function previewImport(session: YearSession, request: ImportRequest): Promise<ImportPreview> {
@@ -107,7 +107,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   if (source.kind !== 'year-file') preview.mismatches = compareTotals(session, source, request.name, out);
   // A year file without a unit code takes the one the workbook carries.
   const meta = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : undefined;
-  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta } };
+  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source) } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
@@ -157,6 +157,24 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   return change;
 }
 
+/**
+ * The computed cells as the workbook printed them, kept per replaced table (R-I01 compares them
+ * with the details until the clerk accepts the computed value). A year file prints nothing: its
+ * tables' printed values are cleared.
+ */
+function printedCells(source: SourceYear): { tables: string[]; cells: StoredCell[] } {
+  const cells: StoredCell[] = [];
+  if (source.kind !== 'year-file') {
+    for (const [table, extracted] of source.tables) {
+      for (const [key, value] of extracted.printed) {
+        const [row, col] = key.split('|');
+        cells.push({ table, row, col, value });
+      }
+    }
+  }
+  return { tables: [...source.tables.keys()], cells };
+}
+
 /** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
 function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): NonNullable<ImportPreview['mismatches']> {
   const inputs: YearInputs = {};
@@ -178,8 +196,9 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
     const def = TABLES.get(table)!;
     for (const [key, printed] of extracted.printed) {
       const [row, col] = key.split('|');
-      if (!model.rule(table, row, col)) continue;
-      const computed = model.value(table, row, col) ?? 0;
+      // A printed 类 / 款 line with no 项 line under it has no row after the import: its details are 0.
+      if (!model.rule(table, row, col) && !(def.kind === 'functional' && printed)) continue;
+      const computed = model.rule(table, row, col) ? model.value(table, row, col) ?? 0 : 0;
       if (Math.abs(computed - printed) >= MISMATCH) {
         mismatches.push({ table, sheet: extracted.sheet, row, col, label: describeCell(def, row), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
       }

@@ -1,5 +1,5 @@
 import type { YearInfo } from '../../../shared/contract';
-import { ruleSetFor, tablesRead, validateYear, type Finding, type ModelView, type Supplementary } from '../../../shared/rules';
+import { ruleSetFor, tablesRead, validateYear, type Finding, type ModelView, type PrintedCells, type Supplementary } from '../../../shared/rules';
 import type { YearModel } from '../../../shared/tables';
 
 /** What a 审核 run reads besides the year's own values. */
@@ -9,6 +9,8 @@ export interface CheckInputs {
   explanations: Record<string, string>;
   baseline?: ModelView;
   supp?: Supplementary;
+  /** Computed cells as an imported workbook printed them (R-I01). */
+  printed?: PrintedCells;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface CheckInputs {
  */
 export function revalidate(inputs: CheckInputs, previous: Finding[] | null, changedTables: ReadonlySet<string> | null): Finding[] {
   const { model, info } = inputs;
-  const options = { template: info.template, fiscalYear: info.fiscalYear, explanations: inputs.explanations, baseline: inputs.baseline, supp: inputs.supp };
+  const options = { template: info.template, fiscalYear: info.fiscalYear, explanations: inputs.explanations, baseline: inputs.baseline, supp: inputs.supp, printed: inputs.printed };
   if (!previous || !changedTables) return validateYear(model, options);
   const rerun = new Set(
     ruleSetFor(info.template, info.fiscalYear)

@@ -3,7 +3,7 @@ import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearI
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, templateTables } from '../../../shared/tables';
 import { call } from '../api';
-import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, printedFromDoc, type Finding, type ModelView, type PrintedCells } from '../../../shared/rules';
 import { CodeBook } from './code-book';
 import { revalidate, type CheckInputs } from './findings';
 import { inverseOf } from './history';
@@ -49,6 +49,8 @@ interface YearState {
   supplementary: Record<string, string>;
   /** 决算公开 texts (reasons, 概况, 名词解释) by key. */
   reportTexts: Record<string, ReportTextDoc>;
+  /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
+  printed: PrintedCells;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
@@ -64,6 +66,7 @@ interface YearState {
   showNotice(text: string | null): void;
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
+  acceptComputed(table: string, row: string, col: string): Promise<void>;
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
@@ -85,8 +88,8 @@ let queue: Promise<unknown> = Promise.resolve();
 export const useYearStore = create<YearState>((set, get) => {
   /** What the next 审核 run reads, as the store holds it now. */
   const checkInputs = (): CheckInputs => {
-    const { model, info, explanations, baseline, supplementary, reportTexts } = get();
-    return { model: model!, info: info!, explanations, baseline, supp: suppFor(info!, supplementary, reportTexts) };
+    const { model, info, explanations, baseline, supplementary, reportTexts, printed } = get();
+    return { model: model!, info: info!, explanations, baseline, supp: suppFor(info!, supplementary, reportTexts), printed };
   };
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
@@ -149,6 +152,7 @@ export const useYearStore = create<YearState>((set, get) => {
     baseline: undefined,
     supplementary: {},
     reportTexts: {},
+    printed: new Map(),
     focusRequest: null,
 
     async loadYears() {
@@ -176,8 +180,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const baseline = snapshot.baseline ? baselineView(baselineFromDoc(snapshot.baseline)) : undefined;
         const supplementary = snapshot.supplementary;
         const reportTexts = snapshot.reportTexts;
-        const findings = revalidate({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supp: suppFor(snapshot.info, supplementary, reportTexts) }, null, null);
-        set({ info: snapshot.info, ...opened, findings, baseline, supplementary, reportTexts, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        const printed = printedFromDoc(snapshot.printed);
+        const findings = revalidate({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supp: suppFor(snapshot.info, supplementary, reportTexts), printed }, null, null);
+        set({ info: snapshot.info, ...opened, findings, baseline, supplementary, reportTexts, printed, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -227,6 +232,21 @@ export const useYearStore = create<YearState>((set, get) => {
         if (text.trim()) explanations[key] = text.trim();
         else delete explanations[key];
         set({ explanations, findings: revalidate({ ...checkInputs(), explanations }, null, null), savedAt: new Date() });
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+
+    /** Accepts the computed value of a cell whose imported printed value differs: R-I01 clears. */
+    async acceptComputed(table, row, col) {
+      const { info } = get();
+      if (!info) return;
+      try {
+        await call('acceptComputed', { file: info.file, table, row, col });
+        const printed = new Map([...get().printed].map(([id, cells]) => [id, new Map(cells)]));
+        printed.get(table)?.delete(`${row}|${col}`);
+        set({ printed });
+        set({ findings: revalidate(checkInputs(), null, null), savedAt: new Date() });
       } catch (error) {
         set({ error: (error as Error).message });
       }

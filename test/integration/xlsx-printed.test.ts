@@ -1,0 +1,72 @@
+/**
+ * Printed totals survive the import (issue 17 item 8): every computed cell a workbook printed is
+ * kept in the year file (migration 5), each one its details do not reproduce is an R-I01 finding of
+ * its own — an error beyond the 尾数误差 tolerance, a warning within it — listed by `validate`
+ * (also of a workbook), and cleared when the clerk accepts the computed value.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { validateFiles } from '../../electron/core/validate-files';
+import { tempDir } from '../helpers/temp';
+import { base64, coreIn, newYear, seed002Edits, type Core } from '../fixtures/xlsx/helpers';
+import { edited, rowOf } from '../fixtures/xlsx/malformed';
+
+let temp: ReturnType<typeof tempDir>;
+let core: Core;
+let typo: Buffer;
+
+beforeAll(async () => {
+  temp = tempDir('juesuan-printed-');
+  core = coreIn(temp.dir);
+  await newYear(core, 'source.sqlite');
+  await core.edit({ file: 'source.sqlite', cells: seed002Edits() });
+  const good = Buffer.from((await core.exportWorkbook({ file: 'source.sqlite' })).dataBase64, 'base64');
+  // 公开02表's 201 line printed 338.38 where its details add up to 3,249.78 (a slipped digit).
+  typo = await edited(good, (workbook) => {
+    const sheet = workbook.getWorksheet('公开02表')!;
+    sheet.getCell(`C${rowOf(sheet, '201')}`).value = 338.38;
+  });
+});
+afterAll(() => {
+  core.close();
+  temp.cleanup();
+});
+
+const r101 = (findings: { rule: string }[]) => findings.filter((finding) => finding.rule === 'R-I01');
+
+it('a printed total that disagrees with its details is an error at that cell, until the computed value is accepted', async () => {
+  await newYear(core, 'y.sqlite');
+  await core.importWorkbook({ file: 'y.sqlite', name: 'typo.xlsx', dataBase64: base64(typo) });
+  expect((await core.openYear({ file: 'y.sqlite' })).printed?.['公开02表']?.['201|1']).toBe('338.38');
+  const findings = r101((await core.validate({ file: 'y.sqlite' })).findings);
+  expect(findings).toEqual([
+    expect.objectContaining({ severity: 'error', table: '公开02表', row: '201', col: '1', actual: '338.38', expected: '3249.78' }),
+  ]);
+  expect(findings[0]).toMatchObject({ message: expect.stringContaining('导入文件印出 338.38 与按明细计算为 3,249.78,相差 2,911.40') });
+
+  await core.acceptComputed({ file: 'y.sqlite', table: '公开02表', row: '201', col: '1' });
+  expect(r101((await core.validate({ file: 'y.sqlite' })).findings)).toEqual([]);
+  await expect(core.acceptComputed({ file: 'y.sqlite', table: '公开02表', row: '201', col: '1' })).rejects.toThrow('没有导入文件印出的数');
+});
+
+it('survives closing and reopening the year file, and a re-import of the table replaces it', async () => {
+  core.close();
+  const again = coreIn(temp.dir);
+  await again.importWorkbook({ file: 'y.sqlite', name: 'typo.xlsx', dataBase64: base64(typo) });
+  again.close();
+  const reopened = coreIn(temp.dir);
+  expect(r101((await reopened.validate({ file: 'y.sqlite' })).findings)).toHaveLength(1);
+  const good = (await reopened.exportWorkbook({ file: 'source.sqlite' })).dataBase64;
+  await reopened.importWorkbook({ file: 'y.sqlite', name: 'good.xlsx', dataBase64: good });
+  expect(r101((await reopened.validate({ file: 'y.sqlite' })).findings)).toEqual([]);
+  reopened.close();
+  core = coreIn(temp.dir);
+});
+
+it('validate of a workbook lists the printed total', async () => {
+  const file = path.join(temp.dir, '2023-typo.xlsx');
+  fs.writeFileSync(file, typo);
+  const [report] = await validateFiles([file]);
+  expect(r101(report.findings ?? [])).toEqual([expect.objectContaining({ table: '公开02表', row: '201', col: '1', severity: 'error' })]);
+});
