@@ -34,6 +34,8 @@ describe('rule declarations', () => {
       ...Array.from({ length: 4 }, (_, i) => `P-0${i + 1}`),
       // 决算公开: a sentence beyond the threshold without its 主要原因 (shared/rules/report-rules.ts).
       'P-05',
+      // Not a SPEC relation: printed totals of an imported workbook against their details (issue 17).
+      'R-I01',
     ];
     expect(ids).toEqual(spec);
   });
@@ -122,7 +124,7 @@ describe('incremental runs', () => {
     const full = validate(model);
     const partial = validateYear(model, { ...OPTIONS, tables: ['公开06表'] });
     const readers = new Set(ruleSetFor('9', 2023).rules.filter((rule) => tablesRead(rule).has('公开06表')).map((rule) => rule.id));
-    expect(readers).toEqual(new Set(['R-H04', 'R-H05', 'R-X10', 'R-X16', 'R-X19', 'R-X20', 'P-02', 'P-03', 'P-05']));
+    expect(readers).toEqual(new Set(['R-H04', 'R-H05', 'R-X10', 'R-X16', 'R-X19', 'R-X20', 'P-02', 'P-03', 'P-05', 'R-I01']));
     expect(partial.map(tag)).toEqual(full.filter((finding) => readers.has(finding.rule)).map(tag));
     expect(partial.map(tag)).toContain('R-X10 公开06表 人员经费合计 1 error');
   });
