@@ -153,6 +153,11 @@ export class YearSession {
     return [...validateYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp, printed }), ...forms];
   }
 
+  /** Computed cells as imported workbooks printed them: table → "row|col" → amount. */
+  printed(): Map<string, Map<string, Amount>> {
+    return this.store.loadPrinted();
+  }
+
   /** The clerk accepts the computed value over the imported printed one (R-I01 clears). */
   acceptComputed(table: string, row: string, col: string): number {
     const def = this.table(table);

@@ -4,6 +4,7 @@
  * its own — an error beyond the 尾数误差 tolerance, a warning within it — listed by `validate`
  * (also of a workbook), and cleared when the clerk accepts the computed value.
  */
+import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { validateFiles } from '../../electron/core/validate-files';
 import { tempDir } from '../helpers/temp';
 import { base64, coreIn, newYear, seed002Edits, type Core } from '../fixtures/xlsx/helpers';
 import { edited, rowOf } from '../fixtures/xlsx/malformed';
+import { officialWorkbook, seed002Sheets } from '../fixtures/xlsx/official-workbook';
 
 let temp: ReturnType<typeof tempDir>;
 let core: Core;
@@ -69,4 +71,26 @@ it('validate of a workbook lists the printed total', async () => {
   fs.writeFileSync(file, typo);
   const [report] = await validateFiles([file]);
   expect(r101(report.findings ?? [])).toEqual([expect.objectContaining({ table: '公开02表', row: '201', col: '1', severity: 'error' })]);
+});
+
+it('公开04表 r60: the balance the source printed is printed again, with a 尾数误差 warning, until the computed one is accepted', async () => {
+  await newYear(core, 'seed.sqlite');
+  await core.importWorkbook({ file: 'seed.sqlite', name: 'seed002.xlsx', dataBase64: base64(await officialWorkbook(seed002Sheets(), { oneSheet: false })) });
+  const balance = r101((await core.validate({ file: 'seed.sqlite' })).findings).filter((finding) => finding.table === '公开04表' && finding.row === '60');
+  expect(balance.map(({ col, severity, rounding, actual, expected }) => ({ col, severity, rounding, actual, expected }))).toEqual([
+    { col: '2', severity: 'warning', rounding: true, actual: '0.00', expected: '-0.01' },
+    { col: '3', severity: 'warning', rounding: true, actual: '0.00', expected: '-0.01' },
+  ]);
+  const r60 = async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((await core.exportWorkbook({ file: 'seed.sqlite', draft: true })).dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('公开04表(草稿)')!;
+    let found = 0;
+    sheet.eachRow((row, n) => void (row.getCell(4).value === '年末财政拨款结转和结余' && (found = n)));
+    // 支出 side: 项目 D, 行次 E, then 栏次 2 (合计) in F and 3 (一般公共预算) in G.
+    return [sheet.getRow(found).getCell(6).value, sheet.getRow(found).getCell(7).value];
+  };
+  expect(await r60()).toEqual([0, 0]);
+  for (const col of ['2', '3']) await core.acceptComputed({ file: 'seed.sqlite', table: '公开04表', row: '60', col });
+  expect(await r60()).toEqual([-0.01, -0.01]);
 });
