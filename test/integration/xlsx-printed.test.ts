@@ -35,7 +35,7 @@ afterAll(() => {
   temp.cleanup();
 });
 
-const r101 = (findings: { rule: string }[]) => findings.filter((finding) => finding.rule === 'R-I01');
+const r101 = <T extends { rule: string }>(findings: T[]) => findings.filter((finding) => finding.rule === 'R-I01');
 
 it('a printed total that disagrees with its details is an error at that cell, until the computed value is accepted', async () => {
   await newYear(core, 'y.sqlite');

@@ -388,16 +388,16 @@ const CASES: Case[] = [
   // 2.7 plausibility
   {
     rule: 'P-01',
-    how: 'input: 5 of 项目支出 moved from 一般行政管理事务 to 行政运行, in 02, 03 and 05 alike',
+    how: 'input: 1.00 of 基本支出 moved from 行政运行 to 商贸事务 一般行政管理事务 (2011302), in 02, 03 and 05 alike',
     inputs: (inputs) => {
-      setInput(inputs, '公开03表', '2010301', '3', '5');
-      setInput(inputs, '公开03表', '2010302', '3', '1603.07');
-      setInput(inputs, '公开05表', '2010301', '3', '5');
-      setInput(inputs, '公开05表', '2010302', '3', '1603.07');
-      setInput(inputs, '公开02表', '2010301', '2', '24.10');
-      setInput(inputs, '公开02表', '2010302', '2', '2875.75');
+      for (const table of ['公开03表', '公开05表']) {
+        setInput(inputs, table, '2010301', '2', '18.10');
+        setInput(inputs, table, '2011302', '2', '1');
+      }
+      setInput(inputs, '公开02表', '2010301', '2', '18.10');
+      setInput(inputs, '公开02表', '2011302', '2', '1');
     },
-    added: ['P-01 公开03表 2010301 3 warning'],
+    added: ['P-01 公开03表 2011302 2 warning'],
   },
   {
     rule: 'P-02',
