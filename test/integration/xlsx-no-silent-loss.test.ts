@@ -113,3 +113,19 @@ async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   return workbook;
 }
+
+describe('a 科目 printed with another 科目’s name', () => {
+  it('is named in the preview with its row, and imported by its code', async () => {
+    const bytes = await edited(good, (workbook) => {
+      const sheet = workbook.getWorksheet('公开03表')!;
+      sheet.getCell(`B${rowOf(sheet, '2010301')}`).value = '一般行政管理事务';
+    });
+    const row = rowOf((await load(bytes)).getWorksheet('公开03表')!, '2010301');
+    const preview = await core.previewImport({ file: 'partial.sqlite', name: 'names.xlsx', dataBase64: base64(bytes) });
+    expect(preview.errors).toEqual([]);
+    expect(preview.warnings).toContain(`文件 names.xlsx 工作表“公开03表” 第${row}行:科目代码 2010301 旁印的名称“一般行政管理事务”与科目表中的“行政运行”不同,请核对代码是否写错(按代码 2010301 导入)`);
+    // Our own export's names (full or shortened wordings) raise nothing.
+    const clean = await core.previewImport({ file: 'partial.sqlite', name: 'good.xlsx', dataBase64: base64(good) });
+    expect(clean.warnings.filter((text) => text.includes('旁印的名称'))).toEqual([]);
+  });
+});

@@ -20,7 +20,7 @@ import { planBaseline } from './baseline';
 import { carryReportTexts } from '../report/source';
 import { planFormCarry, planFormReplace } from './form-carry';
 import type { Findings } from './read-table';
-import { norm } from './text';
+import { message, norm } from './text';
 import { readSource, type SourceYear } from './source';
 
 export interface ImportRequest {
@@ -131,6 +131,10 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   for (const [table, extracted] of source.tables) {
     const current = session.model.tableInputs(table);
     for (const [code, { name, row }] of extracted.codes) {
+      const official = session.nameOf(code);
+      if (row && official && name && namesContradict(name, official)) {
+        out.warnings.push(message({ file, sheet: extracted.sheet, row }, `科目代码 ${code} 旁印的名称“${name}”与科目表中的“${official}”不同,请核对代码是否写错(按代码 ${code} 导入)`));
+      }
       if (current.codes.has(code)) continue;
       const known = functionName(code, info.fiscalYear) !== undefined || customNames.has(code);
       if (!known && !name) {
@@ -173,6 +177,13 @@ function printedCells(source: SourceYear): { tables: string[]; cells: StoredCell
     }
   }
   return { tables: [...source.tables.keys()], cells };
+}
+
+/** A printed 科目名称 that names another 科目 (not merely a shorter or longer wording of the same). */
+function namesContradict(printed: string, official: string): boolean {
+  const plain = (text: string) => norm(text).replace(/\([^)]*\)/g, '');
+  const [a, b] = [plain(printed), plain(official)];
+  return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
 }
 
 /** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
