@@ -12,7 +12,7 @@
 import { functionName } from '../../../shared/catalog';
 import { ApiError, type CellEdit, type ImportPreview, type YearChange } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
-import { TABLES, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
+import { TABLES, TOTAL, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import type { FormsChange, StoredCell } from '../store';
 import type { YearSession } from '../year-session';
@@ -211,7 +211,8 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
       if (!model.rule(table, row, col) && !(def.kind === 'functional' && printed)) continue;
       const computed = model.rule(table, row, col) ? model.value(table, row, col) ?? 0 : 0;
       if (Math.abs(computed - printed) >= MISMATCH) {
-        mismatches.push({ table, sheet: extracted.sheet, row, col, label: describeCell(def, row), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
+        const name = def.kind === 'functional' && row !== TOTAL ? model.row(table, row)?.label ?? '' : '';
+        mismatches.push({ table, sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
       }
     }
   }

@@ -1,4 +1,7 @@
 import type { ImportPreview } from '../../../../shared/contract';
+import { displayAmount, parseAmount } from '../../../../shared/money';
+
+const shown = (text: string) => displayAmount(parseAmount(text));
 
 /** The lists of an import preview: errors (per unreadable table), printed totals vs details, warnings, skipped content — all of them, each with its place. */
 export function ImportChecks({ preview, canPartial }: { preview: ImportPreview; canPartial: boolean }) {
@@ -44,8 +47,8 @@ export function ImportChecks({ preview, canPartial }: { preview: ImportPreview; 
                     <td>{m.table}</td>
                     <td>{m.label}</td>
                     <td className="num">{m.col}</td>
-                    <td className="num">{m.printed}</td>
-                    <td className="num">{m.computed}</td>
+                    <td className="num">{shown(m.printed)}</td>
+                    <td className="num">{shown(m.computed)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -52,14 +52,13 @@ export function ImportDialog({
                 <td className="num">{table.codes}</td>
               </tr>
             ))}
-            {!blocked &&
-              notImported.map((table) => (
-                <tr key={table.table} className="not-imported">
-                  <td>{table.table}</td>
-                  <td>{table.sheet}</td>
-                  <td colSpan={2}>无法读取,不导入(保持不变)</td>
-                </tr>
-              ))}
+            {notImported.map((table) => (
+              <tr key={table.table} className="not-imported">
+                <td>{table.table}</td>
+                <td>{table.sheet}</td>
+                <td colSpan={2}>无法读取{blocked ? '(见下方错误)' : ',不导入(保持不变)'}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         {preview.forms.length > 0 && (
@@ -75,15 +74,17 @@ export function ImportDialog({
             </ul>
           </section>
         )}
-        <p>
-          将写入 {preview.effect.cells} 个单元格
-          {preview.effect.cleared ? `,清空 ${preview.effect.cleared} 个` : ''}
-          {preview.effect.addCodes ? `,新增科目行 ${preview.effect.addCodes} 个` : ''}
-          {preview.effect.removeCodes ? `,删除科目行 ${preview.effect.removeCodes} 个` : ''}
-          {preview.mode === 'baseline' ? `,上年数 ${preview.effect.baselineCells} 个,预填年初数 ${preview.effect.prefilled} 个` : ''}
-          {preview.effect.forms ? `,${preview.mode === 'baseline' ? '带入' : '写入'}绩效自评表 ${preview.effect.forms} 张` : ''}
-          {preview.missing.length ? `;文件中没有:${preview.missing.join('、')}(保持不变)` : ''}
-        </p>
+        {!blocked && (
+          <p>
+            将写入 {preview.effect.cells} 个单元格
+            {preview.effect.cleared ? `,清空 ${preview.effect.cleared} 个` : ''}
+            {preview.effect.addCodes ? `,新增科目行 ${preview.effect.addCodes} 个` : ''}
+            {preview.effect.removeCodes ? `,删除科目行 ${preview.effect.removeCodes} 个` : ''}
+            {preview.mode === 'baseline' ? `,上年数 ${preview.effect.baselineCells} 个,预填年初数 ${preview.effect.prefilled} 个` : ''}
+            {preview.effect.forms ? `,${preview.mode === 'baseline' ? '带入' : '写入'}绩效自评表 ${preview.effect.forms} 张` : ''}
+            {preview.missing.length ? `;文件中没有:${preview.missing.join('、')}(保持不变)` : ''}
+          </p>
+        )}
         <ImportChecks preview={preview} canPartial={canPartial} />
         <div className="modal-actions">
           <button type="button" onClick={onCancel}>
