@@ -129,3 +129,15 @@ describe('a 科目 printed with another 科目’s name', () => {
     expect(clean.warnings.filter((text) => text.includes('旁印的名称'))).toEqual([]);
   });
 });
+
+describe('a number below the notes', () => {
+  it('is listed as not imported, with its cell', async () => {
+    const bytes = await edited(good, (workbook) => {
+      const sheet = workbook.getWorksheet('公开03表')!;
+      sheet.getCell(`D${sheet.rowCount + 2}`).value = 12.5;
+    });
+    const sheet = (await load(bytes)).getWorksheet('公开03表')!;
+    const preview = await core.previewImport({ file: 'partial.sqlite', name: 'below.xlsx', dataBase64: base64(bytes) });
+    expect(preview.unrecognised).toEqual([{ sheet: '公开03表', row: sheet.rowCount, cell: `D${sheet.rowCount}`, reason: '表注之后的数值,未导入' }]);
+  });
+});

@@ -115,7 +115,16 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     const texts = rowTexts(grid, r, width);
     const first = texts.find(Boolean);
     if (first === undefined) continue; // blank lines anywhere in the body
-    if (first.startsWith('注') || (def.emptyText && first === norm(def.emptyText))) break;
+    if (first.startsWith('注') || (def.emptyText && first === norm(def.emptyText))) {
+      // The body ends at the notes; a number below them is not read, and the preview says so.
+      for (let below = r + 1; below < block.end; below++) {
+        (grid.rows[below - 1] ?? []).forEach((cell, index) => {
+          const amount = cellAmount(cell);
+          if (cell?.kind === 'number' && amount.ok && amount.value) skip(below, index + 1, '表注之后的数值,未导入');
+        });
+      }
+      break;
+    }
     const used = new Set<number>();
     for (let side = 0; side < sides; side++) {
       const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts[colOf(side, kind)! - 1] : '');
