@@ -103,7 +103,10 @@ function describe(preview: ImportPreview): string {
       ? `将写入上年数 ${effect.baselineCells} 个,预填 ${effect.prefilled} 个单元格,带入科目 ${effect.addCodes} 个${forms}`
       : `将写入 ${effect.cells} 个单元格,清空 ${effect.cleared} 个,新增科目 ${effect.addCodes} 个,删除科目 ${effect.removeCodes} 个${forms}`,
   );
-  for (const table of preview.notImported ?? []) lines.push(`  无法读取:${table.table}  工作表“${table.sheet}”(${preview.errors.length ? '' : '不导入,'}保持不变)`);
+  for (const table of preview.notImported ?? []) {
+    lines.push(`  无法读取:${table.table}  工作表“${table.sheet}”(${preview.errors.length ? '' : '不导入,'}保持不变)`);
+    if (!preview.errors.length) for (const reason of table.reasons) lines.push(`    ${reason}`);
+  }
   for (const item of preview.unrecognised) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
   for (const warning of preview.warnings) lines.push(`  提示:${warning}`);
   if (preview.mismatches?.length) lines.push('  合计数与明细不符:');

@@ -51,7 +51,10 @@ export async function previewImport(session: YearSession, request: ImportRequest
 export async function commitImport(session: YearSession, request: ImportRequest): Promise<ImportPreview & { revision: number }> {
   const { preview, change, extra, reportTexts } = await plan(session, request);
   if (preview.errors.length || !change) {
-    throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${preview.errors.join('\n')}`);
+    const tableErrors = new Set((preview.notImported ?? []).flatMap((table) => table.reasons));
+    const readable = preview.recognised.length > 0 && preview.errors.every((text) => tableErrors.has(text));
+    const hint = readable ? '\n以上错误都属于无法读取的表;如要只导入其余能读取的表,请在导入预览中选择“只导入能读取的表”(命令行加 --partial)' : '';
+    throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${preview.errors.join('\n')}${hint}`);
   }
   const revision = session.edit(change, extra);
   return { ...preview, revision: reportTexts ? carryReportTexts(session, reportTexts) : revision };
