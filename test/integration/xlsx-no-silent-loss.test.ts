@@ -68,6 +68,8 @@ describe('an amount that cannot be placed is never dropped', () => {
     const preview = await core.previewImport({ file, name: 'six.xlsx', dataBase64: base64(bytes), partial: true });
     expect(preview.errors).toEqual([]);
     expect(preview.notImported!.map((table) => table.table)).toEqual(['公开02表']);
+    // 公开03表's row 2010301 is in the file: nothing of it is removed; a row the file lacks would be named.
+    expect(preview.warnings.filter((text) => text.includes('导入后删除此行'))).toEqual([]);
     expect(preview.recognised.map((table) => table.table)).not.toContain('公开02表');
     await core.importWorkbook({ file, name: 'six.xlsx', dataBase64: base64(bytes), partial: true });
     const after = await core.openYear({ file });
@@ -139,5 +141,18 @@ describe('a number below the notes', () => {
     const sheet = (await load(bytes)).getWorksheet('公开03表')!;
     const preview = await core.previewImport({ file: 'partial.sqlite', name: 'below.xlsx', dataBase64: base64(bytes) });
     expect(preview.unrecognised).toEqual([{ sheet: '公开03表', row: sheet.rowCount, cell: `D${sheet.rowCount}`, reason: '表注之后的数值,未导入' }]);
+  });
+});
+
+describe('a 科目 row the workbook lacks', () => {
+  it('is named with its amounts before the import removes it', async () => {
+    const bytes = await edited(good, (workbook) => {
+      const sheet = workbook.getWorksheet('公开03表')!;
+      sheet.spliceRows(rowOf(sheet, '2011308'), 1);
+    });
+    await keyedYear('fewer.sqlite');
+    const preview = await core.previewImport({ file: 'fewer.sqlite', name: 'fewer.xlsx', dataBase64: base64(bytes) });
+    expect(preview.effect.removeCodes).toBe(1);
+    expect(preview.warnings).toContain('公开03表:文件中没有科目 2011308 招商引资,导入后删除此行及其金额(第 3 栏 0.19)');
   });
 });

@@ -147,7 +147,13 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
       change.addCodes.push(known ? { table, code } : { table, code, name });
       if (!known) out.warnings.push(`${table}:科目 ${code}“${name}”不在功能分类科目表中,作为自定义科目导入`);
     }
-    for (const code of current.codes) if (!extracted.codes.has(code)) change.removeCodes.push({ table, code });
+    for (const code of current.codes) {
+      if (extracted.codes.has(code)) continue;
+      change.removeCodes.push({ table, code });
+      // A 科目 row the file lacks goes with its amounts: each one is named, never removed unseen.
+      const amounts = [...current.cells].filter(([key, value]) => key.startsWith(`${code}|`) && value !== 0).map(([key, value]) => `第 ${key.split('|')[1]} 栏 ${formatAmount(value)}`);
+      if (amounts.length) out.warnings.push(`${table}:文件中没有科目 ${code} ${session.nameOf(code) ?? ''},导入后删除此行及其金额(${amounts.join('、')})`);
+    }
     const edits: CellEdit[] = [];
     for (const [key, value] of extracted.inputs) {
       if (value === null) continue;
