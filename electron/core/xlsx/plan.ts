@@ -21,6 +21,8 @@ export interface PlanCell {
   style: CellStyle;
   /** An amount cell: the table row and 栏次 it prints (the writers derive its formula and role from them). */
   ref?: { row: string; col: string };
+  /** A balance as the imported workbook stated it (STATED_BALANCES): a plain number, not a formula. */
+  stated?: true;
 }
 
 export interface Range {
@@ -250,7 +252,7 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
   function putAmount(row: number, col: number, key: string, valueCol: string): void {
     const stated = STATED_BALANCES[def.id]?.(key, valueCol) ? context.printed?.get(`${key}|${valueCol}`) : undefined;
     const value = stated ?? model.value(def.id, key, valueCol);
-    cells.push({ row, col, value: value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null, style: 'amount', ref: { row: key, col: valueCol } });
+    cells.push({ row, col, value: value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null, style: 'amount', ref: { row: key, col: valueCol }, ...(stated !== undefined ? { stated: true as const } : {}) });
   }
 
   // Notes, then the empty-table line (SPEC §1.10: after the 注).
