@@ -170,7 +170,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return { revision: editing(file).explain(key, text) };
     },
     async acceptComputed({ file, table, row, col }) {
-      return { revision: session(file).acceptComputed(table, row, col) };
+      return { revision: editing(file).acceptComputed(table, row, col) };
     },
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
       const workbook = await reading(file, (open) => {
