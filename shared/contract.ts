@@ -60,6 +60,8 @@ export interface YearSnapshot {
   supplementary: Record<string, string>;
   /** Last year's values (上年数) imported as the baseline: table → "row|col" → amount; null when none. */
   baseline: Record<string, Record<string, string>> | null;
+  /** Computed cells as an imported workbook printed them (R-I01): table → "row|col" → amount; absent when none. */
+  printed?: Record<string, Record<string, string>>;
   revision: number;
   /** 决算公开 texts: reason.<sentence>, profile.*, glossary → text, draft = carried from last year unconfirmed. */
   reportTexts: Record<string, ReportTextDoc>;
@@ -139,6 +141,13 @@ export interface ImportPreview {
   forms: { sheet: string; subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
   /** forms: forms written (replace: found forms; baseline: drafts carried from last year). */
   effect: { cells: number; cleared: number; addCodes: number; removeCodes: number; baselineCells: number; prefilled: number; forms: number };
+  /**
+   * Tables found but not readable, each with every reason (sheet, row, cell). Without `partial` these
+   * reasons are errors too; with it the other tables are imported and these stay as they are.
+   */
+  notImported?: { table: string; sheet: string; reasons: string[] }[];
+  /** Every printed total (computed cell) that the imported details do not reproduce, side by side. */
+  mismatches?: { table: string; sheet: string; row: string; col: string; label: string; printed: string; computed: string }[];
 }
 
 /** Uploaded workbook or year file: the file name as picked, the bytes as base64 (at most 20 MB). */
@@ -147,6 +156,8 @@ const upload = {
   name: str({ max: 260, pattern: /\S/, label: '导入文件名' }),
   dataBase64: str({ max: 28_000_000, pattern: /^[A-Za-z0-9+/\r\n]*={0,2}\s*$/, label: 'base64 编码的文件内容(不超过 20 MB)' }),
   baseline: optional(bool),
+  /** Import the readable tables and leave the unreadable ones (listed in the preview) as they are. */
+  partial: optional(bool),
 };
 
 const reportTextKey = str({ max: 120, pattern: REPORT_TEXT_KEY, label: '决算公开文字的键(reason.…、profile.… 或 glossary)' });
@@ -181,6 +192,8 @@ export const METHODS = {
   setFormRegion: object({ file, region: literal(...(Object.keys(FORM_REGIONS) as FormRegion[])) }),
   validate: object({ file }),
   explain: object({ file, key: str({ max: 200 }), text: nullable(str({ max: 2000 })) }),
+  /** The clerk accepts the computed value of a cell whose imported printed value differs (R-I01). */
+  acceptComputed: object({ file, table: tableName, row: str({ max: 40 }), col: str({ max: 10 }) }),
   dump: object({ file }),
   load: object({
     file,
@@ -223,6 +236,7 @@ export interface Results {
   setFormRegion: { revision: number };
   validate: { findings: Finding[]; canSubmit: boolean };
   explain: { revision: number };
+  acceptComputed: { revision: number };
   dump: InterchangeDoc;
   load: { cells: number; ignored: number };
   importCatalog: { revision: number; function: number; economic: number; skipped: number };

@@ -170,6 +170,9 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async explain({ file, key, text }) {
       return { revision: editing(file).explain(key, text) };
     },
+    async acceptComputed({ file, table, row, col }) {
+      return { revision: editing(file).acceptComputed(table, row, col) };
+    },
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
       const workbook = await reading(file, (open) => {
         // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
@@ -180,11 +183,11 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       });
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
     },
-    async previewImport({ file, name, dataBase64, baseline = false }) {
-      return reading(file, (open) => previewImport(open, { name, bytes: Buffer.from(dataBase64, 'base64'), baseline }));
+    async previewImport({ file, name, dataBase64, baseline = false, partial = false }) {
+      return reading(file, (open) => previewImport(open, { name, bytes: Buffer.from(dataBase64, 'base64'), baseline, partial }));
     },
-    async importWorkbook({ file, name, dataBase64, baseline = false }) {
-      return commitImport(editing(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline });
+    async importWorkbook({ file, name, dataBase64, baseline = false, partial = false }) {
+      return commitImport(editing(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline, partial });
     },
     async dump({ file }) {
       return reading(file, (open) => open.dump());

@@ -60,6 +60,18 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
     `,
   },
   {
+    version: 5,
+    sql: `
+      -- Computed and linked cells as the imported workbook printed them (issue 17): kept so that a
+      -- printed total the details do not reproduce stays a finding (R-I01) until the clerk accepts
+      -- the computed value (the row is deleted). Replaced per table by each import of that table.
+      CREATE TABLE printed_cells (
+        table_id TEXT NOT NULL, row_key TEXT NOT NULL, col TEXT NOT NULL, value INTEGER NOT NULL,
+        PRIMARY KEY (table_id, row_key, col)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
     version: 6,
     sql: `
       -- The 决算公开 document's own words: 主要原因 per sentence (reason.<sentence>), 概况 (profile.*),

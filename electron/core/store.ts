@@ -274,6 +274,8 @@ export class YearStore {
     baseline?: StoredCell[];
     /** Forms written with the cells (an import's forms), in the same transaction. */
     forms?: FormsChange;
+    /** Printed values of computed cells: replaces those of `tables` (an import's tables). */
+    printed?: { tables: string[]; cells: StoredCell[] };
   }): number {
     return this.guard(() => {
       const upsert = this.db.prepare(
@@ -302,8 +304,35 @@ export class YearStore {
           for (const cell of change.baseline) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
         }
         if (change.forms) this.applyForms(change.forms);
+        if (change.printed) this.replacePrinted(change.printed);
       })();
       return ++this.revisionValue;
+    });
+  }
+
+  private replacePrinted({ tables, cells }: { tables: string[]; cells: StoredCell[] }): void {
+    const clear = this.db.prepare('DELETE FROM printed_cells WHERE table_id = ?');
+    for (const table of tables) clear.run(table);
+    const insert = this.db.prepare('INSERT INTO printed_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
+    for (const cell of cells) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
+  }
+
+  /** Printed values of computed cells kept from imports, by table, then cellKey(row, col). */
+  loadPrinted(): Map<string, Map<string, Amount>> {
+    const tables = new Map<string, Map<string, Amount>>();
+    for (const cell of this.db.prepare('SELECT table_id, row_key, col, value FROM printed_cells').iterate() as Iterable<{ table_id: string; row_key: string; col: string; value: number }>) {
+      if (!tables.has(cell.table_id)) tables.set(cell.table_id, new Map());
+      tables.get(cell.table_id)!.set(cellKey(cell.row_key, cell.col), cell.value);
+    }
+    return tables;
+  }
+
+  /** The clerk accepts the computed value: the printed one is forgotten. False when there was none. */
+  dropPrinted(table: string, row: string, col: string): boolean {
+    return this.guard(() => {
+      const changes = this.db.prepare('DELETE FROM printed_cells WHERE table_id = ? AND row_key = ? AND col = ?').run(table, row, col).changes;
+      if (changes) this.revisionValue++;
+      return changes > 0;
     });
   }
 

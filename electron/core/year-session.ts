@@ -77,6 +77,8 @@ export class YearSession {
       }
       tables[def.id] = doc;
     }
+    const printed: NonNullable<YearSnapshot['printed']> = {};
+    for (const [table, cells] of this.store.loadPrinted()) printed[table] = Object.fromEntries([...cells].map(([key, value]) => [key, formatAmount(value)!]));
     const baseline: YearSnapshot['baseline'] = {};
     for (const [table, cells] of this.store.loadBaseline()) baseline[table] = Object.fromEntries([...cells].map(([key, value]) => [key, formatAmount(value)!]));
     return {
@@ -87,6 +89,7 @@ export class YearSession {
       catalog: this.store.catalogCodes(),
       supplementary: this.supplementary(),
       baseline: Object.keys(baseline).length ? baseline : null,
+      ...(Object.keys(printed).length ? { printed } : {}),
       revision: this.store.revision,
       reportTexts: this.store.reportTexts(),
     };
@@ -106,7 +109,7 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(change: YearChange, extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange } = {}): number {
+  edit(change: YearChange, extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] } } = {}): number {
     const addCodes: { table: string; code: string; name?: string }[] = [];
     const removeCodes: { table: string; code: string }[] = [];
     const pending = (table: string, code: string) => addCodes.some((added) => added.table === table && added.code === code);
@@ -143,7 +146,27 @@ export class YearSession {
     const stored = this.store.loadBaseline();
     const baseline = stored.size ? baselineView(stored) : undefined;
     const supp = { ...parseSupplementary(this.supplementary()), report: reportSupp(this) };
-    return auditYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations: this.store.explanations(), baseline, supp, forms: this.forms() });
+    return auditYear(this.model, {
+      template: info.template,
+      fiscalYear: info.fiscalYear,
+      explanations: this.store.explanations(),
+      baseline,
+      supp,
+      printed: this.store.loadPrinted(),
+      forms: this.forms(),
+    });
+  }
+
+  /** Computed cells as imported workbooks printed them: table → "row|col" → amount. */
+  printed(): Map<string, Map<string, Amount>> {
+    return this.store.loadPrinted();
+  }
+
+  /** The clerk accepts the computed value over the imported printed one (R-I01 clears). */
+  acceptComputed(table: string, row: string, col: string): number {
+    const def = this.table(table);
+    if (!this.store.dropPrinted(def.id, row, col)) throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏没有导入文件印出的数`);
+    return this.store.revision;
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */

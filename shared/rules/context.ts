@@ -2,6 +2,7 @@ import { SCALE, formatAmount, type Amount } from '../money';
 import { parseFormula } from '../tables/formula';
 import { describeCell } from '../tables/describe';
 import { SAME_ROW, TOTAL } from '../tables/types';
+import type { PrintedCells } from './printed';
 import type { ResolvedRow } from '../tables/engine';
 import { findingKey, type Finding, type ModelView, type RuleDef, type Severity, type Supplementary } from './types';
 
@@ -149,6 +150,8 @@ export class CheckContext {
     readonly supp: Supplementary,
     readonly isKnownCode: (code: string) => boolean,
     readonly codeMappings: Record<string, string>,
+    /** Computed cells as an imported workbook printed them (R-I01). */
+    readonly printed: PrintedCells = new Map(),
   ) {}
 
   run(rule: RuleDef): void {

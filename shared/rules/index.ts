@@ -4,3 +4,4 @@ export { RULE_SETS, ruleSetFor } from './registry';
 export { tolerance, relation, CheckContext, type Relation, type Comparison } from './context';
 export { baselineView, baselineFromDoc, type BaselineCells } from './baseline-view';
 export { SUPP_FIELDS, VEHICLE_TYPES, parseSupplementary, SuppError, type SuppField } from './supplementary';
+export { PRINTED_RULE_ID, printedFromDoc, type PrintedCells } from './printed';

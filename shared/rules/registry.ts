@@ -1,4 +1,5 @@
 import type { TemplateSet } from '../tables';
+import { PRINTED_RULE } from './printed';
 import { RULES_9 } from './rules-9';
 import { REPORT_RULES } from './report-rules';
 import type { RuleSet } from './types';
@@ -13,7 +14,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '9',
     // The 26-类 list of 公开01/04表 (with 234 抗疫特别国债) exists from 2020 on.
     fromYear: 2020,
-    rules: [...RULES_9, ...REPORT_RULES],
+    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE],
     // 207 was renamed 文化体育与传媒支出 → 文化旅游体育与传媒支出 under the same code, so no mapping
     // is needed for it; renumbered codes go here as they are met.
     codeMappings: {},
@@ -24,7 +25,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     id: '13/2020',
     template: '13',
     fromYear: 2020,
-    rules: [...RULES_9, ...REPORT_RULES],
+    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE],
     codeMappings: {},
   },
 ];

@@ -521,15 +521,25 @@ const crossYear: RuleDef[] = [
 // ─── 2.7 Plausibility warnings ──────────────────────────────────────────────────────────────────
 
 /** P-02: 基本支出 by 经济分类 (公开06表) against the 功能分类 items that should carry it (公开05表 c2). */
+/**
+ * Re-derived from real departments (issue 17): most book 社保缴费, 公积金 and 离退休费 under 行政运行 /
+ * 一般行政管理事务 and never use the 208/210/221 items, so comparing with an unused item fired on every
+ * file. A pair is evidence of a misclassification only where the department uses the 功能 item: it
+ * is compared only when that side is not 0. 2080501/2080502 also carry the retirees' 公用经费 and
+ * other 303 items, so 离退休费 may only not exceed them (≤), never must equal them.
+ */
 const P02_PAIRS: [string, string, string][] = [
   ['T06[30108].c1 = T05[2080505].c2', '机关事业单位基本养老保险缴费', '机关事业单位基本养老保险缴费支出 基本支出'],
   ['T06[30109].c1 = T05[2080506].c2', '职业年金缴费', '机关事业单位职业年金缴费支出 基本支出'],
   ['T06[30110].c1 + T06[30111].c1 = T05[21011].c2', '职工基本医疗保险与公务员医疗补助缴费', '行政事业单位医疗 基本支出'],
   ['T06[30113].c1 = T05[2210201].c2', '住房公积金', '住房公积金 基本支出'],
   // Anchored at 30302 退休费, the usual one, so the finding key stays put whatever 30301 holds.
-  ['T06[30302].c1 + T06[30301].c1 = T05[2080501].c2 + T05[2080502].c2', '离休费与退休费', '行政、事业单位离退休 基本支出'],
+  ['T06[30302].c1 + T06[30301].c1 ≤ T05[2080501].c2 + T05[2080502].c2', '离休费与退休费', '行政、事业单位离退休 基本支出'],
 ];
-const P02_MESSAGE = '{lhs} 与 {rhs} 不一致,相差 {diff}:经济分类与功能分类应相互对应,请核实科目';
+const P02_RELATIONS = P02_PAIRS.map(([text, lhs, rhs]) => rel(text, lhs, rhs, { message: P02_MESSAGE_TEXT(text) }));
+function P02_MESSAGE_TEXT(text: string): string {
+  return text.includes('≤') ? '{lhs} 大于 {rhs},超出 {diff}:离退休费应列在离退休功能科目中,请核实科目' : '{lhs} 与 {rhs} 不一致,相差 {diff}:经济分类与功能分类应相互对应,请核实科目';
+}
 
 /** P-03: amounts that get a variance sentence in the narrative (SPEC §5). */
 function yoyCells(ctx: CheckContext) {
@@ -552,14 +562,17 @@ const plausibility: RuleDef[] = [
   rule(
     'P-01',
     W,
-    '基本支出应在“行政运行”,项目支出应在“一般行政管理事务”等科目',
-    custom(['T03[项 行政运行].c3 = 0', 'T03[项 一般行政管理事务].c2 = 0'], (ctx) => {
+    '基本支出不应列在“一般行政管理事务”科目',
+    // Re-derived (issue 17): 项目支出 under 行政运行 fired on three of four real departments — 运转类项目
+    // (物业、运维) are commonly budgeted there — so that half was noise and is dropped. 一般行政管理事务
+    // is by definition the 项目支出 item, so 基本支出 there stays a warning.
+    custom(['T03[项 一般行政管理事务].c2 = 0'], (ctx) => {
       for (const code of ctx.leaves(T03)) {
         const name = ctx.model.row(T03, code)?.label ?? '';
-        const col = name === '行政运行' ? '3' : name === '一般行政管理事务' ? '2' : null;
+        const col = name === '一般行政管理事务' ? '2' : null;
         const value = col ? ctx.amount(T03, code, col) : 0;
         if (!col || value === 0) continue;
-        const [kind, home] = col === '3' ? ['项目支出', '一般行政管理事务等科目'] : ['基本支出', '“行政运行”科目'];
+        const [kind, home] = ['基本支出', '“行政运行”科目'];
         ctx.emit({
           severity: 'warning',
           table: T03,
@@ -576,7 +589,15 @@ const plausibility: RuleDef[] = [
     'P-02',
     W,
     '基本支出的经济分类与功能分类应相互对应(养老、年金、医疗、公积金、离退休)',
-    cells(...P02_PAIRS.map(([text, lhs, rhs]) => rel(text, lhs, rhs, { message: P02_MESSAGE }))),
+    {
+      reads: P02_RELATIONS.map((relation) => relation.text),
+      check: (ctx) => {
+        for (const relation of P02_RELATIONS) {
+          // Only where the department uses the 功能 item (the right-hand side) at all.
+          if (relation.rhs.some((term) => ctx.amount(term.table, term.row, term.col) !== 0)) ctx.check(relation);
+        }
+      },
+    },
   ),
   rule(
     'P-03',

@@ -2,6 +2,7 @@ import type { Amount } from '../money';
 import type { YearModel } from '../tables/engine';
 import type { TemplateSet } from '../tables';
 import type { CheckContext } from './context';
+import type { PrintedCells } from './printed';
 
 export type Severity = 'error' | 'warning';
 
@@ -121,4 +122,6 @@ export interface ValidateOptions {
   supp?: Supplementary;
   /** This year's 功能分类 code table (R-Y04); defaults to the catalog of the fiscal year. */
   isKnownCode?: (code: string) => boolean;
+  /** Computed cells as an imported workbook printed them (R-I01); none when absent. */
+  printed?: PrintedCells;
 }

@@ -36,6 +36,7 @@ export function validateYear(model: ModelView, options: ValidateOptions): Findin
     options.supp ?? {},
     options.isKnownCode ?? ((code) => catalog.isKnownFunctionCode(code)),
     set.codeMappings,
+    options.printed,
   );
   for (const rule of set.rules) {
     if (skipReason(rule, options) !== null) continue;

@@ -4,82 +4,17 @@
  * as 0.00 an empty input comes back as 0, and 项 rows whose inputs are all zero are not printed.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { catalogFor } from '../../shared/catalog';
-import type { CellEdit, Numbering, TemplateSet, YearSnapshot } from '../../shared/contract';
-import { TABLES, templateTables, type TableDef } from '../../shared/tables';
+import type { Numbering, TemplateSet } from '../../shared/contract';
+import { templateTables } from '../../shared/tables';
 import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/model';
 import { tempDir } from '../helpers/temp';
 import { coreIn, newYear } from '../fixtures/xlsx/helpers';
 import { TEMPLATES, randomForm, seeded } from '../fixtures/xlsx/random-forms';
+import { printable, randomYear } from '../fixtures/xlsx/random-year';
 
 let temp: ReturnType<typeof tempDir>;
 beforeEach(() => (temp = tempDir('juesuan-xlsx-')));
 afterEach(() => temp.cleanup());
-
-/** mulberry32: a small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const LEAVES = catalogFor(2023).functionCodes.filter((entry) => entry.level === '项').map((entry) => entry.code);
-
-function randomYear(set: TemplateSet, seed: number): { edits: CellEdit[]; custom: { table: string; code: string; name: string }[] } {
-  const next = random(seed);
-  const amount = () => {
-    const roll = next();
-    if (roll < 0.1) return '0';
-    // Mostly cents, sometimes the full 4 decimals (whole 元), rarely negative (adjustments).
-    const minor = Math.floor(next() * 1e9 / 100) * (next() < 0.3 ? 1 : 100);
-    return `${next() < 0.05 ? '-' : ''}${Math.floor(minor / 10_000)}.${String(minor % 10_000).padStart(4, '0')}`;
-  };
-  const edits: CellEdit[] = [];
-  const custom: { table: string; code: string; name: string }[] = [];
-  for (const def of templateTables(set)) {
-    if (def.kind === 'fixed') {
-      for (const row of def.rows) {
-        for (const [col, rule] of Object.entries(row.cells)) if (rule.role === 'input' && next() < 0.7) edits.push({ table: def.id, row: row.key, col, value: amount() });
-      }
-      continue;
-    }
-    const codes = new Set(Array.from({ length: Math.floor(next() * 14) }, () => LEAVES[Math.floor(next() * LEAVES.length)]));
-    if (next() < 0.3) {
-      custom.push({ table: def.id, code: '2019998', name: '自定义测试科目' });
-      codes.add('2019998');
-    }
-    for (const code of codes) {
-      for (const [col, rule] of Object.entries(def.leaf)) {
-        const roll = next();
-        if (rule.role === 'input' && roll < 0.7) edits.push({ table: def.id, row: code, col, value: roll < 0.1 ? '0' : amount() });
-      }
-    }
-  }
-  return { edits, custom };
-}
-
-/** What a printed workbook can carry: zeros and empties alike where 0.00 prints for empty; all-zero 项 rows dropped. */
-function printable(snapshot: YearSnapshot): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [table, doc] of Object.entries(snapshot.tables)) {
-    const def = TABLES.get(table) as TableDef;
-    const rows: Record<string, Record<string, string>> = {};
-    for (const [row, cols] of Object.entries(doc.cells)) {
-      const kept = Object.entries(cols).filter(([, value]) => !(def.emptyAsZero && Number(value) === 0));
-      if (kept.length) rows[row] = Object.fromEntries(kept);
-    }
-    const codes = (doc.codes ?? []).filter((code) => Object.values(doc.cells[code] ?? {}).some((value) => Number(value) !== 0));
-    for (const code of doc.codes ?? []) if (!codes.includes(code)) delete rows[code];
-    const names = Object.fromEntries(Object.entries(doc.names ?? {}).filter(([code]) => codes.includes(code)));
-    out[table] = { rows, codes, names };
-  }
-  return out;
-}
 
 const CASES: { format: 'xlsx' | 'xls'; template: TemplateSet; numbering: Numbering; seeds: number[] }[] = [
   { format: 'xlsx', template: '9', numbering: '公开', seeds: [1, 2, 3, 4, 5, 6] },

@@ -41,7 +41,7 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   const input = need(flags, 'in');
   const bytes = readUntrusted(input);
   const name = path.basename(input);
-  const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true };
+  const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true, partial: flags.partial === true };
   const created = !fs.existsSync(path.resolve(file));
   if (created) {
     const year = Number(need(flags, 'year'));
@@ -103,9 +103,14 @@ function describe(preview: ImportPreview): string {
       ? `将写入上年数 ${effect.baselineCells} 个,预填 ${effect.prefilled} 个单元格,带入科目 ${effect.addCodes} 个${forms}`
       : `将写入 ${effect.cells} 个单元格,清空 ${effect.cleared} 个,新增科目 ${effect.addCodes} 个,删除科目 ${effect.removeCodes} 个${forms}`,
   );
-  for (const item of preview.unrecognised.slice(0, 20)) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
-  if (preview.unrecognised.length > 20) lines.push(`  ……另有 ${preview.unrecognised.length - 20} 处未识别`);
+  for (const table of preview.notImported ?? []) {
+    lines.push(`  无法读取:${table.table}  工作表“${table.sheet}”(${preview.errors.length ? '' : '不导入,'}保持不变)`);
+    if (!preview.errors.length) for (const reason of table.reasons) lines.push(`    ${reason}`);
+  }
+  for (const item of preview.unrecognised) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
   for (const warning of preview.warnings) lines.push(`  提示:${warning}`);
+  if (preview.mismatches?.length) lines.push('  合计数与明细不符:');
+  for (const m of preview.mismatches ?? []) lines.push(`    ${m.table} 工作表“${m.sheet}” ${m.label} 第 ${m.col} 栏:表中为 ${m.printed},按明细计算为 ${m.computed}`);
   for (const error of preview.errors) lines.push(`  错误:${error}`);
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@
  */
 import type { YearInfo } from '../../../shared/contract';
 import type { PerfForm } from '../../../shared/forms/model';
+import type { Amount } from '../../../shared/money';
 import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
 import { formSheetNames, planForm } from './form-plan';
 import { cellLogic } from './formulas';
@@ -50,14 +51,17 @@ export interface ExportSource {
   tables(): TableDef[];
   /** The year's 绩效自评 forms (project forms by code, then the department form). */
   forms?(): PerfForm[];
+  /** Computed cells as an imported workbook printed them: table → "row|col" → amount. */
+  printed?(): ReadonlyMap<string, ReadonlyMap<string, Amount>>;
 }
 
 export const AUDIT_SHEET = '审核说明';
 
 export async function exportWorkbook(source: ExportSource, options: ExportOptions): Promise<{ name: string; mime: string; bytes: Buffer }> {
   const info = source.info;
+  const printed = source.printed?.();
   const plans = source.tables().map((def) =>
-    planTable(def, source.model, { label: printedLabel(def.id, info.template, info.numbering), unitName: info.unitName, draft: options.draft }),
+    planTable(def, source.model, { label: printedLabel(def.id, info.template, info.numbering), unitName: info.unitName, draft: options.draft, printed: printed?.get(def.id) }),
   );
   const logic = cellLogic(plans, source.model);
   plans.push(...formPlans(source, options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET]));

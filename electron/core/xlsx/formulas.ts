@@ -50,7 +50,8 @@ export function cellLogic(plans: readonly SheetPlan[], model: YearModel): Map<Pl
         continue;
       }
       // An empty total over printed (empty) cells is a formula too, cached as 0: it follows the first figure typed in.
-      logic.set(cell, { role: rule.role, operands: operandsOf(plan.table, cell.ref) });
+      // A balance the source stated (plan.ts) stays the number it printed.
+      logic.set(cell, cell.stated ? { role: rule.role } : { role: rule.role, operands: operandsOf(plan.table, cell.ref) });
     }
   }
   return logic;

@@ -12,7 +12,7 @@
 import { functionName } from '../../../shared/catalog';
 import { ApiError, type CellEdit, type ImportPreview, type YearChange } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
-import { TABLES, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
+import { TABLES, TOTAL, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import type { FormsChange, StoredCell } from '../store';
 import type { YearSession } from '../year-session';
@@ -20,7 +20,7 @@ import { planBaseline } from './baseline';
 import { carryReportTexts } from '../report/source';
 import { planFormCarry, planFormReplace } from './form-carry';
 import type { Findings } from './read-table';
-import { norm } from './text';
+import { message, norm } from './text';
 import { readSource, type SourceYear } from './source';
 
 export interface ImportRequest {
@@ -28,18 +28,19 @@ export interface ImportRequest {
   name: string;
   bytes: Buffer;
   baseline: boolean;
+  /** Import the readable tables; the unreadable ones (listed in the preview) stay as they are. */
+  partial?: boolean;
 }
 
 /** Compared totals that differ by at least this much (0.01 万元) are reported; less is rounding. */
 const MISMATCH = 100;
-const LISTED = 20;
 
 interface Plan {
   preview: ImportPreview;
   /** Last year's 决算公开 texts (a year file as baseline), written after the import as drafts. */
   reportTexts?: Record<string, { text: string; draft: boolean }>;
   change?: YearChange;
-  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange };
+  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] } };
 }
 
 export async function previewImport(session: YearSession, request: ImportRequest): Promise<ImportPreview> {
@@ -50,9 +51,10 @@ export async function previewImport(session: YearSession, request: ImportRequest
 export async function commitImport(session: YearSession, request: ImportRequest): Promise<ImportPreview & { revision: number }> {
   const { preview, change, extra, reportTexts } = await plan(session, request);
   if (preview.errors.length || !change) {
-    const shown = preview.errors.slice(0, LISTED);
-    const more = preview.errors.length > LISTED ? `\n……另有 ${preview.errors.length - LISTED} 处错误` : '';
-    throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${shown.join('\n')}${more}`);
+    const tableErrors = new Set((preview.notImported ?? []).flatMap((table) => table.reasons));
+    const readable = preview.recognised.length > 0 && preview.errors.every((text) => tableErrors.has(text));
+    const hint = readable ? '\n以上错误都属于无法读取的表;如要只导入其余能读取的表,请在导入预览中选择“只导入能读取的表”(命令行加 --partial)' : '';
+    throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${preview.errors.join('\n')}${hint}`);
   }
   const revision = session.edit(change, extra);
   return { ...preview, revision: reportTexts ? carryReportTexts(session, reportTexts) : revision };
@@ -62,6 +64,13 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   const info = session.info;
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
   const source = await readSource(request.bytes, request.name, session.tables(), info.fiscalYear, out);
+  const failed = source?.failed ?? [];
+  if (request.partial && failed.length) {
+    // The clerk chose to import the readable tables: the unreadable ones are listed, not errors.
+    const skipped = new Set(failed.flatMap((table) => table.reasons));
+    out.errors = out.errors.filter((text) => !skipped.has(text));
+    if (!source!.tables.size && !source!.forms.length) out.errors.push(`文件 ${request.name}:没有能读取的表`);
+  }
   const preview: ImportPreview = {
     source: { name: request.name, kind: source?.kind ?? 'xlsx', fiscalYear: source?.fiscalYear, unitName: source?.unitName, unitCode: source?.unitCode },
     mode: request.baseline ? 'baseline' : 'replace',
@@ -71,7 +80,9 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
       cells: table.inputs.size + table.printed.size,
       codes: table.codes.size,
     })),
-    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id)),
+    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id) && !failed.some((table) => table.table === id)),
+    notImported: failed,
+    mismatches: [],
     unrecognised: out.unrecognised,
     warnings: out.warnings,
     errors: out.errors,
@@ -96,10 +107,10 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     addCodes: change.addCodes!.length,
     removeCodes: change.removeCodes!.length,
   });
-  if (source.kind !== 'year-file') compareTotals(session, source, request.name, out);
+  if (source.kind !== 'year-file') preview.mismatches = compareTotals(session, source, request.name, out);
   // A year file without a unit code takes the one the workbook carries.
   const meta = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : undefined;
-  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta } };
+  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source) } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
@@ -123,6 +134,10 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   for (const [table, extracted] of source.tables) {
     const current = session.model.tableInputs(table);
     for (const [code, { name, row }] of extracted.codes) {
+      const official = session.nameOf(code);
+      if (row && official && name && namesContradict(name, official)) {
+        out.warnings.push(message({ file, sheet: extracted.sheet, row }, `科目代码 ${code} 旁印的名称“${name}”与科目表中的“${official}”不同,请核对代码是否写错(按代码 ${code} 导入)`));
+      }
       if (current.codes.has(code)) continue;
       const known = functionName(code, info.fiscalYear) !== undefined || customNames.has(code);
       if (!known && !name) {
@@ -132,7 +147,13 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
       change.addCodes.push(known ? { table, code } : { table, code, name });
       if (!known) out.warnings.push(`${table}:科目 ${code}“${name}”不在功能分类科目表中,作为自定义科目导入`);
     }
-    for (const code of current.codes) if (!extracted.codes.has(code)) change.removeCodes.push({ table, code });
+    for (const code of current.codes) {
+      if (extracted.codes.has(code)) continue;
+      change.removeCodes.push({ table, code });
+      // A 科目 row the file lacks goes with its amounts: each one is named, never removed unseen.
+      const amounts = [...current.cells].filter(([key, value]) => key.startsWith(`${code}|`) && value !== 0).map(([key, value]) => `第 ${key.split('|')[1]} 栏 ${formatAmount(value)}`);
+      if (amounts.length) out.warnings.push(`${table}:文件中没有科目 ${code} ${session.nameOf(code) ?? ''},导入后删除此行及其金额(${amounts.join('、')})`);
+    }
     const edits: CellEdit[] = [];
     for (const [key, value] of extracted.inputs) {
       if (value === null) continue;
@@ -149,8 +170,33 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   return change;
 }
 
-/** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. */
-function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): void {
+/**
+ * The computed cells as the workbook printed them, kept per replaced table (R-I01 compares them
+ * with the details until the clerk accepts the computed value). A year file prints nothing: its
+ * tables' printed values are cleared.
+ */
+function printedCells(source: SourceYear): { tables: string[]; cells: StoredCell[] } {
+  const cells: StoredCell[] = [];
+  if (source.kind !== 'year-file') {
+    for (const [table, extracted] of source.tables) {
+      for (const [key, value] of extracted.printed) {
+        const [row, col] = key.split('|');
+        cells.push({ table, row, col, value });
+      }
+    }
+  }
+  return { tables: [...source.tables.keys()], cells };
+}
+
+/** A printed 科目名称 that names another 科目 (not merely a shorter or longer wording of the same). */
+function namesContradict(printed: string, official: string): boolean {
+  const plain = (text: string) => norm(text).replace(/\([^)]*\)/g, '');
+  const [a, b] = [plain(printed), plain(official)];
+  return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
+}
+
+/** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
+function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): NonNullable<ImportPreview['mismatches']> {
   const inputs: YearInputs = {};
   for (const def of session.tables()) {
     const extracted = source.tables.get(def.id);
@@ -165,21 +211,20 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
     for (const code of extracted.codes.keys()) target.codes.add(code);
   }
   const model = new YearModel(TABLES, inputs, () => undefined);
-  const differences: string[] = [];
+  const mismatches: NonNullable<ImportPreview['mismatches']> = [];
   for (const [table, extracted] of source.tables) {
     const def = TABLES.get(table)!;
     for (const [key, printed] of extracted.printed) {
       const [row, col] = key.split('|');
-      if (!model.rule(table, row, col)) continue;
-      const computed = model.value(table, row, col) ?? 0;
+      // A printed 类 / 款 line with no 项 line under it has no row after the import: its details are 0.
+      if (!model.rule(table, row, col) && !(def.kind === 'functional' && printed)) continue;
+      const computed = model.rule(table, row, col) ? model.value(table, row, col) ?? 0 : 0;
       if (Math.abs(computed - printed) >= MISMATCH) {
-        differences.push(`${table} ${describeCell(def, row)} 第 ${col} 栏:表中为 ${formatAmount(printed)},按导入的明细计算为 ${formatAmount(computed)}`);
+        const name = def.kind === 'functional' && row !== TOTAL ? model.row(table, row)?.label ?? '' : '';
+        mismatches.push({ table, sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
       }
     }
   }
-  if (!differences.length) return;
-  out.warnings.push(`文件 ${file}:${differences.length} 个合计数与明细不符(导入后按明细重新计算):`);
-  out.warnings.push(...differences.slice(0, LISTED));
-  if (differences.length > LISTED) out.warnings.push(`……另有 ${differences.length - LISTED} 处`);
+  if (mismatches.length) out.warnings.push(`文件 ${file}:${mismatches.length} 个合计数与明细不符(导入后按明细重新计算),逐项列在“合计数与明细不符”中`);
+  return mismatches;
 }
-

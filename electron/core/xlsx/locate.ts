@@ -7,6 +7,7 @@ import type { TableDef } from '../../../shared/tables';
 import { resolveIn } from '../../../shared/tables/labels';
 import { shownAt, textOf, type SheetGrid } from './read';
 import { norm, withoutDraft } from './text';
+import { tableByTitle } from './titles';
 
 export interface Block {
   grid: SheetGrid;
@@ -25,13 +26,6 @@ const MARKER_ROW_CELLS = 4;
 export function tableByLabel(text: string, tables: readonly TableDef[]): TableDef | undefined {
   const label = norm(withoutDraft(text));
   return LABEL.test(label) ? resolveIn(label.replace(/^附表?\d*[-—.、]?/, ''), tables) : undefined;
-}
-
-/** The table whose title the text ends with (longest title first: 支出决算表 is the tail of others), allowing a year/unit prefix. */
-export function tableByTitle(text: string, tables: readonly TableDef[]): TableDef | undefined {
-  const title = norm(withoutDraft(text));
-  const candidates = [...tables].sort((a, b) => b.title.length - a.title.length);
-  return candidates.find((def) => title.endsWith(norm(def.title)) && title.length <= norm(def.title).length + 30);
 }
 
 interface Marker {

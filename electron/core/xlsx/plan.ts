@@ -3,7 +3,7 @@
  * which cells merge, how wide each column is. Derived from `printedLayout` (the same layout the
  * grid shows) so the .xlsx and .xls writers only render it and never decide layout themselves.
  */
-import { formatAmount } from '../../../shared/money';
+import { formatAmount, type Amount } from '../../../shared/money';
 import { TOTAL, printedLayout, type LayoutColumn, type ResolvedRow, type TableDef, type YearModel } from '../../../shared/tables';
 import { DRAFT } from './text';
 
@@ -21,6 +21,8 @@ export interface PlanCell {
   style: CellStyle;
   /** An amount cell: the table row and 栏次 it prints (the writers derive its formula and role from them). */
   ref?: { row: string; col: string };
+  /** A balance as the imported workbook stated it (STATED_BALANCES): a plain number, not a formula. */
+  stated?: true;
 }
 
 export interface Range {
@@ -87,6 +89,8 @@ export interface PlanContext {
   label: string;
   unitName: string;
   draft: boolean;
+  /** The table's computed cells as an imported workbook printed them ("row|col" → amount). */
+  printed?: ReadonlyMap<string, Amount>;
 }
 
 /**
@@ -94,6 +98,16 @@ export interface PlanContext {
  * 川09表); longer ones (川05/07表, 86 economic codes) print one page wide over several pages.
  */
 const ONE_PAGE_LINES = 40;
+
+/**
+ * Balances the source states (公开04表 r60 年末结转和结余, 公开07表 栏 6): where the imported workbook
+ * printed one, that value prints, never a balance nobody entered (0.01 left by the details'
+ * rounding); R-I01 reports the difference until the clerk accepts the computed value.
+ */
+const STATED_BALANCES: Record<string, (row: string, col: string) => boolean> = {
+  公开04表: (row) => row === '60',
+  公开07表: (_row, col) => col === '6',
+};
 
 const WIDTH: Record<LayoutColumn['kind'], number> = { label: 34, rowno: 6, code: 11, name: 30, value: 14 };
 
@@ -236,8 +250,9 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
   }
 
   function putAmount(row: number, col: number, key: string, valueCol: string): void {
-    const value = model.value(def.id, key, valueCol);
-    cells.push({ row, col, value: value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null, style: 'amount', ref: { row: key, col: valueCol } });
+    const stated = STATED_BALANCES[def.id]?.(key, valueCol) ? context.printed?.get(`${key}|${valueCol}`) : undefined;
+    const value = stated ?? model.value(def.id, key, valueCol);
+    cells.push({ row, col, value: value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null, style: 'amount', ref: { row: key, col: valueCol }, ...(stated !== undefined ? { stated: true as const } : {}) });
   }
 
   // Notes, then the empty-table line (SPEC §1.10: after the 注).

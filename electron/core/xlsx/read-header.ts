@@ -3,10 +3,11 @@
  * the 栏次 line, and which sheet column holds each column of the printed layout — the same
  * `printedLayout` the grid and the exporter use, so there is no second description of any table.
  */
-import { printedLayout, type LayoutColumn, type PrintedLayout } from '../../../shared/tables';
+import { printedLayout, type LayoutColumn, type PrintedLayout, type TableDef } from '../../../shared/tables';
 import { gridWidth, rowTexts, type Block } from './locate';
 import { shownAt, textOf } from './read';
 import type { BlockInfo, Findings } from './read-table';
+import { ALL_WORDINGS, looseMatch, strictMatch } from './header-match';
 import { message, norm } from './text';
 
 export interface Header {
@@ -18,6 +19,8 @@ export interface Header {
   /** The sheet states 金额单位:元: cells count whole 元. */
   yuan: boolean;
   info: BlockInfo;
+  /** The 功能分类 code printed in parts (类 | 款 | 项): their sheet columns. */
+  codeParts?: number[];
 }
 
 /** Header texts that name key columns, as other tools and clerks write them. */
@@ -30,13 +33,18 @@ export const KEY_NAMES: Record<Exclude<LayoutColumn['kind'], 'value'>, string[]>
 
 export const isInt = (text: string) => /^\d+$/.test(text);
 
+/** Published layouts print the 功能分类 code in three columns headed 类 | 款 | 项. */
+const CODE_PARTS = ['类', '款', '项'];
+
+const columnsFrom = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
 export function readHeader(block: Block, file: string, out: Findings): Header | null {
   const { grid, def, start, end } = block;
   const failures = out.errors.length;
   const fail = (row: number, reason: string) => out.errors.push(message({ file, sheet: grid.name, row }, reason));
   const width = gridWidth(grid, start, end);
   const layout = printedLayout(def, []);
-  const headerWords = new Set([...layout.columns.flatMap((column) => column.header.map(norm)), ...Object.values(KEY_NAMES).flat(), '栏次']);
+  const headerWords = new Set([...layout.columns.flatMap((column) => column.header.map(norm)), ...Object.values(KEY_NAMES).flat(), ...ALL_WORDINGS, ...CODE_PARTS, '栏次']);
 
   // Preamble, down to the first row with a header word.
   const info: BlockInfo = {};
@@ -77,7 +85,12 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
   let bodyStart = colNoRow + 1;
   if (!colNoRow) {
     const numeric = (r: number) => (grid.rows[r - 1] ?? []).some((cell) => cell?.kind === 'number' || /^[\d.,]+$/.test(norm(textOf(cell))));
-    for (bodyStart = headerStart; bodyStart < end && rowTexts(grid, bodyStart, width).some((text) => headerWords.has(text)) && !numeric(bodyStart); ) bodyStart++;
+    // An empty table's 合计 line (one text merged across, no numbers) is not a header row.
+    const headerRow = (r: number) => {
+      const texts = rowTexts(grid, r, width);
+      return texts.some((text) => headerWords.has(text)) && new Set(texts.filter(Boolean)).size > 1 && !numeric(r);
+    };
+    for (bodyStart = headerStart; bodyStart < end && headerRow(bodyStart); ) bodyStart++;
   }
   const headerEnd = colNoRow || bodyStart;
   const paths = Array.from({ length: width }, (_, c) => {
@@ -89,18 +102,20 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
     return parts;
   });
 
-  // Value columns first, left to right: by 栏次 number where one is printed, else by header text.
+  // Value columns first, left to right: by 栏次 number where the header agrees, else by header text.
   const mapped = new Map<string, number>();
   let cursor = 1;
   for (const column of layout.columns.filter((c) => c.kind === 'value')) {
-    const leaf = norm(column.header[column.header.length - 1]);
-    for (let c = cursor; c <= width; c++) {
-      const number = colNoRow ? ownInt(colNoRow, c) : undefined;
-      if (number !== undefined && isInt(column.col!) ? number === Number(column.col) : paths[c - 1].includes(leaf)) {
-        mapped.set(column.id, c);
-        cursor = c + 1;
-        break;
-      }
+    const free = (c: number) => ![...mapped.values()].includes(c);
+    const numbered = (c: number) => colNoRow && isInt(column.col!) && ownInt(colNoRow, c) === Number(column.col);
+    const found =
+      columnsFrom(1, width).find((c) => free(c) && numbered(c) && strictMatch(paths[c - 1], column.header)) ??
+      columnsFrom(1, width).find((c) => free(c) && strictMatch(paths[c - 1], column.header)) ??
+      columnsFrom(cursor, width).find((c) => free(c) && numbered(c) && (!paths[c - 1].length || looseMatch(paths[c - 1], column.header))) ??
+      columnsFrom(cursor, width).find((c) => free(c) && looseMatch(paths[c - 1], column.header));
+    if (found) {
+      mapped.set(column.id, found);
+      cursor = found + 1;
     }
   }
   // Key columns lie between the previous side's values and this side's (公开01表's two 行次 columns stay apart).
@@ -122,18 +137,51 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
     if (values.length) from = Math.max(...values) + 1;
   }
 
+  const codeParts = def.kind === 'functional' ? splitCodeColumns(paths, mapped, grid, headerEnd - 1) : undefined;
   const valueColumns = layout.columns.filter((column) => column.kind === 'value');
   const missing = valueColumns.filter((column) => !mapped.has(column.id));
   if (missing.length === valueColumns.length) {
     fail(headerStart, `无法识别${def.id}的表头:没有找到任何金额栏(栏次或列名)`);
     return null;
   }
-  for (const column of missing) fail(headerStart, `找不到${def.id}“${column.header.join('/')}”(第 ${column.col} 栏)所在的列`);
+  // Computed columns are recomputed from the details, so a sheet may leave them out.
+  // A 栏次 printed in several groups (公开06表) needs only one of them: rows are found by code.
+  const elsewhere = (column: LayoutColumn) => layout.columns.some((other) => other.col === column.col && mapped.has(other.id));
+  for (const column of missing.filter((column) => isInputColumn(def, column.col!) && !elsewhere(column))) {
+    fail(headerStart, `找不到${def.id}“${column.header.join('/')}”(第 ${column.col} 栏)所在的列`);
+  }
   for (let side = 0; side < sides; side++) {
     const keys = layout.columns.filter((c) => c.side === side && c.kind !== 'value');
-    if (keys.length && !keys.some((c) => mapped.has(c.id))) fail(headerStart, `找不到${def.id}第 ${side + 1} 组的行次、项目或科目代码列`);
+    // Rows keyed by 经济分类 code are found whichever group they print in (公开06表 in two groups).
+    const optional = def.kind === 'fixed' && def.sides[side].keyColumns === 'code-name' && !layout.columns.some((c) => c.side === side && mapped.has(c.id));
+    if (keys.length && !optional && !keys.some((c) => mapped.has(c.id)) && !codeParts) fail(headerStart, `找不到${def.id}第 ${side + 1} 组的行次、项目或科目代码列`);
   }
   if (out.errors.length > failures) return null;
   if (yuan) out.warnings.push(message({ file, sheet: grid.name }, `${def.id}金额单位为元,已换算为万元`));
-  return { layout, mapped, bodyStart, width, yuan, info };
+  return { layout, mapped, bodyStart, width, yuan, info, codeParts };
+}
+
+function isInputColumn(def: TableDef, col: string): boolean {
+  if (def.kind === 'functional') return def.leaf[col]?.role === 'input';
+  return def.rows.some((row) => row.cells[col]?.role === 'input');
+}
+
+/**
+ * The 功能分类 code printed in parts: three columns headed 类 | 款 | 项, or one 科目代码 header merged
+ * over three columns. Returns the part columns (the code column itself becomes the first part).
+ */
+function splitCodeColumns(paths: string[][], mapped: Map<string, number>, grid: Block['grid'], headerLast: number): number[] | undefined {
+  const leaf = (c: number) => paths[c - 1]?.[paths[c - 1].length - 1];
+  const start = paths.findIndex((_, i) => leaf(i + 1) === '类' && leaf(i + 2) === '款' && leaf(i + 3) === '项');
+  if (start >= 0) {
+    const parts = [start + 1, start + 2, start + 3];
+    mapped.delete('s0-code');
+    mapped.set('s0-code', parts[0]);
+    return parts;
+  }
+  const code = mapped.get('s0-code');
+  if (!code) return undefined;
+  const master = (c: number) => grid.mergedInto.get(`${headerLast},${c}`)?.join(',') ?? `${headerLast},${c}`;
+  const parts = [code, code + 1, code + 2].filter((c) => master(c) === master(code));
+  return parts.length > 1 && ![...mapped.values()].some((c) => c !== code && parts.includes(c)) ? parts : undefined;
 }

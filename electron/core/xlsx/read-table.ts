@@ -4,9 +4,10 @@
  * column. Input cells become the import; computed and linked cells are kept as printed values.
  */
 import { catalogFor } from '../../../shared/catalog';
-import type { Amount } from '../../../shared/money';
+import { formatAmount, type Amount } from '../../../shared/money';
 import { TOTAL, cellKey, codeLevel, describeCell, type CellRule, type FixedRowDef, type LayoutColumn } from '../../../shared/tables';
 import { cellAmount } from './cell-amount';
+import { joinCode, type CodeContext } from './code-parts';
 import { rowTexts, type Block } from './locate';
 import { shownAt, textOf } from './read';
 import { isInt, readHeader } from './read-header';
@@ -61,10 +62,10 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   const functionCodes = catalogFor(fiscalYear).functionCodes;
   const seen = new Map<string, number>();
   const sides = Math.max(...layout.columns.map((column) => column.side)) + 1;
-  const mappedCols = new Set(mapped.values());
+  const mappedCols = new Set([...mapped.values(), ...(header.codeParts ?? [])]);
   const counts = { formulas: 0, rounded: 0 };
   let lost = 0;
-  let parent = { class: '', section: '' };
+  let parent: CodeContext = { class: '', section: '' };
 
   const colOf = (side: number, kind: LayoutColumn['kind']) => {
     const column = layout.columns.find((c) => c.side === side && c.kind === kind);
@@ -75,13 +76,13 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     const row = rowsByKey.get(key);
     return row && !row.blank ? row.cells[col] : undefined;
   };
-  /** A fixed row by its label on this side: exact first, then without "一、" style enumerators if that is unique. */
+  /** A fixed row by its label on this side: exact first, then without "一、" style enumerators. */
   const byLabel = (side: number, text: string): string | undefined => {
     const keys = def.kind === 'fixed' ? def.sides[side].rows.filter((key): key is string => key !== null && !!rowsByKey.get(key)!.label) : [];
-    const exact = keys.filter((key) => norm(rowsByKey.get(key)!.label) === text);
-    if (exact.length === 1) return exact[0];
-    const loose = keys.filter((key) => bare(rowsByKey.get(key)!.label) === bare(text));
-    return loose.length === 1 ? loose[0] : undefined;
+    // A label printed twice (公开04表's 年初 block repeats the 收入 labels) is the next one not yet read.
+    // Keys are in print order: a label printed again (公开04表's 年初 lines repeat the 收入 labels) is the next unread one.
+    const unread = (match: (label: string) => boolean) => keys.find((key) => !seen.has(key) && match(rowsByKey.get(key)!.label));
+    return unread((label) => norm(label) === text) ?? unread((label) => bare(label) === bare(text));
   };
   /** A 功能分类 code by its name, looked for under the 款 / 类 printed above it (行政运行 exists under many 款). */
   const byName = (text: string): string | undefined => {
@@ -114,11 +115,21 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     const texts = rowTexts(grid, r, width);
     const first = texts.find(Boolean);
     if (first === undefined) continue; // blank lines anywhere in the body
-    if (first.startsWith('注') || (def.emptyText && first === norm(def.emptyText))) break;
+    if (first.startsWith('注') || (def.emptyText && first === norm(def.emptyText))) {
+      // The body ends at the notes; a number below them is not read, and the preview says so.
+      for (let below = r + 1; below < block.end; below++) {
+        (grid.rows[below - 1] ?? []).forEach((cell, index) => {
+          const amount = cellAmount(cell);
+          if (cell?.kind === 'number' && amount.ok && amount.value) skip(below, index + 1, '表注之后的数值,未导入');
+        });
+      }
+      break;
+    }
     const used = new Set<number>();
     for (let side = 0; side < sides; side++) {
       const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts[colOf(side, kind)! - 1] : '');
-      const [code, name, label, rowNo] = [text('code'), text('name'), text('label'), text('rowno')];
+      const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(grid.rows[r - 1]?.[c - 1]))), parent) : text('code');
+      const [name, label, rowNo] = [text('name'), text('label'), text('rowno')];
       const values = layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id));
       const hasValues = values.some((c) => {
         const amount = cellAmount(grid.rows[r - 1]?.[mapped.get(c.id)! - 1]);
@@ -129,11 +140,12 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       // The totals line: the label spans `span` groups, the value is in the last one's value column.
       const footer = footers.get(code || label || name);
       if (footer?.side === side) {
-        const column = layout.columns.find((c) => c.side === side + footer.span - 1 && c.kind === 'value')!;
-        const c = mapped.get(column.id);
+        // The value prints under the last spanned group, or under this one when the sheet has fewer groups.
+        const column = [side + footer.span - 1, side].map((s) => layout.columns.find((c) => c.side === s && c.kind === 'value' && mapped.has(c.id))).find(Boolean);
+        const c = column && mapped.get(column.id);
         if (c) {
           used.add(c);
-          readCell(r, footer.row, column.col!, c, '');
+          readCell(r, footer.row, column!.col!, c, '');
         }
         side += footer.span - 1;
         continue;
@@ -165,7 +177,15 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
         if (!key) reason = `无法识别的项目“${label || name}”`;
       }
       if (reason || (!key && hasValues)) {
-        skip(r, keyCol, reason || '此行没有行次、科目代码或项目名称,无法确定是哪一行');
+        const why = reason || '此行没有行次、科目代码或项目名称,无法确定是哪一行';
+        const amounts = values.flatMap((c) => {
+          const cell = mapped.get(c.id)!;
+          const amount = cellAmount(grid.rows[r - 1]?.[cell - 1], header.yuan);
+          return amount.ok && amount.value ? [`${columnLetter(cell)}列 ${formatAmount(amount.value)}`] : [];
+        });
+        // An amount that cannot be placed is never dropped quietly: the table is not imported.
+        if (amounts.length) fail(r, keyCol, `${why};此行的金额(${amounts.join('、')})无法导入`);
+        else skip(r, keyCol, why);
         lost++;
         continue;
       }

@@ -33,6 +33,8 @@ export interface SourceYear {
   reportTexts?: Record<string, { text: string; draft: boolean }>;
   /** The inputs that model is built from (what crosses from the parse worker; the model itself is rebuilt). */
   modelInputs?: YearInputs;
+  /** Tables found but not readable, with their errors (also in the findings' errors). */
+  failed: { table: string; sheet: string; reasons: string[] }[];
 }
 
 /**
@@ -55,7 +57,7 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
   try {
     if (sniff(bytes) === 'sqlite') return readYearFile(bytes, file);
     const workbook = await readWorkbook(bytes, file);
-    const source: SourceYear = { kind: workbook.kind, unitCode: workbook.unitCode, tables: new Map(), forms: [] };
+    const source: SourceYear = { kind: workbook.kind, unitCode: workbook.unitCode, tables: new Map(), forms: [], failed: [] };
     for (const grid of workbook.sheets) {
       // Our own 审核说明 sheet names tables in its lines; it is a report, not a table.
       if (withoutDraft(grid.name) === AUDIT_SHEET) continue;
@@ -78,8 +80,12 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
           out.errors.push(message({ file, sheet: grid.name, row: block.start }, `${block.def.id}出现了两次(另一处在工作表“${earlier.sheet}”)`));
           continue;
         }
+        const before = out.errors.length;
         const read = readTable(block, file, fiscalYear, out);
-        if (!read) continue;
+        if (!read || out.errors.length > before) {
+          source.failed.push({ table: block.def.id, sheet: grid.name, reasons: out.errors.slice(before) });
+          continue;
+        }
         source.tables.set(block.def.id, read.table);
         source.unitName ??= read.info.unitName;
         source.fiscalYear ??= read.info.fiscalYear;
@@ -131,7 +137,7 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
     const forms = session.forms();
     const names = formSheetNames(forms, [], false);
     const source: SourceYear = {
-      kind: 'year-file', fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), modelInputs: session.model.inputs,
+      kind: 'year-file', failed: [], fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), modelInputs: session.model.inputs,
       forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
       reportTexts: snapshot.reportTexts,
     };

@@ -3,7 +3,7 @@ import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearI
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { call } from '../api';
-import { baselineFromDoc, baselineView, type Finding, type ModelView } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, printedFromDoc, type Finding, type ModelView, type PrintedCells } from '../../../shared/rules';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm } from '../../../shared/forms/model';
 import { CodeBook } from './code-book';
@@ -55,6 +55,8 @@ interface YearState {
   supplementary: Record<string, string>;
   /** 决算公开 texts (reasons, 概况, 名词解释) by key. */
   reportTexts: Record<string, ReportTextDoc>;
+  /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
+  printed: PrintedCells;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
@@ -70,6 +72,7 @@ interface YearState {
   showNotice(text: string | null): void;
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
+  acceptComputed(table: string, row: string, col: string): Promise<void>;
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
@@ -95,10 +98,10 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export const useYearStore = create<YearState>((set, get) => {
   /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
-  const audit = (next: Partial<Pick<YearState, 'model' | 'info' | 'explanations' | 'baseline' | 'supplementary' | 'reportTexts' | 'forms'>> = {}): Finding[] => {
-    const { model, info, explanations, baseline, supplementary, reportTexts, forms } = { ...get(), ...next };
+  const audit = (next: Partial<Pick<YearState, 'model' | 'info' | 'explanations' | 'baseline' | 'supplementary' | 'reportTexts' | 'forms' | 'printed'>> = {}): Finding[] => {
+    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed } = { ...get(), ...next };
     if (!model || !info) return [];
-    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), forms });
+    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, forms });
   };
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
@@ -167,6 +170,7 @@ export const useYearStore = create<YearState>((set, get) => {
     baseline: undefined,
     supplementary: {},
     reportTexts: {},
+    printed: new Map(),
     focusRequest: null,
 
     async loadYears() {
@@ -196,8 +200,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const reportTexts = snapshot.reportTexts;
         // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
         const forms = snapshot.forms.map((json) => parseForm(json));
-        const findings = audit({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supplementary, reportTexts, forms });
-        set({ info: snapshot.info, ...opened, forms, findings, baseline, supplementary, reportTexts, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        const printed = printedFromDoc(snapshot.printed);
+        const findings = audit({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supplementary, reportTexts, forms, printed });
+        set({ info: snapshot.info, ...opened, forms, findings, baseline, supplementary, reportTexts, printed, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -249,6 +254,20 @@ export const useYearStore = create<YearState>((set, get) => {
         if (text.trim()) explanations[key] = text.trim();
         else delete explanations[key];
         set({ explanations, findings: audit({ explanations }), savedAt: new Date() });
+      } catch (error) {
+        set({ error: (error as Error).message });
+      }
+    },
+
+    /** Accepts the computed value of a cell whose imported printed value differs: R-I01 clears. */
+    async acceptComputed(table, row, col) {
+      const { info } = get();
+      if (!info) return;
+      try {
+        await call('acceptComputed', { file: info.file, table, row, col });
+        const printed = new Map([...get().printed].map(([id, cells]) => [id, new Map(cells)]));
+        printed.get(table)?.delete(`${row}|${col}`);
+        set({ printed, findings: audit({ printed }), savedAt: new Date() });
       } catch (error) {
         set({ error: (error as Error).message });
       }

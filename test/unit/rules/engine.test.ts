@@ -34,6 +34,8 @@ describe('rule declarations', () => {
       ...Array.from({ length: 4 }, (_, i) => `P-0${i + 1}`),
       // 决算公开: a sentence beyond the threshold without its 主要原因 (shared/rules/report-rules.ts).
       'P-05',
+      // Not a SPEC relation: printed totals of an imported workbook against their details (issue 17).
+      'R-I01',
     ];
     expect(ids).toEqual(spec);
   });

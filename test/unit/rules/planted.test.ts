@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_SETS, type Supplementary, type ValidateOptions } from '../../../shared/rules';
+import { RULE_SETS, type PrintedCells, type Supplementary, type ValidateOptions } from '../../../shared/rules';
 import type { YearInputs } from '../../../shared/tables';
 import { amount, difference, modelOf, seedInputs, setInput, validate, withOverrides } from './helpers';
 
@@ -15,6 +15,7 @@ import { amount, difference, modelOf, seedInputs, setInput, validate, withOverri
  *   then breaks every relation that runs through it, so those companions are listed too.
  * - baseline: last year's file, for R-Y01–Y04 and P-03.
  * - supp: supplementary inputs, for R-X19–X24, P-03 (年初预算) and P-04.
+ * - printed: computed cells as an imported workbook printed them, for R-I01.
  * Where a rule is implied by others (R-X14 by R-B03, R-X15 by R-X11), the premise fires with it.
  */
 interface Case {
@@ -27,6 +28,8 @@ interface Case {
   /** Changes to last year's file (seed 002 with 财政拨款收入 3383.80, so its closing balances are 0). */
   lastYear?: (inputs: YearInputs) => void;
   supp?: Supplementary;
+  /** Computed cells as an imported workbook printed them (R-I01). */
+  printed?: PrintedCells;
   options?: Partial<ValidateOptions>;
   added: string[];
   removed?: string[];
@@ -385,16 +388,16 @@ const CASES: Case[] = [
   // 2.7 plausibility
   {
     rule: 'P-01',
-    how: 'input: 5 of 项目支出 moved from 一般行政管理事务 to 行政运行, in 02, 03 and 05 alike',
+    how: 'input: 1.00 of 基本支出 moved from 行政运行 to 商贸事务 一般行政管理事务 (2011302), in 02, 03 and 05 alike',
     inputs: (inputs) => {
-      setInput(inputs, '公开03表', '2010301', '3', '5');
-      setInput(inputs, '公开03表', '2010302', '3', '1603.07');
-      setInput(inputs, '公开05表', '2010301', '3', '5');
-      setInput(inputs, '公开05表', '2010302', '3', '1603.07');
-      setInput(inputs, '公开02表', '2010301', '2', '24.10');
-      setInput(inputs, '公开02表', '2010302', '2', '2875.75');
+      for (const table of ['公开03表', '公开05表']) {
+        setInput(inputs, table, '2010301', '2', '18.10');
+        setInput(inputs, table, '2011302', '2', '1');
+      }
+      setInput(inputs, '公开02表', '2010301', '2', '18.10');
+      setInput(inputs, '公开02表', '2011302', '2', '1');
     },
-    added: ['P-01 公开03表 2010301 3 warning'],
+    added: ['P-01 公开03表 2011302 2 warning'],
   },
   {
     rule: 'P-02',
@@ -428,6 +431,12 @@ const CASES: Case[] = [
     how: 'supp: 年初预算 3686.57 for 201 (spent 3249.78, 88.15%) and no reason written in the 决算公开 document',
     supp: { report: { outline: '湖北', fiscalYear: 2023, texts: {} }, gpb_initial_budget_by_code: { '201': 36_865_700 } },
     added: ['P-05 情况说明 gpb.budget.201 - warning', 'P-03 公开05表 201 1 warning'],
+  },
+  {
+    rule: 'R-I01',
+    how: 'printed: an imported workbook printed 338.38 for 公开02表 201 (Σ项 3,249.78), and 3,383.79 for 合计 (Σ 3,383.80, 尾数误差)',
+    printed: new Map([['公开02表', new Map([['201|1', amount('338.38')], ['合计|1', amount('3383.79')], ['2010301|1', amount('19.10')]])]]),
+    added: ['R-I01 公开02表 201 1 error', 'R-I01 公开02表 合计 1 warning 尾数'],
   },
 ];
 
@@ -463,6 +472,7 @@ describe('each rule reports a planted violation at its cell, and nothing else ch
       options.baseline = modelOf(ly);
     }
     if (c.supp) options.supp = c.supp;
+    if (c.printed) options.printed = c.printed;
 
     const change = difference(before, validate(model, options));
     expect(change.added.sort()).toEqual([...c.added].sort());

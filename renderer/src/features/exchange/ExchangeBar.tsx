@@ -18,7 +18,7 @@ export function ExchangeBar() {
   const [protect, setProtect] = useState(false);
   const [printAudit, setPrintAudit] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ name: string; dataBase64: string; baseline: boolean; preview: ImportPreview } | null>(null);
+  const [pending, setPending] = useState<{ name: string; dataBase64: string; baseline: boolean; partial: boolean; preview: ImportPreview } | null>(null);
   const picker = useRef<HTMLInputElement>(null);
   const pickFor = useRef<'this-year' | 'baseline' | 'catalog'>('this-year');
 
@@ -61,15 +61,25 @@ export function ExchangeBar() {
     await run('正在读取文件…', async () => {
       const dataBase64 = await fileToBase64(file);
       const preview = await call('previewImport', { file: info.file, name: file.name, dataBase64, baseline });
-      setPending({ name: file.name, dataBase64, baseline, preview });
+      setPending({ name: file.name, dataBase64, baseline, partial: false, preview });
+    });
+  };
+
+  /** The clerk chose to leave the unreadable tables as they are: preview what importing the others does. */
+  const previewPartial = async () => {
+    if (!pending) return;
+    const { name, dataBase64, baseline } = pending;
+    await run('正在读取文件…', async () => {
+      const preview = await call('previewImport', { file: info.file, name, dataBase64, baseline, partial: true });
+      setPending({ name, dataBase64, baseline, partial: true, preview });
     });
   };
 
   const confirm = async () => {
     if (!pending) return;
-    const { name, dataBase64, baseline } = pending;
+    const { name, dataBase64, baseline, partial } = pending;
     setPending(null);
-    const done = await run('正在导入…', () => call('importWorkbook', { file: info.file, name, dataBase64, baseline }));
+    const done = await run('正在导入…', () => call('importWorkbook', { file: info.file, name, dataBase64, baseline, partial }));
     if (done) {
       await openYear(info.file);
       const forms = done.effect.forms ? `,绩效自评表 ${done.effect.forms} 张` : '';
@@ -147,7 +157,7 @@ export function ExchangeBar() {
           </div>
         </div>
       )}
-      {pending && <ImportDialog name={pending.name} preview={pending.preview} onCancel={() => setPending(null)} onConfirm={() => void confirm()} />}
+      {pending && <ImportDialog name={pending.name} preview={pending.preview} onCancel={() => setPending(null)} onConfirm={() => void confirm()} onPartial={() => void previewPartial()} />}
     </div>
   );
 }

@@ -1,8 +1,29 @@
 import type { ImportPreview } from '../../../../shared/contract';
+import { ImportChecks } from './ImportChecks';
 
-/** What an import will do, before anything is written: recognised tables, skipped content, warnings, errors. */
-export function ImportDialog({ name, preview, onCancel, onConfirm }: { name: string; preview: ImportPreview; onCancel(): void; onConfirm(): void }) {
+/**
+ * What an import will do, before anything is written: recognised tables, tables that cannot be read
+ * (with the choice to import the others), printed totals beside what the details add up to,
+ * skipped content, warnings, errors.
+ */
+export function ImportDialog({
+  name,
+  preview,
+  onCancel,
+  onConfirm,
+  onPartial,
+}: {
+  name: string;
+  preview: ImportPreview;
+  onCancel(): void;
+  onConfirm(): void;
+  /** Preview again importing only the readable tables; offered when every error belongs to an unreadable table. */
+  onPartial(): void;
+}) {
   const blocked = preview.errors.length > 0;
+  const notImported = preview.notImported ?? [];
+  const tableErrors = new Set(notImported.flatMap((table) => table.reasons));
+  const canPartial = blocked && notImported.length > 0 && (preview.recognised.length > 0 || preview.forms.length > 0) && preview.errors.every((text) => tableErrors.has(text));
   return (
     <div className="modal" role="dialog" aria-label="导入预览">
       <div className="modal-box wide">
@@ -31,6 +52,13 @@ export function ImportDialog({ name, preview, onCancel, onConfirm }: { name: str
                 <td className="num">{table.codes}</td>
               </tr>
             ))}
+            {notImported.map((table) => (
+              <tr key={table.table} className="not-imported">
+                <td>{table.table}</td>
+                <td>{table.sheet}</td>
+                <td colSpan={2}>无法读取{blocked ? '(见下方错误)' : ',不导入(保持不变)'}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
         {preview.forms.length > 0 && (
@@ -46,51 +74,27 @@ export function ImportDialog({ name, preview, onCancel, onConfirm }: { name: str
             </ul>
           </section>
         )}
-        <p>
-          将写入 {preview.effect.cells} 个单元格
-          {preview.effect.cleared ? `,清空 ${preview.effect.cleared} 个` : ''}
-          {preview.effect.addCodes ? `,新增科目行 ${preview.effect.addCodes} 个` : ''}
-          {preview.mode === 'baseline' ? `,上年数 ${preview.effect.baselineCells} 个,预填年初数 ${preview.effect.prefilled} 个` : ''}
-          {preview.effect.forms ? `,${preview.mode === 'baseline' ? '带入' : '写入'}绩效自评表 ${preview.effect.forms} 张` : ''}
-          {preview.missing.length ? `;文件中没有:${preview.missing.join('、')}(保持不变)` : ''}
-        </p>
-        {preview.errors.length > 0 && (
-          <section className="preview-errors">
-            <h3>错误(须先修正文件,本次不会写入任何数据)</h3>
-            <ul>
-              {preview.errors.map((text) => (
-                <li key={text}>{text}</li>
-              ))}
-            </ul>
-          </section>
+        {!blocked && (
+          <p>
+            将写入 {preview.effect.cells} 个单元格
+            {preview.effect.cleared ? `,清空 ${preview.effect.cleared} 个` : ''}
+            {preview.effect.addCodes ? `,新增科目行 ${preview.effect.addCodes} 个` : ''}
+            {preview.effect.removeCodes ? `,删除科目行 ${preview.effect.removeCodes} 个` : ''}
+            {preview.mode === 'baseline' ? `,上年数 ${preview.effect.baselineCells} 个,预填年初数 ${preview.effect.prefilled} 个` : ''}
+            {preview.effect.forms ? `,${preview.mode === 'baseline' ? '带入' : '写入'}绩效自评表 ${preview.effect.forms} 张` : ''}
+            {preview.missing.length ? `;文件中没有:${preview.missing.join('、')}(保持不变)` : ''}
+          </p>
         )}
-        {preview.warnings.length > 0 && (
-          <section className="preview-warnings">
-            <h3>提示</h3>
-            <ul>
-              {preview.warnings.map((text) => (
-                <li key={text}>{text}</li>
-              ))}
-            </ul>
-          </section>
-        )}
-        {preview.unrecognised.length > 0 && (
-          <section>
-            <h3>未识别的内容(不导入)</h3>
-            <ul className="unrecognised">
-              {preview.unrecognised.slice(0, 200).map((item, i) => (
-                <li key={i}>
-                  工作表“{item.sheet}”{item.row ? ` 第${item.row}行` : ''}
-                  {item.cell ? ` ${item.cell}` : ''}:{item.reason}
-                </li>
-              ))}
-            </ul>
-          </section>
-        )}
+        <ImportChecks preview={preview} canPartial={canPartial} />
         <div className="modal-actions">
           <button type="button" onClick={onCancel}>
             取消
           </button>
+          {canPartial && (
+            <button type="button" onClick={onPartial}>
+              只导入能读取的表…
+            </button>
+          )}
           <button type="button" className="primary" disabled={blocked} onClick={onConfirm}>
             确认导入
           </button>

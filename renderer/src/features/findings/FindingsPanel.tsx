@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { summarise, type Finding } from '../../../../shared/rules';
+import { PRINTED_RULE_ID, summarise, type Finding } from '../../../../shared/rules';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 
@@ -55,6 +55,16 @@ function rank(finding: Finding, order: string[]): number {
   return (table < 0 ? order.length : table) * 2 + (finding.severity === 'error' ? 0 : 1);
 }
 
+/** A printed total the details do not reproduce (R-I01): the clerk may take the computed value instead. */
+function AcceptComputed({ finding }: { finding: Finding }) {
+  const accept = useYearStore((state) => state.acceptComputed);
+  return (
+    <button type="button" className="accept-computed" title="不再保留导入文件印出的数,以按明细计算的结果为准" onClick={() => void accept(finding.table, finding.row, finding.col)}>
+      采用计算值
+    </button>
+  );
+}
+
 function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void }) {
   const explain = useYearStore((state) => state.explain);
   const [draft, setDraft] = useState(finding.explanation ?? '');
@@ -68,6 +78,7 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
         <span className="message">{finding.message}</span>
         <span className="rule">{finding.rule}</span>
       </button>
+      {finding.rule === PRINTED_RULE_ID && <AcceptComputed finding={finding} />}
       {finding.severity === 'warning' && (
         <input
           className="explanation"
