@@ -32,6 +32,8 @@ export interface YearInfo {
   /** Which region's 绩效自评 forms the year uses (shared/forms/regions.ts). */
   formRegion: FormRegion;
   schemaVersion: number;
+  /** The definitions edition (科目 catalog and rule set versions) the file was created with; 1 for files older than editions. */
+  definitionsEdition: number;
 }
 
 /** The stored inputs of one table in canonical decimal strings (万元): rows → 栏次 → value. */

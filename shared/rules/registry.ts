@@ -1,3 +1,4 @@
+import { FIRST_EDITION } from '../catalog';
 import type { TemplateSet } from '../tables';
 import { RULES_9 } from './rules-9';
 import { REPORT_RULES } from './report-rules';
@@ -29,10 +30,17 @@ export const RULE_SETS: readonly RuleSet[] = [
   },
 ];
 
-/** The newest version for the template set, year and region: a region-specific one wins over the general. */
-export function ruleSetFor(template: TemplateSet, fiscalYear: number, region?: string): RuleSet {
+/**
+ * The newest version for the template set, year and region that the file's definitions edition knows
+ * (default: every edition): a region-specific one wins over the general.
+ */
+export function ruleSetFor(template: TemplateSet, fiscalYear: number, region?: string, edition: number = Number.MAX_SAFE_INTEGER): RuleSet {
   const candidates = RULE_SETS.filter(
-    (set) => set.template === template && set.fromYear <= fiscalYear && (!set.region || (region ?? '').startsWith(set.region)),
+    (set) =>
+      set.template === template &&
+      set.fromYear <= fiscalYear &&
+      (set.edition ?? FIRST_EDITION) <= edition &&
+      (!set.region || (region ?? '').startsWith(set.region)),
   );
   const best = candidates.sort((a, b) => b.fromYear - a.fromYear || (b.region?.length ?? 0) - (a.region?.length ?? 0))[0];
   if (!best) throw new Error(`没有适用于 ${fiscalYear} 年度 ${template} 表套的审核规则`);
