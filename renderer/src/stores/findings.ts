@@ -17,10 +17,10 @@ export interface CheckInputs {
  */
 export function revalidate(inputs: CheckInputs, previous: Finding[] | null, changedTables: ReadonlySet<string> | null): Finding[] {
   const { model, info } = inputs;
-  const options = { template: info.template, fiscalYear: info.fiscalYear, explanations: inputs.explanations, baseline: inputs.baseline, supp: inputs.supp };
+  const options = { template: info.template, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations: inputs.explanations, baseline: inputs.baseline, supp: inputs.supp };
   if (!previous || !changedTables) return validateYear(model, options);
   const rerun = new Set(
-    ruleSetFor(info.template, info.fiscalYear)
+    ruleSetFor(info.template, info.fiscalYear, undefined, info.definitionsEdition)
       .rules.filter((rule) => [...tablesRead(rule)].some((table) => changedTables.has(table)))
       .map((rule) => rule.id),
   );
