@@ -60,6 +60,8 @@ export interface Catalog {
   formerNameOf(text: string): { code: string; currentName: string } | undefined;
   /** A code that no longer exists in this version, with its replacement where one is known. */
   retired(code: string): { replacedBy?: string } | undefined;
+  /** Retired code → its replacement, for the code-continuity check (R-Y04). */
+  readonly replacements: Readonly<Record<string, string>>;
   /** The code and its ancestors, 类 first (for "一般公共服务(类)…(款)…(项)" paths). */
   functionPath(code: string): FunctionCode[];
   /** Autocomplete: digits match a code prefix, anything else a name substring; 项 first, then 款, 类, each by code. */
@@ -134,6 +136,7 @@ function buildCatalog(data: BaseData, changes: readonly CatalogChange[], edition
       return current ? { code: current.code, currentName: current.name } : undefined;
     },
     retired: (code) => retired.get(code),
+    replacements: Object.fromEntries([...retired].flatMap(([code, { replacedBy }]) => (replacedBy ? [[code, replacedBy]] : []))),
     functionPath(code) {
       return [3, 5, 7]
         .filter((length) => length <= code.length)

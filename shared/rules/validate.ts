@@ -49,7 +49,7 @@ export function validateYear(model: ModelView, options: ValidateOptions): Findin
     options.baseline,
     options.supp ?? {},
     options.isKnownCode ?? ((code) => catalog.isKnownFunctionCode(code)),
-    set.codeMappings,
+    { ...catalog.replacements, ...set.codeMappings },
   );
   const changed = options.tables ? new Set(options.tables) : null;
   for (const rule of set.rules) {

@@ -112,6 +112,9 @@ describe('definitions edition of a year file', () => {
     expect(codes).toContain('2010350');
     expect(codes).not.toContain('2010303');
     expect(codes).not.toContain('2011308');
+    // Code continuity (R-Y04): the retired code with a replacement is mapped; the one without is flagged.
+    const y04 = (await next.validate({ file: '2027.sqlite' })).findings.filter((f) => f.rule === 'R-Y04').map((f) => f.row);
+    expect(y04).toEqual(['2011308']);
     next.close();
   });
 });
