@@ -10,7 +10,7 @@ export function tablesRead(rule: RuleDef): ReadonlySet<string> {
   let tables = readCache.get(rule);
   if (!tables) {
     tables = new Set(rule.reads.flatMap((text) => [...text.matchAll(/T(\d\d)/g)].map((match) => `公开${match[1]}表`)));
-    for (const text of rule.reads) for (const match of text.matchAll(/公开\d\d表/g)) tables.add(match[0]);
+    for (const text of rule.reads) for (const match of text.matchAll(/[公川]\S*?\d\d表/g)) tables.add(match[0]);
     readCache.set(rule, tables);
   }
   return tables;
