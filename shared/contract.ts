@@ -35,6 +35,8 @@ export interface YearInfo {
   /** The file's last change (ISO time) and size in bytes, for the start page's list (listYears only). */
   modifiedAt?: string;
   sizeBytes?: number;
+  /** The definitions edition (科目 catalog and rule set versions) the file was created with; 1 for files older than editions. */
+  definitionsEdition: number;
 }
 
 /** The stored inputs of one table in canonical decimal strings (万元): rows → 栏次 → value. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
+import { currentEdition, FIRST_EDITION } from '../../shared/catalog';
 import { ApiError, type Numbering, type TemplateSet, type YearInfo } from '../../shared/contract';
 import { MAX_AMOUNT, type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
@@ -82,6 +83,8 @@ export class YearStore {
           insert.run('template', year.template);
           insert.run('numbering', year.numbering);
           insert.run('created_at', new Date().toISOString());
+          // Pins the 科目 catalog and rule set versions: later definitions never change this file's meaning.
+          insert.run('definitions_edition', String(currentEdition()));
         })();
         // Fold the WAL in: the file linked into place is complete on its own.
         db.pragma('wal_checkpoint(TRUNCATE)');
@@ -227,6 +230,7 @@ export class YearStore {
       numbering: (meta.numbering ?? '公开') as Numbering,
       formRegion: (meta.form_region ?? DEFAULT_FORM_REGION) as FormRegion,
       schemaVersion: this.schemaVersion(),
+      definitionsEdition: Number(meta.definitions_edition ?? FIRST_EDITION),
     };
   }
 

@@ -1,5 +1,5 @@
 import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
-import { functionName } from '../../shared/catalog';
+import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
@@ -21,6 +21,8 @@ export class YearSession {
   private customNames: Map<string, string>;
   /** The year's imported official 科目 table. */
   private officialNames: Map<string, string>;
+  /** The built-in catalog of the file's fiscal year and definitions edition. */
+  readonly catalog: Catalog;
 
   constructor(
     readonly file: string,
@@ -28,12 +30,14 @@ export class YearSession {
   ) {
     this.customNames = store.customNames();
     this.officialNames = new Map(store.catalogCodes().map((entry) => [entry.code, entry.name]));
+    const info = store.info(file);
+    this.catalog = catalogFor(info.fiscalYear, info.definitionsEdition);
     this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.nameOf(code));
   }
 
   /** A code's name: user-defined, then the imported official table, then the built-in catalog. */
   nameOf(code: string): string | undefined {
-    return this.customNames.get(code) ?? this.officialNames.get(code) ?? functionName(code);
+    return this.customNames.get(code) ?? this.officialNames.get(code) ?? this.catalog.functionName(code);
   }
 
   /** Replaces the year's official 科目 table; names of existing rows follow it at once. */
@@ -117,7 +121,7 @@ export class YearSession {
       const def = this.functionalTable(table);
       if (this.model.tableInputs(def.id).codes.has(code) || pending(def.id, code)) continue;
       this.requireKnownCode(def, code, name);
-      addCodes.push({ table: def.id, code, name: this.officialNames.has(code) || functionName(code) ? undefined : name });
+      addCodes.push({ table: def.id, code, name: this.officialNames.has(code) || this.catalog.functionName(code) ? undefined : name });
     }
     const cells: StoredCell[] = [];
     for (const edit of change.cells ?? []) {
@@ -149,6 +153,7 @@ export class YearSession {
     return auditYear(this.model, {
       template: info.template,
       fiscalYear: info.fiscalYear,
+      edition: info.definitionsEdition,
       explanations: this.store.explanations(),
       baseline,
       supp,
@@ -374,6 +379,9 @@ export class YearSession {
   private requireKnownCode(def: TableDef, code: string, customName?: string): void {
     if (codeLevel(code) !== 3) throw new ApiError('refused', `${def.id}:科目代码“${code}”不是 7 位的项级代码`);
     if (!this.nameOf(code) && !customName) {
+      if (this.catalog.isUnnamed(code)) {
+        throw new ApiError('refused', `${def.id}:科目代码 ${code} 是本年度新增科目,内置科目表尚无其名称;请填写科目名称,或先导入本年度官方科目表`);
+      }
       throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中;如确需使用,请同时填写科目名称作为自定义科目`);
     }
   }

@@ -7,9 +7,11 @@ import inferredJson from './codes-inferred.json';
 import economicJson from './economic-codes.json';
 import official2023Json from './function-codes-2023.json';
 import seedFunctionJson from './function-codes.json';
+import type { CodeSource } from './types';
+import { CATALOG_CHANGES, FIRST_EDITION, type CatalogChange } from './versions';
 
-/** Where a name comes from: printed with its code in a seed, the official 科目 table, or inferred from a seed narrative. */
-export type CodeSource = 'seed' | 'official' | 'inferred';
+export type { CodeSource } from './types';
+export { FIRST_EDITION, type CatalogChange } from './versions';
 export type FunctionLevel = '类' | '款' | '项';
 
 export interface FunctionCode {
@@ -39,6 +41,10 @@ export interface Category {
 export interface Catalog {
   /** First fiscal year this version applies to. */
   readonly fromYear: number;
+  /** The definitions edition it was built for. */
+  readonly edition: number;
+  /** The change notices applied on top of the 2023 base, oldest first. */
+  readonly basis: readonly string[];
   /** Sorted by code. */
   readonly functionCodes: readonly FunctionCode[];
   /** In 公开06表 order (人员经费 类, then 公用经费 类), then the INFERRED 类. */
@@ -46,16 +52,24 @@ export interface Catalog {
   readonly categories: readonly Category[];
   functionName(code: string): string | undefined;
   economicName(code: string): string | undefined;
+  /** Named codes, and codes a change notice lists without a name we can source (see `isUnnamed`). */
   isKnownFunctionCode(code: string): boolean;
+  /** A valid code whose name must come from the clerk or the official catalog workbook. */
+  isUnnamed(code: string): boolean;
+  /** The code whose earlier name this text is (e.g. 文化体育与传媒支出 → 207), for flagging stale imported names. */
+  formerNameOf(text: string): { code: string; currentName: string } | undefined;
+  /** A code that no longer exists in this version, with its replacement where one is known. */
+  retired(code: string): { replacedBy?: string } | undefined;
+  /** Retired code → its replacement, for the code-continuity check (R-Y04). */
+  readonly replacements: Readonly<Record<string, string>>;
   /** The code and its ancestors, 类 first (for "一般公共服务(类)…(款)…(项)" paths). */
   functionPath(code: string): FunctionCode[];
   /** Autocomplete: digits match a code prefix, anything else a name substring; 项 first, then 款, 类, each by code. */
   searchFunction(query: string, limit?: number): FunctionCode[];
 }
 
-/** The raw lists one version is built from. */
-interface CatalogData {
-  fromYear: number;
+/** The base lists (edition 1, fiscal 2023) the change chain of versions.ts applies to. */
+interface BaseData {
   /** Later lists fill gaps only: a code already named keeps its first name. */
   functions: { code: string; name: string; source: CodeSource }[][];
   economics: { code: string; name: string; group?: string; source: CodeSource }[];
@@ -68,13 +82,33 @@ export function functionLevel(code: string): FunctionLevel | undefined {
 
 const LEVEL_ORDER: Record<FunctionLevel, number> = { 项: 0, 款: 1, 类: 2 };
 
-function buildCatalog(data: CatalogData): Catalog {
+function levelOrThrow(code: string): FunctionLevel {
+  const level = functionLevel(code);
+  if (!level) throw new Error(`功能分类科目代码“${code}”位数不对`);
+  return level;
+}
+
+const entry = (code: string, name: string, source: CodeSource): FunctionCode => ({ code, name, level: levelOrThrow(code), source });
+
+function buildCatalog(data: BaseData, changes: readonly CatalogChange[], edition: number): Catalog {
   const functions = new Map<string, FunctionCode>();
   for (const list of data.functions) {
-    for (const { code, name, source } of list) {
-      const level = functionLevel(code);
-      if (!level) throw new Error(`功能分类科目代码“${code}”位数不对`);
-      if (!functions.has(code)) functions.set(code, { code, name, level, source });
+    for (const { code, name, source } of list) if (!functions.has(code)) functions.set(code, entry(code, name, source));
+  }
+  const unnamed = new Set<string>();
+  const formerNames = new Map<string, string>();
+  const retired = new Map<string, { replacedBy?: string }>();
+  for (const change of changes) {
+    for (const { code, name, source } of change.add ?? []) if (!functions.has(code)) functions.set(code, entry(code, name, source));
+    for (const code of change.unnamed ?? []) if (levelOrThrow(code) && !functions.has(code)) unnamed.add(code);
+    for (const { code, name, formerNames: former, source } of change.rename ?? []) {
+      functions.set(code, entry(code, name, source));
+      for (const text of former) formerNames.set(text, code);
+    }
+    for (const { code, replacedBy } of change.retire ?? []) {
+      functions.delete(code);
+      unnamed.delete(code);
+      retired.set(code, replacedBy ? { replacedBy } : {});
     }
   }
   const functionCodes = [...functions.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
@@ -86,13 +120,23 @@ function buildCatalog(data: CatalogData): Catalog {
   const economics = new Map(economicCodes.map((entry) => [entry.code, entry]));
 
   return {
-    fromYear: data.fromYear,
+    fromYear: Math.max(BASE_YEAR, ...changes.map((change) => change.fromYear)),
+    edition,
+    basis: changes.map((change) => change.basis),
     functionCodes,
     economicCodes,
     categories: data.categories,
     functionName: (code) => functions.get(code)?.name,
     economicName: (code) => economics.get(code)?.name,
-    isKnownFunctionCode: (code) => functions.has(code),
+    isKnownFunctionCode: (code) => functions.has(code) || unnamed.has(code),
+    isUnnamed: (code) => unnamed.has(code),
+    formerNameOf(text) {
+      const code = formerNames.get(text.replace(/\s+/g, '').replace(/\((类|款|项)\)$/, ''));
+      const current = code ? functions.get(code) : undefined;
+      return current ? { code: current.code, currentName: current.name } : undefined;
+    },
+    retired: (code) => retired.get(code),
+    replacements: Object.fromEntries([...retired].flatMap(([code, { replacedBy }]) => (replacedBy ? [[code, replacedBy]] : []))),
     functionPath(code) {
       return [3, 5, 7]
         .filter((length) => length <= code.length)
@@ -121,39 +165,63 @@ const inferredFunctions = inferredJson.function_names_without_code
   .filter((entry) => entry.confidence === 'high')
   .map(({ inferred_code, name }) => ({ code: inferred_code, name, source: 'inferred' as const }));
 
-const VERSIONS: CatalogData[] = [
-  {
-    // 2023 and 2024 政府收支分类科目 name these codes alike.
-    fromYear: 2023,
-    functions: [seedFunctions, officialFunctions, inferredFunctions],
-    economics: [
-      ...economicJson.map(({ code, name, group }) => ({ code, name, group, source: 'seed' as const })),
-      ...inferredJson.economic_inferred_not_in_seeds.map(({ code, name }) => ({ code, name, source: 'inferred' as const })),
-    ],
-    categories: categoriesJson,
-  },
-];
+/** The year the base lists describe; earlier years get them too, since no older code table ships with the app. */
+const BASE_YEAR = 2023;
 
-/** The fiscal year used when none is given: the newest version. */
-export const DEFAULT_YEAR = VERSIONS[VERSIONS.length - 1].fromYear;
-
-const built = new Map<number, Catalog>();
+const BASE: BaseData = {
+  // 2023 and 2024 政府收支分类科目 name these codes alike; differences come as changes (versions.ts).
+  functions: [seedFunctions, officialFunctions, inferredFunctions],
+  economics: [
+    ...economicJson.map(({ code, name, group }) => ({ code, name, group, source: 'seed' as const })),
+    ...inferredJson.economic_inferred_not_in_seeds.map(({ code, name }) => ({ code, name, source: 'inferred' as const })),
+  ],
+  categories: categoriesJson,
+};
 
 /**
- * The catalog in force for a fiscal year: the newest version starting at or before it. Years before
- * the first version get the first one, since no older code table ships with the app.
+ * The 26 类 of 公开01/04表 and the 经济分类 of 公开06表 are table layout, the same in every catalog
+ * version (changes only touch 功能分类 款/项 and names); a new list would be a new table-set version.
  */
-export function catalogFor(year: number = DEFAULT_YEAR): Catalog {
-  const data = [...VERSIONS].reverse().find((version) => version.fromYear <= year) ?? VERSIONS[0];
-  let catalog = built.get(data.fromYear);
+export const LAYOUT_CATEGORIES: readonly Category[] = BASE.categories;
+export const ECONOMIC_LAYOUT: readonly EconomicCode[] = buildCatalog(BASE, [], FIRST_EDITION).economicCodes;
+
+const changes: CatalogChange[] = [...CATALOG_CHANGES];
+const built = new Map<string, Catalog>();
+
+/** The newest definitions edition: what a year file created now records. */
+export function currentEdition(): number {
+  return Math.max(FIRST_EDITION, ...changes.map((change) => change.edition));
+}
+
+/**
+ * Adds a change shipped by a later release of the definitions (its edition is above every existing
+ * one, so files created earlier keep their meaning). The built-in changes are in versions.ts.
+ */
+export function registerCatalogChange(change: CatalogChange): void {
+  const newest = currentEdition();
+  if (change.edition <= newest) throw new Error(`科目表变更须使用新的定义版本(现有最新为 ${newest})`);
+  changes.push(change);
+}
+
+/** The fiscal year used when none is given: the newest year a change takes effect. */
+export const DEFAULT_YEAR = Math.max(BASE_YEAR, ...CATALOG_CHANGES.map((change) => change.fromYear));
+
+/**
+ * The catalog in force for a fiscal year under a definitions edition (default: the newest): the
+ * base lists plus every change of that edition or older taking effect by that year.
+ */
+export function catalogFor(year: number = DEFAULT_YEAR, edition: number = currentEdition()): Catalog {
+  const applied = changes.filter((change) => change.fromYear <= year && change.edition <= edition);
+  const key = `${edition}|${applied.map((change) => changes.indexOf(change)).join(',')}`;
+  let catalog = built.get(key);
   if (!catalog) {
-    catalog = buildCatalog(data);
-    built.set(data.fromYear, catalog);
+    catalog = buildCatalog(BASE, applied, edition);
+    built.set(key, catalog);
   }
   return catalog;
 }
 
-export const functionName = (code: string, year?: number) => catalogFor(year).functionName(code);
+export const functionName = (code: string, year?: number, edition?: number) => catalogFor(year, edition).functionName(code);
 export const economicName = (code: string, year?: number) => catalogFor(year).economicName(code);
-export const isKnownFunctionCode = (code: string, year?: number) => catalogFor(year).isKnownFunctionCode(code);
-export const searchFunction = (query: string, limit?: number, year?: number) => catalogFor(year).searchFunction(query, limit);
+export const isKnownFunctionCode = (code: string, year?: number, edition?: number) => catalogFor(year, edition).isKnownFunctionCode(code);
+export const searchFunction = (query: string, limit?: number, year?: number, edition?: number) => catalogFor(year, edition).searchFunction(query, limit);

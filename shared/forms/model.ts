@@ -14,7 +14,7 @@
 import { AmountError, formatAmount, parseAmount, type Amount } from '../money';
 import { DecimalError, formatPoints, parsePoints, type Points } from './decimal';
 
-export const VARIANTS = ['MS-P', 'JM-P', 'YL-P', 'YL-D', 'DTH-D', 'GENERIC', 'GENERIC-D'] as const;
+export const VARIANTS = ['MS-P', 'JM-P', 'YL-P', 'YL-D', 'DTH-D', 'GENERIC', 'GENERIC-D', 'YTH-P'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 export const SUBJECT_TYPES = ['project', 'department'] as const;

@@ -33,6 +33,14 @@ export interface ScoringProfile {
   hasTotal: boolean;
   /** FV-11: a 原因 is required below this 执行率, in 0.01 % units (9000 = 90 %), or null. */
   reasonBelowBp: number | null;
+  /** FV-11: the 原因 must fit in this many 字 (四川 510000_0013zp: 100), or null. */
+  reasonMaxChars: number | null;
+  /**
+   * 预算管理一体化平台 rules (REFERENCE-2026 Q3, a 2022 local 操作手册), each on or off per profile and
+   * listed in the score breakdown: the total capped by 执行率, and 2 points off per indicator whose
+   * 完成值 overshoots its target by 30 % or more.
+   */
+  platformRules: { execRateCap: boolean; overshootDeduction: boolean };
   grades: GradeScale | null;
   /** MS-P writes the generic 二级 "满意度指标" (SPEC §3.9). */
   allowGenericSatisfaction: boolean;
@@ -127,6 +135,8 @@ const NATIONAL_GRADES: GradeScale = {
 const COMMON_SCORING = {
   hasTotal: true,
   reasonBelowBp: null,
+  reasonMaxChars: null,
+  platformRules: { execRateCap: false, overshootDeduction: false },
   allowGenericSatisfaction: false,
   metWords: DEFAULT_MET_WORDS,
 } as const;
@@ -169,8 +179,10 @@ const MS_P: Profile = {
     budgetWeight: points(10),
     indicatorTotal: points(90),
     scoreDecimals: 1,
-    // Seed 000: a 原因 is given for 71.38/28.41/12.94/88.35/0 %, never at ≥ 90 % (INFERRED threshold).
+    // Seed 000: a 原因 is given for 71.38/28.41/12.94/88.35/0 %, never at ≥ 90 %; the Sichuan template
+    // (青神 2023, 510000_0013zp) states it: "未达到90%的需说明原因(100字以内)".
     reasonBelowBp: 9000,
+    reasonMaxChars: 100,
     // "良好" in seed 000 is free text, not a computed grade; the national scale is offered (INFERRED).
     grades: NATIONAL_GRADES,
     allowGenericSatisfaction: true,
@@ -233,9 +245,10 @@ const MS_P: Profile = {
       ],
       totalRow: '合计',
     },
-    { kind: 'text', label: ['评价结论'], field: 'conclusion', required: true },
-    { kind: 'text', label: ['存在问题'], field: 'problems', required: true },
-    { kind: 'text', label: ['改进措施'], field: 'improvement', required: true },
+    // 200字 each on the Sichuan template (青神 2023, 510000_0013zp).
+    { kind: 'text', label: ['评价结论'], field: 'conclusion', required: true, maxChars: 200 },
+    { kind: 'text', label: ['存在问题'], field: 'problems', required: true, maxChars: 200 },
+    { kind: 'text', label: ['改进措施'], field: 'improvement', required: true, maxChars: 200 },
     {
       kind: 'signatures',
       fields: [
@@ -585,6 +598,17 @@ const GENERIC_D: Profile = {
   ],
 };
 
+/**
+ * The national form as filled in on the 预算管理一体化平台: the GENERIC layout with the platform's
+ * cap by 执行率 and the overshoot deduction switched on.
+ */
+const YTH_P: Profile = {
+  ...GENERIC,
+  variant: 'YTH-P',
+  name: '项目支出绩效自评表(一体化平台)',
+  scoring: { ...GENERIC.scoring, platformRules: { execRateCap: true, overshootDeduction: true } },
+};
+
 export const PROFILES: Readonly<Record<Variant, Profile>> = {
   'MS-P': MS_P,
   'JM-P': JM_P,
@@ -593,6 +617,8 @@ export const PROFILES: Readonly<Record<Variant, Profile>> = {
   'DTH-D': DTH_D,
   GENERIC,
   'GENERIC-D': GENERIC_D,
+  // After GENERIC: a workbook title shared by both reads as GENERIC unless the sheet carries its form data.
+  'YTH-P': YTH_P,
 };
 
 export function profileFor(variant: Variant): Profile {

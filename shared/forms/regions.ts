@@ -11,6 +11,7 @@ export const FORM_REGIONS = {
   荆门: { name: '湖北·荆门', project: 'JM-P', department: 'GENERIC-D' },
   玉林: { name: '广西·玉林', project: 'YL-P', department: 'YL-D' },
   大通湖: { name: '湖南·大通湖', project: 'GENERIC', department: 'DTH-D' },
+  一体化: { name: '预算管理一体化平台', project: 'YTH-P', department: 'GENERIC-D' },
 } as const satisfies Record<string, { name: string; project: Variant; department: Variant }>;
 
 export type FormRegion = keyof typeof FORM_REGIONS;

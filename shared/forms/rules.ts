@@ -131,6 +131,7 @@ export const FORM_RULES: readonly FormRule[] = [
     title: '执行率偏低须说明原因',
     variants: {
       missing: { severity: W, message: '预算执行率 {actual} 低于 {expected},须填写原因' },
+      too_long: { severity: W, message: '执行率偏低的原因 {actual} 字,超过 {expected} 字的限制' },
     },
   },
   {
@@ -354,8 +355,12 @@ function fv11(form: PerfForm, profile: Profile): Finding[] {
   const threshold = profile.scoring.reasonBelowBp;
   const total = fundingLine(form, 'TOTAL');
   const bp = lineRateBp(total);
-  if (threshold === null || bp === null || bp >= threshold || !isBlank(total?.reason)) return [];
-  return [finding('FV-11', 'missing', form, 'funding[TOTAL].reason', { actual: formatRate(bp), expected: formatRate(threshold) })];
+  if (threshold === null || bp === null || bp >= threshold) return [];
+  const reason = total?.reason;
+  if (isBlank(reason)) return [finding('FV-11', 'missing', form, 'funding[TOTAL].reason', { actual: formatRate(bp), expected: formatRate(threshold) })];
+  const limit = profile.scoring.reasonMaxChars;
+  if (limit !== null && charCount(reason!) > limit) return [finding('FV-11', 'too_long', form, 'funding[TOTAL].reason', { actual: charCount(reason!), expected: limit })];
+  return [];
 }
 
 // ---------------------------------------------------------------- indicator rules

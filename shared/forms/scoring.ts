@@ -4,7 +4,7 @@
  * 99.91 % → 10 come out the same everywhere.
  */
 import type { Amount } from '../money';
-import { divRoundHalfUp, formatPoints, parseDec, POINT_SCALE, type Points } from './decimal';
+import { divRoundHalfUp, formatPoints, parseDec, POINT_SCALE, points, type Points } from './decimal';
 import { defaultComparator, evaluateTarget, normaliseLevel2, parseIndicatorValue, type MetState, type NumberValue } from './indicators';
 import type { Framework, FrameworkItem, FundingLine, Indicator, Lifecycle, MeasureJson, PerfForm, ScoreRuleJson } from './model';
 import { fundingLine } from './model';
@@ -120,6 +120,17 @@ export function assessIndicator(ind: Indicator, profile: Profile): IndicatorAsse
 
 // ---------------------------------------------------------------- form totals
 
+/** A platform rule's change to the total, one line of the score breakdown. */
+export interface ScoreAdjustment {
+  rule: 'overshoot' | 'exec-rate-cap';
+  /** Chinese text for the breakdown, e.g. "指标“培训人次”完成值超出指标值 30% 以上(偏离),扣 2 分". */
+  label: string;
+  /** ≤ 0. */
+  points: Points;
+  /** Index into form.indicators, for an overshoot. */
+  indicator?: number;
+}
+
 export interface FormScore {
   execRateBp: number | null;
   /** Computed 预算执行得分; null where the profile has none or the budget is zero. */
@@ -127,8 +138,10 @@ export interface FormScore {
   /** One per form.indicators entry (LONG_TERM rows are never scored: null assessment). */
   indicators: Array<IndicatorAssessment | null>;
   indicatorTotal: Points;
-  /** 总分 = 预算执行得分 + Σ 指标得分 (S-3); null where the profile prints no total. */
+  /** 总分 = 预算执行得分 + Σ 指标得分 (S-3), after `adjustments`; null where the profile prints no total. */
   total: Points | null;
+  /** The profile's platform rules that changed the total, in the order applied (deductions, then the cap). */
+  adjustments: ScoreAdjustment[];
   /** Maximum reachable (MS-P prints it as 合计.权重 = 100). */
   maxTotal: Points | null;
   /** False while an ANNUAL indicator has neither a typed nor a suggested score. */
@@ -150,17 +163,74 @@ export function scoreForm(form: PerfForm, profile: Profile): FormScore {
   const { budgetWeight, indicatorTotal: indicatorMax, hasTotal, grades } = profile.scoring;
   // A form whose amounts are missing keeps the budget score it records, so its total stays meaningful.
   const budgetPart = budgetWeight === null ? 0 : (budgetScore ?? totalLine?.score ?? null);
-  const total = hasTotal && budgetPart !== null ? budgetPart + indicatorTotal : null;
+  const rawTotal = hasTotal && budgetPart !== null ? budgetPart + indicatorTotal : null;
+  const execRate = lineRateBp(totalLine);
+  const adjustments = rawTotal === null ? [] : platformAdjustments(form, profile, rawTotal, execRate);
+  const total = rawTotal === null ? null : adjustments.reduce((sum, adjustment) => sum + adjustment.points, rawTotal);
   return {
-    execRateBp: lineRateBp(totalLine),
+    execRateBp: execRate,
     budgetScore,
     indicators,
     indicatorTotal,
     total,
+    adjustments,
     maxTotal: hasTotal && indicatorMax !== null ? (budgetWeight ?? 0) + indicatorMax : null,
     complete: scored.every((a) => a.effective !== null),
     grade: total !== null && grades ? gradeFor(total, grades) : null,
   };
+}
+
+// ---------------------------------------------------------------- 一体化平台 rules
+
+const OVERSHOOT_POINTS = points(2);
+
+/** 执行率 below `belowBp` caps the total at `cap`; the lowest band that applies wins (checked low to high). */
+const EXEC_RATE_CAPS: ReadonlyArray<{ belowBp: number; cap: Points }> = [
+  { belowBp: 5000, cap: points(59) },
+  { belowBp: 6000, cap: points(69) },
+  { belowBp: 7000, cap: points(79) },
+  { belowBp: 8000, cap: points(89) },
+];
+
+/**
+ * Whether an indicator's 完成值 overshoots its target by 30 % or more: actual ≥ 1.3 × target for a
+ * numeric target of a "more is better" or exact kind (≥, >, =). Reverse targets (≤, <) and
+ * qualitative ones never overshoot.
+ */
+export function overshoots(ind: Indicator): boolean {
+  const target = parseIndicatorValue(ind.target_raw, ind.unit);
+  const actual = parseIndicatorValue(ind.actual_raw, ind.unit);
+  if (target.kind !== 'number' || actual.kind !== 'number') return false;
+  const op = target.op ?? defaultComparator(canonicalLevel2(ind), target.unit);
+  if (op === '≤' || op === '<') return false;
+  const [t, a] = decimalsAligned(target, actual);
+  return t > 0n && a * 10n >= t * 13n;
+}
+
+function platformAdjustments(form: PerfForm, profile: Profile, rawTotal: Points, execRate: number | null): ScoreAdjustment[] {
+  const { execRateCap, overshootDeduction } = profile.scoring.platformRules;
+  const adjustments: ScoreAdjustment[] = [];
+  if (overshootDeduction) {
+    form.indicators.forEach((ind, index) => {
+      if (ind.horizon !== 'ANNUAL' || !overshoots(ind)) return;
+      adjustments.push({
+        rule: 'overshoot',
+        label: `指标“${ind.name}”完成值 ${ind.actual_raw} 超出指标值 ${ind.target_raw} 的 30% 及以上(偏离),扣 ${formatPoints(OVERSHOOT_POINTS)} 分`,
+        points: -OVERSHOOT_POINTS,
+        indicator: index,
+      });
+    });
+  }
+  const band = execRateCap && execRate !== null ? EXEC_RATE_CAPS.find((entry) => execRate < entry.belowBp) : undefined;
+  const afterDeductions = adjustments.reduce((sum, adjustment) => sum + adjustment.points, rawTotal);
+  if (band && afterDeductions > band.cap) {
+    adjustments.push({
+      rule: 'exec-rate-cap',
+      label: `预算执行率 ${formatRate(execRate)} 低于 ${formatRate(band.belowBp)},总分不超过 ${formatPoints(band.cap)} 分`,
+      points: band.cap - afterDeductions,
+    });
+  }
+  return adjustments;
 }
 
 // ---------------------------------------------------------------- scored frameworks (SPEC §4)

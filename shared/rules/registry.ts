@@ -1,5 +1,7 @@
+import { FIRST_EDITION } from '../catalog';
 import type { TemplateSet } from '../tables';
 import { PRINTED_RULE } from './printed';
+import { RULES_13_EXTRA } from './rules-13';
 import { RULES_9 } from './rules-9';
 import { REPORT_RULES } from './report-rules';
 import type { RuleSet } from './types';
@@ -21,21 +23,39 @@ export const RULE_SETS: readonly RuleSet[] = [
   },
   {
     // 四川 13-table set: the nine shared tables keep their relations. The INFERRED 川05/07/09/11表
-    // have no declared relations yet (SPEC §1.11 leaves their layout to be confirmed).
+    // have no declared relations in files of the first definitions edition.
     id: '13/2020',
     template: '13',
     fromYear: 2020,
     rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE],
     codeMappings: {},
   },
+  {
+    // From definitions edition 2: the INFERRED 川05/07/09表 relations, as warnings (rules-13.ts).
+    id: '13/2020/2',
+    template: '13',
+    fromYear: 2020,
+    edition: 2,
+    rules: [...RULES_9, ...REPORT_RULES, ...RULES_13_EXTRA],
+    codeMappings: {},
+  },
 ];
 
-/** The newest version for the template set, year and region: a region-specific one wins over the general. */
-export function ruleSetFor(template: TemplateSet, fiscalYear: number, region?: string): RuleSet {
+/**
+ * The newest version for the template set, year and region that the file's definitions edition knows
+ * (default: every edition): a region-specific one wins over the general.
+ */
+export function ruleSetFor(template: TemplateSet, fiscalYear: number, region?: string, edition: number = Number.MAX_SAFE_INTEGER): RuleSet {
   const candidates = RULE_SETS.filter(
-    (set) => set.template === template && set.fromYear <= fiscalYear && (!set.region || (region ?? '').startsWith(set.region)),
+    (set) =>
+      set.template === template &&
+      set.fromYear <= fiscalYear &&
+      (set.edition ?? FIRST_EDITION) <= edition &&
+      (!set.region || (region ?? '').startsWith(set.region)),
   );
-  const best = candidates.sort((a, b) => b.fromYear - a.fromYear || (b.region?.length ?? 0) - (a.region?.length ?? 0))[0];
+  const best = candidates.sort(
+    (a, b) => b.fromYear - a.fromYear || (b.region?.length ?? 0) - (a.region?.length ?? 0) || (b.edition ?? FIRST_EDITION) - (a.edition ?? FIRST_EDITION),
+  )[0];
   if (!best) throw new Error(`没有适用于 ${fiscalYear} 年度 ${template} 表套的审核规则`);
   return best;
 }

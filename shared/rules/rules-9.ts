@@ -1,4 +1,4 @@
-import { catalogFor } from '../catalog';
+import { ECONOMIC_LAYOUT, LAYOUT_CATEGORIES } from '../catalog';
 import { formatAmount, type Amount } from '../money';
 import { TOTAL } from '../tables/types';
 import { cells, eachRow, leafUnion, parentsSum, rel, rowRel, rule, type RuleBody } from './builders';
@@ -27,9 +27,8 @@ const FUNCTIONAL = [T02, T03, T05, T07, T08];
 const E = 'error';
 const W = 'warning';
 
-const catalog = catalogFor(2023);
-/** The 26 类 of 公开01/04表, k = 1…26 in print order. */
-const CATEGORIES = catalog.categories;
+/** The 26 类 of 公开01/04表, k = 1…26 in print order (layout, not a year's catalog). */
+const CATEGORIES = LAYOUT_CATEGORIES;
 
 /** One relation per category k: `text(k, code)`. */
 const byCategory = (text: (k: number, code: string) => string, lhs?: string, rhs?: string) =>
@@ -71,7 +70,7 @@ const withinRow: RuleDef[] = [
 
 // ─── 2.2 Within-column relations (hierarchy) ─────────────────────────────────────────────────────
 
-const econChildren = (head: string) => catalog.economicCodes.filter((code) => code.level === '款' && code.code.startsWith(head));
+const econChildren = (head: string) => ECONOMIC_LAYOUT.filter((code) => code.level === '款' && code.code.startsWith(head));
 
 const hierarchy: RuleDef[] = [
   rule('R-H01', E, '功能分类表 各栏:合计 = 各类之和', parentsSum(FUNCTIONAL, 0)),

@@ -106,6 +106,8 @@ export interface RuleSet {
   fromYear: number;
   /** Region code prefix (e.g. "4208" 荆门) this version is specific to; absent = every region. */
   region?: string;
+  /** First definitions edition that ships this set (absent = 1); files of older editions keep theirs. */
+  edition?: number;
   rules: RuleDef[];
   /** 功能分类 codes renamed or merged since last year: old → new (R-Y04). */
   codeMappings: Record<string, string>;
@@ -115,6 +117,8 @@ export interface ValidateOptions {
   template: TemplateSet;
   fiscalYear: number;
   region?: string;
+  /** The definitions edition the year file was created with (catalog and rule set); default the newest. */
+  edition?: number;
   /** Last year's file; cross-year rules are skipped without it. */
   baseline?: ModelView;
   /** 出错说明 by finding key. */

@@ -19,7 +19,7 @@ const needName = (need: Need) => (need === 'baseline' ? '上年决算数据' : `
 
 /** The rules of the version in force, each with the reason it is skipped (null = it runs). */
 export function planRules(options: ValidateOptions): { rule: RuleDef; skipped: string | null }[] {
-  return ruleSetFor(options.template, options.fiscalYear, options.region).rules.map((rule) => ({ rule, skipped: skipReason(rule, options) }));
+  return ruleSetFor(options.template, options.fiscalYear, options.region, options.edition).rules.map((rule) => ({ rule, skipped: skipReason(rule, options) }));
 }
 
 /**
@@ -28,14 +28,14 @@ export function planRules(options: ValidateOptions): { rule: RuleDef; skipped: s
  * The whole year runs every time: an edit changes computed and linked cells of other tables too.
  */
 export function validateYear(model: ModelView, options: ValidateOptions): Finding[] {
-  const set = ruleSetFor(options.template, options.fiscalYear, options.region);
-  const catalog = catalogFor(options.fiscalYear);
+  const set = ruleSetFor(options.template, options.fiscalYear, options.region, options.edition);
+  const catalog = catalogFor(options.fiscalYear, options.edition);
   const ctx = new CheckContext(
     model,
     options.baseline,
     options.supp ?? {},
     options.isKnownCode ?? ((code) => catalog.isKnownFunctionCode(code)),
-    set.codeMappings,
+    { ...catalog.replacements, ...set.codeMappings },
     options.printed,
   );
   for (const rule of set.rules) {

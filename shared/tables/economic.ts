@@ -1,4 +1,4 @@
-import { catalogFor, type EconomicCode } from '../catalog';
+import { ECONOMIC_LAYOUT, type EconomicCode } from '../catalog';
 import { computed, input } from './formula';
 import type { CellRule, FixedRowDef, SideDef } from './types';
 
@@ -8,9 +8,9 @@ export interface EconomicBlock {
   children: EconomicCode[];
 }
 
-/** The blocks of the given 类 codes, in the order given, from the catalog's economic codes. */
+/** The blocks of the given 类 codes, in the order given, from the 经济分类 layout (the same in every catalog version). */
 export function economicBlocks(classCodes: readonly string[]): EconomicBlock[] {
-  const codes = catalogFor().economicCodes;
+  const codes = ECONOMIC_LAYOUT;
   return classCodes.map((code) => {
     const head = codes.find((entry) => entry.code === code);
     if (!head) throw new Error(`经济分类科目“${code}”不在代码表中`);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_YEAR,
+  FIRST_EDITION,
   catalogFor,
   economicName,
   functionLevel,
@@ -33,8 +34,11 @@ describe('function code catalog', () => {
     for (const code of ['2010350', '2010399', '2080501', '2080506', '2080705', '20899', '21004', '2101101', '2101102', '2101103', '2101199', '22102', '2210201']) {
       expect(isKnownFunctionCode(code)).toBe(true);
     }
-    // medium / low confidence and not confirmed as an official name: left out rather than guessed
-    for (const code of ['2010305', '2121399', '2120803']) expect(isKnownFunctionCode(code)).toBe(false);
+    // medium / low confidence and not confirmed as an official name: left out rather than guessed, except
+    // 2010305 专项业务活动, which the issue text confirms (from definitions edition 2; edition 1 files keep it out)
+    for (const code of ['2121399', '2120803']) expect(isKnownFunctionCode(code)).toBe(false);
+    expect(isKnownFunctionCode('2010305', 2023, FIRST_EDITION)).toBe(false);
+    expect(functionName('2010305', 2023)).toBe('专项业务活动');
   });
 
   it('has the common official 项 by their exact names', () => {
@@ -115,11 +119,13 @@ describe('economic codes', () => {
 });
 
 describe('catalog versions per fiscal year', () => {
-  it('serves one version for 2023 and 2024 and falls back for older years', () => {
-    expect(catalogFor(2024)).toBe(catalogFor(2023));
+  it('serves one version for 2020–2023, a new one from 2024 (增补) and falls back for older years', () => {
+    expect(catalogFor(2022)).toBe(catalogFor(2023));
     expect(catalogFor(2019)).toBe(catalogFor(2023));
     expect(catalogFor()).toBe(catalogFor(DEFAULT_YEAR));
-    expect(catalogFor(2024).fromYear).toBe(2023);
+    expect(catalogFor(2023).fromYear).toBe(2023);
+    expect(catalogFor(2024).fromYear).toBe(2024);
+    expect(catalogFor(2024)).not.toBe(catalogFor(2023));
     expect(functionName('2010301', 2024)).toBe('行政运行');
   });
 });

@@ -8,7 +8,6 @@
  * Projects and long-term 绩效 indicators (SPEC §5.1 "Projects") carry forward with the forms
  * feature: it adds its part to the change built here.
  */
-import { functionName } from '../../../shared/catalog';
 import type { CellEdit, YearChange } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { SAME_ROW, TABLES, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
@@ -64,13 +63,18 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
 
   const addCodes: NonNullable<YearChange['addCodes']> = [];
   const cells: CellEdit[] = [];
-  const isKnown = (code: string) => functionName(code, info.fiscalYear) !== undefined;
+  const isKnown = (code: string) => session.catalog.functionName(code) !== undefined;
   for (const def of session.tables()) {
     if (def.kind === 'functional') {
       // Row skeleton: last year's 项 rows, so this year's entry starts from them.
       const present = session.model.tableInputs(def.id).codes;
       for (const [code, { name }] of source.tables.get(def.id)?.codes ?? []) {
         if (present.has(code)) continue;
+        const retired = session.catalog.retired(code);
+        if (retired) {
+          carryRetired(def, code, name, retired.replacedBy, { session, info, present, addCodes, out });
+          continue;
+        }
         if (isKnown(code)) addCodes.push({ table: def.id, code });
         else if (name) addCodes.push({ table: def.id, code, name });
         else out.warnings.push(`${def.id}:上年科目 ${code} 不在 ${info.fiscalYear} 年功能分类科目表中(可能已停用),未带入`);
@@ -88,6 +92,31 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
   };
   if (!info.unitCode && source.unitCode) meta.unit_code = source.unitCode;
   return { change: { addCodes, cells }, baseline, meta, prefilled: cells.length };
+}
+
+/**
+ * A 项 code of last year that this year's catalog no longer has: reported, and its replacement row
+ * added where the change notice names one, so the clerk enters this year's figures there.
+ */
+function carryRetired(
+  def: TableDef,
+  code: string,
+  name: string,
+  replacedBy: string | undefined,
+  { session, info, present, addCodes, out }: { session: YearSession; info: { fiscalYear: number }; present: ReadonlySet<string>; addCodes: NonNullable<YearChange['addCodes']>; out: Findings },
+): void {
+  const old = `上年科目 ${code}${name ? ` ${name}` : ''}`;
+  if (!replacedBy) {
+    out.warnings.push(`${def.id}:${old} 在 ${info.fiscalYear} 年功能分类科目表中已停用,没有对应的新科目,未带入`);
+    return;
+  }
+  const newName = session.nameOf(replacedBy);
+  // A replacement without a name (listed unnamed in the notice) cannot become a row until the clerk names it.
+  const added = newName !== undefined;
+  out.warnings.push(
+    `${def.id}:${old} 在 ${info.fiscalYear} 年功能分类科目表中已停用,由 ${replacedBy}${newName ? ` ${newName}` : ''} 替代,${added ? '已带入新科目行' : '请添加该科目并填写名称'}`,
+  );
+  if (added && !present.has(replacedBy) && !addCodes.some((entry) => entry.table === def.id && entry.code === replacedBy)) addCodes.push({ table: def.id, code: replacedBy });
 }
 
 /** Whether this year's table will have the 项 row: already there, or added by this import. */

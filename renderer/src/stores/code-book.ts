@@ -1,4 +1,4 @@
-import { functionLevel, functionName, searchFunction, type FunctionCode } from '../../../shared/catalog';
+import { catalogFor, functionLevel, type Catalog, type FunctionCode } from '../../../shared/catalog';
 import type { YearSnapshot } from '../../../shared/contract';
 
 /**
@@ -9,17 +9,20 @@ export class CodeBook {
   constructor(
     private readonly custom = new Map<string, string>(),
     private readonly official = new Map<string, string>(),
+    /** The built-in catalog of the file's fiscal year and definitions edition. */
+    private readonly catalog: Catalog = catalogFor(),
   ) {}
 
   static fromSnapshot(snapshot: YearSnapshot): CodeBook {
     return new CodeBook(
       new Map(Object.values(snapshot.tables).flatMap((doc) => Object.entries(doc.names ?? {}))),
       new Map(snapshot.catalog.filter((entry) => entry.kind === 'function').map((entry) => [entry.code, entry.name])),
+      catalogFor(snapshot.info.fiscalYear, snapshot.info.definitionsEdition),
     );
   }
 
   name(code: string): string | undefined {
-    return this.custom.get(code) ?? this.official.get(code) ?? functionName(code);
+    return this.custom.get(code) ?? this.official.get(code) ?? this.catalog.functionName(code);
   }
 
   isCustom(code: string): boolean {
@@ -28,7 +31,7 @@ export class CodeBook {
 
   /** Known without a user-supplied name. */
   isKnown(code: string): boolean {
-    return this.official.has(code) || functionName(code) !== undefined;
+    return this.official.has(code) || this.catalog.functionName(code) !== undefined;
   }
 
   addCustom(code: string, name: string): void {
@@ -43,7 +46,7 @@ export class CodeBook {
       .filter(([code, name]) => (byCode ? code.startsWith(text) : name.includes(text)))
       .map(([code, name]) => ({ code, name, level: functionLevel(code)!, source: 'official' }));
     const seen = new Set(official.map((entry) => entry.code));
-    const merged = [...official, ...searchFunction(text, limit).filter((entry) => !seen.has(entry.code))];
+    const merged = [...official, ...this.catalog.searchFunction(text, limit).filter((entry) => !seen.has(entry.code))];
     const rank = { 项: 0, 款: 1, 类: 2 } as const;
     return merged.sort((a, b) => rank[a.level] - rank[b.level] || a.code.localeCompare(b.code)).slice(0, limit);
   }

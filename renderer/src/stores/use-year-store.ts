@@ -101,7 +101,7 @@ export const useYearStore = create<YearState>((set, get) => {
   const audit = (next: Partial<Pick<YearState, 'model' | 'info' | 'explanations' | 'baseline' | 'supplementary' | 'reportTexts' | 'forms' | 'printed'>> = {}): Finding[] => {
     const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed } = { ...get(), ...next };
     if (!model || !info) return [];
-    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, forms });
+    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, forms });
   };
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */

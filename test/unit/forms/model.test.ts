@@ -106,7 +106,7 @@ describe('profiles', () => {
     const limits = Object.values(PROFILES).flatMap((p) =>
       textSections(p).flatMap((s) => (s.kind === 'text' && s.maxChars ? [`${p.variant}/${s.field}/${s.maxChars}`] : s.kind === 'list' && s.maxCharsEach ? [`${p.variant}/${s.field}[]/${s.maxCharsEach}`] : [])),
     );
-    expect(limits).toEqual(['MS-P/objective_result/100', 'YL-D/dept_functions[]/150']);
+    expect(limits).toEqual(['MS-P/objective_result/100', 'MS-P/conclusion/200', 'MS-P/problems/200', 'MS-P/improvement/200', 'YL-D/dept_functions[]/150']);
   });
 
   it('declare the DTH 基础数据表 groups the seed fills, in order', () => {

@@ -59,13 +59,15 @@ describe('the seeds raise exactly the findings SPEC §7 documents', () => {
   it('seed 000 MS-P: template prompts (M-20), an empty 过程概述, and the 评审费 rate from hidden precision (M-13)', () => {
     const findings = MS_P_SEED000.flatMap((form) => check(form));
     expect(findings.map((f) => `${f.form}/${f.rule}/${f.severity}/${f.field}`)).toEqual([
+      // Beyond SPEC §7: this 改进措施 exceeds the 200 字 the Sichuan template states (青神 2023, 510000_0013zp).
+      '51140022T000000289336/FV-12/warning/improvement',
       '51140022T000000289351/FV-12/warning/objective_result',
       '51140023T000007858416/FV-12/warning/implementation_summary',
       '51140023T000007858825/FV-03/info/funding[TOTAL].exec_rate',
       '51140023T000007858825/FV-03/info/funding[FISCAL].exec_rate',
       '51140023T000009806335/FV-12/warning/objective_result',
     ]);
-    expect(findings[2]).toEqual({
+    expect(findings[3]).toEqual({
       rule: 'FV-03',
       severity: 'info',
       form: '51140023T000007858825',

@@ -31,6 +31,28 @@ export function ScoreBar({ profile, score }: { profile: Profile; score: FormScor
         </span>
       ))}
       {scored && score && !score.complete && <span className="form-hint">尚有指标未评分(无法给出建议分的需手填)</span>}
+      <PlatformRules profile={profile} score={score} />
+    </div>
+  );
+}
+
+/** Which 一体化平台 rules the profile applies, and each change they made to the total. */
+function PlatformRules({ profile, score }: { profile: Profile; score: FormScore | null }) {
+  const { execRateCap, overshootDeduction } = profile.scoring.platformRules;
+  const rules = [execRateCap && '执行率低于 80% 时总分封顶', overshootDeduction && '完成值超出指标值 30% 及以上扣 2 分'].filter(Boolean);
+  if (!rules.length) return null;
+  return (
+    <div className="form-score-adjustments" aria-label="计分规则">
+      <span className="form-hint">本表样计分规则:{rules.join(';')}</span>
+      {score?.adjustments.length ? (
+        <ul>
+          {score.adjustments.map((adjustment) => (
+            <li key={`${adjustment.rule}-${adjustment.indicator ?? ''}`}>
+              {adjustment.label}({formatPoints(adjustment.points)} 分)
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -1,0 +1,80 @@
+/**
+ * The built-in 科目 catalog as a chain of changes, each tagged with the fiscal year it takes effect
+ * and the definitions edition that first shipped it. A year file records the edition it was created
+ * with (meta `definitions_edition`; files without it are edition 1), and only the changes of that
+ * edition or older apply to it: a 2023 file means the same thing after later editions ship.
+ *
+ * Every entry names its source: `seed` (printed with its code in a seed document), `official`
+ * (the 2023 政府收支分类科目 list in function-codes-2023.json), `inferred` (a name from a seed
+ * narrative with its code inferred, SPEC §6.2), `document` (a published change notice quoted in
+ * /work/shared/REFERENCE-2026.md §2.3 or the issue text). Codes a notice lists without a name we can
+ * source are declared `unnamed`: they are valid codes, and the clerk supplies the name (as for a
+ * custom code) until the official catalog workbook is imported, which always overrides.
+ */
+import type { CodeSource } from './types';
+
+export interface CodeEntry {
+  code: string;
+  name: string;
+  source: CodeSource;
+}
+
+export interface CatalogChange {
+  /** First fiscal year the change applies to. */
+  fromYear: number;
+  /** Definitions edition that first shipped this change. */
+  edition: number;
+  /** Document the change comes from, for the README and the catalog view. */
+  basis: string;
+  /** New or newly named codes (a code already named keeps its name unless renamed below). */
+  add?: CodeEntry[];
+  /** Codes listed in the notice whose names we cannot source yet. */
+  unnamed?: string[];
+  /** Same code, new name; the former names are flagged when an import prints them. */
+  rename?: { code: string; name: string; formerNames: string[]; source: CodeSource }[];
+  /** Codes that no longer exist from `fromYear`, with the code that replaces each where known. */
+  retire?: { code: string; replacedBy?: string }[];
+}
+
+/** The edition a newly created year file records. Bump it with every release that adds a change below. */
+export const CURRENT_EDITION = 2;
+
+/** Year files created before editions were recorded. */
+export const FIRST_EDITION = 1;
+
+export const CATALOG_CHANGES: CatalogChange[] = [
+  {
+    // Edition 2 completes the 2023 list with 2010305 专项业务活动: SPEC §6.2 infers its code from seed 000
+    // at medium confidence and the issue text confirms it. 2121399 (medium) stays out because no source
+    // names its 款 21213; 2120803 (low confidence) stays out. Common codes seen in real imports (2010607, 2111101–2111103,
+    // 2120399, 22198, 2240299) have no name in any source we hold: they remain 自定义 until the official
+    // catalog workbook is imported.
+    // Completes the base list, so it applies to every year the base does.
+    fromYear: 2000,
+    edition: 2,
+    basis: 'SPEC §6.2 种子文件名词解释(推断代码)',
+    add: [
+      { code: '2010305', name: '专项业务活动', source: 'inferred' },
+    ],
+    // 207 was renamed in the 2019 科目; old text keeps leaking into disclosures (REFERENCE-2026 §2.3).
+    rename: [{ code: '207', name: '文化旅游体育与传媒支出', formerNames: ['文化体育与传媒支出'], source: 'official' }],
+  },
+  {
+    fromYear: 2024,
+    edition: 2,
+    basis: '2024年政府收支分类科目增补(2024-03-29)',
+    // 220 自然资源海洋气象等支出 already exists as a 一般公共预算 类; the 增补 opens it to 政府性基金.
+    // 1030182 and 1100412 are revenue codes (outside the expenditure catalog); 2300412's name is not sourced.
+    add: [{ code: '22006', name: '耕地保护考核奖惩基金支出', source: 'document' }],
+    unnamed: ['2300412'],
+  },
+  {
+    fromYear: 2025,
+    edition: 2,
+    basis: '财预〔2025〕41号(2025-05-23)',
+    // Special-treasury-bond items. 1030184, 1050303 and 1050305 are revenue/debt codes; the names of the
+    // expenditure codes are not in our sources. 财预〔2024〕22号's individual changes are not in our
+    // sources either, so nothing is declared for it.
+    unnamed: ['2170404', '22911', '23107'],
+  },
+];

@@ -1,0 +1,52 @@
+/** A 2025 year file uses the 2024 增补 and 财预〔2025〕41号 changes; a 2023 file does not. */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, inDataDir } from '../../electron/core/core';
+import { tempDir } from '../helpers/temp';
+
+let temp: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  temp = tempDir();
+});
+afterEach(() => temp.cleanup());
+
+describe('a 2025 year with the 2024/2025 catalog changes in use', () => {
+  it('takes the new codes, asks for the name of a code the notice lists unnamed, and validates the new rows without findings', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '单位' });
+    await core.createYear({ file: '2023.sqlite', fiscalYear: 2023, unitName: '单位' });
+
+    await expect(core.edit({ file: '2025.sqlite', addCodes: [{ table: '公开02表', code: '2170404' }] })).rejects.toThrow(
+      '公开02表:科目代码 2170404 是本年度新增科目,内置科目表尚无其名称;请填写科目名称,或先导入本年度官方科目表',
+    );
+    await expect(core.edit({ file: '2023.sqlite', addCodes: [{ table: '公开02表', code: '2170404' }] })).rejects.toThrow(/2170404 不在本年度功能分类科目表中/);
+
+    await core.edit({
+      file: '2025.sqlite',
+      addCodes: [
+        { table: '公开02表', code: '2010305' },
+        { table: '公开02表', code: '2170404', name: '超长期特别国债安排的金融支出' },
+        { table: '公开03表', code: '2010305' },
+        { table: '公开03表', code: '2170404', name: '超长期特别国债安排的金融支出' },
+      ],
+      cells: [
+        { table: '公开02表', row: '2010305', col: '2', value: '12.5' },
+        { table: '公开02表', row: '2170404', col: '2', value: '3' },
+        { table: '公开03表', row: '2010305', col: '2', value: '12.5' },
+        { table: '公开03表', row: '2170404', col: '3', value: '3' },
+      ],
+    });
+    const view = await core.getTable({ file: '2025.sqlite', table: '公开02表' });
+    const label = (row: string) => view.rows.find((r) => r.row === row)?.label ?? '';
+    expect(label('2010305')).toContain('专项业务活动');
+    expect(label('2170404')).toContain('超长期特别国债安排的金融支出');
+    expect(view.rows.find((r) => r.row === '合计')!.cells['2']).toBe('15.50');
+    const findings = (await core.validate({ file: '2025.sqlite' })).findings;
+    // A half-filled year leaves cross-table (R-X) findings on the new rows; none says a code is unknown.
+    const onNewRows = findings.filter((f) => ['2010305', '2170404'].includes(f.row));
+    expect(onNewRows.length).toBeGreaterThan(0);
+    expect(onNewRows.filter((f) => !f.rule.startsWith('R-X'))).toEqual([]);
+    expect(findings.filter((f) => /科目表/.test(f.message))).toEqual([]);
+    expect((await core.openYear({ file: '2025.sqlite' })).tables['公开02表'].names).toEqual({ '2170404': '超长期特别国债安排的金融支出' });
+    core.close();
+  });
+});

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { catalogFor, FIRST_EDITION } from '../../shared/catalog';
+import { CATALOG_CHANGES, CURRENT_EDITION } from '../../shared/catalog/versions';
+
+describe('科目 catalog versions', () => {
+  it('chooses the version by fiscal year: the 2024 增补 from 2024, 财预〔2025〕41号 from 2025', () => {
+    const [y2023, y2024, y2025] = [2023, 2024, 2025].map((year) => catalogFor(year));
+    expect(y2023.functionName('22006')).toBeUndefined();
+    expect(y2024.functionName('22006')).toBe('耕地保护考核奖惩基金支出');
+    expect(y2024.functionPath('22006').map((entry) => entry.name)).toEqual(['自然资源海洋气象等支出', '耕地保护考核奖惩基金支出']);
+    expect(y2024.isKnownFunctionCode('2300412')).toBe(true);
+    expect(y2024.isKnownFunctionCode('2170404')).toBe(false);
+    // Listed by the notice without a sourced name: valid, but the clerk supplies the name.
+    for (const code of ['2170404', '22911', '23107']) {
+      expect(y2025.isKnownFunctionCode(code)).toBe(true);
+      expect(y2025.isUnnamed(code)).toBe(true);
+      expect(y2025.functionName(code)).toBeUndefined();
+    }
+    expect(y2025.basis).toEqual(CATALOG_CHANGES.map((change) => change.basis));
+  });
+
+  it('completes the 2023 list from sourced names only, each marked with its source', () => {
+    const current = catalogFor(2023);
+    expect(current.functionCodes.find((entry) => entry.code === '2010305')).toEqual({ code: '2010305', name: '专项业务活动', level: '项', source: 'inferred' });
+    // No source names these common codes: they stay 自定义 until the official catalog is imported.
+    for (const code of ['2010607', '2111101', '2120399', '22198', '2240299']) expect(current.isKnownFunctionCode(code)).toBe(false);
+    // The first edition (files made before editions were recorded) keeps its list; edition 2 adds 2010305.
+    const first = catalogFor(2023, FIRST_EDITION);
+    expect(first.isKnownFunctionCode('2010305')).toBe(false);
+    const items = (catalog: typeof first) => catalog.functionCodes.filter((entry) => entry.level === '项').map((entry) => entry.code);
+    expect(items(current).filter((code) => !items(first).includes(code))).toEqual(['2010305']);
+    expect(items(first).every((code) => items(current).includes(code))).toBe(true);
+    expect(new Set(current.functionCodes.map((entry) => entry.source))).toEqual(new Set(['seed', 'official', 'inferred']));
+    expect(CURRENT_EDITION).toBe(Math.max(...CATALOG_CHANGES.map((change) => change.edition)));
+  });
+
+  it('shows a renamed 类 under its current name and recognises the old name in imported text', () => {
+    const catalog = catalogFor(2025);
+    expect(catalog.functionName('207')).toBe('文化旅游体育与传媒支出');
+    expect(catalog.formerNameOf('文化体育与传媒支出')).toEqual({ code: '207', currentName: '文化旅游体育与传媒支出' });
+    expect(catalog.formerNameOf('文化体育与传媒支出(类)')).toEqual({ code: '207', currentName: '文化旅游体育与传媒支出' });
+    expect(catalog.formerNameOf('文化旅游体育与传媒支出')).toBeUndefined();
+  });
+});
