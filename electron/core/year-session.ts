@@ -11,6 +11,7 @@ import { profileFor } from '../../shared/forms/profiles';
 import type { FormRegion } from '../../shared/forms/regions';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { formKey } from '../../shared/forms/year-check';
+import { FormChecks } from './form-checks';
 import type { CatalogCode } from './catalog-import';
 import type { FormsChange, StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
@@ -18,6 +19,8 @@ import { reportSupp, textsFromDoc } from './report/source';
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
   readonly model: YearModel;
+  /** The forms' 审核, kept per form between runs. */
+  private readonly formChecks: FormChecks;
   private customNames: Map<string, string>;
   /** The year's imported official 科目 table. */
   private officialNames: Map<string, string>;
@@ -26,6 +29,7 @@ export class YearSession {
     readonly file: string,
     readonly store: YearStore,
   ) {
+    this.formChecks = new FormChecks(store);
     this.customNames = store.customNames();
     this.officialNames = new Map(store.catalogCodes().map((entry) => [entry.code, entry.name]));
     this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.nameOf(code));
@@ -140,10 +144,11 @@ export class YearSession {
   /** The year's 审核 findings (tables and forms), with the 出错说明 written on warnings. */
   findings(): Finding[] {
     const info = this.info;
+    const { forms, checkedBefore } = this.formChecks.current();
     const stored = this.store.loadBaseline();
     const baseline = stored.size ? baselineView(stored) : undefined;
     const supp = { ...parseSupplementary(this.supplementary()), report: reportSupp(this) };
-    return auditYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations: this.store.explanations(), baseline, supp, forms: this.forms() });
+    return auditYear(this.model, { template: info.template, fiscalYear: info.fiscalYear, explanations: this.store.explanations(), baseline, supp, forms, checkedBefore });
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */
