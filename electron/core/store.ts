@@ -214,10 +214,18 @@ export class YearStore {
     return this.revisionValue;
   }
 
+  /**
+   * The meta table as last read: info is asked for on every table lookup (per edited cell of an
+   * import, per sheet of an export), and meta changes only through write/writeForms, which drop it.
+   */
+  private metaCache: { values: Record<string, string>; schemaVersion: number } | null = null;
+
   info(file: string): YearInfo {
-    const meta = Object.fromEntries(
-      (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
-    );
+    this.metaCache ??= {
+      values: Object.fromEntries(this.db.prepare('SELECT key, value FROM meta').raw().all() as [string, string][]),
+      schemaVersion: this.schemaVersion(),
+    };
+    const meta = this.metaCache.values;
     const fiscalYear = Number(meta.fiscal_year);
     if (!Number.isInteger(fiscalYear) || typeof meta.unit_name !== 'string') throw new ApiError('unreadable', `年度文件已损坏(年度或单位无效):${this.path}`);
     return {
@@ -228,7 +236,7 @@ export class YearStore {
       template: (meta.template ?? '9') as TemplateSet,
       numbering: (meta.numbering ?? '公开') as Numbering,
       formRegion: (meta.form_region ?? DEFAULT_FORM_REGION) as FormRegion,
-      schemaVersion: this.schemaVersion(),
+      schemaVersion: this.metaCache.schemaVersion,
     };
   }
 
@@ -275,6 +283,7 @@ export class YearStore {
     /** Forms written with the cells (an import's forms), in the same transaction. */
     forms?: FormsChange;
   }): number {
+    this.metaCache = null;
     return this.guard(() => {
       const upsert = this.db.prepare(
         'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
@@ -356,6 +365,7 @@ export class YearStore {
   /** Writes forms (replacing any under the same key) and removes others, in one transaction. */
   writeForms(change: FormsChange & { replaceAll?: boolean; meta?: Record<string, string> }): number {
     this.formsVersionValue++;
+    this.metaCache = null;
     return this.guard(() => {
       const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       this.db.transaction(() => {
