@@ -1,7 +1,7 @@
 import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { functionName } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
 import { auditYear } from '../../shared/audit';
@@ -70,8 +70,8 @@ export class YearSession {
       const inputs = this.model.tableInputs(def.id);
       const cells: TableInputsDoc['cells'] = {};
       for (const [key, value] of inputs.cells) {
-        const [row, col] = key.split('|');
-        (cells[row] ??= {})[col] = formatAmount(value)!;
+        const bar = key.indexOf(CELL_KEY_SEPARATOR);
+        (cells[key.slice(0, bar)] ??= {})[key.slice(bar + 1)] = formatAmount(value)!;
       }
       const doc: TableInputsDoc = { cells };
       if (def.kind === 'functional') {
