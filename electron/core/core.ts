@@ -7,7 +7,6 @@ import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { acquireYearLock, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
-import { readUntrusted } from './untrusted-file';
 import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
 
@@ -81,6 +80,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     const sourcePath = options.resolveFile(source);
     sessions.get(sourcePath)?.store.checkpoint();
     if (!fs.existsSync(sourcePath)) throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
+    const { readUntrusted } = await import('./untrusted-file');
     const bytes = readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER);
     const { commitImport } = await workbookImport();
     await commitImport(created, { name: path.basename(source), bytes, baseline: true });
