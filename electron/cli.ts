@@ -6,10 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type TableView } from '../shared/contract';
-import { createCore } from './core/core';
-import { catalogVerb, exportVerb, importVerb } from './core/xlsx/cli-verbs';
-import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
-import { reportVerb } from './core/report/cli-verb';
+// Every verb loads its own code when it runs (`help` loads none of it; see scripts/build-cli.mjs).
+const loadCore = () => import('./core/core');
+const loadWorkbookVerbs = () => import('./core/xlsx/cli-verbs');
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
   new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13] [--numbering 公开|表]
@@ -67,12 +66,14 @@ async function run(argv: string[]): Promise<number> {
   if (verb === 'validate') {
     const paths = rest.filter((arg) => !arg.startsWith('--'));
     if (!paths.length) throw new ApiError('refused', `缺少要审核的文件\n${USAGE}`);
+    const { exitCodeOf, formatReport, validateFiles } = await import('./core/validate-files');
     const reports = await validateFiles(paths);
     if (!reports.length) throw new ApiError('refused', `没有可审核的文件:${paths.join('、')} 中没有年度文件(.sqlite)或工作簿(.xlsx、.xls)`);
     console.log(rest.includes('--json') ? JSON.stringify({ files: reports }) : formatReport(reports));
     return exitCodeOf(reports);
   }
   const flags = parseFlags(rest);
+  const { createCore } = await loadCore();
   const core = createCore({ resolveFile: (file) => path.resolve(file), editor: '决算通命令行' });
   try {
     const file = need(flags, 'file');
@@ -133,13 +134,13 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'catalog':
-        return catalogVerb(core, file, flags);
+        return (await loadWorkbookVerbs()).catalogVerb(core, file, flags);
       case 'report':
-        return await reportVerb(core, file, flags);
+        return await (await import('./core/report/cli-verb')).reportVerb(core, file, flags);
       case 'export':
-        return await exportVerb(core, file, flags);
+        return await (await loadWorkbookVerbs()).exportVerb(core, file, flags);
       case 'import':
-        return await importVerb(core, file, flags);
+        return await (await loadWorkbookVerbs()).importVerb(core, file, flags);
       default:
         throw new ApiError('refused', `未知命令“${verb}”\n${USAGE}`);
     }

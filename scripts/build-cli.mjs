@@ -1,23 +1,32 @@
-// Bundles the command line into one JavaScript file, so `juesuan` starts without transpiling
-// TypeScript (tsx costs ~2 s per call). Native and heavy packages stay external: better-sqlite3
-// must be the installed build, and exceljs/@e965/xlsx load only when a verb needs them.
+// Bundles the command line into JavaScript, so `juesuan` starts without transpiling TypeScript
+// (tsx costs ~2 s per call). Native and heavy packages stay external: better-sqlite3 must be the
+// installed build. Code splitting keeps start-up lazy: what a verb reaches only through `import()`
+// (the workbook reader/writer with exceljs and @e965/xlsx, the Word/chart code with docx, echarts
+// and resvg) lives in its own chunk (build/electron/cli-*.mjs), loaded when that verb runs.
+import fs from 'node:fs';
+import path from 'node:path';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 export const CLI_BUNDLE = 'build/electron/cli.mjs';
+const OUT_DIR = path.dirname(CLI_BUNDLE);
 
 export async function buildCli() {
-  await bundle('electron/cli.ts', CLI_BUNDLE, '#!/usr/bin/env node\n', ['exceljs', '@e965/xlsx', '@resvg/resvg-js', 'playwright-core']);
+  // Chunk names carry content hashes: stale ones from an earlier build must not linger.
+  if (fs.existsSync(OUT_DIR)) for (const name of fs.readdirSync(OUT_DIR)) if (/^cli-.*\.mjs$/.test(name)) fs.rmSync(path.join(OUT_DIR, name));
+  // Chunks sit beside cli.mjs (not in a subfolder): the parse worker is found beside the code that starts it.
+  await bundle({ entryPoints: { cli: 'electron/cli.ts' }, outdir: OUT_DIR, outExtension: { '.js': '.mjs' }, chunkNames: 'cli-[name]-[hash]', splitting: true }, ['exceljs', '@e965/xlsx', '@resvg/resvg-js', 'playwright-core']);
+  // The shebang belongs to the entry only (as a banner it would go into every chunk).
+  fs.writeFileSync(CLI_BUNDLE, `#!/usr/bin/env node\n${fs.readFileSync(CLI_BUNDLE, 'utf8')}`);
   // Untrusted files are parsed in a worker thread started from beside cli.mjs and main.mjs
   // (electron/core/xlsx/isolate.ts). It carries its readers inlined: the packaged desktop app ships
   // no exceljs or xlsx package, and the worker loads only when a file is read.
-  await bundle('electron/core/xlsx/parse-worker.ts', 'build/electron/parse-worker.mjs', '', []);
+  await bundle({ entryPoints: ['electron/core/xlsx/parse-worker.ts'], outfile: 'build/electron/parse-worker.mjs' }, []);
 }
 
-async function bundle(entry, outfile, shebang, heavy) {
+async function bundle(where, heavy) {
   await build({
-    entryPoints: [entry],
-    outfile,
+    ...where,
     bundle: true,
     platform: 'node',
     target: 'node20',
@@ -25,7 +34,7 @@ async function bundle(entry, outfile, shebang, heavy) {
     logLevel: 'warning',
     external: ['electron', 'better-sqlite3', ...heavy],
     // The bundle is an ES module; bundled CommonJS code still calls require().
-    banner: { js: `${shebang}import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);` },
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   });
 }
 

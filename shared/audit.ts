@@ -5,19 +5,21 @@
  * export gate finds.
  */
 import type { PerfForm } from './forms/model';
-import { checkYearForms } from './forms/year-check';
+import { checkYearForms, type FormFinding } from './forms/year-check';
 import { validateYear, type Finding, type ModelView, type ValidateOptions } from './rules';
 
 export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
   explanations: Readonly<Record<string, string>>;
   /** The year's 绩效自评 forms (FV-01 … FV-18, R-X22). */
   forms: readonly PerfForm[];
+  /** A project form's own findings kept from an earlier run (the core's per-form cache, electron/core/form-checks.ts). */
+  checkedBefore?: (form: PerfForm) => FormFinding[] | undefined;
 }
 
 export function auditYear(model: ModelView, inputs: AuditInputs): Finding[] {
-  const { forms, explanations, ...options } = inputs;
+  const { forms, explanations, checkedBefore, ...options } = inputs;
   const tables = validateYear(model, { ...options, explanations });
-  const formFindings = checkYearForms([...forms], model).map((finding) => {
+  const formFindings = checkYearForms([...forms], model, checkedBefore).map((finding) => {
     const text = explanations[finding.key]?.trim();
     // An error blocks export whatever is written about it (SPEC §0.4).
     return text && finding.severity === 'warning' ? { ...finding, explanation: text } : finding;

@@ -3,16 +3,16 @@ import path from 'node:path';
 import { yearFileNameProblem } from '../../shared/file-name';
 import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
 import { canSubmit } from '../../shared/rules';
-import { readCatalogWorkbook } from './catalog-import';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { acquireYearLock, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
-import { readUntrusted } from './untrusted-file';
 import { withFileStats } from './file-stats';
-import { exportWorkbook } from './xlsx/export';
-import { commitImport, previewImport } from './xlsx/import';
 import { setReportText } from './report/source';
+
+// Workbook readers and writers (exceljs, @e965/xlsx) load when a call needs them, not at start-up:
+// `validate` of a year file and the CLI's `help` never pay for them (test/integration/cli-lazy-start.test.ts).
+const workbookImport = () => import('./xlsx/import');
 
 export interface CoreOptions {
   /** Turns the `file` argument into a path: any path for the CLI, names inside one folder for the app hosts. */
@@ -80,7 +80,9 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     const sourcePath = options.resolveFile(source);
     sessions.get(sourcePath)?.store.checkpoint();
     if (!fs.existsSync(sourcePath)) throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
+    const { readUntrusted } = await import('./untrusted-file');
     const bytes = readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER);
+    const { commitImport } = await workbookImport();
     await commitImport(created, { name: path.basename(source), bytes, baseline: true });
   };
 
@@ -159,6 +161,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     },
     async importCatalog({ file, name, dataBase64 }) {
       const open = editing(file);
+      const { readCatalogWorkbook } = await import('./catalog-import');
       const { codes, skipped } = await readCatalogWorkbook(Buffer.from(dataBase64, 'base64'), name);
       const count = (kind: string) => codes.filter((entry) => entry.kind === kind).length;
       return { revision: open.importCatalog(codes), function: count('function'), economic: count('economic'), skipped };
@@ -174,6 +177,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return { revision: editing(file).acceptComputed(table, row, col) };
     },
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
+      const { exportWorkbook } = await import('./xlsx/export');
       const workbook = await reading(file, (open) => {
         // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
         const findings = open.findings();
@@ -184,9 +188,11 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
     },
     async previewImport({ file, name, dataBase64, baseline = false, partial = false }) {
+      const { previewImport } = await workbookImport();
       return reading(file, (open) => previewImport(open, { name, bytes: Buffer.from(dataBase64, 'base64'), baseline, partial }));
     },
     async importWorkbook({ file, name, dataBase64, baseline = false, partial = false }) {
+      const { commitImport } = await workbookImport();
       return commitImport(editing(file), { name, bytes: Buffer.from(dataBase64, 'base64'), baseline, partial });
     },
     async dump({ file }) {

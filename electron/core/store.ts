@@ -5,7 +5,7 @@ import { currentEdition, FIRST_EDITION } from '../../shared/catalog';
 import { ApiError, type Numbering, type TemplateSet, type YearInfo } from '../../shared/contract';
 import { MAX_AMOUNT, type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
-import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, failureText, writeFailure, writeFailureKind, type WriteFailure } from './write-errors';
@@ -48,6 +48,8 @@ export interface StoredCell {
  */
 export class YearStore {
   private revisionValue = 0;
+  /** Bumped by every write that may change a form, so the forms' 审核 can tell nothing changed without reading them. */
+  private formsVersionValue = 0;
 
   private constructor(
     readonly path: string,
@@ -215,10 +217,18 @@ export class YearStore {
     return this.revisionValue;
   }
 
+  /**
+   * The meta table as last read: info is asked for on every table lookup (per edited cell of an
+   * import, per sheet of an export), and meta changes only through write/writeForms, which drop it.
+   */
+  private metaCache: { values: Record<string, string>; schemaVersion: number } | null = null;
+
   info(file: string): YearInfo {
-    const meta = Object.fromEntries(
-      (this.db.prepare('SELECT key, value FROM meta').all() as { key: string; value: string }[]).map((r) => [r.key, r.value]),
-    );
+    this.metaCache ??= {
+      values: Object.fromEntries(this.db.prepare('SELECT key, value FROM meta').raw().all() as [string, string][]),
+      schemaVersion: this.schemaVersion(),
+    };
+    const meta = this.metaCache.values;
     const fiscalYear = Number(meta.fiscal_year);
     if (!Number.isInteger(fiscalYear) || typeof meta.unit_name !== 'string') throw new ApiError('unreadable', `年度文件已损坏(年度或单位无效):${this.path}`);
     return {
@@ -229,42 +239,40 @@ export class YearStore {
       template: (meta.template ?? '9') as TemplateSet,
       numbering: (meta.numbering ?? '公开') as Numbering,
       formRegion: (meta.form_region ?? DEFAULT_FORM_REGION) as FormRegion,
-      schemaVersion: this.schemaVersion(),
+      schemaVersion: this.metaCache.schemaVersion,
       definitionsEdition: Number(meta.definitions_edition ?? FIRST_EDITION),
     };
   }
 
+  /**
+   * Every input, one query per table: SQLite builds the cellKey strings and each table's Map is made
+   * from [key, value] pairs in one go (per-cell row objects and key building in JS were most of the
+   * cost of opening a large year).
+   */
   loadInputs(): YearInputs {
     const inputs: YearInputs = {};
     const tableOf = (id: string) => (inputs[id] ??= emptyInputs());
-    for (const cell of this.db.prepare('SELECT table_id, row_key, col, value FROM cells').iterate() as Iterable<{
-      table_id: unknown;
-      row_key: unknown;
-      col: unknown;
-      value: unknown;
-    }>) {
-      // A file from elsewhere may hold anything SQLite allows: refuse it by name rather than compute with it.
-      if (typeof cell.table_id !== 'string' || typeof cell.row_key !== 'string' || typeof cell.col !== 'string' || !Number.isSafeInteger(cell.value) || Math.abs(cell.value as number) > MAX_AMOUNT) {
-        throw new ApiError('unreadable', `年度文件已损坏:${String(cell.table_id).slice(0, 20)} ${String(cell.row_key).slice(0, 20)} 第 ${String(cell.col).slice(0, 10)} 栏的数值“${String(cell.value).slice(0, 30)}”无效:${this.path}`);
-      }
-      tableOf(cell.table_id).cells.set(cellKey(cell.row_key, cell.col), cell.value as number);
+    // A file from elsewhere may hold anything SQLite allows: refuse it by name rather than compute with it.
+    // Checked in SQL first, so the load itself takes whole tables without looking at each cell.
+    const bad = this.db
+      .prepare("SELECT table_id, row_key, col, value FROM cells WHERE typeof(table_id) <> 'text' OR typeof(row_key) <> 'text' OR typeof(col) <> 'text' OR typeof(value) <> 'integer' OR value > ? OR value < ? LIMIT 1")
+      .get(MAX_AMOUNT, -MAX_AMOUNT) as { table_id: unknown; row_key: unknown; col: unknown; value: unknown } | undefined;
+    if (bad) {
+      throw new ApiError('unreadable', `年度文件已损坏:${String(bad.table_id).slice(0, 20)} ${String(bad.row_key).slice(0, 20)} 第 ${String(bad.col).slice(0, 10)} 栏的数值“${String(bad.value).slice(0, 30)}”无效:${this.path}`);
     }
-    for (const row of this.db.prepare('SELECT table_id, code, custom_name FROM code_rows').iterate() as Iterable<{
-      table_id: string;
-      code: string;
-      custom_name: string | null;
-    }>) {
-      tableOf(row.table_id).codes.add(row.code);
+    const cellsOf = this.db.prepare(`SELECT row_key || '${CELL_KEY_SEPARATOR}' || col, value FROM cells WHERE table_id = ?`).raw();
+    for (const id of this.db.prepare('SELECT DISTINCT table_id FROM cells').pluck().all() as string[]) {
+      tableOf(id).cells = new Map(cellsOf.all(id) as [string, Amount][]);
+    }
+    const codesOf = this.db.prepare('SELECT code FROM code_rows WHERE table_id = ?').pluck();
+    for (const id of this.db.prepare('SELECT DISTINCT table_id FROM code_rows').pluck().all() as string[]) {
+      tableOf(id).codes = new Set(codesOf.all(id) as string[]);
     }
     return inputs;
   }
 
   customNames(): Map<string, string> {
-    const rows = this.db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').all() as {
-      code: string;
-      custom_name: string;
-    }[];
-    return new Map(rows.map((row) => [row.code, row.custom_name]));
+    return new Map(this.db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').raw().all() as [string, string][]);
   }
 
   /** Writes a batch of already validated changes in one transaction. */
@@ -281,6 +289,7 @@ export class YearStore {
     /** Printed values of computed cells: replaces those of `tables` (an import's tables). */
     printed?: { tables: string[]; cells: StoredCell[] };
   }): number {
+    this.metaCache = null;
     return this.guard(() => {
       const upsert = this.db.prepare(
         'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
@@ -357,14 +366,25 @@ export class YearStore {
 
   /** The year's 绩效自评 forms as stored (interchange JSON), project forms by code, then the department form. */
   formDocs(): unknown[] {
-    const rows = this.db.prepare("SELECT json FROM forms ORDER BY subject_type DESC, subject_code").all() as { json: unknown }[];
-    return rows.map((row) => {
-      try {
-        return JSON.parse(String(row.json));
-      } catch {
-        throw new ApiError('unreadable', `年度文件已损坏(绩效自评表数据无法读取):${this.path}`);
-      }
-    });
+    return this.formTexts().map((text) => this.parseFormText(text));
+  }
+
+  /** One stored form's JSON; a damaged one makes the file unreadable, by name. */
+  parseFormText(text: string): unknown {
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ApiError('unreadable', `年度文件已损坏(绩效自评表数据无法读取):${this.path}`);
+    }
+  }
+
+  /** The stored forms' JSON texts, in formDocs order: unchanged forms keep their text, so it keys their cached checks. */
+  formTexts(): string[] {
+    return (this.db.prepare('SELECT json FROM forms ORDER BY subject_type DESC, subject_code').pluck().all() as unknown[]).map(String);
+  }
+
+  get formsVersion(): number {
+    return this.formsVersionValue;
   }
 
   /** Whether a form is stored under this key, and how many forms there are: without parsing any. */
@@ -377,6 +397,8 @@ export class YearStore {
 
   /** Writes forms (replacing any under the same key) and removes others, in one transaction. */
   writeForms(change: FormsChange & { replaceAll?: boolean; meta?: Record<string, string> }): number {
+    this.formsVersionValue++;
+    this.metaCache = null;
     return this.guard(() => {
       const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
       this.db.transaction(() => {
@@ -390,6 +412,7 @@ export class YearStore {
 
   /** Removes, then saves forms; the caller runs it inside its transaction. */
   private applyForms(change: FormsChange): void {
+    this.formsVersionValue++;
     const save = this.db.prepare(
       'INSERT INTO forms (subject_type, subject_code, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (subject_type, subject_code) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
     );

@@ -4,7 +4,6 @@ import { ApiError } from '../../shared/contract';
 import type { Finding } from '../../shared/rules';
 import { createCore } from './core';
 import { makeTempFolder } from './temp-folders';
-import { readUntrusted } from './untrusted-file';
 
 export interface FileReport {
   file: string;
@@ -68,6 +67,8 @@ const WORKBOOK = /\.(xlsx|xls)$/i;
  * (its year taken from the file name, e.g. "2023年度…", else last year), then validated.
  */
 async function validateWorkbook(file: string): Promise<{ findings: Finding[] }> {
+  // Loaded here, with the workbook readers it shares limits with: year files never need them.
+  const { readUntrusted } = await import('./untrusted-file');
   const bytes = readUntrusted(file);
   const temp = makeTempFolder('validate');
   const core = createCore({ resolveFile: (name) => path.join(temp, name) });

@@ -1,7 +1,7 @@
 import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
 import { auditYear } from '../../shared/audit';
@@ -11,6 +11,7 @@ import { profileFor } from '../../shared/forms/profiles';
 import type { FormRegion } from '../../shared/forms/regions';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { formKey } from '../../shared/forms/year-check';
+import { FormChecks } from './form-checks';
 import type { CatalogCode } from './catalog-import';
 import type { FormsChange, StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
@@ -18,6 +19,8 @@ import { reportSupp, textsFromDoc } from './report/source';
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
   readonly model: YearModel;
+  /** The forms' 审核, kept per form between runs. */
+  private readonly formChecks: FormChecks;
   private customNames: Map<string, string>;
   /** The year's imported official 科目 table. */
   private officialNames: Map<string, string>;
@@ -28,6 +31,7 @@ export class YearSession {
     readonly file: string,
     readonly store: YearStore,
   ) {
+    this.formChecks = new FormChecks(store);
     this.customNames = store.customNames();
     this.officialNames = new Map(store.catalogCodes().map((entry) => [entry.code, entry.name]));
     const info = store.info(file);
@@ -70,8 +74,8 @@ export class YearSession {
       const inputs = this.model.tableInputs(def.id);
       const cells: TableInputsDoc['cells'] = {};
       for (const [key, value] of inputs.cells) {
-        const [row, col] = key.split('|');
-        (cells[row] ??= {})[col] = formatAmount(value)!;
+        const bar = key.indexOf(CELL_KEY_SEPARATOR);
+        (cells[key.slice(0, bar)] ??= {})[key.slice(bar + 1)] = formatAmount(value)!;
       }
       const doc: TableInputsDoc = { cells };
       if (def.kind === 'functional') {
@@ -147,6 +151,7 @@ export class YearSession {
   /** The year's 审核 findings (tables and forms), with the 出错说明 written on warnings. */
   findings(): Finding[] {
     const info = this.info;
+    const { forms, checkedBefore } = this.formChecks.current();
     const stored = this.store.loadBaseline();
     const baseline = stored.size ? baselineView(stored) : undefined;
     const supp = { ...parseSupplementary(this.supplementary()), report: reportSupp(this) };
@@ -158,7 +163,8 @@ export class YearSession {
       baseline,
       supp,
       printed: this.store.loadPrinted(),
-      forms: this.forms(),
+      forms,
+      checkedBefore,
     });
   }
 

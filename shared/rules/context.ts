@@ -141,7 +141,8 @@ export class CheckContext {
   private readonly seen = new Set<string>();
   private readonly indexes = new Map<string, TableIndex>();
   private readonly lyIndexes = new Map<string, TableIndex>();
-  private readonly counts = new Map<string, number>();
+  /** inputsBehind of computed cells, by table and column, then row. */
+  private readonly counts = new Map<string, Map<string, number>>();
   private rule!: RuleDef;
 
   constructor(
@@ -278,22 +279,26 @@ export class CheckContext {
   }
 
   private inputsBehind(table: string, row: string, col: string, ly: boolean): number {
-    const key = `${ly ? 'LY|' : ''}${table}|${row}|${col}`;
-    const known = this.counts.get(key);
-    if (known !== undefined) return known;
     const model = ly ? this.baseline : this.model;
     const rule = model?.rule(table, row, col);
+    if (!model || !rule) return 0;
+    // An input or a link is answered directly: memoising them built a key string per compared cell,
+    // which cost more than the answer (a year with thousands of failing per-row relations).
+    if (rule.role === 'input') return model.value(table, row, col) ? 1 : 0;
+    if (rule.role === 'linked') return this.inputsBehind(rule.from.table ?? table, rule.from.row === SAME_ROW ? row : rule.from.row, rule.from.col, ly);
+    const memoKey = `${ly ? 'LY|' : ''}${table}|${col}`;
+    let memo = this.counts.get(memoKey);
+    if (!memo) this.counts.set(memoKey, (memo = new Map()));
+    const known = memo.get(row);
+    if (known !== undefined) return known;
     let n = 0;
-    if (!model || !rule) n = 0;
-    else if (rule.role === 'input') n = model.value(table, row, col) ? 1 : 0;
-    else if (rule.role === 'linked') n = this.inputsBehind(rule.from.table ?? table, rule.from.row === SAME_ROW ? row : rule.from.row, rule.from.col, ly);
-    else if (rule.terms.length) {
+    if (rule.terms.length) {
       for (const term of rule.terms) n += this.inputsBehind(term.ref.table ?? table, term.ref.row === SAME_ROW ? row : term.ref.row, term.ref.col, ly);
     } else {
       // A functional table's 合计 / 类 / 款: the sum of its child rows.
       for (const child of this.index(table, ly).children.get(row) ?? []) n += this.inputsBehind(table, child, col, ly);
     }
-    this.counts.set(key, n);
+    memo.set(row, n);
     return n;
   }
 

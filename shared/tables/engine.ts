@@ -8,7 +8,9 @@ export interface TableInputs {
 }
 export type YearInputs = Record<string, TableInputs>;
 
-export const cellKey = (row: string, col: string) => `${row}|${col}`;
+/** Joins row and column in cellKey; the year file builds the same keys in SQL when it loads. */
+export const CELL_KEY_SEPARATOR = '|';
+export const cellKey = (row: string, col: string) => `${row}${CELL_KEY_SEPARATOR}${col}`;
 
 export function emptyInputs(): TableInputs {
   return { cells: new Map(), codes: new Set() };

@@ -83,10 +83,12 @@ function formPlans(source: ExportSource, draft: boolean, taken: string[]): Sheet
   const forms = source.forms?.() ?? [];
   const names = formSheetNames(forms, taken, draft);
   const seen = new Map<string, number>();
+  // Where each variant's last form is, found once (looking ahead from every form was quadratic).
+  const lastOfVariant = new Map(forms.map((form, i) => [form.variant, i]));
   return forms.map((form, i) => {
     const seq = (seen.get(form.variant) ?? 0) + 1;
     seen.set(form.variant, seq);
-    const last = !forms.slice(i + 1).some((other) => other.variant === form.variant);
+    const last = lastOfVariant.get(form.variant) === i;
     return planForm(form, { fiscalYear: source.info.fiscalYear, sheetName: names[i], seq, draft, batchNotes: last });
   });
 }
