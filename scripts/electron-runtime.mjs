@@ -8,14 +8,32 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 const run = (command, args, options = {}) => spawnSync(command, args, { stdio: 'inherit', ...options }).status === 0;
 
-/** The downloaded Electron executable, or null (installed with ELECTRON_SKIP_BINARY_DOWNLOAD, or offline). */
-export function electronBinary() {
+function installedBinary() {
   try {
     const binary = require('electron'); // the package exports the path of the downloaded runtime
     return typeof binary === 'string' && fs.existsSync(binary) ? binary : null;
   } catch {
     return null;
   }
+}
+
+/**
+ * The Electron executable, downloaded on first use. `npm install` never downloads it (package.json
+ * allowScripts: electron false), so installing works offline; here, with internet, electron's own
+ * install script fetches the runtime once. Null where it cannot (offline, or ELECTRON_SKIP_BINARY_DOWNLOAD).
+ */
+export function electronBinary() {
+  const installed = installedBinary();
+  if (installed || process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) return installed;
+  let installScript;
+  try {
+    installScript = require.resolve('electron/install.js');
+  } catch {
+    return null; // electron is a devDependency: absent from a production install
+  }
+  console.log('正在下载 Electron 运行时(仅首次,需要联网)…');
+  const fetched = spawnSync(process.execPath, [installScript], { stdio: 'inherit', timeout: 10 * 60_000 }).status === 0;
+  return fetched ? installedBinary() : null;
 }
 
 /**

@@ -6,7 +6,7 @@ if (spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' }).sta
 
 const binary = electronBinary();
 if (!binary) {
-  console.log('未安装 Electron 运行时(安装时无法下载),改用浏览器模式启动。');
+  console.log('没有 Electron 运行时(无法下载:离线或已设置 ELECTRON_SKIP_BINARY_DOWNLOAD),改用浏览器模式启动。');
   const child = spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/web-host-cli.ts', ...process.argv.slice(2)], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
