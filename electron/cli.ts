@@ -8,6 +8,7 @@ import path from 'node:path';
 import { ApiError, type TableView } from '../shared/contract';
 import { createCore } from './core/core';
 import { catalogVerb, exportVerb, importVerb } from './core/xlsx/cli-verbs';
+import { consolidateVerb } from './core/consolidate-cli';
 import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
 import { reportVerb } from './core/report/cli-verb';
 
@@ -25,7 +26,10 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
                                       导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建)
   catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)
   report --file F --out X.docx|X.pdf|X.md|X.html [--json]
-                                      生成决算公开文档(--json 列出每句话及其数字所取的单元格)`;
+                                      生成决算公开文档(--json 列出每句话及其数字所取的单元格)
+  consolidate --out 汇总.sqlite --unit "主管部门名称" [--code C] [--adjust auto|none] [--offsets 调整.json] [--confirm] [--preview] 文件…|文件夹
+  consolidate --rebuild 汇总.sqlite [--adjust auto] [--confirm]
+                                      汇总各单位文件(有问题时须 --confirm 才写入;有单位未汇总时退出码为 1)`;
 
 type Flags = Record<string, string | true>;
 
@@ -72,6 +76,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(rest.includes('--json') ? JSON.stringify({ files: reports }) : formatReport(reports));
     return exitCodeOf(reports);
   }
+  if (verb === 'consolidate') return consolidateVerb(rest);
   const flags = parseFlags(rest);
   const core = createCore({ resolveFile: (file) => path.resolve(file), editor: '决算通命令行' });
   try {

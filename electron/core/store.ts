@@ -275,6 +275,10 @@ export class YearStore {
     /** Forms written with the cells (an import's forms), in the same transaction. */
     forms?: FormsChange;
   }): number {
+    const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline;
+    if (touchesTables && this.meta('consolidation') !== undefined) {
+      throw new ApiError('refused', `${this.path} 是汇总结果,汇总的表只读:请修改单位文件后重新汇总`);
+    }
     return this.guard(() => {
       const upsert = this.db.prepare(
         'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
@@ -315,6 +319,11 @@ export class YearStore {
       tables.get(cell.table_id)!.set(cellKey(cell.row_key, cell.col), cell.value);
     }
     return tables;
+  }
+
+  /** The connection, for modules that own tables of their own (consolidate-store.ts keeps its SQL there). */
+  get database(): Database.Database {
+    return this.db;
   }
 
   /** Meta entries, e.g. baseline_fiscal_year. */

@@ -1,0 +1,85 @@
+/**
+ * The one place where a unit's submitted file (a year file or a workbook) is opened for reading
+ * by 汇总 and batch 审核. A workbook goes through the ordinary import into a temporary year file
+ * (its year from the file name, e.g. "2023年…"), so every accepted layout is accepted here too.
+ * The file is closed (and the temporary copy removed) before this returns.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ApiError } from '../../shared/contract';
+import { createCore } from './core';
+import { YearSession } from './year-session';
+import { YearStore } from './store';
+
+export const WORKBOOK = /\.(xlsx|xls)$/i;
+export const UNIT_FILE = /\.(sqlite|xlsx|xls)$/i;
+
+export interface UnitFileStamp {
+  /** SHA-256 of the file's bytes, hex. */
+  sha256: string;
+  /** Last modification time, ISO. */
+  modifiedAt: string;
+  /** A workbook's unit as its "部门:" line names it (the temporary year file only knows the file name). */
+  unitName?: string;
+}
+
+/**
+ * Opens `file`, runs `read` on its session and closes it again. Errors the file itself causes
+ * (not a year file, a workbook the import refuses) come back as ApiError('unreadable').
+ */
+export async function withUnitFile<T>(file: string, read: (session: YearSession, stamp: UnitFileStamp) => T): Promise<T> {
+  let bytes: Buffer;
+  let modifiedAt: string;
+  try {
+    bytes = fs.readFileSync(file);
+    modifiedAt = fs.statSync(file).mtime.toISOString();
+  } catch (error) {
+    throw new ApiError('unreadable', `无法读取文件 ${file}:${(error as Error).message}`);
+  }
+  const stamp: UnitFileStamp = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), modifiedAt };
+  if (!WORKBOOK.test(file)) return readYearFile(file, read, stamp);
+  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-unit-'));
+  const core = createCore({ resolveFile: (name) => path.join(temp, name) });
+  try {
+    const year = Number(/(20\d\d)/.exec(path.basename(file))?.[1] ?? new Date().getFullYear() - 1);
+    await core.createYear({ file: 'w.sqlite', fiscalYear: year, unitName: path.basename(file) });
+    try {
+      const result = await core.importWorkbook({ file: 'w.sqlite', name: path.basename(file), dataBase64: bytes.toString('base64') });
+      // The workbook's "部门:" line names the unit; the file name stands in when it has none.
+      if (result.source.unitName) stamp.unitName = result.source.unitName;
+    } catch (error) {
+      if (error instanceof ApiError) throw new ApiError('unreadable', error.message);
+      throw error;
+    }
+    core.close();
+    return readYearFile(path.join(temp, 'w.sqlite'), read, stamp);
+  } finally {
+    core.close();
+    fs.rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+function readYearFile<T>(file: string, read: (session: YearSession, stamp: UnitFileStamp) => T, stamp: UnitFileStamp): T {
+  const store = YearStore.open(file);
+  try {
+    return read(new YearSession(file, store), stamp);
+  } finally {
+    store.close();
+  }
+}
+
+/** Whether `file` is a 决算通 year file marked 汇总 (read without changing it). */
+export function isConsolidatedFile(file: string): boolean {
+  try {
+    const store = YearStore.open(file);
+    try {
+      return store.meta('consolidation') !== undefined;
+    } finally {
+      store.close();
+    }
+  } catch {
+    return false;
+  }
+}
