@@ -39,7 +39,7 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
     throw new ApiError('unreadable', `无法读取文件 ${file}:${(error as Error).message}`);
   }
   const stamp: UnitFileStamp = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), modifiedAt };
-  if (!WORKBOOK.test(file)) return readYearFile(file, read, stamp);
+  if (!WORKBOOK.test(file)) return readYearFile(file, bytes, read, stamp);
   const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-unit-'));
   const core = createCore({ resolveFile: (name) => path.join(temp, name) });
   try {
@@ -54,32 +54,19 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
       throw error;
     }
     core.close();
-    return readYearFile(path.join(temp, 'w.sqlite'), read, stamp);
+    return readYearFile(path.join(temp, 'w.sqlite'), fs.readFileSync(path.join(temp, 'w.sqlite')), read, stamp);
   } finally {
     core.close();
     fs.rmSync(temp, { recursive: true, force: true });
   }
 }
 
-function readYearFile<T>(file: string, read: (session: YearSession, stamp: UnitFileStamp) => T, stamp: UnitFileStamp): T {
-  const store = YearStore.open(file);
+/** Reads a year file from its bytes in memory (YearStore.openReadOnly): the submitted file is never written, not even migrated. */
+function readYearFile<T>(file: string, bytes: Buffer, read: (session: YearSession, stamp: UnitFileStamp) => T, stamp: UnitFileStamp): T {
+  const store = YearStore.openReadOnly(file, bytes, '报送文件只读');
   try {
     return read(new YearSession(file, store), stamp);
   } finally {
     store.close();
-  }
-}
-
-/** Whether `file` is a 决算通 year file marked 汇总 (read without changing it). */
-export function isConsolidatedFile(file: string): boolean {
-  try {
-    const store = YearStore.open(file);
-    try {
-      return store.meta('consolidation') !== undefined;
-    } finally {
-      store.close();
-    }
-  } catch {
-    return false;
   }
 }
