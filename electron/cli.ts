@@ -9,8 +9,8 @@ import { ApiError, type TableView } from '../shared/contract';
 import { createCore } from './core/core';
 import { catalogVerb, exportVerb, importVerb } from './core/xlsx/cli-verbs';
 import { consolidateVerb } from './core/consolidate-cli';
-import { exitCodeOf, formatReport, validateFiles } from './core/validate-files';
 import { reportVerb } from './core/report/cli-verb';
+import { validateVerb } from './core/validate-cli';
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
   new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13] [--numbering 公开|表]
@@ -18,7 +18,8 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   get   --file F --table 公开01表 [--json]
   dump  --file F                      交换格式 JSON 输出到标准输出
   load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)
-  validate 路径… [--json]             审核年度文件或 Excel 工作簿(可多个文件或文件夹);有错误时退出码为 1
+  validate 路径… [--json] [--report 审核汇总.xlsx] [--jobs N]
+                                      审核年度文件或 Excel 工作簿(可多个文件或文件夹,多线程并行);有错误时退出码为 1
   export --file F --out X.xlsx [--xls] [--draft] [--protect] [--print-audit]
                                       导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿;--protect 锁定计算单元格;
                                       --print-audit 报送版也打印审核说明)
@@ -68,14 +69,7 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return verb ? 0 : 1;
   }
-  if (verb === 'validate') {
-    const paths = rest.filter((arg) => !arg.startsWith('--'));
-    if (!paths.length) throw new ApiError('refused', `缺少要审核的文件\n${USAGE}`);
-    const reports = await validateFiles(paths);
-    if (!reports.length) throw new ApiError('refused', `没有可审核的文件:${paths.join('、')} 中没有年度文件(.sqlite)或工作簿(.xlsx、.xls)`);
-    console.log(rest.includes('--json') ? JSON.stringify({ files: reports }) : formatReport(reports));
-    return exitCodeOf(reports);
-  }
+  if (verb === 'validate') return validateVerb(rest);
   if (verb === 'consolidate') return consolidateVerb(rest);
   const flags = parseFlags(rest);
   const core = createCore({ resolveFile: (file) => path.resolve(file), editor: '决算通命令行' });

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import { FLOWS, type ConsolidationPlan, type Offset } from '../../shared/consolidation';
 import { planConsolidation, rebuildRequest, writeConsolidation, type ConsolidateRequest } from './consolidate';
-import { expandPaths } from './validate-files';
+import { expandPaths } from './read-unit-file';
 
 export async function consolidateVerb(argv: string[]): Promise<number> {
   const files: string[] = [];

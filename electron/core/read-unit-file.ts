@@ -6,15 +6,30 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import { createCore } from './core';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
+import { makeTempFolder } from './temp-folders';
+import { readUntrusted } from './untrusted-file';
 
 export const WORKBOOK = /\.(xlsx|xls)$/i;
-export const UNIT_FILE = /\.(sqlite|xlsx|xls)$/i;
+
+/** Year files and workbooks named directly or found in the named folders, in a stable order. */
+export function expandPaths(paths: string[]): string[] {
+  return paths.flatMap((target) => {
+    const full = path.resolve(target);
+    if (fs.existsSync(full) && fs.statSync(full).isDirectory()) {
+      return fs
+        .readdirSync(full)
+        .filter((name) => /\.(sqlite|xlsx|xls)$/i.test(name))
+        .sort()
+        .map((name) => path.join(full, name));
+    }
+    return [full];
+  });
+}
 
 export interface UnitFileStamp {
   /** SHA-256 of the file's bytes, hex. */
@@ -30,17 +45,12 @@ export interface UnitFileStamp {
  * (not a year file, a workbook the import refuses) come back as ApiError('unreadable').
  */
 export async function withUnitFile<T>(file: string, read: (session: YearSession, stamp: UnitFileStamp) => T): Promise<T> {
-  let bytes: Buffer;
-  let modifiedAt: string;
-  try {
-    bytes = fs.readFileSync(file);
-    modifiedAt = fs.statSync(file).mtime.toISOString();
-  } catch (error) {
-    throw new ApiError('unreadable', `无法读取文件 ${file}:${(error as Error).message}`);
-  }
+  // One safe read of a file someone else made (size limit, no FIFOs): issue 16's door for untrusted files.
+  const bytes = readUntrusted(file);
+  const modifiedAt = fs.statSync(file).mtime.toISOString();
   const stamp: UnitFileStamp = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), modifiedAt };
   if (!WORKBOOK.test(file)) return readYearFile(file, bytes, read, stamp);
-  const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'juesuan-unit-'));
+  const temp = makeTempFolder('validate');
   const core = createCore({ resolveFile: (name) => path.join(temp, name) });
   try {
     const year = Number(/(20\d\d)/.exec(path.basename(file))?.[1] ?? new Date().getFullYear() - 1);
