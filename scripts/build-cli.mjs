@@ -27,6 +27,18 @@ async function bundle(entry, outfile, shebang, heavy) {
     // The bundle is an ES module; bundled CommonJS code still calls require().
     banner: { js: `${shebang}import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);` },
   });
+  // 汇总 and batch 审核 start their worker threads from this file beside the bundles (electron/core/unit-pool.ts).
+  await build({
+    entryPoints: ['electron/core/validate-worker.ts'],
+    outfile: 'build/electron/validate-worker.mjs',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    logLevel: 'warning',
+    external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
+  });
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildCli();

@@ -113,3 +113,17 @@ export interface DrillDown {
   /** Offsets that change this cell directly (input cells of the flow columns). */
   offsets: Offset[];
 }
+
+/** Batch 审核 of one unit file: who and which year, the counts, every finding; or why it could not be read. */
+export interface ValidationReport {
+  file: string;
+  unitName?: string;
+  unitCode?: string;
+  fiscalYear?: number;
+  errors: number;
+  warnings: number;
+  /** Warnings without a 出错说明. */
+  unexplained: number;
+  findings: { rule: string; severity: 'error' | 'warning'; table: string; row: string; col: string; message: string; expected: string | null; actual: string | null; explanation?: string }[];
+  error?: string;
+}

@@ -7,6 +7,7 @@ import { ApiError } from '../../shared/contract';
 import type { DrillDown } from '../../shared/consolidation';
 import { formatAmount } from '../../shared/money';
 import { TABLES, YearModel, describeCell } from '../../shared/tables';
+import { cellLabel } from './consolidate';
 import { isConsolidation, readRecord } from './consolidate-store';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
@@ -24,7 +25,7 @@ export function drillDown(file: string, table: string, row: string, col: string)
       table: def.id,
       row,
       col,
-      label: describeCell(def, row),
+      label: cellLabel(def, session.model.row(def.id, row)!),
       value: formatAmount(session.model.value(def.id, row, col)),
       units: record.units.map((unit, index) => ({
         unitName: unit.unitName,

@@ -11,7 +11,7 @@ import { functionName } from '../../shared/catalog';
 import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { CellChange, ConsolidatedUnit, ConsolidationPlan, ConsolidationProblem, Offset } from '../../shared/consolidation';
 import { formatAmount, type Amount } from '../../shared/money';
-import { TABLES, YearModel, describeCell, emptyInputs, templateTables, type YearInputs } from '../../shared/tables';
+import { TABLES, YearModel, describeCell, emptyInputs, templateTables, type TableDef, type YearInputs } from '../../shared/tables';
 import { offsetDebits, proposeOffsets, unmatchedFlows, type UnitFigures } from './consolidate-offsets';
 import { isConsolidation, readRecord, writeRecord } from './consolidate-store';
 import { withUnitFile } from './read-unit-file';
@@ -173,11 +173,17 @@ function cellChanges(before: YearModel, after: YearModel, template: TemplateSet)
       for (const col of Object.keys(row.rules)) {
         const was = before.value(def.id, row.key, col);
         const now = after.value(def.id, row.key, col);
-        if (was !== now) changes.push({ table: def.id, row: row.key, col, label: describeCell(def, row.key), before: formatAmount(was), after: formatAmount(now) });
+        if (was !== now) changes.push({ table: def.id, row: row.key, col, label: cellLabel(def, row), before: formatAmount(was), after: formatAmount(now) });
       }
     }
   }
   return changes;
+}
+
+/** "第31行 总 计", "科目 2010302 行政运行": where the cell is and what the row is called. */
+export function cellLabel(def: TableDef, row: { key: string; label: string }): string {
+  const where = describeCell(def, row.key);
+  return where.includes(row.label.replace(/\s/g, '')) ? where : `${where} ${row.label.trim()}`.trim();
 }
 
 /**

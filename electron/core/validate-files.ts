@@ -1,20 +1,8 @@
-import type { Finding } from '../../shared/rules';
+import type { ValidationReport } from '../../shared/consolidation';
 import { validateBatch, type BatchOptions } from './validate-batch';
 
-/** One file's 审核: who and which year, the counts, every finding; or why it could not be read. */
-export interface FileReport {
-  file: string;
-  unitName?: string;
-  unitCode?: string;
-  fiscalYear?: number;
-  errors: number;
-  warnings: number;
-  /** Warnings without a 出错说明. */
-  unexplained: number;
-  findings: Pick<Finding, 'rule' | 'severity' | 'table' | 'row' | 'col' | 'message' | 'expected' | 'actual' | 'explanation'>[];
-  /** Why the file could not be read (then it has no findings). */
-  error?: string;
-}
+/** One file's 审核 (shared with the renderer's batch view). */
+export type FileReport = ValidationReport;
 
 /**
  * 审核 of year files and workbooks (named, or every one in the named folders), in parallel, with the
