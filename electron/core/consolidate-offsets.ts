@@ -34,10 +34,12 @@ function flowCells(units: UnitFigures[], side: FlowDef['payer']): FlowCell[] {
 }
 
 /**
- * Pairs each flow's payer cells with receiver cells of other units, in three passes from the most
- * to the least certain: the same amount in the same 科目; the same amount in any 科目; then two
- * units whose remaining totals are equal, spread over their cells in order. What is left has no
- * counterpart inside the group and is listed as unmatched (e.g. a subsidy from outside it).
+ * Pairs each flow's payer cells with receiver cells of other units, in four passes from the most
+ * to the least certain: the same amount in the same 科目; the same amount in any 科目; two units
+ * whose remaining totals are equal; finally, when what remains paid equals what remains received
+ * across the whole group, everything left (one payer paying several units into one 科目). Each
+ * pass spreads amounts over cells in order. What is left has no counterpart inside the group and
+ * is listed as unmatched (e.g. a subsidy from outside it).
  */
 export function proposeOffsets(units: UnitFigures[]): Offset[] {
   const offsets: Offset[] = [];
@@ -72,6 +74,7 @@ export function proposeOffsets(units: UnitFigures[]): Offset[] {
     byAmount(true);
     byAmount(false);
     pairEqualTotals(payers, receivers, pair);
+    pairBalancedGroup(payers, receivers, pair);
   }
   return offsets;
 }
@@ -122,6 +125,19 @@ function pairEqualTotals(payers: FlowCell[], receivers: FlowCell[], pair: (payer
         pair(payer, receiver, amount);
         if (receiver.left === 0) r++;
       }
+    }
+  }
+}
+
+/** When the remaining payments and receipts of the group balance, they are all internal: paired in order. */
+function pairBalancedGroup(payers: FlowCell[], receivers: FlowCell[], pair: (payer: FlowCell, receiver: FlowCell, amount: Amount) => void): void {
+  const left = (cells: FlowCell[]) => cells.reduce((sum, cell) => sum + cell.left, 0);
+  if (left(payers) === 0 || left(payers) !== left(receivers)) return;
+  for (const payer of payers) {
+    for (const receiver of receivers) {
+      if (payer.left === 0) break;
+      if (receiver.left === 0 || receiver.file === payer.file) continue;
+      pair(payer, receiver, Math.min(payer.left, receiver.left));
     }
   }
 }

@@ -9,12 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { functionName } from '../../shared/catalog';
 import { ApiError, type TemplateSet } from '../../shared/contract';
-import type { CellChange, ConsolidatedUnit, ConsolidationPlan, ConsolidationProblem, Offset } from '../../shared/consolidation';
+import type { CellChange, ConsolidationPlan, ConsolidationProblem, Offset } from '../../shared/consolidation';
 import { formatAmount, type Amount } from '../../shared/money';
 import { TABLES, YearModel, describeCell, emptyInputs, templateTables, type TableDef, type YearInputs } from '../../shared/tables';
 import { offsetDebits, proposeOffsets, unmatchedFlows, type UnitFigures } from './consolidate-offsets';
+import type { ReadUnit } from './consolidate-read';
 import { isConsolidation, readRecord, writeRecord } from './consolidate-store';
-import { withUnitFile } from './read-unit-file';
+import { unitPool } from './unit-pool';
 import { YearStore } from './store';
 
 export interface ConsolidateRequest {
@@ -28,13 +29,8 @@ export interface ConsolidateRequest {
   adjust: 'auto' | 'none';
   /** The offsets as the clerk edited them. */
   offsets?: Offset[];
-}
-
-interface ReadUnit extends ConsolidatedUnit {
-  fiscalYear: number;
-  template: TemplateSet;
-  inputs: YearInputs;
-  customNames: Map<string, string>;
+  /** Worker threads reading the files (unit-pool.ts); 0 reads them one by one in this thread. */
+  jobs?: number;
 }
 
 /** What writing needs beyond the plan the clerk sees. */
@@ -43,30 +39,6 @@ export interface Consolidation {
   summed: YearInputs;
   customNames: Map<string, string>;
   unitInputs: YearInputs[];
-}
-
-async function readUnit(file: string, full: string): Promise<ReadUnit> {
-  return withUnitFile(full, (session, stamp) => {
-    const info = session.info;
-    const findings = session.findings();
-    const errors = findings.filter((finding) => finding.severity === 'error').length;
-    const record = isConsolidation(session.store) ? readRecord(session.store) : undefined;
-    return {
-      file,
-      unitName: stamp.unitName ?? info.unitName,
-      unitCode: info.unitCode,
-      sha256: stamp.sha256,
-      modifiedAt: stamp.modifiedAt,
-      errors,
-      warnings: findings.length - errors,
-      forms: session.forms().map((form) => ({ subject_type: form.subject_type, subject_code: form.subject_code ?? '', subject_name: form.subject_name ?? '' })),
-      members: record ? record.units.flatMap((unit) => (unit.members.length ? unit.members : [{ unitName: unit.unitName, unitCode: unit.unitCode, file: unit.file }])) : [],
-      fiscalYear: info.fiscalYear,
-      template: info.template,
-      inputs: session.store.loadInputs(),
-      customNames: session.store.customNames(),
-    };
-  });
 }
 
 /** The most frequent value, the first seen on a tie. */
@@ -82,13 +54,15 @@ function mostCommon<T>(values: T[]): T | undefined {
 export async function planConsolidation(request: ConsolidateRequest): Promise<Consolidation> {
   const problems: ConsolidationProblem[] = [];
   const read: ReadUnit[] = [];
-  for (const file of request.files) {
-    try {
-      read.push(await readUnit(file, request.resolve(file)));
-    } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      problems.push({ file, kind: 'unreadable', refused: true, message: `无法读取:${error.message}` });
-    }
+  const pool = unitPool(request.files.length, request.jobs);
+  try {
+    const results = await Promise.all(request.files.map((file) => pool.run({ kind: 'consolidate', name: file, file: request.resolve(file) }) as Promise<ReadUnit | { unreadable: string }>));
+    results.forEach((result, index) => {
+      if ('unreadable' in result) problems.push({ file: request.files[index], kind: 'unreadable', refused: true, message: `无法读取:${result.unreadable}` });
+      else read.push(result);
+    });
+  } finally {
+    await pool.close();
   }
   const fiscalYear = mostCommon(read.map((unit) => unit.fiscalYear));
   const template = mostCommon(read.map((unit) => unit.template)) ?? '9';

@@ -5,11 +5,10 @@
  * year's file of the same unit in the same folder structure (…/2023/… beside …/2024/…).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { expandPaths } from './read-unit-file';
-import { summariseUnit, type UnitJob, type UnitSummary } from './validate-unit';
+import { unitPool } from './unit-pool';
+import type { UnitSummary } from './validate-unit';
 
 export interface BatchOptions {
   /** Worker threads; 0 checks inline (one at a time, in this thread). Default: the machine's cores, at most 8. */
@@ -18,71 +17,16 @@ export interface BatchOptions {
 
 export async function validateBatch(paths: string[], options: BatchOptions = {}): Promise<UnitSummary[]> {
   const files = expandPaths(paths);
-  const jobs = Math.max(0, Math.min(options.jobs ?? Math.min(os.availableParallelism(), 8), files.length));
-  const run = jobs ? pool(jobs) : { summarise: summariseUnit, close: async () => undefined };
+  const pool = unitPool(files.length, options.jobs);
+  const summarise = (file: string, kind: 'validate' | 'figures') => pool.run({ file, kind }) as Promise<UnitSummary>;
   try {
-    const summaries = await Promise.all(files.map((file) => run.summarise({ file, kind: 'validate' })));
-    await checkLastYear(summaries, run.summarise);
+    const summaries = await Promise.all(files.map((file) => summarise(file, 'validate')));
+    await checkLastYear(summaries, (file) => summarise(file, 'figures'));
     checkDuplicateCodes(summaries);
     return summaries;
   } finally {
-    await run.close();
+    await pool.close();
   }
-}
-
-/** Where the worker's code is: beside this module from source (through tsx), or bundled beside main.mjs. */
-function startWorker(): Worker {
-  const here = import.meta.url;
-  if (here.endsWith('.ts')) {
-    return new Worker(new URL('./validate-worker-boot.mjs', here), { workerData: { entry: new URL('./validate-worker.ts', here).href } });
-  }
-  return new Worker(new URL('./validate-worker.mjs', here));
-}
-
-/** A fixed set of workers taking jobs in turn; each worker holds one file at a time. */
-function pool(size: number) {
-  type Task = { job: UnitJob; resolve(summary: UnitSummary): void; reject(error: Error): void };
-  const waiting: Task[] = [];
-  const idle: Worker[] = [];
-  const busy = new Map<Worker, Task>();
-  const next = (worker: Worker) => {
-    const task = waiting.shift();
-    if (!task) {
-      idle.push(worker);
-      return;
-    }
-    busy.set(worker, task);
-    worker.postMessage(task.job);
-  };
-  const workers = Array.from({ length: size }, () => {
-    const worker = startWorker();
-    worker.on('message', (answer: { ok?: UnitSummary; failed?: string }) => {
-      const task = busy.get(worker)!;
-      busy.delete(worker);
-      if (answer.ok) task.resolve(answer.ok);
-      else task.reject(new Error(answer.failed));
-      next(worker);
-    });
-    // A worker that dies fails the whole batch: its file's result would otherwise never come.
-    worker.on('error', (error) => {
-      for (const task of [...busy.values(), ...waiting.splice(0)]) task.reject(error);
-      busy.clear();
-    });
-    return worker;
-  });
-  idle.push(...workers);
-  return {
-    summarise(job: UnitJob): Promise<UnitSummary> {
-      return new Promise((resolve, reject) => {
-        waiting.push({ job, resolve, reject });
-        const worker = idle.shift();
-        if (worker) next(worker);
-      });
-    },
-    async close() {
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
-  };
 }
 
 function addFinding(summary: UnitSummary, severity: 'error' | 'warning', rule: string, message: string): void {
@@ -125,7 +69,7 @@ function lastYearFolder(file: string, fiscalYear: number): string | undefined {
  * A unit's stored 上年数 compared with last year's file of the same unit (by code, else name):
  * a table whose figures differ means the baseline is not what was submitted last year.
  */
-async function checkLastYear(summaries: UnitSummary[], summarise: (job: UnitJob) => Promise<UnitSummary>): Promise<void> {
+async function checkLastYear(summaries: UnitSummary[], figuresOf: (file: string) => Promise<UnitSummary>): Promise<void> {
   const folders = new Map<string, UnitSummary[]>();
   for (const summary of summaries) {
     if (summary.error || !summary.fiscalYear || !summary.baseline || !Object.keys(summary.baseline).length) continue;
@@ -133,7 +77,7 @@ async function checkLastYear(summaries: UnitSummary[], summarise: (job: UnitJob)
     if (folder) (folders.get(folder) ?? folders.set(folder, []).get(folder)!).push(summary);
   }
   for (const [folder, current] of folders) {
-    const previous = (await Promise.all(expandPaths([folder]).map((file) => summarise({ file, kind: 'figures' })))).filter((summary) => !summary.error);
+    const previous = (await Promise.all(expandPaths([folder]).map(figuresOf))).filter((summary) => !summary.error);
     for (const summary of current) {
       const last =
         previous.find((candidate) => summary.unitCode && candidate.unitCode === summary.unitCode) ??

@@ -29,9 +29,7 @@ export interface UnitSummary {
   error?: string;
 }
 
-export type UnitJob = { file: string; kind: 'validate' | 'figures' };
-
-export async function summariseUnit(job: UnitJob): Promise<UnitSummary> {
+export async function summariseUnit(job: { file: string; kind: 'validate' | 'figures' }): Promise<UnitSummary> {
   try {
     return await withUnitFile(job.file, (session, stamp) => {
       const info = session.info;

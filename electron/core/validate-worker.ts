@@ -1,10 +1,10 @@
-/** Worker thread of batch 审核: takes one unit file at a time, answers with its summary (validate-unit.ts). */
+/** Worker thread of 汇总 and batch 审核: takes one unit file at a time, answers with what the job read (unit-jobs.ts). */
 import { parentPort } from 'node:worker_threads';
-import { summariseUnit, type UnitJob } from './validate-unit';
+import { runUnitJob, type UnitJob } from './unit-jobs';
 
 parentPort!.on('message', async (job: UnitJob) => {
   try {
-    parentPort!.postMessage({ ok: await summariseUnit(job) });
+    parentPort!.postMessage({ ok: await runUnitJob(job) });
   } catch (error) {
     parentPort!.postMessage({ failed: (error as Error).stack ?? String(error) });
   }

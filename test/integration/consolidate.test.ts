@@ -73,6 +73,12 @@ describe('汇总 of three units made from seed 002', () => {
     }
   });
 
+  it('reads the units the same in worker threads as one by one', async () => {
+    const inline = await planConsolidation(request(files, { jobs: 0 }));
+    const threaded = await planConsolidation(request(files, { jobs: 2 }));
+    expect(threaded).toEqual(inline);
+  });
+
   it('drills a cell down to each unit and the offsets on it', async () => {
     const input = drillDown(at('汇总.sqlite'), '公开02表', '2010302', '3');
     expect(input.value).toBe('0.00');
