@@ -1,6 +1,6 @@
 /**
  * consolidate --out 汇总.sqlite --unit "主管部门" [--code C] [--adjust auto|none] [--offsets 调整.json]
- *             [--confirm] [--preview] FILE… | FOLDER
+ *             [--confirm] [--preview] [--jobs N] FILE… | FOLDER
  * consolidate --rebuild 汇总.sqlite [--adjust auto] [--confirm]
  * Prints what was summed, the offsets and every unit's problems. Writes only when nothing is
  * listed, or when --confirm accepts what is; exit 1 when a unit was refused.
@@ -26,6 +26,8 @@ export async function consolidateVerb(argv: string[]): Promise<number> {
   const adjust = text('adjust') ?? 'auto';
   if (adjust !== 'auto' && adjust !== 'none') throw new ApiError('refused', `--adjust 只能是 auto 或 none`);
   const resolve = (file: string) => path.resolve(file);
+  const jobs = text('jobs') === undefined ? undefined : Number(text('jobs'));
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 0 && jobs <= 64)) throw new ApiError('refused', '--jobs 应为 0–64 的整数(0 = 不用并行)');
 
   let out: string;
   let request: ConsolidateRequest;
@@ -43,7 +45,7 @@ export async function consolidateVerb(argv: string[]): Promise<number> {
     request = { files: inputs, resolve, unitName, unitCode: text('code'), adjust, offsets: readOffsets(text('offsets')) };
   }
 
-  const consolidation = await planConsolidation(request);
+  const consolidation = await planConsolidation({ ...request, jobs });
   const { plan } = consolidation;
   console.log(describePlan(plan));
   const refused = plan.problems.some((problem) => problem.refused);
@@ -77,7 +79,8 @@ export function describePlan(plan: ConsolidationPlan): string {
   const lines = [`汇总单位:${plan.unitName}  年度:${plan.fiscalYear}  表样:${plan.template}表  汇总单位数:${plan.units.length}`];
   for (const unit of plan.units) {
     const members = unit.members.length ? `(节点汇总,含 ${unit.members.length} 个单位)` : '';
-    lines.push(`  已汇总  ${unit.unitName}${unit.unitCode ? ` [${unit.unitCode}]` : ''}${members}  错误 ${unit.errors} 警告 ${unit.warnings}  ${unit.file}`);
+    const forms = unit.forms.length ? `  绩效自评表 ${unit.forms.length} 张(按单位列出,不相加)` : '';
+    lines.push(`  已汇总  ${unit.unitName}${unit.unitCode ? ` [${unit.unitCode}]` : ''}${members}  错误 ${unit.errors} 警告 ${unit.warnings}${forms}  ${unit.file}`);
   }
   for (const problem of plan.problems) lines.push(`  ${problem.refused ? '未汇总' : '提示'}  ${problem.unitName ?? ''}  ${problem.file}:${problem.message}`);
   const flowLabel = (id: string) => FLOWS.find((flow) => flow.id === id)!.label;

@@ -8,7 +8,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract';
-import { createCore } from './core';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { makeTempFolder } from './temp-folders';
@@ -50,6 +49,8 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
   const modifiedAt = fs.statSync(file).mtime.toISOString();
   const stamp: UnitFileStamp = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), modifiedAt };
   if (!WORKBOOK.test(file)) return readYearFile(file, bytes, read, stamp);
+  // The import (and exceljs behind it) loads only when a workbook comes: worker threads reading year files start lighter.
+  const { createCore } = await import('./core');
   const temp = makeTempFolder('validate');
   const core = createCore({ resolveFile: (name) => path.join(temp, name) });
   try {

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { nativeBindingPath } from './store';
 import { runUnitJob, type UnitJob } from './unit-jobs';
 
 export interface UnitPool {
@@ -27,10 +28,12 @@ export function unitPool(files: number, jobs?: number): UnitPool {
 /** Where the worker's code is: beside this module from source (through tsx), or bundled beside main.mjs. */
 function startWorker(): Worker {
   const here = import.meta.url;
+  // Electron's own build of better-sqlite3, when the main thread uses one.
+  const nativeBinding = nativeBindingPath();
   if (here.endsWith('.ts')) {
-    return new Worker(new URL('./validate-worker-boot.mjs', here), { workerData: { entry: new URL('./validate-worker.ts', here).href } });
+    return new Worker(new URL('./validate-worker-boot.mjs', here), { workerData: { entry: new URL('./validate-worker.ts', here).href, nativeBinding } });
   }
-  return new Worker(new URL('./validate-worker.mjs', here));
+  return new Worker(new URL('./validate-worker.mjs', here), { workerData: { nativeBinding } });
 }
 
 /** A fixed set of workers taking jobs in turn; each worker holds one file at a time. */

@@ -5,28 +5,18 @@
  */
 import crypto from 'node:crypto';
 import { ApiError } from '../../shared/contract';
+import type { ValidationReport } from '../../shared/consolidation';
 import { formatAmount } from '../../shared/money';
 import { cellKey, templateTables } from '../../shared/tables';
 import { withUnitFile } from './read-unit-file';
-import type { FileReport } from './validate-files';
 import type { YearSession } from './year-session';
 
-export interface UnitSummary {
-  file: string;
-  unitName?: string;
-  unitCode?: string;
-  fiscalYear?: number;
-  errors: number;
-  warnings: number;
-  /** Warnings without a 出错说明. */
-  unexplained: number;
-  findings: FileReport['findings'];
+/** A file's 审核 report plus, for the checks across files, digests of its figures. */
+export interface UnitSummary extends ValidationReport {
   /** table → digest of every figure of the table as a baseline import would keep it. */
   figures?: Record<string, string>;
   /** table → digest of the stored 上年数 of the table. */
   baseline?: Record<string, string>;
-  /** Why the file could not be read (then nothing else is known). */
-  error?: string;
 }
 
 export async function summariseUnit(job: { file: string; kind: 'validate' | 'figures' }): Promise<UnitSummary> {
