@@ -6,6 +6,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { FileReport } from './validate-files';
 
+const MESSAGE_WIDTH = 70;
+
 const UNIT_COLUMNS = [
   { header: '文件', key: 'file', width: 36 },
   { header: '单位名称', key: 'unitName', width: 32 },
@@ -25,14 +27,21 @@ const FINDING_COLUMNS = [
   { header: '栏', key: 'col', width: 6 },
   { header: '规则', key: 'rule', width: 11 },
   { header: '级别', key: 'severity', width: 7 },
-  { header: '审核结果', key: 'message', width: 70 },
+  { header: '审核结果', key: 'message', width: MESSAGE_WIDTH },
   { header: '出错说明', key: 'explanation', width: 30 },
 ];
+
+/** Width in Excel column units: a Chinese character takes two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) width += ch.charCodeAt(0) > 0xff ? 2 : 1;
+  return width;
+}
 
 /** Worst first: unreadable, then by errors, then unexplained warnings; the file name breaks ties. */
 export function rankReports(reports: FileReport[]): FileReport[] {
   return [...reports].sort(
-    (a, b) => Number(!!b.error) - Number(!!a.error) || b.errors - a.errors || b.unexplained - a.unexplained || a.file.localeCompare(b.file),
+    (a, b) => Number(!!b.error) - Number(!!a.error) || b.errors - a.errors || b.unexplained - a.unexplained || a.file.localeCompare(b.file, 'zh-CN', { numeric: true }),
   );
 }
 
@@ -54,18 +63,26 @@ export async function reportWorkbook(reports: FileReport[]): Promise<Buffer> {
   findings.columns = FINDING_COLUMNS;
   for (const report of reports) {
     for (const finding of report.findings) {
-      findings.addRow({
+      const row = findings.addRow({
         ...finding,
         file: path.basename(report.file),
         unitName: report.unitName ?? '',
         severity: finding.severity === 'error' ? '错误' : '警告',
         explanation: finding.explanation ?? '',
       });
+      // Viewers do not grow a row for wrapped text by themselves: the height follows the message's lines.
+      row.height = 15 * Math.max(1, Math.ceil(textWidth(finding.message) / MESSAGE_WIDTH));
     }
+  }
+  // Long texts wrap inside their column instead of running over the next one; every cell sits at the top of its row.
+  for (const sheet of [units, findings]) {
+    sheet.columns.forEach((column) => (column.alignment = { vertical: 'top', wrapText: ['message', 'explanation', 'verdict'].includes(column.key ?? '') }));
   }
   for (const sheet of [units, findings]) {
     sheet.getRow(1).font = { bold: true };
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columnCount } };
+    // Printed for the 会审 meeting: landscape, one page wide, the header row on every page.
+    sheet.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

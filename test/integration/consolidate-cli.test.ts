@@ -1,16 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { formatAmount } from '../../shared/money';
 import { writeUnitFiles } from '../fixtures/unit-files';
+import { runCli as cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 const UNITS = 300;
 

@@ -1,17 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { validateFiles } from '../../electron/core/validate-files';
 import { seed002Doc } from '../fixtures/seed-002';
+import { runCli as cli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'electron/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
 
 /**
  * A 财政局's folder: 提交/2023/ as submitted last year, 提交/2024/ this year. 甲's 上年数 came from its
