@@ -34,6 +34,8 @@ describe('汇总 and batch 审核 in the app', () => {
   it('checks, shows the offsets, takes an edit, confirms and drills a cell down', async () => {
     const page = app.page;
     await new AppPage(page).openStart(app.host.url);
+    await page.getByRole('region', { name: '汇总与批量审核' }).scrollIntoViewIfNeeded();
+    await screenshot(page, '开始页-汇总与批量审核');
     await page.getByRole('button', { name: '汇总各单位年度文件…' }).click();
     const choose = page.getByRole('region', { name: '选择单位文件' });
     for (const unit of units) await choose.getByLabel(new RegExp(unit.name.replace(/[()]/g, '.'))).check();
