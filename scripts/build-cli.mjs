@@ -12,6 +12,8 @@ export async function buildCli() {
   // (electron/core/xlsx/isolate.ts). It carries its readers inlined: the packaged desktop app ships
   // no exceljs or xlsx package, and the worker loads only when a file is read.
   await bundle('electron/core/xlsx/parse-worker.ts', 'build/electron/parse-worker.mjs', '', []);
+  // 汇总 and batch 审核 start their worker threads from this file beside the bundles (electron/core/unit-pool.ts).
+  await bundle('electron/core/validate-worker.ts', 'build/electron/validate-worker.mjs', '', ['@resvg/resvg-js', 'playwright-core']);
 }
 
 async function bundle(entry, outfile, shebang, heavy) {
@@ -26,18 +28,6 @@ async function bundle(entry, outfile, shebang, heavy) {
     external: ['electron', 'better-sqlite3', ...heavy],
     // The bundle is an ES module; bundled CommonJS code still calls require().
     banner: { js: `${shebang}import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);` },
-  });
-  // 汇总 and batch 审核 start their worker threads from this file beside the bundles (electron/core/unit-pool.ts).
-  await build({
-    entryPoints: ['electron/core/validate-worker.ts'],
-    outfile: 'build/electron/validate-worker.mjs',
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    logLevel: 'warning',
-    external: ['electron', 'better-sqlite3', 'exceljs', '@e965/xlsx'],
-    banner: { js: "import { createRequire as __createRequire } from 'node:module';\nconst require = __createRequire(import.meta.url);" },
   });
 }
 
