@@ -16,7 +16,8 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   get   --file F --table 公开01表 [--json]
   dump  --file F                      交换格式 JSON 输出到标准输出
   load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)
-  validate 路径… [--json]             审核年度文件或 Excel 工作簿(可多个文件或文件夹);有错误时退出码为 1
+  validate 路径… [--json] [--report 审核汇总.xlsx] [--jobs N]
+                                      审核年度文件或 Excel 工作簿(可多个文件或文件夹,多线程并行);有错误时退出码为 1
   export --file F --out X.xlsx [--xls] [--draft] [--protect] [--print-audit]
                                       导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿;--protect 锁定计算单元格;
                                       --print-audit 报送版也打印审核说明)
@@ -24,7 +25,10 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
                                       导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建;--partial 只导入能读取的表)
   catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)
   report --file F --out X.docx|X.pdf|X.md|X.html [--json]
-                                      生成决算公开文档(--json 列出每句话及其数字所取的单元格)`;
+                                      生成决算公开文档(--json 列出每句话及其数字所取的单元格)
+  consolidate --out 汇总.sqlite --unit "主管部门名称" [--code C] [--adjust auto|none] [--offsets 调整.json] [--confirm] [--preview] [--jobs N] 文件…|文件夹
+  consolidate --rebuild 汇总.sqlite [--adjust auto] [--confirm]
+                                      汇总各单位文件(有问题时须 --confirm 才写入;有单位未汇总时退出码为 1)`;
 
 type Flags = Record<string, string | true>;
 
@@ -63,15 +67,8 @@ async function run(argv: string[]): Promise<number> {
     console.log(USAGE);
     return verb ? 0 : 1;
   }
-  if (verb === 'validate') {
-    const paths = rest.filter((arg) => !arg.startsWith('--'));
-    if (!paths.length) throw new ApiError('refused', `缺少要审核的文件\n${USAGE}`);
-    const { exitCodeOf, formatReport, validateFiles } = await import('./core/validate-files');
-    const reports = await validateFiles(paths);
-    if (!reports.length) throw new ApiError('refused', `没有可审核的文件:${paths.join('、')} 中没有年度文件(.sqlite)或工作簿(.xlsx、.xls)`);
-    console.log(rest.includes('--json') ? JSON.stringify({ files: reports }) : formatReport(reports));
-    return exitCodeOf(reports);
-  }
+  if (verb === 'validate') return (await import('./core/validate-cli')).validateVerb(rest);
+  if (verb === 'consolidate') return (await import('./core/consolidate-cli')).consolidateVerb(rest);
   const flags = parseFlags(rest);
   const { createCore } = await loadCore();
   const core = createCore({ resolveFile: (file) => path.resolve(file), editor: '决算通命令行' });

@@ -1,5 +1,6 @@
 /** npm run bench: performance figures, printed (never asserted in tests); every missed target is marked ✗. */
 import { benchBrowser } from './bench/browser';
+import { benchConsolidate } from './bench/consolidate';
 import { benchEngine } from './bench/engine';
 import { benchHostile } from './bench/hostile';
 import { heading, summary } from './bench/measure';
@@ -23,4 +24,6 @@ heading('决算公开');
 await benchReport();
 heading('恶意/异常文件');
 await benchHostile();
+heading('汇总与批量审核(300 个单位文件)');
+await benchConsolidate();
 summary();

@@ -22,6 +22,8 @@ export async function buildCli() {
   // (electron/core/xlsx/isolate.ts). It carries its readers inlined: the packaged desktop app ships
   // no exceljs or xlsx package, and the worker loads only when a file is read.
   await bundle({ entryPoints: ['electron/core/xlsx/parse-worker.ts'], outfile: 'build/electron/parse-worker.mjs' }, []);
+  // 汇总 and batch 审核 start their worker threads from this file beside the bundles (electron/core/unit-pool.ts).
+  await bundle({ entryPoints: ['electron/core/validate-worker.ts'], outfile: 'build/electron/validate-worker.mjs' }, ['@resvg/resvg-js', 'playwright-core']);
 }
 
 async function bundle(where, heavy) {

@@ -5,6 +5,7 @@
  */
 import type { PerfFormJson } from './forms/model';
 import { FORM_REGIONS, type FormRegion } from './forms/regions';
+import type { ConsolidationPlan, DrillDown, FlowId, ValidationReport } from './consolidation';
 import type { Finding } from './rules/types';
 import { REPORT_TEXT_KEY } from './report/types';
 import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
@@ -164,6 +165,17 @@ const upload = {
 
 const reportTextKey = str({ max: 120, pattern: REPORT_TEXT_KEY, label: '决算公开文字的键(reason.…、profile.… 或 glossary)' });
 const reportText = object({ text: str({ max: 20_000 }), draft: optional(bool) });
+const unitCell = object({ file, table: tableName, row: str({ max: 40 }), col: str({ max: 10 }) });
+/** What to consolidate: the unit files, the 汇总 unit, and the offsets as the clerk edited them (else proposed when adjust is auto). */
+const consolidation = {
+  files: array(file, 2_000),
+  unitName: str({ max: 200, pattern: /\S/, label: '汇总单位名称' }),
+  unitCode: optional(str({ max: 40 })),
+  adjust: literal('auto', 'none'),
+  offsets: optional(
+    array(object({ flow: literal<FlowId>('补助', '上缴'), amount: str({ max: 60 }), payer: unitCell, receiver: unitCell, origin: literal('auto', 'manual') }), 10_000),
+  ),
+};
 
 const edit = object({ table: tableName, row: str({ max: 40 }), col: str({ max: 10 }), value: cellValue });
 
@@ -219,6 +231,12 @@ export const METHODS = {
   setReportText: object({ file, key: reportTextKey, text: nullable(str({ max: 20_000 })) }),
   /** The 决算公开 document: docx / md / html / pdf (printed by Chromium where one is installed); json = every sentence with its source cells. */
   exportReport: object({ file, format: literal('docx', 'md', 'html', 'json', 'pdf') }),
+  // 汇总 and batch 审核 (issue 14): files are year files of the data folder.
+  planConsolidation: object(consolidation),
+  consolidate: object({ ...consolidation, out: file }),
+  drillDown: object({ file, table: tableName, row: str({ max: 40 }), col: str({ max: 10 }) }),
+  validateFolder: object({}),
+  exportValidationReport: object({}),
 } satisfies Record<string, Schema<unknown>>;
 
 export type MethodName = keyof typeof METHODS;
@@ -247,6 +265,11 @@ export interface Results {
   importWorkbook: ImportPreview & { revision: number };
   setReportText: { revision: number };
   exportReport: ExportedWorkbook;
+  planConsolidation: ConsolidationPlan;
+  consolidate: { plan: ConsolidationPlan; info: YearInfo };
+  drillDown: DrillDown;
+  validateFolder: ValidationReport[];
+  exportValidationReport: ExportedWorkbook;
 }
 
 export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { yearFileNameProblem } from '../../shared/file-name';
 import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
 import { canSubmit } from '../../shared/rules';
+import { groupApi } from './consolidate-api';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
 import { acquireYearLock, releaseYearLock } from './file-lock';
@@ -210,6 +211,10 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       const report = await reading(file, (open) => exportReport(open, format));
       return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },
+    ...groupApi(options, (fullPath) => {
+      sessions.get(fullPath)?.store.close();
+      sessions.delete(fullPath);
+    }),
   };
 
   return {

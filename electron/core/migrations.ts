@@ -79,6 +79,30 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       CREATE TABLE report_texts (key TEXT PRIMARY KEY, text TEXT NOT NULL, draft INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL) WITHOUT ROWID;
     `,
   },
+  {
+    version: 7,
+    sql: `
+      -- 汇总 (consolidate*.ts): a file whose meta has key "consolidation" is a 汇总 of the units below;
+      -- its summed tables are read-only (YearStore.write refuses) and it is rebuilt from these rows.
+      -- seq orders the units as given; parent is the seq of the 节点汇总 file a member came in (NULL: given directly).
+      CREATE TABLE consolidation_units (
+        seq INTEGER PRIMARY KEY, parent INTEGER, file TEXT NOT NULL, unit_name TEXT NOT NULL, unit_code TEXT NOT NULL,
+        sha256 TEXT NOT NULL, modified_at TEXT NOT NULL, errors INTEGER NOT NULL, warnings INTEGER NOT NULL,
+        forms TEXT NOT NULL
+      );
+      -- Each directly given unit's input cells as it reported them (before offsets), for drill-down.
+      CREATE TABLE consolidation_cells (
+        seq INTEGER NOT NULL, table_id TEXT NOT NULL, row_key TEXT NOT NULL, col TEXT NOT NULL, value INTEGER NOT NULL,
+        PRIMARY KEY (seq, table_id, row_key, col)
+      ) WITHOUT ROWID;
+      -- The offsets (调整表) applied: amount in 0.0001 万元 taken off the payer and the receiver cell.
+      CREATE TABLE consolidation_offsets (
+        id INTEGER PRIMARY KEY, flow TEXT NOT NULL, amount INTEGER NOT NULL, origin TEXT NOT NULL,
+        payer_file TEXT NOT NULL, payer_table TEXT NOT NULL, payer_row TEXT NOT NULL, payer_col TEXT NOT NULL,
+        receiver_file TEXT NOT NULL, receiver_table TEXT NOT NULL, receiver_row TEXT NOT NULL, receiver_col TEXT NOT NULL
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

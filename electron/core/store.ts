@@ -289,6 +289,10 @@ export class YearStore {
     /** Printed values of computed cells: replaces those of `tables` (an import's tables). */
     printed?: { tables: string[]; cells: StoredCell[] };
   }): number {
+    const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline;
+    if (touchesTables && this.meta('consolidation') !== undefined) {
+      throw new ApiError('refused', `${this.path} 是汇总结果,汇总的表只读:请修改单位文件后重新汇总`);
+    }
     this.metaCache = null;
     return this.guard(() => {
       const upsert = this.db.prepare(
@@ -357,6 +361,11 @@ export class YearStore {
       tables.get(cell.table_id)!.set(cellKey(cell.row_key, cell.col), cell.value);
     }
     return tables;
+  }
+
+  /** The connection, for modules that own tables of their own (consolidate-store.ts keeps its SQL there). */
+  get database(): Database.Database {
+    return this.db;
   }
 
   /** Meta entries, e.g. baseline_fiscal_year. */

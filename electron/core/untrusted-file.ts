@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import { ApiError } from '../../shared/contract';
-import { LIMITS } from './xlsx/read';
+import { LIMITS } from './xlsx/limits';
 
 export function readUntrusted(file: string, limit = LIMITS.fileBytes): Buffer {
   let fd: number;

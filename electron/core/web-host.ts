@@ -6,7 +6,7 @@ import { ApiError } from '../../shared/contract';
 import { createCore, inDataDir } from './core';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 import { JSON_TYPE, rendererFile } from './static-files';
-import { LIMITS } from './xlsx/read';
+import { LIMITS } from './xlsx/limits';
 
 /** A 20 MB file travels base64-encoded (4/3 larger) inside a JSON body, with room for the other fields. */
 const MAX_BODY = Math.ceil((LIMITS.fileBytes * 4) / 3) + 1024 * 1024;

@@ -99,7 +99,7 @@ describe('the packaged desktop app (electron-builder --dir with a stand-in runti
   });
 
   it('keeps the parse worker and better-sqlite3 outside the archive, where a worker thread can start and load them', () => {
-    for (const file of ['build/electron/parse-worker.mjs', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/bindings/bindings.js']) {
+    for (const file of ['build/electron/parse-worker.mjs', 'build/electron/validate-worker.mjs', 'node_modules/better-sqlite3/lib/index.js', 'node_modules/bindings/bindings.js']) {
       expect(asar.statFile(archive, file)).toMatchObject({ unpacked: true });
       expect(fs.existsSync(path.join(appDir, 'resources', 'app.asar.unpacked', file))).toBe(true);
     }

@@ -10,6 +10,7 @@ import { isFormsPage } from '../forms/pages';
 import { StartPage } from '../start/StartPage';
 import { SUPP_TABLE, TEXT_TABLE, summarise } from '../../../../shared/rules';
 import { ReportPage } from '../report/ReportPage';
+import { GroupTools } from '../group/GroupTools';
 import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
@@ -60,6 +61,7 @@ export function App() {
       <>
         {errorBar}
         <StartPage />
+        <GroupTools />
       </>
     );
   }

@@ -1,0 +1,57 @@
+/**
+ * The app's door to 汇总 and batch 审核: the contract's planConsolidation, consolidate, drillDown,
+ * validateFolder and exportValidationReport over the year files of the data folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError, type Api } from '../../shared/contract';
+import { planConsolidation, writeConsolidation } from './consolidate';
+import { drillDown } from './consolidate-drill';
+import { YearStore } from './store';
+import { validateFiles } from './validate-files';
+import { reportWorkbook } from './validate-report';
+
+type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'validateFolder' | 'exportValidationReport'>;
+
+/**
+ * `resolveFile` checks a name against the data folder; `release` closes the core's own session of a
+ * file about to be replaced (a 汇总 rebuilt while it is open).
+ */
+export function groupApi(options: { resolveFile(file: string): string; dataDir?: string }, release: (fullPath: string) => void): GroupApi {
+  const folder = () => {
+    if (!options.dataDir) throw new ApiError('refused', '批量审核只在应用中可用');
+    return options.dataDir;
+  };
+  const yearFiles = () => (fs.existsSync(folder()) ? fs.readdirSync(folder()).filter((name) => name.endsWith('.sqlite') && !name.startsWith('.')) : []);
+  const resolve = (file: string) => options.resolveFile(file);
+  return {
+    async planConsolidation(args) {
+      return (await planConsolidation({ ...args, resolve })).plan;
+    },
+    async consolidate({ out, ...args }) {
+      const consolidation = await planConsolidation({ ...args, resolve });
+      if (args.files.includes(out)) throw new ApiError('refused', `汇总结果不能写入参加汇总的文件 ${out}`);
+      const target = resolve(out);
+      release(target);
+      writeConsolidation(target, consolidation);
+      const store = YearStore.open(target);
+      try {
+        return { plan: consolidation.plan, info: store.info(out) };
+      } finally {
+        store.close();
+      }
+    },
+    async drillDown({ file, table, row, col }) {
+      return drillDown(resolve(file), table, row, col);
+    },
+    async validateFolder() {
+      const reports = await validateFiles(yearFiles().map((name) => path.join(folder(), name)));
+      return reports.map((report) => ({ ...report, file: path.basename(report.file) }));
+    },
+    async exportValidationReport() {
+      const reports = await validateFiles(yearFiles().map((name) => path.join(folder(), name)));
+      const bytes = await reportWorkbook(reports);
+      return { name: '审核汇总.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: bytes.toString('base64') };
+    },
+  };
+}

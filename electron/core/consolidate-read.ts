@@ -1,0 +1,49 @@
+/** Reading one unit file for 汇总: who, which year and template, its 审核 counts, forms and input cells. */
+import { ApiError, type TemplateSet } from '../../shared/contract';
+import type { ConsolidatedUnit } from '../../shared/consolidation';
+import type { YearInputs } from '../../shared/tables';
+import { isConsolidation, readRecord } from './consolidate-store';
+import { withUnitFile, type UnitFileStamp } from './read-unit-file';
+import type { YearSession } from './year-session';
+
+export interface ReadUnit extends ConsolidatedUnit {
+  fiscalYear: number;
+  template: TemplateSet;
+  inputs: YearInputs;
+  customNames: Map<string, string>;
+}
+
+/**
+ * `file` is how the unit is named in the plan, `full` where it is. The result crosses threads (Maps
+ * and Sets clone, an ApiError would not): a file that cannot be read comes back as `unreadable`.
+ */
+export async function readUnit(file: string, full: string): Promise<ReadUnit | { unreadable: string }> {
+  try {
+    return await withUnitFile(full, (session, stamp) => read(file, session, stamp));
+  } catch (error) {
+    if (error instanceof ApiError) return { unreadable: error.message };
+    throw error;
+  }
+}
+
+function read(file: string, session: YearSession, stamp: UnitFileStamp): ReadUnit {
+  const info = session.info;
+  const findings = session.findings();
+  const errors = findings.filter((finding) => finding.severity === 'error').length;
+  const record = isConsolidation(session.store) ? readRecord(session.store) : undefined;
+  return {
+    file,
+    unitName: stamp.unitName ?? info.unitName,
+    unitCode: info.unitCode,
+    sha256: stamp.sha256,
+    modifiedAt: stamp.modifiedAt,
+    errors,
+    warnings: findings.length - errors,
+    forms: session.forms().map((form) => ({ subject_type: form.subject_type, subject_code: form.subject_code ?? '', subject_name: form.subject_name ?? '' })),
+    members: record ? record.units.flatMap((unit) => (unit.members.length ? unit.members : [{ unitName: unit.unitName, unitCode: unit.unitCode, file: unit.file }])) : [],
+    fiscalYear: info.fiscalYear,
+    template: info.template,
+    inputs: session.store.loadInputs(),
+    customNames: session.store.customNames(),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The 汇总 record inside a year file (migration 7): the units with their file hash and time, each
+ * direct unit's reported input cells, and the offsets applied. All SQL of those tables lives here.
+ */
+import type { ConsolidatedUnit, Offset } from '../../shared/consolidation';
+import { formatAmount, parseAmount, type Amount } from '../../shared/money';
+import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import type { YearStore } from './store';
+
+export interface ConsolidationRecord {
+  units: ConsolidatedUnit[];
+  /** Each unit's reported inputs, in the order of `units`. */
+  inputs: YearInputs[];
+  offsets: Offset[];
+}
+
+/** Whether the open year file is a 汇总 (its meta says so). */
+export function isConsolidation(store: YearStore): boolean {
+  return store.meta('consolidation') !== undefined;
+}
+
+/** Writes the record; the caller runs it inside the transaction that writes the summed cells. */
+export function writeRecord(store: YearStore, record: ConsolidationRecord): void {
+  const db = store.database;
+  const unit = db.prepare(
+    'INSERT INTO consolidation_units (seq, parent, file, unit_name, unit_code, sha256, modified_at, errors, warnings, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const cell = db.prepare('INSERT INTO consolidation_cells (seq, table_id, row_key, col, value) VALUES (?, ?, ?, ?, ?)');
+  const offset = db.prepare(
+    'INSERT INTO consolidation_offsets (flow, amount, origin, payer_file, payer_table, payer_row, payer_col, receiver_file, receiver_table, receiver_row, receiver_col) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  db.transaction(() => {
+    let seq = 0;
+    record.units.forEach((entry, index) => {
+      const own = ++seq;
+      unit.run(own, null, entry.file, entry.unitName, entry.unitCode, entry.sha256, entry.modifiedAt, entry.errors, entry.warnings, JSON.stringify(entry.forms));
+      // A 节点汇总's members: recorded for the tree and duplicate checks, their figures are in the node's.
+      for (const member of entry.members) unit.run(++seq, own, member.file, member.unitName, member.unitCode, '', '', 0, 0, '[]');
+      for (const [table, inputs] of Object.entries(record.inputs[index])) {
+        for (const [key, value] of inputs.cells) {
+          const [row, col] = key.split('|');
+          cell.run(own, table, row, col, value);
+        }
+      }
+    });
+    for (const entry of record.offsets) {
+      const { payer: p, receiver: r } = entry;
+      offset.run(entry.flow, parseAmount(entry.amount), entry.origin, p.file, p.table, p.row, p.col, r.file, r.table, r.row, r.col);
+    }
+  })();
+}
+
+export function readRecord(store: YearStore): ConsolidationRecord {
+  const db = store.database;
+  const rows = db.prepare('SELECT * FROM consolidation_units ORDER BY seq').all() as {
+    seq: number;
+    parent: number | null;
+    file: string;
+    unit_name: string;
+    unit_code: string;
+    sha256: string;
+    modified_at: string;
+    errors: number;
+    warnings: number;
+    forms: string;
+  }[];
+  const units: ConsolidatedUnit[] = [];
+  const seqs: number[] = [];
+  for (const row of rows) {
+    if (row.parent !== null) {
+      units[units.length - 1].members.push({ unitName: row.unit_name, unitCode: row.unit_code, file: row.file });
+      continue;
+    }
+    seqs.push(row.seq);
+    units.push({
+      file: row.file,
+      unitName: row.unit_name,
+      unitCode: row.unit_code,
+      sha256: row.sha256,
+      modifiedAt: row.modified_at,
+      errors: row.errors,
+      warnings: row.warnings,
+      forms: JSON.parse(row.forms),
+      members: [],
+    });
+  }
+  const indexOf = new Map(seqs.map((seq, index) => [seq, index]));
+  const inputs: YearInputs[] = seqs.map(() => ({}));
+  for (const cell of db.prepare('SELECT seq, table_id, row_key, col, value FROM consolidation_cells').iterate() as Iterable<{
+    seq: number;
+    table_id: string;
+    row_key: string;
+    col: string;
+    value: Amount;
+  }>) {
+    const year = inputs[indexOf.get(cell.seq)!];
+    const table = (year[cell.table_id] ??= emptyInputs());
+    table.cells.set(cellKey(cell.row_key, cell.col), cell.value);
+    if (/^\d{7}$/.test(cell.row_key)) table.codes.add(cell.row_key);
+  }
+  const offsets = (db.prepare('SELECT * FROM consolidation_offsets ORDER BY id').all() as Record<string, string & number>[]).map(
+    (row): Offset => ({
+      flow: row.flow as Offset['flow'],
+      amount: formatAmount(row.amount)!,
+      origin: row.origin as Offset['origin'],
+      payer: { file: row.payer_file, table: row.payer_table, row: row.payer_row, col: row.payer_col },
+      receiver: { file: row.receiver_file, table: row.receiver_table, row: row.receiver_row, col: row.receiver_col },
+    }),
+  );
+  return { units, inputs, offsets };
+}

@@ -1,0 +1,73 @@
+/**
+ * What batch 审核 learns from one unit file: its 审核 findings and, for the checks across files,
+ * a digest per table of its figures and of its 上年数 (so 300 files are compared without holding
+ * 300 years in memory). Runs inside a worker thread (validate-worker.ts) or inline.
+ */
+import crypto from 'node:crypto';
+import { ApiError } from '../../shared/contract';
+import type { ValidationReport } from '../../shared/consolidation';
+import { formatAmount } from '../../shared/money';
+import { cellKey, templateTables } from '../../shared/tables';
+import { withUnitFile } from './read-unit-file';
+import type { YearSession } from './year-session';
+
+/** A file's 审核 report plus, for the checks across files, digests of its figures. */
+export interface UnitSummary extends ValidationReport {
+  /** table → digest of every figure of the table as a baseline import would keep it. */
+  figures?: Record<string, string>;
+  /** table → digest of the stored 上年数 of the table. */
+  baseline?: Record<string, string>;
+}
+
+export async function summariseUnit(job: { file: string; kind: 'validate' | 'figures' }): Promise<UnitSummary> {
+  try {
+    return await withUnitFile(job.file, (session, stamp) => {
+      const info = session.info;
+      const base = { file: job.file, unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, fiscalYear: info.fiscalYear, figures: figureDigests(session) };
+      if (job.kind === 'figures') return { ...base, errors: 0, warnings: 0, unexplained: 0, findings: [] };
+      const findings = session.findings().map(({ rule, severity, table, row, col, message, expected, actual, explanation }) => ({
+        rule,
+        severity,
+        table,
+        row,
+        col,
+        message,
+        expected,
+        actual,
+        ...(explanation ? { explanation } : {}),
+      }));
+      const errors = findings.filter((finding) => finding.severity === 'error').length;
+      const unexplained = findings.filter((finding) => finding.severity === 'warning' && !finding.explanation).length;
+      return { ...base, errors, warnings: findings.length - errors, unexplained, findings, baseline: baselineDigests(session) };
+    });
+  } catch (error) {
+    // One bad file is reported and the others are still checked; no stack ever reaches the clerk.
+    const message = error instanceof ApiError ? error.message : `文件 ${job.file}:无法读取(文件已损坏或格式异常)`;
+    return { file: job.file, errors: 0, warnings: 0, unexplained: 0, findings: [], error: message };
+  }
+}
+
+const digest = (lines: string[]) => crypto.createHash('sha256').update(lines.sort().join('\n')).digest('hex');
+
+/** Every non-empty figure of each table, computed cells included (what a baseline import stores). */
+function figureDigests(session: YearSession): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const def of templateTables(session.info.template)) {
+    const lines: string[] = [];
+    for (const row of session.model.rows(def.id)) {
+      if (row.blank) continue;
+      for (const col of Object.keys(row.rules)) {
+        const value = session.model.value(def.id, row.key, col);
+        if (value !== null) lines.push(`${cellKey(row.key, col)}=${formatAmount(value)}`);
+      }
+    }
+    digests[def.id] = digest(lines);
+  }
+  return digests;
+}
+
+function baselineDigests(session: YearSession): Record<string, string> {
+  const digests: Record<string, string> = {};
+  for (const [table, cells] of session.store.loadBaseline()) digests[table] = digest([...cells].map(([key, value]) => `${key}=${formatAmount(value)}`));
+  return digests;
+}

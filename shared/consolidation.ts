@@ -1,0 +1,129 @@
+/**
+ * 汇总 (consolidation) as data: which flows inside a group are counted twice when units are added
+ * up, and the shapes a consolidation plan and a drill-down take between core, CLI and renderer.
+ */
+
+/** A cell of one unit's file: the unit by its file (path for the CLI, name in the data folder for the app). */
+export interface UnitCell {
+  file: string;
+  table: string;
+  row: string;
+  col: string;
+}
+
+/**
+ * An internal flow (调整表, REFERENCE Q5): what one unit pays inside the group (payer column of
+ * 公开03表) shows up as another unit's income (receiver column of 公开02表). Summed as they are,
+ * both would count the same money twice; an offset removes it from both sides.
+ */
+export interface FlowDef {
+  id: '补助' | '上缴';
+  label: string;
+  payer: { table: string; col: string; label: string };
+  receiver: { table: string; col: string; label: string };
+}
+
+export const FLOWS: readonly FlowDef[] = [
+  {
+    id: '补助',
+    label: '对附属单位补助支出 ↔ 上级补助收入',
+    payer: { table: '公开03表', col: '6', label: '对附属单位补助支出' },
+    receiver: { table: '公开02表', col: '3', label: '上级补助收入' },
+  },
+  {
+    id: '上缴',
+    label: '上缴上级支出 ↔ 附属单位上缴收入',
+    payer: { table: '公开03表', col: '4', label: '上缴上级支出' },
+    receiver: { table: '公开02表', col: '6', label: '附属单位上缴收入' },
+  },
+];
+
+export type FlowId = FlowDef['id'];
+
+/** One offset pair: `amount` (万元, decimal string) is removed from the payer cell and the receiver cell. */
+export interface Offset {
+  flow: FlowId;
+  amount: string;
+  payer: UnitCell;
+  receiver: UnitCell;
+  /** auto: proposed from matching amounts; manual: entered or changed by the clerk. */
+  origin: 'auto' | 'manual';
+}
+
+/** Why a file is listed: refused ones are left out of the 汇总, the others are in it and only listed. */
+export type ProblemKind = 'unreadable' | 'year' | 'template' | 'duplicate' | 'errors';
+
+export interface ConsolidationProblem {
+  file: string;
+  unitName?: string;
+  kind: ProblemKind;
+  refused: boolean;
+  message: string;
+}
+
+/** A unit taken into the 汇总. */
+export interface ConsolidatedUnit {
+  file: string;
+  unitName: string;
+  unitCode: string;
+  sha256: string;
+  modifiedAt: string;
+  errors: number;
+  warnings: number;
+  /** 绩效自评 forms of the unit: listed, never summed. */
+  forms: { subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
+  /** When the file is itself a 汇总 (节点汇总): the units it holds. */
+  members: { unitName: string; unitCode: string; file: string }[];
+}
+
+/** A cell the offsets change (input or computed), in 万元. */
+export interface CellChange {
+  table: string;
+  row: string;
+  col: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+
+export interface ConsolidationPlan {
+  fiscalYear: number;
+  template: '9' | '13';
+  unitName: string;
+  unitCode: string;
+  units: ConsolidatedUnit[];
+  problems: ConsolidationProblem[];
+  offsets: Offset[];
+  /** Internal-flow cells left without a counterpart (e.g. 上级补助收入 from outside the group). */
+  unmatched: (UnitCell & { flow: FlowId; amount: string })[];
+  changes: CellChange[];
+  /** 公开01表 总计 before and after the offsets, for the summary line. */
+  total: { before: string | null; after: string | null };
+}
+
+/** One unit's share of a 汇总 cell. */
+export interface DrillDown {
+  table: string;
+  row: string;
+  col: string;
+  label: string;
+  /** The 汇总 value, after offsets. */
+  value: string | null;
+  units: { unitName: string; unitCode: string; file: string; value: string | null }[];
+  /** Offsets that change this cell directly (input cells of the flow columns). */
+  offsets: Offset[];
+}
+
+/** Batch 审核 of one unit file: who and which year, the counts, every finding; or why it could not be read. */
+export interface ValidationReport {
+  file: string;
+  unitName?: string;
+  unitCode?: string;
+  fiscalYear?: number;
+  errors: number;
+  warnings: number;
+  /** Warnings without a 出错说明. */
+  unexplained: number;
+  findings: { rule: string; severity: 'error' | 'warning'; table: string; row: string; col: string; message: string; expected: string | null; actual: string | null; explanation?: string }[];
+  error?: string;
+}
