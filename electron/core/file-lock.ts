@@ -40,8 +40,13 @@ export function acquireYearLock(yearFile: string, app: string): void {
       return;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      // A folder where no lock can be made (read-only media) cannot be written either: SQLite reports that itself.
-      if (code !== 'EEXIST') return;
+      // A folder where no lock can be made (read-only media, a full disk) cannot be written either:
+      // SQLite reports that itself. 'wx' made the file only if it did not exist, so a half-written
+      // lock of ours (full disk) goes, and no empty lock is left behind.
+      if (code !== 'EEXIST') {
+        fs.rmSync(lockPathOf(key), { force: true });
+        return;
+      }
     }
     const holder = readHolder(key);
     if (holder && holder.host === me.host && holder.pid === me.pid) {

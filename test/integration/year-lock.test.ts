@@ -3,7 +3,7 @@ import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { RENDERER_DIR } from '../../electron/core/paths';
-import { startWebHost } from '../../electron/core/web-host';
+import { TOKEN_HEADER, startWebHost } from '../../electron/core/web-host';
 import { lockPathOf } from '../../electron/core/file-lock';
 import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
 import { runCli } from '../helpers/cli';
@@ -78,7 +78,7 @@ describe('one editor per year file', () => {
     const data = tempDir();
     const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
     const api = async (method: string, args: unknown) => {
-      const response = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) });
+      const response = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(args) });
       return (await response.json()) as { ok: boolean; error?: { message: string } };
     };
     try {
