@@ -13,7 +13,7 @@ import { CONTENT_SECURITY_POLICY } from './core/security-policy';
 import { rendererFile } from './core/static-files';
 import { useNativeBinding } from './core/store';
 import { openAppLog, startupFailureMessage } from './core/desktop/app-log';
-import { writeFileAtomic } from './core/desktop/atomic-write';
+import { writeFileAtomic } from './core/atomic-write';
 import { aboutText, menuTemplate } from './core/desktop/menu';
 import { checkSaveRequest } from './core/desktop/requests';
 import { dataDirFrom, loadSettings, saveSettings, withRecent } from './core/desktop/settings';
@@ -104,7 +104,7 @@ async function start(): Promise<void> {
       writeFileAtomic(target.filePath, request.bytes);
     } catch (error) {
       log.write(`保存失败 ${target.filePath}:${(error as Error).message}`);
-      return { saved: false, error: `无法保存到 ${target.filePath}:${(error as Error).message}(原有文件未改动)` };
+      return { saved: false, error: (error as Error).message }; // names the file and says the previous one is intact
     }
     return { saved: true, path: target.filePath };
   });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../atomic-write';
 
 /** How many files 文件 › 最近打开 lists. */
 const RECENT_LIMIT = 10;
