@@ -18,12 +18,13 @@ export async function buildCli() {
   await bundle({ entryPoints: { cli: 'electron/cli.ts' }, outdir: OUT_DIR, outExtension: { '.js': '.mjs' }, chunkNames: 'cli-[name]-[hash]', splitting: true }, ['exceljs', '@e965/xlsx', '@resvg/resvg-js', 'playwright-core']);
   // The shebang belongs to the entry only (as a banner it would go into every chunk).
   fs.writeFileSync(CLI_BUNDLE, `#!/usr/bin/env node\n${fs.readFileSync(CLI_BUNDLE, 'utf8')}`);
+  // The workers are minified (names kept): the desktop package carries them whole.
   // Untrusted files are parsed in a worker thread started from beside cli.mjs and main.mjs
   // (electron/core/xlsx/isolate.ts). It carries its readers inlined: the packaged desktop app ships
   // no exceljs or xlsx package, and the worker loads only when a file is read.
-  await bundle({ entryPoints: ['electron/core/xlsx/parse-worker.ts'], outfile: 'build/electron/parse-worker.mjs' }, []);
+  await bundle({ entryPoints: ['electron/core/xlsx/parse-worker.ts'], outfile: 'build/electron/parse-worker.mjs', minify: true, keepNames: true }, []);
   // 汇总 and batch 审核 start their worker threads from this file beside the bundles (electron/core/unit-pool.ts).
-  await bundle({ entryPoints: ['electron/core/validate-worker.ts'], outfile: 'build/electron/validate-worker.mjs' }, ['@resvg/resvg-js', 'playwright-core']);
+  await bundle({ entryPoints: ['electron/core/validate-worker.ts'], outfile: 'build/electron/validate-worker.mjs', minify: true, keepNames: true }, ['@resvg/resvg-js', 'playwright-core']);
 }
 
 async function bundle(where, heavy) {

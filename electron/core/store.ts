@@ -539,6 +539,9 @@ function openDatabase(path: string, mustExist: boolean): Database.Database {
   } catch (error) {
     const failure = writeFailureKind(error);
     if (failure) throw new CannotWrite(failure);
+    // The program's own SQLite module failed to load (a build for another Electron or Node): not the file's fault.
+    const code = (error as { code?: string }).code;
+    if (nativeBinding && (code === 'ERR_DLOPEN_FAILED' || code === 'MODULE_NOT_FOUND')) throw new Error(`无法加载 SQLite 模块 ${nativeBinding}:${(error as Error).message.split('\n')[0]}`);
     throw new ApiError('unreadable', `无法打开年度文件 ${path}`);
   }
   try {

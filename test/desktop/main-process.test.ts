@@ -131,7 +131,7 @@ describe('the built main process with a stand-in electron', () => {
     state.script.savePath = readOnly;
     const failed = await invoke('juesuan:save-file', fromApp(window), 'x.xlsx', bytes.toString('base64'));
     expect(failed.saved).toBe(false);
-    expect(failed.error).toContain('无法保存到');
+    expect(failed.error).toContain(`未能写入 ${readOnly}:文件夹不存在`);
   });
 
   it('a second launch focuses this window and opens the year file it was given', async () => {
