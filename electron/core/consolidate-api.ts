@@ -17,13 +17,22 @@ type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'v
  * `resolveFile` checks a name against the data folder; `release` closes the core's own session of a
  * file about to be replaced (a 汇总 rebuilt while it is open).
  */
-export function groupApi(options: { resolveFile(file: string): string; dataDir?: string }, release: (fullPath: string) => void): GroupApi {
+/**
+ * `hooks.settle` brings a year file this process is editing up to date on disk (its WAL checkpointed)
+ * before it is read as a unit file, which is read from its bytes; `hooks.release` closes an edited
+ * file before a 汇总 result replaces it.
+ */
+export function groupApi(options: { resolveFile(file: string): string; dataDir?: string }, hooks: { settle(fullPath: string): void; release(fullPath: string): void }): GroupApi {
   const folder = () => {
     if (!options.dataDir) throw new ApiError('refused', '批量审核只在应用中可用');
     return options.dataDir;
   };
-  const yearFiles = () => (fs.existsSync(folder()) ? fs.readdirSync(folder()).filter((name) => name.endsWith('.sqlite') && !name.startsWith('.')) : []);
-  const resolve = (file: string) => options.resolveFile(file);
+  const settled = (fullPath: string) => {
+    hooks.settle(fullPath);
+    return fullPath;
+  };
+  const yearFiles = () => (fs.existsSync(folder()) ? fs.readdirSync(folder()).filter((name) => name.endsWith('.sqlite') && !name.startsWith('.')) : []).map((name) => settled(path.join(folder(), name)));
+  const resolve = (file: string) => settled(options.resolveFile(file));
   return {
     async planConsolidation(args) {
       return (await planConsolidation({ ...args, resolve })).plan;
@@ -32,7 +41,7 @@ export function groupApi(options: { resolveFile(file: string): string; dataDir?:
       const consolidation = await planConsolidation({ ...args, resolve });
       if (args.files.includes(out)) throw new ApiError('refused', `汇总结果不能写入参加汇总的文件 ${out}`);
       const target = resolve(out);
-      release(target);
+      hooks.release(target);
       writeConsolidation(target, consolidation);
       const store = YearStore.open(target);
       try {
@@ -45,11 +54,11 @@ export function groupApi(options: { resolveFile(file: string): string; dataDir?:
       return drillDown(resolve(file), table, row, col);
     },
     async validateFolder() {
-      const reports = await validateFiles(yearFiles().map((name) => path.join(folder(), name)));
+      const reports = await validateFiles(yearFiles());
       return reports.map((report) => ({ ...report, file: path.basename(report.file) }));
     },
     async exportValidationReport() {
-      const reports = await validateFiles(yearFiles().map((name) => path.join(folder(), name)));
+      const reports = await validateFiles(yearFiles());
       const bytes = await reportWorkbook(reports);
       return { name: '审核汇总.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: bytes.toString('base64') };
     },

@@ -211,9 +211,14 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       const report = await reading(file, (open) => exportReport(open, format));
       return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },
-    ...groupApi(options, (fullPath) => {
-      sessions.get(fullPath)?.store.close();
-      sessions.delete(fullPath);
+    ...groupApi(options, {
+      settle: (fullPath) => sessions.get(fullPath)?.store.checkpoint(),
+      release(fullPath) {
+        if (!sessions.has(fullPath)) return;
+        sessions.get(fullPath)!.store.close();
+        sessions.delete(fullPath);
+        releaseYearLock(fullPath);
+      },
     }),
   };
 
