@@ -32,8 +32,12 @@ export function electronBinary() {
     return null; // electron is a devDependency: absent from a production install
   }
   console.log('正在下载 Electron 运行时(仅首次,需要联网)…');
-  const fetched = spawnSync(process.execPath, [installScript], { stdio: 'inherit', timeout: 10 * 60_000 }).status === 0;
-  return fetched ? installedBinary() : null;
+  const fetch = spawnSync(process.execPath, [installScript], { encoding: 'utf8', timeout: 10 * 60_000 });
+  if (fetch.status === 0) return installedBinary();
+  // The download's own stack trace says nothing a clerk can act on: one line of reason is enough.
+  const reason = `${fetch.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? '超时';
+  console.log(`下载失败:${reason.trim().slice(0, 200)}`);
+  return null;
 }
 
 /**
