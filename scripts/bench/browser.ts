@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { RENDERER_DIR } from '../../electron/core/paths';
-import { startWebHost } from '../../electron/core/web-host';
+import { TOKEN_HEADER, startWebHost } from '../../electron/core/web-host';
 import { displayAmount, parseAmount } from '../../shared/money';
 import { tempDir } from '../../test/helpers/temp';
 import { fromSamples, report } from './measure';
@@ -20,7 +20,7 @@ export async function benchBrowser(): Promise<void> {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    await fetch(`${host.url}api/createYear`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': host.token }, body: JSON.stringify({ file: 'b.sqlite', fiscalYear: 2024, unitName: '基准测试单位' }) });
+    await fetch(`${host.url}api/createYear`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify({ file: 'b.sqlite', fiscalYear: 2024, unitName: '基准测试单位' }) });
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.url);
     await page.locator('.year-list button').first().click();

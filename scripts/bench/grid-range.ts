@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Page } from 'playwright-core';
 import { functionName, searchFunction } from '../../shared/catalog';
 import { RENDERER_DIR } from '../../electron/core/paths';
-import { startWebHost } from '../../electron/core/web-host';
+import { TOKEN_HEADER, startWebHost } from '../../electron/core/web-host';
 import { tempDir } from '../../test/helpers/temp';
 import { fromSamples, report } from './measure';
 
@@ -35,7 +35,7 @@ export async function benchGridRange(): Promise<void> {
       }],
     ];
     for (const [method, args] of calls) {
-      const answer = await (await fetch(`${host.url}api/${method}`, { method: 'POST', body: JSON.stringify(args) })).json();
+      const answer = await (await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(args) })).json();
       if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
     }
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
