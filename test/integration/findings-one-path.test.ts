@@ -18,6 +18,7 @@ import { templateTables } from '../../shared/tables';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
 import { YL_D_SEED004 } from '../fixtures/forms/yl-seed004';
 import { seed002Doc } from '../fixtures/seed-002';
+import { seeded } from '../fixtures/xlsx/random-forms';
 import { tempDir } from '../helpers/temp';
 
 const SEQUENCES = Number(process.env.ONE_PATH_SEQUENCES ?? 200);
@@ -52,14 +53,7 @@ const { setFundingAmount, setIndicatorField } = await import('../../renderer/src
 
 /** Deterministic random numbers, so a failing sequence can be replayed from its seed. */
 function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seeded(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T>(items: readonly T[]): T => items[int(items.length)];
   return { next, int, pick };

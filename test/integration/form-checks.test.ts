@@ -5,17 +5,8 @@ import type { PerfFormJson } from '../../shared/forms/model';
 import { JM_P_SEED002 } from '../fixtures/forms/jm-p-seed002';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
 import { YL_D_SEED004 } from '../fixtures/forms/yl-seed004';
+import { seeded } from '../fixtures/xlsx/random-forms';
 import { tempDir } from '../helpers/temp';
-
-/** Small seeded generator (mulberry32), so a failing sequence can be replayed. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PROJECTS: PerfFormJson[] = [...MS_P_SEED000, ...JM_P_SEED002];
 
@@ -41,7 +32,7 @@ describe('forms 审核 kept per form in the core session', () => {
 
   for (const seed of [1, 2, 3]) {
     it(`equals a full run of a fresh session after every change (seed ${seed})`, async () => {
-      const next = random(seed);
+      const next = seeded(seed);
       const file = `year-${seed}.sqlite`;
       const resolveFile = (name: string) => path.join(temp.dir, name);
       const core = createCore({ resolveFile });

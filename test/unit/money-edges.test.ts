@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { AmountError, MAX_AMOUNT, SCALE, amountOf, formatAmount, numberText, parseAmount, roundAmount, sumAmounts } from '../../shared/money';
 import { cellAmount } from '../../electron/core/xlsx/cell-amount';
-import { random } from '../fixtures/hostile/workbooks';
+import { seeded } from '../fixtures/xlsx/random-forms';
 
 describe('strict amounts', () => {
   it('refuses what a sheet or a clerk could mean two ways', () => {
@@ -35,7 +35,7 @@ describe('strict amounts', () => {
     expect(numberText(1.5e21)).toBe('1500000000000000000000');
     expect(numberText(-2.5e-5)).toBe('-0.000025');
     expect(numberText(123.456)).toBe('123.456');
-    const next = random(7);
+    const next = seeded(7);
     for (let i = 0; i < 2000; i++) {
       const value = (next() - 0.5) * 10 ** Math.floor(next() * 30 - 10);
       expect(Number(numberText(value))).toBe(value);
@@ -66,7 +66,7 @@ describe('rounding and sums', () => {
   });
 
   it('random decimal texts round as exact decimal arithmetic says (BigInt reference)', () => {
-    const next = random(42);
+    const next = seeded(42);
     for (let i = 0; i < 5000; i++) {
       const digits = String(Math.floor(next() * 1e12));
       const decimals = 4 + Math.floor(next() * 5);
@@ -81,7 +81,7 @@ describe('rounding and sums', () => {
   });
 
   it('sums of amounts at the limit stay exact: Number agrees with BigInt', () => {
-    const next = random(9);
+    const next = seeded(9);
     for (let trial = 0; trial < 50; trial++) {
       const values = Array.from({ length: 2000 }, () => Math.round((next() * 2 - 1) * MAX_AMOUNT));
       const exact = values.reduce((sum, value) => sum + BigInt(value), 0n);
