@@ -125,5 +125,33 @@ export interface ValidationReport {
   /** Warnings without a 出错说明. */
   unexplained: number;
   findings: { rule: string; severity: 'error' | 'warning'; table: string; row: string; col: string; message: string; expected: string | null; actual: string | null; explanation?: string }[];
+  /** The 决算公开 情况说明 generated from the file's tables; absent when the file could not be read. */
+  narrative?: NarrativeCheck;
   error?: string;
+}
+
+/**
+ * 情况说明数字一致 / 原因齐全 of one unit: every number of the 情况说明 is computed from the tables, so
+ * only the clerk's own words can disagree with them (P-06) or be missing (P-05).
+ */
+export interface NarrativeCheck {
+  /** Sentences whose 主要原因 is needed but not written, or carried from last year and not confirmed (P-05). */
+  reasonsMissing: number;
+  /** Reasons whose numbers disagree with the tables, or whose sentence the tables no longer produce (P-06). */
+  figuresDisagreeing: number;
+}
+
+/** The findings' share of a NarrativeCheck. */
+export function narrativeCheck(findings: readonly { rule: string }[]): NarrativeCheck {
+  return {
+    reasonsMissing: findings.filter((finding) => finding.rule === 'P-05').length,
+    figuresDisagreeing: findings.filter((finding) => finding.rule === 'P-06').length,
+  };
+}
+
+/** The two columns of the batch summary, in words: "是" or "否(N 处)"; "—" for a file not read. */
+export function narrativeColumns(check: NarrativeCheck | undefined): { figuresAgree: string; reasonsComplete: string } {
+  if (!check) return { figuresAgree: '—', reasonsComplete: '—' };
+  const say = (count: number) => (count ? `否(${count} 处)` : '是');
+  return { figuresAgree: say(check.figuresDisagreeing), reasonsComplete: say(check.reasonsMissing) };
 }

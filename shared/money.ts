@@ -139,7 +139,8 @@ export function displayAmount(amount: Amount | null, decimals = 2): string {
   if (amount === null) return '';
   const rounded = roundAmount(amount, decimals);
   const abs = Math.abs(rounded);
-  const whole = Math.floor(abs / SCALE).toLocaleString('en-US');
+  // Grouped by hand: the first toLocaleString call loads ICU's number formatting (~40 ms of a CLI start).
+  const whole = String(Math.floor(abs / SCALE)).replace(/\B(?=(\d{3})+$)/g, ',');
   const fraction = decimals > 0 ? '.' + String(abs % SCALE).padStart(DECIMALS, '0').slice(0, decimals) : '';
   return `${rounded < 0 ? '-' : ''}${whole}${fraction}`;
 }

@@ -1,4 +1,4 @@
-import type { ValidationReport } from '../../shared/consolidation';
+import { narrativeColumns, type ValidationReport } from '../../shared/consolidation';
 import { validateBatch, type BatchOptions } from './validate-batch';
 
 /** One file's 审核 (shared with the renderer's batch view). */
@@ -26,7 +26,10 @@ export function formatReport(reports: FileReport[]): string {
       continue;
     }
     const unit = `${report.unitName ?? ''}${report.unitCode ? `[${report.unitCode}]` : ''} ${report.fiscalYear ?? ''}年度`;
-    lines.push(`${report.file}:${unit} 错误 ${report.errors} 条,警告 ${report.warnings} 条(未说明 ${report.unexplained} 条)`);
+    const narrative = narrativeColumns(report.narrative);
+    lines.push(
+      `${report.file}:${unit} 错误 ${report.errors} 条,警告 ${report.warnings} 条(未说明 ${report.unexplained} 条);情况说明数字一致:${narrative.figuresAgree},原因齐全:${narrative.reasonsComplete}`,
+    );
     for (const finding of report.findings) {
       const note = finding.explanation ? `(说明:${finding.explanation})` : '';
       lines.push(`  [${finding.severity === 'error' ? '错误' : '警告'}] ${finding.rule} ${finding.message}${note}`);

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { narrativeColumns } from '../../shared/consolidation';
 import type { FileReport } from './validate-files';
 
 const MESSAGE_WIDTH = 70;
@@ -16,6 +17,8 @@ const UNIT_COLUMNS = [
   { header: '错误', key: 'errors', width: 8 },
   { header: '警告', key: 'warnings', width: 8 },
   { header: '未说明的警告', key: 'unexplained', width: 13 },
+  { header: '情况说明数字一致', key: 'figuresAgree', width: 17 },
+  { header: '原因齐全', key: 'reasonsComplete', width: 12 },
   { header: '结论', key: 'verdict', width: 40 },
 ];
 
@@ -57,7 +60,14 @@ export async function reportWorkbook(reports: FileReport[]): Promise<Buffer> {
   const units = workbook.addWorksheet('单位汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
   units.columns = UNIT_COLUMNS;
   for (const report of rankReports(reports)) {
-    units.addRow({ ...report, file: path.basename(report.file), unitName: report.unitName ?? '', unitCode: report.unitCode ?? '', verdict: verdict(report) });
+    units.addRow({
+      ...report,
+      ...narrativeColumns(report.narrative),
+      file: path.basename(report.file),
+      unitName: report.unitName ?? '',
+      unitCode: report.unitCode ?? '',
+      verdict: verdict(report),
+    });
   }
   const findings = workbook.addWorksheet('审核明细', { views: [{ state: 'frozen', ySplit: 1 }] });
   findings.columns = FINDING_COLUMNS;

@@ -1,13 +1,44 @@
 /**
- * P-05: every sentence of the 决算公开 document that must give a 主要原因 (a change vs last year or
- * vs 年初预算 beyond the region's threshold) has one, and reasons carried from last year are confirmed.
- * The sentences are the generator's own, so the 审核 panel, `validate` and the page agree.
+ * The 决算公开 情况说明 as the 审核 sees it. The sentences are the generator's own, so the 审核
+ * panel, `validate`, batch 审核 and the page agree.
+ * - P-05: every sentence that must give a 主要原因 (a change vs last year or vs 年初预算 beyond the
+ *   region's threshold) has one, and reasons carried from last year are confirmed.
+ * - P-06: the clerk's reasons agree with the tables: a number restating a figure of its sentence is
+ *   that figure, and a reason written for a sentence the tables no longer produce is not lost silently.
  */
 import { buildReport, sentencesOf } from '../report/build';
-import { OUTLINES, type OutlineId } from '../report/outline';
-import { sentenceText } from '../report/types';
+import { OUTLINES, type OutlineId, type ReportOutline } from '../report/outline';
+import { reasonMismatches } from '../report/text-figures';
+import { sentenceText, type Sentence } from '../report/types';
+import { REASON_PREFIX } from '../report/writer';
 import type { CheckContext } from './context';
 import { TEXT_TABLE, type RuleDef } from './types';
+
+interface Narrative {
+  outline: ReportOutline;
+  sentences: Sentence[];
+}
+
+/** The document of one 审核 run, built once for both rules. */
+const NARRATIVES = new WeakMap<CheckContext, Narrative>();
+
+function narrativeOf(ctx: CheckContext): Narrative {
+  let narrative = NARRATIVES.get(ctx);
+  if (!narrative) {
+    const report = ctx.supp.report!;
+    const outline = OUTLINES[report.outline as OutlineId] ?? OUTLINES.通用;
+    const { doc } = buildReport(
+      { fiscalYear: report.fiscalYear, unitName: '', model: ctx.model, lastYear: ctx.baseline, supp: ctx.supp, texts: report.texts },
+      outline,
+      { template: '9', numbering: '公开' },
+    );
+    narrative = { outline, sentences: sentencesOf(doc) };
+    NARRATIVES.set(ctx, narrative);
+  }
+  return narrative;
+}
+
+const quote = (sentence: Sentence) => sentenceText({ ...sentence, reason: undefined }).slice(0, 40);
 
 export const REPORT_RULES: RuleDef[] = [
   {
@@ -17,25 +48,59 @@ export const REPORT_RULES: RuleDef[] = [
     reads: ['T01, T03, T04, T05, T06, T07, T08, T09 vs LY and SUPP 年初预算 → 情况说明 reason.*'],
     needs: ['report'],
     check(ctx: CheckContext) {
-      const report = ctx.supp.report!;
-      const outline = OUTLINES[report.outline as OutlineId] ?? OUTLINES.通用;
-      const { doc } = buildReport(
-        { fiscalYear: report.fiscalYear, unitName: '', model: ctx.model, lastYear: ctx.baseline, supp: ctx.supp, texts: report.texts },
-        outline,
-        { template: '9', numbering: '公开' },
-      );
-      for (const sentence of sentencesOf(doc)) {
+      const { outline, sentences } = narrativeOf(ctx);
+      for (const sentence of sentences) {
         const reason = sentence.reason;
         if (!reason || !(reason.needed || reason.text) || (reason.text && !reason.draft)) continue;
-        const quoted = sentenceText({ ...sentence, reason: undefined }).slice(0, 40);
         ctx.emit({
           severity: 'warning',
           table: TEXT_TABLE,
           row: reason.key,
           col: '',
           message: reason.text
-            ? `情况说明“${quoted}…”的主要原因沿用了上年的文字,请核实后确认`
-            : `情况说明“${quoted}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${reason.lead.replace(/[::]$/, '')}`,
+            ? `情况说明“${quote(sentence)}…”的主要原因沿用了上年的文字,请核实后确认`
+            : `情况说明“${quote(sentence)}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${reason.lead.replace(/[::]$/, '')}`,
+          expected: null,
+          actual: null,
+        });
+      }
+    },
+  },
+  {
+    id: 'P-06',
+    title: '决算公开情况说明中经办人所写原因里的数字应与表格计算的数字一致,所说明的句子应仍在情况说明中',
+    severity: 'warning',
+    reads: ['情况说明 reason.* (经办人文字中的金额、百分比) vs 同句由表格计算的数字'],
+    needs: ['report'],
+    check(ctx: CheckContext) {
+      const { sentences } = narrativeOf(ctx);
+      const explained = new Set<string>();
+      for (const sentence of sentences) {
+        const reason = sentence.reason;
+        if (!reason) continue;
+        explained.add(reason.key);
+        // A draft carried from last year quotes last year's figures; P-05 already asks for it to be checked.
+        if (!reason.text || reason.draft) continue;
+        const mismatches = reasonMismatches(reason.text, sentence.parts);
+        if (!mismatches.length) continue;
+        ctx.emit({
+          severity: 'warning',
+          table: TEXT_TABLE,
+          row: reason.key,
+          col: '',
+          message: `情况说明“${quote(sentence)}…”的主要原因中写的 ${mismatches.map((m) => `${m.written}(表格计算为 ${m.figure})`).join('、')} 与表格不一致,请改正原因中的数字`,
+          expected: null,
+          actual: null,
+        });
+      }
+      for (const [key, stored] of Object.entries(ctx.supp.report!.texts)) {
+        if (!key.startsWith(REASON_PREFIX) || stored.draft || explained.has(key.slice(REASON_PREFIX.length))) continue;
+        ctx.emit({
+          severity: 'warning',
+          table: TEXT_TABLE,
+          row: key.slice(REASON_PREFIX.length),
+          col: '',
+          message: `已写的主要原因“${stored.text.slice(0, 30)}…”所说明的句子已不在情况说明中(表中已没有相应的科目或数字),不会印出;请核对表格,表格无误时可填写出错说明`,
           expected: null,
           actual: null,
         });

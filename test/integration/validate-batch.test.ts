@@ -59,11 +59,11 @@ describe('batch 审核 of a folder', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(report);
     const units = workbook.getWorksheet('单位汇总')!;
-    expect(units.getRow(1).values).toEqual([undefined, '文件', '单位名称', '单位编码', '年度', '错误', '警告', '未说明的警告', '结论']);
+    expect(units.getRow(1).values).toEqual([undefined, '文件', '单位名称', '单位编码', '年度', '错误', '警告', '未说明的警告', '情况说明数字一致', '原因齐全', '结论']);
     expect(units.rowCount).toBe(4);
     // Worst first: 丙 has the most errors (its own imbalance and the duplicate code).
     expect(units.getRow(2).getCell(2).value).toBe('丙单位');
-    expect(units.getRow(2).getCell(8).value).toBe('有错误,须退回修改');
+    expect(units.getRow(2).getCell(10).value).toBe('有错误,须退回修改');
     const findings = workbook.getWorksheet('审核明细')!;
     const all = files.reduce((sum, file) => sum + file.findings.length, 0);
     expect(findings.rowCount).toBe(all + 1);

@@ -34,6 +34,8 @@ describe('rule declarations', () => {
       ...Array.from({ length: 4 }, (_, i) => `P-0${i + 1}`),
       // 决算公开: a sentence beyond the threshold without its 主要原因 (shared/rules/report-rules.ts).
       'P-05',
+      // 决算公开: numbers in the clerk's reasons against the tables; reasons left without their sentence.
+      'P-06',
       // Not a SPEC relation: printed totals of an imported workbook against their details (issue 17).
       'R-I01',
     ];
@@ -70,6 +72,7 @@ describe('rule declarations', () => {
       'P-03': ['baseline', 'gpb_initial_budget_by_code'],
       'P-04': ['narrative'],
       'P-05': ['report'],
+      'P-06': ['report'],
     });
   });
 

@@ -433,6 +433,22 @@ const CASES: Case[] = [
     added: ['P-05 情况说明 gpb.budget.201 - warning', 'P-03 公开05表 201 1 warning'],
   },
   {
+    rule: 'P-06',
+    how: 'supp: the reason for 201 restates its 支出决算 as 3,249.87 (tables: 3,249.78), and a reason is kept for 299, which the tables no longer have',
+    supp: {
+      report: {
+        outline: '湖北',
+        fiscalYear: 2023,
+        texts: {
+          'reason.gpb.budget.201': { text: '支出决算3,249.87万元低于年初预算,主要是项目推迟', draft: false },
+          'reason.gpb.budget.299': { text: '其他支出为一次性项目', draft: false },
+        },
+      },
+      gpb_initial_budget_by_code: { '201': 36_865_700 },
+    },
+    added: ['P-06 情况说明 gpb.budget.201 - warning', 'P-06 情况说明 gpb.budget.299 - warning', 'P-03 公开05表 201 1 warning'],
+  },
+  {
     rule: 'R-I01',
     how: 'printed: an imported workbook printed 338.38 for 公开02表 201 (Σ项 3,249.78), and 3,383.79 for 合计 (Σ 3,383.80, 尾数误差)',
     printed: new Map([['公开02表', new Map([['201|1', amount('338.38')], ['合计|1', amount('3383.79')], ['2010301|1', amount('19.10')]])]]),

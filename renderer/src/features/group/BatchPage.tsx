@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ValidationReport } from '../../../../shared/consolidation';
+import { narrativeColumns, type ValidationReport } from '../../../../shared/consolidation';
 import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { deliver } from '../exchange/files';
 
-type SortKey = 'file' | 'unitName' | 'unitCode' | 'fiscalYear' | 'errors' | 'warnings' | 'unexplained';
+type SortKey = 'file' | 'unitName' | 'unitCode' | 'fiscalYear' | 'errors' | 'warnings' | 'unexplained' | 'figuresDisagreeing' | 'reasonsMissing';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'file', label: '文件' },
@@ -14,7 +14,13 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'errors', label: '错误', numeric: true },
   { key: 'warnings', label: '警告', numeric: true },
   { key: 'unexplained', label: '未说明的警告', numeric: true },
+  // Sorted by the count behind the words, so the units with most to fix come first.
+  { key: 'figuresDisagreeing', label: '情况说明数字一致', numeric: true },
+  { key: 'reasonsMissing', label: '原因齐全', numeric: true },
 ];
+
+const sortValue = (report: ValidationReport, key: SortKey) =>
+  key === 'figuresDisagreeing' || key === 'reasonsMissing' ? report.narrative?.[key] : report[key];
 
 /** Every year file of the data folder checked at once: one sortable row per unit, its findings below. */
 export function BatchPage() {
@@ -30,7 +36,7 @@ export function BatchPage() {
 
   const sorted = useMemo(() => {
     const column = COLUMNS.find((candidate) => candidate.key === sort.key)!;
-    const value = (report: ValidationReport) => report[sort.key] ?? (column.numeric ? -1 : '');
+    const value = (report: ValidationReport) => sortValue(report, sort.key) ?? (column.numeric ? -1 : '');
     return [...(reports ?? [])].sort((a, b) => {
       const order = column.numeric ? (value(a) as number) - (value(b) as number) : String(value(a)).localeCompare(String(value(b)), 'zh-CN');
       return (sort.down ? -order : order) || a.file.localeCompare(b.file);
@@ -82,6 +88,8 @@ export function BatchPage() {
               <td className={report.errors ? 'num bad' : 'num'}>{report.errors}</td>
               <td className="num">{report.warnings}</td>
               <td className="num">{report.unexplained}</td>
+              <td className={report.narrative?.figuresDisagreeing ? 'bad' : undefined}>{narrativeColumns(report.narrative).figuresAgree}</td>
+              <td className={report.narrative?.reasonsMissing ? 'bad' : undefined}>{narrativeColumns(report.narrative).reasonsComplete}</td>
               <td>{report.error ? `无法读取:${report.error}` : report.errors ? '有错误,须退回修改' : report.unexplained ? '有未说明的警告' : '通过'}</td>
             </tr>
           ))}
