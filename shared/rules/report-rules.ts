@@ -100,7 +100,7 @@ export const REPORT_RULES: RuleDef[] = [
           table: TEXT_TABLE,
           row: key.slice(REASON_PREFIX.length),
           col: '',
-          message: `已写的主要原因“${stored.text.slice(0, 30)}…”所说明的句子已不在情况说明中(表中已没有相应的科目或数字),不会印出;请核对表格,表格无误时可填写出错说明`,
+          message: `已写的主要原因“${stored.text.length > 30 ? `${stored.text.slice(0, 30)}…` : stored.text}”所说明的句子已不在情况说明中(表中已没有相应的科目或数字),不会印出;请核对表格,表格无误时可填写出错说明`,
           expected: null,
           actual: null,
         });
