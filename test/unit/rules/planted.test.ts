@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_SETS, type PrintedCells, type Supplementary, type ValidateOptions } from '../../../shared/rules';
+import { RULE_SETS, type PrintedCells, type PrintedNames, type Supplementary, type ValidateOptions } from '../../../shared/rules';
 import type { YearInputs } from '../../../shared/tables';
 import { amount, difference, modelOf, seedInputs, setInput, validate, withOverrides } from './helpers';
 
@@ -30,6 +30,8 @@ interface Case {
   supp?: Supplementary;
   /** Computed cells as an imported workbook printed them (R-I01). */
   printed?: PrintedCells;
+  /** 科目 names as an imported workbook printed them (R-I02). */
+  printedNames?: PrintedNames;
   options?: Partial<ValidateOptions>;
   added: string[];
   removed?: string[];
@@ -438,6 +440,12 @@ const CASES: Case[] = [
     printed: new Map([['公开02表', new Map([['201|1', amount('338.38')], ['合计|1', amount('3383.79')], ['2010301|1', amount('19.10')]])]]),
     added: ['R-I01 公开02表 201 1 error', 'R-I01 公开02表 合计 1 warning 尾数'],
   },
+  {
+    rule: 'R-I02',
+    how: 'printedNames: an imported workbook printed 公开03表 2010301 (行政运行) as 一般行政管理事务; 公开02表 2010301 as “行政 运行 支出”, the same name',
+    printedNames: new Map([['公开03表', new Map([['2010301', '一般行政管理事务']])], ['公开02表', new Map([['2010301', '行政 运行 支出']])]]),
+    added: ['R-I02 公开03表 2010301 - warning'],
+  },
 ];
 
 /** Last year's file: the seed with 财政拨款收入 keyed as Σ 项, so every closing balance is exactly 0. */
@@ -473,6 +481,7 @@ describe('each rule reports a planted violation at its cell, and nothing else ch
     }
     if (c.supp) options.supp = c.supp;
     if (c.printed) options.printed = c.printed;
+    if (c.printedNames) options.printedNames = c.printedNames;
 
     const change = difference(before, validate(model, options));
     expect(change.added.sort()).toEqual([...c.added].sort());
