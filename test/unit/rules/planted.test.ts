@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RULE_SETS, type PrintedCells, type PrintedNames, type Supplementary, type ValidateOptions } from '../../../shared/rules';
 import type { YearInputs } from '../../../shared/tables';
-import { amount, difference, modelOf, seedInputs, setInput, validate, withOverrides } from './helpers';
+import { amount, difference, modelOf, seedInputs, setInput, tag, validate, withOverrides } from './helpers';
+import { missingFromMessage } from './message-shape';
 
 /**
  * One planted violation per rule, on top of seed 002: the test asserts the exact findings that
@@ -483,7 +484,11 @@ describe('each rule reports a planted violation at its cell, and nothing else ch
     if (c.printed) options.printed = c.printed;
     if (c.printedNames) options.printedNames = c.printedNames;
 
-    const change = difference(before, validate(model, options));
+    const after = validate(model, options);
+    const change = difference(before, after);
+    // Every message the planted mistake raises says where, what was expected, what was found and what to do.
+    const shapes = after.filter((finding) => change.added.includes(tag(finding))).map((finding) => [finding.message, missingFromMessage(finding, model)]);
+    expect(shapes.filter(([, missing]) => missing.length)).toEqual([]);
     expect(change.added.sort()).toEqual([...c.added].sort());
     expect(change.removed.sort()).toEqual([...(c.removed ?? [])].sort());
     if (c.added.length) expect(change.added.some((t) => t.startsWith(`${c.rule} `))).toBe(true);
