@@ -167,7 +167,7 @@ const X12_NOTE = '收入全部为一般公共预算财政拨款且无结转结�
 const X12_SAME = ['2', '3'].map((j) =>
   relation(`T05[@].c${j} = T03[@].c${j}`, { message: `{lhs} 与 {rhs} 不一致,相差 {diff}:${X12_NOTE}时两表应相同` }),
 );
-const X12_ZERO = ['4', '5', '6'].map((j) => relation(`T03[@].c${j} = 0`, { message: `{lhs} 不为 0:${X12_NOTE}时不应有此项支出` }));
+const X12_ZERO = ['4', '5', '6'].map((j) => relation(`T03[@].c${j} = 0`, { message: `{lhs},应为 {rhs}:${X12_NOTE}时不应有此项支出` }));
 const X14_TOTAL = relation('T02[合计].c1 - T03[合计].c1 = T01[r59].c2 + T01[r60].c2 - T01[r28].c1 - T01[r29].c1', {
   names: ['本年收支差额(公开02表 本年收入合计 − 公开03表 本年支出合计)', '结转结余变动(结余分配 + 年末结转和结余 − 使用非财政拨款结余 − 年初结转和结余)'],
 });
@@ -184,7 +184,7 @@ function keysSubset(ctx: CheckContext, sub: string, sup: string[], extra: Readon
       table: sub,
       row: code,
       col: '',
-      message: `${sub} 科目 ${code} 在${sup.join('、')}中没有对应的行,请核实科目`,
+      message: `${sub} 科目 ${code} ${ctx.model.row(sub, code)?.label ?? ''}:${sup.join('、')}中应有此科目,现没有。请核实科目代码,或在${sup.join('、')}中添加此科目`,
       expected: null,
       actual: null,
     });
