@@ -65,6 +65,8 @@ export interface YearSnapshot {
   baseline: Record<string, Record<string, string>> | null;
   /** Computed cells as an imported workbook printed them (R-I01): table → "row|col" → amount; absent when none. */
   printed?: Record<string, Record<string, string>>;
+  /** 科目 names as an imported file printed them where they contradict the catalog (R-I02): table → code → name; absent when none. */
+  printedNames?: Record<string, Record<string, string>>;
   revision: number;
   /** 决算公开 texts: reason.<sentence>, profile.*, glossary → text, draft = carried from last year unconfirmed. */
   reportTexts: Record<string, ReportTextDoc>;
@@ -84,6 +86,8 @@ export interface YearChange {
   addCodes?: { table: string; code: string; name?: string }[];
   cells?: CellEdit[];
   removeCodes?: { table: string; code: string }[];
+  /** 科目 names as an imported file printed them (R-I02): name null forgets one (采用目录名称), a name restores it (its undo). */
+  printedNames?: { table: string; code: string; name: string | null }[];
 }
 
 /** One cell change; value null clears the cell. */
@@ -115,6 +119,8 @@ export interface InterchangeDoc {
   supplementary?: Record<string, string>;
   /** 决算公开 texts (reasons, 概况, 名词解释) by key. */
   reportTexts?: Record<string, ReportTextDoc>;
+  /** 科目 names a source printed that contradict the catalog (R-I02): table → code → name. */
+  printedNames?: Record<string, Record<string, string>>;
 }
 
 /** A workbook for download: the app saves it through a dialog, the browser mode downloads it. */
@@ -199,6 +205,7 @@ export const METHODS = {
     addCodes: optional(array(object({ table: tableName, code: str({ max: 12, pattern: /^\d{7}$/, label: '7 位功能分类科目代码' }), name: optional(str({ max: 100, pattern: /\S/, label: '科目名称' })) }), 5_000)),
     cells: optional(array(edit, 50_000)),
     removeCodes: optional(array(object({ table: tableName, code: str({ max: 12 }) }), 5_000)),
+    printedNames: optional(array(object({ table: tableName, code: str({ max: 12, pattern: /^\d{3}(\d{2}){0,2}$/, label: '功能分类科目代码' }), name: nullable(str({ max: 100 })) }), 5_000)),
   }),
   saveForm: object({ file, form: json, replace: optional(object({ subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) })) }),
   deleteForm: object({ file, subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) }),
@@ -221,6 +228,7 @@ export const METHODS = {
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
       supplementary: optional(record(nullable(str({ max: 60 })))),
       reportTexts: optional(record(reportText)),
+      printedNames: optional(record(record(str({ max: 100 })))),
     }),
   }),
   importCatalog: object({ file, name: upload.name, dataBase64: upload.dataBase64 }),

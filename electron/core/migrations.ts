@@ -103,6 +103,19 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 11,
+    sql: `
+      -- 科目 names as an imported workbook or interchange document printed them, where they name
+      -- another 科目 than the code does (issue 17 item 11): kept so that the contradiction stays a
+      -- finding (R-I02) until the clerk takes the catalog name (the row is deleted). Replaced per
+      -- table by each import of that table.
+      CREATE TABLE printed_names (
+        table_id TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL,
+        PRIMARY KEY (table_id, code)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

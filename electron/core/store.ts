@@ -1,3 +1,5 @@
+import { loadPrintedNames, writePrintedNames, type PrintedNamesChange } from './printed-names-store';
+import type { PrintedNames } from '../../shared/rules';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
@@ -298,8 +300,10 @@ export class YearStore {
     forms?: FormsChange;
     /** Printed values of computed cells: replaces those of `tables` (an import's tables). */
     printed?: { tables: string[]; cells: StoredCell[] };
+    /** 科目 names as printed that contradict the catalog (R-I02), in the same transaction. */
+    printedNames?: PrintedNamesChange;
   }): number {
-    const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline;
+    const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline || change.printedNames?.entries.length;
     if (touchesTables && this.meta('consolidation') !== undefined) {
       throw new ApiError('refused', `${this.path} 是汇总结果,汇总的表只读:请修改单位文件后重新汇总`);
     }
@@ -332,6 +336,7 @@ export class YearStore {
         }
         if (change.forms) this.applyForms(change.forms);
         if (change.printed) this.replacePrinted(change.printed);
+        if (change.printedNames) writePrintedNames(this.db, change.printedNames);
       })();
       return ++this.revisionValue;
     });
@@ -361,6 +366,11 @@ export class YearStore {
       if (changes) this.revisionValue++;
       return changes > 0;
     });
+  }
+
+  /** 科目 names as imported files printed them, where they contradict the catalog (R-I02). */
+  loadPrintedNames(): PrintedNames {
+    return loadPrintedNames(this.db);
   }
 
   /** Last year's values (上年数) by table, then cellKey(row, col); empty when no baseline was imported. */

@@ -3,7 +3,8 @@ import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
-import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, parseSupplementary, printedNamesToDoc, type Finding } from '../../shared/rules';
+import type { PrintedNamesChange } from './printed-names-store';
 import { auditYear } from '../../shared/audit';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
@@ -98,6 +99,7 @@ export class YearSession {
       supplementary: this.supplementary(),
       baseline: Object.keys(baseline).length ? baseline : null,
       ...(Object.keys(printed).length ? { printed } : {}),
+      ...this.printedNamesDoc(),
       revision: this.store.revision,
       reportTexts: this.store.reportTexts(),
     };
@@ -117,7 +119,10 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(change: YearChange, extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] } } = {}): number {
+  edit(
+    change: YearChange,
+    extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] }; printedNames?: PrintedNamesChange } = {},
+  ): number {
     const addCodes: { table: string; code: string; name?: string }[] = [];
     const removeCodes: { table: string; code: string }[] = [];
     const pending = (table: string, code: string) => addCodes.some((added) => added.table === table && added.code === code);
@@ -141,8 +146,10 @@ export class YearSession {
       if (!this.model.tableInputs(def.id).codes.has(code)) throw new ApiError('refused', `${def.id} 中没有科目行 ${code}`);
       removeCodes.push({ table: def.id, code });
     }
+    const names = (change.printedNames ?? []).map(({ table, code, name }) => ({ table: this.functionalTable(table).id, code, name }));
+    const printedNames = extra.printedNames ?? (names.length ? { entries: names } : undefined);
     // `extra` (meta, last year's values, forms already parsed by the caller) rides in the same transaction: an import writes all or nothing.
-    const revision = this.store.write({ cells, addCodes, removeCodes, ...extra });
+    const revision = this.store.write({ cells, addCodes, removeCodes, ...extra, printedNames });
     for (const { code, name } of addCodes) if (name) this.customNames.set(code, name);
     this.apply(cells, addCodes, removeCodes);
     return revision;
@@ -163,6 +170,7 @@ export class YearSession {
       baseline,
       supp,
       printed: this.store.loadPrinted(),
+      printedNames: this.store.loadPrintedNames(),
       forms,
       checkedBefore,
     });
@@ -171,6 +179,12 @@ export class YearSession {
   /** Computed cells as imported workbooks printed them: table → "row|col" → amount. */
   printed(): Map<string, Map<string, Amount>> {
     return this.store.loadPrinted();
+  }
+
+  /** 科目 names imported files printed against the catalog (R-I02), as the API carries them; {} when none. */
+  private printedNamesDoc(): { printedNames?: Record<string, Record<string, string>> } {
+    const doc = printedNamesToDoc(this.store.loadPrintedNames());
+    return Object.keys(doc).length ? { printedNames: doc } : {};
   }
 
   /** The clerk accepts the computed value over the imported printed one (R-I01 clears). */
@@ -288,6 +302,7 @@ export class YearSession {
       forms,
       ...(Object.keys(supplementary).length ? { supplementary } : {}),
       ...(Object.keys(reportTexts).length ? { reportTexts } : {}),
+      ...this.printedNamesDoc(),
     };
   }
 
@@ -300,6 +315,7 @@ export class YearSession {
     formRegion?: FormRegion;
     supplementary?: Record<string, string | null>;
     reportTexts?: Record<string, { text: string; draft?: boolean }>;
+    printedNames?: Record<string, Record<string, string>>;
   }): { cells: number; ignored: number } {
     const info = this.info;
     if (doc.fiscalYear !== info.fiscalYear) {
@@ -360,7 +376,15 @@ export class YearSession {
       meta.supplementary = JSON.stringify(Object.fromEntries(Object.entries(doc.supplementary).filter(([, text]) => text?.trim())));
     }
     const reportTexts = textsFromDoc(doc.reportTexts);
-    this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
+    const names = Object.entries(doc.printedNames ?? {}).flatMap(([table, byCode]) => {
+      const def = this.functionalTable(table);
+      return Object.entries(byCode).map(([code, name]) => {
+        if (codeLevel(code) === null) throw new ApiError('refused', `printedNames:${def.id} 的“${code}”不是功能分类科目代码`);
+        return { table: def.id, code, name };
+      });
+    });
+    const printedNames: PrintedNamesChange = { replace: 'all', entries: names };
+    this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta, printedNames }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
     this.store.writeReportTexts(reportTexts, true);
     for (const def of this.tables()) {
       const inputs = this.model.tableInputs(def.id);

@@ -42,7 +42,8 @@ export function checkYearForms(forms: PerfForm[], model: ModelView | null, check
       table: FORMS_TABLE,
       row: finding.form,
       col: finding.field,
-      message: `${names.get(finding.form) ?? finding.form}:${finding.message}`,
+      // R-X22 is about all project forms and says so itself.
+      message: names.has(finding.form) ? `${names.get(finding.form)}:${finding.message}` : finding.message,
       expected: finding.expected ?? null,
       actual: finding.actual ?? null,
     }));

@@ -3,6 +3,7 @@ import { parseFormula } from '../tables/formula';
 import { describeCell } from '../tables/describe';
 import { SAME_ROW, TOTAL } from '../tables/types';
 import type { PrintedCells } from './printed';
+import type { FormerNameOf, PrintedNames } from './printed-names';
 import type { ResolvedRow } from '../tables/engine';
 import { findingKey, type Finding, type ModelView, type RuleDef, type Severity, type Supplementary } from './types';
 
@@ -153,6 +154,9 @@ export class CheckContext {
     readonly codeMappings: Record<string, string>,
     /** Computed cells as an imported workbook printed them (R-I01). */
     readonly printed: PrintedCells = new Map(),
+    /** 科目 names as an imported workbook printed them (R-I02), and the catalog's renames. */
+    readonly printedNames: PrintedNames = new Map(),
+    readonly formerNameOf: FormerNameOf = () => undefined,
   ) {}
 
   run(rule: RuleDef): void {

@@ -5,3 +5,4 @@ export { tolerance, relation, CheckContext, type Relation, type Comparison } fro
 export { baselineView, baselineFromDoc, type BaselineCells } from './baseline-view';
 export { SUPP_FIELDS, VEHICLE_TYPES, parseSupplementary, SuppError, type SuppField } from './supplementary';
 export { PRINTED_RULE_ID, printedFromDoc, type PrintedCells } from './printed';
+export { NAME_RULE_ID, namesContradict, printedNamesFromDoc, printedNamesToDoc, type PrintedNames } from './printed-names';

@@ -35,7 +35,7 @@ export const PRINTED_RULE: RuleDef = {
           lhsText: `${ctx.where(cell)} 导入文件印出`,
           rhsText: '按明细计算为',
           addends: () => ctx.addendsOf([cell]),
-          message: '{lhs} 与{rhs},相差 {diff};核对无误后可“采用计算值”',
+          message: '{lhs} 与{rhs},相差 {diff}。请核对印出的数和明细:明细无误请点“采用计算值”,明细有误请改正明细',
         });
       }
     }

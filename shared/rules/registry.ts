@@ -1,6 +1,7 @@
 import { FIRST_EDITION } from '../catalog';
 import type { TemplateSet } from '../tables';
 import { PRINTED_RULE } from './printed';
+import { NAME_RULE } from './printed-names';
 import { RULES_13_EXTRA } from './rules-13';
 import { RULES_9 } from './rules-9';
 import { REPORT_RULES } from './report-rules';
@@ -16,7 +17,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '9',
     // The 26-类 list of 公开01/04表 (with 234 抗疫特别国债) exists from 2020 on.
     fromYear: 2020,
-    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE],
+    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE, NAME_RULE],
     // 207 was renamed 文化体育与传媒支出 → 文化旅游体育与传媒支出 under the same code, so no mapping
     // is needed for it; renumbered codes go here as they are met.
     codeMappings: {},
@@ -27,7 +28,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     id: '13/2020',
     template: '13',
     fromYear: 2020,
-    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE],
+    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE, NAME_RULE],
     codeMappings: {},
   },
   {
@@ -36,7 +37,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '13',
     fromYear: 2020,
     edition: 2,
-    rules: [...RULES_9, ...REPORT_RULES, ...RULES_13_EXTRA],
+    rules: [...RULES_9, ...REPORT_RULES, ...RULES_13_EXTRA, NAME_RULE],
     codeMappings: {},
   },
 ];

@@ -167,7 +167,7 @@ const X12_NOTE = '收入全部为一般公共预算财政拨款且无结转结�
 const X12_SAME = ['2', '3'].map((j) =>
   relation(`T05[@].c${j} = T03[@].c${j}`, { message: `{lhs} 与 {rhs} 不一致,相差 {diff}:${X12_NOTE}时两表应相同` }),
 );
-const X12_ZERO = ['4', '5', '6'].map((j) => relation(`T03[@].c${j} = 0`, { message: `{lhs} 不为 0:${X12_NOTE}时不应有此项支出` }));
+const X12_ZERO = ['4', '5', '6'].map((j) => relation(`T03[@].c${j} = 0`, { message: `{lhs},应为 {rhs}:${X12_NOTE}时不应有此项支出` }));
 const X14_TOTAL = relation('T02[合计].c1 - T03[合计].c1 = T01[r59].c2 + T01[r60].c2 - T01[r28].c1 - T01[r29].c1', {
   names: ['本年收支差额(公开02表 本年收入合计 − 公开03表 本年支出合计)', '结转结余变动(结余分配 + 年末结转和结余 − 使用非财政拨款结余 − 年初结转和结余)'],
 });
@@ -184,7 +184,7 @@ function keysSubset(ctx: CheckContext, sub: string, sup: string[], extra: Readon
       table: sub,
       row: code,
       col: '',
-      message: `${sub} 科目 ${code} 在${sup.join('、')}中没有对应的行,请核实科目`,
+      message: `${sub} 科目 ${code} ${ctx.model.row(sub, code)?.label ?? ''}:${sup.join('、')}中应有此科目,现没有。请核实科目代码,或在${sup.join('、')}中添加此科目`,
       expected: null,
       actual: null,
     });
@@ -258,7 +258,7 @@ const crossTable: RuleDef[] = [
     'R-X10',
     E,
     '公开06表 人员经费合计 + 公用经费合计 = 公开05表 合计 基本支出',
-    cells(rel('T06[人员经费合计].c1 + T06[公用经费合计].c1 = T05[合计].c2', '人员经费与公用经费合计', '基本支出')),
+    cells(rel('T06[人员经费合计].c1 + T06[公用经费合计].c1 = T05[合计].c2', '人员经费合计与公用经费合计之和', '基本支出')),
   ),
   // Checked on 项 rows and their input columns: 类/款 rows and 小计 follow from them, so one
   // misplaced amount gives one finding instead of one per ancestor and column.
@@ -394,7 +394,7 @@ const crossTable: RuleDef[] = [
         table: SUPP_TABLE,
         row: 'perf_summary.coverage_pct',
         col: '',
-        message: `绩效自评覆盖率填报为 ${perf.coverage_pct}%,按涉及资金 ${show(perf.amount)} ÷ 公开05表 项目支出 ${show(base)} 计算应为 ${actual.toFixed(2)}%`,
+        message: `${SUPP_TABLE}“绩效自评覆盖”中所写覆盖比例为 ${perf.coverage_pct}%,按涉及资金 ${show(perf.amount)} ÷ 公开05表 合计行 项目支出 ${show(base)} 计算应为 ${actual.toFixed(2)}%。请改正覆盖比例或涉及资金,使两者相符`,
         expected: actual.toFixed(2),
         actual: String(perf.coverage_pct),
       });
@@ -452,11 +452,11 @@ const crossTable: RuleDef[] = [
       const count = (row: string, message: string, expected: number, actual: number) =>
         ctx.emit({ severity: 'warning', table: SUPP_TABLE, row, col: '', message, expected: String(expected), actual: String(actual) });
       if (byType !== assets.vehicles_total) {
-        count('assets.vehicles_total', `车辆总数 ${assets.vehicles_total} 辆与各类车辆之和 ${byType} 辆不相等`, byType, assets.vehicles_total);
+        count('assets.vehicles_total', `${SUPP_TABLE}“国有资产占用”车辆总数为 ${assets.vehicles_total} 辆,各类车辆之和为 ${byType} 辆,两者应相等。请核对车辆总数和各类车辆数`, byType, assets.vehicles_total);
       }
       const held = ctx.supp.sangong_stats?.vehicles_held;
       if (held !== undefined && held > assets.vehicles_total) {
-        count('sangong_stats.vehicles_held', `“三公”公务用车保有量 ${held} 辆大于车辆总数 ${assets.vehicles_total} 辆`, assets.vehicles_total, held);
+        count('sangong_stats.vehicles_held', `${SUPP_TABLE}“三公”公务用车保有量为 ${held} 辆,不应超过车辆总数 ${assets.vehicles_total} 辆。请核对这两个数`, assets.vehicles_total, held);
       }
     }),
     { needs: ['assets'] },
@@ -577,7 +577,7 @@ const plausibility: RuleDef[] = [
           table: T03,
           row: code,
           col,
-          message: `${T03} 科目 ${code} ${name} 列有${kind} ${show(value)};${kind}一般应列在${home},请核实`,
+          message: `${T03} 科目 ${code} ${name} 第2栏 ${kind}应为 0.00,实有 ${show(value)}:${kind}一般应列在${home}。请核实,列错的请改列到“行政运行”科目,确属本科目的请填写出错说明`,
           expected: '0.00',
           actual: formatAmount(value),
         });

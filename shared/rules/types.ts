@@ -3,6 +3,7 @@ import type { YearModel } from '../tables/engine';
 import type { TemplateSet } from '../tables';
 import type { CheckContext } from './context';
 import type { PrintedCells } from './printed';
+import type { PrintedNames } from './printed-names';
 
 export type Severity = 'error' | 'warning';
 
@@ -128,4 +129,6 @@ export interface ValidateOptions {
   isKnownCode?: (code: string) => boolean;
   /** Computed cells as an imported workbook printed them (R-I01); none when absent. */
   printed?: PrintedCells;
+  /** 科目 names as an imported workbook printed them (R-I02); none when absent. */
+  printedNames?: PrintedNames;
 }

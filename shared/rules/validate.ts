@@ -37,6 +37,8 @@ export function validateYear(model: ModelView, options: ValidateOptions): Findin
     options.isKnownCode ?? ((code) => catalog.isKnownFunctionCode(code)),
     { ...catalog.replacements, ...set.codeMappings },
     options.printed,
+    options.printedNames,
+    (text) => catalog.formerNameOf(text),
   );
   for (const rule of set.rules) {
     if (skipReason(rule, options) !== null) continue;

@@ -74,7 +74,7 @@ describe('部门整体支出绩效自评 per region', () => {
     await ui.openStart(app.host.url);
     await app.page.locator('.year-list button').first().click();
     await app.page.locator('.app-header').waitFor();
-    const finding = new FormsPage(app.page).findings('FV-05').filter({ hasText: '“满意度指标”权重合计 5' });
+    const finding = new FormsPage(app.page).findings('FV-05').filter({ hasText: '一级指标“满意度指标”:权重合计应为' });
     expect(await finding.innerText()).toMatch(/^错误\s*权重测试项目:/);
     await finding.locator('.finding-open').click();
     // The third indicator's 分值, not the first row of the list.

@@ -73,6 +73,52 @@ describe('entry in the grid', () => {
     await ui.expectCellText(27, 's0-c1', '12.00');
   });
 
+  it('keeps a refused value, focused and unsaved, whichever way the clerk tries to leave it', async () => {
+    const alert = app.page.locator('.amount-editor-problem');
+    const held = async (text: string) => {
+      await expect.poll(() => editor().inputValue()).toBe(text);
+      expect(await alert.innerText()).toContain('不是有效金额');
+      expect(await app.page.evaluate(() => document.activeElement?.classList.contains('amount-editor-input'))).toBe(true);
+    };
+    await ui.cell(27, 's0-c1').click();
+    await app.page.keyboard.type('abc');
+    // Another cell, another table in the side list, the 审核 panel, a toolbar button.
+    await ui.cell(28, 's0-c1').click();
+    await held('abc');
+    await app.page.locator('.side-item', { has: app.page.locator('.side-label', { hasText: /^公开02表$/ }) }).click();
+    await held('abc');
+    expect(await app.page.locator('.table-label').innerText()).toContain('公开01表');
+    await app.page.locator('.findings-toggle').click();
+    await held('abc');
+    await app.page.locator('.undo-bar button').first().click({ force: true });
+    await held('abc');
+    await screenshot(app.page, '录入-点击别处时保留被拒绝的值');
+    // Keys that would leave it, and a shortcut that takes the focus elsewhere.
+    for (const key of ['Tab', 'Shift+Tab', 'Enter', 'ArrowDown', 'ArrowUp', 'Control+F']) {
+      await app.page.keyboard.press(key);
+      await held('abc');
+    }
+    // Over the limit and too precise are held the same way.
+    for (const [text, reason] of [['1e300', '不是有效金额'], ['123456789012', '超过'], ['1.23456', '精度过高']] as const) {
+      await app.page.keyboard.press('Control+A');
+      await app.page.keyboard.type(text);
+      await ui.cell(5, 's1-c2').click();
+      await expect.poll(() => editor().inputValue()).toBe(text);
+      expect(await alert.innerText()).toContain(reason);
+    }
+    // Esc gives up; nothing was stored, and clicks work again.
+    await app.page.keyboard.press('Escape');
+    await expect.poll(() => editor().count()).toBe(0);
+    await ui.expectCellText(27, 's0-c1', '12.00');
+    await ui.selectTable('公开02表');
+    await ui.selectTable('公开01表');
+    // A valid value is stored when the clerk clicks away.
+    await ui.cell(27, 's0-c1').click();
+    await app.page.keyboard.type('34');
+    await ui.cell(28, 's0-c1').click();
+    await ui.expectCellText(27, 's0-c1', '34.00');
+  });
+
   it('says why a computed or linked cell takes no typing, and jumps to the source', async () => {
     const legend = app.page.getByLabel('单元格颜色说明');
     expect(await legend.innerText()).toMatch(/白底:录入[\s\S]*灰底:计算[\s\S]*绿底:取自其他表/);

@@ -99,8 +99,12 @@ async function settled(): Promise<void> {
 
 const canonical = (findings: Finding[]) => findings.map((finding) => JSON.stringify(clone(finding), Object.keys(finding).sort())).sort();
 
+/** Steps at which a printed 科目 name contradicted the catalog (R-I02): the generator must produce them. */
+let namedSteps = 0;
+
 async function expectOnePath(step: string): Promise<void> {
   const state = useYearStore.getState();
+  if (state.findings.some((finding) => finding.rule === 'R-I02')) namedSteps++;
   const { findings } = await core.validate({ file: state.info!.file });
   expect(canonical(state.findings), step).toEqual(canonical(findings));
 }
@@ -154,6 +158,14 @@ async function randomStep(rnd: Random, projectCodes: string[]): Promise<string> 
     const code = rnd.pick(codes);
     await year.change({ removeCodes: [{ table, code }] });
     return `remove ${table} ${code}`;
+  }
+  if (roll < 0.62) {
+    const named = year.findings.filter((finding) => finding.rule === 'R-I02');
+    if (named.length) {
+      const finding = rnd.pick(named);
+      await year.acceptCatalogName(finding.table, finding.row);
+      return `采用目录名称 ${finding.table} ${finding.row}`;
+    }
   }
   if (roll < 0.65) {
     await year.undo();
@@ -220,6 +232,25 @@ async function formStep(rnd: Random, projectCodes: string[]): Promise<string> {
   return `form ${entry.json.subject_code} indicator ${index} = ${value}`;
 }
 
+/**
+ * 科目 names as an imported file might have printed them (R-I02): another 科目's name, the code's
+ * former name, or merely another wording of its own; on 项 rows and on their 类 and 款 lines.
+ */
+function printedNamesFor(rnd: Random, tables: Record<string, Record<string, unknown>>): Record<string, Record<string, string>> {
+  const catalog = catalogFor(2024);
+  const names: Record<string, Record<string, string>> = {};
+  for (const table of ['公开02表', '公开03表', '公开05表']) {
+    const leaves = Object.keys(tables[table] ?? {}).filter((code) => /^\d{7}$/.test(code));
+    for (const code of leaves.filter(() => rnd.next() < 0.4)) {
+      const row = rnd.pick([code, code.slice(0, 5), code.slice(0, 3)]);
+      const own = catalog.functionName(row) ?? '';
+      (names[table] ??= {})[row] = rnd.pick([catalog.functionName(rnd.pick(LEAF_CODES)) ?? '其他支出', `${own} 支出`, own.replace(/^(.)/, '$1　')]);
+    }
+    if (rnd.next() < 0.3) (names[table] ??= {})['207'] = '文化体育与传媒支出';
+  }
+  return names;
+}
+
 beforeAll(async () => {
   // Last year's file for the sequences that start from one: seed 002 (荆门 2023).
   await core.createYear({ file: 'base-2023.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
@@ -244,7 +275,8 @@ describe('审核 in the renderer is the core’s 审核', () => {
       expect(file, useYearStore.getState().error ?? '').toBeTruthy();
       if (sequence % 3 === 0) {
         // A year already filled (seed 002's figures), so relations hold and rounding warnings occur too.
-        await core.load({ file: file!, doc: { ...seed002Doc(), fiscalYear: 2024, unit: { name: unitName }, template } });
+        const doc = { ...seed002Doc(), fiscalYear: 2024, unit: { name: unitName }, template };
+        await core.load({ file: file!, doc: { ...doc, printedNames: printedNamesFor(rnd, doc.tables) } });
         await useYearStore.getState().openYear(file!);
       }
       while (useFormsStore.getState().file !== file || useFormsStore.getState().loading) await new Promise((resolve) => setImmediate(resolve));
@@ -269,5 +301,6 @@ describe('审核 in the renderer is the core’s 审核', () => {
       for (const suffix of ['', '-wal', '-shm']) fs.rmSync(resolveFile(file!) + suffix, { force: true });
     }
     expect(steps).toBe(SEQUENCES * STEPS);
+    expect(namedSteps).toBeGreaterThan(SEQUENCES);
   }, 600_000);
 });

@@ -15,6 +15,8 @@ import { formatAmount } from '../../../shared/money';
 import { TABLES, TOTAL, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import type { FormsChange, StoredCell } from '../store';
+import type { PrintedNamesChange } from '../printed-names-store';
+import { namesContradict } from '../../../shared/rules';
 import type { YearSession } from '../year-session';
 import { planBaseline } from './baseline';
 import { carryReportTexts } from '../report/source';
@@ -40,7 +42,7 @@ interface Plan {
   /** Last year's 决算公开 texts (a year file as baseline), written after the import as drafts. */
   reportTexts?: Record<string, { text: string; draft: boolean }>;
   change?: YearChange;
-  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] } };
+  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] }; printedNames?: PrintedNamesChange };
 }
 
 export async function previewImport(session: YearSession, request: ImportRequest): Promise<ImportPreview> {
@@ -100,7 +102,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   }
   const forms = { save: planFormReplace(session, source) };
   preview.effect.forms = forms.save.length;
-  const change = planReplace(session, source, request.name, out);
+  const { printedNames, ...change } = planReplace(session, source, request.name, out);
   Object.assign(preview.effect, {
     cells: change.cells!.filter((cell) => cell.value !== null).length,
     cleared: change.cells!.filter((cell) => cell.value === null).length,
@@ -110,11 +112,12 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   if (source.kind !== 'year-file') preview.mismatches = compareTotals(session, source, request.name, out);
   // A year file without a unit code takes the one the workbook carries.
   const meta = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : undefined;
-  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source) } };
+  const names: PrintedNamesChange = { replace: [...source.tables.keys()], entries: printedNames };
+  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source), printedNames: names } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
-function planReplace(session: YearSession, source: SourceYear, file: string, out: Findings): YearChange {
+function planReplace(session: YearSession, source: SourceYear, file: string, out: Findings): Required<YearChange> {
   const info = session.info;
   if (source.fiscalYear !== undefined && source.fiscalYear !== info.fiscalYear) {
     const text = `文件 ${file}:是 ${source.fiscalYear} 年度的数据,本年度文件为 ${info.fiscalYear} 年度`;
@@ -130,14 +133,17 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   }
   const customNames = new Map<string, string>();
   for (const doc of Object.values(session.snapshot().tables)) for (const [code, name] of Object.entries(doc.names ?? {})) customNames.set(code, name);
-  const change: Required<YearChange> = { addCodes: [], cells: [], removeCodes: [] };
+  const change: Required<YearChange> = { addCodes: [], cells: [], removeCodes: [], printedNames: [] };
   for (const [table, extracted] of source.tables) {
     const current = session.model.tableInputs(table);
-    for (const [code, { name, row }] of extracted.codes) {
+    // A printed name that names another 科目 is kept: 审核 reports it (R-I02) until the catalog name is taken.
+    for (const [code, { name, row }] of [...extracted.codes, ...(extracted.names ?? [])]) {
       const official = session.nameOf(code);
-      if (row && official && name && namesContradict(name, official)) {
-        out.warnings.push(message({ file, sheet: extracted.sheet, row }, `科目代码 ${code} 旁印的名称“${name}”与科目表中的“${official}”不同,请核对代码是否写错(按代码 ${code} 导入)`));
-      }
+      if (!official || !name || !namesContradict(name, official)) continue;
+      change.printedNames.push({ table, code, name });
+      if (row) out.warnings.push(message({ file, sheet: extracted.sheet, row }, `科目代码 ${code} 旁印的名称“${name}”与科目表中的“${official}”不同,请核对代码是否写错(按代码 ${code} 导入)`));
+    }
+    for (const [code, { name, row }] of extracted.codes) {
       if (current.codes.has(code)) continue;
       const known = functionName(code, info.fiscalYear) !== undefined || customNames.has(code);
       if (!known && !name) {
@@ -186,13 +192,6 @@ function printedCells(source: SourceYear): { tables: string[]; cells: StoredCell
     }
   }
   return { tables: [...source.tables.keys()], cells };
-}
-
-/** A printed 科目名称 that names another 科目 (not merely a shorter or longer wording of the same). */
-function namesContradict(printed: string, official: string): boolean {
-  const plain = (text: string) => norm(text).replace(/\([^)]*\)/g, '');
-  const [a, b] = [plain(printed), plain(official)];
-  return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
 }
 
 /** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */

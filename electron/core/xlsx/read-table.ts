@@ -21,6 +21,8 @@ export interface Extracted {
   inputs: Map<string, Amount | null>;
   /** 项 codes of a functional table → name as printed and the sheet row (0 when not from a sheet). */
   codes: Map<string, { name: string; row: number }>;
+  /** Other 科目 names the source printed (类 and 款 lines; a year file's kept printed names), by code. */
+  names?: Map<string, { name: string; row: number }>;
   /** Computed and linked cells as printed (compared with the inputs' sums; last year's published figures). */
   printed: Map<string, Amount>;
 }
@@ -196,8 +198,10 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
         continue;
       }
       seen.set(key, r);
-      if (def.kind === 'functional' && codeLevel(key) === 3) {
-        table.codes.set(key, { name: textOf(shownAt(grid, r, colOf(side, 'name') ?? 0)).replace(/\s+/g, ''), row: r });
+      if (def.kind === 'functional' && key !== TOTAL) {
+        const printedName = { name: textOf(shownAt(grid, r, colOf(side, 'name') ?? 0)).replace(/\s+/g, ''), row: r };
+        if (codeLevel(key) === 3) table.codes.set(key, printedName);
+        else (table.names ??= new Map()).set(key, printedName);
       }
       for (const column of values) {
         used.add(mapped.get(column.id)!);

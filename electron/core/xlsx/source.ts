@@ -151,6 +151,9 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
       }
       const table: Extracted = { table: def.id, sheet: def.id, inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
       for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? functionName(code) ?? '', row: 0 });
+      // Names the year file kept from an earlier import (R-I02) travel with it.
+      const kept = Object.entries(snapshot.printedNames?.[def.id] ?? {});
+      if (kept.length) table.names = new Map(kept.map(([code, name]) => [code, { name, row: 0 }]));
       for (const row of session.model.rows(def.id)) {
         for (const [col, rule] of Object.entries(row.rules)) {
           const value = rule.role === 'input' ? null : session.model.value(def.id, row.key, col);

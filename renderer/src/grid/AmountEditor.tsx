@@ -1,24 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { CustomCellEditorProps } from 'ag-grid-react';
-import { AmountError, parseAmount } from '../../../shared/money';
 import type { LineData } from './column-defs';
 import { peekPending, takePending } from './type-to-edit';
-
-/** Why the text is not an amount, or null when it is one (or empty: the cell is cleared). */
-function problemWith(text: string): string | null {
-  try {
-    parseAmount(text);
-    return null;
-  } catch (error) {
-    if (error instanceof AmountError) return error.message;
-    throw error;
-  }
-}
+import { problemWith, useHoldWhileRefused } from './hold-refused';
 
 /**
  * The amount editor of a value cell. It starts with everything typed (see type-to-edit), and a
- * value that is not an amount keeps it open with the text as typed and the reason beside it:
- * nothing is saved until the text is an amount, Esc gives up.
+ * value that is not an amount keeps it open with the text as typed and the reason beside it —
+ * on Enter/Tab here, and on any way of leaving the editor (see hold-refused): nothing is saved
+ * until the text is an amount, Esc gives up.
  */
 export function AmountEditor(props: CustomCellEditorProps<LineData, string>) {
   const [text, setText] = useState(() => {
@@ -30,6 +20,7 @@ export function AmountEditor(props: CustomCellEditorProps<LineData, string>) {
   });
   const [problem, setProblem] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const root = useRef<HTMLDivElement>(null);
 
   const edit = (value: string) => {
     setText(value);
@@ -88,8 +79,10 @@ export function AmountEditor(props: CustomCellEditorProps<LineData, string>) {
     return () => field.removeEventListener('keydown', onKeyDown);
   }, []);
 
+  useHoldWhileRefused(root, input, textRef, setProblem);
+
   return (
-    <div className="amount-editor" style={{ width: props.column.getActualWidth() }}>
+    <div className="amount-editor" ref={root} style={{ width: props.column.getActualWidth() }}>
       <input
         ref={input}
         className={problem ? 'amount-editor-input invalid' : 'amount-editor-input'}

@@ -6,7 +6,7 @@ import { describeCell, type YearModel } from '../../../shared/tables';
 export function placeOf(change: YearChange): { table: string; row: string; col: string } | null {
   const cell = change.cells?.[0];
   if (cell) return { table: cell.table, row: cell.row, col: cell.col };
-  const code = change.addCodes?.[0] ?? change.removeCodes?.[0];
+  const code = change.addCodes?.[0] ?? change.removeCodes?.[0] ?? change.printedNames?.[0];
   return code ? { table: code.table, row: code.code, col: '' } : null;
 }
 
@@ -22,6 +22,8 @@ export function describeChange(model: YearModel, change: YearChange, label: (tab
   if (!place) return '';
   const table = label(place.table);
   if (removed.length) return `${table} 删除科目行 ${removed.map((part) => part.code).join('、')}`;
+  const names = change.printedNames ?? [];
+  if (names.length && !cells.length && !added.length) return `${table} 科目 ${names.map((part) => part.code).join('、')} ${names.some((part) => part.name === null) ? '采用目录名称' : '恢复导入的名称'}`;
   if (added.length) return `${table} 添加科目 ${added.map((part) => part.code).join('、')}`;
   if (cells.length > 1) return `${table} ${cells.length} 个单元格`;
   const [cell] = cells;

@@ -3,7 +3,8 @@ import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearI
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { call } from '../api';
-import { baselineFromDoc, baselineView, printedFromDoc, type Finding, type ModelView, type PrintedCells } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
+import { inverseNames, withNames } from './printed-names';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm } from '../../../shared/forms/model';
 import { CodeBook } from './code-book';
@@ -57,6 +58,8 @@ interface YearState {
   reportTexts: Record<string, ReportTextDoc>;
   /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
   printed: PrintedCells;
+  /** 科目 names an imported file printed against the catalog (R-I02), until the clerk takes the catalog name. */
+  printedNames: PrintedNames;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
@@ -73,6 +76,8 @@ interface YearState {
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
   acceptComputed(table: string, row: string, col: string): Promise<void>;
+  /** Takes the catalog's name for a 科目 row printed with another (R-I02): one undo step. */
+  acceptCatalogName(table: string, code: string): Promise<boolean>;
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
@@ -98,10 +103,10 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export const useYearStore = create<YearState>((set, get) => {
   /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
-  const audit = (next: Partial<Pick<YearState, 'model' | 'info' | 'explanations' | 'baseline' | 'supplementary' | 'reportTexts' | 'forms' | 'printed'>> = {}): Finding[] => {
-    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed } = { ...get(), ...next };
+  const audit = (next: Partial<Pick<YearState, 'model' | 'info' | 'explanations' | 'baseline' | 'supplementary' | 'reportTexts' | 'forms' | 'printed' | 'printedNames'>> = {}): Finding[] => {
+    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames } = { ...get(), ...next };
     if (!model || !info) return [];
-    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, forms });
+    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms });
   };
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
@@ -118,7 +123,8 @@ export const useYearStore = create<YearState>((set, get) => {
         return false;
       }
     }
-    const backward = inverseOf(model, change);
+    const backward = { ...inverseOf(model, change), ...(change.printedNames ? { printedNames: inverseNames(get().printedNames, change.printedNames) } : {}) };
+    const printedNames = withNames(get().printedNames, change.printedNames);
     const label = recordedLabel ?? describeChange(model, change, (table) => printedLabel(table, info.template, info.numbering));
     for (const { code, name } of change.addCodes ?? []) if (name) get().codes.addCustom(code, name);
     const implicitCodes = cells.filter((cell) => /^\d{7}$/.test(cell.row) && model.table(cell.table).kind === 'functional').map((cell) => ({ table: cell.table, code: cell.row }));
@@ -129,7 +135,7 @@ export const useYearStore = create<YearState>((set, get) => {
       record === 'undo'
         ? { redoStack: [...get().redoStack, entry] }
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
-    set({ ...history, findings: audit(), version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    set({ ...history, printedNames, findings: audit({ printedNames }), version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
     try {
@@ -140,7 +146,8 @@ export const useYearStore = create<YearState>((set, get) => {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
-      set({ ...restored, explanations: snapshot.explanations, findings: audit({ model: restored.model, explanations: snapshot.explanations }), version: get().version + 1, undoStack: [], redoStack: [] });
+      const names = printedNamesFromDoc(snapshot.printedNames);
+      set({ ...restored, printedNames: names, explanations: snapshot.explanations, findings: audit({ model: restored.model, explanations: snapshot.explanations, printedNames: names }), version: get().version + 1, undoStack: [], redoStack: [] });
       return false;
     }
   }
@@ -171,6 +178,7 @@ export const useYearStore = create<YearState>((set, get) => {
     supplementary: {},
     reportTexts: {},
     printed: new Map(),
+    printedNames: new Map(),
     focusRequest: null,
 
     async loadYears() {
@@ -201,8 +209,9 @@ export const useYearStore = create<YearState>((set, get) => {
         // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
         const forms = snapshot.forms.map((json) => parseForm(json));
         const printed = printedFromDoc(snapshot.printed);
-        const findings = audit({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supplementary, reportTexts, forms, printed });
-        set({ info: snapshot.info, ...opened, forms, findings, baseline, supplementary, reportTexts, printed, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        const printedNames = printedNamesFromDoc(snapshot.printedNames);
+        const findings = audit({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supplementary, reportTexts, forms, printed, printedNames });
+        set({ info: snapshot.info, ...opened, forms, findings, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -271,6 +280,10 @@ export const useYearStore = create<YearState>((set, get) => {
       } catch (error) {
         set({ error: (error as Error).message });
       }
+    },
+
+    acceptCatalogName(table, code) {
+      return get().change({ printedNames: [{ table, code, name: null }] });
     },
 
     /** Saves the 补充信息 page; the rules that read it run again at once. */

@@ -92,15 +92,15 @@ describe('四川 (眉山 MS-P): 10 + 90, 原因 below 90 % within 100 字, concl
 
   it('requires a 原因 at 89 % and limits it to 100 字', () => {
     const profile = profileFor('MS-P');
-    expect(rule(checkForm(with89(null), profile), 'FV-11')).toEqual([expect.stringContaining('预算执行率 89.00% 低于 90.00%,须填写原因')]);
+    expect(rule(checkForm(with89(null), profile), 'FV-11')).toEqual([expect.stringContaining('预算执行率:89.00% 低于 90.00%,应写明原因')]);
     expect(rule(checkForm(with89('因'.repeat(100)), profile), 'FV-11')).toEqual([]);
-    expect(rule(checkForm(with89('因'.repeat(101)), profile), 'FV-11')).toEqual([expect.stringContaining('执行率偏低的原因 101 字,超过 100 字的限制')]);
+    expect(rule(checkForm(with89('因'.repeat(101)), profile), 'FV-11')).toEqual([expect.stringContaining('执行率偏低原因:应不超过 100 字,现有 101 字')]);
   });
 
   it('limits 评价结论 to 200 字', () => {
     const profile = profileFor('MS-P');
     const tooLong = rule(checkForm(with89('资金拨付滞后', '好'.repeat(201)), profile), 'FV-12');
-    expect(tooLong).toEqual([expect.stringContaining('“评价结论”201 字,超过 200 字的限制')]);
+    expect(tooLong).toEqual([expect.stringContaining('“评价结论”:应不超过 200 字,现有 201 字')]);
     expect(rule(checkForm(with89('资金拨付滞后', '好'.repeat(200)), profile), 'FV-12').filter((m) => m.includes('评价结论'))).toEqual([]);
   });
 });

@@ -38,6 +38,8 @@ describe('rule declarations', () => {
       'P-06',
       // Not a SPEC relation: printed totals of an imported workbook against their details (issue 17).
       'R-I01',
+      // Not a SPEC relation: a 科目 printed with another 科目's name (issue 17 item 11).
+      'R-I02',
     ];
     expect(ids).toEqual(spec);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { RULE_SETS, type PrintedCells, type Supplementary, type ValidateOptions } from '../../../shared/rules';
+import { RULE_SETS, type PrintedCells, type PrintedNames, type Supplementary, type ValidateOptions } from '../../../shared/rules';
 import type { YearInputs } from '../../../shared/tables';
-import { amount, difference, modelOf, seedInputs, setInput, validate, withOverrides } from './helpers';
+import { amount, difference, modelOf, seedInputs, setInput, tag, validate, withOverrides } from './helpers';
+import { missingFromMessage } from './message-shape';
 
 /**
  * One planted violation per rule, on top of seed 002: the test asserts the exact findings that
@@ -30,6 +31,8 @@ interface Case {
   supp?: Supplementary;
   /** Computed cells as an imported workbook printed them (R-I01). */
   printed?: PrintedCells;
+  /** 科目 names as an imported workbook printed them (R-I02). */
+  printedNames?: PrintedNames;
   options?: Partial<ValidateOptions>;
   added: string[];
   removed?: string[];
@@ -454,6 +457,12 @@ const CASES: Case[] = [
     printed: new Map([['公开02表', new Map([['201|1', amount('338.38')], ['合计|1', amount('3383.79')], ['2010301|1', amount('19.10')]])]]),
     added: ['R-I01 公开02表 201 1 error', 'R-I01 公开02表 合计 1 warning 尾数'],
   },
+  {
+    rule: 'R-I02',
+    how: 'printedNames: an imported workbook printed 公开03表 2010301 (行政运行) as 一般行政管理事务; 公开02表 2010301 as “行政 运行 支出”, the same name',
+    printedNames: new Map([['公开03表', new Map([['2010301', '一般行政管理事务']])], ['公开02表', new Map([['2010301', '行政 运行 支出']])]]),
+    added: ['R-I02 公开03表 2010301 - warning'],
+  },
 ];
 
 /** Last year's file: the seed with 财政拨款收入 keyed as Σ 项, so every closing balance is exactly 0. */
@@ -489,8 +498,13 @@ describe('each rule reports a planted violation at its cell, and nothing else ch
     }
     if (c.supp) options.supp = c.supp;
     if (c.printed) options.printed = c.printed;
+    if (c.printedNames) options.printedNames = c.printedNames;
 
-    const change = difference(before, validate(model, options));
+    const after = validate(model, options);
+    const change = difference(before, after);
+    // Every message the planted mistake raises says where, what was expected, what was found and what to do.
+    const shapes = after.filter((finding) => change.added.includes(tag(finding))).map((finding) => [finding.message, missingFromMessage(finding, model)]);
+    expect(shapes.filter(([, missing]) => missing.length)).toEqual([]);
     expect(change.added.sort()).toEqual([...c.added].sort());
     expect(change.removed.sort()).toEqual([...(c.removed ?? [])].sort());
     if (c.added.length) expect(change.added.some((t) => t.startsWith(`${c.rule} `))).toBe(true);

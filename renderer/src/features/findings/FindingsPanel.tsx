@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { PRINTED_RULE_ID, summarise, type Finding } from '../../../../shared/rules';
+import { NAME_RULE_ID, PRINTED_RULE_ID, summarise, type Finding } from '../../../../shared/rules';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 
@@ -65,6 +65,16 @@ function AcceptComputed({ finding }: { finding: Finding }) {
   );
 }
 
+/** A 科目 row printed with another name than its code's (R-I02): the clerk may take the catalog's name. */
+function AcceptCatalogName({ finding }: { finding: Finding }) {
+  const accept = useYearStore((state) => state.acceptCatalogName);
+  return (
+    <button type="button" className="accept-computed" title="不再保留导入文件印出的名称,以科目表中的名称为准(可撤销)" onClick={() => void accept(finding.table, finding.row)}>
+      采用目录名称
+    </button>
+  );
+}
+
 function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void }) {
   const explain = useYearStore((state) => state.explain);
   const [draft, setDraft] = useState(finding.explanation ?? '');
@@ -79,6 +89,7 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
         <span className="rule">{finding.rule}</span>
       </button>
       {finding.rule === PRINTED_RULE_ID && <AcceptComputed finding={finding} />}
+      {finding.rule === NAME_RULE_ID && <AcceptCatalogName finding={finding} />}
       {finding.severity === 'warning' && (
         <input
           className="explanation"
