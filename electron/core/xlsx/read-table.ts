@@ -9,7 +9,7 @@ import { TOTAL, cellKey, codeLevel, describeCell, type CellRule, type FixedRowDe
 import { cellAmount } from './cell-amount';
 import { joinCode, type CodeContext } from './code-parts';
 import { rowTexts, type Block } from './locate';
-import { shownAt, textOf } from './read';
+import { shownAt, textOf, type CellValue } from './read';
 import { isInt, readHeader } from './read-header';
 import { bare, columnLetter, message, norm } from './text';
 
@@ -42,6 +42,11 @@ export interface BlockInfo {
   unitName?: string;
   fiscalYear?: number;
 }
+
+const nonZero = (cell: CellValue) => {
+  const amount = cellAmount(cell);
+  return amount.ok && !!amount.value;
+};
 
 const TOTAL_NAMES = new Set(['合计', '总计']);
 const SUM: CellRule = { role: 'computed', formula: 'Σ 下级', terms: [] };
@@ -119,8 +124,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       // The body ends at the notes; a number below them is not read, and the preview says so.
       for (let below = r + 1; below < block.end; below++) {
         (grid.rows[below - 1] ?? []).forEach((cell, index) => {
-          const amount = cellAmount(cell);
-          if (cell?.kind === 'number' && amount.ok && amount.value) skip(below, index + 1, '表注之后的数值,未导入');
+          if (cell?.kind === 'number' && nonZero(cell)) skip(below, index + 1, '表注之后的数值,未导入');
         });
       }
       break;
@@ -206,8 +210,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     }
     // A number outside every mapped column would be lost silently: say so.
     (grid.rows[r - 1] ?? []).forEach((cell, index) => {
-      const amount = cellAmount(cell);
-      if (!used.has(index + 1) && !mappedCols.has(index + 1) && cell?.kind === 'number' && amount.ok && amount.value) {
+      // Only numbers are looked at: a label is no amount, and refusing one as such costs an exception per cell.
+      if (cell?.kind === 'number' && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
         skip(r, index + 1, '不在任何栏次下的数值,已忽略');
       }
     });

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { unitCodeIn } from './unit-code';
 import { LIMITS } from './limits';
 import { MAX_MERGE_CELLS, sanitizeXlsx } from './sanitize';
-import { ZipProblem, packStored, unpackZip } from './zip-check';
+import { ZipProblem, packZip, unpackZip } from './zip-check';
 
 export type CellValue =
   | { kind: 'number'; value: number; formula?: true }
@@ -75,7 +75,7 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
     const names = new Set(entries.map((entry) => entry.name));
     if (names.has('xl/workbook.bin')) fail('这是 .xlsb 二进制工作簿,请在 Excel 中另存为 .xlsx 后再导入');
     if (!names.has('xl/workbook.xml')) fail('不是 Excel 工作簿(压缩包中没有 xl/workbook.xml;如是 WPS/ODS 文件,请另存为 .xlsx)');
-    checked = packStored(sanitizeXlsx(entries, LIMITS));
+    checked = packZip(sanitizeXlsx(entries, LIMITS));
   } catch (error) {
     if (error instanceof ZipProblem) return fail(error.message);
     throw error;
