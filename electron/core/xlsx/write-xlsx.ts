@@ -21,8 +21,9 @@ const BUILTIN_FORMATS: Record<string, number> = { '#,##0.00': 4, '@': 49 };
 
 // XML 1.0 forbids these control characters outright; a pasted one must not make the workbook unreadable.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 export const escapeXml = (text: string) =>
-  text.replace(INVALID_XML, '').replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+  NEEDS_ESCAPE.test(text) ? text.replace(INVALID_XML, '').replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;')) : text;
 
 /** One cell style as styles.xml stores it: font, fill, border, number format, alignment, protection. */
 interface CellFormat {
@@ -119,46 +120,46 @@ class SharedStrings {
   }
 }
 
-/** One cell of a sheet being written: its style and, unless empty, its content as XML. */
-interface Slot {
-  style: number;
-  content?: string;
-}
-
 function sheetXml(plan: SheetPlan, index: number, names: readonly string[], options: WriteOptions, styles: StyleSheet, strings: SharedStrings): string {
-  const format = (name: keyof typeof LOOKS, role: string | undefined, inGrid: boolean) =>
-    styles.id(`${name}|${role ?? ''}|${inGrid}`, () => ({
-      look: LOOKS[name],
-      border: inGrid,
-      align: true,
-      fill: role === 'computed' || role === 'linked' ? SHADE[role] : undefined,
-      unlocked: role === 'input',
-    }));
+  // Per row: each column's style index and, unless empty, its content as XML (no object per cell).
+  const styleAt: number[][] = [];
+  const contentAt: (string | undefined)[][] = [];
+  const setStyle = (row: number, col: number, style: number) => ((styleAt[row] ??= [])[col] = style);
   const gridStyle = styles.id('grid', () => ({ look: GRID_LOOK, border: true, align: false }));
-  const rows: Slot[][] = [];
-  const slot = (row: number, col: number) => ((rows[row] ??= [])[col] ??= { style: 0 });
-  for (let row = plan.grid.first; row <= plan.grid.last; row++) for (let col = 1; col <= plan.width; col++) slot(row, col).style = gridStyle;
-  const inGrid = (row: number, col: number) => row >= plan.grid.first && row <= plan.grid.last && col <= plan.width;
+  for (let row = plan.grid.first; row <= plan.grid.last; row++) for (let col = 1; col <= plan.width; col++) setStyle(row, col, gridStyle);
+  const formats = new Map<string, number>();
   for (const item of plan.cells) {
-    const cell = slot(item.row, item.col);
     const logic = options.logic?.get(item);
-    cell.style = format(item.style, logic?.role, inGrid(item.row, item.col));
-    if (logic?.operands) cell.content = formulaXml(formulaText(logic.operands, names, index), item.value ?? 0);
-    else if (item.value !== null) cell.content = valueXml(item.value, strings);
+    const inGrid = item.row >= plan.grid.first && item.row <= plan.grid.last && item.col <= plan.width;
+    const key = `${item.style}|${logic?.role ?? ''}|${inGrid}`;
+    let style = formats.get(key);
+    if (style === undefined) {
+      const role = logic?.role;
+      style = styles.id(key, () => ({ look: LOOKS[item.style], border: inGrid, align: true, fill: role === 'computed' || role === 'linked' ? SHADE[role] : undefined, unlocked: role === 'input' }));
+      formats.set(key, style);
+    }
+    setStyle(item.row, item.col, style);
+    const content = logic?.operands ? formulaXml(formulaText(logic.operands, names, index), item.value ?? 0) : item.value !== null ? valueXml(item.value, strings) : undefined;
+    (contentAt[item.row] ??= [])[item.col] = content;
   }
   // A merged range shows its top-left cell; the covered cells take its style (borders on every edge) and no value.
   for (const range of plan.merges) {
-    const style = slot(range.top, range.left).style;
+    const style = styleAt[range.top]?.[range.left] ?? 0;
     for (let row = range.top; row <= range.bottom; row++) {
-      for (let col = range.left; col <= range.right; col++) if (row !== range.top || col !== range.left) (rows[row] ??= [])[col] = { style };
+      for (let col = range.left; col <= range.right; col++) {
+        if (row === range.top && col === range.left) continue;
+        setStyle(row, col, style);
+        if (contentAt[row]) contentAt[row][col] = undefined;
+      }
     }
   }
 
   const hasHeader = plan.header.last >= plan.header.first;
   const parts: string[] = [`${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`];
-  const lastRow = Math.max(rows.length - 1, ...plan.rowHeights.keys(), 1);
+  const lastRow = Math.max(styleAt.length - 1, ...plan.rowHeights.keys(), 1);
   let lastCol = 1;
-  for (const cells of rows) if (cells) lastCol = Math.max(lastCol, cells.length - 1);
+  for (const styles of styleAt) if (styles) lastCol = Math.max(lastCol, styles.length - 1);
+  const letters = Array.from({ length: lastCol + 1 }, (_, col) => columnLetter(col));
   parts.push(`<dimension ref="A1:${columnLetter(lastCol)}${lastRow}"/>`);
   // A form has no repeated header block: nothing to freeze.
   parts.push(
@@ -178,19 +179,20 @@ function sheetXml(plan: SheetPlan, index: number, names: readonly string[], opti
   if (cols.length) parts.push(`<cols>${cols.join('')}</cols>`);
   parts.push('<sheetData>');
   for (let row = 1; row <= lastRow; row++) {
-    const cells = rows[row];
+    const styles = styleAt[row];
     const height = plan.rowHeights.get(row);
-    if (!cells && height === undefined) continue;
-    let line = height === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${height}" customHeight="1">`;
-    if (cells) {
-      for (let col = 1; col < cells.length; col++) {
-        const cell = cells[col];
-        if (!cell) continue;
-        const ref = `${columnLetter(col)}${row}`;
-        line += cell.content === undefined ? `<c r="${ref}" s="${cell.style}"/>` : `<c r="${ref}" s="${cell.style}"${cell.content}</c>`;
+    if (!styles && height === undefined) continue;
+    parts.push(height === undefined ? `<row r="${row}">` : `<row r="${row}" ht="${height}" customHeight="1">`);
+    const contents = contentAt[row];
+    if (styles) {
+      for (let col = 1; col < styles.length; col++) {
+        const style = styles[col];
+        if (style === undefined) continue;
+        const content = contents?.[col];
+        parts.push(content === undefined ? `<c r="${letters[col]}${row}" s="${style}"/>` : `<c r="${letters[col]}${row}" s="${style}"${content}</c>`);
       }
     }
-    parts.push(`${line}</row>`);
+    parts.push('</row>');
   }
   parts.push('</sheetData>');
   // Without a password: the point is to keep totals from being typed over, not to hide anything.
