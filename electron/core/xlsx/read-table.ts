@@ -6,9 +6,9 @@
 import { catalogFor } from '../../../shared/catalog';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { TOTAL, cellKey, codeLevel, describeCell, type CellRule, type FixedRowDef, type LayoutColumn } from '../../../shared/tables';
-import { cellAmount } from './cell-amount';
+import { cellAmount, hasContent } from './cell-amount';
 import { joinCode, type CodeContext } from './code-parts';
-import { rowTexts, type Block } from './locate';
+import { lazyRowTexts, type Block } from './locate';
 import { shownAt, textOf, type CellValue } from './read';
 import { isInt, readHeader } from './read-header';
 import { bare, columnLetter, message, norm } from './text';
@@ -117,8 +117,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   };
 
   for (let r = header.bodyStart; r < block.end; r++) {
-    const texts = rowTexts(grid, r, width);
-    const first = texts.find(Boolean);
+    const texts = lazyRowTexts(grid, r, width);
+    const first = texts.first();
     if (first === undefined) continue; // blank lines anywhere in the body
     if (first.startsWith('注') || (def.emptyText && first === norm(def.emptyText))) {
       // The body ends at the notes; a number below them is not read, and the preview says so.
@@ -131,14 +131,11 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     }
     const used = new Set<number>();
     for (let side = 0; side < sides; side++) {
-      const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts[colOf(side, kind)! - 1] : '');
+      const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts.at(colOf(side, kind)!) : '');
       const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(grid.rows[r - 1]?.[c - 1]))), parent) : text('code');
       const [name, label, rowNo] = [text('name'), text('label'), text('rowno')];
       const values = layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id));
-      const hasValues = values.some((c) => {
-        const amount = cellAmount(grid.rows[r - 1]?.[mapped.get(c.id)! - 1]);
-        return !amount.ok || amount.value !== null;
-      });
+      const hasValues = values.some((c) => hasContent(grid.rows[r - 1]?.[mapped.get(c.id)! - 1]));
       const keyCol = colOf(side, 'code') ?? colOf(side, 'rowno') ?? colOf(side, 'label') ?? colOf(side, 'name') ?? mapped.get(values[0]?.id ?? '') ?? 1;
 
       // The totals line: the label spans `span` groups, the value is in the last one's value column.
