@@ -128,7 +128,7 @@ export class YearSession {
     const tableNamed = new Map<string, TableDef>();
     const tableOf = (name: string) => tableNamed.get(name) ?? tableNamed.set(name, this.table(name)).get(name)!;
     for (const { table, code, name } of change.addCodes ?? []) {
-      const def = this.functionalTable(table);
+      const def = functionalOf(tableOf(table));
       if (this.model.tableInputs(def.id).codes.has(code) || addCodes.keys.has(pendingKey(def.id, code))) continue;
       this.requireKnownCode(def, code, name);
       add({ table: def.id, code, name: this.officialNames.has(code) || this.catalog.functionName(code) ? undefined : name });
@@ -143,7 +143,7 @@ export class YearSession {
       cells.push({ table: def.id, row: edit.row, col: edit.col, value: this.parseInput(def, edit.row, edit.col, edit.value, addCodes) });
     }
     for (const { table, code } of change.removeCodes ?? []) {
-      const def = this.functionalTable(table);
+      const def = functionalOf(tableOf(table));
       if (!this.model.tableInputs(def.id).codes.has(code)) throw new ApiError('refused', `${def.id} 中没有科目行 ${code}`);
       removeCodes.push({ table: def.id, code });
     }
@@ -382,11 +382,6 @@ export class YearSession {
     applyToModel(this.model, { cells, addCodes, removeCodes });
   }
 
-  private functionalTable(name: string): TableDef {
-    const def = this.table(name);
-    if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能增删科目行`);
-    return def;
-  }
 
   /** A 项 code must be in the year's catalog, or come with a name as a user-defined code. */
   private requireKnownCode(def: TableDef, code: string, customName?: string): void {
@@ -428,6 +423,11 @@ export class YearSession {
       throw error;
     }
   }
+}
+
+function functionalOf(def: TableDef): TableDef {
+  if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能增删科目行`);
+  return def;
 }
 
 /** 项 rows an edit adds, with a set of their keys: an import adds thousands and checks every cell against them. */
