@@ -4,8 +4,7 @@
  * which of two same-named entries counts, so the file could show one sheet and import another),
  * encrypted and zip64 entries are refused, and inflation itself stops at the byte budget — a directory
  * that lies about sizes cannot make us inflate more than the budget. Sizes and CRCs must then agree
- * with what was inflated. The entries are handed on repacked (packStored), so the parser reads exactly
- * what was checked here.
+ * with what was inflated. The reader (read-xlsx.ts) reads these checked entries, nothing else.
  */
 import zlib from 'node:zlib';
 
@@ -95,19 +94,16 @@ function inflate(data: Buffer, method: number, budget: number, limit: number): B
   }
 }
 
-/**
- * A zip of the given entries: deflated at `level` (the exporter), or stored without compression
- * (what a parser is handed after checking: it reads exactly what was checked).
- */
-export function packZip(entries: ZipEntry[], { level }: { level?: number } = {}): Buffer {
+/** A zip of the given entries, each deflated at `level` (the exporter's workbooks). */
+export function packZip(entries: ZipEntry[], { level }: { level: number }): Buffer {
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = zlib.crc32(data);
-    const packed = level === undefined ? data : zlib.deflateRawSync(data, { level });
-    const method = level === undefined ? 0 : 8;
+    const packed = zlib.deflateRawSync(data, { level });
+    const method = 8; // deflate
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
