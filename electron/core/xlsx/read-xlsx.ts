@@ -23,7 +23,7 @@ export function readXlsxParts(entries: ZipEntry[], fail: (reason: string) => nev
   const parts = new Map(entries.map((entry) => [entry.name.replace(/^\//, '').toLowerCase(), entry.data]));
   const text = (name: string) => parts.get(name.toLowerCase())?.toString('utf8');
   const workbook = text('xl/workbook.xml') ?? fail(CORRUPT);
-  if (!/<\/(?:\w+:)?workbook\s*>/.test(workbook)) fail(CORRUPT);
+  if (!/<\/(?:\w+:)?workbook\s*>|<(?:\w+:)?workbook\b[^>]*\/>/.test(workbook)) fail(CORRUPT);
   const targets = new Map<string, string>();
   for (const [, attributes] of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
     const id = attribute(attributes, 'Id');
