@@ -95,12 +95,16 @@ export function parseAmount(input: string): Amount | null {
  */
 export function amountOf(input: string | number, yuan = false): { value: Amount | null; rounded: boolean } {
   const text = typeof input === 'number' ? numberText(input) : input;
-  const decimal = parseDecimal(text);
+  // A number's shortest text is always plain digits: split it directly (a workbook holds thousands).
+  const plain = typeof input === 'number' ? NUMBER_TEXT.exec(text) : null;
+  const decimal = plain ? { negative: plain[1] === '-', whole: plain[2], fraction: plain[3] ?? '' } : parseDecimal(text);
   if (!decimal) return { value: null, rounded: false };
   const result = toMinor(decimal, yuan ? 0 : DECIMALS);
   if (!result) throw new AmountError(`“${text}”${TOO_LARGE}`);
   return { value: result.minor, rounded: result.rounded };
 }
+
+const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /** The shortest decimal text that reads back as `value` (what Excel shows at full precision), without exponent. */
 export function numberText(value: number): string {
