@@ -30,6 +30,8 @@ interface Decimal {
   fraction: string;
 }
 
+const notAnAmount = (input: string, why = '') => new AmountError(`“${input}”不是有效金额${why}`);
+
 /**
  * "1,234.56", full-width "１２３４.５", "-12", "+3", "(12.00)". Spaces only around the number: "12 34"
  * and "12\t34" are two numbers, not one; "19,1", "0x10", "1e5" and dates are not amounts.
@@ -37,8 +39,7 @@ interface Decimal {
 function parseDecimal(input: string): Decimal | null {
   let text = toHalfWidth(input).trim();
   if (text === '') return null;
-  const bad = (why = '') => new AmountError(`“${input}”不是有效金额${why}`);
-  if (/\s/.test(text)) throw bad('(数字中间有空格或制表符)');
+  if (/\s/.test(text)) throw notAnAmount(input, '(数字中间有空格或制表符)');
   let negative = false;
   const parenthesised = /^\((.*)\)$/.exec(text);
   if (parenthesised) {
@@ -46,18 +47,18 @@ function parseDecimal(input: string): Decimal | null {
     text = parenthesised[1];
   }
   if (text.startsWith('-')) {
-    if (negative) throw bad();
+    if (negative) throw notAnAmount(input);
     negative = true;
     text = text.slice(1);
   } else if (text.startsWith('+') && !negative) {
     text = text.slice(1);
   }
   if (text.includes(',')) {
-    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) throw bad('(千分位逗号位置不对)');
+    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) throw notAnAmount(input, '(千分位逗号位置不对)');
     text = text.replace(/,/g, '');
   }
   const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!match || (match[1] === '' && (match[2] ?? '') === '')) throw bad();
+  if (!match || (match[1] === '' && (match[2] ?? '') === '')) throw notAnAmount(input);
   return { negative, whole: match[1].replace(/^0+(?=\d)/, ''), fraction: match[2] ?? '' };
 }
 
@@ -66,9 +67,10 @@ function toMinor(decimal: Decimal, shift: number): { minor: Amount; rounded: boo
   const digits = decimal.whole + (decimal.fraction + '0'.repeat(shift)).slice(0, shift);
   const rest = decimal.fraction.slice(shift);
   const roundUp = rest !== '' && rest[0] >= '5';
-  let magnitude = BigInt(digits || '0');
-  if (roundUp) magnitude += 1n;
-  if (magnitude > BigInt(MAX_AMOUNT)) return null;
+  // Up to 15 digits a double holds the integer exactly: no BigInt needed (nearly every amount).
+  let magnitude = digits.length <= 15 ? Number(digits || '0') : BigInt(digits);
+  if (roundUp) magnitude = typeof magnitude === 'number' ? magnitude + 1 : magnitude + 1n;
+  if (magnitude > MAX_AMOUNT) return null;
   const minor = Number(magnitude);
   return { minor: decimal.negative ? -minor || 0 : minor, rounded: /[1-9]/.test(rest) };
 }
@@ -93,12 +95,16 @@ export function parseAmount(input: string): Amount | null {
  */
 export function amountOf(input: string | number, yuan = false): { value: Amount | null; rounded: boolean } {
   const text = typeof input === 'number' ? numberText(input) : input;
-  const decimal = parseDecimal(text);
+  // A number's shortest text is always plain digits: split it directly (a workbook holds thousands).
+  const plain = typeof input === 'number' ? NUMBER_TEXT.exec(text) : null;
+  const decimal = plain ? { negative: plain[1] === '-', whole: plain[2], fraction: plain[3] ?? '' } : parseDecimal(text);
   if (!decimal) return { value: null, rounded: false };
   const result = toMinor(decimal, yuan ? 0 : DECIMALS);
   if (!result) throw new AmountError(`“${text}”${TOO_LARGE}`);
   return { value: result.minor, rounded: result.rounded };
 }
+
+const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?$/;
 
 /** The shortest decimal text that reads back as `value` (what Excel shows at full precision), without exponent. */
 export function numberText(value: number): string {

@@ -9,7 +9,6 @@ import { planConsolidation, writeConsolidation } from './consolidate';
 import { drillDown } from './consolidate-drill';
 import { YearStore } from './store';
 import { validateFiles } from './validate-files';
-import { reportWorkbook } from './validate-report';
 
 type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'validateFolder' | 'exportValidationReport'>;
 
@@ -59,6 +58,8 @@ export function groupApi(options: { resolveFile(file: string): string; dataDir?:
     },
     async exportValidationReport() {
       const reports = await validateFiles(yearFiles());
+      // exceljs loads only when a report is asked for: an import or export in the same process never needs it.
+      const { reportWorkbook } = await import('./validate-report');
       const bytes = await reportWorkbook(reports);
       return { name: '审核汇总.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: bytes.toString('base64') };
     },

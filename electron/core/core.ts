@@ -11,7 +11,7 @@ import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
 
-// Workbook readers and writers (exceljs, @e965/xlsx) load when a call needs them, not at start-up:
+// Workbook readers and writers (@e965/xlsx for .xls) load when a call needs them, not at start-up:
 // `validate` of a year file and the CLI's `help` never pay for them (test/integration/cli-lazy-start.test.ts).
 const workbookImport = () => import('./xlsx/import');
 

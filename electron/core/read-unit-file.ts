@@ -50,7 +50,7 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
   const modifiedAt = fs.statSync(file).mtime.toISOString();
   const stamp: UnitFileStamp = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), modifiedAt };
   if (!WORKBOOK.test(file)) return readYearFile(file, bytes, read, stamp);
-  // The import (and exceljs behind it) loads only when a workbook comes: worker threads reading year files start lighter.
+  // The import (and @e965/xlsx behind it) loads only when a workbook comes: worker threads reading year files start lighter.
   const { createCore } = await import('./core');
   const temp = makeTempFolder('validate');
   const core = createCore({ resolveFile: (name) => path.join(temp, name) });

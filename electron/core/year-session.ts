@@ -123,26 +123,32 @@ export class YearSession {
     change: YearChange,
     extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] }; printedNames?: PrintedNamesChange } = {},
   ): number {
-    const addCodes: { table: string; code: string; name?: string }[] = [];
+    const addCodes: PendingCodes = Object.assign([], { keys: new Set<string>() });
     const removeCodes: { table: string; code: string }[] = [];
-    const pending = (table: string, code: string) => addCodes.some((added) => added.table === table && added.code === code);
+    const add = (entry: { table: string; code: string; name?: string }) => {
+      addCodes.push(entry);
+      addCodes.keys.add(pendingKey(entry.table, entry.code));
+    };
+    // A change names each table many times (an import: every cell); the name is resolved once per name.
+    const tableNamed = new Map<string, TableDef>();
+    const tableOf = (name: string) => tableNamed.get(name) ?? tableNamed.set(name, this.table(name)).get(name)!;
     for (const { table, code, name } of change.addCodes ?? []) {
-      const def = this.functionalTable(table);
-      if (this.model.tableInputs(def.id).codes.has(code) || pending(def.id, code)) continue;
+      const def = functionalOf(tableOf(table));
+      if (this.model.tableInputs(def.id).codes.has(code) || addCodes.keys.has(pendingKey(def.id, code))) continue;
       this.requireKnownCode(def, code, name);
-      addCodes.push({ table: def.id, code, name: this.officialNames.has(code) || this.catalog.functionName(code) ? undefined : name });
+      add({ table: def.id, code, name: this.officialNames.has(code) || this.catalog.functionName(code) ? undefined : name });
     }
     const cells: StoredCell[] = [];
     for (const edit of change.cells ?? []) {
-      const def = this.table(edit.table);
-      if (def.kind === 'functional' && codeLevel(edit.row) === 3 && !this.model.tableInputs(def.id).codes.has(edit.row) && !pending(def.id, edit.row)) {
+      const def = tableOf(edit.table);
+      if (def.kind === 'functional' && codeLevel(edit.row) === 3 && !this.model.tableInputs(def.id).codes.has(edit.row) && !addCodes.keys.has(pendingKey(def.id, edit.row))) {
         this.requireKnownCode(def, edit.row);
-        addCodes.push({ table: def.id, code: edit.row });
+        add({ table: def.id, code: edit.row });
       }
       cells.push({ table: def.id, row: edit.row, col: edit.col, value: this.parseInput(def, edit.row, edit.col, edit.value, addCodes) });
     }
     for (const { table, code } of change.removeCodes ?? []) {
-      const def = this.functionalTable(table);
+      const def = functionalOf(tableOf(table));
       if (!this.model.tableInputs(def.id).codes.has(code)) throw new ApiError('refused', `${def.id} 中没有科目行 ${code}`);
       removeCodes.push({ table: def.id, code });
     }
@@ -322,7 +328,7 @@ export class YearSession {
       throw new ApiError('refused', `文档年度 ${doc.fiscalYear} 与年度文件的年度 ${info.fiscalYear} 不一致`);
     }
     const cells: StoredCell[] = [];
-    const codes: { table: string; code: string }[] = [];
+    const codes: PendingCodes = Object.assign([], { keys: new Set<string>() });
     let ignored = 0;
     for (const [tableName, rows] of Object.entries(doc.tables)) {
       const def = this.table(tableName);
@@ -335,6 +341,7 @@ export class YearSession {
           }
           this.requireKnownCode(def, row);
           codes.push({ table: def.id, code: row });
+          codes.keys.add(pendingKey(def.id, row));
         }
         for (const [col, text] of Object.entries(values)) {
           const rule = this.ruleOrThrow(def, row, col, codes);
@@ -399,11 +406,6 @@ export class YearSession {
     applyToModel(this.model, { cells, addCodes, removeCodes });
   }
 
-  private functionalTable(name: string): TableDef {
-    const def = this.table(name);
-    if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能增删科目行`);
-    return def;
-  }
 
   /** A 项 code must be in the year's catalog, or come with a name as a user-defined code. */
   private requireKnownCode(def: TableDef, code: string, customName?: string): void {
@@ -416,8 +418,8 @@ export class YearSession {
     }
   }
 
-  private ruleOrThrow(def: TableDef, row: string, col: string, pendingCodes: { table: string; code: string }[]) {
-    const pending = def.kind === 'functional' && pendingCodes.some((p) => p.table === def.id && p.code === row);
+  private ruleOrThrow(def: TableDef, row: string, col: string, pendingCodes: PendingCodes) {
+    const pending = def.kind === 'functional' && pendingCodes.keys.has(pendingKey(def.id, row));
     const rule = pending ? (def.kind === 'functional' ? def.leaf[col] : undefined) : this.model.rule(def.id, row, col);
     if (!rule) {
       const rowKnown = pending || this.model.row(def.id, row);
@@ -426,7 +428,7 @@ export class YearSession {
     return rule;
   }
 
-  private parseInput(def: TableDef, row: string, col: string, text: string | null, pendingCodes: { table: string; code: string }[]): Amount | null {
+  private parseInput(def: TableDef, row: string, col: string, text: string | null, pendingCodes: PendingCodes): Amount | null {
     const rule = this.ruleOrThrow(def, row, col, pendingCodes);
     if (rule.role !== 'input') {
       const how = explainRule(TABLES, rule, { table: def.id, row, col });
@@ -446,6 +448,15 @@ export class YearSession {
     }
   }
 }
+
+function functionalOf(def: TableDef): TableDef {
+  if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能增删科目行`);
+  return def;
+}
+
+/** 项 rows an edit adds, with a set of their keys: an import adds thousands and checks every cell against them. */
+type PendingCodes = { table: string; code: string; name?: string }[] & { keys: Set<string> };
+const pendingKey = (table: string, code: string) => `${table}\u0000${code}`;
 
 function sameKey(a: { subject_type: string; subject_code: string }, b: { subject_type: string; subject_code: string }): boolean {
   return a.subject_type === b.subject_type && a.subject_code === b.subject_code;

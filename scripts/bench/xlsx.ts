@@ -16,17 +16,21 @@ export async function benchXlsx(): Promise<void> {
     const cells = await fillYear(core, 'year.sqlite', ROWS);
     let workbook = { dataBase64: '', name: '' };
     const xlsx = await measure(async () => (workbook = await core.exportWorkbook({ file: 'year.sqlite', draft: true })), { runs: 5 });
-    const xls = await measure(() => core.exportWorkbook({ file: 'year.sqlite', format: 'xls', draft: true }), { runs: 5 });
+    let legacy = { dataBase64: '', name: '' };
+    const xls = await measure(async () => (legacy = await core.exportWorkbook({ file: 'year.sqlite', format: 'xls', draft: true })), { runs: 5 });
     let n = 0;
-    const imported = await measure(async () => {
+    const importOf = (book: () => { name: string; dataBase64: string }) => async () => {
       const target = `import-${n++}.sqlite`;
       await core.createYear({ file: target, fiscalYear: 2023, unitName: '基准测试单位' });
-      await core.importWorkbook({ file: target, name: workbook.name, dataBase64: workbook.dataBase64 });
-    }, { runs: 5 });
+      await core.importWorkbook({ file: target, name: book().name, dataBase64: book().dataBase64 });
+    };
+    const imported = await measure(importOf(() => workbook), { runs: 5 });
+    const importedXls = await measure(importOf(() => legacy), { runs: 5 });
     heading(`工作簿:9 张表,公开02/03/05表各 ${ROWS} 个项级科目,${cells} 个录入单元格,.xlsx ${(Buffer.from(workbook.dataBase64, 'base64').length / 1024).toFixed(0)} KB`);
     report('导出 .xlsx', xlsx, { p50: 300 });
     report('导出 .xls', xls, { p50: 300 });
     report('导入(预览+写入)', imported, { p50: 300 });
+    report('导入 .xls(预览+写入)', importedXls);
   } finally {
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

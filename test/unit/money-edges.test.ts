@@ -41,6 +41,22 @@ describe('strict amounts', () => {
       expect(Number(numberText(value))).toBe(value);
     }
   });
+
+  it('reads a number cell exactly as the text it shows: the direct split agrees with the full grammar', () => {
+    const next = seeded(11);
+    const read = (run: () => unknown) => {
+      try {
+        return run();
+      } catch (error) {
+        return (error as Error).message;
+      }
+    };
+    for (let i = 0; i < 5000; i++) {
+      const digits = Math.floor(next() * 12);
+      const value = Math.round((next() - 0.5) * 10 ** Math.floor(next() * 14) * 10 ** digits) / 10 ** digits;
+      for (const yuan of [false, true]) expect(read(() => amountOf(value, yuan))).toEqual(read(() => amountOf(numberText(value), yuan)));
+    }
+  });
 });
 
 describe('one amount limit', () => {

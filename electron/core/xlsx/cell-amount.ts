@@ -14,6 +14,11 @@ export type CellAmount =
   | { ok: true; value: Amount | null; rounded?: true; formula?: true }
   | { ok: false; reason: string };
 
+/** Whether the cell holds anything but "none": what cellAmount reads as a value or refuses (without parsing it). */
+export function hasContent(cell: CellValue | undefined): boolean {
+  return cell !== undefined && !(cell.kind === 'text' && NONE.has(cell.value.trim()));
+}
+
 /**
  * `yuan`: the sheet says 金额单位:元, so 1 in the cell is 1 元 = 1 minor unit.
  * A formula cell counts by the result Excel saved with it: that is what the sheet shows and prints.

@@ -71,7 +71,16 @@ export const YES = '是';
 export const NO = '否';
 
 /** Title and heading templates as patterns: "{year}" is a four-digit year, the name anything. */
+const patterns = new Map<string, RegExp>();
+
+/** The pattern of a template, compiled once: labels are matched against every cell of every form sheet. */
 function templatePattern(template: string): RegExp {
+  let pattern = patterns.get(template);
+  if (!pattern) patterns.set(template, (pattern = compileTemplate(template)));
+  return pattern;
+}
+
+function compileTemplate(template: string): RegExp {
   const escaped = norm(template).replace(/[.*+?^$()|[\]\\]/g, '\\$&');
   const source = escaped
     .replace(/\\?\{seq\\?\}、/g, '(?:[一二三四五六七八九十\\d]+、)?')

@@ -2,7 +2,7 @@ import { MAX_FORMS } from '../../../shared/contract';
 
 /**
  * A full year (9 tables, 300 项 rows each) is about 120 KB zipped and 2 MB inflated; these bounds
- * leave room for other tools' styling while keeping exceljs' in-memory model to a few hundred MB.
+ * leave room for other tools' styling while keeping what a read holds in memory to a few hundred MB.
  */
 export const LIMITS = {
   fileBytes: 20 * 1024 * 1024,

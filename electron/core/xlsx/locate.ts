@@ -76,6 +76,22 @@ export function rowTexts(grid: SheetGrid, row: number, width: number): string[] 
   return Array.from({ length: width }, (_, i) => norm(textOf(shownAt(grid, row, i + 1))));
 }
 
+/**
+ * The same texts, each worked out when first asked for: a body row needs its key columns' texts,
+ * not the amounts' (thousands of rows in a large year).
+ */
+export function lazyRowTexts(grid: SheetGrid, row: number, width: number): { at(col: number): string; first(): string | undefined } {
+  const texts: string[] = [];
+  const at = (col: number) => (texts[col - 1] ??= norm(textOf(shownAt(grid, row, col))));
+  return {
+    at,
+    first: () => {
+      for (let col = 1; col <= width; col++) if (at(col)) return at(col);
+      return undefined;
+    },
+  };
+}
+
 export function gridWidth(grid: SheetGrid, from: number, to: number): number {
   let width = 0;
   for (let r = from; r < to; r++) width = Math.max(width, grid.rows[r - 1]?.length ?? 0);

@@ -1,6 +1,6 @@
 /**
  * How an exported sheet looks, independent of the file format: fonts, alignment, number formats,
- * shading and page setup. write-xlsx.ts (exceljs) and write-xls.ts (BIFF8) both render this one
+ * shading and page setup. write-xlsx.ts (SpreadsheetML) and write-xls.ts (BIFF8) both render this one
  * table, so the legacy .xls prints like the .xlsx.
  */
 import type { CellLogic } from './formulas';

@@ -6,10 +6,10 @@
 import { catalogFor } from '../../../shared/catalog';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { TOTAL, cellKey, codeLevel, describeCell, type CellRule, type FixedRowDef, type LayoutColumn } from '../../../shared/tables';
-import { cellAmount } from './cell-amount';
+import { cellAmount, hasContent } from './cell-amount';
 import { joinCode, type CodeContext } from './code-parts';
-import { rowTexts, type Block } from './locate';
-import { shownAt, textOf } from './read';
+import { lazyRowTexts, type Block } from './locate';
+import { shownAt, textOf, type CellValue } from './read';
 import { isInt, readHeader } from './read-header';
 import { bare, columnLetter, message, norm } from './text';
 
@@ -44,6 +44,11 @@ export interface BlockInfo {
   unitName?: string;
   fiscalYear?: number;
 }
+
+const nonZero = (cell: CellValue) => {
+  const amount = cellAmount(cell);
+  return amount.ok && !!amount.value;
+};
 
 const TOTAL_NAMES = new Set(['合计', '总计']);
 const SUM: CellRule = { role: 'computed', formula: 'Σ 下级', terms: [] };
@@ -114,29 +119,25 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   };
 
   for (let r = header.bodyStart; r < block.end; r++) {
-    const texts = rowTexts(grid, r, width);
-    const first = texts.find(Boolean);
+    const texts = lazyRowTexts(grid, r, width);
+    const first = texts.first();
     if (first === undefined) continue; // blank lines anywhere in the body
     if (first.startsWith('注') || (def.emptyText && first === norm(def.emptyText))) {
       // The body ends at the notes; a number below them is not read, and the preview says so.
       for (let below = r + 1; below < block.end; below++) {
         (grid.rows[below - 1] ?? []).forEach((cell, index) => {
-          const amount = cellAmount(cell);
-          if (cell?.kind === 'number' && amount.ok && amount.value) skip(below, index + 1, '表注之后的数值,未导入');
+          if (cell?.kind === 'number' && nonZero(cell)) skip(below, index + 1, '表注之后的数值,未导入');
         });
       }
       break;
     }
     const used = new Set<number>();
     for (let side = 0; side < sides; side++) {
-      const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts[colOf(side, kind)! - 1] : '');
+      const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts.at(colOf(side, kind)!) : '');
       const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(grid.rows[r - 1]?.[c - 1]))), parent) : text('code');
       const [name, label, rowNo] = [text('name'), text('label'), text('rowno')];
       const values = layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id));
-      const hasValues = values.some((c) => {
-        const amount = cellAmount(grid.rows[r - 1]?.[mapped.get(c.id)! - 1]);
-        return !amount.ok || amount.value !== null;
-      });
+      const hasValues = values.some((c) => hasContent(grid.rows[r - 1]?.[mapped.get(c.id)! - 1]));
       const keyCol = colOf(side, 'code') ?? colOf(side, 'rowno') ?? colOf(side, 'label') ?? colOf(side, 'name') ?? mapped.get(values[0]?.id ?? '') ?? 1;
 
       // The totals line: the label spans `span` groups, the value is in the last one's value column.
@@ -210,8 +211,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     }
     // A number outside every mapped column would be lost silently: say so.
     (grid.rows[r - 1] ?? []).forEach((cell, index) => {
-      const amount = cellAmount(cell);
-      if (!used.has(index + 1) && !mappedCols.has(index + 1) && cell?.kind === 'number' && amount.ok && amount.value) {
+      // Only numbers are looked at: a label is no amount, and refusing one as such costs an exception per cell.
+      if (cell?.kind === 'number' && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
         skip(r, index + 1, '不在任何栏次下的数值,已忽略');
       }
     });

@@ -1,17 +1,17 @@
 /**
- * Turns uploaded bytes into plain grids of cell values, whatever produced them: .xlsx through
- * exceljs, legacy .xls (BIFF8) through SheetJS. Everything that can go wrong before the layout is
+ * Turns uploaded bytes into plain grids of cell values, whatever produced them: .xlsx by our own
+ * one-pass reader (read-xlsx.ts), legacy .xls (BIFF8) through SheetJS. Everything that can go wrong before the layout is
  * looked at — wrong type, truncated, password-protected, too large — becomes one Chinese message.
  * Memory stays bounded: the file size, the bytes actually inflated (zip-check.ts), the rows and cells
- * per sheet are capped, and what exceljs would expand cell by cell is removed first (sanitize.ts).
+ * per sheet are capped (sanitize.ts), and nothing a sheet declares is ever expanded cell by cell.
  * Callers run this in the parse worker (parse-worker.ts), which bounds memory and time once more.
  */
 import * as XLSX from '@e965/xlsx';
-import ExcelJS from 'exceljs';
 import { unitCodeIn } from './unit-code';
 import { LIMITS } from './limits';
-import { MAX_MERGE_CELLS, sanitizeXlsx } from './sanitize';
-import { ZipProblem, packStored, unpackZip } from './zip-check';
+import { readXlsxParts } from './read-xlsx';
+import { MAX_MERGE_CELLS, refuseDtd } from './sanitize';
+import { ZipProblem, unpackZip } from './zip-check';
 
 export type CellValue =
   | { kind: 'number'; value: number; formula?: true }
@@ -69,60 +69,17 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<Workboo
 }
 
 async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<{ sheets: SheetGrid[]; unitCode?: string }> {
-  let checked: Buffer;
   try {
     const entries = unpackZip(bytes, { maxBytes: LIMITS.inflatedBytes, maxEntries: LIMITS.zipEntries });
     const names = new Set(entries.map((entry) => entry.name));
     if (names.has('xl/workbook.bin')) fail('这是 .xlsb 二进制工作簿,请在 Excel 中另存为 .xlsx 后再导入');
     if (!names.has('xl/workbook.xml')) fail('不是 Excel 工作簿(压缩包中没有 xl/workbook.xml;如是 WPS/ODS 文件,请另存为 .xlsx)');
-    checked = packStored(sanitizeXlsx(entries, LIMITS));
+    refuseDtd(entries);
+    return readXlsxParts(entries, fail);
   } catch (error) {
     if (error instanceof ZipProblem) return fail(error.message);
     throw error;
   }
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(checked as unknown as ExcelJS.Buffer);
-  } catch {
-    return fail('文件已损坏,无法读取,请在 Excel 中打开后另存为 .xlsx 再导入');
-  }
-  if (workbook.worksheets.length > LIMITS.sheets) fail(`工作表过多(${workbook.worksheets.length} 个),超过 ${LIMITS.sheets} 个的上限`);
-  const sheets = workbook.worksheets.map((sheet) => {
-    const grid: SheetGrid = { name: sheet.name, rows: [], mergedInto: new Map() };
-    sheet.eachRow({ includeEmpty: false }, (row, r) => {
-      row.eachCell({ includeEmpty: false }, (cell, c) => {
-        if (cell.isMerged && cell.master.address !== cell.address) {
-          grid.mergedInto.set(`${r},${c}`, [Number(cell.master.row), Number(cell.master.col)]);
-          return;
-        }
-        const value = fromExcelJs(cell.value, cell.result);
-        if (value) place(grid, r, c, value, fail);
-      });
-    });
-    return grid;
-  });
-  return { sheets, unitCode: unitCodeIn(workbook.keywords) };
-}
-
-/** `cached` is the cell's own formula result: exceljs's `value` copy drops a cached 0 (our exports' empty totals). */
-function fromExcelJs(value: ExcelJS.CellValue, cached?: ExcelJS.CellValue): CellValue | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return { kind: 'number', value };
-  if (typeof value === 'string') return { kind: 'text', value };
-  if (typeof value === 'boolean') return { kind: 'invalid', value: value ? 'TRUE' : 'FALSE' };
-  if (value instanceof Date) return { kind: 'invalid', value: value.toISOString().slice(0, 10) };
-  if ('richText' in value) return { kind: 'text', value: value.richText.map((run) => run.text).join('') };
-  if ('formula' in value || 'sharedFormula' in value) {
-    const result = value.result ?? cached;
-    if (result === undefined || result === null) return { kind: 'formula' };
-    if (typeof result === 'number') return { kind: 'number', value: result, formula: true };
-    if (typeof result === 'string') return { kind: 'text', value: result, formula: true };
-    if (typeof result === 'object' && 'error' in result) return { kind: 'invalid', value: String(result.error) };
-    return { kind: 'invalid', value: String(result) };
-  }
-  if ('error' in value) return { kind: 'invalid', value: String(value.error) };
-  if ('text' in value) return { kind: 'text', value: String(value.text) };
-  return { kind: 'invalid', value: JSON.stringify(value).slice(0, 40) };
 }
 
 function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string } {

@@ -14,6 +14,21 @@ export function halfWidth(text: string): string {
  * "项 目", "一般公共预 算财政拨款", "附属单位\n上缴收入"), one kind of quote and bracket.
  */
 export function norm(text: string): string {
+  if (!NORM_CHANGES.test(text)) return text;
+  let normed = normCache.get(text);
+  if (normed === undefined) {
+    // Readers compare the same labels thousands of times (a workbook of 1,000 forms): each text is worked out once.
+    if (normCache.size >= 50_000) normCache.clear();
+    normCache.set(text, (normed = normalise(text)));
+  }
+  return normed;
+}
+
+/** Characters norm changes; a text without any is already in its comparable form. */
+const NORM_CHANGES = /[\uFF01-\uFF5E\u3000\s“”„‟"‘’'【〔[\]】〕]/;
+const normCache = new Map<string, string>();
+
+function normalise(text: string): string {
   return halfWidth(text)
     .replace(/\s+/g, '')
     .replace(/[“”„‟"]/g, '"')

@@ -23,7 +23,7 @@ const ALIGN_H = { left: 1, center: 2, right: 3 } as const;
 const ALIGN_V = { top: 0, middle: 1 } as const;
 const BLACK = 8;
 const AUTO_COLOR = 0x7fff;
-/** Points; the .xlsx writer's default (exceljs: defaultRowHeight 15), so rows without a set height print alike. */
+/** Points; the .xlsx writer's default (defaultRowHeight 15), so rows without a set height print alike. */
 const DEFAULT_ROW_HEIGHT = 15;
 /** The cell XF every workbook starts with (after the 15 style XFs). */
 const DEFAULT_XF = 15;

@@ -4,8 +4,7 @@
  * which of two same-named entries counts, so the file could show one sheet and import another),
  * encrypted and zip64 entries are refused, and inflation itself stops at the byte budget — a directory
  * that lies about sizes cannot make us inflate more than the budget. Sizes and CRCs must then agree
- * with what was inflated. The entries are handed on repacked (packStored), so the parser reads exactly
- * what was checked here.
+ * with what was inflated. The reader (read-xlsx.ts) reads these checked entries, nothing else.
  */
 import zlib from 'node:zlib';
 
@@ -20,6 +19,8 @@ export interface ZipEntry {
 const LOCAL = 0x04034b50;
 const CENTRAL = 0x02014b50;
 const END = 0x06054b50;
+/** 1980-01-01, the first day a zip can state: every entry carries it, so equal data gives equal bytes. */
+const DOS_DATE_1980 = (0 << 9) | (1 << 5) | 1;
 const DAMAGED = '文件不完整或已损坏(压缩包目录与内容不符,可能下载或复制未完成),请重新导出或复制后再试';
 
 /** The entries in directory order, inflated; at most `maxBytes` inflated in total and `maxEntries` entries. */
@@ -93,20 +94,24 @@ function inflate(data: Buffer, method: number, budget: number, limit: number): B
   }
 }
 
-/** A zip of the given entries, stored without compression: what the parser reads is what was checked. */
-export function packStored(entries: ZipEntry[]): Buffer {
+/** A zip of the given entries, each deflated at `level` (the exporter's workbooks). */
+export function packZip(entries: ZipEntry[], { level }: { level: number }): Buffer {
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = zlib.crc32(data);
+    const packed = zlib.deflateRawSync(data, { level });
+    const method = 8; // deflate
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
+    local.writeUInt16LE(DOS_DATE_1980, 12);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
@@ -114,14 +119,16 @@ export function packStored(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt16LE(DOS_DATE_1980, 14);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(packed.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, data);
+    parts.push(local, nameBytes, packed);
     directory.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
+    offset += 30 + nameBytes.length + packed.length;
   }
   const directoryBytes = Buffer.concat(directory);
   const end = Buffer.alloc(22);
