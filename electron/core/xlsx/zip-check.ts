@@ -95,18 +95,26 @@ function inflate(data: Buffer, method: number, budget: number, limit: number): B
 
 /** A zip of the given entries, stored without compression: what the parser reads is what was checked. */
 export function packStored(entries: ZipEntry[]): Buffer {
+  return packZip(entries, () => false);
+}
+
+/** A zip of the given entries; those `deflate` picks are compressed (fastest level: repetitive XML shrinks nearly as well). */
+export function packZip(entries: ZipEntry[], deflate: (name: string) => boolean): Buffer {
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = zlib.crc32(data);
+    const method = deflate(name) ? 8 : 0;
+    const stored = method ? zlib.deflateRawSync(data, { level: 1 }) : data;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(stored.length, 18);
     local.writeUInt32LE(data.length, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
@@ -114,14 +122,15 @@ export function packStored(entries: ZipEntry[]): Buffer {
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(stored.length, 20);
     central.writeUInt32LE(data.length, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
-    parts.push(local, nameBytes, data);
+    parts.push(local, nameBytes, stored);
     directory.push(central, nameBytes);
-    offset += 30 + nameBytes.length + data.length;
+    offset += 30 + nameBytes.length + stored.length;
   }
   const directoryBytes = Buffer.concat(directory);
   const end = Buffer.alloc(22);
