@@ -13,8 +13,11 @@ import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { formKey } from '../../shared/forms/year-check';
 import { FormChecks } from './form-checks';
 import type { CatalogCode } from './catalog-import';
-import type { FormsChange, StoredCell, YearStore } from './store';
+import type { StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
+
+/** What an import writes beside the cells, in the same transaction. */
+export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'reportTexts'>;
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
@@ -117,7 +120,7 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(change: YearChange, extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] } } = {}): number {
+  edit(change: YearChange, extra: EditExtra = {}): number {
     const addCodes: { table: string; code: string; name?: string }[] = [];
     const removeCodes: { table: string; code: string }[] = [];
     const pending = (table: string, code: string) => addCodes.some((added) => added.table === table && added.code === code);
@@ -360,8 +363,8 @@ export class YearSession {
       meta.supplementary = JSON.stringify(Object.fromEntries(Object.entries(doc.supplementary).filter(([, text]) => text?.trim())));
     }
     const reportTexts = textsFromDoc(doc.reportTexts);
-    this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
-    this.store.writeReportTexts(reportTexts, true);
+    // Texts in the same transaction: a load writes all of the document or nothing.
+    this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta, reportTexts: { texts: reportTexts, replaceAll: true } }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
     for (const def of this.tables()) {
       const inputs = this.model.tableInputs(def.id);
       inputs.cells.clear();
