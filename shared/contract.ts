@@ -230,7 +230,7 @@ export const METHODS = {
   /** Saves (text null: removes) one 决算公开 text; saving confirms a draft carried from last year. */
   setReportText: object({ file, key: reportTextKey, text: nullable(str({ max: 20_000 })) }),
   /** The 决算公开 document: docx / md / html / pdf (printed by Chromium where one is installed); json = every sentence with its source cells. */
-  exportReport: object({ file, format: literal('docx', 'md', 'html', 'json', 'pdf') }),
+  exportReport: object({ file, format: literal('docx', 'md', 'html', 'json', 'pdf'), draft: optional(bool) }),
   // 汇总 and batch 审核 (issue 14): files are year files of the data folder.
   planConsolidation: object(consolidation),
   consolidate: object({ ...consolidation, out: file }),

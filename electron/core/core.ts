@@ -206,10 +206,10 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async setReportText({ file, key, text }) {
       return { revision: setReportText(editing(file), key, text) };
     },
-    async exportReport({ file, format }) {
+    async exportReport({ file, format, draft = false }) {
       // Word, charts and PDF libraries load only when a document is asked for (CLI start-up stays quick).
       const { exportReport } = await import('./report/export');
-      const report = await reading(file, (open) => exportReport(open, format));
+      const report = await reading(file, (open) => exportReport(open, format, draft));
       return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },
     ...groupApi(options, {

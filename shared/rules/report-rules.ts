@@ -35,7 +35,7 @@ export const REPORT_RULES: RuleDef[] = [
           col: '',
           message: reason.text
             ? `情况说明“${quoted}…”的主要原因沿用了上年的文字,请核实后确认`
-            : `情况说明“${quoted}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${reason.lead.replace(/[::]$/, '')}`,
+            : `情况说明“${quoted}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${reason.lead.replace(/[::]$/, '')}${outline.requireReasons ? `(${outline.name}要求写明:未写明时不能导出报送版决算公开文档)` : ''}`,
           expected: null,
           actual: null,
         });
