@@ -16,10 +16,10 @@ export const INPUTS_TITLE = '决算公开资料(补充信息、年初预算、�
 
 /** Printed columns, then (one column apart, hidden) the key of each line. */
 export const INPUT_COLUMNS = [
-  { header: '类别', width: 18 },
-  { header: '项目', width: 46 },
-  { header: '填报内容', width: 52 },
-  { header: '核实', width: 16 },
+  { header: '类别', width: 14 },
+  { header: '项目', width: 40 },
+  { header: '填报内容', width: 44 },
+  { header: '核实', width: 13 },
 ] as const;
 export const KEY_COLUMN = INPUT_COLUMNS.length + 2;
 /** Heads the hidden key column, so the importer knows the sheet is ours whatever its name became. */
