@@ -5,7 +5,7 @@
  */
 import type { ReportOutline } from './outline';
 import { sentencesOf } from './build';
-import { sentenceText, type ReportDoc, type Sentence } from './types';
+import { sentenceName, type ReportDoc, type Sentence } from './types';
 
 /** Sentences that must give a reason and have none written. */
 export function missingReasons(doc: ReportDoc): Sentence[] {
@@ -21,7 +21,7 @@ export function reportBlock(errors: number, doc: ReportDoc, outline: ReportOutli
   const reasons: string[] = [];
   if (errors) reasons.push(`审核还有 ${errors} 个错误`);
   if (missing.length) {
-    const quoted = missing.slice(0, 3).map((sentence) => `“${sentenceText({ ...sentence, reason: undefined }).slice(0, QUOTED)}…”`);
+    const quoted = missing.slice(0, 3).map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`);
     reasons.push(`情况说明中 ${missing.length} 处变动较大的项目未写明主要原因(${outline.name}要求写明),如${quoted.join('、')}`);
   }
   return `不能导出报送版决算公开文档:${reasons.join(';')}。请修正或在决算公开页填写后再导出,或导出草稿`;

@@ -5,7 +5,7 @@
  */
 import { buildReport, sentencesOf } from '../report/build';
 import { OUTLINES, type OutlineId } from '../report/outline';
-import { sentenceText } from '../report/types';
+import { sentenceName } from '../report/types';
 import type { CheckContext } from './context';
 import { TEXT_TABLE, type RuleDef } from './types';
 
@@ -27,7 +27,7 @@ export const REPORT_RULES: RuleDef[] = [
       for (const sentence of sentencesOf(doc)) {
         const reason = sentence.reason;
         if (!reason || !(reason.needed || reason.text) || (reason.text && !reason.draft)) continue;
-        const quoted = sentenceText({ ...sentence, reason: undefined }).slice(0, 40);
+        const quoted = sentenceName(sentence).slice(0, 40);
         ctx.emit({
           severity: 'warning',
           table: TEXT_TABLE,

@@ -2,7 +2,7 @@
  * The 决算公开资料 lines of an open year (shared/report/inputs.ts): its 补充信息, 年初预算 per 公开05表
  * row, texts, and the sentences of this year's document that ask for a reason.
  */
-import { inputLines, sentencesOf, sentenceText, type InputLine } from '../../../shared/report';
+import { inputLines, sentenceName, sentencesOf, type InputLine } from '../../../shared/report';
 import type { YearSession } from '../year-session';
 import { yearReport } from './source';
 
@@ -17,7 +17,7 @@ export function yearInputLines(session: YearSession): InputLine[] | undefined {
   const reasons = sentencesOf(yearReport(session).doc).flatMap((sentence) => {
     const reason = sentence.reason;
     if (!reason || !(reason.needed || reason.text)) return [];
-    const text = sentenceText({ ...sentence, reason: undefined });
+    const text = sentenceName(sentence);
     return [{ key: reason.key, sentence: text.length > SENTENCE_CHARS ? `${text.slice(0, SENTENCE_CHARS)}…` : text }];
   });
   if (!reasons.length && !Object.keys(supplementary).length && !Object.keys(texts).length) return undefined;
