@@ -144,6 +144,8 @@ export interface ImportPreview {
   forms: { sheet: string; subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
   /** forms: forms written (replace: found forms; baseline: drafts carried from last year). */
   effect: { cells: number; cleared: number; addCodes: number; removeCodes: number; baselineCells: number; prefilled: number; forms: number };
+  /** The workbook's 决算公开资料 sheet: 补充信息 fields and 决算公开 texts it holds (replace: they replace the year's; baseline: its texts come as drafts). */
+  reportInputs?: { sheet: string; fields: number; texts: number };
   /**
    * Tables found but not readable, each with every reason (sheet, row, cell). Without `partial` these
    * reasons are errors too; with it the other tables are imported and these stay as they are.

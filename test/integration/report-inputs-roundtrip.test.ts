@@ -82,6 +82,7 @@ describe('决算公开资料: the inputs beside the tables', () => {
         await newYear(env.core, `b${seed}.sqlite`);
         const result = await importInto(`b${seed}.sqlite`, name, bytes);
         expect(result.errors, `seed ${seed}`).toEqual([]);
+        expect(result.reportInputs, `seed ${seed}`).toEqual({ sheet: expect.stringMatching(/^决算公开资料/), fields: Object.keys(inputs.supplementary).length, texts: Object.keys(inputs.reportTexts).length });
         const after = await env.core.dump({ file: `b${seed}.sqlite` });
         expect(after.supplementary ?? {}, `seed ${seed}`).toEqual(inputs.supplementary);
         expect(after.reportTexts ?? {}, `seed ${seed}`).toEqual(inputs.reportTexts);

@@ -86,6 +86,8 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     forms: (source?.forms ?? []).map(({ sheet, form }) => ({ sheet, ...formKey(form), subject_name: form.subject_name })),
     effect: { cells: 0, cleared: 0, addCodes: 0, removeCodes: 0, baselineCells: 0, prefilled: 0, forms: 0 },
   };
+  const inputs = source?.inputs;
+  if (inputs) preview.reportInputs = { sheet: inputs.sheet, fields: Object.keys(inputs.supplementary).length, texts: Object.keys(inputs.reportTexts).length };
   if (!source || out.errors.length) return { preview };
   if (request.baseline) {
     const baseline = planBaseline(session, source, request.name, out);
