@@ -76,7 +76,7 @@ export function inputLines(source: InputsSource): InputLine[] {
   };
   for (const field of SUPP_FIELDS) supp(field.key, field.group, field.label, field.kind);
   const budgetSection = '一般公共预算财政拨款年初预算';
-  for (const row of source.budgetRows) supp(`${BUDGET_KEY}.${row.code}`, budgetSection, row.name ? `${row.code} ${row.name}` : row.code, 'amount');
+  for (const row of source.budgetRows) supp(`${BUDGET_KEY}.${row.code}`, budgetSection, row.name && row.name !== row.code ? `${row.code} ${row.name}` : row.code, 'amount');
   for (const key of Object.keys(source.supplementary).sort()) if (!seen.has(key)) supp(key, budgetSection, key.slice(BUDGET_KEY.length + 1), 'amount');
   for (const field of textFields()) text(field.key, '部门概况与名词解释', field.label);
   for (const reason of source.reasons) text(REASON_PREFIX + reason.key, '主要原因', reason.sentence);
