@@ -150,6 +150,8 @@ export interface ImportPreview {
   forms: { sheet: string; subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
   /** forms: forms written (replace: found forms; baseline: drafts carried from last year). */
   effect: { cells: number; cleared: number; addCodes: number; removeCodes: number; baselineCells: number; prefilled: number; forms: number };
+  /** The workbook's 决算公开资料 sheet: 补充信息 fields and 决算公开 texts it holds (replace: they replace the year's; baseline: its texts come as drafts). */
+  reportInputs?: { sheet: string; fields: number; texts: number };
   /**
    * Tables found but not readable, each with every reason (sheet, row, cell). Without `partial` these
    * reasons are errors too; with it the other tables are imported and these stay as they are.
@@ -238,7 +240,7 @@ export const METHODS = {
   /** Saves (text null: removes) one 决算公开 text; saving confirms a draft carried from last year. */
   setReportText: object({ file, key: reportTextKey, text: nullable(str({ max: 20_000 })) }),
   /** The 决算公开 document: docx / md / html / pdf (printed by Chromium where one is installed); json = every sentence with its source cells. */
-  exportReport: object({ file, format: literal('docx', 'md', 'html', 'json', 'pdf') }),
+  exportReport: object({ file, format: literal('docx', 'md', 'html', 'json', 'pdf'), draft: optional(bool) }),
   // 汇总 and batch 审核 (issue 14): files are year files of the data folder.
   planConsolidation: object(consolidation),
   consolidate: object({ ...consolidation, out: file }),

@@ -37,6 +37,12 @@ export interface FormsChange {
   remove?: { subject_type: string; subject_code: string }[];
 }
 
+/** A 决算公开 text as stored; `draft` = carried from last year and not yet confirmed. */
+export interface ReportTextRow {
+  text: string;
+  draft: boolean;
+}
+
 export interface StoredCell {
   table: string;
   row: string;
@@ -302,6 +308,8 @@ export class YearStore {
     printed?: { tables: string[]; cells: StoredCell[] };
     /** 科目 names as printed that contradict the catalog (R-I02), in the same transaction. */
     printedNames?: PrintedNamesChange;
+    /** 决算公开 texts written with the rest (an import's): `replaceAll` first clears every text. */
+    reportTexts?: { texts: Record<string, ReportTextRow>; replaceAll: boolean };
   }): number {
     const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline || change.printedNames?.entries.length;
     if (touchesTables && this.meta('consolidation') !== undefined) {
@@ -337,6 +345,7 @@ export class YearStore {
         if (change.forms) this.applyForms(change.forms);
         if (change.printed) this.replacePrinted(change.printed);
         if (change.printedNames) writePrintedNames(this.db, change.printedNames);
+        if (change.reportTexts) this.applyReportTexts(change.reportTexts.texts, change.reportTexts.replaceAll);
       })();
       return ++this.revisionValue;
     });
@@ -503,20 +512,23 @@ export class YearStore {
   }
 
   /** Writes (null: removes) 决算公开 texts in one transaction; `replaceAll` first clears every text (load). */
-  writeReportTexts(texts: Record<string, { text: string; draft: boolean } | null>, replaceAll = false): number {
+  writeReportTexts(texts: Record<string, ReportTextRow | null>, replaceAll = false): number {
+    this.db.transaction(() => this.applyReportTexts(texts, replaceAll))();
+    return ++this.revisionValue;
+  }
+
+  /** Writes texts; the caller runs it inside its transaction. */
+  private applyReportTexts(texts: Record<string, ReportTextRow | null>, replaceAll: boolean): void {
     const upsert = this.db.prepare(
       'INSERT INTO report_texts (key, text, draft, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET text = excluded.text, draft = excluded.draft, updated_at = excluded.updated_at',
     );
     const remove = this.db.prepare('DELETE FROM report_texts WHERE key = ?');
     const now = new Date().toISOString();
-    this.db.transaction(() => {
-      if (replaceAll) this.db.exec('DELETE FROM report_texts');
-      for (const [key, value] of Object.entries(texts)) {
-        if (value === null) remove.run(key);
-        else upsert.run(key, value.text, value.draft ? 1 : 0, now);
-      }
-    })();
-    return ++this.revisionValue;
+    if (replaceAll) this.db.exec('DELETE FROM report_texts');
+    for (const [key, value] of Object.entries(texts)) {
+      if (value === null) remove.run(key);
+      else upsert.run(key, value.text, value.draft ? 1 : 0, now);
+    }
   }
 
   private schemaVersion(): number {

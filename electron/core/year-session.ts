@@ -14,8 +14,11 @@ import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { formKey } from '../../shared/forms/year-check';
 import { FormChecks } from './form-checks';
 import type { CatalogCode } from './catalog-import';
-import type { FormsChange, StoredCell, YearStore } from './store';
+import type { StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
+
+/** What an import writes beside the cells, in the same transaction. */
+export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'printedNames' | 'reportTexts'>;
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
@@ -119,10 +122,7 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(
-    change: YearChange,
-    extra: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] }; printedNames?: PrintedNamesChange } = {},
-  ): number {
+  edit(change: YearChange, extra: EditExtra = {}): number {
     const addCodes: PendingCodes = Object.assign([], { keys: new Set<string>() });
     const removeCodes: { table: string; code: string }[] = [];
     const add = (entry: { table: string; code: string; name?: string }) => {
@@ -152,7 +152,7 @@ export class YearSession {
       if (!this.model.tableInputs(def.id).codes.has(code)) throw new ApiError('refused', `${def.id} 中没有科目行 ${code}`);
       removeCodes.push({ table: def.id, code });
     }
-    const names = (change.printedNames ?? []).map(({ table, code, name }) => ({ table: this.functionalTable(table).id, code, name }));
+    const names = (change.printedNames ?? []).map(({ table, code, name }) => ({ table: functionalOf(this.table(table)).id, code, name }));
     const printedNames = extra.printedNames ?? (names.length ? { entries: names } : undefined);
     // `extra` (meta, last year's values, forms already parsed by the caller) rides in the same transaction: an import writes all or nothing.
     const revision = this.store.write({ cells, addCodes, removeCodes, ...extra, printedNames });
@@ -384,15 +384,18 @@ export class YearSession {
     }
     const reportTexts = textsFromDoc(doc.reportTexts);
     const names = Object.entries(doc.printedNames ?? {}).flatMap(([table, byCode]) => {
-      const def = this.functionalTable(table);
+      const def = functionalOf(this.table(table));
       return Object.entries(byCode).map(([code, name]) => {
         if (codeLevel(code) === null) throw new ApiError('refused', `printedNames:${def.id} 的“${code}”不是功能分类科目代码`);
         return { table: def.id, code, name };
       });
     });
     const printedNames: PrintedNamesChange = { replace: 'all', entries: names };
-    this.store.writeAll({ cells, addCodes: codes, replaceAll: true, meta, printedNames }, forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })));
-    this.store.writeReportTexts(reportTexts, true);
+    // Texts in the same transaction: a load writes all of the document or nothing.
+    this.store.writeAll(
+      { cells, addCodes: codes, replaceAll: true, meta, printedNames, reportTexts: { texts: reportTexts, replaceAll: true } },
+      forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })),
+    );
     for (const def of this.tables()) {
       const inputs = this.model.tableInputs(def.id);
       inputs.cells.clear();

@@ -10,3 +10,5 @@ export { toMarkdown } from './markdown';
 export { printTable, type PrintedTable, type HeaderCell } from './table-print';
 export { toHtml } from './html';
 export { performanceOf } from './performance';
+export { INPUTS_SHEET, INPUTS_TITLE, INPUT_COLUMNS, KEY_COLUMN, KEY_MARKER, DRAFT_MARK, inputLines, inputKind, type InputLine, type InputKind, type InputsSource } from './inputs';
+export { missingReasons, reportBlock } from './gate';

@@ -47,7 +47,11 @@ export interface ReportOutline {
   amountStyle: AmountStyle;
   /** A change vs last year or vs 年初预算 of at least this many percent asks for a 主要原因 (default 10). */
   reasonThreshold: number;
-  /** Missing reasons block the 报送版 document (only where the region requires it). */
+  /**
+   * A sentence that needs a 主要原因 and has none blocks the 报送版 document (gate.ts); elsewhere it
+   * stays a P-05 warning. The workbook is never blocked by it: the tables are 报送 for 财政审核 and
+   * 批复 before the document is written for 公开 (REFERENCE-2026 Q5, the modern cycle).
+   */
   requireReasons: boolean;
   /** (三) 具体情况 lists 年初预算 vs 决算 per 类 (湖北 seed 002) or per 项 (广西, 四川). */
   budgetDetail: 'category' | 'item';
@@ -124,7 +128,10 @@ export const OUTLINES = {
     name: '四川(13 张表)',
     amountStyle: 'plain',
     reasonThreshold: 10,
-    requireReasons: false,
+    // INFERRED: every change sentence of the Sichuan disclosures gives "主要变动原因是…" (SPEC §5 MS-01…MS-15,
+    // 渠县 and 眉山), and Sichuan scores its disclosures (大竹 2024 "部门决算量化评价表", REFERENCE §2.2).
+    // 荆门 is not: seed 002 was published with "主要原因:一是……;二是……" left in (SPEC P-03).
+    requireReasons: true,
     budgetDetail: 'item',
     lastYearWord: '比上年',
     coverLines: ['保密审查情况:已审查', '部门主要负责人审签情况:已审签'],

@@ -88,3 +88,8 @@ export function sentenceText(sentence: Sentence): string {
     .map((part) => (typeof part === 'string' ? part : part.text))
     .join('');
 }
+
+/** How a sentence is named to the clerk: its words without the reason, or, for a reason-only sentence, what the reason is about. */
+export function sentenceName(sentence: Sentence): string {
+  return sentenceText({ ...sentence, reason: undefined }) || (sentence.reason?.lead.replace(/[::]$/, '') ?? '');
+}

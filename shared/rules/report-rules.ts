@@ -9,7 +9,7 @@
 import { buildReport, sentencesOf } from '../report/build';
 import { OUTLINES, type OutlineId, type ReportOutline } from '../report/outline';
 import { reasonMismatches } from '../report/text-figures';
-import { sentenceText, type Sentence } from '../report/types';
+import { sentenceName, type Sentence } from '../report/types';
 import { REASON_PREFIX } from '../report/writer';
 import type { CheckContext } from './context';
 import { TEXT_TABLE, type RuleDef } from './types';
@@ -38,7 +38,7 @@ function narrativeOf(ctx: CheckContext): Narrative {
   return narrative;
 }
 
-const quote = (sentence: Sentence) => sentenceText({ ...sentence, reason: undefined }).slice(0, 40);
+const quote = (sentence: Sentence) => sentenceName(sentence).slice(0, 40);
 
 export const REPORT_RULES: RuleDef[] = [
   {
@@ -59,7 +59,7 @@ export const REPORT_RULES: RuleDef[] = [
           col: '',
           message: reason.text
             ? `情况说明“${quote(sentence)}…”的主要原因沿用了上年的文字,请核实后确认`
-            : `情况说明“${quote(sentence)}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${reason.lead.replace(/[::]$/, '')}`,
+            : `情况说明“${quote(sentence)}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${reason.lead.replace(/[::]$/, '')}${outline.requireReasons ? `(${outline.name}要求写明:未写明时不能导出报送版决算公开文档)` : ''}`,
           expected: null,
           actual: null,
         });

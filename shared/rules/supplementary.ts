@@ -55,7 +55,8 @@ export const SUPP_FIELDS: readonly SuppField[] = [
  */
 export const BUDGET_FIELD = /^gpb_initial_budget_by_code\.(合计|\d{3}|\d{5}|\d{7})$/;
 
-function fieldOf(key: string): SuppField | undefined {
+/** The field a stored key names: a declared field, or one code's 年初预算. */
+export function suppFieldOf(key: string): SuppField | undefined {
   const budget = BUDGET_FIELD.exec(key);
   if (budget) return { key, label: `${budget[1]} 年初预算`, group: '一般公共预算财政拨款年初预算', kind: 'amount' };
   return SUPP_FIELDS.find((candidate) => candidate.key === key);
@@ -73,7 +74,7 @@ export function parseSupplementary(values: Record<string, string | null>): Suppl
     target[parts[parts.length - 1]] = value;
   };
   for (const [key, raw] of Object.entries(values)) {
-    const field = fieldOf(key);
+    const field = suppFieldOf(key);
     if (!field) throw new SuppError(`补充信息中没有“${key}”这一项`);
     const text = raw?.trim() ?? '';
     if (!text) continue;

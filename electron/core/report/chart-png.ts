@@ -1,6 +1,9 @@
 /**
  * Chart pictures for the Word document: the ECharts SVG rasterised by resvg (a prebuilt native
  * module from npm, offline) with a Chinese font, at twice the drawn size for print.
+ * Rasterising is most of a document's time (resvg lays out every label with the CJK font, several
+ * milliseconds each), so pictures are kept by chart content: exporting again, or in another format,
+ * redraws only the charts whose figures changed.
  */
 import fs from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
@@ -25,11 +28,25 @@ function fontOptions() {
   return fontFiles.length ? { fontFiles, loadSystemFonts: false } : { loadSystemFonts: true };
 }
 
-export function chartImages(charts: Map<string, ChartData>): ChartImages {
-  const images = new Map<string, { png: Buffer; width: number; height: number }>();
-  for (const [id, data] of charts) {
+type Picture = { png: Buffer; width: number; height: number };
+
+/** Pictures by chart content (its data as JSON), newest last; a few years' six charts fit. */
+const drawn = new Map<string, Picture>();
+const KEEP = 48;
+
+function picture(data: ChartData): Picture {
+  const key = JSON.stringify(data);
+  let found = drawn.get(key);
+  if (found) drawn.delete(key);
+  else {
     const rendered = new Resvg(chartSvg(echarts, data), { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font: fontOptions() }).render();
-    images.set(id, { png: Buffer.from(rendered.asPng()), width: rendered.width, height: rendered.height });
+    found = { png: Buffer.from(rendered.asPng()), width: rendered.width, height: rendered.height };
+    if (drawn.size >= KEEP) drawn.delete(drawn.keys().next().value!);
   }
-  return images;
+  drawn.set(key, found);
+  return found;
+}
+
+export function chartImages(charts: Map<string, ChartData>): ChartImages {
+  return new Map([...charts].map(([id, data]) => [id, picture(data)]));
 }

@@ -13,17 +13,13 @@ import {
   PageBreak,
   PageNumber,
   Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   TextRun,
-  VerticalAlign,
-  WidthType,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
 import { printTable, sentenceText, type BuiltReport, type ReportDoc } from '../../../shared/report';
 import type { ModelView } from '../../../shared/rules';
+import { packZip, unpackZip } from '../xlsx/zip-check';
+import { TABLE_STYLE, tableXml } from './docx-table';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
@@ -31,8 +27,6 @@ const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
 const SIZE = { title: 44, h1: 32, h2: 32, h3: 32, body: 32, table: 18 };
 /** A4 in twentieths of a point, 2.5 cm margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
-
-const TABLE_STYLE = 'TableText';
 
 const run = (text: string, options: { heading?: boolean; size?: number; bold?: boolean } = {}) =>
   new TextRun({ text, font: options.heading ? HEADING_FONT : BODY_FONT, size: options.size ?? SIZE.body, bold: options.bold });
@@ -51,35 +45,48 @@ function heading(level: 1 | 2 | 3, text: string): Paragraph {
   });
 }
 
-function tableBlock(id: string, label: string, title: string, model: ModelView): (Paragraph | Table)[] {
+/**
+ * The annex tables go in as XML of their own (docx-table.ts): each is a placeholder paragraph here,
+ * replaced in word/document.xml once the package is written.
+ */
+class TablePlaceholders {
+  readonly xml: string[] = [];
+
+  add(xml: string): Paragraph {
+    this.xml.push(xml);
+    return new Paragraph({ children: [new TextRun(`${MARK}${this.xml.length - 1}${MARK}`)] });
+  }
+
+  /** The package with every placeholder paragraph replaced by its table. */
+  fill(bytes: Buffer): Buffer {
+    if (!this.xml.length) return bytes;
+    const entries = unpackZip(bytes, { maxBytes: 1 << 30, maxEntries: 10_000 });
+    const document = entries.find((entry) => entry.name === 'word/document.xml')!;
+    let placed = 0;
+    const xml = document.data.toString('utf8').replace(PLACEHOLDER, (_, index: string) => {
+      placed++;
+      return this.xml[Number(index)];
+    });
+    if (placed !== this.xml.length) throw new Error(`docx: ${placed} of ${this.xml.length} table placeholders found`);
+    document.data = Buffer.from(xml, 'utf8');
+    return packZip(entries, { level: 1, stored: (name) => name.startsWith('word/media/') });
+  }
+}
+
+/** Private-use characters around a table's index: text no document of ours contains. */
+const MARK = '\uE000';
+const PLACEHOLDER = /<w:p><w:r><w:t xml:space="preserve">\uE000(\d+)\uE000<\/w:t><\/w:r><\/w:p>/g;
+
+function tableBlock(id: string, label: string, title: string, model: ModelView, tables: TablePlaceholders): Paragraph[] {
   const def = TABLES.get(id)!;
   const printed = printTable(def, model);
-  // Thousands of cells: plain runs in the 表格 paragraph style, so no cell carries a font of its own.
-  const text = (value: string, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false) =>
-    new Paragraph({ style: TABLE_STYLE, alignment: align, children: [bold ? new TextRun({ text: value, bold }) : new TextRun(value)] });
-  const rows = [
-    ...printed.header.map(
-      (row) =>
-        new TableRow({
-          tableHeader: true,
-          children: row.map((head) => new TableCell({ columnSpan: head.colSpan, rowSpan: head.rowSpan, verticalAlign: VerticalAlign.CENTER, children: [text(head.text, AlignmentType.CENTER, true)] })),
-        }),
-    ),
-    ...printed.body.map(
-      (line) =>
-        new TableRow({
-          cantSplit: true,
-          children: line.map((value, c) => new TableCell({ verticalAlign: VerticalAlign.CENTER, children: [text(value, printed.numeric[c] ? AlignmentType.RIGHT : AlignmentType.LEFT)] })),
-        }),
-    ),
-  ];
   const empty = def.emptyText && printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
   return [
     new Paragraph({ children: [new PageBreak()] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('金额单位:万元', { size: SIZE.table })] }),
-    new Table({ layout: TableLayoutType.FIXED, width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: columnWidths(printed.kinds), rows }),
+    tables.add(tableXml(printed, TEXT_WIDTH, columnWidths(printed.kinds))),
     ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
     ...(empty ? [new Paragraph({ children: [run(def.emptyText!, { size: SIZE.table })] })] : []),
   ];
@@ -101,7 +108,8 @@ export interface ChartImages {
 
 export async function writeDocx(report: BuiltReport, model: ModelView, images?: ChartImages): Promise<Buffer> {
   const doc: ReportDoc = report.doc;
-  const children: (Paragraph | Table)[] = [
+  const tables = new TablePlaceholders();
+  const children: Paragraph[] = [
     new Paragraph({ spacing: { before: 3000, after: 600 }, alignment: AlignmentType.CENTER, children: [run(doc.unitName, { heading: true, size: SIZE.title })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 1200 }, children: [run(`${doc.fiscalYear}年度部门决算`, { heading: true, size: SIZE.title })] }),
     ...doc.coverLines.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line)] })),
@@ -126,7 +134,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
         for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) children.push(body(line.trim()));
         break;
       case 'table':
-        children.push(...tableBlock(block.table, block.label, block.title, model));
+        children.push(...tableBlock(block.table, block.label, block.title, model, tables));
         break;
       case 'chart': {
         const image = images?.get(block.chart);
@@ -166,5 +174,5 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
       },
     ],
   });
-  return Packer.toBuffer(document);
+  return tables.fill(await Packer.toBuffer(document));
 }

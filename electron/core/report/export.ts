@@ -2,13 +2,17 @@
  * The 决算公开 document of a year file in each output format: Word, Markdown, printable HTML,
  * JSON (every sentence with the cells its numbers come from), and PDF printed by Chromium.
  */
-import { sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import { ApiError } from '../../../shared/contract';
+import { outlineFor, reportBlock, sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
 import * as echarts from 'echarts';
 import { chartSvg } from '../../../shared/report/chart-svg';
 import { chartImages } from './chart-png';
 import type { YearSession } from '../year-session';
 import { writeDocx } from './docx';
 import { yearReport } from './source';
+
+/** On a draft's cover: it is not the text to publish. */
+const DRAFT_LINE = '(草稿:未经审核通过,不作为公开文本)';
 
 export type ReportFormat = 'docx' | 'md' | 'html' | 'json' | 'pdf';
 
@@ -20,9 +24,20 @@ const MIME: Record<ReportFormat, string> = {
   pdf: 'application/pdf',
 };
 
-export async function exportReport(session: YearSession, format: ReportFormat): Promise<{ name: string; mime: string; bytes: Buffer }> {
+/**
+ * The document in `format`. The 报送版 (not `draft`) is refused while 审核 has errors or, where the
+ * region requires reasons, a sentence lacks its 主要原因 (gate.ts); a draft says so on its cover.
+ * The --json listing is a check of the text, never a document: it is not gated.
+ */
+export async function exportReport(session: YearSession, format: ReportFormat, draft = false): Promise<{ name: string; mime: string; bytes: Buffer }> {
   const report = yearReport(session);
-  const name = `${report.doc.title}公开.${format}`;
+  if (!draft && format !== 'json') {
+    const errors = session.findings().filter((finding) => finding.severity === 'error').length;
+    const blocked = reportBlock(errors, report.doc, outlineFor(session.info.template, session.info.formRegion));
+    if (blocked) throw new ApiError('refused', blocked);
+  }
+  if (draft) report.doc.coverLines = [...report.doc.coverLines, DRAFT_LINE];
+  const name = `${report.doc.title}公开${draft ? '(草稿)' : ''}.${format}`;
   let bytes: Buffer;
   if (format === 'docx') bytes = await writeDocx(report, session.model, chartImages(report.charts));
   else if (format === 'md') bytes = Buffer.from(toMarkdown(report.doc, session.model), 'utf8');

@@ -50,11 +50,9 @@ export function textsFromDoc(texts: Record<string, { text: string; draft?: boole
 }
 
 /**
- * Last year's texts become this year's drafts ("上年原因,请核实"): the 概况 and the reasons of the
- * same sentences; a text this year already has is kept.
+ * Last year's texts as this year's drafts ("上年原因,请核实"): the 概况 and the reasons of the same
+ * sentences; a text this year already has is kept.
  */
-export function carryReportTexts(session: YearSession, lastYear: Record<string, ReportTextDoc>): number {
-  const current = session.store.reportTexts();
-  const carried = Object.fromEntries(Object.entries(lastYear).filter(([key]) => !current[key]).map(([key, value]) => [key, { text: value.text, draft: true }]));
-  return session.store.writeReportTexts(carried);
+export function carriedTexts(current: Record<string, ReportTextDoc>, lastYear: Record<string, ReportTextDoc>): Record<string, { text: string; draft: boolean }> {
+  return Object.fromEntries(Object.entries(lastYear).filter(([key]) => !current[key]).map(([key, value]) => [key, { text: value.text, draft: true }]));
 }

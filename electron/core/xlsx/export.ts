@@ -8,7 +8,9 @@ import type { YearInfo } from '../../../shared/contract';
 import type { PerfForm } from '../../../shared/forms/model';
 import type { Amount } from '../../../shared/money';
 import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
+import type { InputLine } from '../../../shared/report';
 import { formSheetNames, planForm } from './form-plan';
+import { inputsSheetName, planInputs } from './inputs-plan';
 import { cellLogic } from './formulas';
 import { lineCount, planTable, type PlanCell, type SheetPlan } from './plan';
 import { DRAFT } from './text';
@@ -42,6 +44,8 @@ export interface ExportOptions {
    * keeps it as a hidden sheet that never prints and page numbers count only the tables; a draft prints it.
    */
   printAudit?: boolean;
+  /** The 决算公开 inputs that are no table cells (inputs-plan.ts); their sheet follows the forms. */
+  inputs?: readonly InputLine[];
 }
 
 /** What the exporter reads of an open year (a YearSession satisfies it). */
@@ -64,7 +68,8 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
     planTable(def, source.model, { label: printedLabel(def.id, info.template, info.numbering), unitName: info.unitName, draft: options.draft, printed: printed?.get(def.id) }),
   );
   const logic = cellLogic(plans, source.model);
-  plans.push(...formPlans(source, options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET]));
+  plans.push(...formPlans(source, options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET, inputsSheetName(options.draft)]));
+  if (options.inputs) plans.push(planInputs(options.inputs, options.draft));
   const audit = auditPlan(options);
   if (audit) plans.push({ ...audit, hidden: !options.draft && !options.printAudit });
   const title = `${info.fiscalYear}年度部门决算公开表`;

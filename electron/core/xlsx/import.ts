@@ -14,12 +14,12 @@ import { ApiError, type CellEdit, type ImportPreview, type YearChange } from '..
 import { formatAmount } from '../../../shared/money';
 import { TABLES, TOTAL, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
-import type { FormsChange, StoredCell } from '../store';
+import type { StoredCell } from '../store';
 import type { PrintedNamesChange } from '../printed-names-store';
 import { namesContradict } from '../../../shared/rules';
-import type { YearSession } from '../year-session';
+import type { EditExtra, YearSession } from '../year-session';
 import { planBaseline } from './baseline';
-import { carryReportTexts } from '../report/source';
+import { carriedTexts } from '../report/source';
 import { planFormCarry, planFormReplace } from './form-carry';
 import type { Findings } from './read-table';
 import { message, norm } from './text';
@@ -39,10 +39,8 @@ const MISMATCH = 100;
 
 interface Plan {
   preview: ImportPreview;
-  /** Last year's 决算公开 texts (a year file as baseline), written after the import as drafts. */
-  reportTexts?: Record<string, { text: string; draft: boolean }>;
   change?: YearChange;
-  extra?: { meta?: Record<string, string>; baseline?: StoredCell[]; forms?: FormsChange; printed?: { tables: string[]; cells: StoredCell[] }; printedNames?: PrintedNamesChange };
+  extra?: EditExtra;
 }
 
 export async function previewImport(session: YearSession, request: ImportRequest): Promise<ImportPreview> {
@@ -51,15 +49,14 @@ export async function previewImport(session: YearSession, request: ImportRequest
 
 /** Writes the import in one transaction, or throws with every error and writes nothing. */
 export async function commitImport(session: YearSession, request: ImportRequest): Promise<ImportPreview & { revision: number }> {
-  const { preview, change, extra, reportTexts } = await plan(session, request);
+  const { preview, change, extra } = await plan(session, request);
   if (preview.errors.length || !change) {
     const tableErrors = new Set((preview.notImported ?? []).flatMap((table) => table.reasons));
     const readable = preview.recognised.length > 0 && preview.errors.every((text) => tableErrors.has(text));
     const hint = readable ? '\n以上错误都属于无法读取的表;如要只导入其余能读取的表,请在导入预览中选择“只导入能读取的表”(命令行加 --partial)' : '';
     throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${preview.errors.join('\n')}${hint}`);
   }
-  const revision = session.edit(change, extra);
-  return { ...preview, revision: reportTexts ? carryReportTexts(session, reportTexts) : revision };
+  return { ...preview, revision: session.edit(change, extra) };
 }
 
 async function plan(session: YearSession, request: ImportRequest): Promise<Plan> {
@@ -91,6 +88,8 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     forms: (source?.forms ?? []).map(({ sheet, form }) => ({ sheet, ...formKey(form), subject_name: form.subject_name })),
     effect: { cells: 0, cleared: 0, addCodes: 0, removeCodes: 0, baselineCells: 0, prefilled: 0, forms: 0 },
   };
+  const inputs = source?.inputs;
+  if (inputs) preview.reportInputs = { sheet: inputs.sheet, fields: Object.keys(inputs.supplementary).length, texts: Object.keys(inputs.reportTexts).length };
   if (!source || out.errors.length) return { preview };
   if (request.baseline) {
     const baseline = planBaseline(session, source, request.name, out);
@@ -98,7 +97,10 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0, forms: forms.save.length });
     // A workbook of form sheets only has no 上年数: the baseline stored earlier stays.
     const cells = source.tables.size ? { meta: baseline.meta, baseline: baseline.baseline } : {};
-    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { ...cells, forms }, reportTexts: source.reportTexts };
+    // Last year's 概况 and reasons (a year file's, or a workbook's 决算公开资料) come as this year's drafts.
+    const lastTexts = source.inputs?.reportTexts ?? source.reportTexts;
+    const reportTexts = lastTexts ? { texts: carriedTexts(session.store.reportTexts(), lastTexts), replaceAll: false } : undefined;
+    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { ...cells, forms, reportTexts } };
   }
   const forms = { save: planFormReplace(session, source) };
   preview.effect.forms = forms.save.length;
@@ -111,9 +113,12 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   });
   if (source.kind !== 'year-file') preview.mismatches = compareTotals(session, source, request.name, out);
   // A year file without a unit code takes the one the workbook carries.
-  const meta = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : undefined;
+  const meta: Record<string, string> = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : {};
   const names: PrintedNamesChange = { replace: [...source.tables.keys()], entries: printedNames };
-  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source), printedNames: names } };
+  // The workbook's 决算公开资料 replaces the year's 补充信息 and texts, like a table replaces its inputs.
+  if (source.inputs) meta.supplementary = JSON.stringify(source.inputs.supplementary);
+  const reportTexts = source.inputs ? { texts: source.inputs.reportTexts, replaceAll: true } : undefined;
+  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source), printedNames: names, reportTexts } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */

@@ -12,6 +12,7 @@ import { YearSession } from '../year-session';
 import { YearStore } from '../store';
 import { AUDIT_SHEET } from './export';
 import { readFormSheet, type FoundForm } from './form-import';
+import { readInputsSheet, type ReadInputs } from './inputs-read';
 import { formSheetNames } from './form-plan';
 import { findBlocks } from './locate';
 import { ReadError, readWorkbook, sniff, type SourceKind } from './read';
@@ -31,6 +32,8 @@ export interface SourceYear {
   model?: YearModel;
   /** A year file's 决算公开 texts (reasons, 概况), carried into the next year as drafts. */
   reportTexts?: Record<string, { text: string; draft: boolean }>;
+  /** The 决算公开资料 sheet of a workbook: 补充信息 and 决算公开 texts, replacing the year's own (inputs-read.ts). */
+  inputs?: ReadInputs;
   /** The inputs that model is built from (what crosses from the parse worker; the model itself is rebuilt). */
   modelInputs?: YearInputs;
   /** Tables found but not readable, with their errors (also in the findings' errors). */
@@ -61,6 +64,12 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
     for (const grid of workbook.sheets) {
       // Our own 审核说明 sheet names tables in its lines; it is a report, not a table.
       if (withoutDraft(grid.name) === AUDIT_SHEET) continue;
+      const inputs = readInputsSheet(grid, file, out);
+      if (inputs !== undefined) {
+        if (inputs && source.inputs) out.errors.push(message({ file, sheet: grid.name }, `决算公开资料出现了两次(另一处在工作表“${source.inputs.sheet}”)`));
+        else if (inputs) source.inputs = inputs;
+        continue;
+      }
       // A form sheet is never also read as an annex table (its texts could look like a table's title).
       const form = readFormSheet(grid, file, out);
       if (form !== undefined) {
@@ -91,7 +100,7 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
         source.fiscalYear ??= read.info.fiscalYear;
       }
     }
-    if (!source.tables.size && !source.forms.length && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)或绩效自评表`);
+    if (!source.tables.size && !source.forms.length && !source.inputs && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)或绩效自评表`);
     source.fiscalYear ??= source.forms.find((found) => found.fiscalYear !== undefined)?.fiscalYear;
     return source;
   } catch (error) {

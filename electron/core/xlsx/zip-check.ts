@@ -94,16 +94,16 @@ function inflate(data: Buffer, method: number, budget: number, limit: number): B
   }
 }
 
-/** A zip of the given entries, each deflated at `level` (the exporter's workbooks). */
-export function packZip(entries: ZipEntry[], { level }: { level: number }): Buffer {
+/** A zip of the given entries, each deflated at `level` except those `stored` picks (already compressed, e.g. pictures). */
+export function packZip(entries: ZipEntry[], { level, stored = () => false }: { level: number; stored?: (name: string) => boolean }): Buffer {
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
   for (const { name, data } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = zlib.crc32(data);
-    const packed = zlib.deflateRawSync(data, { level });
-    const method = 8; // deflate
+    const method = stored(name) ? 0 : 8; // stored or deflate
+    const packed = method ? zlib.deflateRawSync(data, { level }) : data;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);

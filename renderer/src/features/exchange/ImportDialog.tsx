@@ -82,6 +82,11 @@ export function ImportDialog({
             {preview.effect.removeCodes ? `,删除科目行 ${preview.effect.removeCodes} 个` : ''}
             {preview.mode === 'baseline' ? `,上年数 ${preview.effect.baselineCells} 个,预填年初数 ${preview.effect.prefilled} 个` : ''}
             {preview.effect.forms ? `,${preview.mode === 'baseline' ? '带入' : '写入'}绩效自评表 ${preview.effect.forms} 张` : ''}
+            {preview.reportInputs
+              ? preview.mode === 'baseline'
+                ? `,工作表“${preview.reportInputs.sheet}”中的概况和主要原因 ${preview.reportInputs.texts} 段作为草稿带入`
+                : `,以工作表“${preview.reportInputs.sheet}”替换补充信息(${preview.reportInputs.fields} 项)和决算公开文字(${preview.reportInputs.texts} 段)`
+              : ''}
             {preview.missing.length ? `;文件中没有:${preview.missing.join('、')}(保持不变)` : ''}
           </p>
         )}

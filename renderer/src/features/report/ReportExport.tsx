@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { call } from '../../api';
+import { outlineFor, reportBlock, type ReportDoc } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
 import { deliver } from '../exchange/files';
 
@@ -8,12 +10,19 @@ const FORMATS = [
   ['md', '导出 Markdown'],
 ] as const;
 
-/** The document in Word, PDF (printed by Chromium in the core) and Markdown, saved like the workbooks. */
-export function ReportExport() {
+/**
+ * The document in Word, PDF (printed by Chromium in the core) and Markdown, saved like the workbooks.
+ * The 报送版 waits, as the core does (gate.ts), for 审核 without errors and — where the region requires
+ * it — a reason in every sentence that needs one; a draft can always be exported.
+ */
+export function ReportExport({ doc }: { doc: ReportDoc }) {
   const info = useYearStore((state) => state.info)!;
+  const findings = useYearStore((state) => state.findings);
+  const [draft, setDraft] = useState(false);
+  const blocked = reportBlock(findings.filter((finding) => finding.severity === 'error').length, doc, outlineFor(info.template, info.formRegion));
   const exportAs = async (format: (typeof FORMATS)[number][0]) => {
     try {
-      const file = await call('exportReport', { file: info.file, format });
+      const file = await call('exportReport', { file: info.file, format, draft });
       const saved = await deliver(file.name, file.mime, file.dataBase64);
       if (saved) useYearStore.getState().showNotice(`已导出 ${saved}`);
     } catch (error) {
@@ -23,10 +32,15 @@ export function ReportExport() {
   return (
     <span className="report-export">
       {FORMATS.map(([format, label]) => (
-        <button key={format} type="button" onClick={() => void exportAs(format)}>
+        <button key={format} type="button" disabled={!draft && !!blocked} title={!draft && blocked ? blocked : ''} onClick={() => void exportAs(format)}>
           {label}
         </button>
       ))}
+      <label title="草稿封面注明“未经审核通过,不作为公开文本”">
+        <input type="checkbox" checked={draft} onChange={(event) => setDraft(event.target.checked)} />
+        草稿
+      </label>
+      {blocked && !draft && <span className="report-blocked">{blocked}</span>}
     </span>
   );
 }

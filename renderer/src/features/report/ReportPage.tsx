@@ -54,7 +54,7 @@ export function ReportPage() {
       <div className="report-toolbar">
         <h1 className="table-title">决算公开</h1>
         <span className="muted">按“{outlineFor(info.template, info.formRegion).name}”格式生成;蓝色数字取自报表,点击可跳到对应单元格</span>
-        <ReportExport />
+        <ReportExport doc={report.doc} />
       </div>
       <article className="report-doc">
         <h1 className="report-cover">{report.doc.title}</h1>

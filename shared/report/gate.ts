@@ -1,0 +1,28 @@
+/**
+ * Whether the 决算公开 document may go out as 报送版 (final): like the workbook, not while 审核 has
+ * errors; and where the region requires reasons (outline.requireReasons), not while a sentence that
+ * needs a 主要原因 has none. A draft always may, marked as such.
+ */
+import type { ReportOutline } from './outline';
+import { sentencesOf } from './build';
+import { sentenceName, type ReportDoc, type Sentence } from './types';
+
+/** Sentences that must give a reason and have none written. */
+export function missingReasons(doc: ReportDoc): Sentence[] {
+  return sentencesOf(doc).filter((sentence) => sentence.reason?.needed && !sentence.reason.text);
+}
+
+const QUOTED = 24;
+
+/** The words refusing the 报送版, or null when it may go out. */
+export function reportBlock(errors: number, doc: ReportDoc, outline: ReportOutline): string | null {
+  const missing = outline.requireReasons ? missingReasons(doc) : [];
+  if (!errors && !missing.length) return null;
+  const reasons: string[] = [];
+  if (errors) reasons.push(`审核还有 ${errors} 个错误`);
+  if (missing.length) {
+    const quoted = missing.slice(0, 3).map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`);
+    reasons.push(`情况说明中 ${missing.length} 处变动较大的项目未写明主要原因(${outline.name}要求写明),如${quoted.join('、')}`);
+  }
+  return `不能导出报送版决算公开文档:${reasons.join(';')}。请修正或在决算公开页填写后再导出,或导出草稿`;
+}
