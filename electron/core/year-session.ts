@@ -1,7 +1,7 @@
 import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
 import { auditYear } from '../../shared/audit';
@@ -65,7 +65,7 @@ export class YearSession {
     const template = this.info.template;
     const id = resolveTableName(name, template);
     if (!id) throw new ApiError('refused', `未知的表:“${name}”。本年度文件的表有:${this.tables().map((t) => printedLabel(t.id, template, this.info.numbering)).join('、')}`);
-    return TABLES.get(id)!;
+    return tableIn(template, id);
   }
 
   snapshot(): YearSnapshot {

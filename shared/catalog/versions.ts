@@ -37,7 +37,7 @@ export interface CatalogChange {
 }
 
 /** The edition a newly created year file records. Bump it with every release that adds a change below. */
-export const CURRENT_EDITION = 2;
+export const CURRENT_EDITION = 3;
 
 /** Year files created before editions were recorded. */
 export const FIRST_EDITION = 1;
