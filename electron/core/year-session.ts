@@ -386,7 +386,7 @@ export class YearSession {
     if (codeLevel(code) !== 3) throw new ApiError('refused', `${def.id}:科目代码“${code}”不是 7 位的项级代码`);
     if (!this.nameOf(code) && !customName) {
       if (this.catalog.isUnnamed(code)) {
-        throw new ApiError('refused', `${def.id}:科目代码 ${code} 是本年度新增科目,内置科目表尚无其名称;请填写科目名称,或先导入本年度官方科目表`);
+        throw new ApiError('refused', `${def.id}:科目代码 ${code} 是有效的科目代码,内置科目表尚无其名称(名称待核);请填写科目名称,或先导入本年度官方科目表`);
       }
       throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中;如确需使用,请同时填写科目名称作为自定义科目`);
     }

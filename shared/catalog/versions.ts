@@ -77,4 +77,14 @@ export const CATALOG_CHANGES: CatalogChange[] = [
     // sources either, so nothing is declared for it.
     unnamed: ['2170404', '22911', '23107'],
   },
+  {
+    // Edition 3: codes seen in real imports that no source we hold names (searched: REFERENCE-2026, SPEC,
+    // codes.json, the seeds, stored public pages and code). They become valid codes whose name the clerk
+    // supplies (名称待核) instead of 自定义 codes; the official catalog workbook names them. 财预〔2024〕22号
+    // is known only by its number and a link (REFERENCE-2026 §2.3): none of its changes is declared.
+    fromYear: 2000,
+    edition: 3,
+    basis: '实际导入中常见、现有资料无名称来源(名称待核)',
+    unnamed: ['2010607', '2111101', '2111102', '2111103', '2120399', '22198', '2240299'],
+  },
 ];
