@@ -11,6 +11,8 @@ import {
   CN11_VS_T04,
   CN11_VS_T08,
   CN14_VS_T07,
+  NM05_VS_T03,
+  NM12_RULES,
   SHAANXI_SANGONG,
   YN10_RUNNING_COST,
   YN10_VS_T09,
@@ -67,6 +69,15 @@ export const RULE_SETS: readonly RuleSet[] = [
     fromYear: 2020,
     edition: 3,
     rules: [...nationalWithout('R-X09'), ...REPORT_RULES, PRINTED_RULE, CN11_VS_T04, CN09_VS_T05, YN10_VS_T09, YN10_RUNNING_COST],
+    codeMappings: {},
+  },
+  {
+    // 内蒙古 prints all nine national tables, plus 项目收入支出 (蒙05表), 项目支出明细 (川09表) and 蒙12表.
+    id: '内蒙古12/2020',
+    template: '内蒙古12',
+    fromYear: 2020,
+    edition: 3,
+    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE, CN09_VS_T05, NM05_VS_T03, ...NM12_RULES],
     codeMappings: {},
   },
   {

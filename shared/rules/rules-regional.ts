@@ -1,6 +1,6 @@
 import { LAYOUT_CATEGORIES } from '../catalog';
 import { CN07 } from '../tables/sichuan';
-import { SHAANXI_EXTRA, YN10_ROWS } from '../tables/regional';
+import { NM12_ROWS, SHAANXI_EXTRA, YN10_ROWS } from '../tables/regional';
 import { cells, eachRow, leafUnion, rel, rowRel, rule, type RuleBody } from './builders';
 import type { CheckContext } from './context';
 import { suppVersusCell } from './rules-9';
@@ -156,5 +156,45 @@ export const SHAANXI_SANGONG: RuleDef[] = [
         rel(`${SX07}[r1].c${half + i + 1} ≤ c${i + 1}`, undefined, undefined, { message: '{lhs} 超过 {rhs},超出 {diff},请说明原因' }),
       ),
     ),
+  ),
+];
+
+/** 内蒙古 表五: project funds by 功能分类; their 本年支出 is 公开03表's 项目支出. */
+export const NM05_VS_T03 = rule(
+  'R-M01',
+  W,
+  '蒙05表 合计 本年支出 = 公开03表 合计 项目支出',
+  cells(rel('蒙05表[合计].c3 = T03[合计].c3', '项目本年支出', '项目支出')),
+);
+
+/** 内蒙古 表十二 against its own parts and the 补充信息 the 情况说明 uses. */
+const NM12 = '蒙12表';
+export const NM12_RULES: RuleDef[] = [
+  rule(
+    'R-M02',
+    W,
+    '蒙12表 授予小微企业 ≤ 授予中小企业 ≤ 政府采购支出合计',
+    cells(
+      rel(`${NM12}[r${NM12_ROWS.smallMicro}].c1 ≤ ${NM12}[r${NM12_ROWS.sme}].c1`),
+      rel(`${NM12}[r${NM12_ROWS.sme}].c1 ≤ ${NM12}[r${NM12_ROWS.procurement}].c1`),
+    ),
+  ),
+  rule(
+    'R-M03',
+    W,
+    '蒙12表 机构运行经费 = 补充信息 机关运行经费',
+    custom(['蒙12表[r1].c1 = SUPP.admin_running_cost'], (ctx) => {
+      suppVersusCell(ctx, 'admin_running_cost', '机关运行经费', ctx.supp.admin_running_cost!, '=', { table: NM12, row: NM12_ROWS.running, col: '1' });
+    }),
+    { needs: ['admin_running_cost'] },
+  ),
+  rule(
+    'R-M04',
+    W,
+    '蒙12表 政府采购支出合计 = 补充信息 政府采购支出总额',
+    custom(['蒙12表[r2].c1 = SUPP.gov_procurement.total'], (ctx) => {
+      suppVersusCell(ctx, 'gov_procurement.total', '政府采购支出总额', ctx.supp.gov_procurement!.total, '=', { table: NM12, row: NM12_ROWS.procurement, col: '1' });
+    }),
+    { needs: ['gov_procurement'] },
   ),
 ];

@@ -1,5 +1,5 @@
 import { labelAt, resolveIn, type LabelStyle } from './labels';
-import { CN14, SX07, YN10 } from './regional';
+import { CN14, NM05, NM12, SX07, YN10 } from './regional';
 import { TABLE_SETS, asPrinted, type TemplateSet } from './sets';
 import { CN05, CN07, CN09, CN11 } from './sichuan';
 import { T01 } from './t01';
@@ -15,7 +15,7 @@ import type { TableDef } from './types';
 
 /** Every annex table the application knows, by canonical id. */
 export const TABLES: ReadonlyMap<string, TableDef> = new Map(
-  [T01, T02, T03, T04, T05, T06, T07, T08, T09, CN05, CN07, CN09, CN11, CN14, YN10, SX07].map((def) => [def.id, def]),
+  [T01, T02, T03, T04, T05, T06, T07, T08, T09, CN05, CN07, CN09, CN11, CN14, YN10, SX07, NM05, NM12].map((def) => [def.id, def]),
 );
 
 /** The table ids of each set (shared/tables/sets.ts), in print order. */

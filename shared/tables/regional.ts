@@ -4,9 +4,10 @@
  * of them, so every layout here is INFERRED and says so above the grid.
  */
 import { computed, input } from './formula';
+import { functionalTable } from './functional';
 import { INFERRED_NOTE } from './sichuan';
 import { sangongTable } from './t09';
-import type { FixedRowDef, FixedTableDef } from './types';
+import type { FixedRowDef, FixedTableDef, FunctionalTableDef } from './types';
 
 const YN10_ID = '滇10表';
 const at = (row: string, col: string) => ({ table: YN10_ID, row, col });
@@ -81,5 +82,57 @@ export const SX07: FixedTableDef = {
     notes: ['注:本表反映部门本年度一般公共预算财政拨款“三公”经费及会议费、培训费支出预决算情况。决算数是包括当年财政拨款和以前年度结转资金安排的实际支出。'],
     extra: SHAANXI_EXTRA,
   }),
+  inferred: INFERRED_NOTE,
+};
+
+/**
+ * 内蒙古 表五 项目收入支出决算表 (内蒙古公共资源交易中心 2022). INFERRED: 公开07表's 收入支出 layout by
+ * 功能分类 over project funds of all sources — 年初结转和结余, 本年收入, 本年支出 (项目支出), 年末结转和结余.
+ */
+export const NM05: FunctionalTableDef = {
+  ...functionalTable({
+    id: '蒙05表',
+    title: '项目收入支出决算表',
+    codeScope: 'all',
+    columns: [
+      { col: '1', header: ['年初结转和结余'], prefill: 'LY.蒙05表[@].c4' },
+      { col: '2', header: ['本年收入'] },
+      { col: '3', header: ['本年支出'] },
+      { col: '4', header: ['年末结转和结余'], formula: 'c1+c2-c3' },
+    ],
+    notes: ['注:本表反映部门本年度项目支出资金的收入、支出及结转和结余情况。'],
+  }),
+  inferred: INFERRED_NOTE,
+};
+
+const NM12_ID = '蒙12表';
+const nm = (row: string) => ({ table: NM12_ID, row, col: '1' });
+
+/** Row keys of 蒙12表 the rules read. */
+export const NM12_ROWS = { running: '1', procurement: '2', goods: '3', works: '4', services: '5', sme: '6', smallMicro: '7' } as const;
+
+/**
+ * 内蒙古 表十二 机构运行经费支出、国有资产占用情况及政府采购支出信息表. INFERRED: its amounts only — 机构运行经费,
+ * 政府采购 by 货物/工程/服务 and the 中小企业/小微企业 contract amounts, as the 情况说明 sections state them. The
+ * 国有资产 counts (车辆, 大额设备) are not amounts: they stay in 补充信息 (国有资产占用) until the table model has count cells.
+ */
+export const NM12: FixedTableDef = {
+  id: NM12_ID,
+  title: '机构运行经费支出、国有资产占用情况及政府采购支出信息表',
+  kind: 'fixed',
+  columns: [{ col: '1', header: ['金额'] }],
+  rows: [
+    { key: '1', label: '一、机构运行经费支出', cells: { '1': input() } },
+    { key: '2', label: '二、政府采购支出合计', cells: { '1': computed('r3+r4+r5', nm('2')) } },
+    { key: '3', label: '1.政府采购货物支出', cells: { '1': input() } },
+    { key: '4', label: '2.政府采购工程支出', cells: { '1': input() } },
+    { key: '5', label: '3.政府采购服务支出', cells: { '1': input() } },
+    { key: '6', label: '授予中小企业合同金额', cells: { '1': input() } },
+    { key: '7', label: '其中:授予小微企业合同金额', cells: { '1': input() } },
+  ],
+  sides: [{ keyColumns: 'label-rowno', cols: ['1'], rows: ['1', '2', '3', '4', '5', '6', '7'] }],
+  notes: ['注:本表反映部门本年度机构运行经费支出和政府采购支出情况;国有资产占用情况(车辆、大额设备)见情况说明。'],
+  emptyAsZero: true,
+  colNoRow: '栏次',
   inferred: INFERRED_NOTE,
 };

@@ -5,7 +5,7 @@
  */
 import type { TableDef } from './types';
 
-export const TEMPLATE_SET_IDS = ['9', '13', '四川14', '云南11', '陕西9'] as const;
+export const TEMPLATE_SET_IDS = ['9', '13', '四川14', '云南11', '内蒙古12', '陕西9'] as const;
 export type TemplateSet = (typeof TEMPLATE_SET_IDS)[number];
 
 /** One table of a set: a shared definition, optionally printed under the region's own title. */
@@ -70,6 +70,26 @@ export const TABLE_SETS: readonly TableSetDef[] = [
       '云南日报报业集团 2024 https://www.yndaily.com/html/2025/juesuangongkai_0812/137143.html',
       '迪庆州应急管理局 2024 http://diqing.gov.cn/zfxxgk_dqzzf/fdzdgknr/caizhengxinxigongkaizhuanlan/bumenyujuesuan/t_dqzzf_zyjj/202509/20250914_232146.html',
     ],
+  },
+  {
+    id: '内蒙古12',
+    name: '内蒙古 12 张表(含项目收入支出、机构运行经费等信息表)',
+    tables: [
+      { id: '公开01表' },
+      { id: '公开02表' },
+      { id: '公开03表' },
+      { id: '公开04表' },
+      { id: '蒙05表' },
+      { id: '公开05表' },
+      { id: '公开06表' },
+      { id: '川09表', title: '一般公共预算财政拨款项目支出决算明细表' },
+      { id: '公开07表' },
+      { id: '公开08表' },
+      { id: '公开09表' },
+      { id: '蒙12表' },
+    ],
+    // 鄂尔多斯 2023 prints the same set without 项目收入支出决算表 (11 tables); not declared.
+    sources: ['内蒙古自治区公共资源交易中心 2022 http://219.148.175.179/zwgk/cwgk/202404/t20240428_37744.html'],
   },
   {
     id: '陕西9',

@@ -27,6 +27,8 @@ const CASES: { format: 'xlsx' | 'xls'; template: TemplateSet; numbering: Numberi
   { format: 'xls', template: '云南11', numbering: '表', seeds: [33] },
   { format: 'xlsx', template: '四川14', numbering: '表', seeds: [34] },
   { format: 'xlsx', template: '陕西9', numbering: '公开', seeds: [35] },
+  { format: 'xlsx', template: '内蒙古12', numbering: '表', seeds: [37] },
+  { format: 'xls', template: '内蒙古12', numbering: '表', seeds: [38] },
   { format: 'xls', template: '陕西9', numbering: '表', seeds: [36] },
 ];
 

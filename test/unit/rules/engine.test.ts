@@ -74,7 +74,7 @@ describe('rule declarations', () => {
   });
 
   it('are versioned per template set and fiscal year', () => {
-    expect(RULE_SETS.map((set) => set.id)).toEqual(['9/2020', '13/2020', '13/2020/2', '13/2020/3', '四川14/2020', '云南11/2020', '陕西9/2020']);
+    expect(RULE_SETS.map((set) => set.id)).toEqual(['9/2020', '13/2020', '13/2020/2', '13/2020/3', '四川14/2020', '云南11/2020', '内蒙古12/2020', '陕西9/2020']);
     expect(ruleSetFor('9', 2024).id).toBe('9/2020');
     // A file of the first definitions edition keeps the set it was made with; newer files get the 川 relations.
     expect(ruleSetFor('13', 2023, undefined, 1).id).toBe('13/2020');
