@@ -52,8 +52,7 @@ export function resolveTableName(input: string, set: TemplateSet): string | unde
 }
 
 export { chineseNumber, type LabelStyle } from './labels';
-export { TABLE_SETS, TEMPLATE_SET_IDS, isTemplateSet, tableSet, type TableSetDef, type TemplateSet } from './sets';
-export { INFERRED_NOTE } from './sichuan';
+export { TABLE_SETS, TEMPLATE_SET_IDS, type TableSetDef, type TemplateSet } from './sets';
 export * from './types';
 export * from './engine';
 export * from './layout';

@@ -109,14 +109,6 @@ export const TABLE_SETS: readonly TableSetDef[] = [
   },
 ];
 
-export function tableSet(id: TemplateSet): TableSetDef {
-  return TABLE_SETS.find((set) => set.id === id)!;
-}
-
-export function isTemplateSet(value: string): value is TemplateSet {
-  return (TEMPLATE_SET_IDS as readonly string[]).includes(value);
-}
-
 /** A shared definition as the set prints it: the region's title, notes and inference note over the definition's. */
 export function asPrinted(def: TableDef, entry: SetTable): TableDef {
   if (!entry.title && !entry.notes && !entry.inferred) return def;
