@@ -11,7 +11,7 @@ const loadCore = () => import('./core/core');
 const loadWorkbookVerbs = () => import('./core/xlsx/cli-verbs');
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
-  new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13] [--numbering 公开|表]
+  new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13|四川14|云南11|内蒙古12|陕西9] [--numbering 公开|表]
   set   --file F --table 公开01表 --row 28 --col 1 --value 12.34   (--value "" 清空)
   get   --file F --table 公开01表 [--json]
   dump  --file F                      交换格式 JSON 输出到标准输出

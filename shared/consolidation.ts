@@ -2,6 +2,7 @@
  * 汇总 (consolidation) as data: which flows inside a group are counted twice when units are added
  * up, and the shapes a consolidation plan and a drill-down take between core, CLI and renderer.
  */
+import type { TemplateSet } from './tables/sets';
 
 /** A cell of one unit's file: the unit by its file (path for the CLI, name in the data folder for the app). */
 export interface UnitCell {
@@ -88,7 +89,7 @@ export interface CellChange {
 
 export interface ConsolidationPlan {
   fiscalYear: number;
-  template: '9' | '13';
+  template: TemplateSet;
   unitName: string;
   unitCode: string;
   units: ConsolidatedUnit[];

@@ -8,6 +8,7 @@ import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { ConsolidationPlan, DrillDown, FlowId, ValidationReport } from './consolidation';
 import type { Finding } from './rules/types';
 import { REPORT_TEXT_KEY } from './report/types';
+import { TEMPLATE_SET_IDS, type TemplateSet } from './tables/sets';
 import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
 
 /** The most 绩效自评 forms one year file holds: every door and the workbook reader agree on it. */
@@ -18,7 +19,7 @@ const file = str({ max: 1000, label: '年度文件名' });
 const tableName = str({ max: 40, label: '表名' });
 const cellValue = nullable(str({ max: 60 }));
 
-export type TemplateSet = '9' | '13';
+export type { TemplateSet } from './tables/sets';
 /** How tables are numbered in print: 公开01表… (荆门 style) or 表一… (玉林/四川 style). */
 export type Numbering = '公开' | '表';
 
@@ -194,7 +195,7 @@ export const METHODS = {
     fiscalYear: int(2000, 2100),
     unitName: str({ max: 200, pattern: /\S/, label: '单位名称' }),
     unitCode: optional(str({ max: 40 })),
-    template: optional(literal<TemplateSet>('9', '13')),
+    template: optional(literal<TemplateSet>(...TEMPLATE_SET_IDS)),
     numbering: optional(literal<Numbering>('公开', '表')),
     /** Another year file (last year's) to start from: its values become 上年数 and carry forward (SPEC §5.1). */
     baselineFrom: optional(file),
@@ -224,7 +225,7 @@ export const METHODS = {
       format: literal('juesuan/1'),
       fiscalYear: int(2000, 2100),
       unit: object({ name: str({ max: 200 }), code: optional(str({ max: 40 })) }),
-      template: optional(literal<TemplateSet>('9', '13')),
+      template: optional(literal<TemplateSet>(...TEMPLATE_SET_IDS)),
       tables: record(record(record(cellValue))),
       forms: optional(array(json, MAX_FORMS)),
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),

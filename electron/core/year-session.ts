@@ -1,7 +1,7 @@
 import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, templateTables, type TableDef } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import { SuppError, baselineView, parseSupplementary, printedNamesToDoc, type Finding } from '../../shared/rules';
 import type { PrintedNamesChange } from './printed-names-store';
@@ -69,7 +69,7 @@ export class YearSession {
     const template = this.info.template;
     const id = resolveTableName(name, template);
     if (!id) throw new ApiError('refused', `未知的表:“${name}”。本年度文件的表有:${this.tables().map((t) => printedLabel(t.id, template, this.info.numbering)).join('、')}`);
-    return TABLES.get(id)!;
+    return tableIn(template, id);
   }
 
   snapshot(): YearSnapshot {
@@ -415,7 +415,7 @@ export class YearSession {
     if (codeLevel(code) !== 3) throw new ApiError('refused', `${def.id}:科目代码“${code}”不是 7 位的项级代码`);
     if (!this.nameOf(code) && !customName) {
       if (this.catalog.isUnnamed(code)) {
-        throw new ApiError('refused', `${def.id}:科目代码 ${code} 是本年度新增科目,内置科目表尚无其名称;请填写科目名称,或先导入本年度官方科目表`);
+        throw new ApiError('refused', `${def.id}:科目代码 ${code} 是有效的科目代码,内置科目表尚无其名称(名称待核);请填写科目名称,或先导入本年度官方科目表`);
       }
       throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中;如确需使用,请同时填写科目名称作为自定义科目`);
     }

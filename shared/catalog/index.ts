@@ -8,7 +8,7 @@ import economicJson from './economic-codes.json';
 import official2023Json from './function-codes-2023.json';
 import seedFunctionJson from './function-codes.json';
 import type { CodeSource } from './types';
-import { CATALOG_CHANGES, FIRST_EDITION, type CatalogChange } from './versions';
+import { CATALOG_CHANGES, CURRENT_EDITION, FIRST_EDITION, type CatalogChange } from './versions';
 
 export type { CodeSource } from './types';
 export { FIRST_EDITION, type CatalogChange } from './versions';
@@ -190,7 +190,7 @@ const built = new Map<string, Catalog>();
 
 /** The newest definitions edition: what a year file created now records. */
 export function currentEdition(): number {
-  return Math.max(FIRST_EDITION, ...changes.map((change) => change.edition));
+  return Math.max(FIRST_EDITION, CURRENT_EDITION, ...changes.map((change) => change.edition));
 }
 
 /**

@@ -37,7 +37,7 @@ export interface CatalogChange {
 }
 
 /** The edition a newly created year file records. Bump it with every release that adds a change below. */
-export const CURRENT_EDITION = 2;
+export const CURRENT_EDITION = 3;
 
 /** Year files created before editions were recorded. */
 export const FIRST_EDITION = 1;
@@ -76,5 +76,15 @@ export const CATALOG_CHANGES: CatalogChange[] = [
     // expenditure codes are not in our sources. 财预〔2024〕22号's individual changes are not in our
     // sources either, so nothing is declared for it.
     unnamed: ['2170404', '22911', '23107'],
+  },
+  {
+    // Edition 3: codes seen in real imports that no source we hold names (searched: REFERENCE-2026, SPEC,
+    // codes.json, the seeds, stored public pages and code). They become valid codes whose name the clerk
+    // supplies (名称待核) instead of 自定义 codes; the official catalog workbook names them. 财预〔2024〕22号
+    // is known only by its number and a link (REFERENCE-2026 §2.3): none of its changes is declared.
+    fromYear: 2000,
+    edition: 3,
+    basis: '实际导入中常见、现有资料无名称来源(名称待核)',
+    unnamed: ['2010607', '2111101', '2111102', '2111103', '2120399', '22198', '2240299'],
   },
 ];

@@ -148,6 +148,6 @@ export type OutlineId = keyof typeof OUTLINES;
 
 /** The outline a year uses: the 13-table set is Sichuan's; otherwise by the year's region (荆门 → 湖北). */
 export function outlineFor(template: TemplateSet, region: FormRegion): ReportOutline {
-  if (template === '13') return OUTLINES.四川;
+  if (template === '13' || template === '四川14') return OUTLINES.四川;
   return region === '荆门' ? OUTLINES.湖北 : OUTLINES.通用;
 }

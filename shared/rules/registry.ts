@@ -4,8 +4,28 @@ import { PRINTED_RULE } from './printed';
 import { NAME_RULE } from './printed-names';
 import { RULES_13_EXTRA } from './rules-13';
 import { RULES_9 } from './rules-9';
+import {
+  CN05_VS_FUNDS,
+  CN07_VS_T06,
+  CN09_VS_CN07,
+  CN09_VS_T05,
+  CN11_VS_T04,
+  CN11_VS_T08,
+  CN14_VS_T07,
+  NM05_VS_T03,
+  NM12_RULES,
+  SHAANXI_SANGONG,
+  YN10_RUNNING_COST,
+  YN10_VS_T09,
+} from './rules-regional';
 import { REPORT_RULES } from './report-rules';
-import type { RuleSet } from './types';
+import type { RuleDef, RuleSet } from './types';
+
+/** The national rules without those a regional set replaces (it prints another table in their place). */
+const nationalWithout = (...ids: string[]): RuleDef[] => RULES_9.filter((rule) => !ids.includes(rule.id));
+
+/** 四川 13 表 from definitions edition 3: every relation of 川05/07/09/11表 we can state. */
+const SICHUAN_13: RuleDef[] = [...RULES_9, ...REPORT_RULES, PRINTED_RULE, ...RULES_13_EXTRA, CN11_VS_T04, CN11_VS_T08, CN09_VS_T05, CN05_VS_FUNDS, CN07_VS_T06, CN09_VS_CN07];
 
 /**
  * Rule versions, like table templates, per template set and fiscal year (and region where one
@@ -38,6 +58,36 @@ export const RULE_SETS: readonly RuleSet[] = [
     fromYear: 2020,
     edition: 2,
     rules: [...RULES_9, ...REPORT_RULES, ...RULES_13_EXTRA, NAME_RULE],
+    codeMappings: {},
+  },
+  // Edition 3: the regional sets (shared/tables/sets.ts) and the remaining 川05/09/11表 relations.
+  { id: '13/2020/3', template: '13', fromYear: 2020, edition: 3, rules: SICHUAN_13, codeMappings: {} },
+  { id: '四川14/2020', template: '四川14', fromYear: 2020, edition: 3, rules: [...SICHUAN_13, CN14_VS_T07], codeMappings: {} },
+  {
+    // 云南 prints 国有资本经营 as 收入支出 (川11表's layout) and no 公开08表: R-X09 reads 川11表 instead (R-S05).
+    id: '云南11/2020',
+    template: '云南11',
+    fromYear: 2020,
+    edition: 3,
+    rules: [...nationalWithout('R-X09'), ...REPORT_RULES, PRINTED_RULE, CN11_VS_T04, CN09_VS_T05, YN10_VS_T09, YN10_RUNNING_COST],
+    codeMappings: {},
+  },
+  {
+    // 内蒙古 prints all nine national tables, plus 项目收入支出 (蒙05表), 项目支出明细 (川09表) and 蒙12表.
+    id: '内蒙古12/2020',
+    template: '内蒙古12',
+    fromYear: 2020,
+    edition: 3,
+    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE, CN09_VS_T05, NM05_VS_T03, ...NM12_RULES],
+    codeMappings: {},
+  },
+  {
+    // 陕西 prints 表七 (“三公” with 会议费、培训费) in place of 公开09表.
+    id: '陕西9/2020',
+    template: '陕西9',
+    fromYear: 2020,
+    edition: 3,
+    rules: [...nationalWithout('R-X16', 'R-X18'), ...REPORT_RULES, PRINTED_RULE, ...SHAANXI_SANGONG],
     codeMappings: {},
   },
 ];

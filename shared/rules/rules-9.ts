@@ -192,7 +192,7 @@ function keysSubset(ctx: CheckContext, sub: string, sup: string[], extra: Readon
 }
 
 /** A comparison of a supplementary amount with a table cell, located at the supplementary field. */
-function suppVersusCell(
+export function suppVersusCell(
   ctx: CheckContext,
   field: string,
   name: string,

@@ -1,4 +1,6 @@
 import { labelAt, resolveIn, type LabelStyle } from './labels';
+import { CN14, NM05, NM12, SX07, YN10 } from './regional';
+import { TABLE_SETS, asPrinted, type TemplateSet } from './sets';
 import { CN05, CN07, CN09, CN11 } from './sichuan';
 import { T01 } from './t01';
 import { T02 } from './t02';
@@ -13,19 +15,24 @@ import type { TableDef } from './types';
 
 /** Every annex table the application knows, by canonical id. */
 export const TABLES: ReadonlyMap<string, TableDef> = new Map(
-  [T01, T02, T03, T04, T05, T06, T07, T08, T09, CN05, CN07, CN09, CN11].map((def) => [def.id, def]),
+  [T01, T02, T03, T04, T05, T06, T07, T08, T09, CN05, CN07, CN09, CN11, CN14, YN10, SX07, NM05, NM12].map((def) => [def.id, def]),
 );
 
-export const TEMPLATE_SETS = {
-  /** 9-table set 公开01–09表 (SPEC §1.1–1.9). */
-  '9': ['公开01表', '公开02表', '公开03表', '公开04表', '公开05表', '公开06表', '公开07表', '公开08表', '公开09表'],
-  /** 四川 13-table set 表一–表十三 (SPEC §1.11): the nine shared definitions plus the INFERRED 川05/07/09/11表. */
-  '13': ['公开01表', '公开02表', '公开03表', '公开04表', '川05表', '公开05表', '川07表', '公开06表', '川09表', '公开07表', '川11表', '公开08表', '公开09表'],
-} as const;
-export type TemplateSet = keyof typeof TEMPLATE_SETS;
+/** The table ids of each set (shared/tables/sets.ts), in print order. */
+export const TEMPLATE_SETS = Object.fromEntries(TABLE_SETS.map((set) => [set.id, set.tables.map((entry) => entry.id)])) as unknown as Record<TemplateSet, readonly string[]>;
 
+const PRINTED = new Map<TemplateSet, TableDef[]>(
+  TABLE_SETS.map((set) => [set.id, set.tables.map((entry) => asPrinted(TABLES.get(entry.id)!, entry))]),
+);
+
+/** The set's tables as it prints them (regional titles applied); the same array on every call. */
 export function templateTables(set: TemplateSet): TableDef[] {
-  return TEMPLATE_SETS[set].map((id) => TABLES.get(id)!);
+  return PRINTED.get(set)!;
+}
+
+/** One table of the set as the set prints it (its definition when the set does not hold it). */
+export function tableIn(set: TemplateSet, id: string): TableDef {
+  return templateTables(set).find((def) => def.id === id) ?? TABLES.get(id)!;
 }
 
 /**
@@ -45,6 +52,7 @@ export function resolveTableName(input: string, set: TemplateSet): string | unde
 }
 
 export { chineseNumber, type LabelStyle } from './labels';
+export { TABLE_SETS, TEMPLATE_SET_IDS, type TableSetDef, type TemplateSet } from './sets';
 export * from './types';
 export * from './engine';
 export * from './layout';

@@ -16,6 +16,9 @@ export const ALL_EXPENDITURE_CLASSES = ['301', '302', '303', '307', '309', '310'
 /** 类 relevant to project expenditure (SPEC §1.11 item 3). */
 export const PROJECT_CLASSES = ['302', '303', '309', '310', '311', '312', '313', '399'];
 
+/** What the UI says above every table whose layout is inferred (INFERRED). */
+export const INFERRED_NOTE = '表样为推断(未见官方模板),请与本省财政厅下发的模板核对';
+
 export interface EconomicDetailSpec {
   id: string;
   title: string;
@@ -56,6 +59,7 @@ export function economicDetailTable(spec: EconomicDetailSpec): FixedTableDef {
     notes: spec.notes,
     emptyAsZero: true,
     colNoRow: '栏次',
+    inferred: INFERRED_NOTE,
   };
 }
 
@@ -92,6 +96,7 @@ export function economicGroupsTable(spec: EconomicGroupsSpec): FixedTableDef {
     notes: spec.notes,
     emptyAsZero: true,
     colNoRow: null,
+    inferred: INFERRED_NOTE,
   };
 }
 
@@ -134,11 +139,14 @@ export const CN09 = economicGroupsTable({
 });
 
 /** 表十一 国有资本经营预算财政拨款收入支出决算表: 公开07表's layout for 国有资本经营 科目 (SPEC §1.11 item 4). */
-export const CN11: FunctionalTableDef = functionalTable({
-  id: '川11表',
-  title: '国有资本经营预算财政拨款收入支出决算表',
-  codeScope: 'soe',
-  columns: carryOverColumns('川11表'),
-  notes: ['注:本表反映部门本年度国有资本经营预算财政拨款收入、支出及结转和结余情况。'],
-  emptyText: '(本单位今年没有国有资本经营预算财政拨款)',
-});
+export const CN11: FunctionalTableDef = {
+  ...functionalTable({
+    id: '川11表',
+    title: '国有资本经营预算财政拨款收入支出决算表',
+    codeScope: 'soe',
+    columns: carryOverColumns('川11表'),
+    notes: ['注:本表反映部门本年度国有资本经营预算财政拨款收入、支出及结转和结余情况。'],
+    emptyText: '(本单位今年没有国有资本经营预算财政拨款)',
+  }),
+  inferred: INFERRED_NOTE,
+};

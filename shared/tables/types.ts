@@ -79,6 +79,11 @@ interface TableBase {
    * (公开09表); null = not printed at all (公开06表).
    */
   colNoRow: string | null;
+  /**
+   * Set where no official template was seen and the layout is inferred from titles and neighbouring
+   * tables: why, in words shown above the table (the UI) and listed in the README.
+   */
+  inferred?: string;
 }
 
 /** Rows fixed by the template (公开01, 04, 06, 09表). */

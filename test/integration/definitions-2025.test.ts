@@ -16,9 +16,12 @@ describe('a 2025 year with the 2024/2025 catalog changes in use', () => {
     await core.createYear({ file: '2023.sqlite', fiscalYear: 2023, unitName: '单位' });
 
     await expect(core.edit({ file: '2025.sqlite', addCodes: [{ table: '公开02表', code: '2170404' }] })).rejects.toThrow(
-      '公开02表:科目代码 2170404 是本年度新增科目,内置科目表尚无其名称;请填写科目名称,或先导入本年度官方科目表',
+      '公开02表:科目代码 2170404 是有效的科目代码,内置科目表尚无其名称(名称待核);请填写科目名称,或先导入本年度官方科目表',
     );
     await expect(core.edit({ file: '2023.sqlite', addCodes: [{ table: '公开02表', code: '2170404' }] })).rejects.toThrow(/2170404 不在本年度功能分类科目表中/);
+    // Codes seen in real imports with no name in any source (definitions edition 3): valid in every year, name 待核.
+    await expect(core.edit({ file: '2023.sqlite', addCodes: [{ table: '公开02表', code: '2010607' }] })).rejects.toThrow(/2010607 是有效的科目代码.*名称待核/);
+    await core.edit({ file: '2023.sqlite', addCodes: [{ table: '公开02表', code: '2240299', name: '其他消防救援事务支出' }] });
 
     await core.edit({
       file: '2025.sqlite',

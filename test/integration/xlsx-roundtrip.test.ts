@@ -22,6 +22,14 @@ const CASES: { format: 'xlsx' | 'xls'; template: TemplateSet; numbering: Numberi
   { format: 'xlsx', template: '13', numbering: '表', seeds: [9, 10] },
   { format: 'xls', template: '9', numbering: '公开', seeds: [11, 12, 13] },
   { format: 'xls', template: '13', numbering: '表', seeds: [14] },
+  // The regional sets of shared/tables/sets.ts: regional titles and the INFERRED 滇10/川14/陕07表 come back too.
+  { format: 'xlsx', template: '云南11', numbering: '表', seeds: [31, 32] },
+  { format: 'xls', template: '云南11', numbering: '表', seeds: [33] },
+  { format: 'xlsx', template: '四川14', numbering: '表', seeds: [34] },
+  { format: 'xlsx', template: '陕西9', numbering: '公开', seeds: [35] },
+  { format: 'xlsx', template: '内蒙古12', numbering: '表', seeds: [37] },
+  { format: 'xls', template: '内蒙古12', numbering: '表', seeds: [38] },
+  { format: 'xls', template: '陕西9', numbering: '表', seeds: [36] },
 ];
 
 /** A few random 绩效自评 forms (眉山 layouts print the 项目编码, so projects keep their keys), as the app stores them. */

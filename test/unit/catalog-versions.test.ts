@@ -22,8 +22,13 @@ describe('科目 catalog versions', () => {
   it('completes the 2023 list from sourced names only, each marked with its source', () => {
     const current = catalogFor(2023);
     expect(current.functionCodes.find((entry) => entry.code === '2010305')).toEqual({ code: '2010305', name: '专项业务活动', level: '项', source: 'inferred' });
-    // No source names these common codes: they stay 自定义 until the official catalog is imported.
-    for (const code of ['2010607', '2111101', '2120399', '22198', '2240299']) expect(current.isKnownFunctionCode(code)).toBe(false);
+    // No source names these common codes: from edition 3 they are valid codes whose name is 待核 (the clerk
+    // or the official catalog supplies it); edition 2 files keep them 自定义.
+    for (const code of ['2010607', '2111101', '2111102', '2111103', '2120399', '22198', '2240299']) {
+      expect(current.isKnownFunctionCode(code) && current.isUnnamed(code)).toBe(true);
+      expect(current.functionName(code)).toBeUndefined();
+      expect(catalogFor(2023, 2).isKnownFunctionCode(code)).toBe(false);
+    }
     // The first edition (files made before editions were recorded) keeps its list; edition 2 adds 2010305.
     const first = catalogFor(2023, FIRST_EDITION);
     expect(first.isKnownFunctionCode('2010305')).toBe(false);

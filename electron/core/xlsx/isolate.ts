@@ -16,7 +16,9 @@ import type { SourceYear } from './source';
 /** A workbook of the real size needs well under 100 MB of heap and a second or two. */
 export const PARSE_LIMITS = { heapMb: 512, seconds: 30 };
 
-type SourceJob = { kind: 'source'; bytes: Uint8Array; file: string; tables: string[]; fiscalYear: number };
+/** Tables by id, with the title and notes the year's set prints them under (regional sets retitle shared tables). */
+export type JobTable = { id: string; title: string; notes: string[] };
+type SourceJob = { kind: 'source'; bytes: Uint8Array; file: string; tables: JobTable[]; fiscalYear: number };
 type CatalogJob = { kind: 'catalog'; bytes: Uint8Array; file: string };
 export type Job = SourceJob | CatalogJob;
 type Catalog = { codes: CatalogCode[]; skipped: number };

@@ -33,7 +33,8 @@ export interface Look {
 export const LOOKS: Record<CellStyle, Look> = {
   draft: { size: 14, bold: true, color: 'C00000', horizontal: 'center', vertical: 'middle' },
   label: { size: 10, horizontal: 'right', vertical: 'middle' },
-  title: { size: 16, bold: true, horizontal: 'center', vertical: 'middle' },
+  // Wraps: a narrow table (云南 表十, 内蒙古 表十二) can have a title wider than all its columns.
+  title: { size: 16, bold: true, horizontal: 'center', vertical: 'middle', wrap: true },
   unit: { size: 10, horizontal: 'left', vertical: 'middle' },
   amountUnit: { size: 10, horizontal: 'right', vertical: 'middle' },
   header: { size: 10, bold: true, horizontal: 'center', vertical: 'middle', wrap: true },

@@ -23,7 +23,10 @@ async function run(job: Job): Promise<JobResult> {
   try {
     if (job.kind === 'catalog') return { ok: true, kind: 'catalog', catalog: await readCatalogHere(bytes, job.file) };
     const out: Findings = { errors: [], warnings: [], unrecognised: [] };
-    const tables = job.tables.map((id) => TABLES.get(id)).filter((def): def is TableDef => def !== undefined);
+    const tables = job.tables.flatMap(({ id, title, notes }): TableDef[] => {
+      const def = TABLES.get(id);
+      return def ? [{ ...def, title, notes }] : [];
+    });
     const source = await readSourceHere(bytes, job.file, tables, job.fiscalYear, out);
     return { ok: true, kind: 'source', source, out };
   } catch (error) {

@@ -158,9 +158,11 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
   }
   put(row, 1, context.label, 'label');
   merge(row, 1, row++, width);
-  put(row, 1, context.draft ? `${def.title}(${DRAFT})` : def.title, 'title');
+  const title = context.draft ? `${def.title}(${DRAFT})` : def.title;
+  put(row, 1, title, 'title');
   merge(row, 1, row, width);
-  rowHeights.set(row++, 30);
+  // The title is 16 pt against the 10 pt the column widths count in: it needs about 1.6 width units a character.
+  rowHeights.set(row++, Math.max(30, 24 * lineCount(title, Math.floor(spanWidth(1, width) / 1.6))));
   const unitSplit = width >= 4 ? width - 2 : width - 1;
   put(row, 1, `部门:${context.unitName}`, 'unit');
   if (unitSplit >= 1) {

@@ -46,7 +46,7 @@ export interface SourceYear {
  * worst file costs a refused import with a message, never the calling process.
  */
 export async function readSource(bytes: Buffer, file: string, tables: readonly TableDef[], fiscalYear: number, out: Findings): Promise<SourceYear | null> {
-  const result = await inWorker({ kind: 'source', bytes, file, tables: tables.map((def) => def.id), fiscalYear });
+  const result = await inWorker({ kind: 'source', bytes, file, tables: tables.map(({ id, title, notes }) => ({ id, title, notes })), fiscalYear });
   out.errors.push(...result.out.errors);
   out.warnings.push(...result.out.warnings);
   out.unrecognised.push(...result.out.unrecognised);

@@ -79,11 +79,12 @@ describe('rule declarations', () => {
   });
 
   it('are versioned per template set and fiscal year', () => {
-    expect(RULE_SETS.map((set) => set.id)).toEqual(['9/2020', '13/2020', '13/2020/2']);
+    expect(RULE_SETS.map((set) => set.id)).toEqual(['9/2020', '13/2020', '13/2020/2', '13/2020/3', '四川14/2020', '云南11/2020', '内蒙古12/2020', '陕西9/2020']);
     expect(ruleSetFor('9', 2024).id).toBe('9/2020');
     // A file of the first definitions edition keeps the set it was made with; newer files get the 川 relations.
     expect(ruleSetFor('13', 2023, undefined, 1).id).toBe('13/2020');
-    expect(ruleSetFor('13', 2023).id).toBe('13/2020/2');
+    expect(ruleSetFor('13', 2023).id).toBe('13/2020/3');
+    expect(ruleSetFor('13', 2023, undefined, 2).id).toBe('13/2020/2');
     expect(ruleSetFor('13', 2023).rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(['R-S01', 'R-S02', 'R-S03', 'R-S04']));
     expect(ruleSetFor('13', 2023, undefined, 1).rules.map((rule) => rule.id)).not.toContain('R-S03');
     expect(() => ruleSetFor('9', 2019)).toThrow('没有适用于 2019 年度 9 表套的审核规则');

@@ -92,7 +92,7 @@ export function App() {
       </header>
       {errorBar}
       <nav className="side-list" aria-label="报表列表">
-        <div className="side-section">{info.template === '13' ? '部门决算公开表(13 张)' : '部门决算公开表'}</div>
+        <div className="side-section">{info.template === '9' ? '部门决算公开表' : `部门决算公开表(${tables.length} 张)`}</div>
         {tables.map((def) => (
           <button
             key={def.id}

@@ -9,6 +9,11 @@ export function TablePage({ def, label, unitName, children }: { def: TableDef; l
     <section className="table-page" aria-label={`${label} ${def.title}`}>
       <div className="table-label">{label}</div>
       <h1 className="table-title">{def.title}</h1>
+      {def.inferred && (
+        <p className="table-inferred" role="note">
+          {def.inferred}
+        </p>
+      )}
       <div className="table-meta">
         <span>部门:{unitName}</span>
         <span>金额单位:万元</span>

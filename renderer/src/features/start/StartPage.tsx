@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { TABLE_SETS } from '../../../../shared/tables/sets';
 import { useYearStore, type NewYearForm } from '../../stores/use-year-store';
 import { reopenWhereLeftOff } from './last-opened';
 import { YearFileDetails } from './YearFileDetails';
@@ -79,8 +80,11 @@ export function StartPage() {
           <label>
             报表模板
             <select value={form.template} onChange={(e) => setForm({ ...form, template: e.target.value as NewYearForm['template'] })}>
-              <option value="9">9 张公开表(公开01–09表)</option>
-              <option value="13">四川 13 张表(表一–表十三)</option>
+              {TABLE_SETS.map((set) => (
+                <option key={set.id} value={set.id}>
+                  {set.name}
+                </option>
+              ))}
             </select>
           </label>
           <label>
