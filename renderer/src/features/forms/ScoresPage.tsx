@@ -77,7 +77,7 @@ export function ScoresPage() {
       <div className="form-toolbar">
         <h1 className="form-page-title">自评得分一览</h1>
         <button type="button" onClick={() => void download()} disabled={rows.length === 0}>
-          导出 Excel
+          导出得分一览(Excel)
         </button>
       </div>
       <p className="form-hint">
