@@ -120,14 +120,14 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   { key: 'missing', header: '缺少的说明', width: 40, numeric: false, text: (r) => lines(r.missing), sortKey: (r) => r.missing.length },
 ];
 
-/** Rows ordered by one column; null values last whichever the direction, ties keep their order. */
-export function sortScoreRows(rows: readonly ScoreSheetRow[], column: ScoreColumn, descending: boolean): ScoreSheetRow[] {
-  return rows
-    .map((row, index) => ({ row, index, key: column.sortKey(row) }))
+/** Items (rows, or what the page keeps beside each row) ordered by one column; null values last whichever the direction, ties keep their order. */
+export function sortScoreRows<T>(items: readonly T[], rowOf: (item: T) => ScoreSheetRow, column: ScoreColumn, descending: boolean): T[] {
+  return items
+    .map((item, index) => ({ item, index, key: column.sortKey(rowOf(item)) }))
     .sort((a, b) => {
       if (a.key === null || b.key === null) return a.key === b.key ? a.index - b.index : a.key === null ? 1 : -1;
       const order = typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : String(a.key).localeCompare(String(b.key), 'zh-CN');
       return (descending ? -order : order) || a.index - b.index;
     })
-    .map((entry) => entry.row);
+    .map((entry) => entry.item);
 }

@@ -77,7 +77,7 @@ describe('自评得分一览', () => {
     const exported = await env.core.exportScoreSheet({ file: '2025.sqlite' });
     expect(exported.name).toBe('2025年度绩效自评得分一览.xlsx');
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(exported.dataBase64, 'base64'));
+    await workbook.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
     const sheet = workbook.getWorksheet('自评得分一览')!;
     expect(String(sheet.getCell(1, 1).value)).toContain('2025年度荆门市行政审批局(本级) 绩效自评得分一览');
     expect(SCORE_COLUMNS.map((_, i) => sheet.getCell(2, i + 1).value)).toEqual(SCORE_COLUMNS.map((column) => column.header));

@@ -35,8 +35,7 @@ export function ScoresPage() {
   const shown = useMemo(() => {
     const column = sort && SCORE_COLUMNS.find((candidate) => candidate.key === sort.key);
     if (!column) return rows;
-    const order = sortScoreRows(rows.map((r) => r.row), column, sort.descending);
-    return order.map((row) => rows.find((r) => r.row === row)!);
+    return sortScoreRows(rows, (item) => item.row, column, sort.descending);
   }, [rows, sort]);
 
   const openForm = (id: number, row: ScoreSheetRow) => {
