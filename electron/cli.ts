@@ -29,7 +29,9 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
                                       或地区要求的主要原因未写时只能 --draft 导出草稿)
   consolidate --out 汇总.sqlite --unit "主管部门名称" [--code C] [--adjust auto|none] [--offsets 调整.json] [--confirm] [--preview] [--jobs N] 文件…|文件夹
   consolidate --rebuild 汇总.sqlite [--adjust auto] [--confirm]
-                                      汇总各单位文件(有问题时须 --confirm 才写入;有单位未汇总时退出码为 1)`;
+                                      汇总各单位文件(有问题时须 --confirm 才写入;有单位未汇总时退出码为 1)
+  scores --file F [--json] [--out 得分一览.xlsx]
+                                      绩效自评得分一览(每张自评表的执行率、得分、等级、封顶与扣分、缺少的说明)`;
 
 type Flags = Record<string, string | true>;
 
@@ -139,6 +141,8 @@ async function run(argv: string[]): Promise<number> {
         return await (await loadWorkbookVerbs()).exportVerb(core, file, flags);
       case 'import':
         return await (await loadWorkbookVerbs()).importVerb(core, file, flags);
+      case 'scores':
+        return await (await import('./core/forms/scores-cli')).scoresVerb(core, file, flags);
       default:
         throw new ApiError('refused', `未知命令“${verb}”\n${USAGE}`);
     }

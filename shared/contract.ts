@@ -7,6 +7,7 @@ import type { PerfFormJson } from './forms/model';
 import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { ConsolidationPlan, DrillDown, FlowId, ValidationReport } from './consolidation';
 import type { Finding } from './rules/types';
+import type { ScoreSheetRow } from './forms/score-sheet';
 import { REPORT_TEXT_KEY } from './report/types';
 import { TEMPLATE_SET_IDS, type TemplateSet } from './tables/sets';
 import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
@@ -248,6 +249,9 @@ export const METHODS = {
   drillDown: object({ file, table: tableName, row: str({ max: 40 }), col: str({ max: 10 }) }),
   validateFolder: object({}),
   exportValidationReport: object({}),
+  // 自评得分一览 (issue 15): every 绩效自评 form of the year with its score and what made it.
+  scoreSheet: object({ file }),
+  exportScoreSheet: object({ file }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type MethodName = keyof typeof METHODS;
@@ -281,6 +285,8 @@ export interface Results {
   drillDown: DrillDown;
   validateFolder: ValidationReport[];
   exportValidationReport: ExportedWorkbook;
+  scoreSheet: ScoreSheetRow[];
+  exportScoreSheet: ExportedWorkbook;
 }
 
 export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };

@@ -10,6 +10,9 @@ import { acquireYearLock, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
+import { scoreSheet } from '../../shared/forms/score-sheet';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 // Workbook readers and writers (@e965/xlsx for .xls) load when a call needs them, not at start-up:
 // `validate` of a year file and the CLI's `help` never pay for them (test/integration/cli-lazy-start.test.ts).
@@ -205,6 +208,15 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     },
     async setReportText({ file, key, text }) {
       return { revision: setReportText(editing(file), key, text) };
+    },
+    async scoreSheet({ file }) {
+      return reading(file, (open) => scoreSheet(open.forms(), open.findings()));
+    },
+    async exportScoreSheet({ file }) {
+      const { scoreWorkbook } = await import('./forms/score-workbook');
+      const { rows, info } = await reading(file, (open) => ({ rows: scoreSheet(open.forms(), open.findings()), info: open.info }));
+      const bytes = await scoreWorkbook(rows, `${info.fiscalYear}年度${info.unitName} 绩效自评得分一览`);
+      return { name: `${info.fiscalYear}年度绩效自评得分一览.xlsx`, mime: XLSX_MIME, dataBase64: bytes.toString('base64') };
     },
     async exportReport({ file, format, draft = false }) {
       // Word, charts and PDF libraries load only when a document is asked for (CLI start-up stays quick).

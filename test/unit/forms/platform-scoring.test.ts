@@ -97,6 +97,19 @@ describe('四川 (眉山 MS-P): 10 + 90, 原因 below 90 % within 100 字, concl
     expect(rule(checkForm(with89('因'.repeat(101)), profile), 'FV-11')).toEqual([expect.stringContaining('执行率偏低原因:应不超过 100 字,现有 101 字')]);
   });
 
+  it('asks no 原因 at exactly 90 % (the rule is “below 90 %”)', () => {
+    const at90 = parseForm({ ...base, funding: [{ key: 'TOTAL', budget_initial: '100', budget_adjusted: '100', actual: '90', weight: '10' }] });
+    expect(rule(checkForm(at90, profileFor('MS-P')), 'FV-11')).toEqual([]);
+  });
+
+  it('limits 存在问题 and 改进措施 to 200 字 as well', () => {
+    const profile = profileFor('MS-P');
+    const texts = (problems: string, improvement: string) =>
+      rule(checkForm({ ...with89('资金拨付滞后'), problems, improvement }, profile), 'FV-12');
+    expect(texts('问'.repeat(201), '改'.repeat(201))).toEqual([expect.stringContaining('“存在问题”201 字,超过 200 字的限制'), expect.stringContaining('“改进措施”201 字,超过 200 字的限制')]);
+    expect(texts('问'.repeat(200), '改'.repeat(200)).filter((m) => m.includes('存在问题') || m.includes('改进措施'))).toEqual([]);
+  });
+
   it('limits 评价结论 to 200 字', () => {
     const profile = profileFor('MS-P');
     const tooLong = rule(checkForm(with89('资金拨付滞后', '好'.repeat(201)), profile), 'FV-12');

@@ -5,9 +5,10 @@ import { useYearStore } from '../../stores/use-year-store';
 import { DepartmentPage } from './DepartmentPage';
 import { computeForm } from './form-draft';
 import { FormEditor } from './FormEditor';
-import { DEPARTMENT_PAGE, PROJECT_PAGE } from './pages';
+import { DEPARTMENT_PAGE, PROJECT_PAGE, SCORES_PAGE } from './pages';
 import { ProjectList } from './ProjectList';
 import { RegionSelect } from './RegionSelect';
+import { ScoresPage } from './ScoresPage';
 import { useFormsStore } from './use-forms-store';
 
 /** Focuses the cell a finding names, or the nearest enclosing one ("indicators[3]" → its first cell). */
@@ -68,6 +69,8 @@ export function FormsPage({ page }: { page: string }) {
       <RegionSelect />
       {page === DEPARTMENT_PAGE ? (
         <DepartmentPage />
+      ) : page === SCORES_PAGE ? (
+        <ScoresPage />
       ) : editing ? (
         <FormEditor
           id={editing.id}

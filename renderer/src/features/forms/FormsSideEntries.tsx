@@ -1,7 +1,7 @@
 import { summarise } from '../../../../shared/rules';
 import { FORMS_TABLE } from '../../../../shared/forms/year-check';
 import { useYearStore } from '../../stores/use-year-store';
-import { DEPARTMENT_PAGE, PROJECT_PAGE } from './pages';
+import { DEPARTMENT_PAGE, PROJECT_PAGE, SCORES_PAGE } from './pages';
 import { isUntouchedDraft, useFormsStore } from './use-forms-store';
 
 /** The side list's 预算绩效自评 section, with each page's 审核 counts like the tables'. */
@@ -27,6 +27,7 @@ export function FormsSideEntries() {
       note: department && !isUntouchedDraft(department.id) ? '已填写' : '未填写',
       count: summarise(forms.filter((finding) => finding.row === departmentLabel)).total,
     },
+    { id: SCORES_PAGE, title: '自评得分一览', note: `${entries.length} 张表`, count: { error: 0, warning: 0 } },
   ];
   return (
     <>

@@ -7,7 +7,8 @@ import { FORMS_TABLE } from '../../../../shared/forms/year-check';
  */
 export const PROJECT_PAGE = '绩效自评-项目';
 export const DEPARTMENT_PAGE = '绩效自评-部门';
+export const SCORES_PAGE = '绩效自评-得分一览';
 
 export function isFormsPage(tableId: string): boolean {
-  return tableId === PROJECT_PAGE || tableId === DEPARTMENT_PAGE || tableId === FORMS_TABLE;
+  return tableId === PROJECT_PAGE || tableId === DEPARTMENT_PAGE || tableId === SCORES_PAGE || tableId === FORMS_TABLE;
 }

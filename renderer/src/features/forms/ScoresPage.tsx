@@ -1,0 +1,141 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import { SCORE_COLUMNS, scoreSheetRow, sortScoreRows, type ScoreSheetRow } from '../../../../shared/forms/score-sheet';
+import { call } from '../../api';
+import { useYearStore } from '../../stores/use-year-store';
+import { deliver } from '../exchange/files';
+import { computeForm } from './form-draft';
+import { DEPARTMENT_PAGE, PROJECT_PAGE } from './pages';
+import { useFormsStore } from './use-forms-store';
+
+/** Long texts (rules, caps, missing reasons) wrap; the figures stay on one line. */
+const WRAPPED = new Set(['name', 'unit', 'rules', 'adjustments', 'missing']);
+
+/**
+ * 自评得分一览: every form of the year with its score as the clerk's drafts stand (computed live,
+ * like the project list), sortable by any column. ↑/↓ move between rows, Enter or a click opens
+ * the form; the same columns go to Excel through the core.
+ */
+export function ScoresPage() {
+  const entries = useFormsStore((state) => state.entries);
+  const open = useFormsStore((state) => state.open);
+  const flush = useFormsStore((state) => state.flush);
+  const findings = useYearStore((state) => state.findings);
+  const selectTable = useYearStore((state) => state.selectTable);
+  const file = useYearStore((state) => state.info?.file);
+  const showNotice = useYearStore((state) => state.showNotice);
+  const [sort, setSort] = useState<{ key: string; descending: boolean } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const rows = useMemo(() => {
+    const computed = entries.map((entry) => ({ entry, form: computeForm(entry.json) }));
+    const ordered = [...computed.filter((c) => c.entry.json.subject_type === 'project'), ...computed.filter((c) => c.entry.json.subject_type === 'department')];
+    return ordered.flatMap(({ entry, form }) => (form ? [{ id: entry.id, row: scoreSheetRow(form, findings) }] : []));
+  }, [entries, findings]);
+  const unreadable = entries.length - rows.length;
+  const shown = useMemo(() => {
+    const column = sort && SCORE_COLUMNS.find((candidate) => candidate.key === sort.key);
+    if (!column) return rows;
+    return sortScoreRows(rows, (item) => item.row, column, sort.descending);
+  }, [rows, sort]);
+
+  const openForm = (id: number, row: ScoreSheetRow) => {
+    if (row.subjectType === 'department') {
+      selectTable(DEPARTMENT_PAGE);
+    } else {
+      selectTable(PROJECT_PAGE);
+      open(id);
+    }
+  };
+
+  const move = (event: KeyboardEvent<HTMLTableRowElement>, id: number, row: ScoreSheetRow) => {
+    const target = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.key === 'ArrowUp' ? event.currentTarget.previousElementSibling : null;
+    if (target instanceof HTMLElement) {
+      event.preventDefault();
+      target.focus();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      openForm(id, row);
+    }
+  };
+
+  const download = async () => {
+    if (!file) return;
+    try {
+      // What is still waiting for its debounce goes to the core first, so the workbook shows what the page shows.
+      await flush();
+      const workbook = await call('exportScoreSheet', { file });
+      const saved = await deliver(workbook.name, workbook.mime, workbook.dataBase64);
+      if (saved) showNotice(`已导出:${saved}`);
+    } catch (error) {
+      setFailure((error as Error).message);
+    }
+  };
+
+  return (
+    <section className="form-list-page" aria-label="自评得分一览">
+      <div className="form-toolbar">
+        <h1 className="form-page-title">自评得分一览</h1>
+        <button type="button" onClick={() => void download()} disabled={rows.length === 0}>
+          导出得分一览(Excel)
+        </button>
+      </div>
+      <p className="form-hint">
+        共 {rows.length} 张自评表{unreadable > 0 && `(另有 ${unreadable} 张内容无法计算,未列出)`}。点击表头排序;↑/↓ 选择一行,回车或点击名称打开该表。
+      </p>
+      {failure && <p className="message-bar error-bar">{failure}</p>}
+      <div className="form-table-wrap">
+        <table className="form-grid form-scores-table">
+          <thead>
+            <tr>
+              {SCORE_COLUMNS.map((column) => {
+                const active = sort?.key === column.key;
+                return (
+                  <th key={column.key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
+                    <button
+                      type="button"
+                      className="form-link"
+                      onClick={() => setSort(active ? { key: column.key, descending: !sort.descending } : { key: column.key, descending: column.numeric })}
+                    >
+                      {column.header}
+                      {active ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    </button>
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.length === 0 && (
+              <tr>
+                <td colSpan={SCORE_COLUMNS.length} className="form-empty">
+                  还没有绩效自评表。
+                </td>
+              </tr>
+            )}
+            {shown.map(({ id, row }) => (
+              <tr key={id} tabIndex={0} data-label={row.label} onKeyDown={(event) => move(event, id, row)} aria-label={`${row.name} 自评得分 ${row.total ?? '—'}`}>
+                {SCORE_COLUMNS.map((column) => (
+                  <td key={column.key} data-col={column.key} className={column.numeric ? 'form-amount' : WRAPPED.has(column.key) ? 'form-wrap' : undefined}>
+                    {column.key === 'name' ? (
+                      <button type="button" className="form-link" tabIndex={-1} onClick={() => openForm(id, row)} title="打开自评表">
+                        {column.text(row)}
+                      </button>
+                    ) : column.key === 'missing' || column.key === 'adjustments' ? (
+                      <ul className="form-score-notes">
+                        {(column.key === 'missing' ? row.missing : row.adjustments).map((text) => (
+                          <li key={text}>{text}</li>
+                        ))}
+                      </ul>
+                    ) : (
+                      column.text(row)
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
