@@ -4,6 +4,7 @@ import { clearRange, fillDown, firstInputCell, inputCell } from '../../../render
 import { baselineView } from '../../../shared/rules';
 import { TABLES, YearModel, inputsFromDocs, printedLayout } from '../../../shared/tables';
 import { parseAmount } from '../../../shared/money';
+import { pasteReport, planPaste } from '../../../renderer/src/grid/paste';
 
 const T02 = TABLES.get('公开02表')!;
 const T01 = TABLES.get('公开01表')!;
@@ -56,5 +57,16 @@ describe('上年数 columns beside the printed layout', () => {
     expect(lastYearUnavailable(baseline, T01)).toBe('导入的上年数据中没有本表');
     expect(figuresAt(model, baseline, T01, '1', '1')).toBeNull();
     expect(lastYearUnavailable(undefined, T02)).toContain('本年度文件没有上年数');
+  });
+});
+
+describe('pasting while the 上年数 columns are shown', () => {
+  it('pastes the values that land on amounts and names those that land on 上年数, never dropping one silently', () => {
+    const shown = withLastYear(printedLayout(T02, model.rows('公开02表')), true);
+    const line = shown.lines.findIndex((keys) => keys[0] === '2010301');
+    const plan = planPaste(T02, shown, model, { line, columnId: 's0-c2' }, [['20.00', '7', '', '8']]);
+    expect(plan.change.cells).toEqual([{ table: '公开02表', row: '2010301', col: '2', value: '20.00' }]);
+    expect(plan.onLastYear).toBe(2);
+    expect(pasteReport(plan)).toBe('已粘贴 1 个单元格,2 个数值落在只读的上年数栏,未粘贴');
   });
 });
