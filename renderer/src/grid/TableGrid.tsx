@@ -14,6 +14,8 @@ import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
 import { firstInputCell, tileToRange } from './fill';
 import { grownWidths, measureShownWidths, scrollsSideways, sizeAndFreeze } from './widths';
+import { withLastYear } from './last-year-columns';
+import { useLastYearShown } from '../features/last-year/use-last-year';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -50,8 +52,12 @@ export function TableGrid({ def }: { def: TableDef }) {
   const [hint, setHint] = useState<ReadOnlyHint | null>(null);
 
   const rowKeys = model.rows(def.id).map((row) => row.key).join(',');
-  const layout = useMemo(() => printedLayout(def, model.rows(def.id)), [def, model, rowKeys]);
-  const baseDefs = useMemo(() => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current, (code) => useYearStore.getState().codes.isCustom(code)), [def, layout]);
+  const lastYearShown = useLastYearShown(def);
+  const layout = useMemo(() => withLastYear(printedLayout(def, model.rows(def.id)), lastYearShown), [def, model, rowKeys, lastYearShown]);
+  const baseDefs = useMemo(
+    () => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current, (code) => useYearStore.getState().codes.isCustom(code), () => useYearStore.getState().baseline),
+    [def, layout],
+  );
   const [widths, setWidths] = useState<Map<string, number>>(new Map());
   const [gridWidth, setGridWidth] = useState(0);
   const freeze = gridWidth > 0 && scrollsSideways(layout, widths, gridWidth);

@@ -2,6 +2,9 @@ import type { ColDef, ColGroupDef, ValueGetterParams, CellClassParams, EditableC
 import { displayAmount, formatAmount } from '../../../shared/money';
 import { AmountEditor } from './AmountEditor';
 import { TABLES, explainRule, type LayoutColumn, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
+import type { ModelView } from '../../../shared/rules';
+import { figuresAt, lastYearColumnDef, lastYearOf } from './last-year-columns';
+import { lastYearTooltip } from './last-year-figures';
 
 /** A grid row is one printed line: the row key shown on each side. The 栏次 line is pinned on top. */
 export interface LineData {
@@ -20,6 +23,8 @@ export interface CellAddress {
 /**
  * Column definitions derived from the printed layout: header paths become merged column
  * groups, key columns show labels, value columns read the live model (widths and freezing: widths.ts).
+ * Where last year's values were imported, hovering an amount shows its 上年数 and the change, and
+ * the 上年数 columns beside the amounts read them (last-year-columns.ts).
  */
 export function buildColumnDefs(
   def: TableDef,
@@ -27,6 +32,7 @@ export function buildColumnDefs(
   model: () => YearModel,
   marks: () => Map<string, 'error' | 'warning'>,
   isCustomCode: (code: string) => boolean,
+  baseline: () => ModelView | undefined = () => undefined,
 ): (ColDef<LineData> | ColGroupDef<LineData>)[] {
   /** Finding marks: on the cell itself, or on the row label for findings about a whole row. */
   const mark = (row: string | undefined, col: string) => {
@@ -39,6 +45,7 @@ export function buildColumnDefs(
   };
 
   const leaf = (column: LayoutColumn): ColDef<LineData> => {
+    if (lastYearOf(column)) return lastYearColumnDef(def, column, model, baseline);
     const base: ColDef<LineData> = {
       colId: column.id,
       headerName: column.header[column.header.length - 1],
@@ -95,10 +102,12 @@ export function buildColumnDefs(
       },
       tooltipValueGetter: (params: ITooltipParams<LineData>) => {
         const at = address(params.data as LineData | undefined);
-        if (!at || params.value == null) return undefined;
+        if (!at) return undefined;
         const rule = model().rule(at.table, at.row, at.col)!;
         const how = explainRule(TABLES, rule, at);
-        return how ? `${params.value}\n${how}` : String(params.value);
+        const lastYear = lastYearTooltip(figuresAt(model(), baseline(), def, at.row, at.col));
+        const lines = [params.value == null ? null : String(params.value), params.value == null ? null : how, lastYear].filter((line) => line);
+        return lines.length ? lines.join('\n') : undefined;
       },
       editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input',
       cellEditor: AmountEditor,

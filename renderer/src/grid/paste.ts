@@ -10,6 +10,8 @@ export interface PastePlan {
   rejected: { where: string; text: string; reason: string }[];
   /** Code rows the paste creates. */
   newCodes: string[];
+  /** Pasted values that landed on the read-only 上年数 columns shown beside the amounts (grid/last-year-columns.ts). */
+  onLastYear: number;
 }
 
 const CODE = /^\d{7}$/;
@@ -34,6 +36,7 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
   const cells: CellEdit[] = [];
   const newCodes: string[] = [];
   let skipped = 0;
+  let onLastYear = 0;
   const rejected: PastePlan['rejected'] = [];
   /** One pasted value into an input cell; a text that is no amount is reported, not pasted. */
   const put = (row: string, col: string, text: string) => {
@@ -61,12 +64,13 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
       if (!model.tableInputs(def.id).codes.has(code) && !newCodes.includes(code)) newCodes.push(code);
       values.forEach((text, i) => {
         const column = valueColumns[i];
+        if (column && !column.col && text.trim() !== '') onLastYear++;
         if (!column?.col) return;
         if (def.kind === 'functional' && def.leaf[column.col]?.role === 'input') put(code, column.col, text);
         else if (text.trim() !== '') skipped++;
       });
     }
-    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, rejected, newCodes };
+    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, rejected, newCodes, onLastYear };
   }
 
   block.forEach((row, i) => {
@@ -78,20 +82,24 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
       if (rule?.role === 'input' && key && column.col && !(def.kind === 'functional' && codeLevel(key) !== 3)) put(key, column.col, text);
       // Labels, 行次, codes and names copied along with the amounts are not values: not counted.
       else if (column?.kind === 'value' && rule && text.trim() !== '') skipped++;
+      else if (column?.kind === 'value' && !column.col && text.trim() !== '') onLastYear++;
     });
   });
-  return { change: { cells }, skipped, rejected, newCodes };
+  return { change: { cells }, skipped, rejected, newCodes, onLastYear };
 }
 
 /** What a paste did, in one line: pasted, new code rows, values on computed cells, and each cell refused with where and why. */
 export function pasteReport(plan: PastePlan): string {
   const count = plan.change.cells?.length ?? 0;
+  const lastYear = plan.onLastYear ? `${plan.onLastYear} 个数值落在只读的上年数栏,未粘贴` : '';
   if (!count && !plan.newCodes.length && !plan.rejected.length) {
-    return plan.skipped ? `粘贴的 ${plan.skipped} 个数值都落在计算或链接单元格上,未做修改` : '剪贴板中没有可粘贴的内容';
+    if (plan.skipped) return `粘贴的 ${plan.skipped} 个数值${lastYear ? '' : '都'}落在计算或链接单元格上${lastYear ? `,${lastYear}` : ''},未做修改`;
+    return lastYear || '剪贴板中没有可粘贴的内容';
   }
   const parts = [count ? `已粘贴 ${count} 个单元格` : '没有粘贴任何单元格'];
   if (plan.newCodes.length) parts.push(`新增科目行 ${plan.newCodes.length} 个`);
   if (plan.skipped) parts.push(`跳过计算或链接单元格 ${plan.skipped} 个`);
+  if (lastYear) parts.push(lastYear);
   if (plan.rejected.length) {
     const shown = plan.rejected.slice(0, 5).map((cell) => `${cell.where}:${cell.reason}`);
     parts.push(`未粘贴 ${plan.rejected.length} 个不是金额的单元格(${shown.join(';')}${plan.rejected.length > shown.length ? ' 等' : ''}),请改正后再录入`);

@@ -22,12 +22,24 @@ export interface NewYearForm {
   baselineFrom: string;
 }
 
-interface HistoryEntry {
-  forward: YearChange;
-  backward: YearChange;
-  /** The step as the clerk made it (history-label.ts), shown on the undo and redo buttons. */
-  label: string;
+/**
+ * A step of another page in the same history (a 绩效自评 form edit, features/forms/form-history.ts):
+ * it undoes and redoes itself, showing its place first; false when it no longer can (its form was deleted).
+ */
+export interface PageStep {
+  undo(): boolean;
+  redo(): boolean;
 }
+
+type HistoryEntry =
+  | {
+      forward: YearChange;
+      backward: YearChange;
+      /** The step as the clerk made it (history-label.ts), shown on the undo and redo buttons. */
+      label: string;
+      page?: undefined;
+    }
+  | { label: string; page: PageStep };
 
 interface YearState {
   years: YearInfo[];
@@ -72,6 +84,10 @@ interface YearState {
   editCells(edits: CellEdit[]): Promise<boolean>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Records a page step as the newest undo step, or relabels it while it is still the newest (typing into one field). */
+  recordPageStep(step: PageStep, label: string): void;
+  /** Takes back a page step that came to nothing (typed, then put back as it was). */
+  dropPageStep(step: PageStep): void;
   showNotice(text: string | null): void;
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
@@ -233,6 +249,10 @@ export const useYearStore = create<YearState>((set, get) => {
       const entry = get().undoStack.at(-1);
       if (!entry) return set({ notice: '没有可撤销的操作' });
       set({ undoStack: get().undoStack.slice(0, -1) });
+      if (entry.page) {
+        if (entry.page.undo()) set({ redoStack: [...get().redoStack, entry] });
+        return;
+      }
       showPlaceOf(entry.backward);
       await apply(entry.backward, 'undo', entry.label);
     },
@@ -241,8 +261,22 @@ export const useYearStore = create<YearState>((set, get) => {
       const entry = get().redoStack.at(-1);
       if (!entry) return set({ notice: '没有可恢复的操作' });
       set({ redoStack: get().redoStack.slice(0, -1) });
+      if (entry.page) {
+        if (entry.page.redo()) set({ undoStack: [...get().undoStack, entry] });
+        return;
+      }
       showPlaceOf(entry.backward);
       await apply(entry.backward, 'redo', entry.label);
+    },
+
+    recordPageStep(step, label) {
+      const stack = get().undoStack;
+      if (stack.at(-1)?.page === step) set({ undoStack: [...stack.slice(0, -1), { label, page: step }] });
+      else set({ undoStack: [...stack, { label, page: step }].slice(-500), redoStack: [] });
+    },
+
+    dropPageStep(step) {
+      if (get().undoStack.at(-1)?.page === step) set({ undoStack: get().undoStack.slice(0, -1) });
     },
 
     showNotice(text) {

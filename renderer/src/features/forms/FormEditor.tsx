@@ -7,6 +7,7 @@ import { chineseNumber } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 import { BaseDataTable, InternalControl } from './BaseDataBlocks';
 import { computeForm, keyOf, savable } from './form-draft';
+import { editForm } from './form-history';
 import { FundingTable } from './FundingTable';
 import { CheckboxBlock, FieldsBlock, SignatureBlock } from './HeaderBlocks';
 import { IndicatorTable } from './IndicatorTable';
@@ -31,7 +32,6 @@ interface Props {
 export function FormEditor({ id, seq, toolbar }: Props) {
   const entry = useFormsStore((state) => state.entries.find((candidate) => candidate.id === id));
   const entries = useFormsStore((state) => state.entries);
-  const update = useFormsStore((state) => state.update);
   const info = useYearStore((state) => state.info)!;
   const findings = useYearStore((state) => state.findings);
   const json = entry?.json;
@@ -49,7 +49,8 @@ export function FormEditor({ id, seq, toolbar }: Props) {
   }, [findings, label]);
   if (!json || !profile) return null;
 
-  const onChange = (recipe: (current: PerfFormJson) => PerfFormJson) => update(id, recipe);
+  // Every change the clerk makes here is a step in the page's undo history.
+  const onChange = (recipe: (current: PerfFormJson) => PerfFormJson) => editForm(id, recipe);
   const codeTaken = (code: string) => entries.some((other) => other.id !== id && other.json.subject_type === 'project' && keyOf(other.json).subject_code === code);
   const waiting = savable(json).waiting;
   const common = { json, onChange };

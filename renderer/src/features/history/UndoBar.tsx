@@ -2,14 +2,19 @@ import { useEffect } from 'react';
 import { useYearStore } from '../../stores/use-year-store';
 
 /**
- * Where Ctrl+Z belongs to the text being typed (a form field, the grid's editor, a search box). A
- * focused grid cell is contenteditable only to receive input-method text (grid/type-to-edit.ts); it
- * holds no typing of its own, so the page's undo applies there.
+ * Where Ctrl+Z belongs to the text being typed (the grid's editor, a search box). A focused grid
+ * cell is contenteditable only to receive input-method text (grid/type-to-edit.ts); it holds no
+ * typing of its own, so the page's undo applies there. So it does in a 绩效自评 form cell, whose
+ * every change is a step of the page's history (features/forms/form-history.ts).
  */
 function isTextField(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
-  if (!element || element.classList.contains('ag-cell')) return false;
+  if (!element || element.classList.contains('ag-cell') || isFormCell(element)) return false;
   return element.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName);
+}
+
+function isFormCell(element: HTMLElement): boolean {
+  return !!element.closest?.('.form-sheet');
 }
 
 /**
@@ -27,10 +32,12 @@ export function UndoBar() {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented || isTextField(event.target)) return;
       const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) void undo();
-      else if (key === 'y' || (key === 'z' && event.shiftKey)) void redo();
-      else return;
+      if (key !== 'z' && key !== 'y') return;
+      // A form cell commits what is typed in it first (a key field only on leaving it), so that is the step undone.
+      if (isFormCell(event.target as HTMLElement)) (event.target as HTMLElement).blur();
       event.preventDefault();
+      if (key === 'z' && !event.shiftKey) void undo();
+      else void redo();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);

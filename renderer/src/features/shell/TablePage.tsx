@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TableDef } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
+import { LastYearToggle } from '../last-year/LastYearToggle';
 
 /** The printed frame around a grid: label, title, 部门 and 金额单位 lines, then the 注 lines. */
 export function TablePage({ def, label, unitName, children }: { def: TableDef; label: string; unitName: string; children: ReactNode }) {
@@ -16,6 +17,7 @@ export function TablePage({ def, label, unitName, children }: { def: TableDef; l
       )}
       <div className="table-meta">
         <span>部门:{unitName}</span>
+        <LastYearToggle def={def} />
         <span>金额单位:万元</span>
       </div>
       {children}
