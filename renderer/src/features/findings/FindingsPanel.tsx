@@ -10,6 +10,7 @@ import { useYearStore } from '../../stores/use-year-store';
 export function FindingsPanel() {
   const info = useYearStore((state) => state.info)!;
   const findings = useYearStore((state) => state.findings);
+  const audited = useYearStore((state) => state.audited);
   const goToFinding = useYearStore((state) => state.goToFinding);
   const [open, setOpen] = useState(true);
   const { total } = summarise(findings);
@@ -28,7 +29,7 @@ export function FindingsPanel() {
         <span className={total.error ? 'count error' : 'count'}>错误 {total.error}</span>
         <span className={total.warning ? 'count warning' : 'count'}>警告 {total.warning}</span>
         {total.explained > 0 && <span className="count">已说明 {total.explained}</span>}
-        <span className="findings-hint">{total.error ? '有错误时只能导出草稿' : findings.length ? '警告请核实并填写说明' : '全部审核通过'}</span>
+        <span className="findings-hint">{!audited ? '正在审核…' : total.error ? '有错误时只能导出草稿' : findings.length ? '警告请核实并填写说明' : '全部审核通过'}</span>
         <span className="chevron">{open ? '▾' : '▴'}</span>
       </button>
       {open && (
