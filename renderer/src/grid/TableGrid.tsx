@@ -13,7 +13,7 @@ import { marksOf } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
 import { firstInputCell, tileToRange } from './fill';
-import { scrollsSideways, sizeAndFreeze } from './widths';
+import { WRAP_LABELS_UP_TO, scrollsSideways, sizeAndFreeze } from './widths';
 import { useLiveCells } from './live-cells';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
@@ -185,7 +185,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
         stopEditingWhenCellsLoseFocus
         suppressMovableColumns
         // Fixed tables have at most a few dozen lines: render them all, like the printed page.
-        suppressRowVirtualisation={rowData.length < 150}
+        suppressRowVirtualisation={rowData.length <= WRAP_LABELS_UP_TO}
         suppressDragLeaveHidesColumns
         tooltipShowDelay={600}
         onGridReady={(event) => {

@@ -60,12 +60,21 @@ export function scrollsSideways(layout: PrintedLayout, widths: Map<string, numbe
 }
 
 /**
+ * Up to this many lines a table's labels wrap and each row grows to fit them (the grid measures
+ * every row it draws). Beyond it, on a long functional table, that measuring made scrolling stall
+ * (a forced layout per row drawn); there a name wider than its cap ends in "…" and shows whole in
+ * its tooltip.
+ */
+export const WRAP_LABELS_UP_TO = 150;
+
+/**
  * Applies widths and freezing to the column definitions: when the table scrolls sideways, the
  * key columns of the first side (项目, 行次, 科目代码, 科目名称) are pinned left; labels wider
- * than their cap wrap.
+ * than their cap wrap (up to WRAP_LABELS_UP_TO lines).
  */
 export function sizeAndFreeze<T>(defs: (ColDef<T> | ColGroupDef<T>)[], layout: PrintedLayout, widths: Map<string, number>, freeze: boolean): (ColDef<T> | ColGroupDef<T>)[] {
   const byId = new Map(layout.columns.map((column) => [column.id, column]));
+  const wrap = layout.lines.length <= WRAP_LABELS_UP_TO;
   return defs.map((def) => {
     if ('children' in def) return { ...def, children: sizeAndFreeze(def.children, layout, widths, freeze) };
     const column = byId.get(def.colId ?? '');
@@ -77,7 +86,7 @@ export function sizeAndFreeze<T>(defs: (ColDef<T> | ColGroupDef<T>)[], layout: P
       minWidth: Math.min(width, FLOOR[column.kind]),
       pinned: freeze && column.side === 0 && column.kind !== 'value' ? 'left' : null,
       lockPinned: true,
-      ...(isLabelKind(column.kind) ? { wrapText: true, autoHeight: true } : {}),
+      ...(isLabelKind(column.kind) && wrap ? { wrapText: true, autoHeight: true } : {}),
     };
   });
 }
