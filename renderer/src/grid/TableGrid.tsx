@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
+import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
 import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
 import { GridStatus, readOnlyHint, type ReadOnlyHint } from './GridStatus';
 import { useTypeToEdit, type CellRole } from './type-to-edit';
@@ -15,8 +15,9 @@ import { useRangeSelection } from './use-range';
 import { firstInputCell, tileToRange } from './fill';
 import { WRAP_LABELS_UP_TO, scrollsSideways, sizeAndFreeze } from './widths';
 import { useLiveCells } from './live-cells';
+import { GRID_MODULES } from './grid-modules';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+ModuleRegistry.registerModules(GRID_MODULES);
 
 const theme = themeQuartz.withParams({
   fontFamily: ['"Microsoft YaHei"', '"PingFang SC"', '"Noto Sans CJK SC"', '"WenQuanYi Micro Hei"', 'sans-serif'],
