@@ -10,6 +10,7 @@ import { benchScale } from './bench/scale';
 import { benchXlsx } from './bench/xlsx';
 import { benchReport } from './bench/report';
 import { benchGridRange } from './bench/grid-range';
+import { benchGridSpeed } from './bench/grid-speed';
 
 heading('引擎与审核(进程内)');
 await benchEngine();
@@ -17,6 +18,7 @@ await benchValidation();
 heading('浏览器');
 await benchBrowser();
 await benchGridRange();
+await benchGridSpeed();
 await benchXlsx();
 await benchPeers();
 await benchScale();

@@ -11,6 +11,16 @@ import { LIMITS } from './xlsx/limits';
 /** A 20 MB file travels base64-encoded (4/3 larger) inside a JSON body, with room for the other fields. */
 const MAX_BODY = Math.ceil((LIMITS.fileBytes * 4) / 3) + 1024 * 1024;
 const TOO_LARGE = `文件超过 ${LIMITS.fileBytes / 1048576} MB`;
+/**
+ * How long the browser may keep a served file. The built scripts and styles under /assets/ carry a
+ * hash of their content in their names (vite), so a copy never goes stale: the page's second visit
+ * loads them from the browser's cache (with V8's compiled code) instead of 2 MB over again. The page
+ * itself carries this start's secret and is never kept; nor is any API answer.
+ */
+export function cacheFor(pathname: string): string {
+  return /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css)$/.test(pathname) ? 'public, max-age=31536000, immutable' : 'no-store';
+}
+
 /** The header every API call carries the per-start secret in (renderer/src/api.ts). */
 export const TOKEN_HEADER = 'x-juesuan-token';
 
@@ -37,12 +47,12 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
   const knowsToken = (given: string | string[] | undefined) => typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), tokenBytes);
 
   const server = http.createServer((request, response) => {
-    const send = (status: number, type: string, body: string | Buffer) => {
+    const send = (status: number, type: string, body: string | Buffer, cache = 'no-store') => {
       response.writeHead(status, {
         'Content-Type': type,
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-store',
+        'Cache-Control': cache,
       });
       response.end(body);
     };
@@ -105,7 +115,7 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
     if (!found) return send(404, 'text/plain; charset=utf-8', '未找到');
     // The page learns this start's secret; nothing else served or reachable carries it.
     const body = found.type.startsWith('text/html') ? found.body.toString('utf8').replace('</head>', `<meta name="juesuan-token" content="${token}"></head>`) : found.body;
-    send(200, found.type, body);
+    send(200, found.type, body, cacheFor(url.pathname));
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -78,3 +78,14 @@ export function heading(text: string): void {
 export function summary(): void {
   console.log(missed.length ? `\n未达标 ${missed.length} 项:${missed.join(';')}` : '\n全部目标达成');
 }
+
+/** A figure measured against a target of its own kind (a frame-time percentile, a load time), marked like the timings. */
+export function reportFigure(label: string, figures: string, goal: string, met: boolean): void {
+  if (!met) missed.push(label.trim());
+  console.log(`${label}:${figures}  目标 ${goal} ${met ? '✓' : '✗  ✗ 未达标'}`);
+}
+
+/** The p-th percentile of unsorted samples. */
+export function percentileOf(samples: number[], p: number): number {
+  return percentile([...samples].sort((a, b) => a - b), p);
+}

@@ -58,6 +58,21 @@ describe('browser-mode host', () => {
     expect((await request(`${host.url}..%2f..%2fpackage.json`)).status).toBe(404);
   });
 
+  it('lets the browser keep the content-hashed scripts and styles, never the page (it carries the secret) or an answer', async () => {
+    const page = await request(host.url);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const assets = [...page.body.matchAll(/(?:src|href)="\.\/(assets\/[^"]+)"/g)].map((match) => match[1]);
+    expect(assets.some((asset) => asset.endsWith('.js'))).toBe(true);
+    for (const asset of assets) {
+      const served = await request(`${host.url}${asset}`);
+      expect(served.status, asset).toBe(200);
+      expect(served.headers['cache-control'], asset).toBe('public, max-age=31536000, immutable');
+    }
+    const answer = await request(`${host.url}api/listYears`, { method: 'POST', headers: app(), body: '{}' });
+    expect(answer.headers['cache-control']).toBe('no-store');
+    expect((await request(`${host.url}assets/nothing-here.js`)).headers['cache-control']).toBe('no-store');
+  });
+
   it('admits only the served page: the per-start secret it carries and JSON, on every call', async () => {
     const page = await request(host.url);
     expect(page.body).toContain(`<meta name="juesuan-token" content="${host.token}">`);

@@ -1,23 +1,25 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import { AllCommunityModule, ModuleRegistry, themeQuartz, type CellEditRequestEvent, type CellFocusedEvent, type GridApi } from 'ag-grid-community';
-import { printedLayout, type TableDef } from '../../../shared/tables';
+import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
+import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
 import { GridStatus, readOnlyHint, type ReadOnlyHint } from './GridStatus';
 import { useTypeToEdit, type CellRole } from './type-to-edit';
 import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
 import { CodeRowBar } from './CodeRowBar';
-import { buildColumnDefs, type LineData } from './column-defs';
+import { buildColumnDefs, type CellAddress, type LineData } from './column-defs';
 import { pasteReport, planPaste } from './paste';
-import { findingsByCell } from '../stores/findings';
+import { marksOf } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
 import { firstInputCell, tileToRange } from './fill';
-import { grownWidths, measureShownWidths, scrollsSideways, sizeAndFreeze } from './widths';
+import { WRAP_LABELS_UP_TO, scrollsSideways, sizeAndFreeze } from './widths';
 import { withLastYear } from './last-year-columns';
 import { useLastYearShown } from '../features/last-year/use-last-year';
+import { useLiveCells } from './live-cells';
+import { GRID_MODULES } from './grid-modules';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+ModuleRegistry.registerModules(GRID_MODULES);
 
 const theme = themeQuartz.withParams({
   fontFamily: ['"Microsoft YaHei"', '"PingFang SC"', '"Noto Sans CJK SC"', '"WenQuanYi Micro Hei"', 'sans-serif'],
@@ -33,10 +35,21 @@ const theme = themeQuartz.withParams({
   rangeSelectionBorderColor: '#1a5fb4',
 });
 
-/** One annex table as an editable grid laid out like the printed table. */
-export function TableGrid({ def }: { def: TableDef }) {
+/** While a year closes, before this grid unmounts. */
+const NO_ROWS: ResolvedRow[] = [];
+const lineId = (params: GetRowIdParams<LineData>) => params.data.id;
+/** Finding marks of the open year, read by the cells' class rules when they refresh. */
+const currentMarks = () => marksOf(useYearStore.getState().findings);
+
+/**
+ * One annex table as an editable grid laid out like the printed table. It renders again only when
+ * its rows change (a 科目 added or removed); edits and 审核 results reach the cells through
+ * useLiveCells, and every prop handed to the grid is stable, so nothing rebuilds the columns.
+ */
+export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
   const model = useYearStore((state) => state.model)!;
-  const version = useYearStore((state) => state.version);
+  /** The table's resolved rows: the same array until a 科目 row is added or removed. */
+  const rows = useYearStore((state) => state.model?.rows(def.id) ?? NO_ROWS);
   const editCells = useYearStore((state) => state.editCells);
   const change = useYearStore((state) => state.change);
   const showNotice = useYearStore((state) => state.showNotice);
@@ -44,19 +57,19 @@ export function TableGrid({ def }: { def: TableDef }) {
   const gridApi = useRef<GridApi<LineData> | null>(null);
   const modelRef = useRef(model);
   modelRef.current = model;
-  const findings = useYearStore((state) => state.findings);
-  const marksRef = useRef(findingsByCell(findings));
-  marksRef.current = useMemo(() => findingsByCell(findings), [findings]);
   const focusRequest = useYearStore((state) => state.focusRequest);
   const host = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState<ReadOnlyHint | null>(null);
 
-  const rowKeys = model.rows(def.id).map((row) => row.key).join(',');
+  const rowKeys = useMemo(() => rows.map((row) => row.key).join(','), [rows]);
   const lastYearShown = useLastYearShown(def);
-  const layout = useMemo(() => withLastYear(printedLayout(def, model.rows(def.id)), lastYearShown), [def, model, rowKeys, lastYearShown]);
+  const layout = useMemo(() => withLastYear(printedLayout(def, rows), lastYearShown), [def, model, rowKeys, lastYearShown]);
+  /** An editor's text for an input cell; empty clears it. */
+  const commitEdit = useCallback((at: CellAddress, text: string) => void editCells([{ ...at, value: text === '' ? null : text }]), [editCells]);
   const baseDefs = useMemo(
-    () => buildColumnDefs(def, layout, () => modelRef.current, () => marksRef.current, (code) => useYearStore.getState().codes.isCustom(code), () => useYearStore.getState().baseline),
-    [def, layout],
+    () =>
+      buildColumnDefs(def, layout, () => modelRef.current, currentMarks, (code) => useYearStore.getState().codes.isCustom(code), commitEdit, () => useYearStore.getState().baseline),
+    [def, layout, commitEdit],
   );
   const [widths, setWidths] = useState<Map<string, number>>(new Map());
   const [gridWidth, setGridWidth] = useState(0);
@@ -75,13 +88,11 @@ export function TableGrid({ def }: { def: TableDef }) {
     [def, layout],
   );
 
-  useEffect(() => {
-    gridApi.current?.refreshCells({ force: true });
-  }, [version, findings]);
   // Columns widen when a figure outgrows them, never narrow during a visit.
+  const measureWidths = useLiveCells({ def, layout, gridApi, model: () => modelRef.current, setWidths });
   useEffect(() => {
-    if (gridApi.current) setWidths((old) => grownWidths(old, measureShownWidths(gridApi.current!, layout)));
-  }, [version, layout]);
+    if (gridApi.current) measureWidths(gridApi.current);
+  }, [layout]);
   // A line that now shows another row (after 添加科目 or 删除科目行) takes that row's level styling and cell roles.
   useEffect(() => {
     gridApi.current?.redrawRows();
@@ -117,14 +128,14 @@ export function TableGrid({ def }: { def: TableDef }) {
     if (gridApi.current) focusCell(gridApi.current);
   }, [focusRequest]);
 
-  const onCellEditRequest = (event: CellEditRequestEvent<LineData>) => {
-    const colId = event.column.getColId();
-    const column = layout.columns.find((candidate) => candidate.id === colId);
-    const key = column && event.data.keys[column.side];
-    if (!column?.col || !key) return;
-    const text = event.newValue == null ? '' : String(event.newValue).trim();
-    void editCells([{ table: def.id, row: key, col: column.col, value: text === '' ? null : text }]);
-  };
+  const defaultColDef = useMemo(() => ({ wrapHeaderText: true, autoHeaderHeight: true, cellClassRules: range.cellClassRules }), [range.cellClassRules]);
+  const getRowClass = useCallback(
+    (params: RowClassParams<LineData>) => {
+      const key = params.data?.keys[0];
+      return def.kind === 'functional' && key ? `row-level-${modelRef.current.row(def.id, key)?.level ?? 0}` : undefined;
+    },
+    [def],
+  );
 
   const focusedCell = () => {
     const focused = gridApi.current?.getFocusedCell();
@@ -154,7 +165,8 @@ export function TableGrid({ def }: { def: TableDef }) {
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
     setHint(null);
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
-    setFocusedRow(line ? (line[0] ?? null) : null);
+    // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
+    if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);
     range.onCellFocused(event);
   };
 
@@ -167,23 +179,18 @@ export function TableGrid({ def }: { def: TableDef }) {
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
         columnDefs={columnDefs}
-        defaultColDef={{ wrapHeaderText: true, autoHeaderHeight: true, cellClassRules: range.cellClassRules }}
+        defaultColDef={defaultColDef}
         rowData={rowData}
         pinnedTopRowData={pinnedTop}
-        getRowId={(params) => params.data.id}
-        getRowClass={(params) => {
-          const key = params.data?.keys[0];
-          return def.kind === 'functional' && key ? `row-level-${modelRef.current.row(def.id, key)?.level ?? 0}` : undefined;
-        }}
-        readOnlyEdit
-        onCellEditRequest={onCellEditRequest}
+        getRowId={lineId}
+        getRowClass={getRowClass}
         enterNavigatesVertically
         enterNavigatesVerticallyAfterEdit
         singleClickEdit={false}
         stopEditingWhenCellsLoseFocus
         suppressMovableColumns
         // Fixed tables have at most a few dozen lines: render them all, like the printed page.
-        suppressRowVirtualisation={rowData.length < 150}
+        suppressRowVirtualisation={rowData.length <= WRAP_LABELS_UP_TO}
         suppressDragLeaveHidesColumns
         tooltipShowDelay={600}
         onGridReady={(event) => {
@@ -193,7 +200,7 @@ export function TableGrid({ def }: { def: TableDef }) {
         onCellFocused={onCellFocused}
         onGridSizeChanged={(event) => setGridWidth(event.clientWidth)}
         onFirstDataRendered={(event) => {
-          setWidths((old) => grownWidths(old, measureShownWidths(event.api, layout)));
+          measureWidths(event.api);
           // A year just opened (nothing has the focus): typing goes straight into the first input cell.
           const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;
           if (first) event.api.setFocusedCell(first.line, first.columnId);
@@ -203,4 +210,4 @@ export function TableGrid({ def }: { def: TableDef }) {
       </div>
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { ColDef, ColGroupDef, ValueGetterParams, CellClassParams, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
+import type { ColDef, ColGroupDef, ValueGetterParams, ValueSetterParams, CellClassParams, CellClassRules, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { displayAmount, formatAmount } from '../../../shared/money';
 import { AmountEditor } from './AmountEditor';
 import { TABLES, explainRule, type LayoutColumn, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
@@ -32,12 +32,21 @@ export function buildColumnDefs(
   model: () => YearModel,
   marks: () => Map<string, 'error' | 'warning'>,
   isCustomCode: (code: string) => boolean,
+  /** The text an editor ended with, for the store (which parses, applies and saves it). */
+  commit: (at: CellAddress, text: string) => void,
   baseline: () => ModelView | undefined = () => undefined,
 ): (ColDef<LineData> | ColGroupDef<LineData>)[] {
-  /** Finding marks: on the cell itself, or on the row label for findings about a whole row. */
-  const mark = (row: string | undefined, col: string) => {
-    const severity = row === undefined ? undefined : marks().get(`${def.id}|${row}|${col}`);
-    return severity ? ` finding-${severity}` : '';
+  /**
+   * Finding marks: on the cell itself, or on the row label for findings about a whole row. They are
+   * class rules, not part of cellClass, so a plain (unforced) refresh after a 审核 moves them
+   * without redrawing any cell whose value stayed the same.
+   */
+  const markRules = (rowOfCell: (data: LineData | undefined) => string | undefined, col: string): CellClassRules<LineData> => {
+    const severity = (params: CellClassParams<LineData>) => {
+      const row = rowOfCell(params.data);
+      return row === undefined ? undefined : marks().get(`${def.id}|${row}|${col}`);
+    };
+    return { 'finding-error': (params) => severity(params) === 'error', 'finding-warning': (params) => severity(params) === 'warning' };
   };
   const rowOf = (data: LineData | undefined, column: LayoutColumn) => {
     const key = data?.keys[column.side];
@@ -60,8 +69,9 @@ export function buildColumnDefs(
         cellClass: (params: CellClassParams<LineData>) => {
           const key = params.data?.keys[column.side] ?? undefined;
           const custom = column.kind === 'name' && key !== undefined && isCustomCode(key) ? ' cell-custom-code' : '';
-          return `cell-key cell-${column.kind}${column.kind === 'label' || column.kind === 'code' ? mark(key, '') : ''}${custom}`;
+          return `cell-key cell-${column.kind}${custom}`;
         },
+        ...(column.kind === 'label' || column.kind === 'code' ? { cellClassRules: markRules((data) => data?.keys[column.side] ?? undefined, '') } : {}),
         valueGetter: (params: ValueGetterParams<LineData>) => {
           if (params.data?.colNoLine) return column === firstKeyColumn(layout, column.side) ? (def.colNoRow ?? '') : '';
           const row = rowOf(params.data, column);
@@ -110,10 +120,19 @@ export function buildColumnDefs(
         return lines.length ? lines.join('\n') : undefined;
       },
       editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input',
+      // Called within the key press that ends the edit, so the new figure and its totals reach the
+      // same frame (the grid's cellEditRequest event arrives a task later). The grid's row data
+      // holds no values: false tells it nothing changed there; the store's refresh redraws the cells.
+      valueSetter: (params: ValueSetterParams<LineData>) => {
+        const at = address(params.data);
+        if (at) commit(at, params.newValue == null ? '' : String(params.newValue).trim());
+        return false;
+      },
       cellEditor: AmountEditor,
       // A popup is not clipped by the cell, so a refusal can stand beside the text.
       cellEditorPopup: true,
-      cellClass: (params: CellClassParams<LineData>) => `cell-amount cell-${role(params.data)}${mark(address(params.data)?.row, col)}`,
+      cellClass: (params: CellClassParams<LineData>) => `cell-amount cell-${role(params.data)}`,
+      cellClassRules: markRules((data) => address(data)?.row, col),
     };
   };
 

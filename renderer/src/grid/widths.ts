@@ -1,4 +1,5 @@
 import type { ColDef, ColGroupDef, GridApi } from 'ag-grid-community';
+import { displayAmount, type Amount } from '../../../shared/money';
 import type { LayoutColumn, PrintedLayout } from '../../../shared/tables';
 
 /**
@@ -31,16 +32,26 @@ export function isLabelKind(kind: LayoutColumn['kind']): boolean {
 }
 
 /** The width of each layout column, given the text each of its cells shows. */
-export function columnWidths(layout: PrintedLayout, shownText: (line: number, column: LayoutColumn) => string, measure = textWidth): Map<string, number> {
+export function columnWidths(
+  layout: PrintedLayout,
+  shownText: (line: number, column: LayoutColumn) => string,
+  measure = textWidth,
+  columns: readonly LayoutColumn[] = layout.columns,
+): Map<string, number> {
   const widths = new Map<string, number>();
-  for (const column of layout.columns) {
+  for (const column of columns) {
     let widest = 0;
     for (let line = 0; line < layout.lines.length; line++) widest = Math.max(widest, measure(shownText(line, column)));
-    const needed = Math.ceil(widest) + PADDING + (column.kind === 'name' ? INDENT : 0);
-    const width = Math.max(FLOOR[column.kind], needed);
-    widths.set(column.id, isLabelKind(column.kind) ? Math.min(width, LABEL_CAP) : width);
+    widths.set(column.id, widthFor(column, widest));
   }
   return widths;
+}
+
+/** The width a column needs for its widest text: within its kind's floor, labels within their cap. */
+function widthFor(column: LayoutColumn, widest: number): number {
+  const needed = Math.ceil(widest) + PADDING + (column.kind === 'name' ? INDENT : 0);
+  const width = Math.max(FLOOR[column.kind], needed);
+  return isLabelKind(column.kind) ? Math.min(width, LABEL_CAP) : width;
 }
 
 /** Whether the table is wider than the grid, so the amounts scroll sideways under frozen labels. */
@@ -49,12 +60,21 @@ export function scrollsSideways(layout: PrintedLayout, widths: Map<string, numbe
 }
 
 /**
+ * Up to this many lines a table's labels wrap and each row grows to fit them (the grid measures
+ * every row it draws). Beyond it, on a long functional table, that measuring made scrolling stall
+ * (a forced layout per row drawn); there a name wider than its cap ends in "…" and shows whole in
+ * its tooltip.
+ */
+export const WRAP_LABELS_UP_TO = 150;
+
+/**
  * Applies widths and freezing to the column definitions: when the table scrolls sideways, the
  * key columns of the first side (项目, 行次, 科目代码, 科目名称) are pinned left; labels wider
- * than their cap wrap.
+ * than their cap wrap (up to WRAP_LABELS_UP_TO lines).
  */
 export function sizeAndFreeze<T>(defs: (ColDef<T> | ColGroupDef<T>)[], layout: PrintedLayout, widths: Map<string, number>, freeze: boolean): (ColDef<T> | ColGroupDef<T>)[] {
   const byId = new Map(layout.columns.map((column) => [column.id, column]));
+  const wrap = layout.lines.length <= WRAP_LABELS_UP_TO;
   return defs.map((def) => {
     if ('children' in def) return { ...def, children: sizeAndFreeze(def.children, layout, widths, freeze) };
     const column = byId.get(def.colId ?? '');
@@ -66,18 +86,45 @@ export function sizeAndFreeze<T>(defs: (ColDef<T> | ColGroupDef<T>)[], layout: P
       minWidth: Math.min(width, FLOOR[column.kind]),
       pinned: freeze && column.side === 0 && column.kind !== 'value' ? 'left' : null,
       lockPinned: true,
-      ...(isLabelKind(column.kind) ? { wrapText: true, autoHeight: true } : {}),
+      ...(isLabelKind(column.kind) && wrap ? { wrapText: true, autoHeight: true } : {}),
     };
   });
 }
 
-/** Widths measured from what the grid shows now (formatted amounts, labels, codes). */
-export function measureShownWidths<T>(api: GridApi<T>, layout: PrintedLayout): Map<string, number> {
-  return columnWidths(layout, (line, column) => {
-    const rowNode = api.getDisplayedRowAtIndex(line);
-    const shown = rowNode ? api.getCellValue({ rowNode, colKey: column.id, useFormatter: true }) : '';
-    return shown == null ? '' : String(shown);
-  });
+/** Widths of the label, 行次 and code columns, measured from what the grid shows (they change only with the rows). */
+export function measureKeyWidths<T>(api: GridApi<T>, layout: PrintedLayout): Map<string, number> {
+  const keyColumns = layout.columns.filter((column) => column.kind !== 'value');
+  return columnWidths(
+    layout,
+    (line, column) => {
+      const rowNode = api.getDisplayedRowAtIndex(line);
+      const shown = rowNode ? api.getCellValue({ rowNode, colKey: column.id, useFormatter: true }) : '';
+      return shown == null ? '' : String(shown);
+    },
+    textWidth,
+    keyColumns,
+  );
+}
+
+/**
+ * Widths of the amount columns. A column's widest figure is its largest or its most negative
+ * amount (a figure's text only lengthens with its size), so two texts are measured per column
+ * however many lines the table has: this runs after every change.
+ */
+export function figureWidths(layout: PrintedLayout, amountAt: (line: number, column: LayoutColumn) => Amount | null, measure = textWidth): Map<string, number> {
+  const widths = new Map<string, number>();
+  for (const column of layout.columns) {
+    if (column.kind !== 'value') continue;
+    let high = 0;
+    let low = 0;
+    for (let line = 0; line < layout.lines.length; line++) {
+      const amount = amountAt(line, column);
+      if (amount !== null && amount > high) high = amount;
+      else if (amount !== null && amount < low) low = amount;
+    }
+    widths.set(column.id, widthFor(column, Math.max(measure(displayAmount(high)), measure(displayAmount(low)))));
+  }
+  return widths;
 }
 
 /** The old widths where they suffice, wider ones where content outgrew them; the same map when nothing grew. */

@@ -9,3 +9,15 @@ export function findingsByCell(findings: Finding[]): Map<string, 'error' | 'warn
   }
   return marks;
 }
+
+let lastFindings: Finding[] | null = null;
+let lastMarks = new Map<string, 'error' | 'warning'>();
+
+/** findingsByCell of the store's current findings, worked out once per 审核 however many cells ask. */
+export function marksOf(findings: Finding[]): Map<string, 'error' | 'warning'> {
+  if (findings !== lastFindings) {
+    lastMarks = findingsByCell(findings);
+    lastFindings = findings;
+  }
+  return lastMarks;
+}

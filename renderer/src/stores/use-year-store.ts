@@ -11,6 +11,7 @@ import { CodeBook } from './code-book';
 import { inverseOf } from './history';
 import { suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
+import { afterPaint } from './after-paint';
 
 export interface NewYearForm {
   fiscalYear: number;
@@ -57,8 +58,13 @@ interface YearState {
   notice: string | null;
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
-  /** 审核 findings of the open year: the whole year re-audited after every change, as the core audits it. */
+  /**
+   * 审核 findings of the open year: the whole year re-audited after every change, as the core audits
+   * it, once the change is on screen (after-paint.ts): a keystroke never waits for the 审核.
+   */
   findings: Finding[];
+  /** False from opening a year until its first 审核 is in (the panel says it is still checking). */
+  audited: boolean;
   /** The 绩效自评 forms the audit reads (the forms store keeps them as the clerk types). */
   forms: PerfForm[];
   explanations: Record<string, string>;
@@ -119,11 +125,14 @@ let queue: Promise<unknown> = Promise.resolve();
 
 export const useYearStore = create<YearState>((set, get) => {
   /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
-  const audit = (next: Partial<Pick<YearState, 'model' | 'info' | 'explanations' | 'baseline' | 'supplementary' | 'reportTexts' | 'forms' | 'printed' | 'printedNames'>> = {}): Finding[] => {
-    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames } = { ...get(), ...next };
+  const audit = (): Finding[] => {
+    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames } = get();
     if (!model || !info) return [];
     return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms });
   };
+  /** Every change asks for the 审核 again; changes within one frame share one run, after the frame is painted. */
+  const findingsAfterPaint = afterPaint(() => set({ findings: audit(), audited: true }));
+  const reaudit = findingsAfterPaint.request;
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
   async function apply(change: YearChange, record: 'new' | 'undo' | 'redo', recordedLabel?: string): Promise<boolean> {
@@ -151,7 +160,8 @@ export const useYearStore = create<YearState>((set, get) => {
       record === 'undo'
         ? { redoStack: [...get().redoStack, entry] }
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
-    set({ ...history, printedNames, findings: audit({ printedNames }), version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    set({ ...history, printedNames, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    reaudit();
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
     try {
@@ -163,7 +173,8 @@ export const useYearStore = create<YearState>((set, get) => {
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
       const names = printedNamesFromDoc(snapshot.printedNames);
-      set({ ...restored, printedNames: names, explanations: snapshot.explanations, findings: audit({ model: restored.model, explanations: snapshot.explanations, printedNames: names }), version: get().version + 1, undoStack: [], redoStack: [] });
+      set({ ...restored, printedNames: names, explanations: snapshot.explanations, version: get().version + 1, undoStack: [], redoStack: [] });
+      reaudit();
       return false;
     }
   }
@@ -188,6 +199,7 @@ export const useYearStore = create<YearState>((set, get) => {
     undoStack: [],
     redoStack: [],
     findings: [],
+    audited: false,
     forms: [],
     explanations: {},
     baseline: undefined,
@@ -226,8 +238,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const forms = snapshot.forms.map((json) => parseForm(json));
         const printed = printedFromDoc(snapshot.printed);
         const printedNames = printedNamesFromDoc(snapshot.printedNames);
-        const findings = audit({ model: opened.model, info: snapshot.info, explanations: snapshot.explanations, baseline, supplementary, reportTexts, forms, printed, printedNames });
-        set({ info: snapshot.info, ...opened, forms, findings, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        // The grid is drawn first; the year's 审核 follows right after (the panel says it is checking).
+        set({ info: snapshot.info, ...opened, forms, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -296,7 +309,8 @@ export const useYearStore = create<YearState>((set, get) => {
         const explanations = { ...get().explanations };
         if (text.trim()) explanations[key] = text.trim();
         else delete explanations[key];
-        set({ explanations, findings: audit({ explanations }), savedAt: new Date() });
+        set({ explanations, savedAt: new Date() });
+        reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -310,7 +324,8 @@ export const useYearStore = create<YearState>((set, get) => {
         await call('acceptComputed', { file: info.file, table, row, col });
         const printed = new Map([...get().printed].map(([id, cells]) => [id, new Map(cells)]));
         printed.get(table)?.delete(`${row}|${col}`);
-        set({ printed, findings: audit({ printed }), savedAt: new Date() });
+        set({ printed, savedAt: new Date() });
+        reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -326,7 +341,8 @@ export const useYearStore = create<YearState>((set, get) => {
       if (!info) return false;
       try {
         await call('setSupplementary', { file: info.file, values });
-        set({ supplementary: values, findings: audit({ supplementary: values }), savedAt: new Date(), error: null });
+        set({ supplementary: values, savedAt: new Date(), error: null });
+        reaudit();
         return true;
       } catch (error) {
         set({ error: (error as Error).message });
@@ -342,14 +358,16 @@ export const useYearStore = create<YearState>((set, get) => {
         const reportTexts = { ...get().reportTexts };
         if (text.trim()) reportTexts[key] = { text: text.trim(), draft: false };
         else delete reportTexts[key];
-        set({ reportTexts, findings: audit({ reportTexts }), savedAt: new Date(), error: null });
+        set({ reportTexts, savedAt: new Date(), error: null });
+        reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
       }
     },
 
     setForms(forms) {
-      set({ forms, findings: audit({ forms }) });
+      set({ forms });
+      reaudit();
     },
 
     showCell(place) {

@@ -10,8 +10,10 @@ import { useYearStore } from '../../stores/use-year-store';
 export function FindingsPanel() {
   const info = useYearStore((state) => state.info)!;
   const findings = useYearStore((state) => state.findings);
+  const audited = useYearStore((state) => state.audited);
   const goToFinding = useYearStore((state) => state.goToFinding);
   const [open, setOpen] = useState(true);
+  const [showAll, setShowAll] = useState<ReadonlySet<string>>(new Set());
   const { total } = summarise(findings);
   const order = templateTables(info.template).map((def) => def.id);
   const label = (table: string) => (order.includes(table) ? printedLabel(table, info.template, info.numbering) : table);
@@ -28,7 +30,7 @@ export function FindingsPanel() {
         <span className={total.error ? 'count error' : 'count'}>错误 {total.error}</span>
         <span className={total.warning ? 'count warning' : 'count'}>警告 {total.warning}</span>
         {total.explained > 0 && <span className="count">已说明 {total.explained}</span>}
-        <span className="findings-hint">{total.error ? '有错误时只能导出草稿' : findings.length ? '警告请核实并填写说明' : '全部审核通过'}</span>
+        <span className="findings-hint">{!audited ? '正在审核…' : total.error ? '有错误时只能导出草稿' : findings.length ? '警告请核实并填写说明' : '全部审核通过'}</span>
         <span className="chevron">{open ? '▾' : '▴'}</span>
       </button>
       {open && (
@@ -39,9 +41,14 @@ export function FindingsPanel() {
                 {label(table)}
                 <span className="muted"> {items.length} 条</span>
               </div>
-              {items.map((finding) => (
+              {(showAll.has(table) ? items : items.slice(0, SHOWN_PER_TABLE)).map((finding) => (
                 <FindingItem key={finding.key} finding={finding} onOpen={() => goToFinding(finding)} />
               ))}
+              {items.length > SHOWN_PER_TABLE && !showAll.has(table) && (
+                <button type="button" className="link-button findings-more" onClick={() => setShowAll(new Set([...showAll, table]))}>
+                  显示其余 {items.length - SHOWN_PER_TABLE} 条
+                </button>
+              )}
             </div>
           ))}
         </div>
@@ -49,6 +56,13 @@ export function FindingsPanel() {
     </section>
   );
 }
+
+/**
+ * A table's first findings are listed at once, the rest on request: a year with thousands of
+ * findings otherwise kept thousands of rows in the page, and every frame of scrolling a grid paid
+ * for painting them.
+ */
+const SHOWN_PER_TABLE = 100;
 
 function rank(finding: Finding, order: string[]): number {
   const table = order.indexOf(finding.table);

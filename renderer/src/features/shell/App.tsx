@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { TableGrid } from '../../grid/TableGrid';
 import { useYearStore } from '../../stores/use-year-store';
@@ -9,7 +9,6 @@ import { FormsSideEntries } from '../forms/FormsSideEntries';
 import { isFormsPage } from '../forms/pages';
 import { StartPage } from '../start/StartPage';
 import { SUPP_TABLE, TEXT_TABLE, summarise } from '../../../../shared/rules';
-import { ReportPage } from '../report/ReportPage';
 import { GroupTools } from '../group/GroupTools';
 import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
@@ -18,6 +17,9 @@ import { UndoBar } from '../history/UndoBar';
 import { FindBox } from '../find/FindBox';
 import { rememberWhereLeftOff } from '../start/last-opened';
 import { usePageZoom } from './zoom';
+
+/** The 决算公开 page and its charts (ECharts, a third of the renderer's code) load when first opened, not before the first grid. */
+const ReportPage = lazy(() => import('../report/ReportPage').then((module) => ({ default: module.ReportPage })));
 
 /** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
 export function App() {
@@ -139,7 +141,9 @@ export function App() {
         ) : suppPage ? (
           <SupplementaryPage />
         ) : reportPage ? (
-          <ReportPage />
+          <Suspense fallback={<p className="muted">正在载入决算公开页…</p>}>
+            <ReportPage />
+          </Suspense>
         ) : (
           <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
             <TableGrid key={current.id} def={current} />
