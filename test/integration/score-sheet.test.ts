@@ -67,7 +67,7 @@ describe('自评得分一览', () => {
     const [row] = await env.core.scoreSheet({ file: 'ms.sqlite' });
     expect(row.code).toBe(seed.subject_code);
     expect(row.rules).toEqual(['预算执行 10 分 + 绩效指标 90 分', '执行率低于 90.00% 须说明原因(不超过 100 字)']);
-    expect(row.missing).toEqual([expect.stringContaining('预算执行率 89.00% 低于 90.00%,须填写原因')]);
+    expect(row.missing).toEqual([expect.stringContaining('预算执行率:89.00% 低于 90.00%,应写明原因')]);
     const { findings } = await env.core.validate({ file: 'ms.sqlite' });
     expect(findings.filter((finding) => finding.rule === 'FV-11').map((finding) => finding.message)).toEqual(row.missing);
   });

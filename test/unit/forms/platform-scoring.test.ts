@@ -106,7 +106,7 @@ describe('四川 (眉山 MS-P): 10 + 90, 原因 below 90 % within 100 字, concl
     const profile = profileFor('MS-P');
     const texts = (problems: string, improvement: string) =>
       rule(checkForm({ ...with89('资金拨付滞后'), problems, improvement }, profile), 'FV-12');
-    expect(texts('问'.repeat(201), '改'.repeat(201))).toEqual([expect.stringContaining('“存在问题”201 字,超过 200 字的限制'), expect.stringContaining('“改进措施”201 字,超过 200 字的限制')]);
+    expect(texts('问'.repeat(201), '改'.repeat(201))).toEqual([expect.stringContaining('“存在问题”:应不超过 200 字,现有 201 字'), expect.stringContaining('“改进措施”:应不超过 200 字,现有 201 字')]);
     expect(texts('问'.repeat(200), '改'.repeat(200)).filter((m) => m.includes('存在问题') || m.includes('改进措施'))).toEqual([]);
   });
 
