@@ -88,8 +88,12 @@ describe('SIGKILL during import and export', () => {
     const draft = Buffer.from((await core.exportWorkbook({ file, draft: true })).dataBase64, 'base64');
     core.close();
     fs.writeFileSync(out, 'the previous good export');
+    // Kill points spread over a whole export as long as one takes here (it got fast enough that fixed delays missed it).
+    const started = Date.now();
+    await killedAfter(60_000, 'export', '--file', file, '--out', path.join(temp.dir, 'timing.xlsx'), '--draft');
+    const whole = Date.now() - started;
     let killed = 0;
-    for (const delay of [300, 700, 1200, 2000]) {
+    for (const delay of [0.1, 0.3, 0.5, 0.7, 0.85, 0.95].map((share) => Math.round(whole * share))) {
       const before = fs.readFileSync(out);
       if (await killedAfter(delay, 'export', '--file', file, '--out', out, '--draft')) killed++;
       const after = fs.readFileSync(out);
