@@ -1,32 +1,16 @@
 /**
  * Chart pictures for the Word document: the ECharts SVG rasterised by resvg (a prebuilt native
- * module from npm, offline) with a Chinese font, at twice the drawn size for print.
- * Rasterising is most of a document's time (resvg lays out every label with the CJK font, several
- * milliseconds each), so pictures are kept by chart content: exporting again, or in another format,
- * redraws only the charts whose figures changed.
+ * module from npm, offline) with a Chinese font (chart-font.ts), at twice the drawn size for print.
+ * Pictures are kept by chart content: exporting again, or in another format, redraws only the
+ * charts whose figures changed.
  */
-import fs from 'node:fs';
+import zlib from 'node:zlib';
 import { Resvg } from '@resvg/resvg-js';
 import type { ChartData } from '../../../shared/report';
 import * as echarts from 'echarts';
 import { CHART_SIZE, chartSvg } from '../../../shared/report/chart-svg';
+import { chartFontOptions } from './chart-font';
 import type { ChartImages } from './docx';
-
-/** Chinese fonts where Windows, macOS and Debian keep them; loading one file is far quicker than scanning all. */
-const CJK_FONTS = [
-  'C:\\Windows\\Fonts\\msyh.ttc',
-  'C:\\Windows\\Fonts\\simhei.ttf',
-  '/System/Library/Fonts/PingFang.ttc',
-  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
-  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
-];
-
-let fontFiles: string[] | undefined;
-
-function fontOptions() {
-  fontFiles ??= CJK_FONTS.filter((file) => fs.existsSync(file)).slice(0, 1);
-  return fontFiles.length ? { fontFiles, loadSystemFonts: false } : { loadSystemFonts: true };
-}
 
 type Picture = { png: Buffer; width: number; height: number };
 
@@ -34,19 +18,54 @@ type Picture = { png: Buffer; width: number; height: number };
 const drawn = new Map<string, Picture>();
 const KEEP = 48;
 
-function picture(data: ChartData): Picture {
-  const key = JSON.stringify(data);
-  let found = drawn.get(key);
-  if (found) drawn.delete(key);
-  else {
-    const rendered = new Resvg(chartSvg(echarts, data), { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font: fontOptions() }).render();
-    found = { png: Buffer.from(rendered.asPng()), width: rendered.width, height: rendered.height };
-    if (drawn.size >= KEEP) drawn.delete(drawn.keys().next().value!);
-  }
-  drawn.set(key, found);
-  return found;
+function keep(key: string, picture: Picture): void {
+  drawn.delete(key);
+  if (drawn.size >= KEEP) drawn.delete(drawn.keys().next().value!);
+  drawn.set(key, picture);
+}
+
+/**
+ * RGBA pixels as a PNG. resvg's own encoder (asPng) compresses hard and took twice as long as
+ * drawing; fast deflate without row filters is several times quicker and, on flat chart colours,
+ * no larger.
+ */
+export function encodePng(pixels: Buffer, width: number, height: number): Buffer {
+  const stride = width * 4;
+  const rows = Buffer.alloc((stride + 1) * height); // each row starts with filter type 0 (none)
+  for (let y = 0; y < height; y++) pixels.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+function chunk(type: string, data: Buffer): Buffer {
+  const out = Buffer.alloc(12 + data.length);
+  out.writeUInt32BE(data.length, 0);
+  out.write(type, 4, 'latin1');
+  data.copy(out, 8);
+  out.writeUInt32BE(zlib.crc32(out.subarray(4, 8 + data.length)), 8 + data.length);
+  return out;
 }
 
 export function chartImages(charts: Map<string, ChartData>): ChartImages {
-  return new Map([...charts].map(([id, data]) => [id, picture(data)]));
+  const keys = new Map([...charts].map(([id, data]) => [id, JSON.stringify(data)]));
+  const missing: { key: string; svg: string }[] = [];
+  for (const [id, data] of charts) {
+    const key = keys.get(id)!;
+    const picture = drawn.get(key);
+    if (picture) keep(key, picture); // used now: newest, so the pictures drawn below cannot push it out
+    else missing.push({ key, svg: chartSvg(echarts, data) });
+  }
+  if (missing.length) {
+    const font = chartFontOptions(missing.map((chart) => chart.svg));
+    for (const { key, svg } of missing) {
+      const rendered = new Resvg(svg, { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font }).render();
+      keep(key, { png: encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height });
+    }
+  }
+  return new Map([...keys].map(([id, key]) => [id, drawn.get(key)!]));
 }

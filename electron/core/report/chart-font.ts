@@ -1,0 +1,58 @@
+/**
+ * The Chinese font the chart pictures are drawn with, as resvg-js font options. The font is read
+ * once per process; resvg gets a small copy holding only the characters of the charts at hand
+ * (font-subset.ts says why), grown when a chart brings a character the copy lacks.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readFace, subsetFont } from './font-subset';
+
+/** Chinese fonts where Windows, macOS and Debian keep them; the first one found is used. */
+const CJK_FONTS = [
+  'C:\\Windows\\Fonts\\msyh.ttc',
+  'C:\\Windows\\Fonts\\simhei.ttf',
+  '/System/Library/Fonts/PingFang.ttc',
+  '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+];
+
+export type FontOptions = { fontFiles: string[]; loadSystemFonts: false } | { loadSystemFonts: true };
+
+let source: { file: string; face: ReturnType<typeof readFace> } | null | undefined;
+let copy: { file: string; covered: Set<number> } | undefined;
+let copies = 0;
+
+/** Every character of the SVGs (markup included: a few Latin glyphs more cost nothing), numeric references decoded. */
+function characters(svgs: string[]): Set<number> {
+  const found = new Set<number>();
+  for (const svg of svgs) {
+    for (const char of svg) found.add(char.codePointAt(0)!);
+    for (const [, hex, digits] of svg.matchAll(/&#(x?)([0-9a-f]+);/gi)) found.add(parseInt(digits, hex ? 16 : 10));
+  }
+  return found;
+}
+
+function removeCopy(): void {
+  if (copy) fs.rmSync(copy.file, { force: true });
+}
+
+/** Font options for drawing `svgs`: the small copy when the font allows one, else the font file itself, else the system's fonts. */
+export function chartFontOptions(svgs: string[]): FontOptions {
+  if (source === undefined) {
+    const file = CJK_FONTS.find((candidate) => fs.existsSync(candidate));
+    source = file ? { file, face: readFace(fs.readFileSync(file)) } : null;
+    if (source?.face) process.once('exit', removeCopy);
+  }
+  if (!source) return { loadSystemFonts: true };
+  if (!source.face) return { fontFiles: [source.file], loadSystemFonts: false };
+  const needed = characters(svgs);
+  if (!copy || [...needed].some((char) => !copy!.covered.has(char))) {
+    const covered = new Set([...(copy?.covered ?? []), ...needed]);
+    const file = path.join(os.tmpdir(), `juesuan-chart-font-${process.pid}-${++copies}.ttf`);
+    fs.writeFileSync(file, subsetFont(source.face, covered));
+    removeCopy();
+    copy = { file, covered };
+  }
+  return { fontFiles: [copy.file], loadSystemFonts: false };
+}
