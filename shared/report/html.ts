@@ -4,7 +4,7 @@
  */
 import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
-import { printTable } from './table-print';
+import { lineCells, printTable } from './table-print';
 import { sentenceText, type ReportDoc } from './types';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -57,7 +57,10 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
         out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit">金额单位:万元</div><table><thead>`);
         for (const row of printed.header) out.push(`<tr>${row.map((head) => `<th colspan="${head.colSpan}" rowspan="${head.rowSpan}">${escape(head.text)}</th>`).join('')}</tr>`);
         out.push('</thead><tbody>');
-        for (const line of printed.body) out.push(`<tr>${line.map((value, c) => `<td${printed.numeric[c] ? ' class="num"' : ''}>${escape(value)}</td>`).join('')}</tr>`);
+        printed.body.forEach((_, index) => {
+          const cells = lineCells(printed, index).map(({ column, span, text }) => `<td${span > 1 ? ` colspan="${span}"` : ''}${printed.numeric[column] ? ' class="num"' : ''}>${escape(text)}</td>`);
+          out.push(`<tr>${cells.join('')}</tr>`);
+        });
         out.push(`</tbody></table>${def.notes.map((note) => `<p>${escape(note)}</p>`).join('')}</div>`);
         break;
       }

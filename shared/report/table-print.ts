@@ -21,6 +21,8 @@ export interface PrintedTable {
   kinds: LayoutColumn['kind'][];
   /** Each column's header path joined ("收 入/金额"), for one-row headers (Markdown). */
   names: string[];
+  /** Body cells that run over the next `span - 1` columns (those print empty): the totals line's labels (公开06表). */
+  merged: { line: number; column: number; span: number }[];
 }
 
 export function printTable(def: TableDef, model: ModelView): PrintedTable {
@@ -74,10 +76,37 @@ export function printTable(def: TableDef, model: ModelView): PrintedTable {
       }
     }),
   );
-  return { header, body, numeric: columns.map((column) => column.kind === 'value'), kinds: columns.map((column) => column.kind), names: columns.map((column) => column.header.join('/')) };
+  const merged: PrintedTable['merged'] = [];
+  if (layout.footer && def.kind !== 'functional') {
+    // As the workbook prints it: the label from the side's first column up to the value column of
+    // the last side it spans, where the total prints.
+    const line = layout.footer.line;
+    body[line] = columns.map(() => '');
+    for (const span of layout.footer.spans) {
+      const first = columns.findIndex((column) => column.side === span.side);
+      const valueAt = columns.findIndex((column) => column.side === span.side + span.span - 1 && column.kind === 'value');
+      const value = model.value(def.id, span.row, columns[valueAt].col!);
+      body[line][first] = model.row(def.id, span.row)?.label ?? span.row;
+      body[line][valueAt] = value === null ? (def.emptyAsZero ? '0.00' : '') : displayAmount(value);
+      merged.push({ line, column: first, span: valueAt - first });
+    }
+  }
+  return { header, body, merged, numeric: columns.map((column) => column.kind === 'value'), kinds: columns.map((column) => column.kind), names: columns.map((column) => column.header.join('/')) };
 }
 
 function sameParents(a: string[], b: string[], level: number): boolean {
   for (let i = 0; i < level; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/** The cells of body line `index` as printed: a merged cell once, with the columns it covers. */
+export function lineCells(printed: PrintedTable, index: number): { column: number; span: number; text: string }[] {
+  const cells: { column: number; span: number; text: string }[] = [];
+  const line = printed.body[index];
+  for (let column = 0; column < line.length; ) {
+    const span = printed.merged.find((merge) => merge.line === index && merge.column === column)?.span ?? 1;
+    cells.push({ column, span, text: line[column] });
+    column += span;
+  }
+  return cells;
 }

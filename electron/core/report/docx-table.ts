@@ -4,7 +4,7 @@
  * year's document time; this writes the same XML the package wrote for our tables (fixed layout,
  * single borders, repeated header rows, merged header cells, rows kept whole), as text.
  */
-import type { PrintedTable } from '../../../shared/report';
+import { lineCells, type ColumnNeeds, type PrintedTable } from '../../../shared/report';
 
 /** The paragraph style every table cell uses (declared in the document's styles). */
 export const TABLE_STYLE = 'TableText';
@@ -23,15 +23,48 @@ function paragraph(text: string, align: Align, bold: boolean): string {
   return `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/><w:jc w:val="${align}"/></w:pPr>${run}<w:t xml:space="preserve">${escapeText(text)}</w:t></w:r></w:p>`;
 }
 
-/** The table of `printed` at `width` twips over columns of `columnWidths` (scaled up to fill it, as Word lays them out). */
-export function tableXml(printed: PrintedTable, width: number, columnWidths: number[]): string {
-  const total = columnWidths.reduce((sum, w) => sum + w, 0);
-  const scale = total > 0 && width > total ? width / total : 1;
-  const cellWidth = (column: number, span: number) => Math.round(columnWidths.slice(column, column + span).reduce((sum, w) => sum + w, 0) * scale);
+/** Space between a cell's border and its text, each side (Word's default is 108). */
+const CELL_PADDING = 57;
+
+const sum = (widths: number[]) => widths.reduce((total, width) => total + width, 0);
+
+/**
+ * Column widths in twips for a table whose content needs `needs` (half-ems of a font whose half-em
+ * is `halfEm` twips), on a page `portrait` twips wide between its margins, or `landscape` wide
+ * turned: turned only when the columns that must not wrap cannot fit upright, as official
+ * disclosures print their wide tables. Room left over goes first to the columns that would
+ * wrap their names, then to every column alike; the widths fill the page's text width.
+ */
+export function fitColumns(needs: ColumnNeeds, halfEm: number, page: { portrait: number; landscape: number }): { widths: number[]; landscape: boolean } {
+  // One half-em more than measured: word processors round glyph advances, and bold header text is wider.
+  const twips = (halfEms: number) => Math.ceil((halfEms + 1) * halfEm) + 2 * CELL_PADDING;
+  const least = needs.least.map(twips);
+  const wanted = needs.wanted.map(twips);
+  const landscape = sum(least) > page.portrait;
+  const width = landscape ? page.landscape : page.portrait;
+  let widths: number[];
+  if (sum(least) >= width) {
+    widths = least.map((w) => Math.floor((w * width) / sum(least))); // wider than a turned page: all shrink alike
+  } else {
+    const short = wanted.map((w, c) => w - least[c]);
+    const given = Math.min(width - sum(least), sum(short));
+    widths = least.map((w, c) => w + (given > 0 ? Math.floor((short[c] * given) / sum(short)) : 0));
+    const spread = width - sum(widths);
+    const base = sum(widths);
+    widths = widths.map((w) => w + Math.floor((w * spread) / base));
+  }
+  widths[widths.length - 1] += width - sum(widths); // what rounding left
+  return { widths, landscape };
+}
+
+/** The table of `printed` over columns of `columnWidths` twips. */
+export function tableXml(printed: PrintedTable, columnWidths: number[]): string {
+  const cellWidth = (column: number, span: number) => sum(columnWidths.slice(column, column + span));
   const tcPr = (column: number, span: number, merge?: 'restart' | 'continue', spanned = true) =>
     `<w:tcPr><w:tcW w:type="dxa" w:w="${cellWidth(column, span)}"/>${spanned ? `<w:gridSpan w:val="${span}"/>` : ''}${merge ? `<w:vMerge w:val="${merge}"/>` : ''}<w:vAlign w:val="center"/></w:tcPr>`;
 
-  const parts: string[] = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${width}"/>${BORDERS}<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`];
+  const margins = `<w:tblCellMar><w:left w:w="${CELL_PADDING}" w:type="dxa"/><w:right w:w="${CELL_PADDING}" w:type="dxa"/></w:tblCellMar>`;
+  const parts: string[] = [`<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="${sum(columnWidths)}"/>${BORDERS}<w:tblLayout w:type="fixed"/>${margins}</w:tblPr><w:tblGrid>`];
   for (const w of columnWidths) parts.push(`<w:gridCol w:w="${w}"/>`);
   parts.push('</w:tblGrid>');
 
@@ -58,11 +91,14 @@ export function tableXml(printed: PrintedTable, width: number, columnWidths: num
   });
 
   const cellProps = printed.numeric.map((_, c) => tcPr(c, 1, undefined, false));
-  for (const line of printed.body) {
+  printed.body.forEach((_, index) => {
     parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
-    line.forEach((value, c) => parts.push(`<w:tc>${cellProps[c]}${paragraph(value, printed.numeric[c] ? 'right' : 'left', false)}</w:tc>`));
+    for (const { column, span, text } of lineCells(printed, index)) {
+      const props = span > 1 ? tcPr(column, span) : cellProps[column];
+      parts.push(`<w:tc>${props}${paragraph(text, span > 1 ? 'center' : printed.numeric[column] ? 'right' : 'left', false)}</w:tc>`);
+    }
     parts.push('</w:tr>');
-  }
+  });
   parts.push('</w:tbl>');
   return parts.join('');
 }

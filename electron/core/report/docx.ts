@@ -12,14 +12,15 @@ import {
   Packer,
   PageBreak,
   PageNumber,
+  PageOrientation,
   Paragraph,
   TextRun,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
-import { printTable, sentenceText, type BuiltReport, type ReportDoc } from '../../../shared/report';
+import { columnNeeds, printTable, sentenceText, type BuiltReport, type ReportDoc } from '../../../shared/report';
 import type { ModelView } from '../../../shared/rules';
 import { packZip, unpackZip } from '../xlsx/zip-check';
-import { TABLE_STYLE, tableXml } from './docx-table';
+import { TABLE_STYLE, fitColumns, tableXml } from './docx-table';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
@@ -27,6 +28,10 @@ const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
 const SIZE = { title: 44, h1: 32, h2: 32, h3: 32, body: 32, table: 18 };
 /** A4 in twentieths of a point, 2.5 cm margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 };
+/** Text width between the margins, upright and turned. */
+const TEXT_WIDTH = { portrait: PAGE.width - 2 * PAGE.margin, landscape: PAGE.height - 2 * PAGE.margin };
+/** Half an em of the tables' 9 pt text, in twips: the unit of column widths (a Chinese character is 2). */
+const TABLE_HALF_EM = (SIZE.table / 2) * 10;
 
 const run = (text: string, options: { heading?: boolean; size?: number; bold?: boolean } = {}) =>
   new TextRun({ text, font: options.heading ? HEADING_FONT : BODY_FONT, size: options.size ?? SIZE.body, bold: options.bold });
@@ -77,28 +82,50 @@ class TablePlaceholders {
 const MARK = '\uE000';
 const PLACEHOLDER = /<w:p><w:r><w:t xml:space="preserve">\uE000(\d+)\uE000<\/w:t><\/w:r><\/w:p>/g;
 
-function tableBlock(id: string, label: string, title: string, model: ModelView, tables: TablePlaceholders): Paragraph[] {
+/**
+ * The pages of the document as Word sections: upright, except a table too wide for an upright
+ * page, which gets turned pages of its own. A section starts its own page.
+ */
+class Pages {
+  readonly sections: { landscape: boolean; children: Paragraph[]; done?: boolean }[] = [{ landscape: false, children: [] }];
+
+  private get last() {
+    return this.sections[this.sections.length - 1];
+  }
+
+  /** What is added next starts a new page, turned or upright. */
+  newPage(landscape = false): void {
+    const last = this.last;
+    if (last.landscape !== landscape || last.done) this.sections.push({ landscape, children: [] });
+    else if (last.children.length) last.children.push(new Paragraph({ children: [new PageBreak()] }));
+  }
+
+  add(...paragraphs: Paragraph[]): void {
+    if (this.last.done) this.sections.push({ landscape: false, children: [] }); // what follows a turned table is upright
+    this.last.children.push(...paragraphs);
+  }
+
+  /** Ends a turned table's pages. */
+  endTurned(): void {
+    if (this.last.landscape) this.last.done = true;
+  }
+}
+
+function tableBlock(id: string, label: string, title: string, model: ModelView, tables: TablePlaceholders, pages: Pages): void {
   const def = TABLES.get(id)!;
   const printed = printTable(def, model);
   const empty = def.emptyText && printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
-  return [
-    new Paragraph({ children: [new PageBreak()] }),
+  const { widths, landscape } = fitColumns(columnNeeds(printed), TABLE_HALF_EM, TEXT_WIDTH);
+  pages.newPage(landscape);
+  pages.add(
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('金额单位:万元', { size: SIZE.table })] }),
-    tables.add(tableXml(printed, TEXT_WIDTH, columnWidths(printed.kinds))),
+    tables.add(tableXml(printed, widths)),
     ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
     ...(empty ? [new Paragraph({ children: [run(def.emptyText!, { size: SIZE.table })] })] : []),
-  ];
-}
-
-/** Relative widths: labels and names get room to read, 行次 little, amounts enough for "3,383.79". */
-const WEIGHT = { label: 3.2, rowno: 0.7, code: 1.4, name: 2.8, value: 1.4 } as const;
-const TEXT_WIDTH = PAGE.width - 2 * PAGE.margin;
-
-function columnWidths(kinds: (keyof typeof WEIGHT)[]): number[] {
-  const total = kinds.reduce((sum, kind) => sum + WEIGHT[kind], 0);
-  return kinds.map((kind) => Math.floor((TEXT_WIDTH * WEIGHT[kind]) / total));
+  );
+  pages.endTurned();
 }
 
 export interface ChartImages {
@@ -109,45 +136,47 @@ export interface ChartImages {
 export async function writeDocx(report: BuiltReport, model: ModelView, images?: ChartImages): Promise<Buffer> {
   const doc: ReportDoc = report.doc;
   const tables = new TablePlaceholders();
-  const children: Paragraph[] = [
+  const pages = new Pages();
+  pages.add(
     new Paragraph({ spacing: { before: 3000, after: 600 }, alignment: AlignmentType.CENTER, children: [run(doc.unitName, { heading: true, size: SIZE.title })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 1200 }, children: [run(`${doc.fiscalYear}年度部门决算`, { heading: true, size: SIZE.title })] }),
     ...doc.coverLines.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [run(line)] })),
-  ];
+  );
   for (const block of doc.blocks) {
     switch (block.kind) {
       case 'toc':
-        children.push(new Paragraph({ children: [new PageBreak()] }), heading(1, '目  录'));
-        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) children.push(new Paragraph({ indent: { left: entry.level === 2 ? 640 : 0 }, children: [run(entry.text)] }));
+        pages.newPage();
+        pages.add(heading(1, '目  录'));
+        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) pages.add(new Paragraph({ indent: { left: entry.level === 2 ? 640 : 0 }, children: [run(entry.text)] }));
         break;
       case 'heading':
-        if (block.level === 1) children.push(new Paragraph({ children: [new PageBreak()] }));
-        children.push(heading(block.level, block.text));
+        if (block.level === 1) pages.newPage();
+        pages.add(heading(block.level, block.text));
         break;
       case 'paragraph':
         for (const sentence of block.sentences) {
           const text = sentenceText(sentence);
-          if (text) children.push(body(text));
+          if (text) pages.add(body(text));
         }
         break;
       case 'text':
-        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) children.push(body(line.trim()));
+        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) pages.add(body(line.trim()));
         break;
       case 'table':
-        children.push(...tableBlock(block.table, block.label, block.title, model, tables));
+        tableBlock(block.table, block.label, block.title, model, tables, pages);
         break;
       case 'chart': {
         const image = images?.get(block.chart);
         if (image) {
           const width = 560;
-          children.push(
+          pages.add(
             new Paragraph({
               alignment: AlignmentType.CENTER,
               children: [new ImageRun({ type: 'png', data: image.png, transformation: { width, height: Math.round((image.height * width) / image.width) } })],
             }),
           );
         }
-        children.push(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(block.caption, { size: 24 })] }));
+        pages.add(new Paragraph({ alignment: AlignmentType.CENTER, children: [run(block.caption, { size: 24 })] }));
         break;
       }
     }
@@ -166,13 +195,16 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
         run: { color: '000000', font: level < 3 ? HEADING_FONT : BODY_FONT, size: SIZE.h1 },
       })).concat([{ id: TABLE_STYLE, name: '表格', basedOn: 'Normal', next: TABLE_STYLE, run: { color: '000000', font: BODY_FONT, size: SIZE.table } }]),
     },
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin } } },
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })] }) },
-        children,
+    sections: pages.sections.map(({ landscape, children }) => ({
+      properties: {
+        page: {
+          size: { width: PAGE.width, height: PAGE.height, orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
+          margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin },
+        },
       },
-    ],
+      footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], size: 28 })] })] }) },
+      children,
+    })),
   });
   return tables.fill(await Packer.toBuffer(document));
 }
