@@ -18,15 +18,15 @@ export function textWidth(text: string): number {
   return width;
 }
 
-/** A column is at least as wide as its own header up to 4 characters (科目代码, 决算数, 行次 on one line); longer headers wrap. */
+/** Headers wrap, but a column would like its own header up to 4 characters on one line (科目代码, 决算数, 行次). */
 const HEADER_LINE = 8;
 /** Names wrap, but not into a column narrower than 4 characters. */
 const NAME_LEAST = 8;
 
 export interface ColumnNeeds {
-  /** Widths below which a column's content would wrap where it must not. */
+  /** Widths below which a column's content would wrap where it must not (names: 4 characters). */
   least: number[];
-  /** Widths at which no text wraps (the same as `least` for codes, 行次 and amounts). */
+  /** Widths at which neither the column's text nor its header (up to 4 characters) wraps. */
   wanted: number[];
 }
 
@@ -37,7 +37,7 @@ export function columnNeeds(printed: PrintedTable): ColumnNeeds {
   const header = printed.names.map((name) => Math.min(textWidth(name.split('/').pop()!), HEADER_LINE));
   const wraps = printed.kinds.map((kind) => kind === 'label' || kind === 'name');
   return {
-    least: widest.map((width, c) => Math.max(header[c], wraps[c] ? Math.min(width, NAME_LEAST) : width)),
+    least: widest.map((width, c) => (wraps[c] ? Math.min(width, NAME_LEAST) : width)),
     wanted: widest.map((width, c) => Math.max(header[c], width)),
   };
 }

@@ -32,8 +32,8 @@ const sum = (widths: number[]) => widths.reduce((total, width) => total + width,
  * Column widths in twips for a table whose content needs `needs` (half-ems of a font whose half-em
  * is `halfEm` twips), on a page `portrait` twips wide between its margins, or `landscape` wide
  * turned: turned only when the columns that must not wrap cannot fit upright, as official
- * disclosures print their wide tables. Room left over goes first to the columns that would
- * wrap their names, then to every column alike; the widths fill the page's text width.
+ * disclosures print their wide tables. Room left over goes first to the columns whose names or
+ * headers would wrap, then to every column alike; the widths fill the page's text width.
  */
 export function fitColumns(needs: ColumnNeeds, halfEm: number, page: { portrait: number; landscape: number }): { widths: number[]; landscape: boolean } {
   // One half-em more than measured: word processors round glyph advances, and bold header text is wider.

@@ -1,0 +1,143 @@
+/**
+ * The 决算公开 Word document read back from its XML: every annex table fits its page, every code,
+ * 行次 and amount fits its column on one line (measured with the widest font a word processor
+ * substitutes for 仿宋 digits), a table too wide for an upright page gets turned pages of its own,
+ * and the six charts are in the document as pictures.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/core';
+import { unpackZip } from '../../electron/core/xlsx/zip-check';
+import { SEED_002_INPUTS, seed002Doc } from '../fixtures/seed-002';
+import { SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
+import { tempDir } from '../helpers/temp';
+
+/**
+ * Advance widths in ems of DejaVu Sans (LibreOffice's stand-in for a missing 仿宋 on Linux; its
+ * digits are wider than 仿宋's 0.5 em): digits 1303/2048, '.' and ',' 651/2048, '-' 739/2048.
+ */
+const ADVANCE: Record<string, number> = { '.': 651 / 2048, ',': 651 / 2048, '-': 739 / 2048 };
+const advance = (text: string) => [...text].reduce((sum, char) => sum + (ADVANCE[char] ?? (/\d/.test(char) ? 1303 / 2048 : 1)), 0);
+/** Codes, 行次 and amounts: what must never wrap. */
+const UNBREAKABLE = /^-?[\d,]+(\.\d+)?$/;
+
+const attribute = (xml: string, name: string) => Number(new RegExp(`${name}="(-?\\d+)"`).exec(xml)?.[1]);
+
+interface ReadTable {
+  page: { textWidth: number; landscape: boolean };
+  grid: number[];
+  padding: number;
+  body: { width: number; text: string }[][];
+}
+
+function readDocx(bytes: Buffer): { tables: ReadTable[]; fontSize: number; pictures: { name: string; data: Buffer }[]; drawings: number } {
+  const entries = unpackZip(bytes, { maxBytes: 1 << 30, maxEntries: 10_000 });
+  const xml = entries.find((entry) => entry.name === 'word/document.xml')!.data.toString('utf8');
+  const styles = entries.find((entry) => entry.name === 'word/styles.xml')!.data.toString('utf8');
+  const tableStyle = /<w:style [^>]*w:styleId="TableText"[^>]*>[\s\S]*?<\/w:style>/.exec(styles)![0];
+  // Each section's properties close it: a table belongs to the first sectPr after it.
+  const sections = [...xml.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)].map((match) => {
+    const size = /<w:pgSz [^>]*\/>/.exec(match[0])![0];
+    const margins = /<w:pgMar [^>]*\/>/.exec(match[0])![0];
+    return { at: match.index!, textWidth: attribute(size, 'w:w') - attribute(margins, 'w:left') - attribute(margins, 'w:right'), landscape: size.includes('w:orient="landscape"') };
+  });
+  const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((match) => {
+    const table = match[0];
+    const section = sections.find((candidate) => candidate.at > match.index!)!;
+    const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((row) => row[0]).filter((row) => !row.includes('<w:tblHeader/>'));
+    return {
+      page: { textWidth: section.textWidth, landscape: section.landscape },
+      grid: [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((col) => Number(col[1])),
+      padding: attribute(/<w:tblCellMar>[\s\S]*?<\/w:tblCellMar>/.exec(table)![0], 'w:w'),
+      body: rows.map((row) =>
+        [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => ({
+          width: attribute(cell[0], 'w:w'),
+          text: [...cell[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+        })),
+      ),
+    };
+  });
+  return {
+    tables,
+    fontSize: attribute(/<w:sz [^>]*\/>/.exec(tableStyle)![0], 'w:val') / 2,
+    pictures: entries.filter((entry) => entry.name.startsWith('word/media/')).map((entry) => ({ name: entry.name, data: entry.data })),
+    drawings: (xml.match(/<w:drawing>/g) ?? []).length,
+  };
+}
+
+describe('决算公开 Word tables and charts, read back from the .docx', () => {
+  const temp = tempDir();
+  const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+  const documents = new Map<string, ReturnType<typeof readDocx>>();
+
+  async function wordDocument(name: string, template: '9' | '13', region: '荆门' | '眉山', tables = seed002Doc().tables) {
+    const file = `${name}.sqlite`;
+    await core.createYear({ file, fiscalYear: 2023, unitName: '荆门市行政审批局(本级)', template });
+    await core.load({ file, doc: { ...seed002Doc(), template, tables } });
+    await core.setFormRegion({ file, region });
+    await core.setSupplementary({ file, values: SEED_002_REPORT_INPUTS });
+    const exported = await core.exportReport({ file, format: 'docx', draft: true });
+    documents.set(name, readDocx(Buffer.from(exported.dataBase64, 'base64')));
+  }
+
+  beforeAll(async () => {
+    await wordDocument('national', '9', '荆门');
+    await wordDocument('sichuan', '13', '眉山');
+    // 公开02表 in tens of millions of 万元 in every source: seven amount columns like "28,807,500.00" cannot fit upright.
+    const huge = seed002Doc().tables;
+    const times10000 = (amount: string) => {
+      const [whole, fraction = ''] = amount.split('.');
+      return `${whole}${fraction.padEnd(4, '0')}`.replace(/^0+(?=\d)/, '');
+    };
+    huge.公开02表 = Object.fromEntries(Object.entries(SEED_002_INPUTS.公开02表.cells).map(([row, cells]) => [row, Object.fromEntries(['2', '3', '4', '5', '6', '7'].map((col) => [col, times10000(cells['2'])]))]));
+    await wordDocument('huge', '9', '荆门', huge);
+  }, 120_000);
+  afterAll(() => {
+    core.close();
+    temp.cleanup();
+  });
+
+  it.each([
+    ['national', 9],
+    ['sichuan', 13],
+    ['huge', 9],
+  ])('%s: every table fits its page and no code, 行次 or amount wraps in its column', (name, count) => {
+    const { tables, fontSize } = documents.get(name)!;
+    expect(tables).toHaveLength(count);
+    const twipsPerEm = fontSize * 20;
+    let checked = 0;
+    for (const table of tables) {
+      expect(table.grid.reduce((sum, width) => sum + width, 0)).toBeLessThanOrEqual(table.page.textWidth);
+      for (const row of table.body) {
+        for (const cell of row) {
+          if (!UNBREAKABLE.test(cell.text)) continue;
+          checked++;
+          expect({ text: cell.text, room: cell.width - 2 * table.padding >= advance(cell.text) * twipsPerEm }).toEqual({ text: cell.text, room: true });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('turns the pages of a table only when its codes and amounts cannot fit upright, and goes upright again after it', () => {
+    expect(documents.get('national')!.tables.every((table) => !table.page.landscape)).toBe(true);
+    expect(documents.get('sichuan')!.tables.every((table) => !table.page.landscape)).toBe(true);
+    const huge = documents.get('huge')!.tables;
+    expect(huge.map((table) => table.page.landscape)).toEqual([false, true, false, false, false, false, false, false, false]);
+    expect(huge[1].body.flat().map((cell) => cell.text)).toContain('28,807,500.00');
+  });
+
+  it('has the six charts as PNG pictures drawn at twice their size', () => {
+    const { pictures, drawings } = documents.get('national')!;
+    expect(drawings).toBe(6);
+    expect(pictures.length).toBeGreaterThanOrEqual(1);
+    for (const { name, data } of pictures) {
+      expect({ name, signature: data.subarray(0, 8).toString('hex'), width: data.readUInt32BE(16), height: data.readUInt32BE(20) }).toEqual({
+        name,
+        signature: '89504e470d0a1a0a',
+        width: 1280,
+        height: 640,
+      });
+    }
+  });
+});
