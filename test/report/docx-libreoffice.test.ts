@@ -3,11 +3,12 @@
  * it converts without repair and prints the cover, 目录, the tables in their layout, the generated
  * sentences, the charts' captions and page numbers.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
-import { seed002Doc } from '../fixtures/seed-002';
+import { SEED_002_INPUTS, seed002Doc } from '../fixtures/seed-002';
 import { SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
 import { convert, hasLibreOffice, pdfPages } from '../helpers/libreoffice';
 import { tempDir } from '../helpers/temp';
@@ -26,7 +27,9 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     fs.writeFileSync(docx, Buffer.from((await core.exportReport({ file: 'jm.sqlite', format: 'docx' })).dataBase64, 'base64'));
     core.close();
 
-    const pages = pdfPages(convert([docx], 'pdf', temp.dir)[0]).map((page) => page.replace(/\s+/g, ''));
+    const pdf = convert([docx], 'pdf', temp.dir)[0];
+    const printed = pdfPages(pdf);
+    const pages = printed.map((page) => page.replace(/\s+/g, ''));
     const all = pages.join('\n');
     expect(pages.length).toBeGreaterThan(15);
     expect(pages[0]).toContain('荆门市行政审批局(本级)');
@@ -39,5 +42,13 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     expect(all).toContain('本单位当年无政府性基金预算财政拨款收入支出。');
     // Page numbers in the footer.
     expect(pages[4]).toContain('—5—');
+    // Codes and amounts print whole, none broken over two lines of its cell (公开06表 had them wrapped).
+    const words = new Set(printed.join('\n').split(/\s+/));
+    const codes = Object.keys(SEED_002_INPUTS.公开06表.cells);
+    expect(codes.filter((code) => !words.has(code))).toEqual([]);
+    expect(['1,299.22', '1,315.01', '3,249.78', '2,880.75', '1,968.59'].filter((amount) => !words.has(amount))).toEqual([]);
+    // The six charts as pictures at twice their printed size.
+    const images = spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\s+1280\s+640\b/.test(line));
+    expect(images).toHaveLength(6);
   });
 });
