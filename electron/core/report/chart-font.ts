@@ -37,13 +37,21 @@ function removeCopy(): void {
   if (copy) fs.rmSync(copy.file, { force: true });
 }
 
-/** Font options for drawing `svgs`: the small copy when the font allows one, else the font file itself, else the system's fonts. */
-export function chartFontOptions(svgs: string[]): FontOptions {
+function fontSource(): typeof source {
   if (source === undefined) {
     const file = CJK_FONTS.find((candidate) => fs.existsSync(candidate));
     source = file ? { file, face: readFace(fs.readFileSync(file)) } : null;
     if (source?.face) process.once('exit', removeCopy);
   }
+  return source;
+}
+
+/** The Chinese font file the charts are drawn with, if the machine has one of ours. */
+export const chartFontFile = (): string | undefined => fontSource()?.file;
+
+/** Font options for drawing `svgs`: the small copy when the font allows one, else the font file itself, else the system's fonts. */
+export function chartFontOptions(svgs: string[]): FontOptions {
+  const source = fontSource();
   if (!source) return { loadSystemFonts: true };
   if (!source.face) return { fontFiles: [source.file], loadSystemFonts: false };
   const needed = characters(svgs);
