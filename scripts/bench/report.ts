@@ -4,6 +4,7 @@
  * after editing a reason), and a year whose every figure changed since (all six charts redrawn).
  * Each with its CPU time: on a shared machine the wall time also counts waiting for a core.
  */
+import os from 'node:os';
 import { TABLES, YearModel, type YearInputs } from '../../shared/tables';
 import { OUTLINES, buildReport } from '../../shared/report';
 import { chartImages } from '../../electron/core/report/chart-png';
@@ -39,7 +40,8 @@ async function figure(label: string, models: YearModel[]): Promise<void> {
   );
   report(`${label}(${(size / 1024).toFixed(0)} KB)`, timing, { p50: 500 });
   const warm = cpu.slice(1).sort((a, b) => a - b);
-  console.log(`    CPU:首次 ${ms(cpu[0])} · p50 ${ms(warm[Math.ceil(warm.length / 2) - 1])}`);
+  // Wall time on a shared machine includes waiting for a core: the load says how much to expect.
+  console.log(`    CPU:首次 ${ms(cpu[0])} · p50 ${ms(warm[Math.ceil(warm.length / 2) - 1])}(机器负载 ${os.loadavg()[0].toFixed(1)},${os.cpus().length} 核)`);
 }
 
 export async function benchReport(): Promise<void> {
