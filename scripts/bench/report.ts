@@ -32,7 +32,7 @@ async function figure(label: string, models: YearModel[]): Promise<void> {
       const model = models[next++ % models.length];
       const start = process.cpuUsage();
       const built = buildReport({ fiscalYear: 2023, unitName: '基准单位', model, lastYear, supp, texts: {} }, OUTLINES.通用, { template: '9', numbering: '公开' });
-      size = (await writeDocx(built, model, chartImages(built.charts))).length;
+      size = (await writeDocx(built, model, await chartImages(built.charts))).length;
       const used = process.cpuUsage(start);
       cpu.push((used.user + used.system) / 1000);
     },

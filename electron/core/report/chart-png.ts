@@ -2,10 +2,12 @@
  * Chart pictures for the Word document: the ECharts SVG rasterised by resvg (a prebuilt native
  * module from npm, offline) with a Chinese font (chart-font.ts), at twice the drawn size for print.
  * Pictures are kept by chart content: exporting again, or in another format, redraws only the
- * charts whose figures changed.
+ * charts whose figures changed. Drawing and compressing run on libuv's worker threads: the charts
+ * at once where cores are free, and the main process keeps answering meanwhile.
  */
 import zlib from 'node:zlib';
-import { Resvg } from '@resvg/resvg-js';
+import { promisify } from 'node:util';
+import { renderAsync } from '@resvg/resvg-js';
 import type { ChartData } from '../../../shared/report';
 import * as echarts from 'echarts';
 import { CHART_SIZE, chartSvg } from '../../../shared/report/chart-svg';
@@ -29,7 +31,7 @@ function keep(key: string, picture: Picture): void {
  * drawing; fast deflate without row filters is several times quicker and, on flat chart colours,
  * no larger.
  */
-export function encodePng(pixels: Buffer, width: number, height: number): Buffer {
+async function encodePng(pixels: Buffer, width: number, height: number): Promise<Buffer> {
   const stride = width * 4;
   const rows = Buffer.alloc((stride + 1) * height); // each row starts with filter type 0 (none)
   for (let y = 0; y < height; y++) pixels.copy(rows, y * (stride + 1) + 1, y * stride, (y + 1) * stride);
@@ -37,9 +39,10 @@ export function encodePng(pixels: Buffer, width: number, height: number): Buffer
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header.set([8, 6, 0, 0, 0], 8); // 8 bits per channel, RGBA, deflate, no filter method, no interlace
-  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', zlib.deflateSync(rows, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([PNG_SIGNATURE, chunk('IHDR', header), chunk('IDAT', await deflate(rows, { level: 1 })), chunk('IEND', Buffer.alloc(0))]);
 }
 
+const deflate = promisify(zlib.deflate);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -51,21 +54,29 @@ function chunk(type: string, data: Buffer): Buffer {
   return out;
 }
 
-export function chartImages(charts: Map<string, ChartData>): ChartImages {
-  const keys = new Map([...charts].map(([id, data]) => [id, JSON.stringify(data)]));
-  const missing: { key: string; svg: string }[] = [];
+export async function chartImages(charts: Map<string, ChartData>): Promise<ChartImages> {
+  const pictures = new Map<string, Picture>();
+  const missing: { id: string; key: string; svg: string }[] = [];
   for (const [id, data] of charts) {
-    const key = keys.get(id)!;
+    const key = JSON.stringify(data);
     const picture = drawn.get(key);
-    if (picture) keep(key, picture); // used now: newest, so the pictures drawn below cannot push it out
-    else missing.push({ key, svg: chartSvg(echarts, data) });
+    if (picture) {
+      pictures.set(id, picture);
+      keep(key, picture); // used now: newest
+    } else missing.push({ id, key, svg: chartSvg(echarts, data) });
   }
   if (missing.length) {
     const font = chartFontOptions(missing.map((chart) => chart.svg));
-    for (const { key, svg } of missing) {
-      const rendered = new Resvg(svg, { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font }).render();
-      keep(key, { png: encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height });
-    }
+    const drawnNow = await Promise.all(
+      missing.map(async ({ svg }) => {
+        const rendered = await renderAsync(svg, { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font });
+        return { png: await encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height };
+      }),
+    );
+    missing.forEach(({ id, key }, i) => {
+      pictures.set(id, drawnNow[i]);
+      keep(key, drawnNow[i]);
+    });
   }
-  return new Map([...keys].map(([id, key]) => [id, drawn.get(key)!]));
+  return pictures;
 }

@@ -39,7 +39,7 @@ export async function exportReport(session: YearSession, format: ReportFormat, d
   if (draft) report.doc.coverLines = [...report.doc.coverLines, DRAFT_LINE];
   const name = `${report.doc.title}公开${draft ? '(草稿)' : ''}.${format}`;
   let bytes: Buffer;
-  if (format === 'docx') bytes = await writeDocx(report, session.model, chartImages(report.charts));
+  if (format === 'docx') bytes = await writeDocx(report, session.model, await chartImages(report.charts));
   else if (format === 'md') bytes = Buffer.from(toMarkdown(report.doc, session.model), 'utf8');
   else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc) }, null, 1), 'utf8');
   else {
