@@ -3,9 +3,11 @@
  * reads its font file once per glyph). Two paths draw the same picture: on random charts with real
  * 科目 names and amounts, the copy gives exactly the pixels the whole font file gives, and the
  * labels are really drawn (not the pixels of a font-less drawing). The copy grows when a chart
- * brings new characters, and the copy it replaces is removed.
+ * brings new characters, and the copy it replaces is removed, as are copies killed processes left.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import { describe, expect, it } from 'vitest';
@@ -28,6 +30,14 @@ function randomChart(random: Random): ChartData {
 }
 
 describe.runIf(chartFontFile())('chart pictures with the small font copy', () => {
+  // First in this file (a fresh module): the copy a killed process left is removed by the next one's first chart.
+  it('removes a copy left by a process that ended without removing it', () => {
+    const left = path.join(os.tmpdir(), 'juesuan-chart-font-4194303-1.ttf'); // above Linux's highest process id: no such process
+    fs.writeFileSync(left, 'left over');
+    chartFontOptions(['<text>收入</text>']);
+    expect(fs.existsSync(left)).toBe(false);
+  });
+
   it('draw exactly what the whole font draws, labels included (random charts)', () => {
     const random = seeded(13);
     const whole = { fontFiles: [chartFontFile()!], loadSystemFonts: false };

@@ -37,6 +37,25 @@ function removeCopy(): void {
   if (copy) fs.rmSync(copy.file, { force: true });
 }
 
+const COPY_NAME = /^juesuan-chart-font-(\d+)-\d+\.ttf$/;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Copies left by processes that ended without their exit handler (killed, crashed) are removed by the next one. */
+function removeLeftCopies(): void {
+  for (const name of fs.readdirSync(os.tmpdir())) {
+    const pid = COPY_NAME.exec(name)?.[1];
+    if (pid && !alive(Number(pid))) fs.rmSync(path.join(os.tmpdir(), name), { force: true });
+  }
+}
+
 function fontSource(): typeof source {
   if (source === undefined) {
     const file = CJK_FONTS.find((candidate) => fs.existsSync(candidate));
@@ -56,6 +75,7 @@ export function chartFontOptions(svgs: string[]): FontOptions {
   if (!source.face) return { fontFiles: [source.file], loadSystemFonts: false };
   const needed = characters(svgs);
   if (!copy || [...needed].some((char) => !copy!.covered.has(char))) {
+    if (!copy) removeLeftCopies();
     const covered = new Set([...(copy?.covered ?? []), ...needed]);
     const file = path.join(os.tmpdir(), `juesuan-chart-font-${process.pid}-${++copies}.ttf`);
     fs.writeFileSync(file, subsetFont(source.face, covered));
