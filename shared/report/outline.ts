@@ -6,6 +6,9 @@
 import type { FormRegion } from '../forms/regions';
 import type { TemplateSet } from '../tables';
 import type { AmountStyle } from './format';
+import { chart, gen, GLOSSARY_SECTION, TABLES_SECTION } from './outlines/content';
+import { REGIONAL_OUTLINES, sichuan14 } from './outlines/regional';
+import type { RegionalGeneratorId } from './sections-regional';
 
 export type GeneratorId =
   | 'total'
@@ -20,12 +23,15 @@ export type GeneratorId =
   | 'admin'
   | 'procurement'
   | 'assets'
-  | 'performance';
+  | 'performance'
+  | RegionalGeneratorId;
 
 export type ChartId = 'total' | 'income' | 'expenditure' | 'fiscal' | 'gpb' | 'sangong';
 
 export type Content =
-  | { kind: 'generated'; generator: GeneratorId }
+  | { kind: 'generated'; generator: GeneratorId; lead?: string }
+  /** A (一)-level heading inside a section, before generated sentences it groups. */
+  | { kind: 'heading'; text: string }
   | { kind: 'text'; key: string; label: string }
   | { kind: 'tables' }
   | { kind: 'chart'; chart: ChartId }
@@ -34,6 +40,8 @@ export type Content =
 export interface OutlineSection {
   title: string;
   content: Content[];
+  /** INFERRED: why the section's wording is not copied from a published disclosure of the region. */
+  inferred?: string;
 }
 
 export interface OutlinePart {
@@ -59,10 +67,14 @@ export interface ReportOutline {
   lastYearWord: string;
   coverLines: string[];
   parts: OutlinePart[];
+  /** The “三公” table of 公开09表's layout section 七 reads and the funds it covers (default 公开09表, 财政拨款). */
+  sangong?: { table: string; fund: string };
+  /** The table sets (sets.ts) whose years use this outline; the national ones are chosen by region instead. */
+  templates?: readonly TemplateSet[];
+  /** Published disclosures the structure and wording follow. */
+  sources?: string[];
 }
 
-const gen = (generator: GeneratorId): Content => ({ kind: 'generated', generator });
-const chart = (id: ChartId): Content => ({ kind: 'chart', chart: id });
 
 /** 第三部分 情况说明, sections 一–十 (REFERENCE §2.4 item 3). */
 const EXPLANATION: OutlineSection[] = [
@@ -84,10 +96,8 @@ const PROFILE: OutlineSection[] = [
   { title: '三、人员情况', content: [{ kind: 'text', key: 'profile.staff', label: '人员情况' }] },
 ];
 
-const TABLES_SECTION: OutlineSection = { title: '', content: [{ kind: 'tables' }] };
-const GLOSSARY_SECTION: OutlineSection = { title: '', content: [{ kind: 'glossary' }] };
 
-export const OUTLINES = {
+const NATIONAL_OUTLINES = {
   /** National 9-table structure; plain amounts as most disclosures print them. */
   通用: {
     id: '通用',
@@ -144,10 +154,14 @@ export const OUTLINES = {
   },
 } satisfies Record<string, ReportOutline>;
 
+export const OUTLINES = { ...NATIONAL_OUTLINES, 四川14: sichuan14(NATIONAL_OUTLINES.四川), ...REGIONAL_OUTLINES } satisfies Record<string, ReportOutline>;
+
 export type OutlineId = keyof typeof OUTLINES;
 
-/** The outline a year uses: the 13-table set is Sichuan's; otherwise by the year's region (荆门 → 湖北). */
+/** The outline a year uses: a regional set's own (四川 13/14, 云南, 内蒙古, 陕西); otherwise by the year's region (荆门 → 湖北). */
 export function outlineFor(template: TemplateSet, region: FormRegion): ReportOutline {
-  if (template === '13' || template === '四川14') return OUTLINES.四川;
+  const regional = Object.values(OUTLINES).find((outline: ReportOutline) => outline.templates?.includes(template));
+  if (regional) return regional;
+  if (template === '13') return OUTLINES.四川;
   return region === '荆门' ? OUTLINES.湖北 : OUTLINES.通用;
 }
