@@ -114,7 +114,8 @@ function yunnanLine(w: Writer, row: string, id: string, label: string): Sentence
   const last = w.lastYear(YN10, row, '2');
   return [
     w.sentence(`${id}.budget`, [label, '预算为', w.amount(budget), '万元,支出决算为', w.amount(x), '万元', ...comma(w.completion(x, budget, '完成预算的'))], '。', w.reason(`${id}.budget`, '决算数与预算数差异的主要原因:', x, budget.value ? budget : null)),
-    ...(last ? [w.sentence(`${id}.yoy`, [label.replace(/^[\d.()()一二三]+/, ''), ...w.change(x, last)], '。', w.reason(`${id}.yoy`, `${w.direction(x, last)}的主要原因:`, x, last))] : []),
+    // The change sentence names the item without its list number ("1." / "(1)"); a year stays ("2023年度…").
+    ...(last ? [w.sentence(`${id}.yoy`, [label.replace(/^(\d+\.|[((]\d+[))])/, ''), ...w.change(x, last)], '。', w.reason(`${id}.yoy`, `${w.direction(x, last)}的主要原因:`, x, last))] : []),
   ];
 }
 

@@ -18,7 +18,12 @@ const STAFF = text('profile.staff', '人员情况');
 export function sichuan14(sichuan: ReportOutline): ReportOutline {
   const withFundSangong = (section: OutlineSection): OutlineSection =>
     section.content.some((content) => content.kind === 'generated' && content.generator === 'sangong')
-      ? { ...section, content: [...section.content, gen('fundSangong')], inferred: `(三)政府性基金预算财政拨款“三公”经费:${INFERRED_WORDING}` }
+      ? {
+          ...section,
+          // Right after the 财政拨款 “三公” sentences, before their chart.
+          content: section.content.flatMap((content) => (content.kind === 'generated' && content.generator === 'sangong' ? [content, gen('fundSangong')] : [content])),
+          inferred: `(三)政府性基金预算财政拨款“三公”经费:${INFERRED_WORDING}`,
+        }
       : section;
   return {
     ...sichuan,
