@@ -43,6 +43,9 @@ const OVERVIEW: OutlineSection[] = [
   { title: '四、财政拨款收入支出决算总体情况说明', content: [gen('fiscal'), chart('fiscal')] },
 ];
 
+/** As the national outline words its sentences (plain amounts, "比上年", (三) per 项); no region requires reasons. */
+const NATIONAL_WORDING = { amountStyle: 'plain', reasonThreshold: 10, requireReasons: false, budgetDetail: 'item', lastYearWord: '比上年' } as const;
+
 export const REGIONAL_OUTLINES = {
   /**
    * 云南 11 表 (云南日报报业集团 2024, 迪庆州财政局 2023, 云南省水利厅 2024 print the same 目录): 决算表 second,
@@ -52,11 +55,7 @@ export const REGIONAL_OUTLINES = {
   云南: {
     id: '云南',
     name: '云南(11 张表)',
-    amountStyle: 'plain',
-    reasonThreshold: 10,
-    requireReasons: false,
-    budgetDetail: 'item',
-    lastYearWord: '比上年',
+    ...NATIONAL_WORDING,
     coverLines: [],
     templates: ['云南11'],
     sources: [
@@ -120,11 +119,7 @@ export const REGIONAL_OUTLINES = {
   内蒙古: {
     id: '内蒙古',
     name: '内蒙古(12 张表)',
-    amountStyle: 'plain',
-    reasonThreshold: 10,
-    requireReasons: false,
-    budgetDetail: 'item',
-    lastYearWord: '比上年',
+    ...NATIONAL_WORDING,
     coverLines: [],
     templates: ['内蒙古12'],
     sources: [
@@ -168,11 +163,7 @@ export const REGIONAL_OUTLINES = {
   陕西: {
     id: '陕西',
     name: '陕西(9 张表,含会议费、培训费)',
-    amountStyle: 'plain',
-    reasonThreshold: 10,
-    requireReasons: false,
-    budgetDetail: 'item',
-    lastYearWord: '比上年',
+    ...NATIONAL_WORDING,
     coverLines: ['保密审查情况:已审查', '部门主要负责人审签情况:已审签'],
     sangong: { table: '陕07表', fund: '一般公共预算财政拨款' },
     templates: ['陕西9'],
