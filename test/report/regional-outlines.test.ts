@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import type { InterchangeDoc } from '../../shared/contract';
 import { parseAmount } from '../../shared/money';
-import { amountText, percentText, type SourceCell } from '../../shared/report';
+import { amountText, inputLines, percentText, type SourceCell } from '../../shared/report';
 import { printedLabel, templateTables, TEMPLATE_SETS } from '../../shared/tables';
 import { buildRegionalYears, inSet, REGIONAL_CASES } from '../fixtures/regional-years';
 import { seed002Doc } from '../fixtures/seed-002';
@@ -108,5 +108,14 @@ describe.each(REGIONAL_CASES)('决算公开 of a $set year', (c) => {
     const json = await core.exportReport({ file: 'empty.sqlite', format: 'json' });
     const text = (JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).sentences as Listed[]).map((sentence) => sentence.text);
     for (const sentence of c.none) expect(text).toContain(sentence);
+  });
+});
+
+describe('the 决算公开资料 sheet of a regional year', () => {
+  it('offers the outline’s own 概况 texts only', () => {
+    const keys = (outline: string) => inputLines({ supplementary: {}, texts: {}, budgetRows: [], reasons: [], outline }).filter((line) => line.kind === 'text').map((line) => line.key);
+    expect(keys('云南')).toEqual(['profile.duties', 'profile.organisation', 'profile.staff', 'profile.work', 'profile.other', 'profile.scope', 'glossary']);
+    expect(keys('内蒙古')).toEqual(['profile.duties', 'profile.organisation', 'profile.staff', 'profile.contact', 'glossary']);
+    expect(keys('湖北')).toEqual(['profile.duties', 'profile.organisation', 'profile.staff', 'glossary']);
   });
 });
