@@ -69,12 +69,11 @@ export interface ReportOutline {
   parts: OutlinePart[];
   /** The “三公” table of 公开09表's layout section 七 reads and the funds it covers (default 公开09表, 财政拨款). */
   sangong?: { table: string; fund: string };
-  /** The table sets (sets.ts) whose years use this outline; the national ones are chosen by region instead. */
+  /** The table sets (sets.ts) whose years use this outline; 通用 and 湖北 have none (chosen by the year's region). */
   templates?: readonly TemplateSet[];
   /** Published disclosures the structure and wording follow. */
   sources?: string[];
 }
-
 
 /** 第三部分 情况说明, sections 一–十 (REFERENCE §2.4 item 3). */
 const EXPLANATION: OutlineSection[] = [
@@ -95,7 +94,6 @@ const PROFILE: OutlineSection[] = [
   { title: '二、机构设置及决算单位构成', content: [{ kind: 'text', key: 'profile.organisation', label: '机构设置及决算单位构成' }] },
   { title: '三、人员情况', content: [{ kind: 'text', key: 'profile.staff', label: '人员情况' }] },
 ];
-
 
 const NATIONAL_OUTLINES = {
   /** National 9-table structure; plain amounts as most disclosures print them. */
@@ -145,6 +143,7 @@ const NATIONAL_OUTLINES = {
     budgetDetail: 'item',
     lastYearWord: '比上年',
     coverLines: ['保密审查情况:已审查', '部门主要负责人审签情况:已审签'],
+    templates: ['13'],
     parts: [
       { title: '第一部分 单位概况', sections: PROFILE },
       { title: '第二部分 部门决算情况说明', sections: EXPLANATION },
@@ -162,6 +161,5 @@ export type OutlineId = keyof typeof OUTLINES;
 export function outlineFor(template: TemplateSet, region: FormRegion): ReportOutline {
   const regional = Object.values(OUTLINES).find((outline: ReportOutline) => outline.templates?.includes(template));
   if (regional) return regional;
-  if (template === '13') return OUTLINES.四川;
   return region === '荆门' ? OUTLINES.湖北 : OUTLINES.通用;
 }
