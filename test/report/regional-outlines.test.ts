@@ -100,6 +100,9 @@ describe.each(REGIONAL_CASES)('决算公开 of a $set year', (c) => {
   it('describes the set’s own tables with their figures', () => {
     const text = listed.map((sentence) => sentence.text).join('\n');
     for (const sentence of c.expected) expect(text).toContain(sentence);
+    // Each sentence (and the reason stored under its id) is one of its own.
+    const ids = listed.map((sentence) => sentence.id);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
 
   it('says plainly when the set’s own tables are empty', async () => {
