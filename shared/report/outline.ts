@@ -2,6 +2,7 @@
  * The 决算公开 document outline per region profile, declared as data: parts, sections and what
  * fills each (generated sentences, the clerk's texts, the annex tables, charts). Observed structures:
  * REFERENCE-2026 §2.4–2.5 (national / Hubei 荆门 seed 002; Sichuan 渠县 and 眉山 seed 000, tables last).
+ * The regional table sets' outlines (四川 14, 云南, 内蒙古, 陕西) are in outlines/regional.ts.
  */
 import type { FormRegion } from '../forms/regions';
 import type { TemplateSet } from '../tables';
