@@ -8,11 +8,13 @@ import { DEFAULT_GLOSSARY, GLOSSARY_KEY } from './glossary';
 import type { GeneratorId, ReportOutline } from './outline';
 import { expenditureSection, fiscalSection, incomeSection, totalSection } from './sections-overview';
 import { basicSection, gpbSection } from './sections-gpb';
+import { REGIONAL_GENERATORS } from './sections-regional';
 import { adminSection, assetsSection, fundSection, performanceSection, procurementSection, sangongSection, soeSection } from './sections-other';
 import { printedParts, type Block, type ReportDoc, type Sentence, type SourceCell } from './types';
 import { Writer, type ReportSource } from './writer';
 
-const GENERATORS: Record<GeneratorId, (w: Writer) => Block[]> = {
+/** Each generator with its opening words (`lead` of the outline's content) where it has any. */
+const GENERATORS: Record<GeneratorId, (w: Writer, lead?: string) => Block[]> = {
   total: totalSection,
   income: incomeSection,
   expenditure: expenditureSection,
@@ -26,6 +28,7 @@ const GENERATORS: Record<GeneratorId, (w: Writer) => Block[]> = {
   procurement: procurementSection,
   assets: assetsSection,
   performance: performanceSection,
+  ...REGIONAL_GENERATORS,
 };
 
 export interface BuildOptions {
@@ -49,7 +52,8 @@ export function buildReport(source: ReportSource, outline: ReportOutline, option
     for (const section of part.sections) {
       if (section.title) blocks.push({ kind: 'heading', level: 2, text: fill(section.title) });
       for (const content of section.content) {
-        if (content.kind === 'generated') blocks.push(...GENERATORS[content.generator](w));
+        if (content.kind === 'generated') blocks.push(...GENERATORS[content.generator](w, content.lead));
+        else if (content.kind === 'heading') blocks.push({ kind: 'heading', level: 3, text: content.text });
         else if (content.kind === 'text') {
           const stored = source.texts[content.key];
           blocks.push({ kind: 'text', key: content.key, label: content.label, text: stored?.text ?? '', draft: !!stored?.draft });

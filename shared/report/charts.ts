@@ -5,6 +5,7 @@
 import { TOTAL } from '../tables';
 import categories from '../catalog/categories-26.json';
 import type { ChartId } from './outline';
+import { sangongColumn, T09 } from './sections-other';
 import type { Writer } from './writer';
 
 export interface ChartData {
@@ -20,7 +21,6 @@ const T01 = '公开01表';
 const T03 = '公开03表';
 const T04 = '公开04表';
 const T05 = '公开05表';
-const T09 = '公开09表';
 
 /** 万元 with 2 decimals for drawing only (chart scales need numbers; nothing is computed from them). */
 const wan = (minor: number) => Math.round(minor / 100) / 100;
@@ -68,13 +68,15 @@ export function chartData(w: Writer, id: ChartId): ChartData {
         categories.map((category): [string, number] => [category.name, v(T05, category.code, '1')]),
       );
     case 'sangong': {
+      // The outline's “三公” table (陕西 陕07表): its 决算数 columns found by their headers.
+      const table = w.outline.sangong?.table ?? T09;
       const items = [
-        ['因公出国(境)费', '8'],
-        ['公务用车购置及运行维护费', '9'],
-        ['公务接待费', '12'],
-      ];
-      const series = [{ name: `${w.year}年`, values: items.map(([, col]) => wan(v(T09, '1', col))) }];
-      if (w.hasLastYear) series.unshift({ name: `${w.year - 1}年`, values: items.map(([, col]) => wan(w.lastYear(T09, '1', col)!.value)) });
+        ['因公出国(境)费', '因公出国(境)费'],
+        ['公务用车购置及运行维护费', '小计'],
+        ['公务接待费', '公务接待费'],
+      ].map(([name, column]) => [name, sangongColumn(table, '决算数', column)]);
+      const series = [{ name: `${w.year}年`, values: items.map(([, col]) => wan(v(table, '1', col))) }];
+      if (w.hasLastYear) series.unshift({ name: `${w.year - 1}年`, values: items.map(([, col]) => wan(w.lastYear(table, '1', col)!.value)) });
       return { id, caption: '图6:“三公”经费支出决算', kind: 'bar', categories: items.map(([name]) => name), series };
     }
   }

@@ -48,12 +48,14 @@ export interface InputsSource {
   budgetRows: readonly { code: string; name: string }[];
   /** The sentences of this year's document that ask for a reason, or have one. */
   reasons: readonly { key: string; sentence: string }[];
+  /** The year's outline (ReportDoc.outline): only its 概况 texts are offered (every outline's when absent). */
+  outline?: string;
 }
 
-/** The 概况 texts every outline declares, and 名词解释, with their labels. */
-function textFields(): { key: string; label: string }[] {
+/** The 概况 texts the outline (every outline, without one) declares, and 名词解释, with their labels. */
+function textFields(outlineId: string | undefined): { key: string; label: string }[] {
   const fields = new Map<string, string>();
-  for (const outline of Object.values(OUTLINES)) {
+  for (const outline of Object.values(OUTLINES).filter((outline) => !outlineId || outline.id === outlineId)) {
     for (const part of outline.parts) for (const section of part.sections) for (const content of section.content) if (content.kind === 'text') fields.set(content.key, content.label);
   }
   fields.set(GLOSSARY_KEY, '名词解释(不填写时使用标准文字)');
@@ -78,7 +80,7 @@ export function inputLines(source: InputsSource): InputLine[] {
   const budgetSection = '一般公共预算财政拨款年初预算';
   for (const row of source.budgetRows) supp(`${BUDGET_KEY}.${row.code}`, budgetSection, row.name && row.name !== row.code ? `${row.code} ${row.name}` : row.code, 'amount');
   for (const key of Object.keys(source.supplementary).sort()) if (!seen.has(key)) supp(key, budgetSection, key.slice(BUDGET_KEY.length + 1), 'amount');
-  for (const field of textFields()) text(field.key, '部门概况与名词解释', field.label);
+  for (const field of textFields(source.outline)) text(field.key, '部门概况与名词解释', field.label);
   for (const reason of source.reasons) text(REASON_PREFIX + reason.key, '主要原因', reason.sentence);
   for (const key of Object.keys(source.texts).sort()) if (!seen.has(key)) text(key, '主要原因', '(本年文档中已无此句)');
   return lines;

@@ -2,10 +2,14 @@
  * The 决算公开 document outline per region profile, declared as data: parts, sections and what
  * fills each (generated sentences, the clerk's texts, the annex tables, charts). Observed structures:
  * REFERENCE-2026 §2.4–2.5 (national / Hubei 荆门 seed 002; Sichuan 渠县 and 眉山 seed 000, tables last).
+ * The regional table sets' outlines (四川 14, 云南, 内蒙古, 陕西) are in outlines/regional.ts.
  */
 import type { FormRegion } from '../forms/regions';
 import type { TemplateSet } from '../tables';
 import type { AmountStyle } from './format';
+import { chart, gen, GLOSSARY_SECTION, TABLES_SECTION } from './outlines/content';
+import { REGIONAL_OUTLINES, sichuan14 } from './outlines/regional';
+import type { RegionalGeneratorId } from './sections-regional';
 
 export type GeneratorId =
   | 'total'
@@ -20,12 +24,15 @@ export type GeneratorId =
   | 'admin'
   | 'procurement'
   | 'assets'
-  | 'performance';
+  | 'performance'
+  | RegionalGeneratorId;
 
 export type ChartId = 'total' | 'income' | 'expenditure' | 'fiscal' | 'gpb' | 'sangong';
 
 export type Content =
-  | { kind: 'generated'; generator: GeneratorId }
+  | { kind: 'generated'; generator: GeneratorId; lead?: string }
+  /** A (一)-level heading inside a section, before generated sentences it groups. */
+  | { kind: 'heading'; text: string }
   | { kind: 'text'; key: string; label: string }
   | { kind: 'tables' }
   | { kind: 'chart'; chart: ChartId }
@@ -34,6 +41,8 @@ export type Content =
 export interface OutlineSection {
   title: string;
   content: Content[];
+  /** INFERRED: why the section's wording is not copied from a published disclosure of the region. */
+  inferred?: string;
 }
 
 export interface OutlinePart {
@@ -59,10 +68,13 @@ export interface ReportOutline {
   lastYearWord: string;
   coverLines: string[];
   parts: OutlinePart[];
+  /** The “三公” table of 公开09表's layout section 七 reads and the funds it covers (default 公开09表, 财政拨款). */
+  sangong?: { table: string; fund: string };
+  /** The table sets (sets.ts) whose years use this outline; 通用 and 湖北 have none (chosen by the year's region). */
+  templates?: readonly TemplateSet[];
+  /** Published disclosures the structure and wording follow. */
+  sources?: string[];
 }
-
-const gen = (generator: GeneratorId): Content => ({ kind: 'generated', generator });
-const chart = (id: ChartId): Content => ({ kind: 'chart', chart: id });
 
 /** 第三部分 情况说明, sections 一–十 (REFERENCE §2.4 item 3). */
 const EXPLANATION: OutlineSection[] = [
@@ -84,10 +96,7 @@ const PROFILE: OutlineSection[] = [
   { title: '三、人员情况', content: [{ kind: 'text', key: 'profile.staff', label: '人员情况' }] },
 ];
 
-const TABLES_SECTION: OutlineSection = { title: '', content: [{ kind: 'tables' }] };
-const GLOSSARY_SECTION: OutlineSection = { title: '', content: [{ kind: 'glossary' }] };
-
-export const OUTLINES = {
+const NATIONAL_OUTLINES = {
   /** National 9-table structure; plain amounts as most disclosures print them. */
   通用: {
     id: '通用',
@@ -135,6 +144,7 @@ export const OUTLINES = {
     budgetDetail: 'item',
     lastYearWord: '比上年',
     coverLines: ['保密审查情况:已审查', '部门主要负责人审签情况:已审签'],
+    templates: ['13'],
     parts: [
       { title: '第一部分 单位概况', sections: PROFILE },
       { title: '第二部分 部门决算情况说明', sections: EXPLANATION },
@@ -144,10 +154,13 @@ export const OUTLINES = {
   },
 } satisfies Record<string, ReportOutline>;
 
+export const OUTLINES = { ...NATIONAL_OUTLINES, 四川14: sichuan14(NATIONAL_OUTLINES.四川), ...REGIONAL_OUTLINES } satisfies Record<string, ReportOutline>;
+
 export type OutlineId = keyof typeof OUTLINES;
 
-/** The outline a year uses: the 13-table set is Sichuan's; otherwise by the year's region (荆门 → 湖北). */
+/** The outline a year uses: a regional set's own (四川 13/14, 云南, 内蒙古, 陕西); otherwise by the year's region (荆门 → 湖北). */
 export function outlineFor(template: TemplateSet, region: FormRegion): ReportOutline {
-  if (template === '13' || template === '四川14') return OUTLINES.四川;
+  const regional = Object.values(OUTLINES).find((outline: ReportOutline) => outline.templates?.includes(template));
+  if (regional) return regional;
   return region === '荆门' ? OUTLINES.湖北 : OUTLINES.通用;
 }

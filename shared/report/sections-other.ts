@@ -4,7 +4,7 @@
  */
 import { SUPP_TABLE, type Supplementary } from '../rules/types';
 import { VEHICLE_TYPES } from '../rules/supplementary';
-import { TOTAL } from '../tables';
+import { TABLES, TOTAL } from '../tables';
 import { amountText, percentText } from './format';
 import { comma } from './sections-overview';
 import type { Block, Figure, Part, Sentence } from './types';
@@ -14,7 +14,8 @@ const T05 = '公开05表';
 const T06 = '公开06表';
 const T07 = '公开07表';
 const T08 = '公开08表';
-const T09 = '公开09表';
+/** The “三公” table a set without its own (outline.sangong) reads. */
+export const T09 = '公开09表';
 
 type Stats = NonNullable<Supplementary['sangong_stats']>;
 type SangongBudget = NonNullable<Supplementary['sangong_initial_budget']>;
@@ -37,23 +38,30 @@ function againstBudget(w: Writer, x: Quantity, budget: Quantity | null): Part[] 
   ];
 }
 
-interface SangongItem {
-  key: keyof SangongBudget | 'total';
+export interface SangongItem {
+  /** Sentence id part: a 年初预算 key, 'total', or a regional item (会议费 'meeting', 培训费 'training'). */
+  key: string;
   name: string;
-  /** 公开09表 决算数 栏次 and its 预算数 栏次. */
-  actual: string;
-  planned: string;
+  /** The item's column under 预算数 and under 决算数 (the last header line; tables of 公开09表's layout). */
+  column: string;
   budgetKeys: (keyof SangongBudget)[];
 }
 
 const ITEMS: SangongItem[] = [
-  { key: 'outbound', name: '因公出国(境)费', actual: '8', planned: '2', budgetKeys: ['outbound'] },
-  { key: 'vehicle_purchase', name: '公务用车购置费', actual: '10', planned: '4', budgetKeys: ['vehicle_purchase'] },
-  { key: 'vehicle_running', name: '公务用车运行维护费', actual: '11', planned: '5', budgetKeys: ['vehicle_running'] },
-  { key: 'reception', name: '公务接待费', actual: '12', planned: '6', budgetKeys: ['reception'] },
+  { key: 'outbound', name: '因公出国(境)费', column: '因公出国(境)费', budgetKeys: ['outbound'] },
+  { key: 'vehicle_purchase', name: '公务用车购置费', column: '公务用车购置费', budgetKeys: ['vehicle_purchase'] },
+  { key: 'vehicle_running', name: '公务用车运行维护费', column: '公务用车运行维护费', budgetKeys: ['vehicle_running'] },
+  { key: 'reception', name: '公务接待费', column: '公务接待费', budgetKeys: ['reception'] },
 ];
-const VEHICLES: SangongItem = { key: 'vehicle_purchase', name: '公务用车购置及运行维护费', actual: '9', planned: '3', budgetKeys: ['vehicle_purchase', 'vehicle_running'] };
-const TOTAL_ITEM: SangongItem = { key: 'total', name: '财政拨款“三公”经费支出', actual: '7', planned: '1', budgetKeys: ['outbound', 'vehicle_purchase', 'vehicle_running', 'reception'] };
+const VEHICLES: SangongItem = { key: 'vehicles', name: '公务用车购置及运行维护费', column: '小计', budgetKeys: ['vehicle_purchase', 'vehicle_running'] };
+const TOTAL_ITEM: SangongItem = { key: 'total', name: '财政拨款“三公”经费支出', column: '合计', budgetKeys: ['outbound', 'vehicle_purchase', 'vehicle_running', 'reception'] };
+
+/** The 栏次 of `column` under `half` (预算数 / 决算数) in a table of 公开09表's layout (陕07表, 川14表 too). */
+export function sangongColumn(table: string, half: '预算数' | '决算数', column: string): string {
+  const found = TABLES.get(table)?.columns.find((c) => c.header[0] === half && c.header[c.header.length - 1] === column);
+  if (!found) throw new Error(`${table} 没有“${half} ${column}”栏`);
+  return found.col;
+}
 
 function initial(w: Writer, item: SangongItem): Quantity | null {
   const entered = w.source.supp.sangong_initial_budget ?? {};
@@ -62,13 +70,14 @@ function initial(w: Writer, item: SangongItem): Quantity | null {
   return w.sum(...keys.map((key) => w.supp(`sangong_initial_budget.${key}`, entered[key])));
 }
 
-/** Two sentences per item: against 全年预算 (公开09表) and 年初预算, then against last year, each with its reason. */
-function sangongItem(w: Writer, item: SangongItem, label: string): Sentence[] {
-  const x = w.cell(T09, '1', item.actual);
-  const planned = w.cell(T09, '1', item.planned);
-  const budget = initial(w, item);
-  const last = w.lastYear(T09, '1', item.actual);
-  const id = item === VEHICLES ? 'sangong.vehicles' : `sangong.${item.key}`;
+/** Two sentences per item: against 全年预算 (预算数) and 年初预算, then against last year, each with its reason. */
+export function sangongItem(w: Writer, table: string, item: SangongItem, label: string, prefix = 'sangong', withBudget = true): Sentence[] {
+  const actual = sangongColumn(table, '决算数', item.column);
+  const x = w.cell(table, '1', actual);
+  const planned = w.cell(table, '1', sangongColumn(table, '预算数', item.column));
+  const budget = withBudget ? initial(w, item) : null;
+  const last = w.lastYear(table, '1', actual);
+  const id = `${prefix}.${item.key}`;
   const budgetBase = budget ?? planned;
   return [
     w.sentence(
@@ -88,34 +97,50 @@ function yoyParts(parts: Part[], name: string): Part[] {
   return parts.length === 1 ? [name, ...parts] : parts;
 }
 
-export function sangongSection(w: Writer): Block[] {
+/** The “三公” items in print order: 合计, 因公出国(境), 公务用车 (小计, 购置, 运行维护), 公务接待. */
+export const SANGONG_ITEMS = { total: TOTAL_ITEM, outbound: ITEMS[0], vehicles: VEHICLES, purchase: ITEMS[1], running: ITEMS[2], reception: ITEMS[3] };
+
+/** The 相关统计数 sentences (团组, 人次, 车辆, 接待批次) from 补充信息, placed after their items. */
+export function sangongStats(w: Writer): Record<'outbound' | 'purchase' | 'held' | 'reception', Sentence> {
   const stats: Stats = w.source.supp.sangong_stats ?? {};
   const s = (key: keyof Stats) => count(w, `sangong_stats.${key}`, stats[key]);
+  return {
+    outbound: w.sentence('sangong.outbound.stats', ['因公出国(境)团组数', s('outbound_groups'), '个,因公出国(境)人次数', s('outbound_people'), '人']),
+    purchase: w.sentence('sangong.vehicle_purchase.stats', ['本年度新购置公务用车', s('vehicles_bought'), '辆']),
+    held: w.sentence('sangong.vehicle_running.stats', [`截至${w.year}年12月31日,财政拨款开支的公务用车保有量为`, s('vehicles_held'), '辆']),
+    reception: w.sentence('sangong.reception.stats', ['国内公务接待批次', s('reception_batches'), '个,共接待', s('reception_people'), '人(不包括陪同人员);国(境)外接待团组', s('foreign_reception_batches'), '个,', s('foreign_reception_people'), '人']),
+  };
+}
+
+export function sangongSection(w: Writer): Block[] {
+  const table = w.outline.sangong?.table ?? T09;
+  const fund = w.outline.sangong?.fund ?? '财政拨款';
+  const stats = sangongStats(w);
   const [outbound, purchase, running, reception] = ITEMS;
   const sentences: Sentence[] = [
-    ...sangongItem(w, TOTAL_ITEM, `${w.year}年度财政拨款“三公”经费支出`),
+    ...sangongItem(w, table, { ...TOTAL_ITEM, name: `${fund}“三公”经费支出` }, `${w.year}年度${fund}“三公”经费支出`),
   ];
   const detail: Sentence[] = [
-    ...sangongItem(w, outbound, '1.因公出国(境)费'),
-    w.sentence('sangong.outbound.stats', ['因公出国(境)团组数', s('outbound_groups'), '个,因公出国(境)人次数', s('outbound_people'), '人']),
-    ...sangongItem(w, VEHICLES, '2.公务用车购置及运行维护费'),
-    ...sangongItem(w, purchase, '(1)公务用车购置费'),
-    w.sentence('sangong.vehicle_purchase.stats', ['本年度新购置公务用车', s('vehicles_bought'), '辆']),
-    ...sangongItem(w, running, '(2)公务用车运行维护费'),
-    w.sentence('sangong.vehicle_running.stats', [`截至${w.year}年12月31日,财政拨款开支的公务用车保有量为`, s('vehicles_held'), '辆']),
-    ...sangongItem(w, reception, '3.公务接待费'),
-    w.sentence('sangong.reception.stats', ['国内公务接待批次', s('reception_batches'), '个,共接待', s('reception_people'), '人(不包括陪同人员);国(境)外接待团组', s('foreign_reception_batches'), '个,', s('foreign_reception_people'), '人']),
+    ...sangongItem(w, table, outbound, '1.因公出国(境)费'),
+    stats.outbound,
+    ...sangongItem(w, table, VEHICLES, '2.公务用车购置及运行维护费'),
+    ...sangongItem(w, table, purchase, '(1)公务用车购置费'),
+    stats.purchase,
+    ...sangongItem(w, table, running, '(2)公务用车运行维护费'),
+    stats.held,
+    ...sangongItem(w, table, reception, '3.公务接待费'),
+    stats.reception,
   ];
   return [
-    { kind: 'heading', level: 3, text: '(一)财政拨款“三公”经费支出决算总体情况' },
+    { kind: 'heading', level: 3, text: `(一)${fund}“三公”经费支出决算总体情况` },
     { kind: 'paragraph', sentences },
-    { kind: 'heading', level: 3, text: '(二)财政拨款“三公”经费支出决算具体情况' },
+    { kind: 'heading', level: 3, text: `(二)${fund}“三公”经费支出决算具体情况` },
     { kind: 'paragraph', sentences: detail },
   ];
 }
 
 /** 政府性基金 (公开07表) or 国有资本经营 (公开08表): one sentence, or the plain statement that there is none. */
-function fundLike(w: Writer, id: string, table: string, col: string, name: string, none: string): Block[] {
+export function fundLike(w: Writer, id: string, table: string, col: string, name: string, none: string): Block[] {
   const x = w.cell(table, TOTAL, col);
   const last = w.lastYear(table, TOTAL, col);
   const empty = x.value === 0 && !w.source.model.rows(table).some((row) => row.level === 3);
@@ -127,7 +152,7 @@ export const fundSection = (w: Writer) => fundLike(w, 'fund', T07, '3', '政府�
 export const soeSection = (w: Writer) => fundLike(w, 'soe', T08, '1', '国有资本经营预算财政拨款支出', '本单位今年没有国有资本经营预算财政拨款');
 
 /** 机关运行经费: the 补充信息 figure where entered, else 公开06表 公用经费合计 (SPEC §1.12), with the 302 items. */
-export function adminSection(w: Writer): Block[] {
+export function adminSection(w: Writer, lead = '(一)机关运行经费支出情况。'): Block[] {
   const entered = w.supp('admin_running_cost', w.source.supp.admin_running_cost);
   const x = entered ?? w.cell(T06, '公用经费合计', '1');
   const last = entered ? null : w.lastYear(T06, '公用经费合计', '1');
@@ -136,20 +161,20 @@ export function adminSection(w: Writer): Block[] {
     .filter((row) => row.key.length === 5 && row.key.startsWith('302') && (w.source.model.value(T06, row.key, '1') ?? 0) !== 0)
     .flatMap((row, i): Part[] => [i ? ',' : '', row.label.replace(/\s+/g, ''), w.amount(w.cell(T06, row.key, '1')), '万元']);
   const sentences = [
-    w.sentence('admin', [`(一)机关运行经费支出情况。${w.year}年度机关运行经费支出`, w.amount(x), '万元', ...comma(w.change(x, last))], '。', w.reason('admin', '主要原因:', x, last)),
+    w.sentence('admin', [`${lead}${w.year}年度机关运行经费支出`, w.amount(x), '万元', ...comma(w.change(x, last))], '。', w.reason('admin', '主要原因:', x, last)),
   ];
   if (items.length) sentences.push(w.sentence('admin.items', ['具体支出如下:', ...items]));
   return [{ kind: 'paragraph', sentences }];
 }
 
-export function procurementSection(w: Writer): Block[] {
+export function procurementSection(w: Writer, lead = '(二)政府采购支出情况。'): Block[] {
   const p = w.source.supp.gov_procurement;
   const q = (key: string, value: number | undefined) => w.supp(`gov_procurement.${key}`, value) ?? { value: 0, cells: [] };
-  if (!p) return [{ kind: 'paragraph', sentences: [w.sentence('procurement', [`(二)政府采购支出情况。【请在补充信息中填写${w.year}年度政府采购支出】`])] }];
+  if (!p) return [{ kind: 'paragraph', sentences: [w.sentence('procurement', [`${lead}【请在补充信息中填写${w.year}年度政府采购支出】`])] }];
   const total = q('total', p.total);
   const sentences = [
     w.sentence('procurement', [
-      `(二)政府采购支出情况。${w.year}年度政府采购支出总额`, w.amount(total), '万元,其中:政府采购货物支出', w.amount(q('goods', p.goods)),
+      `${lead}${w.year}年度政府采购支出总额`, w.amount(total), '万元,其中:政府采购货物支出', w.amount(q('goods', p.goods)),
       '万元、政府采购工程支出', w.amount(q('works', p.works)), '万元、政府采购服务支出', w.amount(q('services', p.services)), '万元',
     ]),
   ];
@@ -163,9 +188,9 @@ export function procurementSection(w: Writer): Block[] {
   return [{ kind: 'paragraph', sentences }];
 }
 
-export function assetsSection(w: Writer): Block[] {
+export function assetsSection(w: Writer, lead = '(三)国有资产占用情况。'): Block[] {
   const assets = w.source.supp.assets;
-  const head = `(三)国有资产占用情况。截至${w.year}年12月31日,`;
+  const head = `${lead}截至${w.year}年12月31日,`;
   if (!assets) return [{ kind: 'paragraph', sentences: [w.sentence('assets', [`${head}【请在补充信息中填写车辆和大额设备情况】`])] }];
   const types = VEHICLE_TYPES.filter((type) => assets.vehicles_by_type[type]).flatMap((type, i): Part[] => [i ? '、' : '', type, count(w, `assets.vehicles_by_type.${type}`, assets.vehicles_by_type[type]), '辆']);
   return [
@@ -180,14 +205,14 @@ export function assetsSection(w: Writer): Block[] {
 }
 
 /** 预算绩效: this year's project 自评 forms — count, money covered (执行数, SPEC App. D 4), share, each result. */
-export function performanceSection(w: Writer): Block[] {
+export function performanceSection(w: Writer, lead = '(四)预算绩效管理情况。'): Block[] {
   const forms = w.source.performance ?? [];
-  if (!forms.length) return [{ kind: 'paragraph', sentences: [w.sentence('performance', ['(四)预算绩效管理情况。本年度未录入项目绩效自评表'])] }];
+  if (!forms.length) return [{ kind: 'paragraph', sentences: [w.sentence('performance', [`${lead}本年度未录入项目绩效自评表`])] }];
   const spent: Quantity = { value: forms.reduce((total, form) => total + (form.spent ?? 0), 0), cells: [{ table: '预算绩效自评', row: '执行数', col: '' }] };
   const projects = w.cell(T05, TOTAL, '3');
   const sentences = [
     w.sentence('performance', [
-      `(四)预算绩效管理情况。根据预算绩效管理要求,本部门组织对${w.year}年度一般公共预算项目支出全面开展绩效自评,共有`,
+      `${lead}根据预算绩效管理要求,本部门组织对${w.year}年度一般公共预算项目支出全面开展绩效自评,共有`,
       { kind: 'count', text: String(forms.length), cells: [{ table: '预算绩效自评', row: '项目数', col: '' }] },
       '个项目,涉及资金', w.amount(spent), '万元,占一般公共预算项目支出总额的', w.share(spent, projects),
     ]),

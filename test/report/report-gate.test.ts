@@ -48,8 +48,16 @@ const errorsOf = async () => (await core.validate({ file: '2023.sqlite' })).find
 const p05 = async () => (await core.validate({ file: '2023.sqlite' })).findings.filter((finding) => finding.rule === 'P-05');
 
 describe('报送版 决算公开 and missing reasons', () => {
-  it('the requirement is region data: 四川 requires reasons, 湖北 and 全国通用 do not', () => {
-    expect(Object.fromEntries(Object.values(OUTLINES).map((outline) => [outline.id, outline.requireReasons]))).toEqual({ 通用: false, 湖北: false, 四川: true });
+  it('the requirement is region data: 四川 (13 and 14 表) requires reasons, 湖北, 全国通用, 云南, 内蒙古 and 陕西 do not', () => {
+    expect(Object.fromEntries(Object.values(OUTLINES).map((outline) => [outline.id, outline.requireReasons]))).toEqual({
+      通用: false,
+      湖北: false,
+      四川: true,
+      四川14: true,
+      云南: false,
+      内蒙古: false,
+      陕西: false,
+    });
   });
 
   it('荆门 (not required): the missing reasons are P-05 warnings and the 报送版 Word goes out', async () => {

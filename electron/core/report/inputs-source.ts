@@ -14,7 +14,8 @@ const SENTENCE_CHARS = 120;
 export function yearInputLines(session: YearSession): InputLine[] | undefined {
   const supplementary = session.supplementary();
   const texts = session.store.reportTexts();
-  const reasons = sentencesOf(yearReport(session).doc).flatMap((sentence) => {
+  const { doc } = yearReport(session);
+  const reasons = sentencesOf(doc).flatMap((sentence) => {
     const reason = sentence.reason;
     if (!reason || !(reason.needed || reason.text)) return [];
     const text = sentenceName(sentence);
@@ -22,5 +23,5 @@ export function yearInputLines(session: YearSession): InputLine[] | undefined {
   });
   if (!reasons.length && !Object.keys(supplementary).length && !Object.keys(texts).length) return undefined;
   const budgetRows = session.model.rows(T05).filter((row) => !row.blank).map((row) => ({ code: row.key, name: row.label }));
-  return inputLines({ supplementary, texts, budgetRows, reasons });
+  return inputLines({ supplementary, texts, budgetRows, reasons, outline: doc.outline });
 }
