@@ -11,6 +11,7 @@ import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
 import { scoreSheet } from '../../shared/forms/score-sheet';
+import { deleteFramework, saveFramework } from './frameworks';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -217,6 +218,12 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       const { rows, info } = await reading(file, (open) => ({ rows: scoreSheet(open.forms(), open.findings()), info: open.info }));
       const bytes = await scoreWorkbook(rows, `${info.fiscalYear}年度${info.unitName} 绩效自评得分一览`);
       return { name: `${info.fiscalYear}年度绩效自评得分一览.xlsx`, mime: XLSX_MIME, dataBase64: bytes.toString('base64') };
+    },
+    async saveFramework({ file, subject_code, framework }) {
+      return saveFramework(editing(file), { subject_code, framework });
+    },
+    async deleteFramework({ file, kind, subject_code }) {
+      return { revision: deleteFramework(editing(file), kind, subject_code) };
     },
     async exportReport({ file, format, draft = false }) {
       // Word, charts and PDF libraries load only when a document is asked for (CLI start-up stays quick).

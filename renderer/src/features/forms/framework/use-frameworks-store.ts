@@ -1,0 +1,99 @@
+/**
+ * The scored frameworks of the open year (附件1.1, 附件2, 大通湖 附件5): what is stored, and the
+ * clerk's edits applied at once and saved debounced through saveFramework, strictly in order. Each
+ * committed change is one step of the page-wide undo history (the UndoBar, Ctrl+Z, Ctrl+Y).
+ */
+import { create } from 'zustand';
+import type { FrameworkJson, FrameworkKind } from '../../../../../shared/forms/framework';
+import type { FrameworkDoc } from '../../../../../shared/forms/framework-entry';
+import { call } from '../../../api';
+import { useYearStore, type PageStep } from '../../../stores/use-year-store';
+
+/** kind|subject_code: subject_code '' for a department framework, the 项目编码 for 附件2. */
+export const frameworkKey = (kind: FrameworkKind, subjectCode: string) => `${kind}|${subjectCode}`;
+
+interface FrameworksState {
+  file: string | null;
+  /** Stored or edited frameworks by key. */
+  docs: Record<string, FrameworkDoc>;
+  load(file: string): Promise<void>;
+  /** Applies a change of one framework and saves it; `label` names the undo step. `field` is focused on undo. */
+  edit(kind: FrameworkKind, subjectCode: string, before: FrameworkJson, after: FrameworkJson, label: string, field: string): void;
+  flush(): Promise<void>;
+}
+
+const DEBOUNCE_MS = 300;
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+let queue: Promise<unknown> = Promise.resolve();
+
+/** A step's page and field, so undoing shows where the change was (set by FrameworkPage). */
+export const showField = { current: (_kind: FrameworkKind, _subjectCode: string, _field: string) => {} };
+
+export const useFrameworksStore = create<FrameworksState>((set, get) => {
+  function put(kind: FrameworkKind, subjectCode: string, framework: FrameworkJson): void {
+    const key = frameworkKey(kind, subjectCode);
+    set({ docs: { ...get().docs, [key]: { subject_code: subjectCode, framework } } });
+    if (!timers.has(key)) useYearStore.setState((state) => ({ unsaved: state.unsaved + 1 }));
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => void send(key), DEBOUNCE_MS));
+  }
+
+  function send(key: string): Promise<unknown> {
+    if (!timers.has(key)) return queue;
+    clearTimeout(timers.get(key));
+    timers.delete(key);
+    const file = get().file;
+    const doc = get().docs[key];
+    const run = queue.then(async () => {
+      try {
+        if (!file || !doc) return;
+        const saved = await call('saveFramework', { file, subject_code: doc.subject_code, framework: doc.framework });
+        // The stored one carries the settled totals; the draft mark is gone once the clerk saved it.
+        if (get().file === file && get().docs[key] === doc) set({ docs: { ...get().docs, [key]: saved.doc } });
+        useYearStore.setState((state) => ({ unsaved: Math.max(0, state.unsaved - 1), savedAt: new Date() }));
+      } catch (error) {
+        useYearStore.setState((state) => ({ unsaved: Math.max(0, state.unsaved - 1), error: (error as Error).message }));
+        await get().load(file!);
+      }
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  }
+
+  return {
+    file: null,
+    docs: {},
+    async load(file) {
+      if (get().file !== file) set({ file, docs: {} });
+      try {
+        const snapshot = await call('openYear', { file });
+        if (get().file !== file) return;
+        set({ docs: Object.fromEntries(snapshot.frameworks.map((doc) => [frameworkKey(doc.framework.framework, doc.subject_code), doc])) });
+      } catch (error) {
+        useYearStore.setState({ error: (error as Error).message });
+      }
+    },
+    edit(kind, subjectCode, before, after, label, field) {
+      put(kind, subjectCode, after);
+      const restore = (framework: FrameworkJson) => {
+        put(kind, subjectCode, framework);
+        showField.current(kind, subjectCode, field);
+        return true;
+      };
+      const step: PageStep = { undo: () => restore(before), redo: () => restore(after) };
+      useYearStore.getState().recordPageStep(step, label);
+    },
+    async flush() {
+      await Promise.all([...timers.keys()].map((key) => send(key)));
+    },
+  };
+});
+
+useYearStore.subscribe((state, previous) => {
+  const file = state.info?.file ?? null;
+  if (file === (previous.info?.file ?? null)) return;
+  if (file) void useFrameworksStore.getState().load(file);
+  else useFrameworksStore.setState({ file: null, docs: {} });
+});
+
+window.addEventListener('pagehide', () => void useFrameworksStore.getState().flush());
