@@ -22,13 +22,20 @@ export interface FrameworkDef {
   subject: 'department' | 'project';
   region: FormRegion;
   seed: FrameworkJson;
+  /** The printed headings of the two text columns: 指标解释 (or 评价标准) and 评分说明 (or 指标说明). */
+  headings: { notes: string; formula: string };
 }
 
+const MS_HEADINGS = { notes: '指标解释', formula: '评分说明' };
+
 export const FRAMEWORK_DEFS: Record<FrameworkKind, FrameworkDef> = {
-  DEPT_OVERALL_MS: { kind: 'DEPT_OVERALL_MS', attachment: '附件1.1', title: '部门预算绩效评价指标体系', subject: 'department', region: '眉山', seed: MS_FW1_SEED000 },
-  PROJECT_SPECIAL_MS: { kind: 'PROJECT_SPECIAL_MS', attachment: '附件2', title: '专项预算项目绩效评价指标体系', subject: 'project', region: '眉山', seed: MS_FW2_SEED000 },
-  DEPT_OVERALL_DTH: { kind: 'DEPT_OVERALL_DTH', attachment: '附件5', title: '部门整体支出绩效自评指标计分表', subject: 'department', region: '大通湖', seed: DTH_SCORE_TABLE_SEED001 },
+  DEPT_OVERALL_MS: { kind: 'DEPT_OVERALL_MS', attachment: '附件1.1', title: '部门预算绩效评价指标体系', subject: 'department', region: '眉山', seed: MS_FW1_SEED000, headings: MS_HEADINGS },
+  PROJECT_SPECIAL_MS: { kind: 'PROJECT_SPECIAL_MS', attachment: '附件2', title: '专项预算项目绩效评价指标体系', subject: 'project', region: '眉山', seed: MS_FW2_SEED000, headings: MS_HEADINGS },
+  DEPT_OVERALL_DTH: { kind: 'DEPT_OVERALL_DTH', attachment: '附件5', title: '部门整体支出绩效自评指标计分表', subject: 'department', region: '大通湖', seed: DTH_SCORE_TABLE_SEED001, headings: { notes: '评价标准', formula: '指标说明' } },
 };
+
+/** What the notes column shows of an item: 指标解释, else the 评分说明/评价标准 text the seed prints there. */
+export const itemNotes = (item: { explanation?: string | null; scoring_notes?: string | null }) => item.explanation ?? item.scoring_notes ?? '';
 
 export function frameworksOfRegion(region: FormRegion): FrameworkDef[] {
   return Object.values(FRAMEWORK_DEFS).filter((def) => def.region === region);

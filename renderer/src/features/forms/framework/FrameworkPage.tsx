@@ -86,6 +86,7 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
           </div>
           <FrameworkTable
             json={json}
+            headings={def.headings}
             settled={settled}
             onScore={(index, text) => {
               const outcome = setScore(json, index, text);

@@ -5,13 +5,14 @@
  * the blocks not chosen are greyed and do not count.
  */
 import type { FrameworkItemJson, FrameworkJson } from '../../../../../shared/forms/framework';
-import { displayScore, ruleInputs, type SettledFramework } from '../../../../../shared/forms/framework-entry';
+import { displayScore, itemNotes, ruleInputs, type SettledFramework } from '../../../../../shared/forms/framework-entry';
 import { formatPoints, parsePoints } from '../../../../../shared/forms/decimal';
 import { CheckedCell, moveByEnter } from './FrameworkCells';
 import { choose, setInput } from './framework-edit';
 
 interface Props {
   json: FrameworkJson;
+  headings: { notes: string; formula: string };
   settled: SettledFramework;
   /** A typed score: null when taken, else the reason it is refused. */
   onScore(index: number, text: string): string | null;
@@ -32,8 +33,9 @@ function spanAt(items: FrameworkItemJson[], index: number, key: (item: Framework
 const level1Key = (item: FrameworkItemJson) => item.l1;
 const level2Key = (item: FrameworkItemJson) => `${item.l1}|${item.l2 ?? ''}|${item.l2_weight ?? ''}|${item.alternative ?? ''}`;
 
-export function FrameworkTable({ json, settled, onScore, onChange, rangeText }: Props) {
+export function FrameworkTable({ json, headings, settled, onScore, onChange, rangeText }: Props) {
   const items = json.items;
+  const methods = items.some((item) => item.method);
   return (
     <table className="fw-table">
       <thead>
@@ -42,8 +44,9 @@ export function FrameworkTable({ json, settled, onScore, onChange, rangeText }: 
           <th>二级指标</th>
           <th>三级指标</th>
           <th>分值</th>
-          <th>评分方法</th>
-          <th>评分标准</th>
+          {methods && <th>评分方法</th>}
+          <th>{headings.notes}</th>
+          <th>{headings.formula}</th>
           <th>评分数据</th>
           <th>自评得分</th>
         </tr>
@@ -86,12 +89,9 @@ export function FrameworkTable({ json, settled, onScore, onChange, rangeText }: 
               )}
               <td>{item.l3}</td>
               <td className="fw-num">{item.is_deduction ? '扣分项' : formatPoints(parsePoints(item.weight, '分值'))}</td>
-              <td>{item.method ?? ''}</td>
-              <td className="fw-notes">
-                {[item.scoring_notes, item.formula].filter(Boolean).map((text) => (
-                  <div key={text}>{text}</div>
-                ))}
-              </td>
+              {methods && <td>{item.method ?? ''}</td>}
+              <td className="fw-notes">{itemNotes(item)}</td>
+              <td className="fw-notes">{item.formula ?? ''}</td>
               <td className="fw-inputs">
                 <RuleInputs item={item} index={index} disabled={off} json={json} onChange={onChange} />
               </td>
@@ -139,7 +139,7 @@ function RuleInputs({ item, index, disabled, json, onChange }: { item: Framework
           <label key={name} className="fw-input">
             <span>{name}</span>
             {rule?.type === 'choice' ? (
-              <select data-fw-input="" data-field={field} className="form-select" value={value} disabled={disabled} onKeyDown={moveByEnter} onChange={(event) => apply(event.target.value)}>
+              <select data-fw-input="" data-field={field} aria-label={`${item.l3} ${name}`} className="form-select" value={value} disabled={disabled} onKeyDown={moveByEnter} onChange={(event) => apply(event.target.value)}>
                 <option value="">(未评)</option>
                 {Object.entries(rule.options).map(([option, points]) => (
                   <option key={option} value={option}>
