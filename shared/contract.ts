@@ -154,6 +154,8 @@ export interface ImportPreview {
   unrecognised: { sheet: string; row: number; cell: string; reason: string }[];
   warnings: string[];
   errors: string[];
+  /** Scored frameworks found in the source (附件1.1, 附件2, 大通湖 附件5): a sheet each. */
+  frameworks?: { sheet: string; title: string; subject_code: string }[];
   /** 绩效自评 forms found in the source (a form sheet each, or a year file's forms); subject_code '' for the department form. */
   forms: { sheet: string; subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
   /** forms: forms written (replace: found forms; baseline: drafts carried from last year). */

@@ -184,12 +184,13 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
       const { exportWorkbook } = await import('./xlsx/export');
       const { yearInputLines } = await import('./report/inputs-source');
+      const { frameworkSheets } = await import('./xlsx/framework-sheet');
       const workbook = await reading(file, (open) => {
         // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
         const findings = open.findings();
         const errors = findings.filter((finding) => finding.severity === 'error').length;
         if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
-        return exportWorkbook(open, { format, draft, audit: findings, protect, printAudit, inputs: yearInputLines(open) });
+        return exportWorkbook(open, { format, draft, audit: findings, protect, printAudit, inputs: yearInputLines(open), frameworks: (d, taken) => frameworkSheets(open, d, taken) });
       });
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
     },

@@ -76,3 +76,4 @@ export function frameworksDump(session: YearSession): { frameworks?: FrameworkDo
   const list = settledFrameworks(session).map(({ doc, settled }) => ({ ...doc, framework: frameworkToJson(settled.framework) }));
   return list.length ? { frameworks: list } : {};
 }
+

@@ -6,7 +6,7 @@
  * it, so they cannot disagree.
  */
 import { formatPoints, parsePoints, POINT_SCALE, roundPoints, type Points } from './decimal';
-import { parseFramework, serializeFramework, type Framework, type FrameworkItem, type FrameworkJson, type FrameworkKind, type ScoreRuleJson } from './framework';
+import { parseFramework, serializeFramework, type Framework, type FrameworkItem, type FrameworkItemJson, type FrameworkJson, type FrameworkKind, type ScoreRuleJson } from './framework';
 import { DTH_SCORE_TABLE_SEED001, MS_FW1_SEED000, MS_FW2_SEED000 } from './framework-seeds';
 import type { FormRegion } from './regions';
 import { fundingLine, type PerfForm } from './model';
@@ -198,4 +198,19 @@ export function executionsOf(forms: readonly PerfForm[]): ProjectExecution[] {
   return forms
     .filter((form) => form.subject_type === 'project')
     .map((form) => ({ lifecycle: form.lifecycle, budget: fundingLine(form, 'TOTAL')?.budget_adjusted ?? null, actual: fundingLine(form, 'TOTAL')?.actual ?? null }));
+}
+
+type LevelItem = Pick<FrameworkItemJson, 'l1' | 'l2' | 'alternative'> & { l2_weight?: string | number | null };
+const LEVEL_KEYS: Record<1 | 2, (item: LevelItem) => string> = {
+  1: (item) => item.l1,
+  2: (item) => `${item.l1}|${item.l2 ?? ''}|${item.l2_weight ?? ''}|${item.alternative ?? ''}`,
+};
+
+/** How many rows from `index` the 一级 / 二级 cell spans as printed (merged); 0 inside a run. */
+export function levelSpan(items: readonly LevelItem[], index: number, level: 1 | 2): number {
+  const key = LEVEL_KEYS[level];
+  if (index > 0 && key(items[index - 1]) === key(items[index])) return 0;
+  let end = index + 1;
+  while (end < items.length && key(items[end]) === key(items[index])) end++;
+  return end - index;
 }

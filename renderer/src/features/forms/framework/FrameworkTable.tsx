@@ -5,7 +5,7 @@
  * the blocks not chosen are greyed and do not count.
  */
 import type { FrameworkItemJson, FrameworkJson } from '../../../../../shared/forms/framework';
-import { displayScore, itemNotes, ruleInputs, type SettledFramework } from '../../../../../shared/forms/framework-entry';
+import { displayScore, itemNotes, levelSpan, ruleInputs, type SettledFramework } from '../../../../../shared/forms/framework-entry';
 import { formatPoints, parsePoints } from '../../../../../shared/forms/decimal';
 import { CheckedCell, moveByEnter } from './FrameworkCells';
 import { choose, setInput } from './framework-edit';
@@ -21,17 +21,6 @@ interface Props {
 }
 
 const weight = (text: string | null | undefined) => (text ? `(${formatPoints(parsePoints(text, '分值'))}分)` : '');
-
-/** How many rows from `index` share the same value of `key` (the printed merged cell). */
-function spanAt(items: FrameworkItemJson[], index: number, key: (item: FrameworkItemJson) => string): number {
-  if (index > 0 && key(items[index - 1]) === key(items[index])) return 0;
-  let end = index + 1;
-  while (end < items.length && key(items[end]) === key(items[index])) end++;
-  return end - index;
-}
-
-const level1Key = (item: FrameworkItemJson) => item.l1;
-const level2Key = (item: FrameworkItemJson) => `${item.l1}|${item.l2 ?? ''}|${item.l2_weight ?? ''}|${item.alternative ?? ''}`;
 
 export function FrameworkTable({ json, headings, settled, onScore, onChange, rangeText }: Props) {
   const items = json.items;
@@ -54,8 +43,8 @@ export function FrameworkTable({ json, headings, settled, onScore, onChange, ran
       <tbody>
         {items.map((item, index) => {
           const state = settled.items[index];
-          const l1Span = spanAt(items, index, level1Key);
-          const l2Span = spanAt(items, index, level2Key);
+          const l1Span = levelSpan(items, index, 1);
+          const l2Span = levelSpan(items, index, 2);
           const stored = settled.framework.items[index];
           const off = !state.counts;
           return (
