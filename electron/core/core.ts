@@ -11,7 +11,7 @@ import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
 import { scoreSheet } from '../../shared/forms/score-sheet';
-import { deleteFramework, saveFramework } from './frameworks';
+import { deleteFramework, saveFramework, scoredFrameworks } from './frameworks';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -212,11 +212,11 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return { revision: setReportText(editing(file), key, text) };
     },
     async scoreSheet({ file }) {
-      return reading(file, (open) => scoreSheet(open.forms(), open.findings()));
+      return reading(file, (open) => scoreSheet(open.forms(), open.findings(), scoredFrameworks(open)));
     },
     async exportScoreSheet({ file }) {
       const { scoreWorkbook } = await import('./forms/score-workbook');
-      const { rows, info } = await reading(file, (open) => ({ rows: scoreSheet(open.forms(), open.findings()), info: open.info }));
+      const { rows, info } = await reading(file, (open) => ({ rows: scoreSheet(open.forms(), open.findings(), scoredFrameworks(open)), info: open.info }));
       const bytes = await scoreWorkbook(rows, `${info.fiscalYear}年度${info.unitName} 绩效自评得分一览`);
       return { name: `${info.fiscalYear}年度绩效自评得分一览.xlsx`, mime: XLSX_MIME, dataBase64: bytes.toString('base64') };
     },

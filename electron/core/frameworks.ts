@@ -77,3 +77,8 @@ export function frameworksDump(session: YearSession): { frameworks?: FrameworkDo
   return list.length ? { frameworks: list } : {};
 }
 
+
+/** The 自评得分一览's framework rows' input. */
+export function scoredFrameworks(session: YearSession): { subjectCode: string; settled: SettledFramework }[] {
+  return settledFrameworks(session).map(({ doc, settled }) => ({ subjectCode: doc.subject_code, settled }));
+}

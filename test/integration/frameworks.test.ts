@@ -68,6 +68,12 @@ describe('绩效评价指标体系 in the year file', () => {
     expect(totalOf(dth.doc)).toBe('90');
     const dumped = await env.core.dump({ file: 'dth.sqlite' });
     expect(dumped.frameworks!.map(totalOf)).toEqual(['90']);
+    // 自评得分一览 lists the frameworks after the forms, with their totals and grades.
+    const rows = await env.core.scoreSheet({ file: 'ms.sqlite' });
+    expect(rows.filter((row) => row.framework).map((row) => [row.label, row.total, row.grade])).toEqual([
+      ['附件1.1', 95.78 * POINT_SCALE, '优'],
+      ['附件2-51140021R000000012345', 98 * POINT_SCALE, '优'],
+    ]);
   });
 
   it('keeps random frameworks exactly through save, reopen, dump/load and the .xlsx (60 cases)', async () => {

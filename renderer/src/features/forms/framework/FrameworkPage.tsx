@@ -4,7 +4,7 @@
  * per judged item, computed items read-only with how they were computed, the 专用指标 block as a
  * choice, and the 合计得分 and 等级 live. Until the clerk enters something it is the blank template.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { FrameworkJson, FrameworkKind } from '../../../../../shared/forms/framework';
 import { displayScore, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, scoreRange } from '../../../../../shared/forms/framework-entry';
 import { formatPoints } from '../../../../../shared/forms/decimal';
@@ -13,10 +13,9 @@ import type { PerfForm } from '../../../../../shared/forms/model';
 import { useYearStore } from '../../../stores/use-year-store';
 import { computeForm } from '../form-draft';
 import { useFormsStore } from '../use-forms-store';
-import { frameworkPage } from '../pages';
 import { FrameworkTable } from './FrameworkTable';
 import { setScore, settle } from './framework-edit';
-import { frameworkKey, showField, useFrameworksStore } from './use-frameworks-store';
+import { frameworkKey, useFrameworksStore } from './use-frameworks-store';
 
 export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
   const def = FRAMEWORK_DEFS[kind];
@@ -25,21 +24,13 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
   const docs = useFrameworksStore((state) => state.docs);
   const edit = useFrameworksStore((state) => state.edit);
   const projectForms = useMemo(() => entries.map((entry) => computeForm(entry.json)).filter((form): form is PerfForm => form !== null && form.subject_type === 'project'), [entries]);
-  const [project, setProject] = useState<string>('');
-  const subjectCode = def.subject === 'project' ? project || projectForms[0]?.subject_code || '' : '';
+  const project = useFrameworksStore((state) => state.project);
+  const show = useFrameworksStore((state) => state.show);
+  const subjectCode = def.subject === 'project' ? (projectForms.some((form) => form.subject_code === project) ? project : (projectForms[0]?.subject_code ?? '')) : '';
   const stored = docs[frameworkKey(kind, subjectCode)];
   const json: FrameworkJson = useMemo(() => stored?.framework ?? frameworkToJson(frameworkTemplate(kind, info.fiscalYear)), [stored, kind, info.fiscalYear]);
   const projects = useMemo(() => executionsOf(projectForms), [projectForms]);
   const settled = useMemo(() => settle(json, projects), [json, projects]);
-
-  // Undo / redo of a step on this framework shows it and focuses the field it changed.
-  useEffect(() => {
-    showField.current = (stepKind, code, field) => {
-      useYearStore.getState().selectTable(frameworkPage(stepKind));
-      if (FRAMEWORK_DEFS[stepKind].subject === 'project') setProject(code);
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`.fw-sheet [data-field="${CSS.escape(field)}"]`)?.focus());
-    };
-  }, []);
 
   const noProject = def.subject === 'project' && !subjectCode;
   const subjectWords = def.subject === 'project' ? `项目《${projectForms.find((form) => form.subject_code === subjectCode)?.subject_name ?? subjectCode}》` : '';
@@ -57,7 +48,7 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
       {def.subject === 'project' && (
         <label className="fw-project">
           评价项目
-          <select className="form-select" value={subjectCode} onChange={(event) => setProject(event.target.value)} disabled={noProject}>
+          <select className="form-select" value={subjectCode} onChange={(event) => show(kind, event.target.value)} disabled={noProject}>
             {projectForms.map((form) => (
               <option key={form.subject_code} value={form.subject_code ?? ''}>
                 {form.subject_code} {form.subject_name}

@@ -8,6 +8,7 @@ import type { FrameworkJson, FrameworkKind } from '../../../../../shared/forms/f
 import type { FrameworkDoc } from '../../../../../shared/forms/framework-entry';
 import { call } from '../../../api';
 import { useYearStore, type PageStep } from '../../../stores/use-year-store';
+import { frameworkPage } from '../pages';
 
 /** kind|subject_code: subject_code '' for a department framework, the 项目编码 for 附件2. */
 export const frameworkKey = (kind: FrameworkKind, subjectCode: string) => `${kind}|${subjectCode}`;
@@ -16,6 +17,10 @@ interface FrameworksState {
   file: string | null;
   /** Stored or edited frameworks by key. */
   docs: Record<string, FrameworkDoc>;
+  /** The project whose 附件2 is shown ('' : the first project). */
+  project: string;
+  /** Shows a framework's page (附件2: of one project). */
+  show(kind: FrameworkKind, subjectCode: string): void;
   load(file: string): Promise<void>;
   /** Applies a change of one framework and saves it; `label` names the undo step. `field` is focused on undo. */
   edit(kind: FrameworkKind, subjectCode: string, before: FrameworkJson, after: FrameworkJson, label: string, field: string): void;
@@ -26,8 +31,6 @@ const DEBOUNCE_MS = 300;
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 let queue: Promise<unknown> = Promise.resolve();
 
-/** A step's page and field, so undoing shows where the change was (set by FrameworkPage). */
-export const showField = { current: (_kind: FrameworkKind, _subjectCode: string, _field: string) => {} };
 
 export const useFrameworksStore = create<FrameworksState>((set, get) => {
   function put(kind: FrameworkKind, subjectCode: string, framework: FrameworkJson): void {
@@ -63,6 +66,11 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
   return {
     file: null,
     docs: {},
+    project: '',
+    show(kind, subjectCode) {
+      if (subjectCode) set({ project: subjectCode });
+      useYearStore.getState().selectTable(frameworkPage(kind));
+    },
     async load(file) {
       if (get().file !== file) set({ file, docs: {} });
       try {
@@ -77,7 +85,9 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
       put(kind, subjectCode, after);
       const restore = (framework: FrameworkJson) => {
         put(kind, subjectCode, framework);
-        showField.current(kind, subjectCode, field);
+        // Undoing shows where the change was, with the field focused.
+        get().show(kind, subjectCode);
+        requestAnimationFrame(() => document.querySelector<HTMLElement>(`.fw-sheet [data-field="${CSS.escape(field)}"]`)?.focus());
         return true;
       };
       const step: PageStep = { undo: () => restore(before), redo: () => restore(after) };
@@ -93,7 +103,7 @@ useYearStore.subscribe((state, previous) => {
   const file = state.info?.file ?? null;
   if (file === (previous.info?.file ?? null)) return;
   if (file) void useFrameworksStore.getState().load(file);
-  else useFrameworksStore.setState({ file: null, docs: {} });
+  else useFrameworksStore.setState({ file: null, docs: {}, project: '' });
 });
 
 window.addEventListener('pagehide', () => void useFrameworksStore.getState().flush());
