@@ -9,7 +9,7 @@ import {
   checkJudgedScore, FRAMEWORK_DEFS, settleFramework, frameworkTemplate, frameworkToJson, itemNotes, levelSpan, type FrameworkDoc, type SettledFramework,
 } from '../../../shared/forms/framework-entry';
 import { formatPoints, POINT_SCALE } from '../../../shared/forms/decimal';
-import type { PlanCell, Range, SheetPlan } from './plan';
+import { lineCount, type PlanCell, type Range, type SheetPlan } from './plan';
 import { settledFrameworks } from '../frameworks';
 import type { YearSession } from '../year-session';
 import { shownAt, textOf, type SheetGrid } from './read';
@@ -19,6 +19,7 @@ import { DRAFT, message } from './text';
 export const FRAMEWORK_DATA_MARKER = '决算通·评价指标体系数据(请勿修改)';
 const FIRST_ITEM_ROW = 4;
 const CHUNK = 1000;
+const REMARK_WIDTH = 24;
 
 interface Column {
   header: string;
@@ -94,8 +95,10 @@ export function planFramework(doc: FrameworkDoc, settled: SettledFramework, cont
     cells.push({ row, col: scoreCol, value: weightOf(item.self_score), style: 'number' });
     const remark = [settled.items[i].how, settled.items[i].counts ? null : '未选定的评价方向,不计分', item.remark].filter(Boolean).join(';');
     if (remark) cells.push({ row, col: remarkCol, value: remark, style: 'text' });
-    const longest = Math.max(...columns.map((column) => String(column.value(item) ?? '').length / Math.max(1, column.width - 2)));
-    heights.set(row, Math.min(409, 15 * Math.max(1, Math.ceil(longest)) + 3));
+    // The tallest wrapped text of the row's own cells (一级/二级 span rows and wrap in their height).
+    const own = columns.map((column, c) => (c === 0 || isLevel2Column(fw.framework, c) || (fw.framework === 'DEPT_OVERALL_DTH' && c === 1) ? 1 : lineCount(String(column.value(item) ?? ''), column.width)));
+    const lines = Math.max(...own, lineCount(remark, REMARK_WIDTH));
+    heights.set(row, Math.min(409, 15 * lines + 3));
   });
   const totalRow = FIRST_ITEM_ROW + fw.items.length;
   cells.push({ row: totalRow, col: 1, value: '合计得分', style: 'label' });
@@ -114,11 +117,13 @@ export function planFramework(doc: FrameworkDoc, settled: SettledFramework, cont
     width,
     cells,
     merges,
-    columnWidths: [...columns.map((column) => column.width), 9, 24],
+    columnWidths: [...columns.map((column) => column.width), 9, REMARK_WIDTH],
     rowHeights: heights,
     header: { first: 3, last: 3 },
     grid: { first: 3, last: totalRow },
     orientation: 'landscape',
+    // Each framework prints on one page, as the seeds do.
+    onePage: true,
     hiddenColumns: [dataCol],
   };
 }
