@@ -50,6 +50,7 @@ describe('绩效评价指标体系', () => {
     await expect.poll(() => sheet().getByRole('alert').innerText()).toBe('得分须在 0 至 8 分之间');
     expect(await quality.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await total()).toBe('23.00');
+    await screenshot(app.page, '绩效评价-附件1.1-拒绝');
     await app.page.keyboard.press('Escape');
     await app.page.keyboard.type('7');
     await app.page.keyboard.press('Enter');
@@ -91,6 +92,15 @@ describe('绩效评价指标体系', () => {
     await expect.poll(total).toBe('16.00');
     await forms.waitSaved();
     await screenshot(app.page, '绩效评价-附件2');
+
+    // 自评得分一览 lists both frameworks after the project form; Enter on a row opens its page.
+    await app.page.locator('.side-item', { hasText: '自评得分一览' }).click();
+    const table = app.page.locator('.form-scores-table');
+    await expect.poll(() => table.locator('tbody td[data-col="kind"]').allInnerTexts()).toEqual(['项目', '附件1.1', '附件2']);
+    expect(await table.locator('tbody td[data-col="total"]').allInnerTexts()).toEqual(['', '30', '16']);
+    await table.locator('tbody tr').nth(2).focus();
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => sheet().getByRole('heading').innerText()).toBe('附件2 专项预算项目绩效评价指标体系');
   });
 
   it('大通湖 附件5: computed items from their data, a choice, and the total', async () => {
@@ -102,7 +112,6 @@ describe('绩效评价指标体系', () => {
     await forms.chooseRegion('湖南·大通湖');
     await openFramework('附件5');
     await sheet().waitFor();
-    await screenshot(app.page, 'debug-dth');
     await field('在职人员控制率 在职人员数').click();
     await app.page.keyboard.type('8');
     await app.page.keyboard.press('Enter');

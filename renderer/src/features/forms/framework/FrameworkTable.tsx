@@ -25,6 +25,7 @@ const weight = (text: string | null | undefined) => (text ? `(${formatPoints(par
 export function FrameworkTable({ json, headings, settled, onScore, onChange, rangeText }: Props) {
   const items = json.items;
   const methods = items.some((item) => item.method);
+  const measured = items.some((item) => ruleInputs(item.rule ?? null).length > 0);
   return (
     <table className="fw-table">
       <thead>
@@ -36,7 +37,7 @@ export function FrameworkTable({ json, headings, settled, onScore, onChange, ran
           {methods && <th>评分方法</th>}
           <th>{headings.notes}</th>
           <th>{headings.formula}</th>
-          <th>评分数据</th>
+          {measured && <th>评分数据</th>}
           <th>自评得分</th>
         </tr>
       </thead>
@@ -81,9 +82,11 @@ export function FrameworkTable({ json, headings, settled, onScore, onChange, ran
               {methods && <td>{item.method ?? ''}</td>}
               <td className="fw-notes">{itemNotes(item)}</td>
               <td className="fw-notes">{item.formula ?? ''}</td>
-              <td className="fw-inputs">
-                <RuleInputs item={item} index={index} disabled={off} json={json} onChange={onChange} />
-              </td>
+              {measured && (
+                <td className="fw-inputs">
+                  <RuleInputs item={item} index={index} disabled={off} json={json} onChange={onChange} />
+                </td>
+              )}
               <td className="fw-score">
                 {state.computed ? (
                   <>
