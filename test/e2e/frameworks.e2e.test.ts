@@ -59,12 +59,14 @@ describe('绩效评价指标体系', () => {
     await forms.waitSaved();
     await screenshot(app.page, '绩效评价-附件1.1');
 
-    // Undo takes back 预算编制质量 7; redo puts it back.
-    await app.page.getByRole('button', { name: /^撤销/ }).click();
+    // Undo (the button names the step) takes back 预算编制质量 7; Ctrl+Y puts it back.
+    await app.page.getByRole('button', { name: '撤销:部门预算绩效评价指标体系 第 2 项“预算编制质量” 得分 改为 7' }).click();
     await expect.poll(total).toBe('23.00');
     expect(await quality.inputValue()).toBe('');
-    await app.page.getByRole('button', { name: /^恢复/ }).click();
+    await app.page.keyboard.press('Control+y');
     await expect.poll(total).toBe('30.00');
+    // The redone field has the focus again and shows the value as typed.
+    await expect.poll(() => quality.evaluate((el) => el === document.activeElement && (el as HTMLInputElement).value)).toBe('7');
     await forms.waitSaved();
 
     await app.page.reload();
@@ -132,5 +134,10 @@ describe('绩效评价指标体系', () => {
     await ui.openYear('益阳市大通湖区政务中心');
     await openFramework('附件5');
     await expect.poll(total).toBe('10.14');
+    // Deleting the framework leaves the blank template.
+    await sheet().getByRole('button', { name: '删除本表' }).click();
+    await sheet().getByRole('button', { name: '确认删除本表' }).click();
+    await expect.poll(total).toBe('0.00');
+    await expect.poll(() => app.call('openYear', { file: '2020-益阳市大通湖区政务中心.sqlite' }).then((answer) => (answer.result as { frameworks: unknown[] }).frameworks.length)).toBe(0);
   });
 });

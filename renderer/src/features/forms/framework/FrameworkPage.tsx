@@ -4,7 +4,7 @@
  * per judged item, computed items read-only with how they were computed, the 专用指标 block as a
  * choice, and the 合计得分 and 等级 live. Until the clerk enters something it is the blank template.
  */
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { FrameworkJson, FrameworkKind } from '../../../../../shared/forms/framework';
 import { displayScore, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, scoreRange } from '../../../../../shared/forms/framework-entry';
 import { formatPoints } from '../../../../../shared/forms/decimal';
@@ -26,6 +26,8 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
   const projectForms = useMemo(() => entries.map((entry) => computeForm(entry.json)).filter((form): form is PerfForm => form !== null && form.subject_type === 'project'), [entries]);
   const project = useFrameworksStore((state) => state.project);
   const show = useFrameworksStore((state) => state.show);
+  const remove = useFrameworksStore((state) => state.remove);
+  const [confirming, setConfirming] = useState(false);
   const subjectCode = def.subject === 'project' ? (projectForms.some((form) => form.subject_code === project) ? project : (projectForms[0]?.subject_code ?? '')) : '';
   const stored = docs[frameworkKey(kind, subjectCode)];
   const json: FrameworkJson = useMemo(() => stored?.framework ?? frameworkToJson(frameworkTemplate(kind, info.fiscalYear)), [stored, kind, info.fiscalYear]);
@@ -44,6 +46,16 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
         </h1>
         {stored?.draft && <span className="form-muted">上年带入的草稿,请核实后修改</span>}
         {!stored && !noProject && <span className="form-muted">尚未填写:填写任一项即保存</span>}
+        {stored &&
+          (confirming ? (
+            <button type="button" className="form-danger" autoFocus onBlur={() => setConfirming(false)} onClick={() => void remove(kind, subjectCode).then(() => setConfirming(false))}>
+              确认删除本表
+            </button>
+          ) : (
+            <button type="button" onClick={() => setConfirming(true)}>
+              删除本表
+            </button>
+          ))}
       </div>
       {def.subject === 'project' && (
         <label className="fw-project">

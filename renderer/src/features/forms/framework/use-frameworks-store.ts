@@ -24,6 +24,8 @@ interface FrameworksState {
   load(file: string): Promise<void>;
   /** Applies a change of one framework and saves it; `label` names the undo step. `field` is focused on undo. */
   edit(kind: FrameworkKind, subjectCode: string, before: FrameworkJson, after: FrameworkJson, label: string, field: string): void;
+  /** Deletes a stored framework (the page shows the blank template again). */
+  remove(kind: FrameworkKind, subjectCode: string): Promise<void>;
   flush(): Promise<void>;
 }
 
@@ -92,6 +94,20 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
       };
       const step: PageStep = { undo: () => restore(before), redo: () => restore(after) };
       useYearStore.getState().recordPageStep(step, label);
+    },
+    async remove(kind, subjectCode) {
+      const key = frameworkKey(kind, subjectCode);
+      await send(key);
+      const file = get().file;
+      if (!file || !get().docs[key]) return;
+      try {
+        await call('deleteFramework', { file, kind, subject_code: subjectCode });
+        const { [key]: _removed, ...docs } = get().docs;
+        set({ docs });
+        useYearStore.setState({ savedAt: new Date() });
+      } catch (error) {
+        useYearStore.setState({ error: (error as Error).message });
+      }
     },
     async flush() {
       await Promise.all([...timers.keys()].map((key) => send(key)));
