@@ -2,7 +2,7 @@ import { summarise } from '../../../../shared/rules';
 import { FORMS_TABLE } from '../../../../shared/forms/year-check';
 import { useYearStore } from '../../stores/use-year-store';
 import { DEPARTMENT_PAGE, PROJECT_PAGE, SCORES_PAGE, frameworkPage } from './pages';
-import { frameworksOfRegion, type FrameworkDef, type FrameworkDoc } from '../../../../shared/forms/framework-entry';
+import { FRAMEWORK_DEFS, frameworksOfRegion, type FrameworkDef, type FrameworkDoc } from '../../../../shared/forms/framework-entry';
 import { DEFAULT_FORM_REGION } from '../../../../shared/forms/regions';
 import { useFrameworksStore } from './framework/use-frameworks-store';
 import { isUntouchedDraft, useFormsStore } from './use-forms-store';
@@ -32,7 +32,8 @@ export function FormsSideEntries() {
       note: department && !isUntouchedDraft(department.id) ? '已填写' : '未填写',
       count: summarise(forms.filter((finding) => finding.row === departmentLabel)).total,
     },
-    ...frameworksOfRegion(info?.formRegion ?? DEFAULT_FORM_REGION).map((def) => ({
+    // The region's frameworks, and any stored under another region's (still reachable after a switch).
+    ...Object.values(FRAMEWORK_DEFS).filter((def) => frameworksOfRegion(info?.formRegion ?? DEFAULT_FORM_REGION).includes(def) || Object.values(frameworks).some((doc) => doc.framework.framework === def.kind)).map((def) => ({
       id: frameworkPage(def.kind),
       title: `${def.attachment} ${def.title}`,
       note: frameworkNote(def, Object.values(frameworks)),
