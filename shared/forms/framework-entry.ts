@@ -5,7 +5,7 @@
  * totals a framework. The page (live), the core (on save, dump, workbook) and the 得分一览 all call
  * it, so they cannot disagree.
  */
-import { formatPoints, parsePoints, POINT_SCALE, roundPoints, type Points } from './decimal';
+import { formatPoints, parseDec, parsePoints, POINT_SCALE, roundPoints, type Points } from './decimal';
 import { parseFramework, serializeFramework, type Framework, type FrameworkItem, type FrameworkItemJson, type FrameworkJson, type FrameworkKind, type ScoreRuleJson } from './framework';
 import { DTH_SCORE_TABLE_SEED001, MS_FW1_SEED000, MS_FW2_SEED000 } from './framework-seeds';
 import type { FormRegion } from './regions';
@@ -161,15 +161,22 @@ function projectsHow(projects: readonly ProjectExecution[]): string {
   return `按本年度项目自评表计算:${part('常年项目', yearly)};${part('阶段和一次性项目', staged)}`;
 }
 
-/** A stored framework checked and settled: refuses an unknown layout or a score out of range, in Chinese. */
+/**
+ * A framework as it reaches the core (page, load, workbook) checked and settled. Only the clerk's
+ * part is taken from it — scores, measured data, the chosen block — and laid on the template: the
+ * indicators, weights and rules are the declaration's, so no document can change how an item scores.
+ * Refuses, in Chinese, a changed layout, an unknown block or datum, and a score out of range.
+ */
 export function acceptFramework(json: unknown, projects: readonly ProjectExecution[]): SettledFramework {
-  const fw = parseFramework(json);
-  const template = parseFramework(FRAMEWORK_DEFS[fw.framework].seed);
+  const given = parseFramework(json);
+  const template = parseFramework(FRAMEWORK_DEFS[given.framework].seed);
   const layout = (f: Framework) => f.items.map((item) => `${item.l1}|${item.l2 ?? ''}|${item.l3}|${item.weight ?? ''}|${item.alternative ?? ''}`).join('\n');
-  if (layout(fw) !== layout(template)) throw new RangeError(`${FRAMEWORK_DEFS[fw.framework].title}的指标与表样不一致(指标不能增删或改名)`);
-  for (const [group, chosen] of Object.entries(fw.chosen)) {
-    if (!fw.items.some((item) => item.alternative_group === group && item.alternative === chosen)) throw new RangeError(`“${group}”没有“${chosen}”这一评价方向`);
+  if (layout(given) !== layout(template)) throw new RangeError(`${FRAMEWORK_DEFS[given.framework].title}的指标与表样不一致(指标不能增删或改名)`);
+  for (const [group, chosen] of Object.entries(given.chosen)) {
+    if (!template.items.some((item) => item.alternative_group === group && item.alternative === chosen)) throw new RangeError(`“${group}”没有“${chosen}”这一评价方向`);
   }
+  const items = template.items.map((item, i) => ({ ...item, self_score: given.items[i].self_score, inputs: checkedInputs(item, given.items[i].inputs) }));
+  const fw: Framework = { ...template, fiscal_year: given.fiscal_year, title: given.title, chosen: given.chosen, items };
   const settled = settleFramework(fw, projects);
   settled.framework.items.forEach((item, i) => {
     if (settled.items[i].computed || item.self_score === null) return;
@@ -179,6 +186,17 @@ export function acceptFramework(json: unknown, projects: readonly ProjectExecuti
     }
   });
   return settled;
+}
+
+/** An item's measured data: only what its rule reads, numbers (a choice: one of its words). */
+function checkedInputs(item: FrameworkItem, inputs: Record<string, string>): Record<string, string> {
+  const names = ruleInputs(item.rule);
+  for (const [name, value] of Object.entries(inputs)) {
+    if (!names.includes(name)) throw new RangeError(`“${item.l3}”没有评分数据“${name}”`);
+    const valid = item.rule?.type === 'choice' ? Object.hasOwn(item.rule.options, value) : parseDec(value) !== null;
+    if (!valid) throw new RangeError(`“${item.l3}”的${name}“${value}”${item.rule?.type === 'choice' ? '不是可选的评价' : '不是数字'}`);
+  }
+  return inputs;
 }
 
 export function frameworkToJson(fw: Framework): FrameworkJson {

@@ -43,6 +43,13 @@ describe('framework entry', () => {
     expect(displayScore(full.total)).toBe('4.14');
     const renamed = { ...FRAMEWORK_DEFS.DEPT_OVERALL_DTH.seed, items: FRAMEWORK_DEFS.DEPT_OVERALL_DTH.seed.items.map((item, i) => (i === 0 ? { ...item, l3: '另一个指标' } : item)) };
     expect(() => acceptFramework(renamed, [])).toThrow('部门整体支出绩效自评指标计分表的指标与表样不一致(指标不能增删或改名)');
+    // A document cannot change how an item scores: the rule is the declaration's, whatever it carries.
+    const seed = FRAMEWORK_DEFS.DEPT_OVERALL_DTH.seed;
+    const generous = { ...seed, items: seed.items.map((item) => (item.l3 === '预算控制率' ? { ...item, rule: { ...item.rule!, otherwise: '50' } } : item)) };
+    expect(acceptFramework(generous, []).framework.items.find((item) => item.l3 === '预算控制率')!.self_score).toBe(0);
+    const odd = (inputs: Record<string, string>) => ({ ...seed, items: seed.items.map((item) => (item.l3 === '行政效能' ? { ...item, inputs } : item)) });
+    expect(() => acceptFramework(odd({ 效果: '极好' }), [])).toThrow('“行政效能”的效果“极好”不是可选的评价');
+    expect(() => acceptFramework(odd({ 其他: '1' }), [])).toThrow('“行政效能”没有评分数据“其他”');
   });
 
   it('shows scores with two decimals', () => {
