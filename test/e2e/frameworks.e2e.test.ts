@@ -4,19 +4,23 @@
  * the field and not saved, the total and grade follow live, undo puts a score back, and a reload
  * shows what was stored.
  */
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp';
 import { AppPage } from './pages/app-page';
 import { FormsPage } from './pages/forms-page';
 import { screenshot, startApp } from './browser';
 
 describe('绩效评价指标体系', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
+  const downloads = tempDir('juesuan-fw-downloads-');
   beforeAll(async () => {
     app = await startApp();
     app.page.setDefaultTimeout(8000);
   });
   afterAll(async () => {
     await app?.stop();
+    downloads.cleanup();
   });
 
   const sheet = () => app.page.locator('.fw-sheet');
@@ -134,6 +138,24 @@ describe('绩效评价指标体系', () => {
     await ui.openYear('益阳市大通湖区政务中心');
     await openFramework('附件5');
     await expect.poll(total).toBe('10.14');
+    // The workbook carries it: exported, changed here, imported back (the preview lists it), the page shows the workbook's.
+    await app.page.getByRole('button', { name: '导出 Excel ▾' }).hover();
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByRole('menuitem', { name: '草稿(.xlsx)' }).click()]);
+    const saved = path.join(downloads.dir, download.suggestedFilename());
+    await download.saveAs(saved);
+    await sheet().getByLabel('行政效能 效果', { exact: true }).selectOption('一般');
+    await expect.poll(total).toBe('7.14');
+    await forms.waitSaved();
+    await app.page.getByRole('button', { name: '导入 ▾' }).hover();
+    await app.page.getByLabel('选择导入文件').setInputFiles(saved);
+    const dialog = app.page.getByRole('dialog', { name: '导入预览' });
+    await dialog.getByText('部门整体支出绩效自评指标计分表').waitFor();
+    await screenshot(app.page, '绩效评价-导入预览');
+    await dialog.getByRole('button', { name: '确认导入' }).click();
+    await app.page.getByRole('status').getByText(/已从 .* 导入/).waitFor();
+    await openFramework('附件5');
+    await expect.poll(total).toBe('10.14');
+
     // Deleting the framework leaves the blank template.
     await sheet().getByRole('button', { name: '删除本表' }).click();
     await sheet().getByRole('button', { name: '确认删除本表' }).click();

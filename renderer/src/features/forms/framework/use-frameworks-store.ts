@@ -78,7 +78,10 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
       try {
         const snapshot = await call('openYear', { file });
         if (get().file !== file) return;
-        set({ docs: Object.fromEntries(snapshot.frameworks.map((doc) => [frameworkKey(doc.framework.framework, doc.subject_code), doc])) });
+        const stored = Object.fromEntries(snapshot.frameworks.map((doc) => [frameworkKey(doc.framework.framework, doc.subject_code), doc]));
+        // An edit still waiting for its save stays as typed; it reaches the core behind this read.
+        const pending = Object.fromEntries([...timers.keys()].filter((key) => get().docs[key]).map((key) => [key, get().docs[key]]));
+        set({ docs: { ...stored, ...pending } });
       } catch (error) {
         useYearStore.setState({ error: (error as Error).message });
       }
@@ -115,9 +118,10 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
   };
 });
 
+// A year opened, or opened again after an import or load replaced its contents: its frameworks are read.
 useYearStore.subscribe((state, previous) => {
+  if (state.info === previous.info) return;
   const file = state.info?.file ?? null;
-  if (file === (previous.info?.file ?? null)) return;
   if (file) void useFrameworksStore.getState().load(file);
   else useFrameworksStore.setState({ file: null, docs: {}, project: '' });
 });
