@@ -8,6 +8,8 @@ import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { ConsolidationPlan, DrillDown, FlowId, ValidationReport } from './consolidation';
 import type { Finding } from './rules/types';
 import type { ScoreSheetRow } from './forms/score-sheet';
+import type { FrameworkDoc } from './forms/framework-entry';
+import { FRAMEWORK_KINDS } from './forms/framework';
 import { REPORT_TEXT_KEY } from './report/types';
 import { TEMPLATE_SET_IDS, type TemplateSet } from './tables/sets';
 import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
@@ -72,6 +74,8 @@ export interface YearSnapshot {
   revision: number;
   /** 决算公开 texts: reason.<sentence>, profile.*, glossary → text, draft = carried from last year unconfirmed. */
   reportTexts: Record<string, ReportTextDoc>;
+  /** The scored frameworks (附件1.1, 附件2, 大通湖 附件5) as stored. */
+  frameworks: FrameworkDoc[];
 }
 
 /** One stored text of the 决算公开 document. */
@@ -123,6 +127,8 @@ export interface InterchangeDoc {
   reportTexts?: Record<string, ReportTextDoc>;
   /** 科目 names a source printed that contradict the catalog (R-I02): table → code → name. */
   printedNames?: Record<string, Record<string, string>>;
+  /** The scored frameworks; `dump` writes each 合计得分 as computed. */
+  frameworks?: FrameworkDoc[];
 }
 
 /** A workbook for download: the app saves it through a dialog, the browser mode downloads it. */
@@ -148,6 +154,8 @@ export interface ImportPreview {
   unrecognised: { sheet: string; row: number; cell: string; reason: string }[];
   warnings: string[];
   errors: string[];
+  /** Scored frameworks found in the source (附件1.1, 附件2, 大通湖 附件5): a sheet each. */
+  frameworks?: { sheet: string; title: string; subject_code: string }[];
   /** 绩效自评 forms found in the source (a form sheet each, or a year file's forms); subject_code '' for the department form. */
   forms: { sheet: string; subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
   /** forms: forms written (replace: found forms; baseline: drafts carried from last year). */
@@ -233,6 +241,7 @@ export const METHODS = {
       supplementary: optional(record(nullable(str({ max: 60 })))),
       reportTexts: optional(record(reportText)),
       printedNames: optional(record(record(str({ max: 100 })))),
+      frameworks: optional(array(json, MAX_FORMS)),
     }),
   }),
   importCatalog: object({ file, name: upload.name, dataBase64: upload.dataBase64 }),
@@ -252,6 +261,9 @@ export const METHODS = {
   // 自评得分一览 (issue 15): every 绩效自评 form of the year with its score and what made it.
   scoreSheet: object({ file }),
   exportScoreSheet: object({ file }),
+  // The scored frameworks (issue 15): one per department (subject_code '') or per project (附件2).
+  saveFramework: object({ file, subject_code: str({ max: 60 }), framework: json }),
+  deleteFramework: object({ file, kind: literal(...FRAMEWORK_KINDS), subject_code: str({ max: 60 }) }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type MethodName = keyof typeof METHODS;
@@ -287,6 +299,8 @@ export interface Results {
   exportValidationReport: ExportedWorkbook;
   scoreSheet: ScoreSheetRow[];
   exportScoreSheet: ExportedWorkbook;
+  saveFramework: { revision: number; doc: FrameworkDoc };
+  deleteFramework: { revision: number };
 }
 
 export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };

@@ -11,6 +11,7 @@ import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
 import { scoreSheet } from '../../shared/forms/score-sheet';
+import { deleteFramework, saveFramework, scoredFrameworks } from './frameworks';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -183,12 +184,13 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
       const { exportWorkbook } = await import('./xlsx/export');
       const { yearInputLines } = await import('./report/inputs-source');
+      const { frameworkSheets } = await import('./xlsx/framework-sheet');
       const workbook = await reading(file, (open) => {
         // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
         const findings = open.findings();
         const errors = findings.filter((finding) => finding.severity === 'error').length;
         if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
-        return exportWorkbook(open, { format, draft, audit: findings, protect, printAudit, inputs: yearInputLines(open) });
+        return exportWorkbook(open, { format, draft, audit: findings, protect, printAudit, inputs: yearInputLines(open), frameworks: (d, taken) => frameworkSheets(open, d, taken) });
       });
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };
     },
@@ -210,13 +212,19 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return { revision: setReportText(editing(file), key, text) };
     },
     async scoreSheet({ file }) {
-      return reading(file, (open) => scoreSheet(open.forms(), open.findings()));
+      return reading(file, (open) => scoreSheet(open.forms(), open.findings(), scoredFrameworks(open)));
     },
     async exportScoreSheet({ file }) {
       const { scoreWorkbook } = await import('./forms/score-workbook');
-      const { rows, info } = await reading(file, (open) => ({ rows: scoreSheet(open.forms(), open.findings()), info: open.info }));
+      const { rows, info } = await reading(file, (open) => ({ rows: scoreSheet(open.forms(), open.findings(), scoredFrameworks(open)), info: open.info }));
       const bytes = await scoreWorkbook(rows, `${info.fiscalYear}年度${info.unitName} 绩效自评得分一览`);
       return { name: `${info.fiscalYear}年度绩效自评得分一览.xlsx`, mime: XLSX_MIME, dataBase64: bytes.toString('base64') };
+    },
+    async saveFramework({ file, subject_code, framework }) {
+      return saveFramework(editing(file), { subject_code, framework });
+    },
+    async deleteFramework({ file, kind, subject_code }) {
+      return { revision: deleteFramework(editing(file), kind, subject_code) };
     },
     async exportReport({ file, format, draft = false }) {
       // Word, charts and PDF libraries load only when a document is asked for (CLI start-up stays quick).

@@ -116,6 +116,18 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- The scored frameworks (issue 15: 附件1.1, 附件2, 大通湖 附件5) in their interchange JSON, scores as
+      -- exact decimal strings. subject_code: '' for a department framework, the 项目编码 for 附件2.
+      -- draft = 1: carried from last year's file, not yet touched this year.
+      CREATE TABLE frameworks (
+        kind TEXT NOT NULL, subject_code TEXT NOT NULL, json TEXT NOT NULL, draft INTEGER NOT NULL DEFAULT 0, updated_at TEXT NOT NULL,
+        PRIMARY KEY (kind, subject_code)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

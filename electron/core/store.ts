@@ -1,3 +1,4 @@
+import { writeFrameworks, type FrameworksChange } from './frameworks-store';
 import { loadPrintedNames, writePrintedNames, type PrintedNamesChange } from './printed-names-store';
 import type { PrintedNames } from '../../shared/rules';
 import fs from 'node:fs';
@@ -310,6 +311,8 @@ export class YearStore {
     printedNames?: PrintedNamesChange;
     /** 决算公开 texts written with the rest (an import's): `replaceAll` first clears every text. */
     reportTexts?: { texts: Record<string, ReportTextRow>; replaceAll: boolean };
+    /** The scored frameworks (frameworks-store.ts), in the same transaction. */
+    frameworks?: FrameworksChange;
   }): number {
     const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline || change.printedNames?.entries.length;
     if (touchesTables && this.meta('consolidation') !== undefined) {
@@ -346,6 +349,7 @@ export class YearStore {
         if (change.printed) this.replacePrinted(change.printed);
         if (change.printedNames) writePrintedNames(this.db, change.printedNames);
         if (change.reportTexts) this.applyReportTexts(change.reportTexts.texts, change.reportTexts.replaceAll);
+        if (change.frameworks) writeFrameworks(this.db, change.frameworks);
       })();
       return ++this.revisionValue;
     });

@@ -16,9 +16,11 @@ import { FormChecks } from './form-checks';
 import type { CatalogCode } from './catalog-import';
 import type { StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
+import { frameworksDump, frameworksFromDoc, storedFrameworks } from './frameworks';
+import { executionsOf } from '../../shared/forms/framework-entry';
 
 /** What an import writes beside the cells, in the same transaction. */
-export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'printedNames' | 'reportTexts'>;
+export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'printedNames' | 'reportTexts' | 'frameworks'>;
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
@@ -105,6 +107,7 @@ export class YearSession {
       ...this.printedNamesDoc(),
       revision: this.store.revision,
       reportTexts: this.store.reportTexts(),
+      frameworks: storedFrameworks(this),
     };
   }
 
@@ -309,6 +312,7 @@ export class YearSession {
       ...(Object.keys(supplementary).length ? { supplementary } : {}),
       ...(Object.keys(reportTexts).length ? { reportTexts } : {}),
       ...this.printedNamesDoc(),
+      ...frameworksDump(this),
     };
   }
 
@@ -322,6 +326,7 @@ export class YearSession {
     supplementary?: Record<string, string | null>;
     reportTexts?: Record<string, { text: string; draft?: boolean }>;
     printedNames?: Record<string, Record<string, string>>;
+    frameworks?: unknown[];
   }): { cells: number; ignored: number } {
     const info = this.info;
     if (doc.fiscalYear !== info.fiscalYear) {
@@ -393,7 +398,7 @@ export class YearSession {
     const printedNames: PrintedNamesChange = { replace: 'all', entries: names };
     // Texts in the same transaction: a load writes all of the document or nothing.
     this.store.writeAll(
-      { cells, addCodes: codes, replaceAll: true, meta, printedNames, reportTexts: { texts: reportTexts, replaceAll: true } },
+      { cells, addCodes: codes, replaceAll: true, meta, printedNames, reportTexts: { texts: reportTexts, replaceAll: true }, frameworks: frameworksFromDoc(doc.frameworks, executionsOf(forms)) },
       forms.map((form) => ({ ...formKey(form), json: serializeForm(form) })),
     );
     for (const def of this.tables()) {

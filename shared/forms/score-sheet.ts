@@ -12,6 +12,8 @@ import { FORMS_TABLE } from './year-check';
 import { formLabel, fundingLine, type PerfForm, type SubjectType, type Variant } from './model';
 import { profileFor, type ScoringProfile } from './profiles';
 import { formatRate, scoreForm } from './scoring';
+import { FRAMEWORK_DEFS, type SettledFramework } from './framework-entry';
+import type { FrameworkKind } from './framework';
 
 /** Rules whose findings are a reason the clerk has not (properly) given: 执行率 原因 (FV-11), 偏差原因 (FV-08). */
 const REASON_RULES = new Set(['FV-11', 'FV-08']);
@@ -20,7 +22,10 @@ export interface ScoreSheetRow {
   /** The form's name in findings: its code, else its name (formLabel). */
   label: string;
   subjectType: SubjectType;
-  variant: Variant;
+  /** null for a scored framework's row. */
+  variant: Variant | null;
+  /** A scored framework (附件1.1, 附件2, 大通湖 附件5) rather than a 自评表. */
+  framework?: FrameworkKind;
   code: string | null;
   name: string;
   unit: string | null;
@@ -83,10 +88,42 @@ export function scoreSheetRow(form: PerfForm, findings: readonly Finding[]): Sco
   };
 }
 
-/** Every form of the year, projects in their stored order, then the department form. */
-export function scoreSheet(forms: readonly PerfForm[], findings: readonly Finding[]): ScoreSheetRow[] {
+/** A scored framework's row: its 合计得分 and 等级 (it has no 预算/执行 of its own), items not yet scored. */
+export function frameworkScoreRow(subjectCode: string, settled: SettledFramework, subjectName: string | null): ScoreSheetRow {
+  const def = FRAMEWORK_DEFS[settled.framework.framework];
+  return {
+    label: `${def.attachment}${subjectCode ? `-${subjectCode}` : ''}`,
+    subjectType: def.subject,
+    variant: null,
+    framework: def.kind,
+    code: subjectCode || null,
+    name: `${def.attachment} ${def.title}${subjectName ? `《${subjectName}》` : ''}`,
+    unit: null,
+    budget: null,
+    actual: null,
+    execRateBp: null,
+    budgetScore: null,
+    indicatorTotal: settled.total,
+    total: settled.total,
+    maxTotal: settled.max,
+    grade: settled.grade,
+    rules: [`${def.title}:各指标得分之和,满分 ${formatPoints(settled.max)} 分`],
+    adjustments: [],
+    missing: [...settled.issues, ...(settled.unscored ? [`${settled.unscored} 个指标未评分`] : [])],
+  };
+}
+
+/** Every form of the year, projects in their stored order, then the department form; then the scored frameworks. */
+export function scoreSheet(forms: readonly PerfForm[], findings: readonly Finding[], frameworks: readonly ScoredFramework[] = []): ScoreSheetRow[] {
   const ordered = [...forms.filter((form) => form.subject_type === 'project'), ...forms.filter((form) => form.subject_type === 'department')];
-  return ordered.map((form) => scoreSheetRow(form, findings));
+  const names = new Map(forms.map((form) => [form.subject_code ?? '', form.subject_name]));
+  const scored = frameworks.map(({ subjectCode, settled }) => frameworkScoreRow(subjectCode, settled, subjectCode ? (names.get(subjectCode) ?? null) : null));
+  return [...ordered.map((form) => scoreSheetRow(form, findings)), ...scored];
+}
+
+export interface ScoredFramework {
+  subjectCode: string;
+  settled: SettledFramework;
 }
 
 export interface ScoreColumn {
@@ -101,10 +138,11 @@ export interface ScoreColumn {
 }
 
 const points = (value: Points | null) => formatPoints(value) ?? '';
+const kindText = (r: ScoreSheetRow) => (r.framework ? FRAMEWORK_DEFS[r.framework].attachment : r.subjectType === 'project' ? '项目' : '部门');
 const lines = (items: string[]) => items.join(';');
 
 export const SCORE_COLUMNS: readonly ScoreColumn[] = [
-  { key: 'kind', header: '类型', width: 6, numeric: false, text: (r) => (r.subjectType === 'project' ? '项目' : '部门'), sortKey: (r) => r.subjectType },
+  { key: 'kind', header: '类型', width: 8, numeric: false, text: kindText, sortKey: kindText },
   { key: 'code', header: '编码', width: 22, numeric: false, text: (r) => r.code ?? '', sortKey: (r) => r.code },
   { key: 'name', header: '项目/部门名称', width: 30, numeric: false, text: (r) => r.name, sortKey: (r) => r.name },
   { key: 'unit', header: '实施单位/主管部门', width: 20, numeric: false, text: (r) => r.unit ?? '', sortKey: (r) => r.unit },

@@ -111,8 +111,11 @@ export function computeFrameworkItem(item: FrameworkItem): Points | null {
       }
       return toPoints(pts(rule.otherwise));
     }
-    case 'ratio':
-      return toPoints(mul(mul(value, weight), { n: 1n, d: 100n }));
+    case 'ratio': {
+      // A measure beyond 100 % (考核得分 above its 总分, a typing slip) cannot earn more than the item's 分值.
+      const earned = mul(mul(value, weight), { n: 1n, d: 100n });
+      return cmp(earned, weight) > 0 ? item.weight : toPoints(clampScore(earned, { n: 0n, d: 1n }));
+    }
   }
 }
 

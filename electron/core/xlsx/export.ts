@@ -46,6 +46,8 @@ export interface ExportOptions {
   printAudit?: boolean;
   /** The 决算公开 inputs that are no table cells (inputs-plan.ts); their sheet follows the forms. */
   inputs?: readonly InputLine[];
+  /** The scored frameworks' sheets (framework-sheet.ts), after the forms; `taken`: names already used. */
+  frameworks?(draft: boolean, taken: string[]): SheetPlan[];
 }
 
 /** What the exporter reads of an open year (a YearSession satisfies it). */
@@ -69,6 +71,7 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
   );
   const logic = cellLogic(plans, source.model);
   plans.push(...formPlans(source, options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET, inputsSheetName(options.draft)]));
+  if (options.frameworks) plans.push(...options.frameworks(options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET, inputsSheetName(options.draft)]));
   if (options.inputs) plans.push(planInputs(options.inputs, options.draft));
   const audit = auditPlan(options);
   if (audit) plans.push({ ...audit, hidden: !options.draft && !options.printAudit });

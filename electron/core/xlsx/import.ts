@@ -9,6 +9,8 @@
  * Computed and linked cells are never imported; their printed values are compared with what the
  * imported inputs compute to, and differences are reported as warnings.
  */
+import { planFrameworkCarry, planFrameworkReplace } from './framework-import';
+import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import { functionName } from '../../../shared/catalog';
 import { ApiError, type CellEdit, type ImportPreview, type YearChange } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
@@ -88,6 +90,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     forms: (source?.forms ?? []).map(({ sheet, form }) => ({ sheet, ...formKey(form), subject_name: form.subject_name })),
     effect: { cells: 0, cleared: 0, addCodes: 0, removeCodes: 0, baselineCells: 0, prefilled: 0, forms: 0 },
   };
+  if (source?.frameworks?.length) preview.frameworks = source.frameworks.map(({ sheet, kind, doc }) => ({ sheet, title: FRAMEWORK_DEFS[kind].title, subject_code: doc.subject_code }));
   const inputs = source?.inputs;
   if (inputs) preview.reportInputs = { sheet: inputs.sheet, fields: Object.keys(inputs.supplementary).length, texts: Object.keys(inputs.reportTexts).length };
   if (!source || out.errors.length) return { preview };
@@ -100,7 +103,8 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     // Last year's 概况 and reasons (a year file's, or a workbook's 决算公开资料) come as this year's drafts.
     const lastTexts = source.inputs?.reportTexts ?? source.reportTexts;
     const reportTexts = lastTexts ? { texts: carriedTexts(session.store.reportTexts(), lastTexts), replaceAll: false } : undefined;
-    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { ...cells, forms, reportTexts } };
+    const frameworks = planFrameworkCarry(session, source, out);
+    return out.errors.length ? { preview } : { preview, change: baseline.change, extra: { ...cells, forms, reportTexts, frameworks } };
   }
   const forms = { save: planFormReplace(session, source) };
   preview.effect.forms = forms.save.length;
@@ -118,7 +122,8 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   // The workbook's 决算公开资料 replaces the year's 补充信息 and texts, like a table replaces its inputs.
   if (source.inputs) meta.supplementary = JSON.stringify(source.inputs.supplementary);
   const reportTexts = source.inputs ? { texts: source.inputs.reportTexts, replaceAll: true } : undefined;
-  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source), printedNames: names, reportTexts } };
+  const frameworks = planFrameworkReplace(session, source);
+  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source), printedNames: names, reportTexts, frameworks } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */

@@ -13,6 +13,8 @@ import { YearStore } from '../store';
 import { AUDIT_SHEET } from './export';
 import { readFormSheet, type FoundForm } from './form-import';
 import { readInputsSheet, type ReadInputs } from './inputs-read';
+import { readFrameworkSheet, type FoundFramework } from './framework-sheet';
+import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import { formSheetNames } from './form-plan';
 import { findBlocks } from './locate';
 import { ReadError, readWorkbook, sniff, type SourceKind } from './read';
@@ -38,6 +40,8 @@ export interface SourceYear {
   modelInputs?: YearInputs;
   /** Tables found but not readable, with their errors (also in the findings' errors). */
   failed: { table: string; sheet: string; reasons: string[] }[];
+  /** The scored frameworks (附件1.1, 附件2, 大通湖 附件5): a sheet each, or a year file's stored ones. */
+  frameworks?: FoundFramework[];
 }
 
 /**
@@ -64,6 +68,11 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
     for (const grid of workbook.sheets) {
       // Our own 审核说明 sheet names tables in its lines; it is a report, not a table.
       if (withoutDraft(grid.name) === AUDIT_SHEET) continue;
+      const framework = readFrameworkSheet(grid, file, fiscalYear, out);
+      if (framework !== undefined) {
+        if (framework) addFramework(source, framework, file, out);
+        continue;
+      }
       const inputs = readInputsSheet(grid, file, out);
       if (inputs !== undefined) {
         if (inputs && source.inputs) out.errors.push(message({ file, sheet: grid.name }, `决算公开资料出现了两次(另一处在工作表“${source.inputs.sheet}”)`));
@@ -100,7 +109,7 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
         source.fiscalYear ??= read.info.fiscalYear;
       }
     }
-    if (!source.tables.size && !source.forms.length && !source.inputs && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)或绩效自评表`);
+    if (!source.tables.size && !source.forms.length && !source.inputs && !source.frameworks?.length && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)或绩效自评表`);
     source.fiscalYear ??= source.forms.find((found) => found.fiscalYear !== undefined)?.fiscalYear;
     return source;
   } catch (error) {
@@ -110,6 +119,13 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
     }
     throw error;
   }
+}
+
+/** One sheet per framework and project: a second one is an error. */
+function addFramework(source: SourceYear, found: FoundFramework, file: string, out: Findings): void {
+  const earlier = source.frameworks?.find((other) => other.kind === found.kind && other.doc.subject_code === found.doc.subject_code);
+  if (earlier) out.errors.push(message({ file, sheet: found.sheet }, `${FRAMEWORK_DEFS[found.kind].title}出现了两次(另一处在工作表“${earlier.sheet}”)`));
+  else (source.frameworks ??= []).push(found);
 }
 
 /** One form per 项目编码 (and one department form): a second sheet for the same key is an error. */
@@ -149,6 +165,7 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
       kind: 'year-file', failed: [], fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), modelInputs: session.model.inputs,
       forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
       reportTexts: snapshot.reportTexts,
+      frameworks: snapshot.frameworks.map((doc) => ({ sheet: file, kind: doc.framework.framework, doc })),
     };
     for (const def of session.tables()) {
       const inputs = session.model.tableInputs(def.id);

@@ -74,6 +74,19 @@ export function ImportDialog({
             </ul>
           </section>
         )}
+        {preview.frameworks && preview.frameworks.length > 0 && (
+          <section>
+            <h3>评价指标体系({preview.frameworks.length} 份)</h3>
+            <ul className="preview-forms">
+              {preview.frameworks.map((found) => (
+                <li key={found.sheet}>
+                  {found.title} {found.subject_code}
+                  <span className="muted"> 工作表“{found.sheet}”</span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
         {!blocked && (
           <p>
             将写入 {preview.effect.cells} 个单元格

@@ -5,7 +5,8 @@ import { useYearStore } from '../../stores/use-year-store';
 import { DepartmentPage } from './DepartmentPage';
 import { computeForm } from './form-draft';
 import { FormEditor } from './FormEditor';
-import { DEPARTMENT_PAGE, PROJECT_PAGE, SCORES_PAGE } from './pages';
+import { DEPARTMENT_PAGE, PROJECT_PAGE, SCORES_PAGE, frameworkOfPage } from './pages';
+import { FrameworkPage } from './framework/FrameworkPage';
 import { ProjectList } from './ProjectList';
 import { RegionSelect } from './RegionSelect';
 import { ScoresPage } from './ScoresPage';
@@ -32,6 +33,7 @@ export function FormsPage({ page }: { page: string }) {
   const open = useFormsStore((state) => state.open);
   const flush = useFormsStore((state) => state.flush);
   const pendingFocus = useRef<string | null>(null);
+  const framework = frameworkOfPage(page);
   const scroller = useRef<HTMLElement>(null);
   const projects = entries.filter((entry) => entry.json.subject_type === 'project');
   const editing = page === PROJECT_PAGE ? projects.find((entry) => entry.id === openId) : undefined;
@@ -67,7 +69,9 @@ export function FormsPage({ page }: { page: string }) {
   return (
     <section ref={scroller} className="form-page" aria-label="预算绩效自评">
       <RegionSelect />
-      {page === DEPARTMENT_PAGE ? (
+      {framework ? (
+        <FrameworkPage key={framework} kind={framework} />
+      ) : page === DEPARTMENT_PAGE ? (
         <DepartmentPage />
       ) : page === SCORES_PAGE ? (
         <ScoresPage />

@@ -1,7 +1,10 @@
 import { summarise } from '../../../../shared/rules';
 import { FORMS_TABLE } from '../../../../shared/forms/year-check';
 import { useYearStore } from '../../stores/use-year-store';
-import { DEPARTMENT_PAGE, PROJECT_PAGE, SCORES_PAGE } from './pages';
+import { DEPARTMENT_PAGE, PROJECT_PAGE, SCORES_PAGE, frameworkPage } from './pages';
+import { FRAMEWORK_DEFS, frameworksOfRegion, type FrameworkDef, type FrameworkDoc } from '../../../../shared/forms/framework-entry';
+import { DEFAULT_FORM_REGION } from '../../../../shared/forms/regions';
+import { useFrameworksStore } from './framework/use-frameworks-store';
 import { isUntouchedDraft, useFormsStore } from './use-forms-store';
 
 /** The side list's 预算绩效自评 section, with each page's 审核 counts like the tables'. */
@@ -11,6 +14,8 @@ export function FormsSideEntries() {
   const findings = useYearStore((state) => state.findings);
   const entries = useFormsStore((state) => state.entries);
   const open = useFormsStore((state) => state.open);
+  const info = useYearStore((state) => state.info);
+  const frameworks = useFrameworksStore((state) => state.docs);
   const department = entries.find((entry) => entry.json.subject_type === 'department');
   const departmentLabel = department ? (department.json.subject_code ?? department.json.subject_name) : null;
   const forms = findings.filter((finding) => finding.table === FORMS_TABLE);
@@ -27,6 +32,13 @@ export function FormsSideEntries() {
       note: department && !isUntouchedDraft(department.id) ? '已填写' : '未填写',
       count: summarise(forms.filter((finding) => finding.row === departmentLabel)).total,
     },
+    // The region's frameworks, and any stored under another region's (still reachable after a switch).
+    ...Object.values(FRAMEWORK_DEFS).filter((def) => frameworksOfRegion(info?.formRegion ?? DEFAULT_FORM_REGION).includes(def) || Object.values(frameworks).some((doc) => doc.framework.framework === def.kind)).map((def) => ({
+      id: frameworkPage(def.kind),
+      title: `${def.attachment} ${def.title}`,
+      note: frameworkNote(def, Object.values(frameworks)),
+      count: { error: 0, warning: 0 },
+    })),
     { id: SCORES_PAGE, title: '自评得分一览', note: `${entries.length} 张表`, count: { error: 0, warning: 0 } },
   ];
   return (
@@ -60,4 +72,11 @@ export function FormsSideEntries() {
       })}
     </>
   );
+}
+
+/** 已填写 / 未填写 (a department framework), or how many projects have one (附件2). */
+function frameworkNote(def: FrameworkDef, docs: FrameworkDoc[]): string {
+  const own = docs.filter((doc) => doc.framework.framework === def.kind);
+  if (def.subject === 'project') return `${own.length} 个项目`;
+  return own.length ? (own[0].draft ? '上年草稿' : '已填写') : '未填写';
 }

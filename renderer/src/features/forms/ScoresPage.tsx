@@ -1,5 +1,8 @@
+import { executionsOf, settleFramework } from '../../../../shared/forms/framework-entry';
+import { parseFramework } from '../../../../shared/forms/framework';
+import { useFrameworksStore } from './framework/use-frameworks-store';
 import { useMemo, useState, type KeyboardEvent } from 'react';
-import { SCORE_COLUMNS, scoreSheetRow, sortScoreRows, type ScoreSheetRow } from '../../../../shared/forms/score-sheet';
+import { frameworkScoreRow, SCORE_COLUMNS, scoreSheetRow, sortScoreRows, type ScoreSheetRow } from '../../../../shared/forms/score-sheet';
 import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { deliver } from '../exchange/files';
@@ -18,6 +21,8 @@ const WRAPPED = new Set(['name', 'unit', 'rules', 'adjustments', 'missing']);
 export function ScoresPage() {
   const entries = useFormsStore((state) => state.entries);
   const open = useFormsStore((state) => state.open);
+  const frameworks = useFrameworksStore((state) => state.docs);
+  const showFramework = useFrameworksStore((state) => state.show);
   const flush = useFormsStore((state) => state.flush);
   const findings = useYearStore((state) => state.findings);
   const selectTable = useYearStore((state) => state.selectTable);
@@ -29,25 +34,35 @@ export function ScoresPage() {
   const rows = useMemo(() => {
     const computed = entries.map((entry) => ({ entry, form: computeForm(entry.json) }));
     const ordered = [...computed.filter((c) => c.entry.json.subject_type === 'project'), ...computed.filter((c) => c.entry.json.subject_type === 'department')];
-    return ordered.flatMap(({ entry, form }) => (form ? [{ id: entry.id, row: scoreSheetRow(form, findings) }] : []));
-  }, [entries, findings]);
-  const unreadable = entries.length - rows.length;
+    const forms = ordered.flatMap(({ entry, form }) => (form ? [{ id: String(entry.id), row: scoreSheetRow(form, findings) }] : []));
+    // The scored frameworks after the forms, settled as their pages settle them.
+    const projects = executionsOf(computed.flatMap(({ form }) => (form ? [form] : [])));
+    const names = new Map(computed.map(({ form }) => [form?.subject_code ?? '', form?.subject_name ?? '']));
+    const scored = Object.entries(frameworks).map(([key, doc]) => ({
+      id: key,
+      row: frameworkScoreRow(doc.subject_code, settleFramework(parseFramework(doc.framework), projects), doc.subject_code ? (names.get(doc.subject_code) ?? null) : null),
+    }));
+    return [...forms, ...scored];
+  }, [entries, findings, frameworks]);
+  const scoredCount = rows.filter(({ row }) => row.framework).length;
+  const unreadable = entries.length - rows.filter(({ row }) => !row.framework).length;
   const shown = useMemo(() => {
     const column = sort && SCORE_COLUMNS.find((candidate) => candidate.key === sort.key);
     if (!column) return rows;
     return sortScoreRows(rows, (item) => item.row, column, sort.descending);
   }, [rows, sort]);
 
-  const openForm = (id: number, row: ScoreSheetRow) => {
-    if (row.subjectType === 'department') {
+  const openForm = (id: string, row: ScoreSheetRow) => {
+    if (row.framework) showFramework(row.framework, row.code ?? '');
+    else if (row.subjectType === 'department') {
       selectTable(DEPARTMENT_PAGE);
     } else {
       selectTable(PROJECT_PAGE);
-      open(id);
+      open(Number(id));
     }
   };
 
-  const move = (event: KeyboardEvent<HTMLTableRowElement>, id: number, row: ScoreSheetRow) => {
+  const move = (event: KeyboardEvent<HTMLTableRowElement>, id: string, row: ScoreSheetRow) => {
     const target = event.key === 'ArrowDown' ? event.currentTarget.nextElementSibling : event.key === 'ArrowUp' ? event.currentTarget.previousElementSibling : null;
     if (target instanceof HTMLElement) {
       event.preventDefault();
@@ -80,7 +95,7 @@ export function ScoresPage() {
         </button>
       </div>
       <p className="form-hint">
-        共 {rows.length} 张自评表{unreadable > 0 && `(另有 ${unreadable} 张内容无法计算,未列出)`}。点击表头排序;↑/↓ 选择一行,回车或点击名称打开该表。
+        共 {rows.length - scoredCount} 张自评表{scoredCount > 0 && `、${scoredCount} 份评价指标体系`}{unreadable > 0 && `(另有 ${unreadable} 张内容无法计算,未列出)`}。点击表头排序;↑/↓ 选择一行,回车或点击名称打开该表。
       </p>
       {failure && <p className="message-bar error-bar">{failure}</p>}
       <div className="form-table-wrap">

@@ -14,7 +14,7 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 function isFormCell(element: HTMLElement): boolean {
-  return !!element.closest?.('.form-sheet');
+  return !!element.closest?.('.form-sheet, .fw-sheet');
 }
 
 /**

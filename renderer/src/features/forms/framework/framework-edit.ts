@@ -1,0 +1,48 @@
+/**
+ * Edits of one framework as pure functions over its interchange JSON, and what the page shows of
+ * it: the settled framework (shared settleFramework, the same the core stores and exports).
+ */
+import { parseDec } from '../../../../../shared/forms/decimal';
+import { parseFramework, type FrameworkJson } from '../../../../../shared/forms/framework';
+import { checkJudgedScore, settleFramework, type SettledFramework } from '../../../../../shared/forms/framework-entry';
+import type { ProjectExecution } from '../../../../../shared/forms/scoring';
+import { formatPoints } from '../../../../../shared/forms/decimal';
+
+export function settle(json: FrameworkJson, projects: readonly ProjectExecution[]): SettledFramework {
+  return settleFramework(parseFramework(json), projects);
+}
+
+type Outcome = { json: FrameworkJson } | { error: string };
+
+/** A judged score typed into item `index`: the new framework, or why the value is refused. */
+export function setScore(json: FrameworkJson, index: number, text: string): Outcome {
+  const item = parseFramework(json).items[index];
+  const checked = checkJudgedScore(item, text);
+  if ('error' in checked) return checked;
+  return { json: { ...json, items: json.items.map((it, i) => (i === index ? { ...it, self_score: formatPoints(checked.value) } : it)) } };
+}
+
+/** A measured input of item `index` (a number, or one of a choice rule's words). */
+export function setInput(json: FrameworkJson, index: number, name: string, text: string): Outcome {
+  const value = text.trim();
+  const rule = json.items[index].rule;
+  const isChoice = rule?.type === 'choice';
+  if (value !== '' && !isChoice && !parseDec(value)) return { error: `“${text}”不是数字` };
+  if (value !== '' && !isChoice && rule?.type === 'per_case' && (value.includes('.') || value.startsWith('-'))) return { error: '例数须为不小于 0 的整数' };
+  return {
+    json: {
+      ...json,
+      items: json.items.map((it, i) => {
+        if (i !== index) return it;
+        const inputs = { ...(it.inputs ?? {}) };
+        if (value === '') delete inputs[name];
+        else inputs[name] = value;
+        return { ...it, inputs };
+      }),
+    },
+  };
+}
+
+export function choose(json: FrameworkJson, group: string, alternative: string): FrameworkJson {
+  return { ...json, chosen: { ...(json.chosen ?? {}), [group]: alternative } };
+}
