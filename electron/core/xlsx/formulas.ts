@@ -91,12 +91,14 @@ function runs(cells: Operand[]): Operand[] {
 
 /** The A1 formula (without "="), e.g. `SUM(C6:C13)`, `C5+C6-C7`, `'公开04表'!D9`. */
 export function formulaText(operands: readonly Operand[], sheetNames: readonly string[], here: number): string {
-  return operands
-    .map((operand, index) => {
-      const prefix = operand.sheet === here ? '' : `'${sheetNames[operand.sheet].replace(/'/g, "''")}'!`;
-      const first = `${columnLetter(operand.col)}${operand.row}`;
-      const text = operand.rowEnd > operand.row ? `SUM(${prefix}${first}:${columnLetter(operand.col)}${operand.rowEnd})` : `${prefix}${first}`;
-      return `${operand.sign < 0 ? '-' : index ? '+' : ''}${text}`;
-    })
-    .join('');
+  // A plain loop: this runs once per computed cell, tens of thousands of times in a large year.
+  let text = '';
+  for (let index = 0; index < operands.length; index++) {
+    const operand = operands[index];
+    const prefix = operand.sheet === here ? '' : `'${sheetNames[operand.sheet].replace(/'/g, "''")}'!`;
+    const letter = columnLetter(operand.col);
+    const sign = operand.sign < 0 ? '-' : index ? '+' : '';
+    text += operand.rowEnd > operand.row ? `${sign}SUM(${prefix}${letter}${operand.row}:${letter}${operand.rowEnd})` : `${sign}${prefix}${letter}${operand.row}`;
+  }
+  return text;
 }

@@ -129,16 +129,18 @@ function sheetXml(plan: SheetPlan, index: number, names: readonly string[], opti
   const setStyle = (row: number, col: number, style: number) => ((styleAt[row] ??= [])[col] = style);
   const gridStyle = styles.id('grid', () => ({ look: GRID_LOOK, border: true, align: false }));
   for (let row = plan.grid.first; row <= plan.grid.last; row++) for (let col = 1; col <= plan.width; col++) setStyle(row, col, gridStyle);
-  const formats = new Map<string, number>();
+  // Style ids by look, then role and whether in the grid: no key string built per cell.
+  const formats = new Map<string, number[]>();
   for (const item of plan.cells) {
     const logic = options.logic?.get(item);
     const inGrid = item.row >= plan.grid.first && item.row <= plan.grid.last && item.col <= plan.width;
-    const key = `${item.style}|${logic?.role ?? ''}|${inGrid}`;
-    let style = formats.get(key);
+    const role = logic?.role;
+    const slot = (role === 'input' ? 2 : role === 'computed' ? 4 : role === 'linked' ? 6 : 0) + (inGrid ? 1 : 0);
+    const ofLook = formats.get(item.style) ?? formats.set(item.style, []).get(item.style)!;
+    let style = ofLook[slot];
     if (style === undefined) {
-      const role = logic?.role;
-      style = styles.id(key, () => ({ look: LOOKS[item.style], border: inGrid, align: true, fill: role === 'computed' || role === 'linked' ? SHADE[role] : undefined, unlocked: role === 'input' }));
-      formats.set(key, style);
+      style = styles.id(`${item.style}|${role ?? ''}|${inGrid}`, () => ({ look: LOOKS[item.style], border: inGrid, align: true, fill: role === 'computed' || role === 'linked' ? SHADE[role] : undefined, unlocked: role === 'input' }));
+      ofLook[slot] = style;
     }
     setStyle(item.row, item.col, style);
     const content = logic?.operands ? formulaXml(formulaText(logic.operands, names, index), item.value ?? 0) : item.value !== null ? valueXml(item.value, strings) : undefined;
