@@ -113,8 +113,13 @@ export function packZip(entries: ZipEntry[], { level, stored = () => false }: { 
  * built keeps making the next part while the pool compresses this one (on another core when there is one).
  */
 export function deflateEntry(name: string, data: Buffer, level: number): Promise<PackedEntry> {
+  // A small part is compressed at once: the pool's per-call machinery costs more than it saves (1,000 form sheets).
+  if (data.length < POOLED_MIN_BYTES) return Promise.resolve(packedEntry(name, data, zlib.deflateRawSync(data, { level })));
   return new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (error, packed) => (error ? reject(error) : resolve(packedEntry(name, data, packed)))));
 }
+
+/** Parts at least this large go to the thread pool. */
+const POOLED_MIN_BYTES = 256 * 1024;
 
 export const storedEntry = (name: string, data: Buffer): PackedEntry => ({ name, method: 0, crc: zlib.crc32(data), size: data.length, packed: data });
 const packedEntry = (name: string, data: Buffer, packed: Buffer): PackedEntry => ({ name, method: 8, crc: zlib.crc32(data), size: data.length, packed });
