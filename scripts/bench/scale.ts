@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/core';
 import { fillYear } from './years';
+import { reportWithCpu } from './cpu';
 import { heading, measure, report, type Target } from './measure';
 
 const TARGETS_AT_5000: Record<string, Target> = { 打开: { p50: 100 }, 审核: { p50: 50 }, 导出: { p50: 500 }, 导入: { p50: 1000 } };
@@ -28,13 +29,13 @@ async function scaleOne(label: string, rows: number, forms: number, targets: Rec
     }, { runs }), targets['打开']);
     report(`  ${label} · 审核(全年)`, await measure(() => core.validate({ file: 'year.sqlite' }), { runs }), targets['审核']);
     let workbook = { name: '', dataBase64: '' };
-    report(`  ${label} · 导出 .xlsx`, await measure(async () => (workbook = await core.exportWorkbook({ file: 'year.sqlite', draft: true })), { runs }), targets['导出']);
+    await reportWithCpu(`  ${label} · 导出 .xlsx`, async () => (workbook = await core.exportWorkbook({ file: 'year.sqlite', draft: true })), runs, targets['导出']);
     let n = 0;
-    report(`  ${label} · 导入(预览+写入)`, await measure(async () => {
+    await reportWithCpu(`  ${label} · 导入(预览+写入)`, async () => {
       const target = `import-${n++}.sqlite`;
       await core.createYear({ file: target, fiscalYear: 2023, unitName: '基准测试单位' });
       await core.importWorkbook({ file: target, name: workbook.name, dataBase64: workbook.dataBase64 });
-    }, { runs }), targets['导入']);
+    }, runs, targets['导入']);
   } finally {
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });

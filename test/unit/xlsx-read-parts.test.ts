@@ -88,6 +88,19 @@ describe('reading an .xlsx in one pass', () => {
     expect(read.mergedInto.has('4,2')).toBe(false);
   });
 
+  it('reads attributes as XML writes them: either quotes, spaces around "=", the first of two; never text inside another value', async () => {
+    const sheet =
+      "<row r = '1'><c x=' r=\"Z9\" t=\"s\"' r='B1'><v>7</v></c><c r=\"C1\" r=\"E1\" t = \"inlineStr\" ><is><t>甲</t></is></c><c\tr=\"D1\"/></row>" +
+      '<row r="3"><c r="AB3"><v>-1.5</v></c><c r=$C$3 r="C3"><v>2</v></c></row>';
+    const rows = (await grid(workbook(sheet))).rows;
+    expect(rows[0][1]).toEqual({ kind: 'number', value: 7 });
+    expect(rows[0][2]).toEqual({ kind: 'text', value: '甲' });
+    expect(rows[0].length).toBe(3);
+    expect(rows[2][27]).toEqual({ kind: 'number', value: -1.5 });
+    // An unquoted value is no attribute: the quoted one after it places the cell.
+    expect(rows[2][2]).toEqual({ kind: 'number', value: 2 });
+  });
+
   it('refuses a sheet whose XML was cut off, naming the file', async () => {
     const bytes = zipOf([
       { name: 'xl/workbook.xml', data: Buffer.from(`<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="a" sheetId="1" r:id="rId1"/></sheets></workbook>`) },

@@ -26,7 +26,6 @@ export function hasContent(cell: CellValue | undefined): boolean {
  */
 export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmount {
   if (!cell) return { ok: true, value: null };
-  const formula = 'formula' in cell && cell.formula ? ({ formula: true } as const) : {};
   switch (cell.kind) {
     case 'formula':
       return { ok: false, reason: '是公式,但文件中没有保存计算结果;请在 Excel 中打开并保存后再导入,或将其“选择性粘贴为数值”' };
@@ -37,7 +36,11 @@ export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmoun
       if (cell.kind === 'text' && NONE.has(cell.value.trim())) return { ok: true, value: null };
       try {
         const { value, rounded } = amountOf(cell.value, yuan);
-        return { ok: true, value, ...formula, ...(rounded ? { rounded: true as const } : {}) };
+        // Flags only where true (no object spread per cell: a large year has a hundred thousand of them).
+        const amount: CellAmount & { ok: true } = { ok: true, value };
+        if ('formula' in cell && cell.formula) amount.formula = true;
+        if (rounded) amount.rounded = true;
+        return amount;
       } catch (error) {
         if (error instanceof AmountError) return { ok: false, reason: error.message };
         throw error;

@@ -80,16 +80,23 @@ export function rowTexts(grid: SheetGrid, row: number, width: number): string[] 
  * The same texts, each worked out when first asked for: a body row needs its key columns' texts,
  * not the amounts' (thousands of rows in a large year).
  */
-export function lazyRowTexts(grid: SheetGrid, row: number, width: number): { at(col: number): string; first(): string | undefined } {
-  const texts: string[] = [];
-  const at = (col: number) => (texts[col - 1] ??= norm(textOf(shownAt(grid, row, col))));
-  return {
-    at,
-    first: () => {
-      for (let col = 1; col <= width; col++) if (at(col)) return at(col);
-      return undefined;
-    },
-  };
+export class RowTexts {
+  private texts: string[] = [];
+
+  constructor(
+    private readonly grid: SheetGrid,
+    private readonly row: number,
+    private readonly width: number,
+  ) {}
+
+  at(col: number): string {
+    return (this.texts[col - 1] ??= norm(textOf(shownAt(this.grid, this.row, col))));
+  }
+
+  first(): string | undefined {
+    for (let col = 1; col <= this.width; col++) if (this.at(col)) return this.at(col);
+    return undefined;
+  }
 }
 
 export function gridWidth(grid: SheetGrid, from: number, to: number): number {

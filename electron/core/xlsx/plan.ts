@@ -130,7 +130,9 @@ const excelNumber = (value: number) => Number(formatAmount(value));
 
 /** Approximate printed lines of `text` in a cell `width` characters wide (CJK characters count double). */
 export function lineCount(text: string, width: number): number {
-  const units = [...text].reduce((sum, ch) => sum + (ch.charCodeAt(0) > 0xff ? 2 : 1), 0);
+  // Counted in place (no array of characters): a form sheet measures every text it prints.
+  let units = 0;
+  for (const ch of text) units += ch.charCodeAt(0) > 0xff ? 2 : 1;
   return Math.max(1, Math.ceil(units / Math.max(1, width - 1)));
 }
 

@@ -8,7 +8,7 @@ import { formatAmount, type Amount } from '../../../shared/money';
 import { TOTAL, cellKey, codeLevel, describeCell, type CellRule, type FixedRowDef, type LayoutColumn } from '../../../shared/tables';
 import { cellAmount, hasContent } from './cell-amount';
 import { joinCode, type CodeContext } from './code-parts';
-import { lazyRowTexts, type Block } from './locate';
+import { RowTexts, type Block } from './locate';
 import { shownAt, textOf, type CellValue } from './read';
 import { isInt, readHeader } from './read-header';
 import { bare, columnLetter, message, norm } from './text';
@@ -100,6 +100,14 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     }
     return undefined;
   };
+  // Each side's key and value columns, found once rather than on each of thousands of body rows.
+  const sideColumns = Array.from({ length: sides }, (_, side) => ({
+    code: colOf(side, 'code'),
+    name: colOf(side, 'name'),
+    label: colOf(side, 'label'),
+    rowno: colOf(side, 'rowno'),
+    values: layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id)),
+  }));
   /** Reads one cell of row `key`, 栏次 `col`, at sheet column `c`. */
   const readCell = (r: number, key: string, col: string, c: number, where: string) => {
     const amount = cellAmount(grid.rows[r - 1]?.[c - 1], header.yuan);
@@ -119,7 +127,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   };
 
   for (let r = header.bodyStart; r < block.end; r++) {
-    const texts = lazyRowTexts(grid, r, width);
+    const texts = new RowTexts(grid, r, width);
     const first = texts.first();
     if (first === undefined) continue; // blank lines anywhere in the body
     if (first.startsWith('注') || (def.emptyText && first === norm(def.emptyText))) {
@@ -132,13 +140,17 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       break;
     }
     const used = new Set<number>();
+    const line = grid.rows[r - 1];
     for (let side = 0; side < sides; side++) {
-      const text = (kind: LayoutColumn['kind']) => (colOf(side, kind) ? texts.at(colOf(side, kind)!) : '');
-      const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(grid.rows[r - 1]?.[c - 1]))), parent) : text('code');
-      const [name, label, rowNo] = [text('name'), text('label'), text('rowno')];
-      const values = layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id));
-      const hasValues = values.some((c) => hasContent(grid.rows[r - 1]?.[mapped.get(c.id)! - 1]));
-      const keyCol = colOf(side, 'code') ?? colOf(side, 'rowno') ?? colOf(side, 'label') ?? colOf(side, 'name') ?? mapped.get(values[0]?.id ?? '') ?? 1;
+      const columns = sideColumns[side];
+      const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(line?.[c - 1]))), parent) : columns.code ? texts.at(columns.code) : '';
+      const name = columns.name ? texts.at(columns.name) : '';
+      const label = columns.label ? texts.at(columns.label) : '';
+      const rowNo = columns.rowno ? texts.at(columns.rowno) : '';
+      const values = columns.values;
+      let hasValues = false;
+      for (const c of values) if (hasContent(line?.[mapped.get(c.id)! - 1])) hasValues = true;
+      const keyCol = columns.code ?? columns.rowno ?? columns.label ?? columns.name ?? mapped.get(values[0]?.id ?? '') ?? 1;
 
       // The totals line: the label spans `span` groups, the value is in the last one's value column.
       const footer = footers.get(code || label || name);
@@ -200,7 +212,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       }
       seen.set(key, r);
       if (def.kind === 'functional' && key !== TOTAL) {
-        const printedName = { name: textOf(shownAt(grid, r, colOf(side, 'name') ?? 0)).replace(/\s+/g, ''), row: r };
+        const printedName = { name: textOf(shownAt(grid, r, columns.name ?? 0)).replace(/\s+/g, ''), row: r };
         if (codeLevel(key) === 3) table.codes.set(key, printedName);
         else (table.names ??= new Map()).set(key, printedName);
       }
@@ -210,12 +222,13 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       }
     }
     // A number outside every mapped column would be lost silently: say so.
-    (grid.rows[r - 1] ?? []).forEach((cell, index) => {
+    for (let index = 0; index < (line?.length ?? 0); index++) {
+      const cell = line![index];
       // Only numbers are looked at: a label is no amount, and refusing one as such costs an exception per cell.
       if (cell?.kind === 'number' && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
         skip(r, index + 1, '不在任何栏次下的数值,已忽略');
       }
-    });
+    }
   }
   // Replacing a table by one whose rows could not be read would silently empty it.
   if (lost && ![...seen.keys()].some((key) => key !== TOTAL)) {

@@ -58,13 +58,42 @@ function normalisePath(path: string): string {
   return out.join('/');
 }
 
-const attributePatterns = new Map<string, RegExp>();
-function attribute(attributes: string, name: string): string | undefined {
-  let pattern = attributePatterns.get(name);
-  if (!pattern) attributePatterns.set(name, (pattern = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const match = pattern.exec(attributes);
-  return match ? (match[1] ?? match[2]) : undefined;
+/**
+ * The value of attribute `name` in a tag's attribute text, read token by token (the first of two
+ * wins; text inside another attribute's value is never taken for an attribute); undefined when absent.
+ */
+export function attribute(attributes: string, name: string): string | undefined {
+  const n = attributes.length;
+  let i = 0;
+  while (i < n) {
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && attributes.charCodeAt(i) !== EQUALS && !isSpace(attributes.charCodeAt(i))) i++;
+    const end = i;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    // A name without a value: the next token is read as a name.
+    if (attributes.charCodeAt(i) !== EQUALS) continue;
+    i++;
+    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+    const quote = attributes.charCodeAt(i);
+    // An unquoted value is no XML: read on as if it were a name.
+    if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) continue;
+    const close = attributes.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", i + 1);
+    if (close < 0) return undefined;
+    if (end - start === name.length && attributes.startsWith(name, start)) return attributes.slice(i + 1, close);
+    i = close + 1;
+  }
+  return undefined;
 }
+
+const EQUALS = 61;
+const DOUBLE_QUOTE = 34;
+const SINGLE_QUOTE = 39;
+const SLASH = 47;
+const COLON = 58;
+const GREATER = 62;
+const DOLLAR = 36;
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 /** Each shared string's text; a rich text's runs joined, its phonetic (rPh) runs left out. */
 function sharedStrings(xml: string | undefined, fail: (reason: string) => never): string[] {
@@ -118,23 +147,21 @@ function readSheet(name: string, xml: string, strings: readonly string[], dates:
   const grid: SheetGrid = { name, rows: [], mergedInto: new Map() };
   const dataStart = xml.search(/<(?:\w+:)?sheetData\b/);
   const dataEnd = xml.search(/<\/(?:\w+:)?sheetData\s*>/);
-  const tag = /<(\/?)(?:\w+:)?(row|c|v|f|is|t|rPh)\b([^>]*?)(\/?)>/g;
-  tag.lastIndex = Math.max(0, dataStart);
+  const stop = dataEnd < 0 ? xml.length : dataEnd;
   let row = 0;
   let col = 0;
   // The cell being read: its type and style, whether it has a formula, its <v> or inline text.
-  let cell: { type?: string; style: number; formula: boolean; value?: string; inline?: string[] } | null = null;
+  let cell: OpenCell | null = null;
   let phonetic = false;
-  const content = (from: number) => {
-    const end = xml.indexOf('<', from);
-    return xml.slice(from, end < 0 ? xml.length : end);
-  };
-  for (let match = tag.exec(xml); match && (dataEnd < 0 || match.index < dataEnd); match = tag.exec(xml)) {
-    const [, closing, element, attributes, empty] = match;
-    switch (element) {
+  // One scan from tag to tag with indexOf: a large sheet has hundreds of thousands of tags.
+  const tag = new TagScanner(xml);
+  for (let at = xml.indexOf('<', Math.max(0, dataStart)); at >= 0 && at < stop; at = xml.indexOf('<', tag.end + 1)) {
+    if (!tag.read(at)) break;
+    const { closing, empty } = tag;
+    switch (tag.element) {
       case 'row':
         if (!closing) {
-          const r = Number(attribute(attributes, 'r'));
+          const r = Number(attribute(tag.attributes(), 'r'));
           row = Number.isInteger(r) && r > 0 ? r : row + 1;
           col = 0;
         }
@@ -145,12 +172,16 @@ function readSheet(name: string, xml: string, strings: readonly string[], dates:
           cell = null;
           break;
         }
-        col = columnOf(attribute(attributes, 'r'), col + 1);
-        if (row === 0) row = rowOf(attribute(attributes, 'r')) ?? 1;
-        if (!empty) cell = { type: attribute(attributes, 't'), style: Number(attribute(attributes, 's') ?? 0), formula: false };
+        {
+          const attributes = tag.attributes();
+          const ref = attribute(attributes, 'r');
+          col = columnOf(ref, col + 1);
+          if (row === 0) row = rowOf(ref) ?? 1;
+          if (!empty) cell = { type: attribute(attributes, 't'), style: Number(attribute(attributes, 's') ?? 0), formula: false };
+        }
         break;
       case 'v':
-        if (cell && !closing && !empty) cell.value = content(tag.lastIndex);
+        if (cell && !closing && !empty) cell.value = tag.content();
         break;
       case 'f':
         if (cell && !closing) cell.formula = true;
@@ -159,7 +190,7 @@ function readSheet(name: string, xml: string, strings: readonly string[], dates:
         phonetic = !closing && !empty;
         break;
       case 't':
-        if (cell && !closing && !empty && !phonetic) (cell.inline ??= []).push(content(tag.lastIndex));
+        if (cell && !closing && !empty && !phonetic) (cell.inline ??= []).push(tag.content());
         break;
     }
   }
@@ -180,37 +211,83 @@ function readSheet(name: string, xml: string, strings: readonly string[], dates:
   return grid;
 }
 
-function valueOf(cell: { type?: string; style: number; formula: boolean; value?: string; inline?: string[] }, strings: readonly string[], dates: ReadonlySet<number>): CellValue | undefined {
-  const formula = cell.formula ? ({ formula: true } as const) : {};
+type OpenCell = { type?: string; style: number; formula: boolean; value?: string; inline?: string[] };
+
+/**
+ * Reads one tag at a time, in place (one scanner per sheet, no object per tag): whether it closes,
+ * its element name without a namespace prefix, whether it is self-closing, where it ends ('>'),
+ * and its attribute text on demand.
+ */
+class TagScanner {
+  closing = false;
+  element = '';
+  empty = false;
+  end = 0;
+  private nameEnd = 0;
+
+  constructor(private readonly xml: string) {}
+
+  /** Reads the tag starting at `at` (a '<'); false when no '>' follows. */
+  read(at: number): boolean {
+    const xml = this.xml;
+    let i = at + 1;
+    this.closing = xml.charCodeAt(i) === SLASH;
+    if (this.closing) i++;
+    let nameStart = i;
+    for (let code = xml.charCodeAt(i); i < xml.length && code !== GREATER && code !== SLASH && !isSpace(code); code = xml.charCodeAt(++i)) {
+      if (code === COLON) nameStart = i + 1;
+    }
+    this.nameEnd = i;
+    this.end = xml.indexOf('>', i);
+    if (this.end < 0) return false;
+    this.empty = xml.charCodeAt(this.end - 1) === SLASH && this.end - 1 >= i;
+    this.element = xml.slice(nameStart, i);
+    return true;
+  }
+
+  attributes(): string {
+    return this.xml.slice(this.nameEnd, this.empty ? this.end - 1 : this.end);
+  }
+
+  /** The text from the end of this tag to the next '<'. */
+  content(): string {
+    const end = this.xml.indexOf('<', this.end + 1);
+    return this.xml.slice(this.end + 1, end < 0 ? this.xml.length : end);
+  }
+}
+
+function valueOf(cell: OpenCell, strings: readonly string[], dates: ReadonlySet<number>): CellValue | undefined {
   const raw = cell.value === undefined ? undefined : unescapeXml(cell.value);
   switch (cell.type) {
     case 's': {
-      const text = raw === undefined ? undefined : strings[Number(raw)];
-      return text === undefined ? undefined : { kind: 'text', value: text };
+      const shared = raw === undefined ? undefined : strings[Number(raw)];
+      return shared === undefined ? undefined : { kind: 'text', value: shared };
     }
     case 'inlineStr':
       return cell.inline ? { kind: 'text', value: unescapeXml(cell.inline.join('')) } : undefined;
     case 'str':
-      if (raw === undefined) return cell.formula ? { kind: 'formula' } : undefined;
-      return { kind: 'text', value: raw, ...formula };
+      return raw === undefined ? noResult(cell) : textCell(raw, cell);
     case 'b':
-      if (raw === undefined) return cell.formula ? { kind: 'formula' } : undefined;
-      return { kind: 'invalid', value: raw.trim() === '1' ? 'TRUE' : 'FALSE' };
+      return raw === undefined ? noResult(cell) : { kind: 'invalid', value: raw.trim() === '1' ? 'TRUE' : 'FALSE' };
     case 'e':
-      return raw === undefined ? (cell.formula ? { kind: 'formula' } : undefined) : { kind: 'invalid', value: raw };
+      return raw === undefined ? noResult(cell) : { kind: 'invalid', value: raw };
     case 'd':
       // An ISO date is never an amount: read as the text it is, the amount reader refuses it by that text.
-      return raw === undefined ? (cell.formula ? { kind: 'formula' } : undefined) : { kind: 'text', value: raw, ...formula };
+      return raw === undefined ? noResult(cell) : textCell(raw, cell);
     default: {
-      if (raw === undefined || raw === '') return cell.formula ? { kind: 'formula' } : undefined;
+      if (raw === undefined || raw === '') return noResult(cell);
       // A number's saved text that is no plain number (19,1 / 0x10) stays text: refused by what it shows.
-      if (!PLAIN_NUMBER.test(raw)) return { kind: 'text', value: raw, ...formula };
+      if (!PLAIN_NUMBER.test(raw)) return textCell(raw, cell);
       const value = Number(raw);
       if (dates.has(cell.style)) return { kind: 'invalid', value: excelDate(value) };
-      return { kind: 'number', value, ...formula };
+      return cell.formula ? { kind: 'number', value, formula: true } : { kind: 'number', value };
     }
   }
 }
+
+/** A cell without a saved value: a formula never calculated, or nothing. */
+const noResult = (cell: OpenCell): CellValue | undefined => (cell.formula ? { kind: 'formula' } : undefined);
+const textCell = (value: string, cell: OpenCell): CellValue => (cell.formula ? { kind: 'text', value, formula: true } : { kind: 'text', value });
 
 /** A date serial as the day it shows (1900 date system), e.g. 2023-12-31. */
 function excelDate(serial: number): string {
@@ -218,14 +295,20 @@ function excelDate(serial: number): string {
   return Number.isNaN(date.getTime()) ? String(serial) : date.toISOString().slice(0, 10);
 }
 
+/** The column of a reference like A1 or $AB$12 (at most three letters); `fallback` when it names none. */
 function columnOf(ref: string | undefined, fallback: number): number {
-  const letters = ref ? /^\$?([A-Za-z]{1,3})/.exec(ref)?.[1] : undefined;
-  if (!letters) return fallback;
+  if (!ref) return fallback;
+  let i = ref.charCodeAt(0) === DOLLAR ? 1 : 0;
   let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + ch.charCodeAt(0) - 64;
-  return n;
+  for (let letters = 0; letters < 3 && i < ref.length; letters++, i++) {
+    const code = ref.charCodeAt(i) & ~32; // upper case
+    if (code < 65 || code > 90) break;
+    n = n * 26 + code - 64;
+  }
+  return n || fallback;
 }
 
+/** The row of a reference: its trailing digits. */
 function rowOf(ref: string | undefined): number | undefined {
   const digits = ref ? /(\d+)$/.exec(ref)?.[1] : undefined;
   return digits ? Number(digits) : undefined;

@@ -10,7 +10,7 @@ import { formulaText } from './formulas';
 import { FONT, GRID_LOOK, LOOKS, PAGE, SHADE, type Look, type WriteOptions } from './look';
 import type { SheetPlan } from './plan';
 import { columnLetter } from './text';
-import { packZip } from './zip-check';
+import { assembleZip, deflateEntry } from './zip-check';
 
 const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -18,6 +18,8 @@ const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 /** Excel's built-in number formats we use; any other format gets an id from 164 on. */
 const BUILTIN_FORMATS: Record<string, number> = { '#,##0.00': 4, '@': 49 };
+/** Fastest deflate: the sheets are repetitive XML, so it compresses nearly as well at a fraction of the time. */
+const DEFLATE_LEVEL = 1;
 
 // XML 1.0 forbids these control characters outright; a pasted one must not make the workbook unreadable.
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
@@ -127,16 +129,18 @@ function sheetXml(plan: SheetPlan, index: number, names: readonly string[], opti
   const setStyle = (row: number, col: number, style: number) => ((styleAt[row] ??= [])[col] = style);
   const gridStyle = styles.id('grid', () => ({ look: GRID_LOOK, border: true, align: false }));
   for (let row = plan.grid.first; row <= plan.grid.last; row++) for (let col = 1; col <= plan.width; col++) setStyle(row, col, gridStyle);
-  const formats = new Map<string, number>();
+  // Style ids by look, then role and whether in the grid: no key string built per cell.
+  const formats = new Map<string, number[]>();
   for (const item of plan.cells) {
     const logic = options.logic?.get(item);
     const inGrid = item.row >= plan.grid.first && item.row <= plan.grid.last && item.col <= plan.width;
-    const key = `${item.style}|${logic?.role ?? ''}|${inGrid}`;
-    let style = formats.get(key);
+    const role = logic?.role;
+    const slot = (role === 'input' ? 2 : role === 'computed' ? 4 : role === 'linked' ? 6 : 0) + (inGrid ? 1 : 0);
+    const ofLook = formats.get(item.style) ?? formats.set(item.style, []).get(item.style)!;
+    let style = ofLook[slot];
     if (style === undefined) {
-      const role = logic?.role;
-      style = styles.id(key, () => ({ look: LOOKS[item.style], border: inGrid, align: true, fill: role === 'computed' || role === 'linked' ? SHADE[role] : undefined, unlocked: role === 'input' }));
-      formats.set(key, style);
+      style = styles.id(`${item.style}|${role ?? ''}|${inGrid}`, () => ({ look: LOOKS[item.style], border: inGrid, align: true, fill: role === 'computed' || role === 'linked' ? SHADE[role] : undefined, unlocked: role === 'input' }));
+      ofLook[slot] = style;
     }
     setStyle(item.row, item.col, style);
     const content = logic?.operands ? formulaXml(formulaText(logic.operands, names, index), item.value ?? 0) : item.value !== null ? valueXml(item.value, strings) : undefined;
@@ -245,7 +249,8 @@ export async function writeXlsx(plans: SheetPlan[], options: WriteOptions): Prom
   const styles = new StyleSheet();
   const strings = new SharedStrings();
   const names = plans.map((plan) => plan.name);
-  const sheets = plans.map((plan, index) => ({ name: `xl/worksheets/sheet${index + 1}.xml`, data: Buffer.from(sheetXml(plan, index, names, options, styles, strings)) }));
+  // Each sheet is compressed on the thread pool while the next one is built (zip-check.ts).
+  const sheets = plans.map((plan, index) => deflateEntry(`xl/worksheets/sheet${index + 1}.xml`, Buffer.from(sheetXml(plan, index, names, options, styles, strings)), DEFLATE_LEVEL));
   const sheetType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
   const contentTypes =
     `${XML_HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
@@ -279,9 +284,9 @@ export async function writeXlsx(plans: SheetPlan[], options: WriteOptions): Prom
     `<Relationship Id="rId1" Type="${REL_NS}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/>` +
     plans.map((_, index) => `<Relationship Id="rId${index + 3}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${index + 1}.xml"/>`).join('') +
     '</Relationships>';
-  const text = (name: string, xml: string) => ({ name, data: Buffer.from(xml) });
-  return packZip(
-    [
+  const text = (name: string, xml: string) => deflateEntry(name, Buffer.from(xml), DEFLATE_LEVEL);
+  return assembleZip(
+    await Promise.all([
       text('[Content_Types].xml', contentTypes),
       text('_rels/.rels', rootRels),
       text('docProps/core.xml', core),
@@ -291,8 +296,6 @@ export async function writeXlsx(plans: SheetPlan[], options: WriteOptions): Prom
       text('xl/styles.xml', styles.xml()),
       text('xl/sharedStrings.xml', strings.xml()),
       ...sheets,
-    ],
-    // Fastest deflate level: the sheets are repetitive XML, so it compresses nearly as well at a fraction of the time.
-    { level: 1 },
+    ]),
   );
 }

@@ -94,16 +94,43 @@ function inflate(data: Buffer, method: number, budget: number, limit: number): B
   }
 }
 
+/** An entry ready for the archive: its bytes as stored (method 0) or deflated (method 8), with the CRC of the original. */
+export interface PackedEntry {
+  name: string;
+  method: 0 | 8;
+  crc: number;
+  size: number;
+  packed: Buffer;
+}
+
 /** A zip of the given entries, each deflated at `level` except those `stored` picks (already compressed, e.g. pictures). */
 export function packZip(entries: ZipEntry[], { level, stored = () => false }: { level: number; stored?: (name: string) => boolean }): Buffer {
+  return assembleZip(entries.map(({ name, data }) => (stored(name) ? storedEntry(name, data) : packedEntry(name, data, zlib.deflateRawSync(data, { level })))));
+}
+
+/**
+ * The entry deflated on libuv's thread pool: a writer that starts each part as soon as its XML is
+ * built keeps making the next part while the pool compresses this one (on another core when there is one).
+ */
+export function deflateEntry(name: string, data: Buffer, level: number): Promise<PackedEntry> {
+  // A small part is compressed at once: the pool's per-call machinery costs more than it saves (1,000 form sheets).
+  if (data.length < POOLED_MIN_BYTES) return Promise.resolve(packedEntry(name, data, zlib.deflateRawSync(data, { level })));
+  return new Promise((resolve, reject) => zlib.deflateRaw(data, { level }, (error, packed) => (error ? reject(error) : resolve(packedEntry(name, data, packed)))));
+}
+
+/** Parts at least this large go to the thread pool. */
+const POOLED_MIN_BYTES = 256 * 1024;
+
+export const storedEntry = (name: string, data: Buffer): PackedEntry => ({ name, method: 0, crc: zlib.crc32(data), size: data.length, packed: data });
+const packedEntry = (name: string, data: Buffer, packed: Buffer): PackedEntry => ({ name, method: 8, crc: zlib.crc32(data), size: data.length, packed });
+
+/** The archive of packed entries in the given order: local headers and data, then the central directory. */
+export function assembleZip(entries: readonly PackedEntry[]): Buffer {
   const parts: Buffer[] = [];
   const directory: Buffer[] = [];
   let offset = 0;
-  for (const { name, data } of entries) {
+  for (const { name, method, crc, size, packed } of entries) {
     const nameBytes = Buffer.from(name, 'utf8');
-    const crc = zlib.crc32(data);
-    const method = stored(name) ? 0 : 8; // stored or deflate
-    const packed = method ? zlib.deflateRawSync(data, { level }) : data;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
     local.writeUInt16LE(20, 4);
@@ -112,7 +139,7 @@ export function packZip(entries: ZipEntry[], { level, stored = () => false }: { 
     local.writeUInt16LE(DOS_DATE_1980, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(nameBytes.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL, 0);
@@ -123,7 +150,7 @@ export function packZip(entries: ZipEntry[], { level, stored = () => false }: { 
     central.writeUInt16LE(DOS_DATE_1980, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(nameBytes.length, 28);
     central.writeUInt32LE(offset, 42);
     parts.push(local, nameBytes, packed);
