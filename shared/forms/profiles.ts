@@ -30,19 +30,26 @@ export function profileFor(variant: Variant): Profile {
 
 export type TextSection = Extract<Block, { kind: 'text' } | { kind: 'list' }>;
 
-/** The narrative fields a profile shows, with their limits: derived from the layout, not declared twice. */
-export function textSections(profile: Profile): TextSection[] {
-  return profile.layout.filter((b): b is TextSection => b.kind === 'text' || b.kind === 'list');
+/**
+ * Derived once per profile: the form checks ask for these per form and per line (50 forms: ~2,000
+ * times a run), and declarations never change at run time. Callers only read the arrays.
+ */
+function derived<T>(build: (profile: Profile) => T[]): (profile: Profile) => T[] {
+  const cache = new WeakMap<Profile, T[]>();
+  return (profile) => {
+    let value = cache.get(profile);
+    if (!value) cache.set(profile, (value = build(profile)));
+    return value;
+  };
 }
+
+/** The narrative fields a profile shows, with their limits: derived from the layout, not declared twice. */
+export const textSections = derived((profile): TextSection[] => profile.layout.filter((b): b is TextSection => b.kind === 'text' || b.kind === 'list'));
 
 /** The funding rows a profile prints, in order. */
-export function fundingRows(profile: Profile): FundingRow[] {
-  return profile.layout.flatMap((b) => (b.kind === 'funding' ? b.rows : []));
-}
+export const fundingRows = derived((profile): FundingRow[] => profile.layout.flatMap((b) => (b.kind === 'funding' ? b.rows : [])));
 
-export function baseDataGroups(profile: Profile): BaseDataGroup[] {
-  return profile.layout.flatMap((b) => (b.kind === 'base-data' ? b.groups : []));
-}
+export const baseDataGroups = derived((profile): BaseDataGroup[] => profile.layout.flatMap((b) => (b.kind === 'base-data' ? b.groups : [])));
 
 /** Fills "{year}", "{seq}", "{subject_name}" in a title or label. */
 export function fillTemplate(template: string, values: { year?: number | null; seq?: string; subject_name?: string }): string {

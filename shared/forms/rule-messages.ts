@@ -254,5 +254,18 @@ export function isBlank(text: string | null | undefined): boolean {
 
 /** Characters as a clerk counts them: every non-space character, one per Chinese character. */
 export function charCount(text: string): number {
-  return [...text.replace(/\s+/g, '')].length;
+  const compact = text.replace(/\s+/g, '');
+  // Code points, as [...compact].length counts them, without building the array: a surrogate pair is one.
+  let count = compact.length;
+  for (let i = 1; i < compact.length; i++) {
+    const code = compact.charCodeAt(i);
+    if (code >= 0xdc00 && code <= 0xdfff) {
+      const before = compact.charCodeAt(i - 1);
+      if (before >= 0xd800 && before <= 0xdbff) {
+        count--;
+        i++;
+      }
+    }
+  }
+  return count;
 }

@@ -191,10 +191,13 @@ export class YearModel {
 
   /** The operands of a computed or linked cell; references to rows or columns that do not exist drop out (empty). */
   private resolve(id: string, structure: Structure, row: string, col: string, rule: CellRule): Target[] {
+    if (rule === sumRule) {
+      // Σ 下级 straight to the child slots: a 5,000-row table has that many sums, no terms need building.
+      const index = structure.columnIndex.get(col)!;
+      return structure.children.get(row)!.map((child) => ({ table: id, structure, slot: structure.slots.get(child)!, index, sign: 1 }));
+    }
     const terms: Term[] =
-      rule === sumRule
-        ? structure.children.get(row)!.map((child) => ({ sign: 1 as const, ref: { row: child, col } }))
-        : rule.role === 'linked'
+      rule.role === 'linked'
           ? [{ sign: 1 as const, ref: rule.from }]
           : rule.role === 'computed'
             ? rule.terms
