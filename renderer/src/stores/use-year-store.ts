@@ -6,7 +6,7 @@ import { call } from '../api';
 import { baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
 import { inverseNames, withNames } from './printed-names';
 import { auditYear } from '../../../shared/audit';
-import { parseForm, type PerfForm } from '../../../shared/forms/model';
+import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import { CodeBook } from './code-book';
 import { inverseOf } from './history';
 import { suppFor } from '../features/report/report-supp';
@@ -67,6 +67,8 @@ interface YearState {
   audited: boolean;
   /** The 绩效自评 forms the audit reads (the forms store keeps them as the clerk types). */
   forms: PerfForm[];
+  /** The forms as the year file held them when it was opened: the forms store starts its drafts from these. */
+  openedForms: PerfFormJson[];
   explanations: Record<string, string>;
   /** Last year's values (上年数) for the cross-year rules, when a baseline was imported. */
   baseline: ModelView | undefined;
@@ -201,6 +203,7 @@ export const useYearStore = create<YearState>((set, get) => {
     findings: [],
     audited: false,
     forms: [],
+    openedForms: [],
     explanations: {},
     baseline: undefined,
     supplementary: {},
@@ -239,7 +242,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const printed = printedFromDoc(snapshot.printed);
         const printedNames = printedNamesFromDoc(snapshot.printedNames);
         // The grid is drawn first; the year's 审核 follows right after (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
         reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
@@ -247,7 +250,7 @@ export const useYearStore = create<YearState>((set, get) => {
     },
 
     closeYear() {
-      set({ info: null, model: null, forms: [], findings: [], undoStack: [], redoStack: [] });
+      set({ info: null, model: null, forms: [], openedForms: [], findings: [], undoStack: [], redoStack: [] });
       void get().loadYears();
     },
 
