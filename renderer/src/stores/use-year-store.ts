@@ -84,7 +84,8 @@ interface YearState {
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
   loadYears(): Promise<void>;
   createYear(form: NewYearForm): Promise<void>;
-  openYear(file: string): Promise<void>;
+  /** Opens a year file; `asked` is the core's answer when it was already asked for (at start, beside the year list). */
+  openYear(file: string, asked?: Promise<YearSnapshot>): Promise<void>;
   closeYear(): void;
   selectTable(id: string): void;
   /** One user action (an edit, a paste, adding a row): applied at once, persisted, one undo step. */
@@ -229,9 +230,9 @@ export const useYearStore = create<YearState>((set, get) => {
       }
     },
 
-    async openYear(file) {
+    async openYear(file, asked) {
       try {
-        const snapshot = await call('openYear', { file });
+        const snapshot = await (asked ?? call('openYear', { file }));
         const first = templateTables(snapshot.info.template)[0].id;
         const opened = modelFrom(snapshot);
         const baseline = snapshot.baseline ? baselineView(baselineFromDoc(snapshot.baseline)) : undefined;

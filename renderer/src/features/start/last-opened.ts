@@ -1,3 +1,4 @@
+import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 
 /**
@@ -13,24 +14,34 @@ interface LastOpened {
   page: string;
 }
 
+function lastOpened(): LastOpened | null {
+  try {
+    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as LastOpened | null;
+  } catch {
+    return null;
+  }
+}
+
 export function rememberWhereLeftOff(): () => void {
   return useYearStore.subscribe((state) => {
     if (state.info) localStorage.setItem(KEY, JSON.stringify({ file: state.info.file, page: state.tableId } satisfies LastOpened));
   });
 }
 
-/** Reopens the last file and page if this is the window's first start and the file is still listed. */
-export async function reopenWhereLeftOff(): Promise<void> {
-  if (sessionStorage.getItem(STARTED)) return;
+/**
+ * Lists the year files and, if this is the window's first start, reopens the last file and page
+ * when it is still listed. The year is asked for beside the list, not after it: the first table
+ * waits for one answer from the core, not two in a row.
+ */
+export async function loadYearsAndReopen(): Promise<void> {
+  const { loadYears, openYear } = useYearStore.getState();
+  const last = sessionStorage.getItem(STARTED) ? null : lastOpened();
   sessionStorage.setItem(STARTED, '1');
-  let last: LastOpened | null = null;
-  try {
-    last = JSON.parse(localStorage.getItem(KEY) ?? 'null') as LastOpened | null;
-  } catch {
-    return;
-  }
-  const { years, openYear } = useYearStore.getState();
-  if (!last || !years.some((year) => year.file === last.file)) return;
-  await openYear(last.file);
+  const asked = last ? call('openYear', { file: last.file }) : null;
+  // A file deleted or moved since is not reopened and says nothing: the start page lists what there is.
+  asked?.catch(() => undefined);
+  await loadYears();
+  if (!last || !asked || !useYearStore.getState().years.some((year) => year.file === last.file)) return;
+  await openYear(last.file, asked);
   if (useYearStore.getState().info?.file === last.file) useYearStore.getState().selectTable(last.page);
 }
