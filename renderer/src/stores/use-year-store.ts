@@ -82,7 +82,8 @@ interface YearState {
   printedNames: PrintedNames;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
-  loadYears(): Promise<void>;
+  /** Lists the year files; `asked` is the core's answer when it was already asked for (at start). */
+  loadYears(asked?: Promise<YearInfo[]>): Promise<void>;
   createYear(form: NewYearForm): Promise<void>;
   /** Opens a year file; `asked` is the core's answer when it was already asked for (at start, beside the year list). */
   openYear(file: string, asked?: Promise<YearSnapshot>): Promise<void>;
@@ -213,9 +214,9 @@ export const useYearStore = create<YearState>((set, get) => {
     printedNames: new Map(),
     focusRequest: null,
 
-    async loadYears() {
+    async loadYears(asked) {
       try {
-        set({ years: await call('listYears', {}) });
+        set({ years: await (asked ?? call('listYears', {})) });
       } catch (error) {
         set({ error: (error as Error).message });
       }
