@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
 import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
@@ -17,6 +17,7 @@ import { WRAP_LABELS_UP_TO, scrollsSideways, sizeAndFreeze } from './widths';
 import { withLastYear } from './last-year-columns';
 import { useLastYearShown } from '../features/last-year/use-last-year';
 import { useLiveCells } from './live-cells';
+import { measuredWidths } from './measured-widths';
 import { GRID_MODULES } from './grid-modules';
 
 ModuleRegistry.registerModules(GRID_MODULES);
@@ -71,9 +72,13 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
       buildColumnDefs(def, layout, () => modelRef.current, currentMarks, (code) => useYearStore.getState().codes.isCustom(code), commitEdit, () => useYearStore.getState().baseline),
     [def, layout, commitEdit],
   );
-  const [widths, setWidths] = useState<Map<string, number>>(new Map());
-  const [gridWidth, setGridWidth] = useState(0);
-  const freeze = gridWidth > 0 && scrollsSideways(layout, widths, gridWidth);
+  // The grid is created once, at its final widths and freezing: widths come from the layout and the
+  // figures, and the grid waits (before the first paint) until its room's width is known.
+  const [widths, setWidths] = useState(() => measuredWidths(def, layout, model));
+  const body = useRef<HTMLDivElement>(null);
+  const [gridWidth, setGridWidth] = useState<number | null>(null);
+  useLayoutEffect(() => setGridWidth(body.current?.clientWidth ?? 0), []);
+  const freeze = !!gridWidth && scrollsSideways(layout, widths, gridWidth);
   const columnDefs = useMemo(() => sizeAndFreeze(baseDefs, layout, widths, freeze), [baseDefs, layout, widths, freeze]);
   const range = useRangeSelection({
     def,
@@ -90,8 +95,10 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
 
   // Columns widen when a figure outgrows them, never narrow during a visit.
   const measureWidths = useLiveCells({ def, layout, gridApi, model: () => modelRef.current, setWidths });
+  const measuredLayout = useRef(layout);
   useEffect(() => {
-    if (gridApi.current) measureWidths(gridApi.current);
+    if (layout !== measuredLayout.current) measureWidths();
+    measuredLayout.current = layout;
   }, [layout]);
   // A line that now shows another row (after 添加科目 or 删除科目行) takes that row's level styling and cell roles.
   useEffect(() => {
@@ -174,8 +181,8 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
     <div className="grid-host" data-table={def.id} onPaste={onPaste} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
       <GridStatus hint={hint} onClose={() => setHint(null)} />
-      <div className="grid-body">
-      <AgGridReact<LineData>
+      <div className="grid-body" ref={body}>
+      {gridWidth !== null && <AgGridReact<LineData>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
         columnDefs={columnDefs}
@@ -200,13 +207,12 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
         onCellFocused={onCellFocused}
         onGridSizeChanged={(event) => setGridWidth(event.clientWidth)}
         onFirstDataRendered={(event) => {
-          measureWidths(event.api);
           // A year just opened (nothing has the focus): typing goes straight into the first input cell.
           const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;
           if (first) event.api.setFocusedCell(first.line, first.columnId);
         }}
         onGridPreDestroyed={() => (gridApi.current = null)}
-      />
+      />}
       </div>
     </div>
   );

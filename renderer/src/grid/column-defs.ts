@@ -72,16 +72,7 @@ export function buildColumnDefs(
           return `cell-key cell-${column.kind}${custom}`;
         },
         ...(column.kind === 'label' || column.kind === 'code' ? { cellClassRules: markRules((data) => data?.keys[column.side] ?? undefined, '') } : {}),
-        valueGetter: (params: ValueGetterParams<LineData>) => {
-          if (params.data?.colNoLine) return column === firstKeyColumn(layout, column.side) ? (def.colNoRow ?? '') : '';
-          const row = rowOf(params.data, column);
-          if (!row) return '';
-          if (column.kind === 'rowno') return row.key;
-          if (column.kind === 'code') return row.code ?? (row.level === 0 ? row.label : '');
-          // Total rows print their label across code and name; the name cell stays empty.
-          if (column.kind === 'name' && !row.code) return '';
-          return row.label;
-        },
+        valueGetter: (params: ValueGetterParams<LineData>) => keyCellText(def, layout, column, params.data, model()),
         tooltipValueGetter: (params: ITooltipParams<LineData>) => (column.kind === 'label' || column.kind === 'name' ? String(params.value ?? '') : undefined),
       };
     }
@@ -137,6 +128,19 @@ export function buildColumnDefs(
   };
 
   return groupByHeader(layout.columns.map((column) => ({ column, def: leaf(column) })), 0);
+}
+
+/** The text a label, 行次 or code cell shows (the grid's value and what its column's width is measured on). */
+export function keyCellText(def: TableDef, layout: PrintedLayout, column: LayoutColumn, data: LineData | undefined, model: YearModel): string {
+  if (data?.colNoLine) return column === firstKeyColumn(layout, column.side) ? (def.colNoRow ?? '') : '';
+  const key = data?.keys[column.side];
+  const row = key == null ? undefined : model.row(def.id, key);
+  if (!row) return '';
+  if (column.kind === 'rowno') return row.key;
+  if (column.kind === 'code') return row.code ?? (row.level === 0 ? row.label : '');
+  // Total rows print their label across code and name; the name cell stays empty.
+  if (column.kind === 'name' && !row.code) return '';
+  return row.label;
 }
 
 function firstKeyColumn(layout: PrintedLayout, side: number): LayoutColumn {

@@ -11,7 +11,8 @@ import type { PrintedLayout, TableDef, YearModel } from '../../../shared/tables'
 import { afterPaint } from '../stores/after-paint';
 import { useYearStore } from '../stores/use-year-store';
 import type { LineData } from './column-defs';
-import { figureWidths, grownWidths, measureKeyWidths } from './widths';
+import { figureWidths, grownWidths } from './widths';
+import { amountAt, measuredWidths } from './measured-widths';
 
 interface LiveCellsOptions {
   def: TableDef;
@@ -21,13 +22,9 @@ interface LiveCellsOptions {
   setWidths: Dispatch<SetStateAction<Map<string, number>>>;
 }
 
-/** Returns how to measure every column again (on first draw and when the rows change). */
-export function useLiveCells({ def, layout, gridApi, model, setWidths }: LiveCellsOptions): (api: GridApi<LineData>) => void {
-  const figures = () =>
-    figureWidths(layout, (line, column) => {
-      const key = layout.lines[line][column.side];
-      return key === null || !column.col ? null : model().value(def.id, key, column.col);
-    });
+/** Returns how to measure every column again (when the rows or columns change). */
+export function useLiveCells({ def, layout, gridApi, model, setWidths }: LiveCellsOptions): () => void {
+  const figures = () => figureWidths(layout, amountAt(def, layout, model()));
   const widthsAfterPaint = useMemo(() => afterPaint(() => setWidths((old) => grownWidths(old, figures()))), [def, layout]);
   useEffect(
     () =>
@@ -40,5 +37,5 @@ export function useLiveCells({ def, layout, gridApi, model, setWidths }: LiveCel
       }),
     [widthsAfterPaint],
   );
-  return (api) => setWidths((old) => grownWidths(old, new Map([...measureKeyWidths(api, layout), ...figures()])));
+  return () => setWidths((old) => grownWidths(old, measuredWidths(def, layout, model())));
 }

@@ -1,4 +1,4 @@
-import type { ColDef, ColGroupDef, GridApi } from 'ag-grid-community';
+import type { ColDef, ColGroupDef } from 'ag-grid-community';
 import { displayAmount, type Amount } from '../../../shared/money';
 import type { LayoutColumn, PrintedLayout } from '../../../shared/tables';
 
@@ -70,7 +70,11 @@ export const WRAP_LABELS_UP_TO = 150;
 /**
  * Applies widths and freezing to the column definitions: when the table scrolls sideways, the
  * key columns of the first side (项目, 行次, 科目代码, 科目名称) are pinned left; labels wider
- * than their cap wrap (up to WRAP_LABELS_UP_TO lines).
+ * than their cap wrap (up to WRAP_LABELS_UP_TO lines). Only a label column held at its cap can
+ * hold a label that wraps (the others were measured wide enough for their widest label, in the
+ * bold weight, which is never narrower than the one drawn): only there do rows grow to fit, because
+ * the grid measures each such cell's height in the page, a forced layout per cell, which was the
+ * largest single cost of drawing a table.
  */
 export function sizeAndFreeze<T>(defs: (ColDef<T> | ColGroupDef<T>)[], layout: PrintedLayout, widths: Map<string, number>, freeze: boolean): (ColDef<T> | ColGroupDef<T>)[] {
   const byId = new Map(layout.columns.map((column) => [column.id, column]));
@@ -86,24 +90,9 @@ export function sizeAndFreeze<T>(defs: (ColDef<T> | ColGroupDef<T>)[], layout: P
       minWidth: Math.min(width, FLOOR[column.kind]),
       pinned: freeze && column.side === 0 && column.kind !== 'value' ? 'left' : null,
       lockPinned: true,
-      ...(isLabelKind(column.kind) && wrap ? { wrapText: true, autoHeight: true } : {}),
+      ...(isLabelKind(column.kind) && wrap && width >= LABEL_CAP ? { wrapText: true, autoHeight: true } : {}),
     };
   });
-}
-
-/** Widths of the label, 行次 and code columns, measured from what the grid shows (they change only with the rows). */
-export function measureKeyWidths<T>(api: GridApi<T>, layout: PrintedLayout): Map<string, number> {
-  const keyColumns = layout.columns.filter((column) => column.kind !== 'value');
-  return columnWidths(
-    layout,
-    (line, column) => {
-      const rowNode = api.getDisplayedRowAtIndex(line);
-      const shown = rowNode ? api.getCellValue({ rowNode, colKey: column.id, useFormatter: true }) : '';
-      return shown == null ? '' : String(shown);
-    },
-    textWidth,
-    keyColumns,
-  );
 }
 
 /**

@@ -6,7 +6,7 @@ import { call } from '../api';
 import { baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
 import { inverseNames, withNames } from './printed-names';
 import { auditYear } from '../../../shared/audit';
-import { parseForm, type PerfForm } from '../../../shared/forms/model';
+import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import { CodeBook } from './code-book';
 import { inverseOf } from './history';
 import { suppFor } from '../features/report/report-supp';
@@ -67,6 +67,8 @@ interface YearState {
   audited: boolean;
   /** The 绩效自评 forms the audit reads (the forms store keeps them as the clerk types). */
   forms: PerfForm[];
+  /** The forms as the year file held them when it was opened: the forms store starts its drafts from these. */
+  openedForms: PerfFormJson[];
   explanations: Record<string, string>;
   /** Last year's values (上年数) for the cross-year rules, when a baseline was imported. */
   baseline: ModelView | undefined;
@@ -80,9 +82,11 @@ interface YearState {
   printedNames: PrintedNames;
   /** A cell the grid should scroll to and focus (from a click on a finding); seq makes repeats count. */
   focusRequest: { table: string; row: string; col: string; seq: number } | null;
-  loadYears(): Promise<void>;
+  /** Lists the year files; `asked` is the core's answer when it was already asked for (at start). */
+  loadYears(asked?: Promise<YearInfo[]>): Promise<void>;
   createYear(form: NewYearForm): Promise<void>;
-  openYear(file: string): Promise<void>;
+  /** Opens a year file; `asked` is the core's answer when it was already asked for (at start, beside the year list). */
+  openYear(file: string, asked?: Promise<YearSnapshot>): Promise<void>;
   closeYear(): void;
   selectTable(id: string): void;
   /** One user action (an edit, a paste, adding a row): applied at once, persisted, one undo step. */
@@ -201,6 +205,7 @@ export const useYearStore = create<YearState>((set, get) => {
     findings: [],
     audited: false,
     forms: [],
+    openedForms: [],
     explanations: {},
     baseline: undefined,
     supplementary: {},
@@ -209,9 +214,9 @@ export const useYearStore = create<YearState>((set, get) => {
     printedNames: new Map(),
     focusRequest: null,
 
-    async loadYears() {
+    async loadYears(asked) {
       try {
-        set({ years: await call('listYears', {}) });
+        set({ years: await (asked ?? call('listYears', {})) });
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -226,9 +231,9 @@ export const useYearStore = create<YearState>((set, get) => {
       }
     },
 
-    async openYear(file) {
+    async openYear(file, asked) {
       try {
-        const snapshot = await call('openYear', { file });
+        const snapshot = await (asked ?? call('openYear', { file }));
         const first = templateTables(snapshot.info.template)[0].id;
         const opened = modelFrom(snapshot);
         const baseline = snapshot.baseline ? baselineView(baselineFromDoc(snapshot.baseline)) : undefined;
@@ -239,7 +244,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const printed = printedFromDoc(snapshot.printed);
         const printedNames = printedNamesFromDoc(snapshot.printedNames);
         // The grid is drawn first; the year's 审核 follows right after (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
         reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
@@ -247,7 +252,7 @@ export const useYearStore = create<YearState>((set, get) => {
     },
 
     closeYear() {
-      set({ info: null, model: null, forms: [], findings: [], undoStack: [], redoStack: [] });
+      set({ info: null, model: null, forms: [], openedForms: [], findings: [], undoStack: [], redoStack: [] });
       void get().loadYears();
     },
 

@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { Suspense, useRef, useState } from 'react';
 import type { ImportPreview } from '../../../../shared/contract';
 import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { deliver, fileToBase64 } from './files';
-import { ImportDialog } from './ImportDialog';
+import { ImportDialog } from '../shell/lazy-pages';
 
 type Busy = null | '正在导出…' | '正在读取文件…' | '正在导入…';
 
@@ -157,7 +157,11 @@ export function ExchangeBar() {
           </div>
         </div>
       )}
-      {pending && <ImportDialog name={pending.name} preview={pending.preview} onCancel={() => setPending(null)} onConfirm={() => void confirm()} onPartial={() => void previewPartial()} />}
+      {pending && (
+        <Suspense fallback={null}>
+          <ImportDialog name={pending.name} preview={pending.preview} onCancel={() => setPending(null)} onConfirm={() => void confirm()} onPartial={() => void previewPartial()} />
+        </Suspense>
+      )}
     </div>
   );
 }

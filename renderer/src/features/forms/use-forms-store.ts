@@ -28,7 +28,8 @@ interface FormsState {
   entries: FormEntry[];
   /** The project form open in the editor (the list shows when null). */
   openId: number | null;
-  load(file: string): Promise<void>;
+  /** Reads the year's forms: from `stored` when the caller already holds them (the year just opened), else from the core. */
+  load(file: string, stored?: PerfFormJson[]): Promise<void>;
   update(id: number, recipe: (json: PerfFormJson) => PerfFormJson): void;
   /** Saves a new form at once; null when the core refuses it (the message is shown). */
   create(json: PerfFormJson): Promise<number | null>;
@@ -82,6 +83,11 @@ export const useFormsStore = create<FormsState>((set, get) => {
     });
   }
 
+  function adopt(forms: PerfFormJson[]): void {
+    const entries = entriesFrom(forms);
+    set({ entries, openId: entries.some((entry) => entry.id === get().openId) ? get().openId : null });
+  }
+
   async function reload(): Promise<void> {
     const file = get().file;
     if (!file) return;
@@ -89,8 +95,7 @@ export const useFormsStore = create<FormsState>((set, get) => {
       const snapshot = await call('openYear', { file });
       // Another year was opened meanwhile: this answer is about a file no longer shown.
       if (get().file !== file) return;
-      const entries = entriesFrom(snapshot.forms);
-      set({ entries, openId: entries.some((entry) => entry.id === get().openId) ? get().openId : null });
+      adopt(snapshot.forms);
     } catch (error) {
       showError((error as Error).message);
     }
@@ -129,11 +134,14 @@ export const useFormsStore = create<FormsState>((set, get) => {
     entries: [],
     openId: null,
 
-    async load(file) {
+    async load(file, stored) {
       if (get().file !== file) {
         set({ file, entries: [], openId: null, loading: true });
       }
-      await reload();
+      if (stored) {
+        adopt(stored);
+        syncFindings();
+      } else await reload();
       set({ loading: false });
     },
 
@@ -259,8 +267,9 @@ function syncFindings(): void {
 useYearStore.subscribe((state, previous) => {
   const file = state.info?.file ?? null;
   if (file !== (previous.info?.file ?? null)) {
-    // A year was opened or closed: its forms are read at once, so their findings count from the start.
-    if (file) void useFormsStore.getState().load(file);
+    // A year was opened or closed: its forms count from the start. The snapshot that opened the year
+    // carried them; reading the whole year again for them delayed the first grid.
+    if (file) void useFormsStore.getState().load(file, state.openedForms);
     else useFormsStore.getState().reset();
   }
 });

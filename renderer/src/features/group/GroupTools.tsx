@@ -1,6 +1,5 @@
-import { useState } from 'react';
-import { BatchPage } from './BatchPage';
-import { ConsolidatePage } from './ConsolidatePage';
+import { Suspense, useState } from 'react';
+import { BatchPage, ConsolidatePage } from '../shell/lazy-pages';
 
 /** On the start page: the 主管部门's 汇总 and the 财政局's batch 审核 of the data folder. */
 export function GroupTools() {
@@ -14,7 +13,7 @@ export function GroupTools() {
             返回
           </button>
         </div>
-        {page === 'consolidate' ? <ConsolidatePage /> : <BatchPage />}
+        <Suspense fallback={<p className="muted">正在载入…</p>}>{page === 'consolidate' ? <ConsolidatePage /> : <BatchPage />}</Suspense>
       </div>
     );
   }

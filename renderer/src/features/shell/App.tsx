@@ -1,25 +1,22 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { TableGrid } from '../../grid/TableGrid';
 import { useYearStore } from '../../stores/use-year-store';
 import { ExchangeBar } from '../exchange/ExchangeBar';
 import { FindingsPanel } from '../findings/FindingsPanel';
-import { FormsPage } from '../forms/FormsPage';
 import { FormsSideEntries } from '../forms/FormsSideEntries';
 import { isFormsPage } from '../forms/pages';
 import { StartPage } from '../start/StartPage';
 import { SUPP_TABLE, TEXT_TABLE, summarise } from '../../../../shared/rules';
 import { GroupTools } from '../group/GroupTools';
-import { SupplementaryPage } from '../supplementary/SupplementaryPage';
 import { SaveStatus } from './SaveStatus';
 import { TablePage } from './TablePage';
 import { UndoBar } from '../history/UndoBar';
 import { FindBox } from '../find/FindBox';
 import { rememberWhereLeftOff } from '../start/last-opened';
 import { usePageZoom } from './zoom';
+import { FormsPage, ReportPage, SupplementaryPage, preloadPages } from './lazy-pages';
 
-/** The 决算公开 page and its charts (ECharts, a third of the renderer's code) load when first opened, not before the first grid. */
-const ReportPage = lazy(() => import('../report/ReportPage').then((module) => ({ default: module.ReportPage })));
 
 /** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
 export function App() {
@@ -34,6 +31,9 @@ export function App() {
   const findings = useYearStore((state) => state.findings);
 
   useEffect(rememberWhereLeftOff, []);
+  useEffect(() => {
+    if (info) preloadPages();
+  }, [info]);
   usePageZoom();
 
   useEffect(() => {
@@ -136,14 +136,8 @@ export function App() {
         </button>
       </nav>
       <main className="content">
-        {formsPage ? (
-          <FormsPage page={tableId} />
-        ) : suppPage ? (
-          <SupplementaryPage />
-        ) : reportPage ? (
-          <Suspense fallback={<p className="muted">正在载入决算公开页…</p>}>
-            <ReportPage />
-          </Suspense>
+        {otherPage ? (
+          <Suspense fallback={<p className="muted">{reportPage ? '正在载入决算公开页…' : '正在载入…'}</p>}>{formsPage ? <FormsPage page={tableId} /> : suppPage ? <SupplementaryPage /> : <ReportPage />}</Suspense>
         ) : (
           <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
             <TableGrid key={current.id} def={current} />

@@ -1,20 +1,17 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { TABLE_SETS } from '../../../../shared/tables/sets';
 import { useYearStore, type NewYearForm } from '../../stores/use-year-store';
-import { reopenWhereLeftOff } from './last-opened';
+import { loadYearsAndReopen } from './last-opened';
 import { YearFileDetails } from './YearFileDetails';
 
 /** Choose a year file or create this year's. */
 export function StartPage() {
   const years = useYearStore((state) => state.years);
-  const loadYears = useYearStore((state) => state.loadYears);
   const openYear = useYearStore((state) => state.openYear);
   const createYear = useYearStore((state) => state.createYear);
   const [form, setForm] = useState<NewYearForm>({ fiscalYear: new Date().getFullYear() - 1, unitName: '', unitCode: '', template: '9', numbering: '公开', baselineFrom: '' });
 
-  useEffect(() => {
-    void loadYears().then(reopenWhereLeftOff);
-  }, [loadYears]);
+  useEffect(() => void loadYearsAndReopen(), []);
 
   // Each year starts from last year's file: offer it, and take the unit and template from it.
   const lastYear = years.filter((year) => year.fiscalYear === form.fiscalYear - 1);

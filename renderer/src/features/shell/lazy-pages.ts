@@ -1,0 +1,34 @@
+/**
+ * Pages and dialogs the first screen (a year's first table) never shows: their code loads in its
+ * own chunks, so the script parsed and run before the first grid is smaller. Once the first table
+ * is on screen the small ones are fetched while the page is idle, so opening one later waits for
+ * nothing; the 决算公开 page (ECharts, a megabyte) loads when first opened, as its parsing would
+ * hold up the clerk's first keys.
+ */
+import { lazy } from 'react';
+
+const loaders = {
+  report: () => import('../report/ReportPage'),
+  forms: () => import('../forms/FormsPage'),
+  supplementary: () => import('../supplementary/SupplementaryPage'),
+  consolidate: () => import('../group/ConsolidatePage'),
+  batch: () => import('../group/BatchPage'),
+  importDialog: () => import('../exchange/ImportDialog'),
+};
+
+export const ReportPage = lazy(() => loaders.report().then((module) => ({ default: module.ReportPage })));
+export const FormsPage = lazy(() => loaders.forms().then((module) => ({ default: module.FormsPage })));
+export const SupplementaryPage = lazy(() => loaders.supplementary().then((module) => ({ default: module.SupplementaryPage })));
+export const ConsolidatePage = lazy(() => loaders.consolidate().then((module) => ({ default: module.ConsolidatePage })));
+export const BatchPage = lazy(() => loaders.batch().then((module) => ({ default: module.BatchPage })));
+export const ImportDialog = lazy(() => loaders.importDialog().then((module) => ({ default: module.ImportDialog })));
+
+let preloaded = false;
+
+/** Fetches every lazy page's code while the page is idle (once): the module cache then has them. */
+export function preloadPages(): void {
+  if (preloaded) return;
+  preloaded = true;
+  const idle = (task: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(task, { timeout: 2000 }) : setTimeout(task, 200));
+  for (const [name, load] of Object.entries(loaders)) if (name !== 'report') idle(() => void load().catch(() => undefined));
+}
