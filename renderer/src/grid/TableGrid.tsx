@@ -174,7 +174,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
     if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);
-    range.onCellFocused(event);
+    range.onCellFocused();
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useMemo, useRef, type ClipboardEvent, type KeyboardEvent, type MouseEvent, type MutableRefObject } from 'react';
-import type { CellClassParams, CellFocusedEvent, GridApi } from 'ag-grid-community';
+import type { CellClassParams, GridApi } from 'ag-grid-community';
 import type { PrintedLayout, TableDef, YearModel } from '../../../shared/tables';
 import type { CellEdit } from '../../../shared/contract';
 import { rangeRows, toTsv } from './copy-out';
@@ -24,6 +24,8 @@ interface RangeOptions {
 export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeOptions) {
   const range = useRef<CellRange | null>(null);
   const dragging = useRef(false);
+  /** The focused cell the selection last followed. */
+  const seenFocus = useRef<GridPoint | null>(null);
   const columnIndex = useMemo(() => new Map(layout.columns.map((column, i) => [column.id, i])), [layout]);
 
   const redraw = () => gridApi.current?.refreshCells();
@@ -51,6 +53,16 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     gridApi.current?.ensureColumnVisible(layout.columns[point.column].id);
   };
 
+  /**
+   * The anchor keeps the browser's focus, as the active cell does in a spreadsheet. A Shift+arrow
+   * that comes while the grid is still drawing the cell it just moved to (scrolled into view) would
+   * otherwise leave the focus on a cell about to be removed, then on the page, and the next Ctrl+C or arrow would not reach the grid.
+   */
+  const keepFocusOn = (point: GridPoint) => {
+    const focused = pointOf(document.activeElement);
+    if (focused?.line !== point.line || focused.column !== point.column) gridApi.current?.setFocusedCell(point.line, layout.columns[point.column].id);
+  };
+
   const rawText = (line: number, column: number) => {
     const api = gridApi.current;
     const rowNode = api?.getDisplayedRowAtIndex(line);
@@ -58,12 +70,38 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     return value == null ? '' : String(value);
   };
 
-  /** The selection, or the focused cell alone when nothing was selected yet. */
-  const currentRange = () => {
-    if (range.current) return range.current;
+  /** The focused cell as the grid reports it now (the pinned 栏次 line is not selectable). */
+  const focusedPoint = (): GridPoint | null => {
     const focused = gridApi.current?.getFocusedCell();
     const column = focused && !focused.rowPinned ? columnIndex.get(focused.column.getColId()) : undefined;
-    return focused && column !== undefined ? new CellRange({ line: focused.rowIndex, column }) : null;
+    return focused && column !== undefined ? { line: focused.rowIndex, column } : null;
+  };
+
+  /**
+   * Brings the selection up to the grid's focus: moving the focus without Shift starts a new
+   * selection at the focused cell. The grid delivers its cellFocused event a task after the focus
+   * moved, and a key pressed quickly (while the grid scrolls a column into view) comes before it,
+   * so every key, copy and paste first asks the grid where the focus is instead of trusting the
+   * last event; a late event then finds nothing new.
+   */
+  const followFocus = () => {
+    const point = focusedPoint();
+    const seen = seenFocus.current;
+    if (!point || (seen?.line === point.line && seen.column === point.column)) return;
+    seenFocus.current = point;
+    const current = range.current;
+    const at = (corner: GridPoint | undefined) => corner?.line === point.line && corner.column === point.column;
+    if (dragging.current && current?.isBlock()) return;
+    if (current && !current.isBlock() && at(current.head)) return;
+    // A Shift+click extends the range before the grid focuses the clicked cell: a block keeps its corners.
+    if (current?.isBlock() && (at(current.anchor) || at(current.head))) return;
+    select(new CellRange(point));
+  };
+
+  /** The selection, or the focused cell alone when nothing was selected yet. */
+  const currentRange = () => {
+    followFocus();
+    return range.current;
   };
 
   const onKeyDownCapture = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -74,6 +112,7 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     if (event.shiftKey && !ctrl && event.key.startsWith('Arrow') && current) {
       select(current.step(event.key, layout.lines.length, layout.columns.length));
       reveal(range.current!.head);
+      keepFocusOn(range.current!.anchor);
     } else if (ctrl && !event.shiftKey && key === 'a') {
       select(CellRange.all(layout.lines.length, layout.columns.length));
     } else if (ctrl && !event.shiftKey && key === 'd' && current) {
@@ -121,19 +160,6 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     if (point && (point.line !== range.current.head.line || point.column !== range.current.head.column)) select(range.current.extendTo(point));
   };
 
-  /** Moving the focus without Shift starts a new selection at the focused cell. */
-  const onCellFocused = (event: CellFocusedEvent<LineData>) => {
-    const column = typeof event.column === 'object' && event.column ? columnIndex.get(event.column.getColId()) : undefined;
-    if (event.rowIndex == null || event.rowPinned || column === undefined) return;
-    const head = range.current?.head;
-    if (dragging.current && range.current?.isBlock()) return;
-    if (range.current && !range.current.isBlock() && head?.line === event.rowIndex && head.column === column) return;
-    // The grid reports focus late (after a Shift+click already extended the range): a block keeps its corners.
-    const corner = (point: GridPoint | undefined) => point?.line === event.rowIndex && point.column === column;
-    if (range.current?.isBlock() && (corner(range.current.anchor) || corner(head))) return;
-    select(new CellRange({ line: event.rowIndex, column }));
-  };
-
   const cellClassRules = useMemo(
     () => ({
       'cell-in-range': (params: CellClassParams<LineData>) => {
@@ -147,9 +173,10 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
 
   return {
     /** The selected rectangle when more than one cell is selected. */
-    block: () => (range.current?.isBlock() ? range.current.bounds() : null),
+    block: () => (currentRange()?.isBlock() ? range.current!.bounds() : null),
     hostHandlers: { onKeyDownCapture, onMouseDownCapture, onClickCapture, onMouseOver, onCopy },
-    onCellFocused,
+    /** The grid's (late) report that the focus moved. */
+    onCellFocused: followFocus,
     cellClassRules,
   };
 }
