@@ -7,6 +7,7 @@ import { baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, typ
 import { inverseNames, withNames } from './printed-names';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
+import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
 import { CodeBook } from './code-book';
 import { inverseOf } from './history';
 import { suppFor } from '../features/report/report-supp';
@@ -69,6 +70,8 @@ interface YearState {
   forms: PerfForm[];
   /** The forms as the year file held them when it was opened: the forms store starts its drafts from these. */
   openedForms: PerfFormJson[];
+  /** The scored frameworks as the year file held them when it was opened (the frameworks store starts from these). */
+  openedFrameworks: FrameworkDoc[];
   explanations: Record<string, string>;
   /** Last year's values (上年数) for the cross-year rules, when a baseline was imported. */
   baseline: ModelView | undefined;
@@ -206,6 +209,7 @@ export const useYearStore = create<YearState>((set, get) => {
     audited: false,
     forms: [],
     openedForms: [],
+    openedFrameworks: [],
     explanations: {},
     baseline: undefined,
     supplementary: {},
@@ -244,7 +248,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const printed = printedFromDoc(snapshot.printed);
         const printedNames = printedNamesFromDoc(snapshot.printedNames);
         // The grid is drawn first; the year's 审核 follows right after (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
         reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
@@ -252,7 +256,7 @@ export const useYearStore = create<YearState>((set, get) => {
     },
 
     closeYear() {
-      set({ info: null, model: null, forms: [], openedForms: [], findings: [], undoStack: [], redoStack: [] });
+      set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [] });
       void get().loadYears();
     },
 

@@ -21,7 +21,8 @@ interface FrameworksState {
   project: string;
   /** Shows a framework's page (附件2: of one project). */
   show(kind: FrameworkKind, subjectCode: string): void;
-  load(file: string): Promise<void>;
+  /** Reads the year's frameworks; `stored` is the answer the year was opened with, when there is one. */
+  load(file: string, stored?: FrameworkDoc[]): Promise<void>;
   /** Applies a change of one framework and saves it; `label` names the undo step. `field` is focused on undo. */
   edit(kind: FrameworkKind, subjectCode: string, before: FrameworkJson, after: FrameworkJson, label: string, field: string): void;
   /** Deletes a stored framework (the page shows the blank template again). */
@@ -73,12 +74,12 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
       if (subjectCode) set({ project: subjectCode });
       useYearStore.getState().selectTable(frameworkPage(kind));
     },
-    async load(file) {
+    async load(file, opened) {
       if (get().file !== file) set({ file, docs: {} });
       try {
-        const snapshot = await call('openYear', { file });
+        const frameworks = opened ?? (await call('openYear', { file })).frameworks;
         if (get().file !== file) return;
-        const stored = Object.fromEntries(snapshot.frameworks.map((doc) => [frameworkKey(doc.framework.framework, doc.subject_code), doc]));
+        const stored = Object.fromEntries(frameworks.map((doc) => [frameworkKey(doc.framework.framework, doc.subject_code), doc]));
         // An edit still waiting for its save stays as typed; it reaches the core behind this read.
         const pending = Object.fromEntries([...timers.keys()].filter((key) => get().docs[key]).map((key) => [key, get().docs[key]]));
         set({ docs: { ...stored, ...pending } });
@@ -119,10 +120,12 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
 });
 
 // A year opened, or opened again after an import or load replaced its contents: its frameworks are read.
+// The snapshot that opened the year carries them: reading the whole year again delayed the first grid.
 useYearStore.subscribe((state, previous) => {
   if (state.info === previous.info) return;
   const file = state.info?.file ?? null;
-  if (file) void useFrameworksStore.getState().load(file);
+  const opened = state.openedFrameworks !== previous.openedFrameworks ? state.openedFrameworks : undefined;
+  if (file) void useFrameworksStore.getState().load(file, opened);
   else useFrameworksStore.setState({ file: null, docs: {}, project: '' });
 });
 
