@@ -1,11 +1,13 @@
 /**
  * The year file's frameworks table (migration 12): the scored frameworks (附件1.1, 附件2, 大通湖 附件5)
  * as interchange JSON. Written inside YearStore.write's transaction (a load or an import writes them
- * with everything else, all or nothing); read whole, they are few and small.
+ * with everything else, all or nothing); read whole and checked, they are few and small.
  */
 import type Database from 'better-sqlite3';
-import type { FrameworkDoc } from '../../shared/forms/framework-entry';
-import type { FrameworkJson } from '../../shared/forms/framework';
+import { ApiError } from '../../shared/contract';
+import { acceptFramework, FRAMEWORK_DEFS, type FrameworkDoc } from '../../shared/forms/framework-entry';
+import { FRAMEWORK_KINDS, type FrameworkJson, type FrameworkKind } from '../../shared/forms/framework';
+import { FormParseError } from '../../shared/forms/model';
 
 export interface FrameworksChange {
   /** Clears every stored framework first (load, an import that carries frameworks). */
@@ -25,8 +27,42 @@ export function writeFrameworks(db: Database.Database, change: FrameworksChange)
   for (const { kind, doc } of change.save ?? []) save.run(kind, doc.subject_code, JSON.stringify(doc.framework), doc.draft ? 1 : 0, now);
 }
 
-/** Every stored framework, department ones (subject_code '') first, then by kind and project code. */
-export function loadFrameworks(db: Database.Database): FrameworkDoc[] {
-  const rows = db.prepare('SELECT subject_code, json, draft FROM frameworks ORDER BY subject_code, kind').all() as { subject_code: string; json: string; draft: number }[];
-  return rows.map((row) => ({ subject_code: row.subject_code, ...(row.draft ? { draft: true } : {}), framework: JSON.parse(row.json) as FrameworkJson }));
+/**
+ * Every stored framework, department ones (subject_code '') first, then by kind and project code.
+ * A file from elsewhere may hold anything SQLite allows: a framework that is not one the declarations
+ * accept is refused by name, as a damaged cell is (store.ts), rather than failing every later read.
+ */
+export function loadFrameworks(db: Database.Database, file: string): FrameworkDoc[] {
+  const rows = db.prepare('SELECT kind, subject_code, json, draft FROM frameworks ORDER BY subject_code, kind').all() as StoredRow[];
+  return rows.map((row) => ({ subject_code: String(row.subject_code), ...(row.draft ? { draft: true } : {}), framework: storedFramework(row, file) }));
+}
+
+interface StoredRow {
+  kind: unknown;
+  subject_code: unknown;
+  json: unknown;
+  draft: unknown;
+}
+
+function storedFramework(row: StoredRow, file: string): FrameworkJson {
+  const known = typeof row.kind === 'string' && (FRAMEWORK_KINDS as readonly string[]).includes(row.kind) ? (row.kind as FrameworkKind) : null;
+  const name = `${known ? FRAMEWORK_DEFS[known].attachment : String(row.kind).slice(0, 20)}${row.subject_code ? `-${String(row.subject_code).slice(0, 30)}` : ''}`;
+  const refuse = (reason: string): never => {
+    throw new ApiError('unreadable', `年度文件已损坏:评价指标体系“${name}”无法读取(${reason}):${file}`);
+  };
+  if (!known) return refuse('不是决算通的评价指标体系');
+  if (typeof row.subject_code !== 'string' || typeof row.json !== 'string') return refuse('内容不是文字');
+  let json: unknown;
+  try {
+    json = JSON.parse(row.json);
+  } catch {
+    return refuse('内容不是有效的数据');
+  }
+  try {
+    if (acceptFramework(json, []).framework.framework !== known) return refuse('内容与表名不符');
+  } catch (error) {
+    if (error instanceof FormParseError || error instanceof RangeError) return refuse(error.message);
+    throw error;
+  }
+  return json as FrameworkJson;
 }

@@ -15,7 +15,7 @@ export function projectExecutions(session: YearSession): ProjectExecution[] {
 }
 
 export function storedFrameworks(session: YearSession): FrameworkDoc[] {
-  return loadFrameworks(session.store.database);
+  return loadFrameworks(session.store.database, session.store.path);
 }
 
 /** Every stored framework settled against the year's projects as they are now. */
