@@ -16,7 +16,16 @@ export interface FrameworksChange {
   remove?: { kind: string; subject_code: string }[];
 }
 
+/**
+ * Writes the change; a framework the declarations do not accept is refused before anything is
+ * written (the caller's transaction then writes nothing): every way in checks its frameworks, this
+ * keeps a way that missed one from leaving a year that cannot be read back.
+ */
 export function writeFrameworks(db: Database.Database, change: FrameworksChange): void {
+  for (const { kind, doc } of change.save ?? []) {
+    const problem = frameworkProblem(kind, doc.framework);
+    if (problem) throw new ApiError('refused', `评价指标体系“${frameworkName(kind, doc.subject_code)}”不能保存:${problem}`);
+  }
   if (change.replaceAll) db.exec('DELETE FROM frameworks');
   const save = db.prepare(
     'INSERT INTO frameworks (kind, subject_code, json, draft, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, subject_code) DO UPDATE SET json = excluded.json, draft = excluded.draft, updated_at = excluded.updated_at',
@@ -45,12 +54,9 @@ interface StoredRow {
 }
 
 function storedFramework(row: StoredRow, file: string): FrameworkJson {
-  const known = typeof row.kind === 'string' && (FRAMEWORK_KINDS as readonly string[]).includes(row.kind) ? (row.kind as FrameworkKind) : null;
-  const name = `${known ? FRAMEWORK_DEFS[known].attachment : String(row.kind).slice(0, 20)}${row.subject_code ? `-${String(row.subject_code).slice(0, 30)}` : ''}`;
   const refuse = (reason: string): never => {
-    throw new ApiError('unreadable', `年度文件已损坏:评价指标体系“${name}”无法读取(${reason}):${file}`);
+    throw new ApiError('unreadable', `年度文件已损坏:评价指标体系“${frameworkName(row.kind, row.subject_code)}”无法读取(${reason}):${file}`);
   };
-  if (!known) return refuse('不是决算通的评价指标体系');
   if (typeof row.subject_code !== 'string' || typeof row.json !== 'string') return refuse('内容不是文字');
   let json: unknown;
   try {
@@ -58,11 +64,24 @@ function storedFramework(row: StoredRow, file: string): FrameworkJson {
   } catch {
     return refuse('内容不是有效的数据');
   }
+  const problem = frameworkProblem(row.kind, json);
+  return problem ? refuse(problem) : (json as FrameworkJson);
+}
+
+const knownKind = (kind: unknown): kind is FrameworkKind => typeof kind === 'string' && (FRAMEWORK_KINDS as readonly string[]).includes(kind);
+
+/** 附件2-项目编码, as the workbook names its sheet. */
+function frameworkName(kind: unknown, subjectCode: unknown): string {
+  return `${knownKind(kind) ? FRAMEWORK_DEFS[kind].attachment : String(kind).slice(0, 20)}${subjectCode ? `-${String(subjectCode).slice(0, 30)}` : ''}`;
+}
+
+/** Why `framework` cannot be stored as a framework of `kind`, in the clerk's words; null when it can. */
+function frameworkProblem(kind: unknown, framework: unknown): string | null {
+  if (!knownKind(kind)) return '不是决算通的评价指标体系';
   try {
-    if (acceptFramework(json, []).framework.framework !== known) return refuse('内容与表名不符');
+    return acceptFramework(framework, []).framework.framework === kind ? null : '内容与表名不符';
   } catch (error) {
-    if (error instanceof FormParseError || error instanceof RangeError) return refuse(error.message);
+    if (error instanceof FormParseError || error instanceof RangeError) return error.message;
     throw error;
   }
-  return json as FrameworkJson;
 }
