@@ -6,7 +6,7 @@ import { ApiError } from '../../shared/contract';
 import { FormParseError } from '../../shared/forms/model';
 import { acceptFramework, executionsOf, FRAMEWORK_DEFS, frameworkToJson, type FrameworkDoc, type SettledFramework } from '../../shared/forms/framework-entry';
 import type { ProjectExecution } from '../../shared/forms/scoring';
-import { FRAMEWORK_KINDS, type FrameworkKind } from '../../shared/forms/framework';
+import type { FrameworkKind } from '../../shared/forms/framework';
 import { loadFrameworks, type FrameworksChange } from './frameworks-store';
 import type { YearSession } from './year-session';
 
@@ -15,7 +15,7 @@ export function projectExecutions(session: YearSession): ProjectExecution[] {
 }
 
 export function storedFrameworks(session: YearSession): FrameworkDoc[] {
-  return loadFrameworks(session.store.database);
+  return loadFrameworks(session.store.database, session.store.path);
 }
 
 /** Every stored framework settled against the year's projects as they are now. */
@@ -69,14 +69,11 @@ export function frameworksFromDoc(list: unknown[] | undefined, projects: Project
   return { replaceAll: true, save };
 }
 
-export const isFrameworkKind = (value: string): value is FrameworkKind => (FRAMEWORK_KINDS as readonly string[]).includes(value);
-
 /** dump's frameworks, settled (合计得分 as computed now); absent when the year has none. */
 export function frameworksDump(session: YearSession): { frameworks?: FrameworkDoc[] } {
   const list = settledFrameworks(session).map(({ doc, settled }) => ({ ...doc, framework: frameworkToJson(settled.framework) }));
   return list.length ? { frameworks: list } : {};
 }
-
 
 /** The 自评得分一览's framework rows' input. */
 export function scoredFrameworks(session: YearSession): { subjectCode: string; settled: SettledFramework }[] {

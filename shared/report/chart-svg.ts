@@ -20,7 +20,7 @@ export const CHART_SIZE = { width: 640, height: 320 };
 // Single quotes: ECharts writes the family into a double-quoted style attribute.
 const FONT = "'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif";
 
-function option(data: ChartData): object {
+function option(data: ChartData, size: { width: number; height: number }): object {
   const common = { animation: false, textStyle: { fontFamily: FONT, fontSize: 13 }, color: ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272'] };
   if (data.kind === 'pie') {
     return {
@@ -35,11 +35,15 @@ function option(data: ChartData): object {
       ],
     };
   }
+  const grid = { left: 70, right: 20, top: 40, bottom: 56 };
+  // Every bar keeps its name: ECharts drops axis labels that would overlap, so each one is drawn
+  // (interval 0) and wraps within its own slot; the taller bottom margin holds two or three lines.
+  const slot = Math.floor((size.width - grid.left - grid.right) / Math.max(1, data.categories.length)) - 8;
   return {
     ...common,
     legend: { top: 0, textStyle: { fontFamily: FONT } },
-    grid: { left: 70, right: 20, top: 40, bottom: 40 },
-    xAxis: { type: 'category', data: data.categories },
+    grid,
+    xAxis: { type: 'category', data: data.categories, axisLabel: { interval: 0, width: slot, overflow: 'break', fontFamily: FONT } },
     yAxis: { type: 'value', name: '万元' },
     series: data.series.map((series) => ({ type: 'bar', name: series.name, data: series.values, label: { show: true, position: 'top', fontFamily: FONT } })),
   };
@@ -48,7 +52,7 @@ function option(data: ChartData): object {
 export function chartSvg(echarts: EChartsLike, data: ChartData, size = CHART_SIZE): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
-    chart.setOption(option(data));
+    chart.setOption(option(data, size));
     return chart.renderToSVGString();
   } finally {
     chart.dispose();

@@ -132,8 +132,8 @@ export function yunnanSangongSection(w: Writer): Block[] {
     ...yunnanLine(w, r.carRunning, 'sangong.vehicle_running', '(2)公务用车运行维护费'),
     stats.held,
     ...yunnanLine(w, r.reception, 'sangong.reception', '3.公务接待费'),
-    ...yunnanLine(w, '7', 'sangong.reception_domestic', '(1)国内公务接待费'),
-    ...yunnanLine(w, '8', 'sangong.reception_foreign', '(2)国(境)外公务接待费'),
+    ...yunnanLine(w, r.receptionDomestic, 'sangong.reception_domestic', '(1)国内公务接待费'),
+    ...yunnanLine(w, r.receptionForeign, 'sangong.reception_foreign', '(2)国(境)外公务接待费'),
     stats.reception,
   ];
   const gpb = { ...SANGONG_ITEMS.total, name: '一般公共预算财政拨款“三公”经费支出' };

@@ -21,7 +21,7 @@ function line(key: string, label: string, parts?: string[]): FixedRowDef {
 }
 
 /** Row keys of 滇10表 the rules read. */
-export const YN10_ROWS = { total: '1', outbound: '2', car: '3', carPurchase: '4', carRunning: '5', reception: '6', running: '9' } as const;
+export const YN10_ROWS = { total: '1', outbound: '2', car: '3', carPurchase: '4', carRunning: '5', reception: '6', receptionDomestic: '7', receptionForeign: '8', running: '9' } as const;
 
 /**
  * 云南 表十 财政拨款“三公”经费、行政参公单位机关运行经费情况表. INFERRED: the “三公” items of all

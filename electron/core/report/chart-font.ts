@@ -1,7 +1,9 @@
 /**
  * The Chinese font the chart pictures are drawn with, as resvg-js font options. The font is read
  * once per process; resvg gets a small copy holding only the characters of the charts at hand
- * (font-subset.ts says why), grown when a chart brings a character the copy lacks.
+ * (font-subset.ts says why), grown when a chart brings a character the copy lacks. resvg opens the
+ * font file on its worker thread when a drawing starts there, so a copy that another export's new
+ * characters replaced is removed only once the last drawing begun with it has finished.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,7 +22,16 @@ const CJK_FONTS = [
 export type FontOptions = { fontFiles: string[]; loadSystemFonts: false } | { loadSystemFonts: true };
 
 let source: { file: string; face: ReturnType<typeof readFace> } | null | undefined;
-let copy: { file: string; covered: Set<number> } | undefined;
+interface FontCopy {
+  file: string;
+  covered: Set<number>;
+  /** Drawings under way with this copy. */
+  users: number;
+}
+
+let copy: FontCopy | undefined;
+/** Replaced copies some drawing still uses. */
+const replaced = new Set<FontCopy>();
 let copies = 0;
 
 /** Every character of the SVGs (markup included: a few Latin glyphs more cost nothing), numeric references decoded. */
@@ -33,8 +44,15 @@ function characters(svgs: string[]): Set<number> {
   return found;
 }
 
-function removeCopy(): void {
-  if (copy) fs.rmSync(copy.file, { force: true });
+function removeCopies(): void {
+  for (const each of [copy, ...replaced]) if (each) fs.rmSync(each.file, { force: true });
+}
+
+function release(used: FontCopy): void {
+  used.users--;
+  if (used === copy || used.users > 0) return;
+  replaced.delete(used);
+  fs.rmSync(used.file, { force: true });
 }
 
 const COPY_NAME = /^juesuan-chart-font-(\d+)-\d+\.ttf$/;
@@ -60,7 +78,7 @@ function fontSource(): typeof source {
   if (source === undefined) {
     const file = CJK_FONTS.find((candidate) => fs.existsSync(candidate));
     source = file ? { file, face: readFace(fs.readFileSync(file)) } : null;
-    if (source?.face) process.once('exit', removeCopy);
+    if (source?.face) process.once('exit', removeCopies);
   }
   return source;
 }
@@ -68,19 +86,30 @@ function fontSource(): typeof source {
 /** The Chinese font file the charts are drawn with, if the machine has one of ours. */
 export const chartFontFile = (): string | undefined => fontSource()?.file;
 
-/** Font options for drawing `svgs`: the small copy when the font allows one, else the font file itself, else the system's fonts. */
-export function chartFontOptions(svgs: string[]): FontOptions {
+/**
+ * Runs `draw` with the font options for drawing `svgs`: the small copy when the font allows one,
+ * else the font file itself, else the system's fonts. The copy stays on disk until `draw` settles.
+ */
+export async function withChartFont<T>(svgs: string[], draw: (font: FontOptions) => T | Promise<T>): Promise<T> {
   const source = fontSource();
-  if (!source) return { loadSystemFonts: true };
-  if (!source.face) return { fontFiles: [source.file], loadSystemFonts: false };
+  if (!source) return draw({ loadSystemFonts: true });
+  if (!source.face) return draw({ fontFiles: [source.file], loadSystemFonts: false });
   const needed = characters(svgs);
   if (!copy || [...needed].some((char) => !copy!.covered.has(char))) {
     if (!copy) removeLeftCopies();
     const covered = new Set([...(copy?.covered ?? []), ...needed]);
     const file = path.join(os.tmpdir(), `juesuan-chart-font-${process.pid}-${++copies}.ttf`);
     fs.writeFileSync(file, subsetFont(source.face, covered));
-    removeCopy();
-    copy = { file, covered };
+    const previous = copy;
+    copy = { file, covered, users: 0 };
+    if (previous?.users) replaced.add(previous);
+    else if (previous) fs.rmSync(previous.file, { force: true });
   }
-  return { fontFiles: [copy.file], loadSystemFonts: false };
+  const used = copy;
+  used.users++;
+  try {
+    return await draw({ fontFiles: [used.file], loadSystemFonts: false });
+  } finally {
+    release(used);
+  }
 }

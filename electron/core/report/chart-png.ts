@@ -11,7 +11,7 @@ import { renderAsync } from '@resvg/resvg-js';
 import type { ChartData } from '../../../shared/report';
 import * as echarts from 'echarts';
 import { CHART_SIZE, chartSvg } from '../../../shared/report/chart-svg';
-import { chartFontOptions } from './chart-font';
+import { withChartFont } from './chart-font';
 import type { ChartImages } from './docx';
 
 type Picture = { png: Buffer; width: number; height: number };
@@ -66,12 +66,15 @@ export async function chartImages(charts: Map<string, ChartData>): Promise<Chart
     } else missing.push({ id, key, svg: chartSvg(echarts, data) });
   }
   if (missing.length) {
-    const font = chartFontOptions(missing.map((chart) => chart.svg));
-    const drawnNow = await Promise.all(
-      missing.map(async ({ svg }) => {
-        const rendered = await renderAsync(svg, { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font });
-        return { png: await encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height };
-      }),
+    const drawnNow = await withChartFont(
+      missing.map((chart) => chart.svg),
+      (font) =>
+        Promise.all(
+          missing.map(async ({ svg }) => {
+            const rendered = await renderAsync(svg, { fitTo: { mode: 'width', value: CHART_SIZE.width * 2 }, font });
+            return { png: await encodePng(rendered.pixels, rendered.width, rendered.height), width: rendered.width, height: rendered.height };
+          }),
+        ),
     );
     missing.forEach(({ id, key }, i) => {
       pictures.set(id, drawnNow[i]);

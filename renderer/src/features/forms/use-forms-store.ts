@@ -266,12 +266,11 @@ function syncFindings(): void {
 
 useYearStore.subscribe((state, previous) => {
   const file = state.info?.file ?? null;
-  if (file !== (previous.info?.file ?? null)) {
-    // A year was opened or closed: its forms count from the start. The snapshot that opened the year
-    // carried them; reading the whole year again for them delayed the first grid.
-    if (file) void useFormsStore.getState().load(file, state.openedForms);
-    else useFormsStore.getState().reset();
-  }
+  // A year was opened, or opened again after an import or load replaced its forms: its forms count
+  // from the start. The snapshot that opened the year carries them (reading the whole year again for
+  // them delayed the first grid); a new snapshot of the same file means its forms may have changed.
+  if (file && state.openedForms !== previous.openedForms) void useFormsStore.getState().load(file, state.openedForms);
+  else if (!file && previous.info) useFormsStore.getState().reset();
 });
 
 // Leaving the page (reload, window closed) sends whatever the debounce still holds.

@@ -6,9 +6,8 @@
  */
 import { useMemo, useState } from 'react';
 import type { FrameworkJson, FrameworkKind } from '../../../../../shared/forms/framework';
-import { displayScore, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, scoreRange } from '../../../../../shared/forms/framework-entry';
+import { displayScore, executionsOf, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, scoreRange } from '../../../../../shared/forms/framework-entry';
 import { formatPoints } from '../../../../../shared/forms/decimal';
-import { executionsOf } from '../../../../../shared/forms/framework-entry';
 import type { PerfForm } from '../../../../../shared/forms/model';
 import { useYearStore } from '../../../stores/use-year-store';
 import { computeForm } from '../form-draft';

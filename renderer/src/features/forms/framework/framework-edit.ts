@@ -2,11 +2,10 @@
  * Edits of one framework as pure functions over its interchange JSON, and what the page shows of
  * it: the settled framework (shared settleFramework, the same the core stores and exports).
  */
-import { parseDec } from '../../../../../shared/forms/decimal';
+import { formatPoints, parseDec } from '../../../../../shared/forms/decimal';
 import { parseFramework, type FrameworkJson } from '../../../../../shared/forms/framework';
 import { checkJudgedScore, settleFramework, type SettledFramework } from '../../../../../shared/forms/framework-entry';
 import type { ProjectExecution } from '../../../../../shared/forms/scoring';
-import { formatPoints } from '../../../../../shared/forms/decimal';
 
 export function settle(json: FrameworkJson, projects: readonly ProjectExecution[]): SettledFramework {
   return settleFramework(parseFramework(json), projects);
