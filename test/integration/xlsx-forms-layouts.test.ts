@@ -66,3 +66,24 @@ describe('自评表 layouts: export → import, each layout', () => {
     });
   }
 });
+
+// A saved form keeps no empty lists (serializeForm drops them), so the copy our export hides
+// beside a form without 绩效指标 has no `indicators` at all: import must still take it back.
+describe('自评表 layouts: a form without 绩效指标 comes back from our own export', () => {
+  for (const variant of VARIANTS) {
+    it(`${variant} ${profileFor(variant).name}`, async () => {
+      const form = serializeForm(parseForm({ ...TEMPLATE_OF[variant], indicators: [] }));
+      expect(form.indicators).toBeUndefined();
+      const a = `no-ind-a-${variant}.sqlite`;
+      await newYear(env.core, a, { year: 2025 });
+      await env.core.saveForm({ file: a, form });
+      const stored = (await env.core.openYear({ file: a })).forms;
+      const exported = await env.core.exportWorkbook({ file: a, format: 'xlsx', draft: true });
+      const b = `no-ind-b-${variant}.sqlite`;
+      await newYear(env.core, b, { year: 2025 });
+      const result = await env.core.importWorkbook({ file: b, name: exported.name, dataBase64: exported.dataBase64 });
+      expect(result.errors).toEqual([]);
+      expect(keyed((await env.core.openYear({ file: b })).forms)).toEqual(keyed(stored));
+    });
+  }
+});

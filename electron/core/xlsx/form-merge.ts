@@ -19,6 +19,12 @@ import type { FormCells, IndicatorRow } from './form-read';
 type Text = string | null | undefined;
 
 const sameText = (a: Text, b: Text) => shownText(a) === shownText(b);
+function withLists(form: PerfFormJson): PerfFormJson {
+  form.funding ??= [];
+  form.indicators ??= [];
+  return form;
+}
+
 /** The form's value where the sheet shows the same, else the sheet's. */
 const pickText = (old: Text, shown: string | null) => (sameText(old, shown) ? (old ?? null) : shown);
 const pickAmount = (old: Text, shown: string | null) => (exact(old, shown, parseAmount) ? (old ?? null) : shown);
@@ -36,8 +42,10 @@ const AMOUNTS: ReadonlySet<FundingValue> = new Set(['budget_initial', 'budget_ad
 const COMPUTED: ReadonlySet<FundingValue> = new Set(['exec_rate', 'score']);
 
 export function mergeForm(base: PerfFormJson | null, cells: FormCells, profile: Profile): PerfFormJson {
+  // A saved form keeps no empty lists (serializeForm drops them), so the hidden copy of a form
+  // without 绩效指标 or 资金 lines has no such member: the lists start empty here.
   const form: PerfFormJson = base
-    ? structuredClone(base)
+    ? withLists(structuredClone(base))
     : { variant: profile.variant, subject_type: profile.subjectType, subject_name: '', funding: [], indicators: [] };
   const record = form as unknown as Record<string, unknown>;
 
