@@ -3,13 +3,13 @@
  * the sheets' names, which columns the label area and each table block take and how wide they are,
  * and what a header, funding or indicator cell shows. form-read.ts finds the same columns on import.
  */
-import { formatAmount, type Amount } from '../../../shared/money';
+import type { Amount } from '../../../shared/money';
 import { formatPoints, type Points } from '../../../shared/forms/decimal';
 import type { FundingLine, Indicator, PerfForm } from '../../../shared/forms/model';
 import type { Block, FundingColumn, HeaderValue, IndicatorColumn, Profile } from '../../../shared/forms/profiles';
 import { formatRate, lineRateBp, type FormScore } from '../../../shared/forms/scoring';
 import { codeName } from './form-cells';
-import type { CellStyle, PlanCell } from './plan';
+import { excelNumber, type CellStyle, type PlanCell } from './plan';
 import { DRAFT } from './text';
 
 /** The sheet names of a year's forms: "自评-<项目编码或名称>" / "部门整体自评", unique, ≤ 31 characters, Excel-safe. */
@@ -87,7 +87,7 @@ export function geometry(profile: Profile): { width: number; widths: number[] } 
 }
 
 /** The Excel number for a stored amount (full precision: 710.8078 stays 710.8078). */
-export const amountCell = (value: Amount | null) => (value === null ? null : Number(formatAmount(value)));
+export const amountCell = (value: Amount | null) => (value === null ? null : excelNumber(value));
 export const pointsCell = (value: Points | null) => (value === null ? null : Number(formatPoints(value)));
 
 export function headerValue(form: PerfForm, value: HeaderValue): string | null {
