@@ -5,6 +5,7 @@ import { ApiError, checkCall, type Api, type Args, type MethodName, type Results
 import { canSubmit } from '../../shared/rules';
 import { groupApi } from './consolidate-api';
 import { YearSession } from './year-session';
+import { currentFindings, freshFindings } from './latest-findings';
 import { YearStore } from './store';
 import { acquireYearLock, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
@@ -172,7 +173,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return { revision: open.importCatalog(codes), function: count('function'), economic: count('economic'), skipped };
     },
     async validate({ file }) {
-      const findings = await reading(file, (open) => open.findings());
+      const findings = await reading(file, freshFindings);
       return { findings, canSubmit: canSubmit(findings) };
     },
     async explain({ file, key, text }) {
@@ -187,7 +188,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       const { frameworkSheets } = await import('./xlsx/framework-sheet');
       const workbook = await reading(file, (open) => {
         // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
-        const findings = open.findings();
+        const findings = currentFindings(open);
         const errors = findings.filter((finding) => finding.severity === 'error').length;
         if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
         return exportWorkbook(open, { format, draft, audit: findings, protect, printAudit, inputs: yearInputLines(open), frameworks: (d, taken) => frameworkSheets(open, d, taken) });

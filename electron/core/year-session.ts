@@ -1,4 +1,4 @@
-import { ApiError, MAX_FORMS, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
+import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
 import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
@@ -21,6 +21,9 @@ import { executionsOf } from '../../shared/forms/framework-entry';
 
 /** What an import writes beside the cells, in the same transaction. */
 export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'printedNames' | 'reportTexts' | 'frameworks'>;
+
+/** A change as the core makes it: an import passes the exact amounts it read (Amount), not text to parse again. */
+export type SessionChange = Omit<YearChange, 'cells'> & { cells?: (Omit<CellEdit, 'value'> & { value: CellEdit['value'] | Amount })[] };
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
@@ -125,7 +128,7 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(change: YearChange, extra: EditExtra = {}): number {
+  edit(change: SessionChange, extra: EditExtra = {}): number {
     const addCodes: PendingCodes = Object.assign([], { keys: new Set<string>() });
     const removeCodes: { table: string; code: string }[] = [];
     const add = (entry: { table: string; code: string; name?: string }) => {
@@ -436,14 +439,14 @@ export class YearSession {
     return rule;
   }
 
-  private parseInput(def: TableDef, row: string, col: string, text: string | null, pendingCodes: PendingCodes): Amount | null {
+  private parseInput(def: TableDef, row: string, col: string, text: string | Amount | null, pendingCodes: PendingCodes): Amount | null {
     const rule = this.ruleOrThrow(def, row, col, pendingCodes);
     if (rule.role !== 'input') {
       const how = explainRule(TABLES, rule, { table: def.id, row, col });
       const what = rule.role === 'computed' ? `计算单元格(${how})` : `链接单元格(${how},请在该表录入)`;
       throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏是${what},不能直接填写`);
     }
-    return this.parseValue(def, row, col, text);
+    return typeof text === 'number' ? text : this.parseValue(def, row, col, text);
   }
 
   private parseValue(def: TableDef, row: string, col: string, text: string | null): Amount | null {

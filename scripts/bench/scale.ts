@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createCore } from '../../electron/core/core';
+import { TABLES } from '../../shared/tables';
 import { fillYear } from './years';
 import { reportWithCpu } from './cpu';
 import { heading, measure, report, type Target } from './measure';
@@ -29,7 +30,15 @@ async function scaleOne(label: string, rows: number, forms: number, targets: Rec
     }, { runs }), targets['打开']);
     report(`  ${label} · 审核(全年)`, await measure(() => core.validate({ file: 'year.sqlite' }), { runs }), targets['审核']);
     let workbook = { name: '', dataBase64: '' };
-    await reportWithCpu(`  ${label} · 导出 .xlsx`, async () => (workbook = await core.exportWorkbook({ file: 'year.sqlite', draft: true })), runs, targets['导出']);
+    await reportWithCpu(`  ${label} · 导出 .xlsx(年度未改,沿用最近一次审核)`, async () => (workbook = await core.exportWorkbook({ file: 'year.sqlite', draft: true })), runs, targets['导出']);
+    // An export right after `validate` or another export reuses that 审核 (latest-findings.ts); after an
+    // edit it runs the 审核 again, as the first export after typing does.
+    let typed = 0;
+    const edited = firstInput('公开01表');
+    await reportWithCpu(`  ${label} · 导出 .xlsx(每次导出前改一格,含重新审核)`, async () => {
+      await core.edit({ file: 'year.sqlite', cells: [{ ...edited, value: String(++typed) }] });
+      await core.exportWorkbook({ file: 'year.sqlite', draft: true });
+    }, runs, targets['导出']);
     let n = 0;
     await reportWithCpu(`  ${label} · 导入(预览+写入)`, async () => {
       const target = `import-${n++}.sqlite`;
@@ -47,4 +56,12 @@ export async function benchScale(): Promise<void> {
   for (const rows of [50, 500, 5000]) await scaleOne(`${rows} 个项级科目行`, rows, 0, rows === 5000 ? TARGETS_AT_5000 : {});
   heading('规模:项目自评表张数(50 个项级科目行)');
   for (const forms of [10, 100, 1000]) await scaleOne(`${forms} 张项目自评表`, 50, forms, forms === 1000 ? TARGETS_AT_1000_FORMS : {});
+}
+
+/** The first input cell of a fixed table (the cell the edit-then-export figure changes). */
+function firstInput(table: string): { table: string; row: string; col: string } {
+  const def = TABLES.get(table)!;
+  if (def.kind !== 'fixed') throw new Error(`${table} is no fixed table`);
+  for (const row of def.rows) for (const [col, rule] of Object.entries(row.cells)) if (rule.role === 'input') return { table, row: row.key, col };
+  throw new Error(`${table} has no input cell`);
 }

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/model';
 import { profileFor, type Block } from '../../shared/forms/profiles';
 import { formKey } from '../../shared/forms/year-check';
-import { formSheetNames } from '../../electron/core/xlsx/form-plan';
+import { formSheetNames } from '../../electron/core/xlsx/form-geometry';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
 import { tempCoreEachTest, newYear, seed002Edits } from '../fixtures/xlsx/helpers';
 import { TEMPLATES, randomForm, seeded, type Options } from '../fixtures/xlsx/random-forms';

@@ -49,13 +49,13 @@ describe('reading an .xlsx in one pass', () => {
     const sheet = '<row><c><v>1</v></c><c><v>2</v></c></row><row><c r="C2"><v>3</v></c><c><v>4</v></c></row>';
     const rows = (await grid(workbook(sheet))).rows;
     expect(rows[0].map((cell) => cell && 'value' in cell && cell.value)).toEqual([1, 2]);
-    expect(rows[1][2]).toEqual({ kind: 'number', value: 3 });
-    expect(rows[1][3]).toEqual({ kind: 'number', value: 4 });
+    expect(rows[1][2]).toEqual({ kind: 'number', value: 3, text: '3' });
+    expect(rows[1][3]).toEqual({ kind: 'number', value: 4, text: '4' });
   });
 
   it('reads a namespace-prefixed workbook the same way', async () => {
     const sheet = '<x:row r="1"><x:c r="B1"><x:v>12.5</x:v></x:c></x:row>';
-    expect((await grid(workbook(sheet, { prefix: 'x' }))).rows[0][1]).toEqual({ kind: 'number', value: 12.5 });
+    expect((await grid(workbook(sheet, { prefix: 'x' }))).rows[0][1]).toEqual({ kind: 'number', value: 12.5, text: '12.5' });
   });
 
   it('tells dates, booleans, error values and unsaved formulas from amounts; formulas count by their saved result', async () => {
@@ -69,7 +69,7 @@ describe('reading an .xlsx in one pass', () => {
       { kind: 'invalid', value: 'TRUE' },
       { kind: 'invalid', value: '#DIV/0!' },
       { kind: 'formula' },
-      { kind: 'number', value: 0, formula: true },
+      { kind: 'number', value: 0, formula: true, text: '0' },
       { kind: 'text', value: '1x', formula: true },
       { kind: 'text', value: '19,1' },
       { kind: 'text', value: '2023-12-31' },
@@ -82,7 +82,7 @@ describe('reading an .xlsx in one pass', () => {
       '</sheetData><mergeCells count="2"><mergeCell ref="A1:B2"/><mergeCell ref="A3:Z9999"/></mergeCells><sheetData>';
     const read = await grid(workbook(sheet));
     expect(read.rows[0][1]).toBeUndefined();
-    expect(read.rows[0][2]).toEqual({ kind: 'number', value: 5 });
+    expect(read.rows[0][2]).toEqual({ kind: 'number', value: 5, text: '5' });
     expect(read.mergedInto.get('1,2')).toEqual([1, 1]);
     expect(read.mergedInto.get('2,2')).toEqual([1, 1]);
     expect(read.mergedInto.has('4,2')).toBe(false);
@@ -93,12 +93,12 @@ describe('reading an .xlsx in one pass', () => {
       "<row r = '1'><c x=' r=\"Z9\" t=\"s\"' r='B1'><v>7</v></c><c r=\"C1\" r=\"E1\" t = \"inlineStr\" ><is><t>甲</t></is></c><c\tr=\"D1\"/></row>" +
       '<row r="3"><c r="AB3"><v>-1.5</v></c><c r=$C$3 r="C3"><v>2</v></c></row>';
     const rows = (await grid(workbook(sheet))).rows;
-    expect(rows[0][1]).toEqual({ kind: 'number', value: 7 });
+    expect(rows[0][1]).toEqual({ kind: 'number', value: 7, text: '7' });
     expect(rows[0][2]).toEqual({ kind: 'text', value: '甲' });
     expect(rows[0].length).toBe(3);
-    expect(rows[2][27]).toEqual({ kind: 'number', value: -1.5 });
+    expect(rows[2][27]).toEqual({ kind: 'number', value: -1.5, text: '-1.5' });
     // An unquoted value is no attribute: the quoted one after it places the cell.
-    expect(rows[2][2]).toEqual({ kind: 'number', value: 2 });
+    expect(rows[2][2]).toEqual({ kind: 'number', value: 2, text: '2' });
   });
 
   it('refuses a sheet whose XML was cut off, naming the file', async () => {

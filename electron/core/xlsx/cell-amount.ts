@@ -4,7 +4,7 @@
  * digits, thousands separators, a dash for "none". Finer values are rounded half away from zero on
  * their decimal digits (shared/money.ts amountOf) and flagged `rounded`; nothing else is guessed.
  */
-import { AmountError, amountOf, type Amount } from '../../../shared/money';
+import { AmountError, MAX_AMOUNT, SCALE, amountOf, type Amount } from '../../../shared/money';
 import type { CellValue } from './read';
 
 /** Printed for "none" by many tools; read as an empty cell. */
@@ -34,6 +34,9 @@ export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmoun
     case 'number':
     case 'text': {
       if (cell.kind === 'text' && NONE.has(cell.value.trim())) return { ok: true, value: null };
+      // A number saved in its shortest form with at most 4 decimals is already exact 万元: no rounding to check.
+      const exact = cell.kind === 'number' && cell.text !== undefined && !yuan ? exactAmount(cell.text) : undefined;
+      if (exact !== undefined) return cell.formula ? { ok: true, value: exact, formula: true } : { ok: true, value: exact };
       try {
         const { value, rounded } = amountOf(cell.value, yuan);
         // Flags only where true (no object spread per cell: a large year has a hundred thousand of them).
@@ -47,4 +50,19 @@ export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmoun
       }
     }
   }
+}
+
+/** "710.8078", "-3", "0.5": whole 万元 and at most 4 decimals. */
+const EXACT_TEXT = /^(-?)(\d{1,9})(?:\.(\d{1,4}))?$/;
+
+/**
+ * The amount a number's shortest text (read-xlsx.ts keeps it) states, split on its digits as
+ * amountOf does; undefined where amountOf must decide (more decimals to round, too large).
+ */
+export function exactAmount(text: string): Amount | undefined {
+  const match = EXACT_TEXT.exec(text);
+  if (!match) return undefined;
+  const minor = Number(match[2]) * SCALE + (match[3] ? Number(match[3].padEnd(4, '0')) : 0);
+  if (minor > MAX_AMOUNT) return undefined;
+  return match[1] && minor ? -minor : minor;
 }

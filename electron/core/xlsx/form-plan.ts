@@ -13,15 +13,12 @@
  * does not print (项目周期, printed rates, 其他评价得分…) come back from it on import, while every
  * printed cell is read from the sheet, so edits made in Excel count.
  */
-import { formatAmount, type Amount } from '../../../shared/money';
-import { formatPoints, type Points } from '../../../shared/forms/decimal';
-import { fundingLine, serializeForm, type FundingLine, type Indicator, type PerfForm } from '../../../shared/forms/model';
-import {
-  fillTemplate, profileFor, type Block, type FundingColumn, type HeaderValue, type IndicatorColumn, type Profile,
-} from '../../../shared/forms/profiles';
-import { formatRate, lineRateBp, scoreForm, type FormScore } from '../../../shared/forms/scoring';
+import { fundingLine, serializeForm, type Indicator, type PerfForm } from '../../../shared/forms/model';
+import { fillTemplate, profileFor, type Block } from '../../../shared/forms/profiles';
+import { scoreForm } from '../../../shared/forms/scoring';
 import { baseDataResult } from '../../../shared/forms/ui-helpers';
-import { FORM_DATA_MARKER, NO, YES, checkboxText, codeName, encodeFormData } from './form-cells';
+import { FORM_DATA_MARKER, NO, YES, checkboxText, encodeFormData } from './form-cells';
+import { chineseNumber, fundingLabelColumns, fundingValue, geometry, headerValue, indicatorValue, labelColumns, pointsCell, styleOf } from './form-geometry';
 import { lineCount, placeHeaders, type CellStyle, type PlanCell, type Range, type SheetPlan } from './plan';
 import { DRAFT } from './text';
 
@@ -35,84 +32,7 @@ export interface FormPlanContext {
   batchNotes: boolean;
 }
 
-/** The sheet names of a year's forms: "自评-<项目编码或名称>" / "部门整体自评", unique, ≤ 31 characters, Excel-safe. */
-export function formSheetNames(forms: readonly Pick<PerfForm, 'subject_type' | 'subject_code' | 'subject_name'>[], taken: Iterable<string>, draft: boolean): string[] {
-  const used = new Set([...taken].map((name) => name.toLowerCase()));
-  const suffix = draft ? `(${DRAFT})` : '';
-  return forms.map((form) => {
-    const base = form.subject_type === 'department' ? '部门整体自评' : `自评-${form.subject_code || form.subject_name}`;
-    const clean = base.replace(/[\\/:*?"<>|[\]]+/g, '_').replace(/^'|'$/g, '');
-    for (let n = 1; ; n++) {
-      const tail = `${n > 1 ? `(${n})` : ''}${suffix}`;
-      const name = [...clean].slice(0, 31 - tail.length).join('') + tail;
-      if (!used.has(name.toLowerCase())) {
-        used.add(name.toLowerCase());
-        return name;
-      }
-    }
-  });
-}
-
-/** Chinese numerals for JM-P headings (一、二、…). */
-function chineseNumber(n: number): string {
-  const digits = '零一二三四五六七八九';
-  if (n < 10) return digits[n];
-  if (n < 20) return `十${n % 10 ? digits[n % 10] : ''}`;
-  if (n < 100) return `${digits[Math.floor(n / 10)]}十${n % 10 ? digits[n % 10] : ''}`;
-  return String(n);
-}
-
-type TextLike = Extract<Block, { kind: 'text' | 'list' }>;
 type Table = Extract<Block, { kind: 'funding' | 'indicators' }>;
-
-/** Columns of the label area of text-like blocks: the deepest label path, at least one. */
-export function labelColumns(profile: Profile): number {
-  return Math.max(1, ...profile.layout.filter((b): b is TextLike => b.kind === 'text' || b.kind === 'list').map((b) => b.label.length));
-}
-
-/** Row-label columns of a funding block: none where the profile prints no label header (JM-P). */
-export function fundingLabelColumns(block: Extract<Block, { kind: 'funding' }>): number {
-  return block.labelHeader === null ? 0 : Math.max(1, ...block.rows.map((row) => row.label.length));
-}
-
-const FUNDING_WIDTH: Record<FundingColumn['value'], number> = {
-  budget_initial: 13, budget_adjustment: 13, budget_adjusted: 13, actual: 13, exec_rate: 10, weight: 7, score: 7, reason: 20, unit: 7,
-};
-const INDICATOR_WIDTH: Partial<Record<IndicatorColumn['value'], number>> = {
-  goal: 8, level1: 10, level2: 11, name: 26, nature: 7, target_raw: 12, unit: 8, target_basis: 18, actual_raw: 12,
-  weight: 7, score: 7, completion_desc: 16, deviation: 20,
-};
-
-/** Sheet width and column widths, from the blocks' needs. */
-function geometry(profile: Profile): { width: number; widths: number[] } {
-  const lt = labelColumns(profile);
-  const needs: number[] = [];
-  const need = (col: number, width: number) => (needs[col - 1] = Math.max(needs[col - 1] ?? 8, width));
-  for (let col = 1; col <= lt; col++) need(col, lt === 1 ? 16 : 11);
-  need(lt + 1, 12);
-  for (const block of profile.layout) {
-    if (block.kind === 'funding') {
-      const lead = block.label.length;
-      const rowCols = fundingLabelColumns(block);
-      if (lead) need(1, 8);
-      for (let i = 0; i < rowCols; i++) need(lead + 1 + i, rowCols === 1 ? 18 : 14);
-      block.columns.forEach((column, j) => need(lead + rowCols + 1 + j, FUNDING_WIDTH[column.value]));
-    } else if (block.kind === 'indicators') {
-      const lead = block.label.length;
-      if (lead) need(1, 8);
-      block.columns.forEach((column, j) => need(lead + 1 + j, INDICATOR_WIDTH[column.value] ?? 12));
-    } else if (block.kind === 'base-data') {
-      [16, 14, 9, 14, 9, 10, 9].forEach((width, i) => need(i + 1, width));
-    } else if (block.kind === 'score-summary') {
-      need(4, 8); // label | score | label | score at least
-    }
-  }
-  return { width: needs.length, widths: Array.from({ length: needs.length }, (_, i) => needs[i] ?? 10) };
-}
-
-/** The Excel number for a stored amount (full precision: 710.8078 stays 710.8078). */
-const amountCell = (value: Amount | null) => (value === null ? null : Number(formatAmount(value)));
-const pointsCell = (value: Points | null) => (value === null ? null : Number(formatPoints(value)));
 
 export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
   const profile = profileFor(form.variant);
@@ -410,38 +330,4 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
       mergeDown,
     );
   }
-}
-
-function headerValue(form: PerfForm, value: HeaderValue): string | null {
-  return value === 'subject_code_name' ? codeName(form) : form[value];
-}
-
-function styleOf(value: FundingColumn['value']): CellStyle {
-  if (value === 'weight' || value === 'score') return 'number';
-  if (value === 'exec_rate' || value === 'unit') return 'center';
-  return 'amount';
-}
-
-/** A funding cell: amounts and the line's fields as stored; 执行率 and 得分 as computed. */
-export function fundingValue(column: FundingColumn, line: FundingLine | undefined, score: FormScore): PlanCell['value'] {
-  if (!line) return null;
-  switch (column.value) {
-    case 'exec_rate':
-      return line.budget_adjusted === null && line.actual === null ? null : formatRate(lineRateBp(line));
-    case 'score':
-      return line.key === 'TOTAL' ? pointsCell(score.budgetScore) : null;
-    case 'weight':
-      return pointsCell(line.weight);
-    case 'reason':
-    case 'unit':
-      return line[column.value];
-    default:
-      return amountCell(line[column.value]);
-  }
-}
-
-function indicatorValue(ind: Indicator, value: Exclude<IndicatorColumn['value'], 'goal'>): PlanCell['value'] {
-  if (value === 'weight' || value === 'score') return pointsCell(ind[value]);
-  const text = ind[value as keyof Indicator];
-  return typeof text === 'string' ? text : null;
 }

@@ -13,7 +13,8 @@ import { formatPoints, parsePoints, toHalfWidth } from '../../../shared/forms/de
 import { NATURES, type FundingKey, type Horizon, type IndicatorJson, type ListField, type TextField } from '../../../shared/forms/model';
 import { type Block, type FundingValue, type HeaderValue, type IndicatorColumn, type Profile } from '../../../shared/forms/profiles';
 import { cellAmount } from './cell-amount';
-import { NO, YES, labelMatches, labelPattern, parseCheckbox } from './form-cells';
+import { anchorOf, fundingRowFor, printedLabels } from './form-anchors';
+import { NO, YES, labelMatches, parseCheckbox } from './form-cells';
 import { SheetView, cellText } from './form-sheet';
 import type { Findings } from './read-table';
 import { columnLetter, halfWidth, message, norm } from './text';
@@ -45,8 +46,6 @@ export interface FormCells {
   printed: { total?: string | null; budgetScore?: string | null; grade?: string | null };
 }
 
-type Anchor = (r: number) => boolean;
-
 /** Reads the blocks of `profile` from row `start`. Errors and skipped content go to `out`. */
 export function readFormCells(view: SheetView, profile: Profile, start: number, file: string, out: Findings): FormCells {
   const cells: FormCells = {
@@ -59,7 +58,7 @@ export function readFormCells(view: SheetView, profile: Profile, start: number, 
   const fail = (at: At, reason: string) => out.errors.push(message({ file, sheet, row: at.row, col: at.col }, reason));
   const skip = (at: At, reason: string) => out.unrecognised.push({ sheet, row: at.row, cell: `${columnLetter(at.col)}${at.row}`, reason });
   const layout = profile.layout;
-  const anchors = layout.map((block) => anchorOf(block));
+  const anchors = layout.map((block) => anchorOf(view, block));
   /** Whether row r starts any block after `index`: a table's body ends there. */
   const laterBlockAt = (index: number, r: number) => anchors.slice(index + 1).some((anchor) => anchor?.(r));
 
@@ -335,88 +334,4 @@ export function readFormCells(view: SheetView, profile: Profile, start: number, 
     fail(at, `指标性质“${text}”应为 ${NATURES.join('、')} 之一`);
     return null;
   }
-
-  /** The predicate telling that a row starts `block`, or undefined for blocks without one. */
-  function anchorOf(block: Block): Anchor | undefined {
-    const has = (label: string) => (r: number) => view.labelCols(r, label).some((c) => view.master(r, c)[0] === r);
-    switch (block.kind) {
-      case 'section':
-        return has(block.text);
-      case 'fields':
-        return has(block.rows[0][0].label);
-      case 'checkboxes':
-      case 'internal-control':
-        return has(block.label);
-      case 'text':
-      case 'list':
-        return has(block.label[block.label.length - 1]);
-      case 'score-summary':
-        return has(block.totalLabel);
-      case 'signatures':
-        return has(block.fields[0].label);
-      case 'base-data': {
-        const pattern = labelPattern(block.title);
-        return (r) => {
-          for (let c = 1; c <= view.width; c++) if (pattern.test(norm(view.text(r, c)))) return true;
-          return false;
-        };
-      }
-      case 'funding':
-      case 'indicators': {
-        const tops = [...new Set(block.columns.map((column) => column.header[0]))];
-        return (r) => tops.every((top) => view.labelCols(r, top).length > 0);
-      }
-      default:
-        return undefined;
-    }
-  }
 }
-
-/** Every label text a profile prints (headers, row labels, field labels…): never a value. */
-function printedLabels(profile: Profile): string[] {
-  return profile.layout.flatMap((block): string[] => {
-    switch (block.kind) {
-      case 'section':
-        return [block.text];
-      case 'fields':
-        return block.rows.flat().map((field) => field.label);
-      case 'checkboxes':
-        return [block.label];
-      case 'text':
-      case 'list':
-        return block.label;
-      case 'funding':
-        return [...block.label, ...(block.labelHeader ?? []), ...block.columns.flatMap((column) => column.header), ...block.rows.flatMap((row) => row.label)].filter(Boolean);
-      case 'score-summary':
-        return [block.totalLabel, block.budgetLabel, '评价等级'];
-      case 'indicators':
-        return [...block.label, ...block.columns.flatMap((column) => column.header), ...(block.totalRow ? [block.totalRow] : [])];
-      case 'base-data':
-        return block.groups.flatMap((group) => [group.group, ...group.labels]);
-      case 'internal-control':
-        return [block.label, ...block.items];
-      case 'signatures':
-        return block.fields.map((field) => field.label);
-      default:
-        return [];
-    }
-  });
-}
-
-/** The profile row a line's labels name: all parts, else the last part alone, else without "其中:". */
-function fundingRowFor(block: Extract<Block, { kind: 'funding' }>, labels: string[]) {
-  const rows = block.rows;
-  if (rows.length === 1 && rows[0].label.length === 0) return rows[0];
-  const strip = (text: string) => norm(text).replace(/^其中[::]?/, '');
-  const same = (a: readonly string[], b: readonly string[], f: (t: string) => string) => a.length === b.length && a.every((t, i) => f(t) === f(b[i]));
-  const shown = labels.filter((text) => !/^[—–-]+$/.test(text));
-  const wanted = (row: (typeof rows)[number]) => row.label.filter((text) => !/^[—–-]+$/.test(norm(text)));
-  for (const f of [norm, strip]) {
-    const exact = rows.filter((row) => same(wanted(row), shown, f));
-    if (exact.length === 1) return exact[0];
-    const last = rows.filter((row) => shown.length > 0 && f(wanted(row).at(-1) ?? '') === f(shown[shown.length - 1]));
-    if (last.length === 1) return last[0];
-  }
-  return undefined;
-}
-

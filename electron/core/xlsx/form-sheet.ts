@@ -113,6 +113,6 @@ export class SheetView {
 /** A cell as text for a text field: numbers as written, empty as null (never trimmed: texts are verbatim). */
 export function cellText(cell: CellValue | undefined): string | null {
   if (!cell || cell.kind === 'formula') return null;
-  const text = cell.kind === 'number' ? String(cell.value) : cell.value;
+  const text = cell.kind === 'number' ? (cell.text ?? String(cell.value)) : cell.value;
   return text === '' ? null : text;
 }

@@ -12,14 +12,14 @@
 import { planFrameworkCarry, planFrameworkReplace } from './framework-import';
 import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import { functionName } from '../../../shared/catalog';
-import { ApiError, type ImportPreview, type YearChange } from '../../../shared/contract';
+import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount } from '../../../shared/money';
 import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import type { StoredCell } from '../store';
 import type { PrintedNamesChange } from '../printed-names-store';
 import { namesContradict } from '../../../shared/rules';
-import type { EditExtra, YearSession } from '../year-session';
+import type { EditExtra, SessionChange, YearSession } from '../year-session';
 import { planBaseline } from './baseline';
 import { carriedTexts } from '../report/source';
 import { planFormCarry, planFormReplace } from './form-carry';
@@ -41,7 +41,7 @@ const MISMATCH = 100;
 
 interface Plan {
   preview: ImportPreview;
-  change?: YearChange;
+  change?: SessionChange;
   extra?: EditExtra;
 }
 
@@ -127,7 +127,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
-function planReplace(session: YearSession, source: SourceYear, file: string, out: Findings): Required<YearChange> {
+function planReplace(session: YearSession, source: SourceYear, file: string, out: Findings): Required<SessionChange> {
   const info = session.info;
   if (source.fiscalYear !== undefined && source.fiscalYear !== info.fiscalYear) {
     const text = `文件 ${file}:是 ${source.fiscalYear} 年度的数据,本年度文件为 ${info.fiscalYear} 年度`;
@@ -143,7 +143,7 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   }
   const customNames = new Map<string, string>();
   for (const doc of Object.values(session.snapshot().tables)) for (const [code, name] of Object.entries(doc.names ?? {})) customNames.set(code, name);
-  const change: Required<YearChange> = { addCodes: [], cells: [], removeCodes: [], printedNames: [] };
+  const change: Required<SessionChange> = { addCodes: [], cells: [], removeCodes: [], printedNames: [] };
   for (const [table, extracted] of source.tables) {
     const current = session.model.tableInputs(table);
     // A printed name that names another 科目 is kept: 审核 reports it (R-I02) until the catalog name is taken.
@@ -179,11 +179,12 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
       if (amounts) out.warnings.push(`${table}:文件中没有科目 ${code} ${session.nameOf(code) ?? ''},导入后删除此行及其金额(${amounts.join('、')})`);
     }
     // Pushed one by one: a large table has tens of thousands of cells, too many to spread into one call.
+    // The exact amounts read go in as they are (no round trip through text).
     const edits = change.cells;
     for (const [key, value] of extracted.inputs) {
       if (value === null) continue;
       const [row, col] = splitKey(key);
-      edits.push({ table, row, col, value: formatAmount(value) });
+      edits.push({ table, row, col, value });
     }
     for (const key of current.cells.keys()) {
       const [row, col] = splitKey(key);

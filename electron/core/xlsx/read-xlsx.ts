@@ -280,9 +280,25 @@ function valueOf(cell: OpenCell, strings: readonly string[], dates: ReadonlySet<
       if (!PLAIN_NUMBER.test(raw)) return textCell(raw, cell);
       const value = Number(raw);
       if (dates.has(cell.style)) return { kind: 'invalid', value: excelDate(value) };
-      return cell.formula ? { kind: 'number', value, formula: true } : { kind: 'number', value };
+      const number: Extract<CellValue, { kind: 'number' }> = { kind: 'number', value };
+      if (cell.formula) number.formula = true;
+      if (isShortestText(raw)) number.text = raw;
+      return number;
     }
   }
+}
+
+/**
+ * Whether `raw` is exactly what String(Number(raw)) prints: no sign on zero, no leading or trailing
+ * zeros, at most 4 decimals (so never an exponent) and at most 15 digits (a double holds any 15
+ * digits exactly, so no shorter text reads back as the same number). Excel and our writer save
+ * amounts so; anything else is printed from the number as before.
+ */
+const SHORTEST = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{0,3}[1-9])?$/;
+export function isShortestText(raw: string): boolean {
+  if (!SHORTEST.test(raw) || raw === '-0') return false;
+  const signs = (raw.charCodeAt(0) === 45 ? 1 : 0) + (raw.includes('.') ? 1 : 0);
+  return raw.length - signs <= 15;
 }
 
 /** A cell without a saved value: a formula never calculated, or nothing. */

@@ -14,7 +14,12 @@ import { MAX_MERGE_CELLS, refuseDtd } from './sanitize';
 import { ZipProblem, unpackZip } from './zip-check';
 
 export type CellValue =
-  | { kind: 'number'; value: number; formula?: true }
+  /**
+   * `text`: the number as the file saved it, kept where that is exactly the number's shortest form
+   * (String(value)); readers use it instead of printing the number again (a large year has a
+   * hundred thousand of them).
+   */
+  | { kind: 'number'; value: number; formula?: true; text?: string }
   | { kind: 'text'; value: string; formula?: true }
   /** A formula whose result was never saved (written by a library, not by Excel). */
   | { kind: 'formula' }
@@ -166,7 +171,7 @@ export function shownAt(grid: SheetGrid, r: number, c: number): CellValue | unde
 
 export function textOf(value: CellValue | undefined): string {
   if (!value) return '';
-  if (value.kind === 'number') return String(value.value);
+  if (value.kind === 'number') return value.text ?? String(value.value);
   if (value.kind === 'formula') return '';
   return value.value;
 }

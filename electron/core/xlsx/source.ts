@@ -15,7 +15,7 @@ import { readFormSheet, type FoundForm } from './form-import';
 import { readInputsSheet, type ReadInputs } from './inputs-read';
 import { readFrameworkSheet, type FoundFramework } from './framework-sheet';
 import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
-import { formSheetNames } from './form-plan';
+import { formSheetNames } from './form-geometry';
 import { findBlocks } from './locate';
 import { ReadError, readWorkbook, sniff, type SourceKind } from './read';
 import { readTable, type Extracted, type Findings } from './read-table';

@@ -1,0 +1,46 @@
+/**
+ * An export reuses the year's latest 审核 only while nothing has changed since (latest-findings.ts):
+ * every edit, 出错说明 or fix after a `validate` or an earlier export shows in the next export.
+ */
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { tempCoreEachTest, newYear, seed002Edits } from '../fixtures/xlsx/helpers';
+
+const env = tempCoreEachTest('juesuan-xlsx-findings-');
+
+/** The 审核说明 sheet's lines below its header: 序号, 表, 行, 栏, 类别, 说明, 出错说明. */
+async function auditLines(dataBase64: string): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet('审核说明')!;
+  const lines: string[][] = [];
+  for (let row = 3; row <= sheet.rowCount; row++) lines.push([1, 2, 3, 4, 5, 6, 7].map((col) => String(sheet.getCell(row, col).value ?? '')));
+  return lines;
+}
+
+describe('export after 审核', () => {
+  it('follows every change made after validate or an earlier export', async () => {
+    const file = 'seed.sqlite';
+    await newYear(env.core, file);
+    await env.core.edit({ file, cells: seed002Edits() });
+    const validated = await env.core.validate({ file });
+    const warning = validated.findings.find((finding) => finding.severity === 'warning')!;
+    expect(validated.findings.some((finding) => finding.severity === 'error')).toBe(false);
+    const draft = await auditLines((await env.core.exportWorkbook({ file, draft: true })).dataBase64);
+    expect(draft.map((line) => line[5])).toEqual(validated.findings.map((finding) => finding.message));
+
+    // An error typed after validate blocks the 报送版 at once.
+    await env.core.edit({ file, cells: [{ table: '公开01表', row: '60', col: '2', value: '99' }] });
+    await expect(env.core.exportWorkbook({ file })).rejects.toThrow(/审核还有 \d+ 个错误,不能导出正式报表/);
+    const withError = await auditLines((await env.core.exportWorkbook({ file, draft: true })).dataBase64);
+    expect(withError.some((line) => line[4] === '错误')).toBe(true);
+
+    // Undone: the 报送版 goes out again; a 出错说明 written after the last export is on the sheet.
+    const original = seed002Edits().find((cell) => cell.table === '公开01表' && cell.row === '60' && cell.col === '2');
+    await env.core.edit({ file, cells: [{ table: '公开01表', row: '60', col: '2', value: original?.value ?? null }] });
+    await env.core.explain({ file, key: warning.key, text: '年中划转,已核实' });
+    const final = await auditLines((await env.core.exportWorkbook({ file })).dataBase64);
+    expect(final.every((line) => line[4] !== '错误')).toBe(true);
+    expect(final.find((line) => line[5] === warning.message)?.[6]).toBe('年中划转,已核实');
+  });
+});
