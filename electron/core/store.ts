@@ -1,31 +1,22 @@
-import { writeFrameworks, type FrameworksChange } from './frameworks-store';
-import { loadPrintedNames, writePrintedNames, type PrintedNamesChange } from './printed-names-store';
+import { loadPrintedNames } from './printed-names-store';
 import type { PrintedNames } from '../../shared/rules';
 import fs from 'node:fs';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import { currentEdition, FIRST_EDITION } from '../../shared/catalog';
 import { ApiError, type Numbering, type TemplateSet, type YearInfo } from '../../shared/contract';
-import { MAX_AMOUNT, type Amount } from '../../shared/money';
+import { type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
-import { CELL_KEY_SEPARATOR, cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import type { YearInputs } from '../../shared/tables';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
 import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
-import { READ_ONLY, failureText, writeFailure, writeFailureKind, type WriteFailure } from './write-errors';
+import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
+import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
+import { readInputs, readKeyedCells } from './store-inputs';
+import { applyChange, applyForms, applyReportTexts, type FormsChange, type ReportTextRow, type YearChangeSet } from './store-write';
 
-/** Where better-sqlite3's native module lives when it must differ from the Node build (Electron's ABI). */
-let nativeBinding: string | undefined;
-export function useNativeBinding(path: string | undefined): void {
-  nativeBinding = path;
-}
-/** The binding in use, handed to the parse worker so it opens year files with the same module. */
-export const nativeBindingPath = (): string | undefined => nativeBinding;
-
-/** A cell of the wrong types (SQL). */
-const MISTYPED_CELL = "(typeof(row_key) <> 'text' OR typeof(col) <> 'text' OR typeof(value) <> 'integer')";
-
-/** A cell a year file cannot hold (SQL, parameters MAX_AMOUNT and −MAX_AMOUNT): wrong types, out of range, a key with a separator. */
-const INVALID_CELL = `(${MISTYPED_CELL} OR value > ? OR value < ? OR instr(row_key || col, char(30)) OR instr(row_key || col, char(31)))`;
+export { nativeBindingPath, useNativeBinding } from './store-open';
+export type { FormsChange, ReportTextRow, StoredCell } from './store-write';
 
 /** A year file is about 1 MB; peeking reads larger ones only through SQLite. */
 const PEEK_IN_MEMORY = 64 * 1024 * 1024;
@@ -36,25 +27,6 @@ export interface NewYear {
   unitCode: string;
   template: TemplateSet;
   numbering: Numbering;
-}
-
-/** Forms to save (replacing any under the same key) and to remove, by (subject_type, subject_code). */
-export interface FormsChange {
-  save?: { subject_type: string; subject_code: string; json: unknown }[];
-  remove?: { subject_type: string; subject_code: string }[];
-}
-
-/** A 决算公开 text as stored; `draft` = carried from last year and not yet confirmed. */
-export interface ReportTextRow {
-  text: string;
-  draft: boolean;
-}
-
-export interface StoredCell {
-  table: string;
-  row: string;
-  col: string;
-  value: Amount | null;
 }
 
 /**
@@ -259,129 +231,33 @@ export class YearStore {
     };
   }
 
-  /**
-   * Every input, one row per table: SQLite joins a table's cells into one string (key, unit separator,
-   * value; record separator between cells) that JS splits. Handing over one JS array per cell was
-   * most of the cost of opening a large year (65,000 cells: about half the CPU time).
-   */
+  /** Every input, one row per table (store-inputs.ts). */
   loadInputs(): YearInputs {
-    const inputs: YearInputs = {};
-    const tableOf = (id: string) => (inputs[id] ??= emptyInputs());
-    // One pass per table: SQLite checks the types, JS the rest while it splits (a second scan with the
-    // checks in SQL was a quarter of the load). A key holding the record separator splits into more
-    // entries than the table has cells; one holding the unit separator leaves text that is no number.
-    const joined = this.db
-      .prepare(`SELECT table_id, group_concat(row_key || '${CELL_KEY_SEPARATOR}' || col || char(31) || value, char(30)), count(*), max(${MISTYPED_CELL}) FROM cells GROUP BY table_id`)
-      .raw()
-      .all() as [unknown, string | null, number, number][];
-    for (const [id, text, count, mistyped] of joined) {
-      if (mistyped || typeof id !== 'string' || text === null) this.refuseInvalidCell();
-      const entries = text.split('\x1e');
-      if (entries.length !== count) this.refuseInvalidCell();
-      const cells = (tableOf(id).cells = new Map<string, Amount>());
-      for (const entry of entries) {
-        const at = entry.indexOf('\x1f');
-        const value = Number(entry.slice(at + 1));
-        if (!Number.isInteger(value) || value > MAX_AMOUNT || value < -MAX_AMOUNT) this.refuseInvalidCell();
-        cells.set(entry.slice(0, at), value);
-      }
-    }
-    const codesOf = this.db.prepare('SELECT code FROM code_rows WHERE table_id = ?').pluck();
-    for (const id of this.db.prepare('SELECT DISTINCT table_id FROM code_rows').pluck().all() as string[]) {
-      tableOf(id).codes = new Set(codesOf.all(id) as string[]);
-    }
-    return inputs;
+    return readInputs(this.db, this.path);
   }
 
-  /** A file from elsewhere may hold anything SQLite allows: the first invalid cell is named, nothing is computed with it. */
-  private refuseInvalidCell(): never {
-    const bad = this.db
-      .prepare(`SELECT table_id, row_key, col, value FROM cells WHERE typeof(table_id) <> 'text' OR ${INVALID_CELL} LIMIT 1`)
-      .get(MAX_AMOUNT, -MAX_AMOUNT) as { table_id: unknown; row_key: unknown; col: unknown; value: unknown } | undefined;
-    if (!bad) throw new ApiError('unreadable', `年度文件已损坏(单元格数据无法读取):${this.path}`);
-    throw new ApiError('unreadable', `年度文件已损坏:${String(bad.table_id).slice(0, 20)} ${String(bad.row_key).slice(0, 20)} 第 ${String(bad.col).slice(0, 10)} 栏的数值“${String(bad.value).slice(0, 30)}”无效:${this.path}`);
-  }
-
+  /** A user-defined code's name; the code is named once per table that has it, so SQLite drops the repeats. */
   customNames(): Map<string, string> {
-    return new Map(this.db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').raw().all() as [string, string][]);
+    return new Map(this.db.prepare('SELECT DISTINCT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').raw().all() as [string, string][]);
   }
 
   /** Writes a batch of already validated changes in one transaction. */
-  write(change: {
-    cells?: StoredCell[];
-    addCodes?: { table: string; code: string; name?: string }[];
-    removeCodes?: { table: string; code: string }[];
-    replaceAll?: boolean;
-    meta?: Record<string, string>;
-    /** Last year's values: replaces the stored baseline as a whole, in the same transaction. */
-    baseline?: StoredCell[];
-    /** Forms written with the cells (an import's forms), in the same transaction. */
-    forms?: FormsChange;
-    /** Printed values of computed cells: replaces those of `tables` (an import's tables). */
-    printed?: { tables: string[]; cells: StoredCell[] };
-    /** 科目 names as printed that contradict the catalog (R-I02), in the same transaction. */
-    printedNames?: PrintedNamesChange;
-    /** 决算公开 texts written with the rest (an import's): `replaceAll` first clears every text. */
-    reportTexts?: { texts: Record<string, ReportTextRow>; replaceAll: boolean };
-    /** The scored frameworks (frameworks-store.ts), in the same transaction. */
-    frameworks?: FrameworksChange;
-  }): number {
+  write(change: YearChangeSet): number {
     const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline || change.printedNames?.entries.length;
     if (touchesTables && this.meta('consolidation') !== undefined) {
       throw new ApiError('refused', `${this.path} 是汇总结果,汇总的表只读:请修改单位文件后重新汇总`);
     }
     this.metaCache = null;
     return this.guard(() => {
-      const upsert = this.db.prepare(
-        'INSERT INTO cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value',
-      );
-      const clear = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ? AND col = ?');
-      const addCode = this.db.prepare('INSERT INTO code_rows (table_id, code, custom_name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING');
-      const removeCode = this.db.prepare('DELETE FROM code_rows WHERE table_id = ? AND code = ?');
-      const removeCodeCells = this.db.prepare('DELETE FROM cells WHERE table_id = ? AND row_key = ?');
-      const setMeta = this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-      this.db.transaction(() => {
-        for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
-        if (change.replaceAll) this.db.exec('DELETE FROM cells; DELETE FROM code_rows;');
-        for (const code of change.addCodes ?? []) addCode.run(code.table, code.code, code.name ?? null);
-        for (const code of change.removeCodes ?? []) {
-          removeCode.run(code.table, code.code);
-          removeCodeCells.run(code.table, code.code);
-        }
-        for (const cell of change.cells ?? []) {
-          if (cell.value === null) clear.run(cell.table, cell.row, cell.col);
-          else upsert.run(cell.table, cell.row, cell.col, cell.value);
-        }
-        if (change.baseline) {
-          this.db.exec('DELETE FROM baseline_cells');
-          const insert = this.db.prepare('INSERT INTO baseline_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
-          for (const cell of change.baseline) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
-        }
-        if (change.forms) this.applyForms(change.forms);
-        if (change.printed) this.replacePrinted(change.printed);
-        if (change.printedNames) writePrintedNames(this.db, change.printedNames);
-        if (change.reportTexts) this.applyReportTexts(change.reportTexts.texts, change.reportTexts.replaceAll);
-        if (change.frameworks) writeFrameworks(this.db, change.frameworks);
-      })();
+      if (change.forms) this.formsVersionValue++;
+      this.db.transaction(() => applyChange(this.db, change))();
       return ++this.revisionValue;
     });
   }
 
-  private replacePrinted({ tables, cells }: { tables: string[]; cells: StoredCell[] }): void {
-    const clear = this.db.prepare('DELETE FROM printed_cells WHERE table_id = ?');
-    for (const table of tables) clear.run(table);
-    const insert = this.db.prepare('INSERT INTO printed_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
-    for (const cell of cells) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
-  }
-
   /** Printed values of computed cells kept from imports, by table, then cellKey(row, col). */
   loadPrinted(): Map<string, Map<string, Amount>> {
-    const tables = new Map<string, Map<string, Amount>>();
-    for (const cell of this.db.prepare('SELECT table_id, row_key, col, value FROM printed_cells').iterate() as Iterable<{ table_id: string; row_key: string; col: string; value: number }>) {
-      if (!tables.has(cell.table_id)) tables.set(cell.table_id, new Map());
-      tables.get(cell.table_id)!.set(cellKey(cell.row_key, cell.col), cell.value);
-    }
-    return tables;
+    return readKeyedCells(this.db, 'printed_cells');
   }
 
   /** The clerk accepts the computed value: the printed one is forgotten. False when there was none. */
@@ -400,12 +276,7 @@ export class YearStore {
 
   /** Last year's values (上年数) by table, then cellKey(row, col); empty when no baseline was imported. */
   loadBaseline(): Map<string, Map<string, Amount>> {
-    const tables = new Map<string, Map<string, Amount>>();
-    for (const cell of this.db.prepare('SELECT table_id, row_key, col, value FROM baseline_cells').iterate() as Iterable<{ table_id: string; row_key: string; col: string; value: number }>) {
-      if (!tables.has(cell.table_id)) tables.set(cell.table_id, new Map());
-      tables.get(cell.table_id)!.set(cellKey(cell.row_key, cell.col), cell.value);
-    }
-    return tables;
+    return readKeyedCells(this.db, 'baseline_cells');
   }
 
   /** The connection, for modules that own tables of their own (consolidate-store.ts keeps its SQL there). */
@@ -458,26 +329,15 @@ export class YearStore {
       this.db.transaction(() => {
         if (change.replaceAll) this.db.exec('DELETE FROM forms');
         for (const [key, value] of Object.entries(change.meta ?? {})) setMeta.run(key, value);
-        this.applyForms(change);
+        this.formsVersionValue++;
+        applyForms(this.db, change);
       })();
       return ++this.revisionValue;
     });
   }
 
-  /** Removes, then saves forms; the caller runs it inside its transaction. */
-  private applyForms(change: FormsChange): void {
-    this.formsVersionValue++;
-    const save = this.db.prepare(
-      'INSERT INTO forms (subject_type, subject_code, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (subject_type, subject_code) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
-    );
-    const remove = this.db.prepare('DELETE FROM forms WHERE subject_type = ? AND subject_code = ?');
-    const now = new Date().toISOString();
-    for (const form of change.remove ?? []) remove.run(form.subject_type, form.subject_code);
-    for (const form of change.save ?? []) save.run(form.subject_type, form.subject_code, JSON.stringify(form.json), now);
-  }
-
   /** Replaces every input and every form at once (load, import): one transaction, all or nothing. */
-  writeAll(change: Parameters<YearStore['write']>[0], forms: { subject_type: string; subject_code: string; json: unknown }[]): number {
+  writeAll(change: YearChangeSet, forms: { subject_type: string; subject_code: string; json: unknown }[]): number {
     return this.guard(() => {
       this.db.transaction(() => {
         this.write(change);
@@ -529,22 +389,8 @@ export class YearStore {
 
   /** Writes (null: removes) 决算公开 texts in one transaction; `replaceAll` first clears every text (load). */
   writeReportTexts(texts: Record<string, ReportTextRow | null>, replaceAll = false): number {
-    this.db.transaction(() => this.applyReportTexts(texts, replaceAll))();
+    this.db.transaction(() => applyReportTexts(this.db, texts, replaceAll))();
     return ++this.revisionValue;
-  }
-
-  /** Writes texts; the caller runs it inside its transaction. */
-  private applyReportTexts(texts: Record<string, ReportTextRow | null>, replaceAll: boolean): void {
-    const upsert = this.db.prepare(
-      'INSERT INTO report_texts (key, text, draft, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET text = excluded.text, draft = excluded.draft, updated_at = excluded.updated_at',
-    );
-    const remove = this.db.prepare('DELETE FROM report_texts WHERE key = ?');
-    const now = new Date().toISOString();
-    if (replaceAll) this.db.exec('DELETE FROM report_texts');
-    for (const [key, value] of Object.entries(texts)) {
-      if (value === null) remove.run(key);
-      else upsert.run(key, value.text, value.draft ? 1 : 0, now);
-    }
   }
 
   private schemaVersion(): number {
@@ -563,51 +409,5 @@ export class YearStore {
         this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
       })();
     }
-  }
-}
-
-/** SQLite in WAL mode writes beside the file (-wal, -shm): both the file and its folder must be writable. */
-function writable(path: string): boolean {
-  return canWrite(path) && canWrite(nodePath.dirname(path));
-}
-
-function canWrite(path: string): boolean {
-  try {
-    fs.accessSync(path, fs.constants.W_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function openDatabase(path: string, mustExist: boolean): Database.Database {
-  let db: Database.Database;
-  try {
-    db = new Database(path, { fileMustExist: mustExist, nativeBinding });
-  } catch (error) {
-    const failure = writeFailureKind(error);
-    if (failure) throw new CannotWrite(failure);
-    // The program's own SQLite module failed to load (a build for another Electron or Node): not the file's fault.
-    const code = (error as { code?: string }).code;
-    if (nativeBinding && (code === 'ERR_DLOPEN_FAILED' || code === 'MODULE_NOT_FOUND')) throw new Error(`无法加载 SQLite 模块 ${nativeBinding}:${(error as Error).message.split('\n')[0]}`);
-    throw new ApiError('unreadable', `无法打开年度文件 ${path}`);
-  }
-  try {
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-  } catch (error) {
-    db.close();
-    const failure = writeFailureKind(error);
-    if (failure) throw new CannotWrite(failure);
-    throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${path}`);
-  }
-  return db;
-}
-
-/** Opening failed for want of space or write access, not because of the file: it can still be read. */
-class CannotWrite extends ApiError {
-  constructor(readonly failure: WriteFailure) {
-    super('refused', failureText(failure));
   }
 }

@@ -1,23 +1,21 @@
-import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChange, type TableInputsDoc, type TableView, type YearSnapshot } from '../../shared/contract';
+import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChange, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
-import { AmountError, formatAmount, parseAmount, type Amount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
+import { AmountError, parseAmount, type Amount } from '../../shared/money';
+import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
-import { SuppError, baselineView, parseSupplementary, printedNamesToDoc, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
 import type { PrintedNamesChange } from './printed-names-store';
 import { auditYear } from '../../shared/audit';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
-import { formatPoints } from '../../shared/forms/decimal';
-import { profileFor } from '../../shared/forms/profiles';
 import type { FormRegion } from '../../shared/forms/regions';
-import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { formKey } from '../../shared/forms/year-check';
 import { FormChecks } from './form-checks';
 import type { CatalogCode } from './catalog-import';
 import type { StoredCell, YearStore } from './store';
 import { reportSupp, textsFromDoc } from './report/source';
-import { frameworksDump, frameworksFromDoc, storedFrameworks } from './frameworks';
+import { frameworksFromDoc } from './frameworks';
 import { executionsOf } from '../../shared/forms/framework-entry';
+import { dumpOf, snapshotOf, tableView } from './year-session-views';
 
 /** What an import writes beside the cells, in the same transaction. */
 export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'printedNames' | 'reportTexts' | 'frameworks'>;
@@ -46,6 +44,11 @@ export class YearSession {
     const info = store.info(file);
     this.catalog = catalogFor(info.fiscalYear, info.definitionsEdition);
     this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.nameOf(code));
+  }
+
+  /** A user-defined code's name (undefined for catalog codes). */
+  customName(code: string): string | undefined {
+    return this.customNames.get(code);
   }
 
   /** A code's name: user-defined, then the imported official table, then the built-in catalog. */
@@ -77,54 +80,13 @@ export class YearSession {
     return tableIn(template, id);
   }
 
+  /** Everything the renderer shows of the year (year-session-views.ts). */
   snapshot(): YearSnapshot {
-    const tables: Record<string, TableInputsDoc> = {};
-    for (const def of this.tables()) {
-      const inputs = this.model.tableInputs(def.id);
-      const cells: TableInputsDoc['cells'] = {};
-      for (const [key, value] of inputs.cells) {
-        const bar = key.indexOf(CELL_KEY_SEPARATOR);
-        (cells[key.slice(0, bar)] ??= {})[key.slice(bar + 1)] = formatAmount(value)!;
-      }
-      const doc: TableInputsDoc = { cells };
-      if (def.kind === 'functional') {
-        doc.codes = [...inputs.codes].sort();
-        const names = doc.codes.filter((code) => this.customNames.has(code)).map((code) => [code, this.customNames.get(code)!]);
-        if (names.length) doc.names = Object.fromEntries(names);
-      }
-      tables[def.id] = doc;
-    }
-    const printed: NonNullable<YearSnapshot['printed']> = {};
-    for (const [table, cells] of this.store.loadPrinted()) printed[table] = Object.fromEntries([...cells].map(([key, value]) => [key, formatAmount(value)!]));
-    const baseline: YearSnapshot['baseline'] = {};
-    for (const [table, cells] of this.store.loadBaseline()) baseline[table] = Object.fromEntries([...cells].map(([key, value]) => [key, formatAmount(value)!]));
-    return {
-      info: this.info,
-      tables,
-      explanations: this.store.explanations(),
-      forms: this.forms().map(serializeForm),
-      catalog: this.store.catalogCodes(),
-      supplementary: this.supplementary(),
-      baseline: Object.keys(baseline).length ? baseline : null,
-      ...(Object.keys(printed).length ? { printed } : {}),
-      ...this.printedNamesDoc(),
-      revision: this.store.revision,
-      reportTexts: this.store.reportTexts(),
-      frameworks: storedFrameworks(this),
-    };
+    return snapshotOf(this);
   }
 
   view(tableName: string): TableView {
-    const def = this.table(tableName);
-    const rows = this.model
-      .rows(def.id)
-      .filter((row) => !row.blank)
-      .map((row) => ({
-        row: row.key,
-        label: row.label,
-        cells: Object.fromEntries(Object.keys(row.rules).map((col) => [col, formatAmount(this.model.value(def.id, row.key, col))])),
-      }));
-    return { table: def.id, title: def.title, rows };
+    return tableView(this, tableName);
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
@@ -191,12 +153,6 @@ export class YearSession {
   /** Computed cells as imported workbooks printed them: table → "row|col" → amount. */
   printed(): Map<string, Map<string, Amount>> {
     return this.store.loadPrinted();
-  }
-
-  /** 科目 names imported files printed against the catalog (R-I02), as the API carries them; {} when none. */
-  private printedNamesDoc(): { printedNames?: Record<string, Record<string, string>> } {
-    const doc = printedNamesToDoc(this.store.loadPrintedNames());
-    return Object.keys(doc).length ? { printedNames: doc } : {};
   }
 
   /** The clerk accepts the computed value over the imported printed one (R-I01 clears). */
@@ -276,47 +232,9 @@ export class YearSession {
     return this.store.setExplanation(key, text === null || text.trim() === '' ? null : text.trim());
   }
 
+  /** The interchange document of the year (year-session-views.ts). */
   dump(): InterchangeDoc {
-    const info = this.info;
-    const tables: InterchangeDoc['tables'] = {};
-    for (const def of this.tables()) {
-      const rows: Record<string, Record<string, string | null>> = {};
-      for (const row of this.model.rows(def.id)) {
-        if (row.blank) continue;
-        const cells: Record<string, string | null> = {};
-        for (const col of Object.keys(row.rules)) {
-          const value = this.model.value(def.id, row.key, col);
-          if (value !== null) cells[col] = formatAmount(value);
-        }
-        if (Object.keys(cells).length || row.level === 3) rows[row.key] = cells;
-      }
-      tables[def.id] = rows;
-    }
-    const forms = this.forms().map((form) => {
-      const score = scoreForm(form, profileFor(form.variant));
-      return {
-        ...serializeForm(form),
-        exec_rate: score.execRateBp === null ? null : formatRate(score.execRateBp),
-        budget_exec_score: formatPoints(score.budgetScore),
-        total_score: formatPoints(score.total),
-        grade: score.grade,
-      };
-    });
-    const supplementary = this.supplementary();
-    const reportTexts = this.store.reportTexts();
-    return {
-      format: 'juesuan/1',
-      fiscalYear: info.fiscalYear,
-      unit: { name: info.unitName, code: info.unitCode },
-      template: info.template,
-      formRegion: info.formRegion,
-      tables,
-      forms,
-      ...(Object.keys(supplementary).length ? { supplementary } : {}),
-      ...(Object.keys(reportTexts).length ? { reportTexts } : {}),
-      ...this.printedNamesDoc(),
-      ...frameworksDump(this),
-    };
+    return dumpOf(this);
   }
 
   /** Replaces every input of the file with the document's; computed and linked cells in it are ignored. */

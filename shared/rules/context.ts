@@ -1,35 +1,16 @@
 import { SCALE, formatAmount, type Amount } from '../money';
-import { parseFormula } from '../tables/formula';
 import { describeCell } from '../tables/describe';
 import { SAME_ROW, TOTAL } from '../tables/types';
 import type { PrintedCells } from './printed';
 import type { FormerNameOf, PrintedNames } from './printed-names';
 import type { ResolvedRow } from '../tables/engine';
+import { DEFAULT_MESSAGE, fill, joinNonEmpty, show } from './message';
+import type { Op, RelTerm, Relation } from './relation';
 import { findingKey, type Finding, type ModelView, type RuleDef, type Severity, type Supplementary } from './types';
 
-/** A resolved addend of a relation; row "@" is the row being checked, `ly` reads last year's file. */
-export interface RelTerm {
-  sign: 1 | -1;
-  table: string;
-  row: string;
-  col: string;
-  ly: boolean;
-}
-
-export type Op = '=' | '≤' | '≥';
-
-/** `lhs op rhs`, parsed once when the rule set is built. The finding is placed at the first lhs cell. */
-export interface Relation {
-  text: string;
-  lhs: RelTerm[];
-  op: Op;
-  rhs: RelTerm[];
-  /** How the two sides are named in messages; a single cell defaults to its own label. */
-  names: [string | undefined, string | undefined];
-  severity?: Severity;
-  /** Message template: {lhs} {rhs} {diff}; defaults per operator. */
-  message?: string;
-}
+// Relations are parsed (relation.ts) and messages worded (message.ts) apart; rules import them from here.
+export { relation, type Op, type RelTerm, type Relation } from './relation';
+export { fill, show } from './message';
 
 /** A failed-or-not comparison of two amounts, already evaluated; `at` is where the finding goes. */
 export interface Comparison {
@@ -46,87 +27,13 @@ export interface Comparison {
   message?: string;
 }
 
-/** "a b" of the non-empty parts (the message names a place and a label; either may be absent). */
-const joinNonEmpty = (a: string, b: string) => (a && b ? `${a} ${b}` : a || b);
-
 const excessOf = (op: Op, lhs: Amount, rhs: Amount) => (op === '=' ? Math.abs(lhs - rhs) : op === '≤' ? lhs - rhs : rhs - lhs);
-
-const DEFAULT_MESSAGE: Record<Op, string> = {
-  '=': '{lhs} 与 {rhs} 不相等,相差 {diff}',
-  '≤': '{lhs} 大于 {rhs},超出 {diff}',
-  '≥': '{lhs} 小于 {rhs},相差 {diff}',
-};
-
-function parseSide(side: string, here: { table: string; row: string; col: string }): RelTerm[] {
-  if (side.trim() === '0') return [];
-  const tokens = side.replace(/\s+/g, '').match(/[+-]?[^+-]+/g) ?? [];
-  return tokens.flatMap((token) => {
-    const sign: 1 | -1 = token.startsWith('-') ? -1 : 1;
-    let body = token.replace(/^[+-]/, '');
-    const ly = body.startsWith('LY.');
-    if (ly) body = body.slice(3);
-    return parseFormula(body, here).map((term) => ({
-      sign: (sign * term.sign) as 1 | -1,
-      table: term.ref.table ?? here.table,
-      row: term.ref.row,
-      col: term.ref.col,
-      ly,
-    }));
-  });
-}
-
-/**
- * Parses "T01[r31].c1 = T01[r62].c2", "c1 = c2+c3" (in `table`, every row) or "T09[r1].c7 ≤ c1".
- * Right-hand references without a table, row or column take them from the first left-hand cell.
- */
-export function relation(
-  text: string,
-  options: { table?: string; names?: [string | undefined, string | undefined]; severity?: Severity; message?: string } = {},
-): Relation {
-  const match = /^(.*?)(=|≤|≥)(.*)$/.exec(text);
-  if (!match) throw new Error(`关系式缺少 =、≤ 或 ≥:“${text}”`);
-  const lhs = parseSide(match[1], { table: options.table ?? '', row: SAME_ROW, col: '' });
-  if (!lhs[0]?.table || !lhs[0].col) throw new Error(`关系式左边第一项须指明表和栏:“${text}”`);
-  const rhs = parseSide(match[3], lhs[0]);
-  const rel: Relation = { text, lhs, op: match[2] as Op, rhs, names: options.names ?? [undefined, undefined] };
-  if (options.severity) rel.severity = options.severity;
-  if (options.message) rel.message = options.message;
-  return rel;
-}
 
 /** SPEC §0.5: 0.005 万元 per rounded addend (at least 0.01), rounded up to a whole 0.01 万元; in minor units. */
 export function tolerance(addends: number): Amount {
   const cent = SCALE / 100;
   return Math.max(1, Math.ceil(Math.max(1, addends) / 2)) * cent;
 }
-
-/**
- * "3,383.79"; more decimals only when the stored value has them ("710.8078"). Built from the integer
- * directly: a year in progress can have thousands of findings, three amounts each, and splitting
- * formatAmount's text and grouping it by regular expression was a fifth of their cost.
- */
-export function show(amount: Amount): string {
-  const abs = Math.abs(amount);
-  const digits = String(Math.floor(abs / SCALE));
-  let whole = digits.slice(0, ((digits.length - 1) % 3) + 1);
-  for (let at = whole.length; at < digits.length; at += 3) whole += `,${digits.slice(at, at + 3)}`;
-  const rest = abs % SCALE;
-  // Two decimals always; the third and fourth only when stored (SCALE = 10,000).
-  const fraction = rest % 100 === 0 ? String(rest / 100).padStart(2, '0') : rest % 10 === 0 ? String(rest / 10).padStart(3, '0') : String(rest).padStart(4, '0');
-  return `${amount < 0 ? '-' : ''}${whole}.${fraction}`;
-}
-
-/** A message template cut once at its {names}: filled thousands of times per run in a year in progress. */
-const TEMPLATES = new Map<string, string[]>();
-
-export const fill = (template: string, vars: Record<string, string>): string => {
-  let parts = TEMPLATES.get(template);
-  if (!parts) TEMPLATES.set(template, (parts = template.split(/\{(\w+)\}/)));
-  // split with a capture group alternates text and names: text, name, text, name, …, text.
-  let text = parts[0];
-  for (let i = 1; i < parts.length; i += 2) text += (vars[parts[i]] ?? '') + parts[i + 1];
-  return text;
-};
 
 /** How many cells a row has, by its rules object: rows of one kind share it (a functional table's 项 rows, its sum rows). */
 const CELL_COUNTS = new WeakMap<Record<string, unknown>, number>();

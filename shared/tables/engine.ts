@@ -45,6 +45,11 @@ export function functionalRowKeys(leafCodes: Iterable<string>): string[] {
   return [TOTAL, ...[...keys].sort()];
 }
 
+/** The operands a computed or linked rule names (Σ 下级 names none: its children are the table's). */
+function termsOf(rule: CellRule): readonly Term[] {
+  return rule.role === 'linked' ? [{ sign: 1, ref: rule.from }] : rule.role === 'computed' ? rule.terms : [];
+}
+
 function parentKey(code: string): string {
   return code.length === 3 ? TOTAL : code.slice(0, code.length - 2);
 }
@@ -71,9 +76,24 @@ interface Slot {
   values: (Amount | null)[];
   /** cellKey(row, col) per column, built once: the input Map is keyed by these strings. */
   inputKeys: string[];
-  /** Operands per column, resolved on first use; valid while `targetsEpoch` matches the model's row epoch. */
-  targets: (Target[] | undefined)[];
-  targetsEpoch: number;
+  /** A 合计 / 类 / 款 row's child rows: its Σ 下级 cells add the same column of these. */
+  children: Slot[];
+}
+
+/**
+ * One operand of a computed or linked rule, resolved once per rules object and column, so all rows
+ * sharing a rules object (a functional table's 项 rows) share it: evaluating a cell then allocates
+ * nothing (per-cell operand lists were 100,000 objects in a 5,000-row year).
+ */
+interface PlanTerm {
+  sign: 1 | -1;
+  index: number;
+  /** "@" in the cell's own table: the operand is in the cell's own slot. */
+  ownRow: boolean;
+  table: string;
+  structure: Structure;
+  /** The referenced row's slot, for a fixed row; undefined for "@" (looked up by the cell's row). */
+  slot?: Slot;
 }
 
 interface Structure {
@@ -94,6 +114,8 @@ export class YearModel {
   /** Bumped whenever a table's rows are rebuilt: resolved operands may then point at dropped slots. */
   private rowEpoch = 0;
   private rowCache = new Map<string, Structure>();
+  /** Operand plans by table, rules object and column position; dropped when any table's rows are rebuilt. */
+  private plans = new Map<string, Map<Record<string, CellRule>, (PlanTerm[] | undefined)[]>>();
 
   constructor(
     readonly defs: ReadonlyMap<string, TableDef>,
@@ -114,7 +136,10 @@ export class YearModel {
   /** Call after any change to inputs (cells or codes). */
   invalidate(tableWithNewRows?: string): void {
     this.generation++;
-    if (tableWithNewRows && this.rowCache.delete(tableWithNewRows)) this.rowEpoch++;
+    if (tableWithNewRows && this.rowCache.delete(tableWithNewRows)) {
+      this.rowEpoch++;
+      this.plans.clear();
+    }
   }
 
   rows(id: string): ResolvedRow[] {
@@ -175,18 +200,48 @@ export class YearModel {
     if (!rule) return null;
     if (rule.role === 'input') return this.tableInputs(id).cells.get((slot.inputKeys[index] ??= cellKey(slot.row.key, col))) ?? null;
     if (rule.role !== 'computed' && rule.role !== 'linked') return null;
-    if (slot.targetsEpoch !== this.rowEpoch) {
-      slot.targets = [];
-      slot.targetsEpoch = this.rowEpoch;
-    }
-    const targets = (slot.targets[index] ??= this.resolve(id, structure, slot.row.key, col, rule));
     // Same semantics as sumAmounts: null unless some operand has a value.
     let total: Amount | null = null;
-    for (const target of targets) {
-      const value = this.valueAt(target.table, target.structure, target.slot, target.index);
-      if (value !== null) total = (total ?? 0) + target.sign * value;
+    if (rule === sumRule) {
+      // Σ 下级 straight over the child slots: a 5,000-row table has that many sums.
+      for (const child of slot.children) {
+        const value = this.valueAt(id, structure, child, index);
+        if (value !== null) total = (total ?? 0) + value;
+      }
+      return total;
+    }
+    for (const term of this.plan(id, slot.row.rules, index, rule)) {
+      const target = term.ownRow ? slot : (term.slot ?? term.structure.slots.get(slot.row.key));
+      if (!target) continue;
+      const value = this.valueAt(term.table, term.structure, target, term.index);
+      if (value !== null) total = (total ?? 0) + term.sign * value;
     }
     return total;
+  }
+
+  /** The operands of a rule of `rules` at a column, resolved once (see PlanTerm); absent columns and fixed rows drop out. */
+  private plan(id: string, rules: Record<string, CellRule>, index: number, rule: CellRule): PlanTerm[] {
+    let byRules = this.plans.get(id);
+    if (!byRules) this.plans.set(id, (byRules = new Map()));
+    let columns = byRules.get(rules);
+    if (!columns) byRules.set(rules, (columns = []));
+    let plan = columns[index];
+    if (!plan) {
+      plan = [];
+      for (const { sign, ref } of termsOf(rule)) {
+        const table = ref.table ?? id;
+        const structure = this.structure(table);
+        const refIndex = structure.columnIndex.get(ref.col);
+        if (refIndex === undefined) continue;
+        if (ref.row === SAME_ROW) plan.push({ sign, index: refIndex, ownRow: table === id, table, structure });
+        else {
+          const slot = structure.slots.get(ref.row);
+          if (slot) plan.push({ sign, index: refIndex, ownRow: false, table, structure, slot });
+        }
+      }
+      columns[index] = plan;
+    }
+    return plan;
   }
 
   /** The operands of a computed or linked cell; references to rows or columns that do not exist drop out (empty). */
@@ -196,14 +251,8 @@ export class YearModel {
       const index = structure.columnIndex.get(col)!;
       return structure.children.get(row)!.map((child) => ({ table: id, structure, slot: structure.slots.get(child)!, index, sign: 1 }));
     }
-    const terms: Term[] =
-      rule.role === 'linked'
-          ? [{ sign: 1 as const, ref: rule.from }]
-          : rule.role === 'computed'
-            ? rule.terms
-            : [];
     const targets: Target[] = [];
-    for (const { sign, ref } of terms) {
+    for (const { sign, ref } of termsOf(rule)) {
       const table = ref.table ?? id;
       const target = this.structure(table);
       const targetSlot = target.slots.get(ref.row === SAME_ROW ? row : ref.row);
@@ -248,9 +297,10 @@ export class YearModel {
     const slots = new Map<string, Slot>(
       rows.map((row) => [
         row.key,
-        { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [], targets: [], targetsEpoch: this.rowEpoch },
+        { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [], children: [] },
       ]),
     );
+    for (const [parent, keys] of children) slots.get(parent)!.children = keys.map((key) => slots.get(key)!);
     const columns = def.columns.map((column) => column.col);
     return { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children };
   }
