@@ -164,7 +164,7 @@ describe('绩效评价指标体系 in the year file', () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
     const sheet = book.getWorksheet('附件1.1(草稿)')!;
-    expect(['H3', 'J3', 'L3', 'H4', 'I4', 'R4', 'S3', 'C5'].map((ref) => sheet.getCell(ref).value)).toEqual(['评价方式', '评价属性', '评价标准', '整体评价', '样本评价', '其他标准', '自评得分', seed.items[0].l3]);
+    expect(['H3', 'J3', 'L3', 'H4', 'I4', 'R4', 'S3', 'C5'].map((ref) => sheet.getCell(ref).value)).toEqual(['评价方式', '评价属性', '评价标准', '整体\n评价', '样本\n评价', '其他\n标准', '自评得分', seed.items[0].l3]);
     expect(['H5', 'I5', 'J5', 'K5', 'L5', 'M5'].map((ref) => sheet.getCell(ref).value ?? '')).toEqual(['√', '', '', '√', '√', '']);
     expect(sheet.getCell('S6').value).toBe(7);
 

@@ -54,7 +54,7 @@ function columnsOf(kind: FrameworkKind): Column[] {
     ];
   }
   const ticks = FRAMEWORK_DEFS[kind].ticks.flatMap((group) =>
-    group.options.map((option): Column => ({ header: [group.heading, option], width: 5, tick: option, value: (item) => (item.ticks.includes(option) ? TICK : null) })),
+    group.options.map((option): Column => ({ header: [group.heading, `${option.slice(0, 2)}\n${option.slice(2)}`], width: 5, tick: option, value: (item) => (item.ticks.includes(option) ? TICK : null) })),
   );
   return [
     text(12, '一级指标', (item) => withWeight(item.l1, item.l1_weight)),
@@ -106,6 +106,8 @@ export function planFramework(doc: FrameworkDoc, settled: SettledFramework, cont
   );
   const first = firstItemRow(fw.framework);
   const heights = new Map<number, number>([[1, 28]]);
+  // The tick boxes' names print on two lines ("整体/评价"), as in seed 000.
+  if (depth > 1) heights.set(first - 1, 33);
   fw.items.forEach((item, i) => {
     const row = first + i;
     columns.forEach((column, c) => {
