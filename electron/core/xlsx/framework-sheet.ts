@@ -210,7 +210,7 @@ function readTicks(columns: readonly Column[], textAt: (col: number) => string, 
     if (!column.tick) return;
     const text = textAt(c + 1);
     if (TICKED.has(text)) ticks.push(column.tick);
-    else if (!UNTICKED.has(text)) fail(`“${column.header.join('·')}”栏应打“√”或留空,却是“${text}”`, c + 1);
+    else if (!UNTICKED.has(text)) fail(`“${column.header[0]}·${column.tick}”栏应打“√”或留空,却是“${text}”`, c + 1);
   });
   return ticks;
 }
