@@ -6,12 +6,13 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORK_KINDS, parseFramework, type FrameworkJson, type FrameworkKind } from '../../shared/forms/framework';
-import { executionsOf, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, ruleInputs, scoreRange, settleFramework, tickOptions } from '../../shared/forms/framework-entry';
+import { FRAMEWORK_KINDS, parseFramework, type FrameworkJson } from '../../shared/forms/framework';
+import { executionsOf, FRAMEWORK_DEFS, settleFramework } from '../../shared/forms/framework-entry';
 import { formatPoints, POINT_SCALE } from '../../shared/forms/decimal';
 import { parseForm, type PerfFormJson } from '../../shared/forms/model';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
-import { seeded, type Random } from '../fixtures/xlsx/random-forms';
+import { seeded } from '../fixtures/xlsx/random-forms';
+import { randomFramework } from '../fixtures/frameworks-random';
 import { newYear, tempCoreEachTest } from '../fixtures/xlsx/helpers';
 
 const env = tempCoreEachTest('juesuan-frameworks-');
@@ -22,30 +23,6 @@ function seedProjects(): PerfFormJson[] {
   return MS_P_SEED000.map((form) =>
     form.subject_name.includes('110') ? { ...form, funding: form.funding.map((line) => (line.key === 'TOTAL' ? { ...line, budget_adjusted: line.actual } : line)) } : form,
   );
-}
-
-/** A random framework: each judged item scored (or left blank) within its range, rule inputs filled or not, boxes ticked or not, a block chosen. */
-function randomFramework(random: Random, kind: FrameworkKind, year: number): FrameworkJson {
-  const fw = frameworkTemplate(kind, year);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const groups = [...new Set(fw.items.map((item) => item.alternative_group).filter((g): g is string => !!g))];
-  const chosen = Object.fromEntries(groups.map((group) => [group, pick(fw.items.filter((item) => item.alternative_group === group)).alternative!]));
-  const items = fw.items.map((item) => {
-    const inputs: Record<string, string> = {};
-    if (random() < 0.6) {
-      for (const name of ruleInputs(item.rule)) {
-        if (item.rule?.type === 'choice') inputs[name] = pick(Object.keys(item.rule.options));
-        else if (item.rule?.type === 'per_case') inputs[name] = String(Math.floor(random() * 6));
-        else inputs[name] = (Math.floor(random() * 2_000_000) / 100 + 1).toFixed(2);
-      }
-    }
-    const { min, max } = scoreRange(item);
-    const steps = (max - min) / 100;
-    const self_score = random() < 0.15 ? null : min + Math.floor(random() * (steps + 1)) * 100;
-    const ticks = tickOptions(kind).filter(() => random() < 0.3);
-    return { ...item, inputs, self_score, ticks };
-  });
-  return frameworkToJson({ ...fw, items, chosen });
 }
 
 async function roundTrip(file: string, format: 'xlsx' | 'xls') {
