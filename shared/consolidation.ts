@@ -2,7 +2,8 @@
  * 汇总 (consolidation) as data: which flows inside a group are counted twice when units are added
  * up, and the shapes a consolidation plan and a drill-down take between core, CLI and renderer.
  */
-import { FRAMEWORK_DEFS, type FrameworkDoc } from './forms/framework-entry';
+import { parsePoints } from './forms/decimal';
+import { displayScore, FRAMEWORK_DEFS, type FrameworkDoc } from './forms/framework-entry';
 import type { TemplateSet } from './tables/sets';
 
 /** A cell of one unit's file: the unit by its file (path for the CLI, name in the data folder for the app). */
@@ -179,3 +180,6 @@ export function narrativeColumns(check: NarrativeCheck | undefined): { figuresAg
   const say = (count: number) => (count ? `否(${count} 处)` : '是');
   return { figuresAgree: say(check.figuresDisagreeing), reasonsComplete: say(check.reasonsMissing) };
 }
+
+/** The unit's 合计得分 as the framework pages show it ("90.00"). */
+export const unitFrameworkScore = ({ doc }: UnitFramework): string => displayScore(parsePoints(doc.framework.total_score ?? '0', '合计得分'));

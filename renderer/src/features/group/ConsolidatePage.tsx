@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { FRAMEWORKS_NOTE, unitFrameworkTitle, type ConsolidationPlan, type DrillDown, type Offset } from '../../../../shared/consolidation';
+import { FRAMEWORKS_NOTE, unitFrameworkScore, unitFrameworkTitle, type ConsolidationPlan, type DrillDown, type Offset } from '../../../../shared/consolidation';
 import type { YearInfo } from '../../../../shared/contract';
 import { displayAmount, formatAmount, parseAmount } from '../../../../shared/money';
 import { call } from '../../api';
@@ -142,7 +142,7 @@ export function ConsolidatePage() {
                     <tr key={`${entry.unitCode}|${entry.unitName}|${entry.doc.framework.framework}|${entry.doc.subject_code}`}>
                       <td>{entry.unitName}</td>
                       <td>{unitFrameworkTitle(entry)}</td>
-                      <td className="num">{entry.doc.framework.total_score ?? '0'}</td>
+                      <td className="num">{unitFrameworkScore(entry)}</td>
                     </tr>
                   ))}
               </tbody>
