@@ -112,6 +112,7 @@ export function FrameworkTable({ json, headings, ticks, settled, onScore, onChan
                       data-field={field}
                       aria-label={`${item.l3} ${group} ${option}`}
                       checked={ticked}
+                      disabled={off}
                       onKeyDown={moveByEnter}
                       onChange={(event) => {
                         onChange(setTick(json, index, option, event.target.checked), `第 ${index + 1} 项“${item.l3}” ${event.target.checked ? '勾选' : '取消勾选'}${option}`, field);
