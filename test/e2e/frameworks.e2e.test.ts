@@ -119,6 +119,9 @@ describe('绩效评价指标体系', () => {
     await expect.poll(() => field('区域均衡性 自评得分(0 至 10)').isDisabled()).toBe(true);
     await sheet().getByRole('radio', { name: '民生保障' }).check();
     await expect.poll(total).toBe('10.00');
+    // A block not chosen takes neither scores nor ticks.
+    expect(await sheet().getByRole('checkbox', { name: '工程进度 评价方式 整体评价', exact: true }).isDisabled()).toBe(true);
+    expect(await sheet().getByRole('checkbox', { name: '区域均衡性 评价方式 整体评价', exact: true }).isDisabled()).toBe(false);
     // 服务对象满意度指标: 95 % → 6 by its 评分标准, computed, read-only.
     await field('服务对象满意度指标 满意度').fill('95');
     await field('服务对象满意度指标 满意度').press('Enter');
