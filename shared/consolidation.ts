@@ -2,6 +2,8 @@
  * 汇总 (consolidation) as data: which flows inside a group are counted twice when units are added
  * up, and the shapes a consolidation plan and a drill-down take between core, CLI and renderer.
  */
+import { parsePoints } from './forms/decimal';
+import { displayScore, FRAMEWORK_DEFS, type FrameworkDoc } from './forms/framework-entry';
 import type { TemplateSet } from './tables/sets';
 
 /** A cell of one unit's file: the unit by its file (path for the CLI, name in the data folder for the app). */
@@ -75,6 +77,28 @@ export interface ConsolidatedUnit {
   forms: { subject_type: 'project' | 'department'; subject_code: string; subject_name: string }[];
   /** When the file is itself a 汇总 (节点汇总): the units it holds. */
   members: { unitName: string; unitCode: string; file: string }[];
+  /** The unit's 评价指标体系 (a 节点汇总: those of the units it holds), kept whole in the 汇总. */
+  frameworks: UnitFramework[];
+}
+
+/**
+ * A 评价指标体系 (附件1.1, 附件2, 附件5) of a unit, as the 汇总 keeps it: whole, labelled by its unit,
+ * never added up — a score says how one unit did against its own indicators, and two scores of 90
+ * do not make 180 or a department's 90. The 汇总 file's own 部门整体 evaluation is filled there.
+ */
+export interface UnitFramework {
+  unitName: string;
+  unitCode: string;
+  doc: FrameworkDoc;
+}
+
+/** What the 汇总 says of the units' frameworks, on its page and in the CLI. */
+export const FRAMEWORKS_NOTE = '各单位的评价指标体系按单位原样保存在汇总结果中,得分不相加;汇总单位自身的部门整体评价请在汇总结果中另行填写。';
+
+/** "附件2 专项预算项目绩效评价指标体系(项目 P1)": which framework of the unit it is. */
+export function unitFrameworkTitle({ doc }: UnitFramework): string {
+  const def = FRAMEWORK_DEFS[doc.framework.framework];
+  return `${def.attachment} ${def.title}${doc.subject_code ? `(项目 ${doc.subject_code})` : ''}${doc.draft ? '(上年带入的草稿)' : ''}`;
 }
 
 /** A cell the offsets change (input or computed), in 万元. */
@@ -156,3 +180,6 @@ export function narrativeColumns(check: NarrativeCheck | undefined): { figuresAg
   const say = (count: number) => (count ? `否(${count} 处)` : '是');
   return { figuresAgree: say(check.figuresDisagreeing), reasonsComplete: say(check.reasonsMissing) };
 }
+
+/** The unit's 合计得分 as the framework pages show it ("90.00"). */
+export const unitFrameworkScore = ({ doc }: UnitFramework): string => displayScore(parsePoints(doc.framework.total_score ?? '0', '合计得分'));

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError } from '../../shared/contract';
-import { FLOWS, type ConsolidationPlan, type Offset } from '../../shared/consolidation';
+import { FLOWS, FRAMEWORKS_NOTE, unitFrameworkScore, unitFrameworkTitle, type ConsolidationPlan, type Offset } from '../../shared/consolidation';
 import { planConsolidation, rebuildRequest, writeConsolidation, type ConsolidateRequest } from './consolidate';
 import { expandPaths } from './read-unit-file';
 
@@ -81,6 +81,11 @@ export function describePlan(plan: ConsolidationPlan): string {
     const members = unit.members.length ? `(节点汇总,含 ${unit.members.length} 个单位)` : '';
     const forms = unit.forms.length ? `  绩效自评表 ${unit.forms.length} 张(按单位列出,不相加)` : '';
     lines.push(`  已汇总  ${unit.unitName}${unit.unitCode ? ` [${unit.unitCode}]` : ''}${members}  错误 ${unit.errors} 警告 ${unit.warnings}${forms}  ${unit.file}`);
+  }
+  const frameworks = plan.units.flatMap((unit) => unit.frameworks);
+  if (frameworks.length) {
+    lines.push(`评价指标体系 ${frameworks.length} 张:${FRAMEWORKS_NOTE}`);
+    for (const entry of frameworks) lines.push(`  ${entry.unitName}  ${unitFrameworkTitle(entry)}  合计得分 ${unitFrameworkScore(entry)}`);
   }
   for (const problem of plan.problems) lines.push(`  ${problem.refused ? '未汇总' : '提示'}  ${problem.unitName ?? ''}  ${problem.file}:${problem.message}`);
   const flowLabel = (id: string) => FLOWS.find((flow) => flow.id === id)!.label;

@@ -3,6 +3,7 @@ import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { ConsolidatedUnit } from '../../shared/consolidation';
 import type { YearInputs } from '../../shared/tables';
 import { isConsolidation, readRecord } from './consolidate-store';
+import { frameworksDump } from './frameworks';
 import { withUnitFile, type UnitFileStamp } from './read-unit-file';
 import type { YearSession } from './year-session';
 
@@ -41,6 +42,11 @@ function read(file: string, session: YearSession, stamp: UnitFileStamp): ReadUni
     warnings: findings.length - errors,
     forms: session.forms().map((form) => ({ subject_type: form.subject_type, subject_code: form.subject_code ?? '', subject_name: form.subject_name ?? '' })),
     members: record ? record.units.flatMap((unit) => (unit.members.length ? unit.members : [{ unitName: unit.unitName, unitCode: unit.unitCode, file: unit.file }])) : [],
+    // As the unit's dump gives them (totals settled); a 节点汇总 passes on its units' as well.
+    frameworks: [
+      ...(frameworksDump(session).frameworks ?? []).map((doc) => ({ unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, doc })),
+      ...(record?.units.flatMap((unit) => unit.frameworks) ?? []),
+    ],
     fiscalYear: info.fiscalYear,
     template: info.template,
     inputs: session.store.loadInputs(),

@@ -23,7 +23,7 @@ export function isConsolidation(store: YearStore): boolean {
 export function writeRecord(store: YearStore, record: ConsolidationRecord): void {
   const db = store.database;
   const unit = db.prepare(
-    'INSERT INTO consolidation_units (seq, parent, file, unit_name, unit_code, sha256, modified_at, errors, warnings, forms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO consolidation_units (seq, parent, file, unit_name, unit_code, sha256, modified_at, errors, warnings, forms, frameworks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const cell = db.prepare('INSERT INTO consolidation_cells (seq, table_id, row_key, col, value) VALUES (?, ?, ?, ?, ?)');
   const offset = db.prepare(
@@ -33,9 +33,9 @@ export function writeRecord(store: YearStore, record: ConsolidationRecord): void
     let seq = 0;
     record.units.forEach((entry, index) => {
       const own = ++seq;
-      unit.run(own, null, entry.file, entry.unitName, entry.unitCode, entry.sha256, entry.modifiedAt, entry.errors, entry.warnings, JSON.stringify(entry.forms));
-      // A 节点汇总's members: recorded for the tree and duplicate checks, their figures are in the node's.
-      for (const member of entry.members) unit.run(++seq, own, member.file, member.unitName, member.unitCode, '', '', 0, 0, '[]');
+      unit.run(own, null, entry.file, entry.unitName, entry.unitCode, entry.sha256, entry.modifiedAt, entry.errors, entry.warnings, JSON.stringify(entry.forms), JSON.stringify(entry.frameworks));
+      // A 节点汇总's members: recorded for the tree and duplicate checks, their figures and frameworks are in the node's.
+      for (const member of entry.members) unit.run(++seq, own, member.file, member.unitName, member.unitCode, '', '', 0, 0, '[]', '[]');
       for (const [table, inputs] of Object.entries(record.inputs[index])) {
         for (const [key, value] of inputs.cells) {
           const [row, col] = key.split('|');
@@ -63,6 +63,7 @@ export function readRecord(store: YearStore): ConsolidationRecord {
     errors: number;
     warnings: number;
     forms: string;
+    frameworks: string;
   }[];
   const units: ConsolidatedUnit[] = [];
   const seqs: number[] = [];
@@ -82,6 +83,7 @@ export function readRecord(store: YearStore): ConsolidationRecord {
       warnings: row.warnings,
       forms: JSON.parse(row.forms),
       members: [],
+      frameworks: JSON.parse(row.frameworks),
     });
   }
   const indexOf = new Map(seqs.map((seq, index) => [seq, index]));

@@ -128,6 +128,14 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 13,
+    sql: `
+      -- A 汇总's units' scored frameworks (issue 15): each unit's list of {unitName, unitCode, doc} as
+      -- JSON, kept whole and labelled by unit (scores are not added up); '[]' in 汇总 made before.
+      ALTER TABLE consolidation_units ADD COLUMN frameworks TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -24,18 +24,45 @@ export interface FrameworkDef {
   seed: FrameworkJson;
   /** The printed headings of the two text columns: 指标解释 (or 评价标准) and 评分说明 (or 指标说明). */
   headings: { notes: string; formula: string };
+  /** The tick-box column groups printed after the text columns, in order (none for 大通湖 附件5). */
+  ticks: readonly TickGroup[];
+}
+
+/** A group of tick-box columns under one printed heading; an item's `ticks` lists the ticked options. */
+export interface TickGroup {
+  heading: string;
+  options: readonly string[];
 }
 
 const MS_HEADINGS = { notes: '指标解释', formula: '评分说明' };
 
+/**
+ * Seed 000 prints 评价方式 / 评价属性 / 评价标准 as tick boxes on 附件1.1 and on 附件2 (SPEC §4.1), empty
+ * in the seed. They record how an item was judged; the 自评得分 follows the 评分说明 alone, so they
+ * do not score. The seed shows no rule that one group takes a single tick, so each box is its own.
+ */
+const MS_TICKS: readonly TickGroup[] = [
+  { heading: '评价方式', options: ['整体评价', '样本评价'] },
+  { heading: '评价属性', options: ['定性评价', '定量评价'] },
+  { heading: '评价标准', options: ['国家标准', '行业标准', '地方标准', '申报标准', '历史均值', '样本均值', '其他标准'] },
+];
+
 export const FRAMEWORK_DEFS: Record<FrameworkKind, FrameworkDef> = {
-  DEPT_OVERALL_MS: { kind: 'DEPT_OVERALL_MS', attachment: '附件1.1', title: '部门预算绩效评价指标体系', subject: 'department', region: '眉山', seed: MS_FW1_SEED000, headings: MS_HEADINGS },
-  PROJECT_SPECIAL_MS: { kind: 'PROJECT_SPECIAL_MS', attachment: '附件2', title: '专项预算项目绩效评价指标体系', subject: 'project', region: '眉山', seed: MS_FW2_SEED000, headings: MS_HEADINGS },
-  DEPT_OVERALL_DTH: { kind: 'DEPT_OVERALL_DTH', attachment: '附件5', title: '部门整体支出绩效自评指标计分表', subject: 'department', region: '大通湖', seed: DTH_SCORE_TABLE_SEED001, headings: { notes: '评价标准', formula: '指标说明' } },
+  DEPT_OVERALL_MS: { kind: 'DEPT_OVERALL_MS', attachment: '附件1.1', title: '部门预算绩效评价指标体系', subject: 'department', region: '眉山', seed: MS_FW1_SEED000, headings: MS_HEADINGS, ticks: MS_TICKS },
+  PROJECT_SPECIAL_MS: { kind: 'PROJECT_SPECIAL_MS', attachment: '附件2', title: '专项预算项目绩效评价指标体系', subject: 'project', region: '眉山', seed: MS_FW2_SEED000, headings: MS_HEADINGS, ticks: MS_TICKS },
+  DEPT_OVERALL_DTH: { kind: 'DEPT_OVERALL_DTH', attachment: '附件5', title: '部门整体支出绩效自评指标计分表', subject: 'department', region: '大通湖', seed: DTH_SCORE_TABLE_SEED001, headings: { notes: '评价标准', formula: '指标说明' }, ticks: [] },
 };
 
 /** What the notes column shows of an item: 指标解释, else the 评分说明/评价标准 text the seed prints there. */
 export const itemNotes = (item: { explanation?: string | null; scoring_notes?: string | null }) => item.explanation ?? item.scoring_notes ?? '';
+
+/** Every tick-box column of a framework, in printed order. */
+export const tickOptions = (kind: FrameworkKind): string[] => FRAMEWORK_DEFS[kind].ticks.flatMap((group) => [...group.options]);
+
+/** An item's ticks with `option` ticked or not, kept in printed order. */
+export function withTick(kind: FrameworkKind, ticks: readonly string[], option: string, on: boolean): string[] {
+  return tickOptions(kind).filter((name) => (name === option ? on : ticks.includes(name)));
+}
 
 export function frameworksOfRegion(region: FormRegion): FrameworkDef[] {
   return Object.values(FRAMEWORK_DEFS).filter((def) => def.region === region);
@@ -61,7 +88,10 @@ export function frameworkTemplate(kind: FrameworkKind, fiscalYear: number): Fram
   return clearJudgements({ ...seed, fiscal_year: fiscalYear, title: seed.title.replace(/^\d{4}年/, `${fiscalYear}年`) });
 }
 
-/** What last year's scores say nothing about this year: every score, input and choice is cleared. */
+/**
+ * What last year's scores say nothing about this year: every score, input and choice is cleared.
+ * The ticks stay: they say how an item is judged (整体/样本, 定性/定量, which 标准), not how it did.
+ */
 export function clearJudgements(fw: Framework): Framework {
   return { ...fw, total_score: null, chosen: {}, items: fw.items.map((item) => ({ ...item, self_score: null, inputs: {} })) };
 }
@@ -175,7 +205,12 @@ export function acceptFramework(json: unknown, projects: readonly ProjectExecuti
   for (const [group, chosen] of Object.entries(given.chosen)) {
     if (!template.items.some((item) => item.alternative_group === group && item.alternative === chosen)) throw new RangeError(`“${group}”没有“${chosen}”这一评价方向`);
   }
-  const items = template.items.map((item, i) => ({ ...item, self_score: given.items[i].self_score, inputs: checkedInputs(item, given.items[i].inputs) }));
+  const items = template.items.map((item, i) => ({
+    ...item,
+    self_score: given.items[i].self_score,
+    inputs: checkedInputs(item, given.items[i].inputs),
+    ticks: checkedTicks(given.framework, item, given.items[i].ticks),
+  }));
   const fw: Framework = { ...template, fiscal_year: given.fiscal_year, title: given.title, chosen: given.chosen, items };
   const settled = settleFramework(fw, projects);
   settled.framework.items.forEach((item, i) => {
@@ -197,6 +232,14 @@ function checkedInputs(item: FrameworkItem, inputs: Record<string, string>): Rec
     if (!valid) throw new RangeError(`“${item.l3}”的${name}“${value}”${item.rule?.type === 'choice' ? '不是可选的评价' : '不是数字'}`);
   }
   return inputs;
+}
+
+/** An item's ticks: only the framework's own tick-box columns, in printed order. */
+function checkedTicks(kind: FrameworkKind, item: FrameworkItem, ticks: readonly string[]): string[] {
+  const options = tickOptions(kind);
+  const unknown = ticks.find((name) => !options.includes(name));
+  if (unknown !== undefined) throw new RangeError(`“${item.l3}”没有“${unknown}”一栏可勾选`);
+  return options.filter((name) => ticks.includes(name));
 }
 
 export function frameworkToJson(fw: Framework): FrameworkJson {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FRAMEWORK_DEFS } from '../../shared/forms/framework-entry';
 import { plantTransfers, splitSeed002 } from '../fixtures/consolidation';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
@@ -26,6 +27,11 @@ describe('汇总 and batch 审核 in the app', () => {
       }
     }
     await app.call('edit', { file: '2023-C.sqlite', cells: [{ table: '公开01表', row: '59', col: '2', value: '5' }] });
+    // Two units' 评价指标体系: kept by unit in the 汇总, not added up.
+    for (const [file, kind] of [['2023-A.sqlite', 'DEPT_OVERALL_MS'], ['2023-C.sqlite', 'DEPT_OVERALL_DTH']] as const) {
+      const answer = await app.call('saveFramework', { file, subject_code: '', framework: FRAMEWORK_DEFS[kind].seed });
+      if (!answer.ok) throw new Error(`saveFramework: ${answer.error?.message}`);
+    }
     // A reason kept for a 类 the tables do not have: its 情况说明 no longer agrees with the tables (P-06).
     await app.call('setReportText', { file: '2023-B.sqlite', key: 'reason.gpb.budget.299', text: '其他支出为一次性项目。' });
   });
@@ -50,6 +56,14 @@ describe('汇总 and batch 审核 in the app', () => {
     await expect.poll(() => checked.getByRole('list', { name: '问题' }).textContent()).toContain('审核有');
     await expect.poll(() => checked.getByRole('heading', { level: 3 }).nth(1).textContent()).toContain('3,683.79 → 3,383.79');
     await screenshot(page, '汇总-检查结果');
+    const frameworks = checked.getByRole('table', { name: '各单位评价指标体系' });
+    expect(await frameworks.locator('caption').textContent()).toBe('各单位的评价指标体系按单位原样保存在汇总结果中,得分不相加;汇总单位自身的部门整体评价请在汇总结果中另行填写。');
+    expect(await frameworks.locator('tbody tr').allInnerTexts()).toEqual([
+      `${units[0].name}\t附件1.1 部门预算绩效评价指标体系\t97.03`,
+      `${units[2].name}\t附件5 部门整体支出绩效自评指标计分表\t90.00`,
+    ]);
+    await frameworks.scrollIntoViewIfNeeded();
+    await screenshot(page, '汇总-各单位评价指标体系');
 
     // The clerk halves one offset: the plan is checked again with it, the rest stays offset.
     await checked.getByLabel('第 1 笔抵销金额').fill('50.00');

@@ -80,6 +80,34 @@ describe('绩效评价指标体系', () => {
     expect(await quality.inputValue()).toBe('7.00');
     expect(await sheet().getByLabel('等级').innerText()).toBe('差');
 
+    // The tick boxes (评价方式 / 评价属性 / 评价标准): Space ticks, Enter runs down the column; they do not score.
+    const box = (l3: string, group: string, option: string) => sheet().getByRole('checkbox', { name: `${l3} ${group} ${option}`, exact: true });
+    await box('预算编制质量', '评价方式', '整体评价').focus();
+    await app.page.keyboard.press('Space');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => box('支出执行进度', '评价方式', '整体评价').evaluate((el) => el === document.activeElement)).toBe(true);
+    await app.page.keyboard.press('Space');
+    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.press('Space');
+    await box('预算编制质量', '评价属性', '定量评价').check();
+    await box('预算编制质量', '评价标准', '国家标准').check();
+    await box('支出执行进度', '评价方式', '整体评价').press('Space');
+    await expect.poll(() => box('支出执行进度', '评价方式', '整体评价').isChecked()).toBe(false);
+    expect(await box('支出执行进度', '评价方式', '样本评价').isChecked()).toBe(true);
+    expect(await total()).toBe('30.00');
+    await forms.waitSaved();
+    await screenshot(app.page, '绩效评价-附件1.1-勾选');
+    await app.page.reload();
+    await ui.openYear('眉山市政务服务管理局');
+    await openFramework('附件1.1');
+    await expect.poll(() => box('预算编制质量', '评价标准', '国家标准').isChecked()).toBe(true);
+    const stored = await app.call('openYear', { file: '2023-眉山市政务服务管理局.sqlite' });
+    const items = (stored.result as { frameworks: { framework: { items: { l3: string; ticks?: string[] }[] } }[] }).frameworks[0].framework.items;
+    expect(items.filter((item) => item.ticks).map((item) => [item.l3, item.ticks])).toEqual([
+      ['预算编制质量', ['整体评价', '定量评价', '国家标准']],
+      ['支出执行进度', ['样本评价']],
+    ]);
+
     // 附件2: per project; only the chosen 专用指标 block counts.
     await openFramework('附件2');
     await sheet().getByRole('radio', { name: '民生保障' }).check();
@@ -91,6 +119,9 @@ describe('绩效评价指标体系', () => {
     await expect.poll(() => field('区域均衡性 自评得分(0 至 10)').isDisabled()).toBe(true);
     await sheet().getByRole('radio', { name: '民生保障' }).check();
     await expect.poll(total).toBe('10.00');
+    // A block not chosen takes neither scores nor ticks.
+    expect(await sheet().getByRole('checkbox', { name: '工程进度 评价方式 整体评价', exact: true }).isDisabled()).toBe(true);
+    expect(await sheet().getByRole('checkbox', { name: '区域均衡性 评价方式 整体评价', exact: true }).isDisabled()).toBe(false);
     // 服务对象满意度指标: 95 % → 6 by its 评分标准, computed, read-only.
     await field('服务对象满意度指标 满意度').fill('95');
     await field('服务对象满意度指标 满意度').press('Enter');

@@ -6,12 +6,13 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { FRAMEWORK_KINDS, parseFramework, type FrameworkJson, type FrameworkKind } from '../../shared/forms/framework';
-import { executionsOf, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, ruleInputs, scoreRange, settleFramework } from '../../shared/forms/framework-entry';
+import { FRAMEWORK_KINDS, parseFramework, type FrameworkJson } from '../../shared/forms/framework';
+import { executionsOf, FRAMEWORK_DEFS, settleFramework } from '../../shared/forms/framework-entry';
 import { formatPoints, POINT_SCALE } from '../../shared/forms/decimal';
 import { parseForm, type PerfFormJson } from '../../shared/forms/model';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
-import { seeded, type Random } from '../fixtures/xlsx/random-forms';
+import { seeded } from '../fixtures/xlsx/random-forms';
+import { randomFramework } from '../fixtures/frameworks-random';
 import { newYear, tempCoreEachTest } from '../fixtures/xlsx/helpers';
 
 const env = tempCoreEachTest('juesuan-frameworks-');
@@ -22,29 +23,6 @@ function seedProjects(): PerfFormJson[] {
   return MS_P_SEED000.map((form) =>
     form.subject_name.includes('110') ? { ...form, funding: form.funding.map((line) => (line.key === 'TOTAL' ? { ...line, budget_adjusted: line.actual } : line)) } : form,
   );
-}
-
-/** A random framework: each judged item scored (or left blank) within its range, rule inputs filled or not, a block chosen. */
-function randomFramework(random: Random, kind: FrameworkKind, year: number): FrameworkJson {
-  const fw = frameworkTemplate(kind, year);
-  const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
-  const groups = [...new Set(fw.items.map((item) => item.alternative_group).filter((g): g is string => !!g))];
-  const chosen = Object.fromEntries(groups.map((group) => [group, pick(fw.items.filter((item) => item.alternative_group === group)).alternative!]));
-  const items = fw.items.map((item) => {
-    const inputs: Record<string, string> = {};
-    if (random() < 0.6) {
-      for (const name of ruleInputs(item.rule)) {
-        if (item.rule?.type === 'choice') inputs[name] = pick(Object.keys(item.rule.options));
-        else if (item.rule?.type === 'per_case') inputs[name] = String(Math.floor(random() * 6));
-        else inputs[name] = (Math.floor(random() * 2_000_000) / 100 + 1).toFixed(2);
-      }
-    }
-    const { min, max } = scoreRange(item);
-    const steps = (max - min) / 100;
-    const self_score = random() < 0.15 ? null : min + Math.floor(random() * (steps + 1)) * 100;
-    return { ...item, inputs, self_score };
-  });
-  return frameworkToJson({ ...fw, items, chosen });
 }
 
 async function roundTrip(file: string, format: 'xlsx' | 'xls') {
@@ -76,7 +54,7 @@ describe('绩效评价指标体系 in the year file', () => {
     ]);
   });
 
-  it('keeps random frameworks exactly through save, reopen, dump/load and the .xlsx (36 cases, some as .xls)', async () => {
+  it('keeps random frameworks (scores, data, ticks) exactly through save, reopen, dump/load and the .xlsx (36 cases, some as .xls)', async () => {
     const random = seeded(20261201);
     await newYear(env.core, 'a.sqlite', { year: 2023 });
     for (const form of seedProjects().slice(0, 5)) await env.core.saveForm({ file: 'a.sqlite', form });
@@ -92,6 +70,9 @@ describe('绩效评价指标体系 in the year file', () => {
         expect(saved.doc.framework.total_score).toBe(formatPoints(live.total));
         expect(live.total).toBeLessThanOrEqual(100 * POINT_SCALE);
         expected.set(`${kind}|${code}`, saved.doc.framework.total_score);
+        // Ticks are stored as ticked (printed order) and never change the score.
+        expect(saved.doc.framework.items.map((item) => item.ticks ?? [])).toEqual(json.items.map((item) => item.ticks ?? []));
+        expect(settleFramework(parseFramework({ ...json, items: json.items.map((item) => ({ ...item, ticks: [] })) }), projects).total).toBe(live.total);
       }
       const stored = (await env.core.openYear({ file: 'a.sqlite' })).frameworks;
       const dumped = await env.core.dump({ file: 'a.sqlite' });
@@ -146,9 +127,44 @@ describe('绩效评价指标体系 in the year file', () => {
     expect((await env.core.dump({ file: 'dth.sqlite' })).frameworks!.map(totalOf)).toEqual(['95']);
   });
 
-  it('carries last year’s frameworks into a new year as drafts: layout and chosen block kept, scores cleared', async () => {
+  it('附件1.1 tick boxes: printed √ under 评价方式/评价属性/评价标准, a tick typed in Excel taken, anything else refused by its cell', async () => {
+    await newYear(env.core, 'ms.sqlite', { year: 2023 });
+    const seed = FRAMEWORK_DEFS.DEPT_OVERALL_MS.seed;
+    const ticked = { ...seed, items: seed.items.map((item, i) => (i === 0 ? { ...item, ticks: ['国家标准', '整体评价', '定量评价'] } : item)) };
+    const saved = await env.core.saveFramework({ file: 'ms.sqlite', subject_code: '', framework: ticked });
+    expect(saved.doc.framework.items[0].ticks).toEqual(['整体评价', '定量评价', '国家标准']);
+    await expect(
+      env.core.saveFramework({ file: 'ms.sqlite', subject_code: '', framework: { ...seed, items: seed.items.map((item, i) => (i === 1 ? { ...item, ticks: ['优秀'] } : item)) } }),
+    ).rejects.toThrow('“预算编制质量”没有“优秀”一栏可勾选');
+
+    const exported = await env.core.exportWorkbook({ file: 'ms.sqlite', draft: true });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(exported.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    const sheet = book.getWorksheet('附件1.1(草稿)')!;
+    expect(['H3', 'J3', 'L3', 'H4', 'I4', 'R4', 'S3', 'C5'].map((ref) => sheet.getCell(ref).value)).toEqual(['评价方式', '评价属性', '评价标准', '整体\n评价', '样本\n评价', '其他\n标准', '自评得分', seed.items[0].l3]);
+    expect(['H5', 'I5', 'J5', 'K5', 'L5', 'M5'].map((ref) => sheet.getCell(ref).value ?? '')).toEqual(['√', '', '', '√', '√', '']);
+    expect(sheet.getCell('S6').value).toBe(7);
+
+    const before = await env.core.dump({ file: 'ms.sqlite' });
+    sheet.getCell('J7').value = '有';
+    const bytes = async () => Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+    await expect(env.core.importWorkbook({ file: 'ms.sqlite', name: '改过.xlsx', dataBase64: await bytes() })).rejects.toThrow(
+      '文件 改过.xlsx 工作表“附件1.1(草稿)” 第7行 J列:支出执行进度:“评价属性·定性评价”栏应打“√”或留空,却是“有”',
+    );
+    expect(await env.core.dump({ file: 'ms.sqlite' })).toEqual(before);
+    sheet.getCell('J7').value = '✓';
+    sheet.getCell('H5').value = null;
+    await env.core.importWorkbook({ file: 'ms.sqlite', name: '改过.xlsx', dataBase64: await bytes() });
+    const items = (await env.core.dump({ file: 'ms.sqlite' })).frameworks![0].framework.items;
+    expect([items[0].ticks, items[2].ticks]).toEqual([['定量评价', '国家标准'], ['定性评价']]);
+    // Ticks do not score: the total is the one before the edit.
+    expect((await env.core.dump({ file: 'ms.sqlite' })).frameworks![0].framework.total_score).toBe(before.frameworks![0].framework.total_score);
+  });
+
+  it('carries last year’s frameworks into a new year as drafts: layout, chosen block and ticks kept, scores cleared', async () => {
     await newYear(env.core, '2023.sqlite', { year: 2023 });
-    await env.core.saveFramework({ file: '2023.sqlite', subject_code: 'P1', framework: FRAMEWORK_DEFS.PROJECT_SPECIAL_MS.seed });
+    const seed = FRAMEWORK_DEFS.PROJECT_SPECIAL_MS.seed;
+    await env.core.saveFramework({ file: '2023.sqlite', subject_code: 'P1', framework: { ...seed, items: seed.items.map((item, i) => (i === 3 ? { ...item, ticks: ['样本评价', '行业标准'] } : item)) } });
     await env.core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '测试局', baselineFrom: '2023.sqlite' });
     const [draft] = (await env.core.openYear({ file: '2024.sqlite' })).frameworks;
     expect(draft.draft).toBe(true);
@@ -156,6 +172,8 @@ describe('绩效评价指标体系 in the year file', () => {
     expect(draft.framework.chosen).toEqual({ 专用指标: '民生保障' });
     expect(draft.framework.fiscal_year).toBe(2024);
     expect(draft.framework.items.every((item) => item.self_score === undefined && item.inputs === undefined)).toBe(true);
+    expect(draft.framework.items.map((item) => item.ticks ?? [])[3]).toEqual(['样本评价', '行业标准']);
+    expect(draft.framework.items.filter((item) => item.ticks).length).toBe(1);
     expect(draft.framework.total_score).toBeUndefined();
     expect((await env.core.dump({ file: '2024.sqlite' })).frameworks!.map(totalOf)).toEqual(['0']);
   });

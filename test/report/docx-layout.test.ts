@@ -4,12 +4,14 @@
  * substitutes for 仿宋 digits), a table too wide for an upright page gets turned pages of its own,
  * and the six charts are in the document as pictures.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { unpackZip } from '../../electron/core/xlsx/zip-check';
 import { SEED_002_INPUTS, seed002Doc } from '../fixtures/seed-002';
 import { SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
+import { buildRegionalYears, REGIONAL_CASES, type SetCase } from '../fixtures/regional-years';
 import { tempDir } from '../helpers/temp';
 
 /**
@@ -91,7 +93,26 @@ describe('决算公开 Word tables and charts, read back from the .docx', () => 
     };
     huge.公开02表 = Object.fromEntries(Object.entries(SEED_002_INPUTS.公开02表.cells).map(([row, cells]) => [row, Object.fromEntries(['2', '3', '4', '5', '6', '7'].map((col) => [col, times10000(cells['2'])]))]));
     await wordDocument('huge', '9', '荆门', huge);
-  }, 120_000);
+    // Every regional set as its fixture fills it (seed 002's figures in the set's layout, its own tables filled).
+    for (const c of REGIONAL_CASES) await regionalDocument(c.set, c);
+    // 陕西 表七: 16 amount columns (预算数 and 决算数 of “三公”, 会议费, 培训费); a 汇总 of a large department runs every one into thousands of 万元.
+    const shaanxi = REGIONAL_CASES.find((c) => c.set === '陕西9')!;
+    const thousands = ['2', '4', '5', '6', '7', '8', '10', '12', '13', '14', '15', '16'].map((col, i) => ({ table: '陕07表', row: '1', col, value: (1000 + 123.45 * i).toFixed(2) }));
+    await regionalDocument('陕西9-large', { ...shaanxi, thisYear: () => thousands });
+  }, 240_000);
+
+  async function regionalDocument(name: string, c: SetCase) {
+    const dir = path.join(temp.dir, name);
+    fs.mkdirSync(dir);
+    const regional = createCore({ resolveFile: (file) => path.join(dir, file) });
+    try {
+      await buildRegionalYears(regional, dir, c);
+      const exported = await regional.exportReport({ file: '2023.sqlite', format: 'docx', draft: true });
+      documents.set(name, readDocx(Buffer.from(exported.dataBase64, 'base64')));
+    } finally {
+      regional.close();
+    }
+  }
   afterAll(() => {
     core.close();
     temp.cleanup();
@@ -101,6 +122,12 @@ describe('决算公开 Word tables and charts, read back from the .docx', () => 
     ['national', 9],
     ['sichuan', 13],
     ['huge', 9],
+    ['四川14', 14],
+    ['云南11', 11],
+    ['内蒙古12', 12],
+    ['陕西9', 9],
+    // 表七 in two bands (预算数, 决算数): 10 tables.
+    ['陕西9-large', 10],
   ])('%s: every table fits its page and no code, 行次 or amount wraps in its column', (name, count) => {
     const { tables, fontSize } = documents.get(name)!;
     expect(tables).toHaveLength(count);
@@ -125,6 +152,23 @@ describe('决算公开 Word tables and charts, read back from the .docx', () => 
     const huge = documents.get('huge')!.tables;
     expect(huge.map((table) => table.page.landscape)).toEqual([false, true, false, false, false, false, false, false, false]);
     expect(huge[1].body.flat().map((cell) => cell.text)).toContain('28,807,500.00');
+  });
+
+  it('prints 陕西 表七 (16 amount columns) whole when it fits a turned page, in 预算数 and 决算数 bands (upright, each fits) when its amounts run into thousands', () => {
+    const seventh = (name: string) => documents.get(name)!.tables.filter((table) => table.body.flat().some((cell) => UNBREAKABLE.test(cell.text)) && table.grid.length <= 16 && table.body.length === 1);
+    const [whole] = seventh('陕西9');
+    expect({ columns: whole.grid.length, landscape: whole.page.landscape }).toEqual({ columns: 16, landscape: true });
+    const bands = seventh('陕西9-large');
+    expect(bands.map((band) => ({ columns: band.grid.length, landscape: band.page.landscape }))).toEqual([
+      { columns: 8, landscape: false },
+      { columns: 8, landscape: false },
+    ]);
+    // 预算数 (栏次 1–8) then 决算数 (9–16), 合计 = 出国 + 小计 + 接待 (1,000.00 + 2,370.35 + 1,370.35); the national tables' font size.
+    expect(bands.map((band) => band.body[0].map((cell) => cell.text))).toEqual([
+      ['4,740.70', '1,000.00', '2,370.35', '1,123.45', '1,246.90', '1,370.35', '1,493.80', '1,617.25'],
+      ['7,703.50', '1,740.70', '3,851.75', '1,864.15', '1,987.60', '2,111.05', '2,234.50', '2,357.95'],
+    ]);
+    expect(documents.get('陕西9-large')!.fontSize).toBe(documents.get('national')!.fontSize);
   });
 
   it('has the six charts as PNG pictures drawn at twice their size', () => {

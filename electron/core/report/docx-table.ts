@@ -34,8 +34,9 @@ const sum = (widths: number[]) => widths.reduce((total, width) => total + width,
  * turned: turned only when the columns that must not wrap cannot fit upright, as official
  * disclosures print their wide tables. Room left over goes first to the columns whose names or
  * headers would wrap, then to every column alike; the widths fill the page's text width.
+ * `overflow`: even turned, the codes and amounts would wrap (the table goes in bands, table-bands.ts).
  */
-export function fitColumns(needs: ColumnNeeds, halfEm: number, page: { portrait: number; landscape: number }): { widths: number[]; landscape: boolean } {
+export function fitColumns(needs: ColumnNeeds, halfEm: number, page: { portrait: number; landscape: number }): { widths: number[]; landscape: boolean; overflow: boolean } {
   // One half-em more than measured: word processors round glyph advances, and bold header text is wider.
   const twips = (halfEms: number) => Math.ceil((halfEms + 1) * halfEm) + 2 * CELL_PADDING;
   const least = needs.least.map(twips);
@@ -54,7 +55,7 @@ export function fitColumns(needs: ColumnNeeds, halfEm: number, page: { portrait:
     widths = widths.map((w) => w + Math.floor((w * spread) / base));
   }
   widths[widths.length - 1] += width - sum(widths); // what rounding left
-  return { widths, landscape };
+  return { widths, landscape, overflow: sum(least) > page.landscape };
 }
 
 /** The table of `printed` over columns of `columnWidths` twips. */

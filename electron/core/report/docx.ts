@@ -17,7 +17,7 @@ import {
   TextRun,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
-import { columnNeeds, printTable, sentenceText, type BuiltReport, type ReportDoc } from '../../../shared/report';
+import { columnBands, columnNeeds, printTable, sentenceText, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
 import type { ModelView } from '../../../shared/rules';
 import { packZip, unpackZip } from '../xlsx/zip-check';
 import { TABLE_STYLE, fitColumns, tableXml } from './docx-table';
@@ -115,13 +115,18 @@ function tableBlock(id: string, label: string, title: string, model: ModelView, 
   const def = TABLES.get(id)!;
   const printed = printTable(def, model);
   const empty = def.emptyText && printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
-  const { widths, landscape } = fitColumns(columnNeeds(printed), TABLE_HALF_EM, TEXT_WIDTH);
+  const fit = (part: PrintedTable, page = TEXT_WIDTH) => fitColumns(columnNeeds(part), TABLE_HALF_EM, page);
+  const bands = fit(printed).overflow ? columnBands(printed, (band) => !fit(band).overflow) : [printed];
+  const landscape = bands.some((band) => fit(band).landscape);
+  // Every band on the pages the widest one needs, filling their width.
+  const page = landscape ? { portrait: TEXT_WIDTH.landscape, landscape: TEXT_WIDTH.landscape } : TEXT_WIDTH;
   pages.newPage(landscape);
   pages.add(
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('金额单位:万元', { size: SIZE.table })] }),
-    tables.add(tableXml(printed, widths)),
+    // Bands one under the other, a line apart.
+    ...bands.flatMap((band, i) => [...(i ? [new Paragraph({ children: [] })] : []), tables.add(tableXml(band, fit(band, page).widths))]),
     ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
     ...(empty ? [new Paragraph({ children: [run(def.emptyText!, { size: SIZE.table })] })] : []),
   );

@@ -9,7 +9,7 @@ import {
   checkJudgedScore, FRAMEWORK_DEFS, settleFramework, frameworkTemplate, frameworkToJson, itemNotes, levelSpan, type FrameworkDoc, type SettledFramework,
 } from '../../../shared/forms/framework-entry';
 import { formatPoints, POINT_SCALE } from '../../../shared/forms/decimal';
-import { lineCount, type PlanCell, type Range, type SheetPlan } from './plan';
+import { lineCount, placeHeaders, type PlanCell, type Range, type SheetPlan } from './plan';
 import { settledFrameworks } from '../frameworks';
 import type { YearSession } from '../year-session';
 import { shownAt, textOf, type SheetGrid } from './read';
@@ -17,45 +17,61 @@ import type { Findings } from './read-table';
 import { DRAFT, message } from './text';
 
 export const FRAMEWORK_DATA_MARKER = '决算通·评价指标体系数据(请勿修改)';
-const FIRST_ITEM_ROW = 4;
 const CHUNK = 1000;
 const REMARK_WIDTH = 24;
 
 interface Column {
-  header: string;
+  /** The printed heading; a tick box's is its group then its own name (two header lines). */
+  header: readonly string[];
   width: number;
   value(item: FrameworkItem): string | number | null;
+  /** A tick-box column: the option it ticks. */
+  tick?: string;
 }
+
+const TICK = '√';
+/** What a clerk may type in a tick box: a tick (√, ✓, ✔, ☑, v, 是) or nothing (empty, 否). */
+const TICKED = new Set(['√', '✓', '✔', '☑', 'v', 'V', '是']);
+const UNTICKED = new Set(['', '否']);
 
 const weightOf = (points: number | null) => (points === null ? null : points / POINT_SCALE);
 const withWeight = (name: string | null, points: number | null) => (name ?? '') + (points === null ? '' : `(${formatPoints(points)}分)`);
 
-/** The printed columns before 自评得分: 附件1.1/附件2 (seed 000) and 大通湖 附件5 (seed 001). */
+/** The printed columns before 自评得分: 附件1.1/附件2 (seed 000, with its tick boxes) and 大通湖 附件5 (seed 001). */
 function columnsOf(kind: FrameworkKind): Column[] {
   const { notes, formula } = FRAMEWORK_DEFS[kind].headings;
-  const text = (width: number, header: string, value: (item: FrameworkItem) => string | null): Column => ({ header, width, value });
+  const text = (width: number, header: string, value: (item: FrameworkItem) => string | null): Column => ({ header: [header], width, value });
   if (kind === 'DEPT_OVERALL_DTH') {
     return [
       text(10, '一级指标', (item) => item.l1),
-      { header: '分值', width: 6, value: (item) => weightOf(item.l1_weight) },
+      { header: ['分值'], width: 6, value: (item) => weightOf(item.l1_weight) },
       text(12, '二级指标', (item) => item.l2),
-      { header: '分值', width: 6, value: (item) => weightOf(item.l2_weight) },
+      { header: ['分值'], width: 6, value: (item) => weightOf(item.l2_weight) },
       text(18, '三级指标', (item) => item.l3),
-      { header: '分值', width: 6, value: (item) => weightOf(item.weight) },
+      { header: ['分值'], width: 6, value: (item) => weightOf(item.weight) },
       text(40, notes, itemNotes),
       text(34, formula, (item) => item.formula),
     ];
   }
+  const ticks = FRAMEWORK_DEFS[kind].ticks.flatMap((group) =>
+    group.options.map((option): Column => ({ header: [group.heading, `${option.slice(0, 2)}\n${option.slice(2)}`], width: 5, tick: option, value: (item) => (item.ticks.includes(option) ? TICK : null) })),
+  );
   return [
     text(12, '一级指标', (item) => withWeight(item.l1, item.l1_weight)),
     text(14, '二级指标', (item) => withWeight(item.alternative ?? item.l2, item.l2_weight)),
     text(18, '三级指标', (item) => item.l3),
-    { header: '指标分值', width: 8, value: (item) => (item.is_deduction ? null : weightOf(item.weight)) },
+    { header: ['指标分值'], width: 8, value: (item) => (item.is_deduction ? null : weightOf(item.weight)) },
     text(26, notes, itemNotes),
     text(12, '评分方法', (item) => item.method),
     text(40, formula, (item) => item.formula),
+    ...ticks,
   ];
 }
+
+/** Header lines: two where tick boxes sit under their group headings, else one. */
+const headerDepth = (kind: FrameworkKind) => (FRAMEWORK_DEFS[kind].ticks.length ? 2 : 1);
+const HEADER_TOP = 3;
+const firstItemRow = (kind: FrameworkKind) => HEADER_TOP + headerDepth(kind);
 
 /** Sheet names: 附件1.1, 附件2-项目编码, 附件5; drafts marked, clashes numbered. */
 export function frameworkSheetName(doc: FrameworkDoc, draft: boolean, taken: readonly string[]): string {
@@ -79,17 +95,26 @@ export function planFramework(doc: FrameworkDoc, settled: SettledFramework, cont
   merges.push({ top: 1, left: 1, bottom: 1, right: width });
   cells.push({ row: 2, col: 1, value: `单位:${context.unitName}${context.subjectName ? `  项目:${doc.subject_code} ${context.subjectName}` : ''}`, style: 'unit' });
   merges.push({ top: 2, left: 1, bottom: 2, right: width });
-  columns.forEach((column, i) => cells.push({ row: 3, col: i + 1, value: column.header, style: 'header' }));
-  cells.push({ row: 3, col: scoreCol, value: fw.framework === 'DEPT_OVERALL_DTH' ? '得分' : '自评得分', style: 'header' });
-  cells.push({ row: 3, col: remarkCol, value: '备注', style: 'header' });
+  const headers = [...columns.map((column) => column.header), [fw.framework === 'DEPT_OVERALL_DTH' ? '得分' : '自评得分'], ['备注']];
+  const depth = headerDepth(fw.framework);
+  placeHeaders(
+    headers.map((header, i) => ({ left: i + 1, right: i + 1, header })),
+    HEADER_TOP,
+    depth,
+    (row, col, value) => cells.push({ row, col, value, style: 'header' }),
+    (top, left, bottom, right) => (bottom > top || right > left) && merges.push({ top, left, bottom, right }),
+  );
+  const first = firstItemRow(fw.framework);
   const heights = new Map<number, number>([[1, 28]]);
+  // The tick boxes' names print on two lines ("整体/评价"), as in seed 000.
+  if (depth > 1) heights.set(first - 1, 33);
   fw.items.forEach((item, i) => {
-    const row = FIRST_ITEM_ROW + i;
+    const row = first + i;
     columns.forEach((column, c) => {
       const spans = c === 0 || (fw.framework === 'DEPT_OVERALL_DTH' ? c === 1 : false) ? levelSpan(fw.items, i, 1) : isLevel2Column(fw.framework, c) ? levelSpan(fw.items, i, 2) : 1;
       if (spans === 0) return;
       const value = column.value(item);
-      cells.push({ row, col: c + 1, value, style: typeof value === 'number' ? 'number' : 'text' });
+      cells.push({ row, col: c + 1, value, style: typeof value === 'number' ? 'number' : column.tick ? 'center' : 'text' });
       if (spans > 1) merges.push({ top: row, left: c + 1, bottom: row + spans - 1, right: c + 1 });
     });
     cells.push({ row, col: scoreCol, value: weightOf(item.self_score), style: 'number' });
@@ -100,7 +125,7 @@ export function planFramework(doc: FrameworkDoc, settled: SettledFramework, cont
     const lines = Math.max(...own, lineCount(remark, REMARK_WIDTH));
     heights.set(row, Math.min(409, 15 * lines + 3));
   });
-  const totalRow = FIRST_ITEM_ROW + fw.items.length;
+  const totalRow = first + fw.items.length;
   cells.push({ row: totalRow, col: 1, value: '合计得分', style: 'label' });
   merges.push({ top: totalRow, left: 1, bottom: totalRow, right: columns.length });
   cells.push({ row: totalRow, col: scoreCol, value: settled.total / POINT_SCALE, style: 'number' });
@@ -119,8 +144,8 @@ export function planFramework(doc: FrameworkDoc, settled: SettledFramework, cont
     merges,
     columnWidths: [...columns.map((column) => column.width), 9, REMARK_WIDTH],
     rowHeights: heights,
-    header: { first: 3, last: 3 },
-    grid: { first: 3, last: totalRow },
+    header: { first: HEADER_TOP, last: first - 1 },
+    grid: { first: HEADER_TOP, last: totalRow },
     orientation: 'landscape',
     // Each framework prints on one page, as the seeds do.
     onePage: true,
@@ -151,29 +176,43 @@ export function readFrameworkSheet(grid: SheetGrid, file: string, fiscalYear: nu
   const template = frameworkTemplate(data.kind, fiscalYear);
   if (data.inputs.length !== template.items.length) return fail('隐藏列中的评价指标体系数据与表样不一致;请重新从决算通导出后再填写', 1, marker.col);
   const columns = columnsOf(data.kind);
-  const l3Col = columns.findIndex((column) => column.header === '三级指标') + 1;
+  const l3Col = columns.findIndex((column) => column.header[0] === '三级指标') + 1;
   const scoreCol = columns.length + 1;
+  const first = firstItemRow(data.kind);
   const errors = out.errors.length;
   // Computed items take their score from the data in the hidden column, not from the printed cell.
   const computed = settleFramework({ ...template, items: template.items.map((item, i) => ({ ...item, inputs: data.inputs[i] })) }, []).items.map((item) => item.computed);
   const items = template.items.map((item, i) => {
-    const row = FIRST_ITEM_ROW + i;
+    const row = first + i;
     const printed = textOf(shownAt(grid, row, l3Col)).trim();
     if (printed !== item.l3) fail(`此处应为三级指标“${item.l3}”,却是“${printed}”;指标不能增删、移动或改名`, row, l3Col);
+    const ticks = readTicks(columns, (col) => textOf(shownAt(grid, row, col)).trim(), (reason, col) => fail(`${item.l3}:${reason}`, row, col));
     const cell = shownAt(grid, row, scoreCol);
     let self_score = null;
-    if (computed[i]) return { ...item, self_score, inputs: data.inputs[i] };
+    if (computed[i]) return { ...item, self_score, inputs: data.inputs[i], ticks };
     if (cell && cell.kind !== 'number' && cell.kind !== 'text') fail(cell.kind === 'formula' ? '是公式,但文件中没有保存计算结果' : `“${textOf(cell)}”不是有效分值`, row, scoreCol);
     else {
       const checked = checkJudgedScore(item, textOf(cell).trim());
       if ('error' in checked) fail(`${item.l3}:${checked.error}`, row, scoreCol);
       else self_score = checked.value;
     }
-    return { ...item, self_score, inputs: data.inputs[i] };
+    return { ...item, self_score, inputs: data.inputs[i], ticks };
   });
   if (out.errors.length > errors) return null;
   const framework = frameworkToJson({ ...template, items, chosen: data.chosen });
   return { sheet: grid.name, kind: data.kind, doc: { subject_code: data.subject_code, framework } };
+}
+
+/** The options ticked in one item row; a box holding anything but a tick or nothing is refused. */
+function readTicks(columns: readonly Column[], textAt: (col: number) => string, fail: (reason: string, col: number) => void): string[] {
+  const ticks: string[] = [];
+  columns.forEach((column, c) => {
+    if (!column.tick) return;
+    const text = textAt(c + 1);
+    if (TICKED.has(text)) ticks.push(column.tick);
+    else if (!UNTICKED.has(text)) fail(`“${column.header[0]}·${column.tick}”栏应打“√”或留空,却是“${text}”`, c + 1);
+  });
+  return ticks;
 }
 
 function findMarker(grid: SheetGrid): { col: number; chunks: string[] } | undefined {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ConsolidationPlan, DrillDown, Offset } from '../../../../shared/consolidation';
+import { FRAMEWORKS_NOTE, unitFrameworkScore, unitFrameworkTitle, type ConsolidationPlan, type DrillDown, type Offset } from '../../../../shared/consolidation';
 import type { YearInfo } from '../../../../shared/contract';
 import { displayAmount, formatAmount, parseAmount } from '../../../../shared/money';
 import { call } from '../../api';
@@ -125,6 +125,29 @@ export function ConsolidatePage() {
               ))}
             </tbody>
           </table>
+          {plan.units.some((entry) => entry.frameworks.length > 0) && (
+            <table className="group-table" aria-label="各单位评价指标体系">
+              <caption>{FRAMEWORKS_NOTE}</caption>
+              <thead>
+                <tr>
+                  <th>单位</th>
+                  <th>评价指标体系</th>
+                  <th>合计得分</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.units
+                  .flatMap((entry) => entry.frameworks)
+                  .map((entry) => (
+                    <tr key={`${entry.unitCode}|${entry.unitName}|${entry.doc.framework.framework}|${entry.doc.subject_code}`}>
+                      <td>{entry.unitName}</td>
+                      <td>{unitFrameworkTitle(entry)}</td>
+                      <td className="num">{unitFrameworkScore(entry)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          )}
           {plan.problems.length > 0 && (
             <ul className="problem-list" aria-label="问题">
               {plan.problems.map((problem) => (

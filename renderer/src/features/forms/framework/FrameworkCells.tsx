@@ -6,11 +6,16 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 
-/** Enter / Shift+Enter: the next / previous input of the page, in reading order. */
+/**
+ * Enter / Shift+Enter: the next / previous input of the page, in reading order; from a tick box, the
+ * same box of the next / previous item (down the column, as in Excel), so score entry skips the boxes.
+ */
 export function moveByEnter(event: KeyboardEvent<HTMLElement>): void {
   if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.nativeEvent.isComposing) return;
   event.preventDefault();
-  const all = [...document.querySelectorAll<HTMLElement>('.fw-sheet [data-fw-input]:not([disabled])')];
+  const tick = event.currentTarget.dataset.fwTick;
+  const selector = tick === undefined ? '[data-fw-input]' : `[data-fw-tick="${CSS.escape(tick)}"]`;
+  const all = [...document.querySelectorAll<HTMLElement>(`.fw-sheet ${selector}:not([disabled])`)];
   const next = all[all.indexOf(event.currentTarget) + (event.shiftKey ? -1 : 1)];
   next?.focus();
   if (next instanceof HTMLInputElement) next.select();

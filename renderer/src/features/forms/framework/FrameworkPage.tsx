@@ -89,6 +89,7 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
           <FrameworkTable
             json={json}
             headings={def.headings}
+            ticks={def.ticks}
             settled={settled}
             onScore={(index, text) => {
               const outcome = setScore(json, index, text);

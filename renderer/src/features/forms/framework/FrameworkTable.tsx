@@ -5,14 +5,16 @@
  * the blocks not chosen are greyed and do not count.
  */
 import type { FrameworkItemJson, FrameworkJson } from '../../../../../shared/forms/framework';
-import { displayScore, itemNotes, levelSpan, ruleInputs, type SettledFramework } from '../../../../../shared/forms/framework-entry';
+import { displayScore, itemNotes, levelSpan, ruleInputs, type SettledFramework, type TickGroup } from '../../../../../shared/forms/framework-entry';
 import { formatPoints, parsePoints } from '../../../../../shared/forms/decimal';
 import { CheckedCell, moveByEnter } from './FrameworkCells';
-import { choose, setInput } from './framework-edit';
+import { choose, setInput, setTick } from './framework-edit';
 
 interface Props {
   json: FrameworkJson;
   headings: { notes: string; formula: string };
+  /** The printed tick-box columns (评价方式 / 评价属性 / 评价标准); Space ticks the focused box. */
+  ticks: readonly TickGroup[];
   settled: SettledFramework;
   /** A typed score: null when taken, else the reason it is refused. */
   onScore(index: number, text: string): string | null;
@@ -22,24 +24,41 @@ interface Props {
 
 const weight = (text: string | null | undefined) => (text ? `(${formatPoints(parsePoints(text, '分值'))}分)` : '');
 
-export function FrameworkTable({ json, headings, settled, onScore, onChange, rangeText }: Props) {
+export function FrameworkTable({ json, headings, ticks, settled, onScore, onChange, rangeText }: Props) {
   const items = json.items;
   const methods = items.some((item) => item.method);
   const measured = items.some((item) => ruleInputs(item.rule ?? null).length > 0);
+  // With tick boxes the header has two lines: the group headings over their boxes, the rest spanning both.
+  const span = ticks.length ? 2 : undefined;
+  const options = ticks.flatMap((group) => group.options.map((option) => ({ group: group.heading, option })));
   return (
     <table className="fw-table">
       <thead>
         <tr>
-          <th>一级指标</th>
-          <th>二级指标</th>
-          <th>三级指标</th>
-          <th>分值</th>
-          {methods && <th>评分方法</th>}
-          <th>{headings.notes}</th>
-          <th>{headings.formula}</th>
-          {measured && <th>评分数据</th>}
-          <th>自评得分</th>
+          <th rowSpan={span}>一级指标</th>
+          <th rowSpan={span}>二级指标</th>
+          <th rowSpan={span}>三级指标</th>
+          <th rowSpan={span}>分值</th>
+          {methods && <th rowSpan={span}>评分方法</th>}
+          <th rowSpan={span}>{headings.notes}</th>
+          <th rowSpan={span}>{headings.formula}</th>
+          {ticks.map((group) => (
+            <th key={group.heading} colSpan={group.options.length}>
+              {group.heading}
+            </th>
+          ))}
+          {measured && <th rowSpan={span}>评分数据</th>}
+          <th rowSpan={span}>自评得分</th>
         </tr>
+        {span && (
+          <tr>
+            {options.map(({ option }) => (
+              <th key={option} className="fw-tick-head">
+                {option}
+              </th>
+            ))}
+          </tr>
+        )}
       </thead>
       <tbody>
         {items.map((item, index) => {
@@ -82,6 +101,26 @@ export function FrameworkTable({ json, headings, settled, onScore, onChange, ran
               {methods && <td>{item.method ?? ''}</td>}
               <td className="fw-notes">{itemNotes(item)}</td>
               <td className="fw-notes">{item.formula ?? ''}</td>
+              {options.map(({ group, option }) => {
+                const ticked = item.ticks?.includes(option) ?? false;
+                const field = `items[${index}].ticks.${option}`;
+                return (
+                  <td key={option} className="fw-tick">
+                    <input
+                      type="checkbox"
+                      data-fw-tick={option}
+                      data-field={field}
+                      aria-label={`${item.l3} ${group} ${option}`}
+                      checked={ticked}
+                      disabled={off}
+                      onKeyDown={moveByEnter}
+                      onChange={(event) => {
+                        onChange(setTick(json, index, option, event.target.checked), `第 ${index + 1} 项“${item.l3}” ${event.target.checked ? '勾选' : '取消勾选'}${option}`, field);
+                      }}
+                    />
+                  </td>
+                );
+              })}
               {measured && (
                 <td className="fw-inputs">
                   <RuleInputs item={item} index={index} disabled={off} json={json} onChange={onChange} />

@@ -4,7 +4,7 @@
  */
 import { formatPoints, parseDec } from '../../../../../shared/forms/decimal';
 import { parseFramework, type FrameworkJson } from '../../../../../shared/forms/framework';
-import { checkJudgedScore, settleFramework, type SettledFramework } from '../../../../../shared/forms/framework-entry';
+import { checkJudgedScore, settleFramework, withTick, type SettledFramework } from '../../../../../shared/forms/framework-entry';
 import type { ProjectExecution } from '../../../../../shared/forms/scoring';
 
 export function settle(json: FrameworkJson, projects: readonly ProjectExecution[]): SettledFramework {
@@ -44,4 +44,9 @@ export function setInput(json: FrameworkJson, index: number, name: string, text:
 
 export function choose(json: FrameworkJson, group: string, alternative: string): FrameworkJson {
   return { ...json, chosen: { ...(json.chosen ?? {}), [group]: alternative } };
+}
+
+/** Item `index`'s tick box `option` ticked or not (the boxes stay in printed order). */
+export function setTick(json: FrameworkJson, index: number, option: string, on: boolean): FrameworkJson {
+  return { ...json, items: json.items.map((it, i) => (i === index ? { ...it, ticks: withTick(json.framework, it.ticks ?? [], option, on) } : it)) };
 }
