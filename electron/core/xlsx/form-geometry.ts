@@ -10,24 +10,13 @@ import type { Block, FundingColumn, HeaderValue, IndicatorColumn, Profile } from
 import { formatRate, lineRateBp, type FormScore } from '../../../shared/forms/scoring';
 import { codeName } from './form-cells';
 import { excelNumber, type CellStyle, type PlanCell } from './plan';
-import { DRAFT } from './text';
+import { DRAFT, uniqueSheetName } from './text';
 
 /** The sheet names of a year's forms: "自评-<项目编码或名称>" / "部门整体自评", unique, ≤ 31 characters, Excel-safe. */
 export function formSheetNames(forms: readonly Pick<PerfForm, 'subject_type' | 'subject_code' | 'subject_name'>[], taken: Iterable<string>, draft: boolean): string[] {
   const used = new Set([...taken].map((name) => name.toLowerCase()));
   const suffix = draft ? `(${DRAFT})` : '';
-  return forms.map((form) => {
-    const base = form.subject_type === 'department' ? '部门整体自评' : `自评-${form.subject_code || form.subject_name}`;
-    const clean = base.replace(/[\\/:*?"<>|[\]]+/g, '_').replace(/^'|'$/g, '');
-    for (let n = 1; ; n++) {
-      const tail = `${n > 1 ? `(${n})` : ''}${suffix}`;
-      const name = [...clean].slice(0, 31 - tail.length).join('') + tail;
-      if (!used.has(name.toLowerCase())) {
-        used.add(name.toLowerCase());
-        return name;
-      }
-    }
-  });
+  return forms.map((form) => uniqueSheetName(form.subject_type === 'department' ? '部门整体自评' : `自评-${form.subject_code || form.subject_name}`, suffix, used));
 }
 
 /** Chinese numerals for JM-P headings (一、二、…). */

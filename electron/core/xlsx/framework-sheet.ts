@@ -4,9 +4,10 @@
  * effect); the data the computed items read, the chosen 专用指标 block and the project code ride in
  * a hidden column. Every problem names file, sheet, row and cell; one refuses the whole import.
  */
-import { FRAMEWORK_KINDS, type FrameworkItem, type FrameworkKind } from '../../../shared/forms/framework';
+import { FRAMEWORK_KINDS, type Framework, type FrameworkItem, type FrameworkKind } from '../../../shared/forms/framework';
+import { FormParseError } from '../../../shared/forms/json-read';
 import {
-  checkJudgedScore, FRAMEWORK_DEFS, settleFramework, frameworkTemplate, frameworkToJson, itemNotes, levelSpan, type FrameworkDoc, type SettledFramework,
+  acceptFramework, checkJudgedScore, FRAMEWORK_DEFS, settleFramework, frameworkTemplate, frameworkToJson, itemNotes, levelSpan, type FrameworkDoc, type SettledFramework,
 } from '../../../shared/forms/framework-entry';
 import { formatPoints, POINT_SCALE } from '../../../shared/forms/decimal';
 import { lineCount, placeHeaders, type PlanCell, type Range, type SheetPlan } from './plan';
@@ -14,7 +15,7 @@ import { settledFrameworks } from '../frameworks';
 import type { YearSession } from '../year-session';
 import { shownAt, textOf, type SheetGrid } from './read';
 import type { Findings } from './read-table';
-import { DRAFT, message } from './text';
+import { DRAFT, message, uniqueSheetName } from './text';
 
 export const FRAMEWORK_DATA_MARKER = '决算通·评价指标体系数据(请勿修改)';
 const CHUNK = 1000;
@@ -73,13 +74,11 @@ const headerDepth = (kind: FrameworkKind) => (FRAMEWORK_DEFS[kind].ticks.length 
 const HEADER_TOP = 3;
 const firstItemRow = (kind: FrameworkKind) => HEADER_TOP + headerDepth(kind);
 
-/** Sheet names: 附件1.1, 附件2-项目编码, 附件5; drafts marked, clashes numbered. */
+/** Sheet names: 附件1.1, 附件2-项目编码, 附件5; drafts marked, clashes numbered, ≤ 31 characters. */
 export function frameworkSheetName(doc: FrameworkDoc, draft: boolean, taken: readonly string[]): string {
   const def = FRAMEWORK_DEFS[doc.framework.framework];
-  const base = `${def.attachment}${doc.subject_code ? `-${doc.subject_code}` : ''}`.slice(0, 24) + (draft ? `(${DRAFT})` : '');
-  let name = base;
-  for (let n = 2; taken.includes(name); n++) name = `${base}(${n})`;
-  return name;
+  const used = new Set(taken.map((name) => name.toLowerCase()));
+  return uniqueSheetName(`${def.attachment}${doc.subject_code ? `-${doc.subject_code}` : ''}`, draft ? `(${DRAFT})` : '', used);
 }
 
 export function planFramework(doc: FrameworkDoc, settled: SettledFramework, context: { sheetName: string; unitName: string; subjectName: string | null; draft: boolean }): SheetPlan {
@@ -175,6 +174,10 @@ export function readFrameworkSheet(grid: SheetGrid, file: string, fiscalYear: nu
   if (!data) return fail('隐藏列中的评价指标体系数据已损坏,无法确定是哪一张表;请重新从决算通导出后再填写', 1, marker.col);
   const template = frameworkTemplate(data.kind, fiscalYear);
   if (data.inputs.length !== template.items.length) return fail('隐藏列中的评价指标体系数据与表样不一致;请重新从决算通导出后再填写', 1, marker.col);
+  // The hidden column is ours, but Excel lets anyone edit it: its 专用指标 choice and measured data
+  // must be ones the framework accepts, or the stored year could not be read back.
+  const hidden = checkHiddenData(template, data);
+  if (hidden) return fail(`隐藏列中的评价指标体系数据有误:${hidden};请重新从决算通导出后再填写`, 1, marker.col);
   const columns = columnsOf(data.kind);
   const l3Col = columns.findIndex((column) => column.header[0] === '三级指标') + 1;
   const scoreCol = columns.length + 1;
@@ -201,6 +204,18 @@ export function readFrameworkSheet(grid: SheetGrid, file: string, fiscalYear: nu
   if (out.errors.length > errors) return null;
   const framework = frameworkToJson({ ...template, items, chosen: data.chosen });
   return { sheet: grid.name, kind: data.kind, doc: { subject_code: data.subject_code, framework } };
+}
+
+/** Why the framework refuses the hidden column's choice and data, or null when it takes them. */
+function checkHiddenData(template: Framework, data: FrameworkData): string | null {
+  const items = template.items.map((item, i) => ({ ...item, inputs: data.inputs[i] }));
+  try {
+    acceptFramework(frameworkToJson({ ...template, items, chosen: data.chosen }), []);
+    return null;
+  } catch (error) {
+    if (error instanceof RangeError || error instanceof FormParseError) return error.message;
+    throw error;
+  }
 }
 
 /** The options ticked in one item row; a box holding anything but a tick or nothing is refused. */

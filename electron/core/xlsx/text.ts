@@ -46,6 +46,22 @@ export function bare(text: string): string {
 export const DRAFT = '草稿';
 export const withoutDraft = (text: string) => text.replace(/[((]草稿[))]/g, '');
 
+/**
+ * A sheet name Excel accepts and no other sheet has (Excel compares names without case): the base
+ * cut so that a clash number and the suffix still fit in 31 characters, counted as Excel counts them.
+ */
+export function uniqueSheetName(base: string, suffix: string, used: Set<string>): string {
+  const clean = [...base.replace(/[\\/:*?"<>|[\]]+/g, '_').replace(/^'|'$/g, '')];
+  for (let n = 1; ; n++) {
+    const tail = `${n > 1 ? `(${n})` : ''}${suffix}`;
+    const name = clean.slice(0, 31 - tail.length).join('') + tail;
+    if (!used.has(name.toLowerCase())) {
+      used.add(name.toLowerCase());
+      return name;
+    }
+  }
+}
+
 /** 1 → A, 27 → AA. */
 export function columnLetter(col: number): string {
   let letters = '';
