@@ -69,6 +69,9 @@ function columnsOf(kind: FrameworkKind): Column[] {
   ];
 }
 
+const firstTickCol = (kind: FrameworkKind) => columnsOf(kind).findIndex((column) => column.tick) + 1;
+const isTickHeading = (text: string, kind: FrameworkKind) => FRAMEWORK_DEFS[kind].ticks.some((group) => group.heading === text);
+
 /** Header lines: two where tick boxes sit under their group headings, else one. */
 const headerDepth = (kind: FrameworkKind) => (FRAMEWORK_DEFS[kind].ticks.length ? 2 : 1);
 const HEADER_TOP = 3;
@@ -178,10 +181,14 @@ export function readFrameworkSheet(grid: SheetGrid, file: string, fiscalYear: nu
   // must be ones the framework accepts, or the stored year could not be read back.
   const hidden = checkHiddenData(template, data);
   if (hidden) return fail(`隐藏列中的评价指标体系数据有误:${hidden};请重新从决算通导出后再填写`, 1, marker.col);
-  const columns = columnsOf(data.kind);
+  // Sheets exported before the tick boxes existed have one header line and no tick columns: the
+  // items keep no ticks then, and the rest reads as before.
+  const printsTicks = FRAMEWORK_DEFS[data.kind].ticks.length > 0;
+  const legacy = printsTicks && !isTickHeading(textOf(shownAt(grid, HEADER_TOP, firstTickCol(data.kind))).trim(), data.kind);
+  const columns = legacy ? columnsOf(data.kind).filter((column) => !column.tick) : columnsOf(data.kind);
   const l3Col = columns.findIndex((column) => column.header[0] === '三级指标') + 1;
   const scoreCol = columns.length + 1;
-  const first = firstItemRow(data.kind);
+  const first = legacy ? HEADER_TOP + 1 : firstItemRow(data.kind);
   const errors = out.errors.length;
   // Computed items take their score from the data in the hidden column, not from the printed cell.
   const computed = settleFramework({ ...template, items: template.items.map((item, i) => ({ ...item, inputs: data.inputs[i] })) }, []).items.map((item) => item.computed);
