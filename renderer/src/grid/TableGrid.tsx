@@ -19,6 +19,7 @@ import { useLastYearShown } from '../features/last-year/use-last-year';
 import { useLiveCells } from './live-cells';
 import { measuredWidths } from './measured-widths';
 import { GRID_MODULES } from './grid-modules';
+import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
 
 ModuleRegistry.registerModules(GRID_MODULES);
 
@@ -27,7 +28,7 @@ const theme = themeQuartz.withParams({
   fontSize: 13,
   headerFontWeight: 600,
   rowHeight: 28,
-  headerHeight: 30,
+  headerHeight: GROUP_HEADER_HEIGHT,
   spacing: 5,
   columnBorder: true,
   headerColumnBorder: true,
@@ -80,6 +81,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
   useLayoutEffect(() => setGridWidth(body.current?.clientWidth ?? 0), []);
   const freeze = !!gridWidth && scrollsSideways(layout, widths, gridWidth);
   const columnDefs = useMemo(() => sizeAndFreeze(baseDefs, layout, widths, freeze), [baseDefs, layout, widths, freeze]);
+  const headerRowHeight = useMemo(() => headerHeight(columnDefs), [columnDefs]);
   const range = useRangeSelection({
     def,
     layout,
@@ -135,7 +137,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
     if (gridApi.current) focusCell(gridApi.current);
   }, [focusRequest]);
 
-  const defaultColDef = useMemo(() => ({ wrapHeaderText: true, autoHeaderHeight: true, cellClassRules: range.cellClassRules }), [range.cellClassRules]);
+  const defaultColDef = useMemo(() => ({ wrapHeaderText: true, cellClassRules: range.cellClassRules }), [range.cellClassRules]);
   const getRowClass = useCallback(
     (params: RowClassParams<LineData>) => {
       const key = params.data?.keys[0];
@@ -185,6 +187,8 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
       {gridWidth !== null && <AgGridReact<LineData>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
+        headerHeight={headerRowHeight}
+        groupHeaderHeight={GROUP_HEADER_HEIGHT}
         columnDefs={columnDefs}
         defaultColDef={defaultColDef}
         rowData={rowData}

@@ -15,7 +15,8 @@ const LABEL_CAP = 340;
 const PADDING = 26;
 /** The deepest 科目 indent (styles.css: .row-level-3 .cell-name). */
 const INDENT = 34;
-const FONT = '13px "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+/** The grid's font (size and families), as the theme in TableGrid.tsx draws it. */
+export const GRID_FONT = '13px "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
 let context: CanvasRenderingContext2D | null = null;
 
@@ -23,7 +24,7 @@ let context: CanvasRenderingContext2D | null = null;
 export function textWidth(text: string): number {
   context ??= document.createElement('canvas').getContext('2d');
   if (!context) return text.length * 13;
-  context.font = `600 ${FONT}`;
+  context.font = `600 ${GRID_FONT}`;
   return context.measureText(text).width;
 }
 
