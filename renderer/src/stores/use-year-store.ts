@@ -247,9 +247,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const forms = snapshot.forms.map((json) => parseForm(json));
         const printed = printedFromDoc(snapshot.printed);
         const printedNames = printedNamesFromDoc(snapshot.printedNames);
-        // The grid is drawn first; the year's 审核 follows right after (the panel says it is checking).
+        // The grid is drawn and takes the focus first; the year's 审核 follows once the page is idle (the panel says it is checking).
         set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
-        reaudit();
+        findingsAfterPaint.requestWhenIdle();
       } catch (error) {
         set({ error: (error as Error).message });
       }
