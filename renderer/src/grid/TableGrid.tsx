@@ -40,6 +40,8 @@ const theme = themeQuartz.withParams({
 /** While a year closes, before this grid unmounts. */
 const NO_ROWS: ResolvedRow[] = [];
 const lineId = (params: GetRowIdParams<LineData>) => params.data.id;
+/** A cell of the grid has the focus (its cells are drawn): the year's first 审核 may follow. */
+const gridShown = () => useYearStore.getState().gridShown();
 /** Finding marks of the open year, read by the cells' class rules when they refresh. */
 const currentMarks = () => marksOf(useYearStore.getState().findings);
 
@@ -180,7 +182,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
   };
 
   return (
-    <div className="grid-host" data-table={def.id} onPaste={onPaste} ref={host} {...range.hostHandlers}>
+    <div className="grid-host" data-table={def.id} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
       <GridStatus hint={hint} onClose={() => setHint(null)} />
       <div className="grid-body" ref={body}>

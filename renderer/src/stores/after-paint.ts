@@ -10,15 +10,14 @@ export interface AfterPaint {
   /** Asks for one run after the next paint; further asks before it runs share that run. */
   request(): void;
   /**
-   * Asks for one run once the page has nothing else to do (at the latest after IDLE_TIMEOUT): for
+   * Asks for one run at the latest after `delay` ms, sooner when request() is called meanwhile: for
    * work nobody waits on yet, such as the first 审核 of a year just opened, which ran between the
-   * first paint of its grid and the grid taking the focus. A request() meanwhile runs it sooner.
+   * first paint of its grid and the grid taking the focus.
    */
-  requestWhenIdle(): void;
+  requestBy(delay: number): void;
 }
 
 const HIDDEN_WINDOW_DELAY = 200;
-const IDLE_TIMEOUT = 1000;
 
 export function afterPaint(task: () => void): AfterPaint {
   /** A run is owed; `soon`: one is on its way after the next paint. */
@@ -45,11 +44,11 @@ export function afterPaint(task: () => void): AfterPaint {
       // A hidden window paints no frames: the work still happens, a little later.
       setTimeout(run, HIDDEN_WINDOW_DELAY);
     },
-    requestWhenIdle() {
+    requestBy(delay) {
       if (pending) return;
       pending = true;
-      if (!channel || typeof requestIdleCallback !== 'function') return queueMicrotask(run);
-      requestIdleCallback(run, { timeout: IDLE_TIMEOUT });
+      if (!channel) return queueMicrotask(run);
+      setTimeout(run, delay);
     },
   };
 }
