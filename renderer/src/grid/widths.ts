@@ -28,6 +28,16 @@ export function textWidth(text: string): number {
   return context.measureText(text).width;
 }
 
+/** Labels, 行次 and codes measured so far: they recur on every visit of a table and across tables (amounts are not kept: they change with every edit). */
+const keyTexts = new Map<string, number>();
+
+/** textWidth of a label, 行次 or code, measured once. */
+export function keyTextWidth(text: string): number {
+  let width = keyTexts.get(text);
+  if (width === undefined) keyTexts.set(text, (width = textWidth(text)));
+  return width;
+}
+
 export function isLabelKind(kind: LayoutColumn['kind']): boolean {
   return kind === 'label' || kind === 'name';
 }
@@ -42,7 +52,11 @@ export function columnWidths(
   const widths = new Map<string, number>();
   for (const column of columns) {
     let widest = 0;
-    for (let line = 0; line < layout.lines.length; line++) widest = Math.max(widest, measure(shownText(line, column)));
+    for (let line = 0; line < layout.lines.length; line++) {
+      widest = Math.max(widest, measure(shownText(line, column)));
+      // A label column at its cap is as wide as it gets: its other texts need not be measured.
+      if (isLabelKind(column.kind) && widthFor(column, widest) >= LABEL_CAP) break;
+    }
     widths.set(column.id, widthFor(column, widest));
   }
   return widths;
