@@ -29,6 +29,8 @@ describe('the first screen: the year reopened with one request, the grid built o
     await page.addInitScript(`localStorage.setItem('juesuan.lastOpened', ${JSON.stringify(JSON.stringify({ file: FILE, page: '公开01表' }))})`);
     await page.goto(app.host.url);
     await page.locator('.grid-host[data-table="公开01表"] .ag-cell-focus').waitFor();
+    // The year's first 审核 follows the grid taking the focus: seed 002's warnings are listed.
+    await page.locator('.findings-hint', { hasText: '警告请核实并填写说明' }).waitFor();
     await page.waitForTimeout(300);
     expect(calls.filter((call) => call === 'ask openYear')).toHaveLength(1);
     // Both questions are out before either answer is needed: the year does not wait for the list.

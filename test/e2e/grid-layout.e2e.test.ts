@@ -25,6 +25,18 @@ async function hiddenParts(page: Page): Promise<{ clipped: string[]; lastColumnC
   })()`);
 }
 
+/** Header texts not wholly inside their header cell (the header row heights are set from the texts before the grid is drawn). */
+async function clippedHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(`[...document.querySelectorAll('.grid-host .ag-header-cell, .grid-host .ag-header-group-cell')]
+    .map((cell) => [cell.getBoundingClientRect(), cell.querySelector('.ag-header-cell-text, .ag-header-group-text')])
+    .filter(([box, text]) => text && text.textContent.trim())
+    .filter(([box, text]) => {
+      const inner = text.getBoundingClientRect();
+      return inner.top < box.top - 0.5 || inner.bottom > box.bottom + 0.5 || inner.right > box.right + 0.5 || text.scrollWidth > text.clientWidth + 1;
+    })
+    .map(([box, text]) => text.textContent)`);
+}
+
 async function columnWidths(page: Page): Promise<Record<string, number>> {
   return page.evaluate(`Object.fromEntries([...document.querySelectorAll('.grid-host .ag-header-row-column .ag-header-cell')].map((cell) => [cell.getAttribute('col-id'), cell.getBoundingClientRect().width]))`);
 }
@@ -52,6 +64,7 @@ describe('grid layout: nothing hidden, stable widths, frozen labels', () => {
           const label = printedLabel(id, set, set === '13' ? '表' : '公开');
           await ui.selectTable(label);
           await screenshot(app.page, `grid-${label}-${size.width}x${size.height}`);
+          expect(await clippedHeaders(app.page), `${label} ${size.width}×${size.height} 表头`).toEqual([]);
           await expect.poll(() => hiddenParts(app.page), { message: `${label} ${size.width}×${size.height}`, timeout: 5000 }).toEqual({ clipped: [], lastColumnCovered: false });
           await screenshot(app.page, `grid-${label}-${size.width}x${size.height}-end`);
         }

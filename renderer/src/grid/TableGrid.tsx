@@ -19,6 +19,7 @@ import { useLastYearShown } from '../features/last-year/use-last-year';
 import { useLiveCells } from './live-cells';
 import { measuredWidths } from './measured-widths';
 import { GRID_MODULES } from './grid-modules';
+import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
 
 ModuleRegistry.registerModules(GRID_MODULES);
 
@@ -27,7 +28,7 @@ const theme = themeQuartz.withParams({
   fontSize: 13,
   headerFontWeight: 600,
   rowHeight: 28,
-  headerHeight: 30,
+  headerHeight: GROUP_HEADER_HEIGHT,
   spacing: 5,
   columnBorder: true,
   headerColumnBorder: true,
@@ -39,6 +40,8 @@ const theme = themeQuartz.withParams({
 /** While a year closes, before this grid unmounts. */
 const NO_ROWS: ResolvedRow[] = [];
 const lineId = (params: GetRowIdParams<LineData>) => params.data.id;
+/** A cell of the grid has the focus (its cells are drawn): the year's first 审核 may follow. */
+const gridShown = () => useYearStore.getState().gridShown();
 /** Finding marks of the open year, read by the cells' class rules when they refresh. */
 const currentMarks = () => marksOf(useYearStore.getState().findings);
 
@@ -80,6 +83,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
   useLayoutEffect(() => setGridWidth(body.current?.clientWidth ?? 0), []);
   const freeze = !!gridWidth && scrollsSideways(layout, widths, gridWidth);
   const columnDefs = useMemo(() => sizeAndFreeze(baseDefs, layout, widths, freeze), [baseDefs, layout, widths, freeze]);
+  const headerRowHeight = useMemo(() => headerHeight(columnDefs), [columnDefs]);
   const range = useRangeSelection({
     def,
     layout,
@@ -135,7 +139,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
     if (gridApi.current) focusCell(gridApi.current);
   }, [focusRequest]);
 
-  const defaultColDef = useMemo(() => ({ wrapHeaderText: true, autoHeaderHeight: true, cellClassRules: range.cellClassRules }), [range.cellClassRules]);
+  const defaultColDef = useMemo(() => ({ wrapHeaderText: true, cellClassRules: range.cellClassRules }), [range.cellClassRules]);
   const getRowClass = useCallback(
     (params: RowClassParams<LineData>) => {
       const key = params.data?.keys[0];
@@ -178,13 +182,15 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
   };
 
   return (
-    <div className="grid-host" data-table={def.id} onPaste={onPaste} ref={host} {...range.hostHandlers}>
+    <div className="grid-host" data-table={def.id} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
       <GridStatus hint={hint} onClose={() => setHint(null)} />
       <div className="grid-body" ref={body}>
       {gridWidth !== null && <AgGridReact<LineData>
         theme={theme}
         localeText={AG_GRID_LOCALE_CN}
+        headerHeight={headerRowHeight}
+        groupHeaderHeight={GROUP_HEADER_HEIGHT}
         columnDefs={columnDefs}
         defaultColDef={defaultColDef}
         rowData={rowData}

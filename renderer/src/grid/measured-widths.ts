@@ -6,7 +6,7 @@
 import type { Amount } from '../../../shared/money';
 import type { LayoutColumn, PrintedLayout, TableDef, YearModel } from '../../../shared/tables';
 import { keyCellText } from './column-defs';
-import { columnWidths, figureWidths, textWidth } from './widths';
+import { columnWidths, figureWidths, keyTextWidth } from './widths';
 
 /** The amount a value cell of a line shows (null where the line has no such cell). */
 export function amountAt(def: TableDef, layout: PrintedLayout, model: YearModel): (line: number, column: LayoutColumn) => Amount | null {
@@ -19,6 +19,6 @@ export function amountAt(def: TableDef, layout: PrintedLayout, model: YearModel)
 /** Widths of the label, 行次 and code columns (from the texts they show) and of the amount columns. */
 export function measuredWidths(def: TableDef, layout: PrintedLayout, model: YearModel): Map<string, number> {
   const keyColumns = layout.columns.filter((column) => column.kind !== 'value');
-  const keyWidths = columnWidths(layout, (line, column) => keyCellText(def, layout, column, { id: '', keys: layout.lines[line] }, model), textWidth, keyColumns);
+  const keyWidths = columnWidths(layout, (line, column) => keyCellText(def, layout, column, { id: '', keys: layout.lines[line] }, model), keyTextWidth, keyColumns);
   return new Map([...keyWidths, ...figureWidths(layout, amountAt(def, layout, model))]);
 }

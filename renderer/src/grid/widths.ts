@@ -15,7 +15,8 @@ const LABEL_CAP = 340;
 const PADDING = 26;
 /** The deepest 科目 indent (styles.css: .row-level-3 .cell-name). */
 const INDENT = 34;
-const FONT = '13px "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
+/** The grid's font (size and families), as the theme in TableGrid.tsx draws it. */
+export const GRID_FONT = '13px "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif';
 
 let context: CanvasRenderingContext2D | null = null;
 
@@ -23,8 +24,18 @@ let context: CanvasRenderingContext2D | null = null;
 export function textWidth(text: string): number {
   context ??= document.createElement('canvas').getContext('2d');
   if (!context) return text.length * 13;
-  context.font = `600 ${FONT}`;
+  context.font = `600 ${GRID_FONT}`;
   return context.measureText(text).width;
+}
+
+/** Labels, 行次 and codes measured so far: they recur on every visit of a table and across tables (amounts are not kept: they change with every edit). */
+const keyTexts = new Map<string, number>();
+
+/** textWidth of a label, 行次 or code, measured once. */
+export function keyTextWidth(text: string): number {
+  let width = keyTexts.get(text);
+  if (width === undefined) keyTexts.set(text, (width = textWidth(text)));
+  return width;
 }
 
 export function isLabelKind(kind: LayoutColumn['kind']): boolean {
@@ -41,7 +52,11 @@ export function columnWidths(
   const widths = new Map<string, number>();
   for (const column of columns) {
     let widest = 0;
-    for (let line = 0; line < layout.lines.length; line++) widest = Math.max(widest, measure(shownText(line, column)));
+    for (let line = 0; line < layout.lines.length; line++) {
+      widest = Math.max(widest, measure(shownText(line, column)));
+      // A label column at its cap is as wide as it gets: its other texts need not be measured.
+      if (isLabelKind(column.kind) && widthFor(column, widest) >= LABEL_CAP) break;
+    }
     widths.set(column.id, widthFor(column, widest));
   }
   return widths;

@@ -9,15 +9,24 @@
 export interface AfterPaint {
   /** Asks for one run after the next paint; further asks before it runs share that run. */
   request(): void;
+  /**
+   * Asks for one run at the latest after `delay` ms, sooner when request() is called meanwhile: for
+   * work nobody waits on yet, such as the first 审核 of a year just opened, which ran between the
+   * first paint of its grid and the grid taking the focus.
+   */
+  requestBy(delay: number): void;
 }
 
 const HIDDEN_WINDOW_DELAY = 200;
 
 export function afterPaint(task: () => void): AfterPaint {
+  /** A run is owed; `soon`: one is on its way after the next paint. */
   let pending = false;
+  let soon = false;
   const run = () => {
     if (!pending) return;
     pending = false;
+    soon = false;
     task();
   };
   const paints = typeof requestAnimationFrame === 'function' && typeof MessageChannel === 'function';
@@ -27,12 +36,19 @@ export function afterPaint(task: () => void): AfterPaint {
   if (channel) channel.port1.onmessage = run;
   return {
     request() {
-      if (pending) return;
       pending = true;
+      if (soon) return;
+      soon = true;
       if (!channel) return queueMicrotask(run);
       requestAnimationFrame(() => channel.port2.postMessage(null));
       // A hidden window paints no frames: the work still happens, a little later.
       setTimeout(run, HIDDEN_WINDOW_DELAY);
+    },
+    requestBy(delay) {
+      if (pending) return;
+      pending = true;
+      if (!channel) return queueMicrotask(run);
+      setTimeout(run, delay);
     },
   };
 }

@@ -116,7 +116,12 @@ interface YearState {
   showCell(place: { table: string; row: string; col: string }): void;
   /** The forms changed: they are audited with the year from now on. */
   setForms(forms: PerfForm[]): void;
+  /** A table's grid has the focus in one of its cells: the first 审核 of a year just opened runs after this frame. */
+  gridShown(): void;
 }
+
+/** The first 审核 of an opened year runs once its grid has the focus, or after this long when none takes it (another page). */
+const FIRST_AUDIT_DELAY = 2000;
 
 function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
   const codes = CodeBook.fromSnapshot(snapshot);
@@ -247,9 +252,9 @@ export const useYearStore = create<YearState>((set, get) => {
         const forms = snapshot.forms.map((json) => parseForm(json));
         const printed = printedFromDoc(snapshot.printed);
         const printedNames = printedNamesFromDoc(snapshot.printedNames);
-        // The grid is drawn first; the year's 审核 follows right after (the panel says it is checking).
+        // The grid is drawn and takes the focus first (gridShown); the year's 审核 follows (the panel says it is checking).
         set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
-        reaudit();
+        findingsAfterPaint.requestBy(FIRST_AUDIT_DELAY);
       } catch (error) {
         set({ error: (error as Error).message });
       }
@@ -376,7 +381,12 @@ export const useYearStore = create<YearState>((set, get) => {
 
     setForms(forms) {
       set({ forms });
-      reaudit();
+      // Until the year's first 审核 has run (it reads the forms as they are then), nothing to redo.
+      if (get().audited) reaudit();
+    },
+
+    gridShown() {
+      if (!get().audited) reaudit();
     },
 
     showCell(place) {

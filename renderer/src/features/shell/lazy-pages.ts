@@ -5,7 +5,7 @@
  * nothing; the 决算公开 page (ECharts, a megabyte) loads when first opened, as its parsing would
  * hold up the clerk's first keys.
  */
-import { lazy } from 'react';
+import { lazy, type ComponentType } from 'react';
 
 const loaders = {
   report: () => import('../report/ReportPage'),
@@ -16,12 +16,17 @@ const loaders = {
   importDialog: () => import('../exchange/ImportDialog'),
 };
 
-export const ReportPage = lazy(() => loaders.report().then((module) => ({ default: module.ReportPage })));
-export const FormsPage = lazy(() => loaders.forms().then((module) => ({ default: module.FormsPage })));
-export const SupplementaryPage = lazy(() => loaders.supplementary().then((module) => ({ default: module.SupplementaryPage })));
-export const ConsolidatePage = lazy(() => loaders.consolidate().then((module) => ({ default: module.ConsolidatePage })));
-export const BatchPage = lazy(() => loaders.batch().then((module) => ({ default: module.BatchPage })));
-export const ImportDialog = lazy(() => loaders.importDialog().then((module) => ({ default: module.ImportDialog })));
+/** The component `name` of a lazily loaded module, loaded when first rendered. */
+function lazyPage<K extends string, P extends object>(load: () => Promise<Record<K, ComponentType<P>>>, name: K) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+export const ReportPage = lazyPage(loaders.report, 'ReportPage');
+export const FormsPage = lazyPage(loaders.forms, 'FormsPage');
+export const SupplementaryPage = lazyPage(loaders.supplementary, 'SupplementaryPage');
+export const ConsolidatePage = lazyPage(loaders.consolidate, 'ConsolidatePage');
+export const BatchPage = lazyPage(loaders.batch, 'BatchPage');
+export const ImportDialog = lazyPage(loaders.importDialog, 'ImportDialog');
 
 let preloaded = false;
 
