@@ -75,11 +75,21 @@ function toMinor(decimal: Decimal, shift: number): { minor: Amount; rounded: boo
   return { minor: decimal.negative ? -minor || 0 : minor, rounded: /[1-9]/.test(rest) };
 }
 
+/** Sign, up to 9 whole digits (the limit is 1 亿) and up to 4 decimals: exact in a double, scaled. */
+const PLAIN_AMOUNT = /^(-?)(\d{1,9})(?:\.(\d{1,4}))?$/;
+
 /**
  * Parses what a clerk types or pastes (万元). Blank means empty (null). Anything else is refused with a
  * Chinese message; so are more than 4 significant decimals and amounts above MAX_AMOUNT.
  */
 export function parseAmount(input: string): Amount | null {
+  // Every stored and exported amount is in formatAmount's plain form: read it directly (a year
+  // opens tens of thousands of them); anything else, or an amount over the limit, takes the grammar.
+  const plain = PLAIN_AMOUNT.exec(input);
+  if (plain) {
+    const magnitude = Number(plain[2]) * SCALE + (plain[3] ? Number(plain[3].padEnd(DECIMALS, '0')) : 0);
+    if (magnitude <= MAX_AMOUNT) return plain[1] ? -magnitude || 0 : magnitude;
+  }
   const decimal = parseDecimal(input);
   if (!decimal) return null;
   const exact = toMinor(decimal, DECIMALS);
