@@ -26,8 +26,10 @@ export function setInput(json: FrameworkJson, index: number, name: string, text:
   const value = text.trim();
   const rule = json.items[index].rule;
   const isChoice = rule?.type === 'choice';
-  if (value !== '' && !isChoice && !parseDec(value)) return { error: `“${text}”不是数字` };
-  if (value !== '' && !isChoice && rule?.type === 'per_case' && (value.includes('.') || value.startsWith('-'))) return { error: '例数须为不小于 0 的整数' };
+  const number = value === '' || isChoice ? null : parseDec(value);
+  if (value !== '' && !isChoice && !number) return { error: `“${text}”不是数字` };
+  // Judged on the number, not the text: a full-width "１．５" is 1.5 too.
+  if (number && rule?.type === 'per_case' && (number.scale > 0 || number.coef < 0n)) return { error: '例数须为不小于 0 的整数' };
   return {
     json: {
       ...json,
