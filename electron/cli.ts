@@ -21,7 +21,7 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   export --file F --out X.xlsx [--xls] [--draft] [--protect] [--print-audit]
                                       导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿;--protect 锁定计算单元格;
                                       --print-audit 报送版也打印审核说明)
-  import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U --code C] [--partial]
+  import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U --code C --template T] [--partial]
                                       导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建;--partial 只导入能读取的表)
   catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)
   report --file F --out X.docx|X.pdf|X.md|X.html [--json] [--draft]

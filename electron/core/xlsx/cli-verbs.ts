@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ExportedWorkbook, type ImportPreview, type Results, type TemplateSet } from '../../../shared/contract';
-import { templateTables } from '../../../shared/tables';
+import { TABLE_SETS, TEMPLATE_SET_IDS, templateTables } from '../../../shared/tables';
 import { writeFileAtomic } from '../atomic-write';
 import type { createCore } from '../core';
 import { readUntrusted } from '../untrusted-file';
@@ -34,7 +34,7 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
 
 /**
  * import --file F --in W.xlsx [--baseline] [--preview] [--json]; a missing F is created first
- * (--year required; --unit, else the 部门 the workbook names; --code, else the code the workbook carries),
+ * (--year required; --template, else the set the workbook is laid out in; --unit, else the 部门 the workbook names; --code, else the code the workbook carries),
  * and removed again if the import fails.
  */
 export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
@@ -45,7 +45,9 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   const created = !fs.existsSync(path.resolve(file));
   if (created) {
     const year = Number(need(flags, 'year'));
-    const template = (text(flags, 'template') ?? '9') as TemplateSet;
+    const chosen = text(flags, 'template') as TemplateSet | undefined;
+    const template = chosen ?? (await layoutOf(bytes, name, year));
+    if (!chosen && !flags.json) console.log(`按工作簿的表样新建年度文件:${TABLE_SETS.find((set) => set.id === template)!.name}(可用 --template 指定)`);
     const unit = await unitOf(bytes, name, template, year);
     const unitName = text(flags, 'unit') ?? unit?.unitName;
     if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
@@ -81,6 +83,28 @@ export async function catalogVerb(core: Core, file: string, flags: Flags): Promi
   console.log(`已导入科目表:功能分类 ${result.function} 个,经济分类 ${result.economic} 个${result.skipped ? `,跳过其他科目 ${result.skipped} 个` : ''}`);
   return 0;
 }
+
+/**
+ * The table set a workbook is laid out in, for the year file made from it: the set that reads it
+ * without errors and finds the most tables, then with the fewest hints (a label and a title naming
+ * different tables). Ties go to the earlier set, the national 9 first, so a regional superset
+ * (四川14 over 13) is taken only for a table the smaller set lacks.
+ */
+async function layoutOf(bytes: Buffer, name: string, year: number): Promise<TemplateSet> {
+  let best: { set: TemplateSet; score: number[] } | undefined;
+  for (const set of TEMPLATE_SET_IDS) {
+    const out: Findings = { errors: [], warnings: [], unrecognised: [] };
+    const source = await readSource(bytes, name, templateTables(set), year, out);
+    const score = [out.errors.length === 0 ? 1 : 0, source?.tables.size ?? 0, -out.warnings.length];
+    if (!best || isAbove(score, best.score)) best = { set, score };
+  }
+  return best!.set;
+}
+
+const isAbove = (a: number[], b: number[]) => {
+  const differs = a.findIndex((value, i) => value !== b[i]);
+  return differs >= 0 && a[differs] > b[differs];
+};
 
 /** The unit name and code the workbook states (the 部门 line, the document keywords). */
 async function unitOf(bytes: Buffer, name: string, template: TemplateSet, year: number): Promise<{ unitName?: string; unitCode?: string } | undefined> {
