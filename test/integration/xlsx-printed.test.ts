@@ -100,3 +100,20 @@ it('公开04表 r60: the balance the source printed is printed again, with a 尾
     { formula: expect.any(String), result: -0.01 },
   ]);
 });
+
+it('a printed total its details reproduce is not kept: an edit after the import moves the total without an R-I01, and the export prints the new one', async () => {
+  await newYear(core, 'own.sqlite');
+  const own = (await core.exportWorkbook({ file: 'source.sqlite' })).dataBase64;
+  await core.importWorkbook({ file: 'own.sqlite', name: 'own.xlsx', dataBase64: own });
+  expect((await core.openYear({ file: 'own.sqlite' })).printed ?? {}).toEqual({});
+
+  await core.edit({ file: 'own.sqlite', cells: [{ table: '公开04表', row: '1', col: '1', value: '100.00' }] });
+  expect(r101((await core.validate({ file: 'own.sqlite' })).findings)).toEqual([]);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from((await core.exportWorkbook({ file: 'own.sqlite', draft: true })).dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet('公开01表(草稿)')!;
+  const line1 = sheet.getRow(rowOf(sheet, '一、一般公共预算财政拨款收入')).getCell(3);
+  // 公开01表 line 1 is linked to 公开04表 line 1: a formula showing 100, not the 0.00 the import read.
+  expect(line1.formula).toBeTruthy();
+  expect(line1.result).toBe(100);
+});

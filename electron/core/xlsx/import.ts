@@ -115,7 +115,8 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     addCodes: change.addCodes!.length,
     removeCodes: change.removeCodes!.length,
   });
-  if (source.kind !== 'year-file') preview.mismatches = compareTotals(session, source, request.name, out);
+  const totals = source.kind !== 'year-file' ? compareTotals(session, source, request.name, out) : undefined;
+  if (totals) preview.mismatches = totals.mismatches;
   // A year file without a unit code takes the one the workbook carries.
   const meta: Record<string, string> = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : {};
   const names: PrintedNamesChange = { replace: [...source.tables.keys()], entries: printedNames };
@@ -123,7 +124,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   if (source.inputs) meta.supplementary = JSON.stringify(source.inputs.supplementary);
   const reportTexts = source.inputs ? { texts: source.inputs.reportTexts, replaceAll: true } : undefined;
   const frameworks = planFrameworkReplace(session, source);
-  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source), printedNames: names, reportTexts, frameworks } };
+  return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source, totals?.differing), printedNames: names, reportTexts, frameworks } };
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
@@ -196,25 +197,26 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
 }
 
 /**
- * The computed cells as the workbook printed them, kept per replaced table (R-I01 compares them
- * with the details until the clerk accepts the computed value). A year file prints nothing: its
- * tables' printed values are cleared.
+ * The computed cells the workbook printed otherwise than its details give, kept per replaced table
+ * (R-I01 compares them with the details until the clerk accepts the computed value). A printed
+ * value the details reproduce says nothing more, and kept it would turn stale at the clerk's next
+ * edit (an R-I01 error on every total moved, and the export printing the old number). A year file
+ * prints nothing: its tables' printed values are cleared.
  */
-function printedCells(source: SourceYear): { tables: string[]; cells: StoredCell[] } {
+function printedCells(source: SourceYear, differing: ReadonlySet<string> = new Set()): { tables: string[]; cells: StoredCell[] } {
   const cells: StoredCell[] = [];
-  if (source.kind !== 'year-file') {
-    for (const [table, extracted] of source.tables) {
-      for (const [key, value] of extracted.printed) {
-        const [row, col] = splitKey(key);
-        cells.push({ table, row, col, value });
-      }
+  for (const [table, extracted] of source.tables) {
+    for (const [key, value] of extracted.printed) {
+      if (!differing.has(`${table}${CELL_KEY_SEPARATOR}${key}`)) continue;
+      const [row, col] = splitKey(key);
+      cells.push({ table, row, col, value });
     }
   }
   return { tables: [...source.tables.keys()], cells };
 }
 
 /** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
-function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): NonNullable<ImportPreview['mismatches']> {
+function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): { mismatches: NonNullable<ImportPreview['mismatches']>; differing: Set<string> } {
   const inputs: YearInputs = {};
   for (const def of session.tables()) {
     const extracted = source.tables.get(def.id);
@@ -230,6 +232,8 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
   }
   const model = new YearModel(TABLES, inputs, () => undefined);
   const mismatches: NonNullable<ImportPreview['mismatches']> = [];
+  // Printed cells that differ from their details at all (the listed mismatches are those of 0.01 or more).
+  const differing = new Set<string>();
   for (const [table, extracted] of source.tables) {
     const def = TABLES.get(table)!;
     for (const [key, printed] of extracted.printed) {
@@ -237,6 +241,7 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
       // A printed 类 / 款 line with no 项 line under it has no row after the import: its details are 0.
       if (!model.rule(table, row, col) && !(def.kind === 'functional' && printed)) continue;
       const computed = model.rule(table, row, col) ? model.value(table, row, col) ?? 0 : 0;
+      if (computed !== printed) differing.add(`${table}${CELL_KEY_SEPARATOR}${key}`);
       if (Math.abs(computed - printed) >= MISMATCH) {
         const name = def.kind === 'functional' && row !== TOTAL ? model.row(table, row)?.label ?? '' : '';
         mismatches.push({ table, sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
@@ -244,7 +249,7 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
     }
   }
   if (mismatches.length) out.warnings.push(`文件 ${file}:${mismatches.length} 个合计数与明细不符(导入后按明细重新计算),逐项列在“合计数与明细不符”中`);
-  return mismatches;
+  return { mismatches, differing };
 }
 
 /** A cell key "row|col" (shared/tables cellKey) as its row and column. */
