@@ -142,7 +142,9 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     },
     // Opening a year in the app is opening it for editing: the lock is taken now, not at the first keystroke.
     async openYear({ file }) {
-      return editing(file).snapshot();
+      const open = editing(file);
+      open.forgetReproducedPrinted();
+      return open.snapshot();
     },
     async getTable({ file, table }) {
       return reading(file, (open) => open.view(table));

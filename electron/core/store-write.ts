@@ -36,6 +36,8 @@ export interface YearChangeSet {
   forms?: FormsChange;
   /** Printed values of computed cells: replaces those of `tables` (an import's tables). */
   printed?: { tables: string[]; cells: StoredCell[] };
+  /** Printed values to forget (ones their details now reproduce), in the same transaction. */
+  settledPrinted?: { table: string; row: string; col: string }[];
   /** 科目 names as printed that contradict the catalog (R-I02), in the same transaction. */
   printedNames?: PrintedNamesChange;
   /** 决算公开 texts written with the rest (an import's): `replaceAll` first clears every text. */
@@ -72,6 +74,10 @@ export function applyChange(db: Database.Database, change: YearChangeSet): void 
   }
   if (change.forms) applyForms(db, change.forms);
   if (change.printed) replacePrinted(db, change.printed);
+  if (change.settledPrinted?.length) {
+    const forget = db.prepare('DELETE FROM printed_cells WHERE table_id = ? AND row_key = ? AND col = ?');
+    for (const cell of change.settledPrinted) forget.run(cell.table, cell.row, cell.col);
+  }
   if (change.printedNames) writePrintedNames(db, change.printedNames);
   if (change.reportTexts) applyReportTexts(db, change.reportTexts.texts, change.reportTexts.replaceAll);
   if (change.frameworks) writeFrameworks(db, change.frameworks);

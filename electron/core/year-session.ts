@@ -1,7 +1,7 @@
 import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChange, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
 import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
 import type { PrintedNamesChange } from './printed-names-store';
@@ -156,6 +156,24 @@ export class YearSession {
   }
 
   /** The clerk accepts the computed value over the imported printed one (R-I01 clears). */
+  /**
+   * Forgets the printed values of computed cells that their details reproduce: nothing is left to
+   * reconcile, and kept they would turn stale at the clerk's next edit (an R-I01 error on every
+   * total moved, the export printing the old number). Imports keep only disagreeing values; files
+   * imported before that are cleaned when the app opens them for editing.
+   */
+  forgetReproducedPrinted(): void {
+    const settled: { table: string; row: string; col: string }[] = [];
+    for (const [table, cells] of this.store.loadPrinted()) {
+      for (const [key, printed] of cells) {
+        const [row, col] = key.split(CELL_KEY_SEPARATOR);
+        const rule = this.model.rule(table, row, col);
+        if (rule && rule.role !== 'input' && (this.model.value(table, row, col) ?? 0) === printed) settled.push({ table, row, col });
+      }
+    }
+    if (settled.length) this.store.write({ settledPrinted: settled });
+  }
+
   acceptComputed(table: string, row: string, col: string): number {
     const def = this.table(table);
     if (!this.store.dropPrinted(def.id, row, col)) throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏没有导入文件印出的数`);

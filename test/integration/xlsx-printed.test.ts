@@ -4,11 +4,13 @@
  * its own — an error beyond the 尾数误差 tolerance, a warning within it — listed by `validate`
  * (also of a workbook), and cleared when the clerk accepts the computed value.
  */
+import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { validateFiles } from '../../electron/core/validate-files';
+import { parseAmount } from '../../shared/money';
 import { tempDir } from '../helpers/temp';
 import { base64, coreIn, newYear, seed002Edits, type Core } from '../fixtures/xlsx/helpers';
 import { edited, rowOf } from '../fixtures/xlsx/malformed';
@@ -116,4 +118,23 @@ it('a printed total its details reproduce is not kept: an edit after the import 
   // 公开01表 line 1 is linked to 公开04表 line 1: a formula showing 100, not the 0.00 the import read.
   expect(line1.formula).toBeTruthy();
   expect(line1.result).toBe(100);
+});
+
+it('a year imported before imports kept only disagreeing totals is cleaned when opened for editing: reproduced totals go, a disagreeing one stays', async () => {
+  await newYear(core, 'older.sqlite');
+  await core.edit({ file: 'older.sqlite', cells: seed002Edits() });
+  core.close();
+  // What the previous release stored: every printed total, here two its details reproduce and one typo.
+  const db = new Database(path.join(temp.dir, 'older.sqlite'));
+  const insert = db.prepare('INSERT INTO printed_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
+  insert.run('公开01表', '31', '1', parseAmount('3383.79'));
+  insert.run('公开01表', '62', '2', parseAmount('3383.80'));
+  insert.run('公开02表', '201', '1', parseAmount('338.38'));
+  db.close();
+  core = coreIn(temp.dir);
+
+  expect((await core.openYear({ file: 'older.sqlite' })).printed).toEqual({ 公开02表: { '201|1': '338.38' } });
+  await core.edit({ file: 'older.sqlite', cells: [{ table: '公开04表', row: '1', col: '1', value: '1.00' }] });
+  const findings = r101((await core.validate({ file: 'older.sqlite' })).findings);
+  expect(findings.map(({ table, row, col }) => `${table} ${row} ${col}`)).toEqual(['公开02表 201 1']);
 });
