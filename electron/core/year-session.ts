@@ -1,9 +1,9 @@
 import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChange, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import { AmountError, parseAmount, type Amount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
+import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
 import { describeCell } from '../../shared/tables/describe';
-import { SuppError, baselineView, parseSupplementary, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, parseSupplementary, reproducedPrinted, type Finding } from '../../shared/rules';
 import type { PrintedNamesChange } from './printed-names-store';
 import { auditYear } from '../../shared/audit';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
@@ -163,15 +163,8 @@ export class YearSession {
    * imported before that are cleaned when the app opens them for editing.
    */
   forgetReproducedPrinted(): void {
-    const settled: { table: string; row: string; col: string }[] = [];
-    for (const [table, cells] of this.store.loadPrinted()) {
-      for (const [key, printed] of cells) {
-        const [row, col] = key.split(CELL_KEY_SEPARATOR);
-        const rule = this.model.rule(table, row, col);
-        if (rule && rule.role !== 'input' && (this.model.value(table, row, col) ?? 0) === printed) settled.push({ table, row, col });
-      }
-    }
-    if (settled.length) this.store.write({ settledPrinted: settled });
+    const reproduced = reproducedPrinted(this.model, this.store.loadPrinted());
+    if (reproduced.length) this.store.write({ settledPrinted: reproduced });
   }
 
   acceptComputed(table: string, row: string, col: string): number {

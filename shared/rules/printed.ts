@@ -7,6 +7,7 @@
  * computed value, which forgets the printed one.
  */
 import { parseAmount, type Amount } from '../money';
+import { CELL_KEY_SEPARATOR, type YearModel } from '../tables';
 import type { RuleDef } from './types';
 
 /** Printed values of computed cells: table → "row|col" → amount. */
@@ -41,6 +42,19 @@ export const PRINTED_RULE: RuleDef = {
     }
   },
 };
+
+/** The printed computed cells R-I01 has nothing to say about: their details give the printed amount. */
+export function reproducedPrinted(model: YearModel, printed: PrintedCells): { table: string; row: string; col: string }[] {
+  const reproduced: { table: string; row: string; col: string }[] = [];
+  for (const [table, cells] of printed) {
+    for (const [key, amount] of cells) {
+      const [row, col] = key.split(CELL_KEY_SEPARATOR);
+      const rule = model.rule(table, row, col);
+      if (rule && rule.role !== 'input' && (model.value(table, row, col) ?? 0) === amount) reproduced.push({ table, row, col });
+    }
+  }
+  return reproduced;
+}
 
 /** Printed cells as the API carries them: table → "row|col" → decimal string. */
 export function printedFromDoc(doc: Record<string, Record<string, string>> | null | undefined): PrintedCells {

@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../atomic-write';
 import type { createCore } from '../core';
 import { readUntrusted } from '../untrusted-file';
 import type { Findings } from './read-table';
-import { readSource } from './source';
+import { readSource, type SourceYear } from './source';
 
 type Core = ReturnType<typeof createCore>;
 type Flags = Record<string, string | true>;
@@ -46,12 +46,11 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   if (created) {
     const year = Number(need(flags, 'year'));
     const chosen = text(flags, 'template') as TemplateSet | undefined;
-    const template = chosen ?? (await layoutOf(bytes, name, year));
+    const { set: template, source: read } = chosen ? { set: chosen, source: (await readAs(bytes, name, chosen, year)).source } : await layoutOf(bytes, name, year);
     if (!chosen && !flags.json) console.log(`按工作簿的表样新建年度文件:${TABLE_SETS.find((set) => set.id === template)!.name}(可用 --template 指定)`);
-    const unit = await unitOf(bytes, name, template, year);
-    const unitName = text(flags, 'unit') ?? unit?.unitName;
+    const unitName = text(flags, 'unit') ?? read?.unitName;
     if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
-    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? unit?.unitCode, template });
+    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template });
   }
   // All or nothing: a file made for this import does not outlive a failure (or a mere preview).
   const discard = () => {
@@ -88,17 +87,16 @@ export async function catalogVerb(core: Core, file: string, flags: Flags): Promi
  * The table set a workbook is laid out in, for the year file made from it: the set that reads it
  * without errors and finds the most tables, then with the fewest hints (a label and a title naming
  * different tables). Ties go to the earlier set, the national 9 first, so a regional superset
- * (四川14 over 13) is taken only for a table the smaller set lacks.
+ * (四川14 over 13) is taken only for a table the smaller set lacks. Returns what that set read too.
  */
-async function layoutOf(bytes: Buffer, name: string, year: number): Promise<TemplateSet> {
-  let best: { set: TemplateSet; score: number[] } | undefined;
+async function layoutOf(bytes: Buffer, name: string, year: number): Promise<{ set: TemplateSet; source?: SourceYear }> {
+  let best: { set: TemplateSet; source?: SourceYear; score: number[] } | undefined;
   for (const set of TEMPLATE_SET_IDS) {
-    const out: Findings = { errors: [], warnings: [], unrecognised: [] };
-    const source = await readSource(bytes, name, templateTables(set), year, out);
+    const { source, out } = await readAs(bytes, name, set, year);
     const score = [out.errors.length === 0 ? 1 : 0, source?.tables.size ?? 0, -out.warnings.length];
-    if (!best || isAbove(score, best.score)) best = { set, score };
+    if (!best || isAbove(score, best.score)) best = { set, source, score };
   }
-  return best!.set;
+  return best!;
 }
 
 const isAbove = (a: number[], b: number[]) => {
@@ -106,11 +104,10 @@ const isAbove = (a: number[], b: number[]) => {
   return differs >= 0 && a[differs] > b[differs];
 };
 
-/** The unit name and code the workbook states (the 部门 line, the document keywords). */
-async function unitOf(bytes: Buffer, name: string, template: TemplateSet, year: number): Promise<{ unitName?: string; unitCode?: string } | undefined> {
+/** The workbook read as a year of `set`: what it holds (the 部门 line, the code it carries) and what reading it found. */
+async function readAs(bytes: Buffer, name: string, set: TemplateSet, year: number): Promise<{ source?: SourceYear; out: Findings }> {
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
-  const source = await readSource(bytes, name, templateTables(template), year, out);
-  return source ? { unitName: source.unitName, unitCode: source.unitCode } : undefined;
+  return { source: (await readSource(bytes, name, templateTables(set), year, out)) ?? undefined, out };
 }
 
 function describe(preview: ImportPreview): string {
