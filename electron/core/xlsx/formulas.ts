@@ -5,7 +5,7 @@
  * writers store the engine's value beside the formula as its cached result.
  */
 import type { YearModel } from '../../../shared/tables';
-import type { PlanCell, SheetPlan } from './plan';
+import type { SheetPlan } from './plan';
 import { columnLetter } from './text';
 
 /** One addend: a cell, or a run of rows in one column (rowEnd), on sheet `sheet` (index into the plans). */
@@ -26,8 +26,18 @@ export interface CellLogic {
 /** Runs of at least this many adjacent rows print as SUM(C5:C9) rather than C5+C6+C7+C8+C9. */
 const RANGE_MIN = 3;
 
+/**
+ * Per sheet, per plan cell (same index as `plan.cells`): its logic, or undefined for a cell that is
+ * no amount. Arrays by position, not a Map keyed by cell: a large year has a hundred thousand amount
+ * cells, and hashing each one in and out again was a fifth of the export.
+ */
+export type SheetLogic = ReadonlyArray<ReadonlyArray<CellLogic | undefined> | undefined>;
+
+/** Shared by every input cell and every cell written as a plain number: no object per cell. */
+const PLAIN: Record<CellLogic['role'], CellLogic> = { input: { role: 'input' }, computed: { role: 'computed' }, linked: { role: 'linked' } };
+
 /** The role and formula of every amount cell of the annex-table sheets. */
-export function cellLogic(plans: readonly SheetPlan[], model: YearModel): Map<PlanCell, CellLogic> {
+export function cellLogic(plans: readonly SheetPlan[], model: YearModel): SheetLogic {
   // table → row key → 栏次 → where it prints (nested maps: no key strings built per lookup).
   const where = new Map<string, Map<string, Map<string, { sheet: number; row: number; col: number }>>>();
   plans.forEach((plan, sheet) => {
@@ -40,21 +50,22 @@ export function cellLogic(plans: readonly SheetPlan[], model: YearModel): Map<Pl
       cols.set(cell.ref.col, { sheet, row: cell.row, col: cell.col });
     }
   });
-  const logic = new Map<PlanCell, CellLogic>();
-  for (const plan of plans) {
-    for (const cell of plan.cells) {
-      if (!cell.ref) continue;
+  return plans.map((plan) => {
+    const logic: (CellLogic | undefined)[] = new Array(plan.cells.length);
+    plan.cells.forEach((cell, index) => {
+      if (!cell.ref) return;
       const rule = model.rule(plan.table, cell.ref.row, cell.ref.col);
       if (!rule || rule.role === 'input') {
-        logic.set(cell, { role: 'input' });
-        continue;
+        logic[index] = PLAIN.input;
+        return;
       }
       // An empty total over printed (empty) cells is a formula too, cached as 0: it follows the first figure typed in.
       // A balance the source stated (plan.ts) stays the number it printed.
-      logic.set(cell, cell.stated ? { role: rule.role } : { role: rule.role, operands: operandsOf(plan.table, cell.ref) });
-    }
-  }
-  return logic;
+      const operands = cell.stated ? undefined : operandsOf(plan.table, cell.ref);
+      logic[index] = operands ? { role: rule.role, operands } : PLAIN[rule.role];
+    });
+    return logic;
+  });
 
   /** Unprinted operands are all-zero 项 rows and drop out; one that is missing yet non-zero leaves the plain value. */
   function operandsOf(table: string, ref: { row: string; col: string }): Operand[] | undefined {

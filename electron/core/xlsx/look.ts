@@ -3,8 +3,8 @@
  * shading and page setup. write-xlsx.ts (SpreadsheetML) and write-xls.ts (BIFF8) both render this one
  * table, so the legacy .xls prints like the .xlsx.
  */
-import type { CellLogic } from './formulas';
-import type { CellStyle, PlanCell } from './plan';
+import type { SheetLogic } from './formulas';
+import type { CellStyle } from './plan';
 
 /**
  * 宋体 with the GB2312 character set, as the official templates have it. Windows Excel/WPS use
@@ -65,8 +65,8 @@ export const PAGE = {
 export interface WriteOptions {
   draft: boolean;
   creator: string;
-  /** Roles and formulas of the annex tables' amount cells (formulas.ts); absent = plain numbers, no shading. */
-  logic?: ReadonlyMap<PlanCell, CellLogic>;
+  /** Roles and formulas of the annex tables' amount cells, by sheet and cell index (formulas.ts); absent = plain numbers, no shading. */
+  logic?: SheetLogic;
   /** Lock every cell but the input amounts (no password: 审阅 → 撤消工作表保护 lifts it). */
   protect?: boolean;
   /** Document properties: the title and the keywords that carry the unit code (unit-code.ts). */

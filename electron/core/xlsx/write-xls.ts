@@ -10,7 +10,7 @@
  */
 import { ApiError } from '../../../shared/contract';
 import { Bytes, PTG, REC, compoundFile, record, sharedStrings, shortString, summaryInformation, wideString } from './biff';
-import type { Operand } from './formulas';
+import type { CellLogic, Operand } from './formulas';
 import { FONT, GRID_LOOK, LOOKS, PAGE, SHADE, TEXT_FORMAT, AMOUNT_FORMAT, type Look, type WriteOptions } from './look';
 import type { PlanCell, SheetPlan } from './plan';
 
@@ -202,21 +202,22 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
   });
 
   // Cells: the bordered grid first, then each plan cell over it.
-  const cells = new Map<number, { col: number; xf: number; cell?: PlanCell }[]>();
-  const put = (row: number, col: number, xf: number, cell?: PlanCell) => {
+  const cells = new Map<number, { col: number; xf: number; cell?: PlanCell; logic?: CellLogic }[]>();
+  const put = (row: number, col: number, xf: number, cell?: PlanCell, logic?: CellLogic) => {
     const line = cells.get(row) ?? [];
     const at = line.findIndex((other) => other.col === col);
-    if (at >= 0) line[at] = { col, xf, cell };
-    else line.push({ col, xf, cell });
+    if (at >= 0) line[at] = { col, xf, cell, logic };
+    else line.push({ col, xf, cell, logic });
     cells.set(row, line);
   };
   for (let row = plan.grid.first; row <= plan.grid.last; row++) for (let col = 1; col <= plan.width; col++) put(row, col, styles.xf({ look: GRID_LOOK, border: true }));
   const inGrid = (cell: PlanCell) => cell.row >= plan.grid.first && cell.row <= plan.grid.last && cell.col <= plan.width;
-  for (const cell of plan.cells) {
-    const logic = options.logic?.get(cell);
+  const sheetLogic = options.logic?.[index];
+  plan.cells.forEach((cell, at) => {
+    const logic = sheetLogic?.[at];
     const shade = logic?.role === 'computed' || logic?.role === 'linked' ? SHADE[logic.role] : undefined;
-    put(cell.row, cell.col, styles.xf({ look: LOOKS[cell.style], border: inGrid(cell), shade, unlocked: logic?.role === 'input' }), cell);
-  }
+    put(cell.row, cell.col, styles.xf({ look: LOOKS[cell.style], border: inGrid(cell), shade, unlocked: logic?.role === 'input' }), cell, logic);
+  });
   const rows = [...new Set([...cells.keys(), ...plan.rowHeights.keys()])].sort((a, b) => a - b);
   const lastRow = rows.length ? rows[rows.length - 1] : 1;
   const lastCol = Math.max(plan.width, ...hidden);
@@ -228,9 +229,9 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
     body.record(REC.ROW, (b) => b.u16(row - 1).u16(0).u16(lastCol).u16(Math.round((height ?? DEFAULT_ROW_HEIGHT) * 20)).u16(0).u16(0).u16(flags).u16(DEFAULT_XF));
   }
   for (const row of rows) {
-    for (const { col, xf, cell } of (cells.get(row) ?? []).sort((a, b) => a.col - b.col)) {
+    for (const { col, xf, cell, logic } of (cells.get(row) ?? []).sort((a, b) => a.col - b.col)) {
       const at = (b: Bytes) => b.u16(row - 1).u16(col - 1).u16(xf);
-      const operands = cell && options.logic?.get(cell)?.operands;
+      const operands = cell && logic?.operands;
       const value = cell?.value;
       if (operands) body.record(REC.FORMULA, (b) => formula(at(b).f64(Number(value ?? 0)).u16(0).u32(0), operands, index));
       else if (typeof value === 'number') body.record(REC.NUMBER, (b) => at(b).f64(value));
