@@ -52,17 +52,37 @@ export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmoun
   }
 }
 
-/** "710.8078", "-3", "0.5": whole 万元 and at most 4 decimals. */
-const EXACT_TEXT = /^(-?)(\d{1,9})(?:\.(\d{1,4}))?$/;
+/** Tenths, hundredths, … of a 万元 as 0.0001 万元 (SCALE), by the number of decimals written. */
+const DECIMAL_SCALE = [SCALE, 1000, 100, 10, 1];
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
 
 /**
- * The amount a number's shortest text (read-xlsx.ts keeps it) states, split on its digits as
- * amountOf does; undefined where amountOf must decide (more decimals to round, too large).
+ * The amount a number's shortest text (read-xlsx.ts keeps it) states — "710.8078", "-3", "0.5":
+ * 1–9 whole digits and at most 4 decimals — split on its digits as amountOf does; undefined where
+ * amountOf must decide (more decimals to round, too large, anything else). Read digit by digit: it
+ * runs for each of a large year's hundred thousand amounts.
  */
 export function exactAmount(text: string): Amount | undefined {
-  const match = EXACT_TEXT.exec(text);
-  if (!match) return undefined;
-  const minor = Number(match[2]) * SCALE + (match[3] ? Number(match[3].padEnd(4, '0')) : 0);
+  const negative = text.charCodeAt(0) === MINUS;
+  let i = negative ? 1 : 0;
+  const wholeStart = i;
+  let whole = 0;
+  for (let digit = text.charCodeAt(i) - ZERO; digit >= 0 && digit <= 9; digit = text.charCodeAt(++i) - ZERO) whole = whole * 10 + digit;
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits < 1 || wholeDigits > 9) return undefined;
+  let fraction = 0;
+  let decimals = 0;
+  if (i < text.length) {
+    if (text.charCodeAt(i) !== DOT) return undefined;
+    for (let digit = text.charCodeAt(++i) - ZERO; digit >= 0 && digit <= 9; digit = text.charCodeAt(++i) - ZERO) {
+      fraction = fraction * 10 + digit;
+      decimals++;
+    }
+    if (i < text.length || decimals < 1 || decimals > 4) return undefined;
+  }
+  const minor = whole * SCALE + fraction * DECIMAL_SCALE[decimals];
   if (minor > MAX_AMOUNT) return undefined;
-  return match[1] && minor ? -minor : minor;
+  return negative && minor ? -minor : minor;
 }

@@ -63,27 +63,38 @@ function normalisePath(path: string): string {
  * wins; text inside another attribute's value is never taken for an attribute); undefined when absent.
  */
 export function attribute(attributes: string, name: string): string | undefined {
-  const n = attributes.length;
-  let i = 0;
-  while (i < n) {
-    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
+  let value: string | undefined;
+  scanAttributes(attributes, 0, attributes.length, (nameStart, nameEnd, valueStart, valueEnd) => {
+    if (nameEnd - nameStart !== name.length || !attributes.startsWith(name, nameStart)) return false;
+    value = attributes.slice(valueStart, valueEnd);
+    return true;
+  });
+  return value;
+}
+
+/**
+ * Visits the attributes of `text` from `from` to `to` in order, token by token, until `found`
+ * returns true. A name without a value or with an unquoted one (no XML) is read on as the next
+ * name; an unclosed quote ends the scan.
+ */
+function scanAttributes(text: string, from: number, to: number, found: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean): void {
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
     const start = i;
-    while (i < n && attributes.charCodeAt(i) !== EQUALS && !isSpace(attributes.charCodeAt(i))) i++;
+    while (i < to && text.charCodeAt(i) !== EQUALS && !isSpace(text.charCodeAt(i))) i++;
     const end = i;
-    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
-    // A name without a value: the next token is read as a name.
-    if (attributes.charCodeAt(i) !== EQUALS) continue;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to || text.charCodeAt(i) !== EQUALS) continue;
     i++;
-    while (i < n && isSpace(attributes.charCodeAt(i))) i++;
-    const quote = attributes.charCodeAt(i);
-    // An unquoted value is no XML: read on as if it were a name.
-    if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) continue;
-    const close = attributes.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", i + 1);
-    if (close < 0) return undefined;
-    if (end - start === name.length && attributes.startsWith(name, start)) return attributes.slice(i + 1, close);
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    const quote = text.charCodeAt(i);
+    if (i >= to || (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE)) continue;
+    const close = text.indexOf(quote === DOUBLE_QUOTE ? '"' : "'", i + 1);
+    if (close < 0 || close >= to) return;
+    if (found(start, end, i + 1, close)) return;
     i = close + 1;
   }
-  return undefined;
 }
 
 const EQUALS = 61;
@@ -93,6 +104,9 @@ const SLASH = 47;
 const COLON = 58;
 const GREATER = 62;
 const DOLLAR = 36;
+const LETTER_R = 114;
+const LETTER_S = 115;
+const LETTER_T = 116;
 const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
 
 /** Each shared string's text; a rich text's runs joined, its phonetic (rPh) runs left out. */
@@ -150,11 +164,26 @@ function readSheet(name: string, xml: string, strings: readonly string[], dates:
   const stop = dataEnd < 0 ? xml.length : dataEnd;
   let row = 0;
   let col = 0;
-  // The cell being read: its type and style, whether it has a formula, its <v> or inline text.
-  let cell: OpenCell | null = null;
+  // The cell being read (while `open`): its type and style, whether it has a formula, its <v> or
+  // inline text; one object reused for every cell of the sheet.
+  const cell: OpenCell = { style: 0, formula: false };
+  let open = false;
   let phonetic = false;
   // One scan from tag to tag with indexOf: a large sheet has hundreds of thousands of tags.
   const tag = new TagScanner(xml);
+  // A cell tag's r, t and s, read in one scan of its attributes by one visitor for the whole sheet.
+  let ref: string | undefined;
+  let type: string | undefined;
+  let style: string | undefined;
+  const cellAttribute = (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): boolean => {
+    if (nameEnd - nameStart === 1) {
+      const name = xml.charCodeAt(nameStart);
+      if (name === LETTER_R) ref ??= xml.slice(valueStart, valueEnd);
+      else if (name === LETTER_T) type ??= xml.slice(valueStart, valueEnd);
+      else if (name === LETTER_S) style ??= xml.slice(valueStart, valueEnd);
+    }
+    return ref !== undefined && type !== undefined && style !== undefined;
+  };
   for (let at = xml.indexOf('<', Math.max(0, dataStart)); at >= 0 && at < stop; at = xml.indexOf('<', tag.end + 1)) {
     if (!tag.read(at)) break;
     const { closing, empty } = tag;
@@ -168,29 +197,33 @@ function readSheet(name: string, xml: string, strings: readonly string[], dates:
         break;
       case 'c':
         if (closing) {
-          if (cell) place(grid, row, col, valueOf(cell, strings, dates), fail);
-          cell = null;
+          if (open) place(grid, row, col, valueOf(cell, strings, dates), fail);
+          open = false;
           break;
         }
-        {
-          const attributes = tag.attributes();
-          const ref = attribute(attributes, 'r');
-          col = columnOf(ref, col + 1);
-          if (row === 0) row = rowOf(ref) ?? 1;
-          if (!empty) cell = { type: attribute(attributes, 't'), style: Number(attribute(attributes, 's') ?? 0), formula: false };
+        ref = type = style = undefined;
+        tag.eachAttribute(cellAttribute);
+        col = columnOf(ref, col + 1);
+        if (row === 0) row = rowOf(ref) ?? 1;
+        if (!empty) {
+          open = true;
+          cell.type = type;
+          cell.style = Number(style ?? 0);
+          cell.formula = false;
+          cell.value = cell.inline = undefined;
         }
         break;
       case 'v':
-        if (cell && !closing && !empty) cell.value = tag.content();
+        if (open && !closing && !empty) cell.value = tag.content();
         break;
       case 'f':
-        if (cell && !closing) cell.formula = true;
+        if (open && !closing) cell.formula = true;
         break;
       case 'rPh':
         phonetic = !closing && !empty;
         break;
       case 't':
-        if (cell && !closing && !empty && !phonetic) (cell.inline ??= []).push(tag.content());
+        if (open && !closing && !empty && !phonetic) (cell.inline ??= []).push(tag.content());
         break;
     }
   }
@@ -247,6 +280,11 @@ class TagScanner {
 
   attributes(): string {
     return this.xml.slice(this.nameEnd, this.empty ? this.end - 1 : this.end);
+  }
+
+  /** Visits this tag's attributes in place (scanAttributes), without slicing them out first. */
+  eachAttribute(found: (nameStart: number, nameEnd: number, valueStart: number, valueEnd: number) => boolean): void {
+    scanAttributes(this.xml, this.nameEnd, this.empty ? this.end - 1 : this.end, found);
   }
 
   /** The text from the end of this tag to the next '<'. */
