@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createCore } from '../../electron/core/core';
 import { TABLES } from '../../shared/tables';
 import { fillYear } from './years';
+import { importTargets } from './xlsx';
 import { reportWithCpu } from './cpu';
 import { heading, measure, report, type Target } from './measure';
 
@@ -39,12 +40,8 @@ async function scaleOne(label: string, rows: number, forms: number, targets: Rec
       await core.edit({ file: 'year.sqlite', cells: [{ ...edited, value: String(++typed) }] });
       await core.exportWorkbook({ file: 'year.sqlite', draft: true });
     }, runs, targets['导出']);
-    let n = 0;
-    await reportWithCpu(`  ${label} · 导入(预览+写入)`, async () => {
-      const target = `import-${n++}.sqlite`;
-      await core.createYear({ file: target, fiscalYear: 2023, unitName: '基准测试单位' });
-      await core.importWorkbook({ file: target, name: workbook.name, dataBase64: workbook.dataBase64 });
-    }, runs, targets['导入']);
+    const importInto = await importTargets(core, runs + 1);
+    await reportWithCpu(`  ${label} · 导入(预览+写入)`, () => core.importWorkbook({ file: importInto.shift()!, name: workbook.name, dataBase64: workbook.dataBase64 }), runs, targets['导入']);
   } finally {
     core.close();
     fs.rmSync(dir, { recursive: true, force: true });
