@@ -13,8 +13,8 @@ import { planFrameworkCarry, planFrameworkReplace } from './framework-import';
 import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import { functionName } from '../../../shared/catalog';
 import { ApiError, type ImportPreview } from '../../../shared/contract';
-import { formatAmount } from '../../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, describeCell, emptyInputs, type YearInputs } from '../../../shared/tables';
+import { formatAmount, type Amount } from '../../../shared/money';
+import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, describeCell, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import type { StoredCell } from '../store';
 import type { PrintedNamesChange } from '../printed-names-store';
@@ -197,43 +197,28 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
 }
 
 /**
- * The computed cells the workbook printed otherwise than its details give, kept per replaced table
- * (R-I01 compares them with the details until the clerk accepts the computed value). A printed
- * value the details reproduce says nothing more, and kept it would turn stale at the clerk's next
- * edit (an R-I01 error on every total moved, and the export printing the old number). A year file
- * prints nothing: its tables' printed values are cleared.
+ * The computed cells the workbook printed otherwise than its details give (compareTotals), kept per
+ * replaced table (R-I01 compares them with the details until the clerk accepts the computed value).
+ * A printed value the details reproduce says nothing more, and kept it would turn stale at the
+ * clerk's next edit (an R-I01 error on every total moved, and the export printing the old number).
+ * A year file prints nothing: its tables' printed values are cleared.
  */
-function printedCells(source: SourceYear, differing: ReadonlySet<string> = new Set()): { tables: string[]; cells: StoredCell[] } {
-  const cells: StoredCell[] = [];
-  for (const [table, extracted] of source.tables) {
-    for (const [key, value] of extracted.printed) {
-      if (!differing.has(`${table}${CELL_KEY_SEPARATOR}${key}`)) continue;
-      const [row, col] = splitKey(key);
-      cells.push({ table, row, col, value });
-    }
-  }
-  return { tables: [...source.tables.keys()], cells };
+function printedCells(source: SourceYear, differing: StoredCell[] = []): { tables: string[]; cells: StoredCell[] } {
+  return { tables: [...source.tables.keys()], cells: differing };
 }
 
 /** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
-function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): { mismatches: NonNullable<ImportPreview['mismatches']>; differing: Set<string> } {
+function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): { mismatches: NonNullable<ImportPreview['mismatches']>; differing: StoredCell[] } {
   const inputs: YearInputs = {};
   for (const def of session.tables()) {
     const extracted = source.tables.get(def.id);
-    const current = session.model.tableInputs(def.id);
-    const target = (inputs[def.id] = emptyInputs());
-    if (!extracted) {
-      for (const [key, value] of current.cells) target.cells.set(key, value);
-      for (const code of current.codes) target.codes.add(code);
-      continue;
-    }
-    for (const [key, value] of extracted.inputs) if (value !== null) target.cells.set(key, value);
-    for (const code of extracted.codes.keys()) target.codes.add(code);
+    // A table the source lacks keeps its inputs (this model only reads them).
+    inputs[def.id] = extracted ? { cells: amountsRead(extracted.inputs), codes: new Set(extracted.codes.keys()) } : session.model.tableInputs(def.id);
   }
   const model = new YearModel(TABLES, inputs, () => undefined);
   const mismatches: NonNullable<ImportPreview['mismatches']> = [];
   // Printed cells that differ from their details at all (the listed mismatches are those of 0.01 or more).
-  const differing = new Set<string>();
+  const differing: StoredCell[] = [];
   for (const [table, extracted] of source.tables) {
     const def = TABLES.get(table)!;
     for (const [key, printed] of extracted.printed) {
@@ -241,7 +226,7 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
       // A printed 类 / 款 line with no 项 line under it has no row after the import: its details are 0.
       if (!model.rule(table, row, col) && !(def.kind === 'functional' && printed)) continue;
       const computed = model.rule(table, row, col) ? model.value(table, row, col) ?? 0 : 0;
-      if (computed !== printed) differing.add(`${table}${CELL_KEY_SEPARATOR}${key}`);
+      if (computed !== printed) differing.push({ table, row, col, value: printed });
       if (Math.abs(computed - printed) >= MISMATCH) {
         const name = def.kind === 'functional' && row !== TOTAL ? model.row(table, row)?.label ?? '' : '';
         mismatches.push({ table, sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
@@ -250,6 +235,18 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
   }
   if (mismatches.length) out.warnings.push(`文件 ${file}:${mismatches.length} 个合计数与明细不符(导入后按明细重新计算),逐项列在“合计数与明细不符”中`);
   return { mismatches, differing };
+}
+
+/**
+ * The amounts read as the engine's input cells, without the blank ones (null). Without any blank,
+ * the read map itself, not a copy: a large year has tens of thousands of them, and this model only
+ * reads it.
+ */
+function amountsRead(read: ReadonlyMap<string, Amount | null>): Map<string, Amount> {
+  for (const value of read.values()) {
+    if (value === null) return new Map([...read].filter((entry): entry is [string, Amount] => entry[1] !== null));
+  }
+  return read as Map<string, Amount>;
 }
 
 /** A cell key "row|col" (shared/tables cellKey) as its row and column. */
