@@ -6,30 +6,14 @@
  * and the year exports the computed totals; the undo brings back exactly the N printed values; both
  * states are what a reopened file holds.
  */
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { YearChange } from '../../shared/contract';
 import { PRINTED_RULE_ID } from '../../shared/rules';
 import { base64, coreIn, newYear, seed002Edits, tempCoreEachTest, type Core } from '../fixtures/xlsx/helpers';
-import { edited } from '../fixtures/xlsx/malformed';
+import { misprinted } from '../fixtures/xlsx/misprinted';
 import { seeded } from '../fixtures/xlsx/random-forms';
 
 const env = tempCoreEachTest('juesuan-accept-all-');
-
-/** Misprints `count` random formula cells (totals and linked cells) of the table sheets. */
-async function misprinted(bytes: Buffer, seed: number, count: number): Promise<Buffer> {
-  const random = seeded(seed);
-  return edited(bytes, (workbook) => {
-    const totals: ExcelJS.Cell[] = [];
-    workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => void (cell.formula && totals.push(cell)))));
-    for (let i = 0; i < count; i++) {
-      const [cell] = totals.splice(Math.floor(random() * totals.length), 1);
-      const printed = Number((cell.value as ExcelJS.CellFormulaValue).result ?? 0);
-      // Off by whole cents up to 5,000.00 万元, never by nothing.
-      cell.value = Math.round(printed * 100 + (1 + Math.floor(random() * 500_000)) * (random() < 0.5 ? -1 : 1)) / 100;
-    }
-  });
-}
 
 const r101 = async (core: Core, file: string) => (await core.validate({ file })).findings.filter((finding) => finding.rule === PRINTED_RULE_ID);
 
