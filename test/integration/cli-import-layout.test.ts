@@ -1,8 +1,8 @@
 /**
  * `import` into a year file it creates takes the table set the workbook is laid out in: our own
  * export of a year of each set, with either numbering, comes back in a new file of that set with
- * every cell unchanged, empty or an entered zero alike (a 陕西 workbook made a national file and was refused: its 陕07表 title
- * read as a second 公开03表).
+ * every cell unchanged: an empty cell stays empty, an entered zero stays entered (a 陕西 workbook
+ * made a national file and was refused: its 陕07表 title read as a second 公开03表).
  */
 import fs from 'node:fs';
 import path from 'node:path';
