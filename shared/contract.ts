@@ -94,6 +94,11 @@ export interface YearChange {
   removeCodes?: { table: string; code: string }[];
   /** 科目 names as an imported file printed them (R-I02): name null forgets one (采用目录名称), a name restores it (its undo). */
   printedNames?: { table: string; code: string; name: string | null }[];
+  /**
+   * Computed cells as an imported workbook printed them (R-I01): value null forgets one (采用计算值,
+   * one cell or 全部采用计算值 all at once), an amount puts it back (their undo).
+   */
+  printed?: { table: string; row: string; col: string; value: string | null }[];
 }
 
 /** One cell change; value null clears the cell. */
@@ -218,6 +223,7 @@ export const METHODS = {
     cells: optional(array(edit, 50_000)),
     removeCodes: optional(array(object({ table: tableName, code: str({ max: 12 }) }), 5_000)),
     printedNames: optional(array(object({ table: tableName, code: str({ max: 12, pattern: /^\d{3}(\d{2}){0,2}$/, label: '功能分类科目代码' }), name: nullable(str({ max: 100 })) }), 5_000)),
+    printed: optional(array(edit, 50_000)),
   }),
   saveForm: object({ file, form: json, replace: optional(object({ subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) })) }),
   deleteForm: object({ file, subject_type: literal('project', 'department'), subject_code: str({ max: 60 }) }),

@@ -38,6 +38,8 @@ export interface YearChangeSet {
   printed?: { tables: string[]; cells: StoredCell[] };
   /** Printed values to forget (ones their details now reproduce), in the same transaction. */
   settledPrinted?: { table: string; row: string; col: string }[];
+  /** Printed values put back (the undo of 采用计算值), in the same transaction. */
+  restoredPrinted?: StoredCell[];
   /** 科目 names as printed that contradict the catalog (R-I02), in the same transaction. */
   printedNames?: PrintedNamesChange;
   /** 决算公开 texts written with the rest (an import's): `replaceAll` first clears every text. */
@@ -77,6 +79,10 @@ export function applyChange(db: Database.Database, change: YearChangeSet): void 
   if (change.settledPrinted?.length) {
     const forget = db.prepare('DELETE FROM printed_cells WHERE table_id = ? AND row_key = ? AND col = ?');
     for (const cell of change.settledPrinted) forget.run(cell.table, cell.row, cell.col);
+  }
+  if (change.restoredPrinted?.length) {
+    const restore = db.prepare('INSERT INTO printed_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?) ON CONFLICT (table_id, row_key, col) DO UPDATE SET value = excluded.value');
+    for (const cell of change.restoredPrinted) restore.run(cell.table, cell.row, cell.col, cell.value);
   }
   if (change.printedNames) writePrintedNames(db, change.printedNames);
   if (change.reportTexts) applyReportTexts(db, change.reportTexts.texts, change.reportTexts.replaceAll);

@@ -260,15 +260,6 @@ export class YearStore {
     return readKeyedCells(this.db, 'printed_cells');
   }
 
-  /** The clerk accepts the computed value: the printed one is forgotten. False when there was none. */
-  dropPrinted(table: string, row: string, col: string): boolean {
-    return this.guard(() => {
-      const changes = this.db.prepare('DELETE FROM printed_cells WHERE table_id = ? AND row_key = ? AND col = ?').run(table, row, col).changes;
-      if (changes) this.revisionValue++;
-      return changes > 0;
-    });
-  }
-
   /** 科目 names as imported files printed them, where they contradict the catalog (R-I02). */
   loadPrintedNames(): PrintedNames {
     return loadPrintedNames(this.db);

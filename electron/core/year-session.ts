@@ -16,12 +16,13 @@ import { reportSupp, textsFromDoc } from './report/source';
 import { frameworksFromDoc } from './frameworks';
 import { executionsOf } from '../../shared/forms/framework-entry';
 import { dumpOf, snapshotOf, tableView } from './year-session-views';
+import { checkPrinted } from './printed-change';
 
 /** What an import writes beside the cells, in the same transaction. */
 export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'printedNames' | 'reportTexts' | 'frameworks'>;
 
 /** A change as the core makes it: an import passes the exact amounts it read (Amount), not text to parse again. */
-export type SessionChange = Omit<YearChange, 'cells'> & { cells?: (Omit<CellEdit, 'value'> & { value: CellEdit['value'] | Amount })[] };
+export type SessionChange = Omit<YearChange, 'cells' | 'printed'> & { cells?: (Omit<CellEdit, 'value'> & { value: CellEdit['value'] | Amount })[] };
 
 /** An open year file with its live model: the one place that turns API calls into stored changes. */
 export class YearSession {
@@ -90,7 +91,7 @@ export class YearSession {
   }
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
-  edit(change: SessionChange, extra: EditExtra = {}): number {
+  edit(change: SessionChange & Pick<YearChange, 'printed'>, extra: EditExtra = {}): number {
     const addCodes: PendingCodes = Object.assign([], { keys: new Set<string>() });
     const removeCodes: { table: string; code: string }[] = [];
     const add = (entry: { table: string; code: string; name?: string }) => {
@@ -122,8 +123,9 @@ export class YearSession {
     }
     const names = (change.printedNames ?? []).map(({ table, code, name }) => ({ table: functionalOf(this.table(table)).id, code, name }));
     const printedNames = extra.printedNames ?? (names.length ? { entries: names } : undefined);
+    const printed = change.printed?.length ? checkPrinted(change.printed, this.model, this.store.loadPrinted(), tableOf) : undefined;
     // `extra` (meta, last year's values, forms already parsed by the caller) rides in the same transaction: an import writes all or nothing.
-    const revision = this.store.write({ cells, addCodes, removeCodes, ...extra, printedNames });
+    const revision = this.store.write({ cells, addCodes, removeCodes, ...extra, printedNames, settledPrinted: printed?.settled, restoredPrinted: printed?.restored });
     for (const { code, name } of addCodes) if (name) this.customNames.set(code, name);
     this.apply(cells, addCodes, removeCodes);
     return revision;
@@ -168,9 +170,7 @@ export class YearSession {
   }
 
   acceptComputed(table: string, row: string, col: string): number {
-    const def = this.table(table);
-    if (!this.store.dropPrinted(def.id, row, col)) throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏没有导入文件印出的数`);
-    return this.store.revision;
+    return this.edit({ printed: [{ table, row, col, value: null }] });
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */

@@ -1,7 +1,7 @@
 /**
  * Property: any valid year exported to a workbook and imported into a fresh file gives the same
- * inputs back — as far as a printed workbook can tell them apart: in tables that print empty cells
- * as 0.00 an empty input comes back as 0, and 项 rows whose inputs are all zero are not printed.
+ * inputs back, entered zeros and empty cells kept apart — except 项 rows whose inputs are all zero,
+ * which functional tables do not print.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Numbering, TemplateSet } from '../../shared/contract';

@@ -4,7 +4,7 @@
  * another (as the published document does); each label or title starts a block that runs to the next.
  */
 import type { TableDef } from '../../../shared/tables';
-import { resolveIn } from '../../../shared/tables/labels';
+import { labelAt, resolveIn } from '../../../shared/tables/labels';
 import { shownAt, textOf, type SheetGrid } from './read';
 import { norm, withoutDraft } from './text';
 import { tableByTitle } from './titles';
@@ -23,14 +23,30 @@ const LABEL = /^(?:附表?\d*[-—.、]?)?(公开表?\d{1,2}表?|表[一二三�
 /** Markers (label, title) are looked for only in cells of short rows: body rows are never that sparse. */
 const MARKER_ROW_CELLS = 4;
 
-export function tableByLabel(text: string, tables: readonly TableDef[]): TableDef | undefined {
+/**
+ * What a label names: `national` by the national numbering (公开07表 is the national table 07 in
+ * any set, 表七 the seventh table of the set), `own` by the set's own 公开NN表 numbering where it
+ * differs — a 9-table regional set numbers its tables by position (陕西9 prints its 陕07表 as
+ * 公开07表 and 公开07表 as 公开08表). Only a title under the label can confirm the set's own reading.
+ */
+export function readLabel(text: string, tables: readonly TableDef[]): { national?: TableDef; own?: TableDef } | undefined {
   const label = norm(withoutDraft(text));
-  return LABEL.test(label) ? resolveIn(label.replace(/^附表?\d*[-—.、]?/, ''), tables) : undefined;
+  if (!LABEL.test(label)) return undefined;
+  const bare = label.replace(/^附表?\d*[-—.、]?/, '');
+  const national = resolveIn(bare, tables);
+  const number = /^公开表?(\d{1,2})表?$/.exec(bare)?.[1];
+  const own = number ? tables.find((_, index) => labelAt(index + 1, tables.length, '公开') === `公开${number.padStart(2, '0')}表`) : undefined;
+  return national || own ? { national, own: own !== national ? own : undefined } : undefined;
 }
+
+export const tableByLabel = (text: string, tables: readonly TableDef[]): TableDef | undefined => readLabel(text, tables)?.national;
 
 interface Marker {
   row: number;
-  def: TableDef;
+  /** The table a title names, or a label's national reading (absent when only the set's own numbering reads it). */
+  def?: TableDef;
+  /** A label's reading by the set's own numbering, where that differs (readLabel). */
+  own?: TableDef;
   by: 'label' | 'title';
 }
 
@@ -39,33 +55,30 @@ export function findBlocks(grid: SheetGrid, tables: readonly TableDef[]): Block[
   grid.rows.forEach((cells, index) => {
     const texts = (cells ?? []).map((cell) => textOf(cell).trim()).filter(Boolean);
     if (!texts.length || texts.length > MARKER_ROW_CELLS) return;
-    for (const text of texts) {
-      const label = tableByLabel(text, tables);
-      if (label) return void markers.push({ row: index + 1, def: label, by: 'label' });
-    }
-    for (const text of texts) {
-      const title = tableByTitle(text, tables);
-      if (title) return void markers.push({ row: index + 1, def: title, by: 'title' });
-    }
+    const label = texts.map((text) => readLabel(text, tables)).find(Boolean);
+    if (label?.national) return void markers.push({ row: index + 1, def: label.national, own: label.own, by: 'label' });
+    const title = texts.map((text) => tableByTitle(text, tables)).find(Boolean);
+    if (title) return void markers.push({ row: index + 1, def: title, by: 'title' });
+    if (label?.own) markers.push({ row: index + 1, own: label.own, by: 'label' });
   });
   const end = grid.rows.length + 1;
-  if (!markers.length) {
+  // A label and the title just under it are one table, and the title decides: quietly when the
+  // label reads as that table by either numbering, otherwise the importer says so. A label only
+  // the set's own numbering reads needs that title.
+  const blocks: Block[] = [];
+  for (let i = 0; i < markers.length; i++) {
+    const marker = markers[i];
+    const next = markers[i + 1];
+    if (marker.by === 'label' && next?.by === 'title' && next.row - marker.row <= 3) {
+      const title = next.def!;
+      const agrees = title === marker.def || title === marker.own;
+      blocks.push({ grid, def: title, start: marker.row, end, ...(agrees ? {} : { conflict: `表号指向${(marker.def ?? marker.own)!.id},表名“${title.title}”指向${title.id},按表名处理` }) });
+      i++;
+    } else if (marker.def) blocks.push({ grid, def: marker.def, start: marker.row, end });
+  }
+  if (!blocks.length) {
     const def = tableByLabel(grid.name, tables) ?? tableByTitle(grid.name, tables);
     return def ? [{ grid, def, start: 1, end }] : [];
-  }
-  // A label and the title just under it are one table.
-  const blocks: Block[] = [];
-  for (const marker of markers) {
-    const last = blocks[blocks.length - 1];
-    const lastMarker = last && markers.find((m) => m.row === last.start);
-    if (last && marker.row - last.start <= 3 && lastMarker?.by === 'label' && marker.by === 'title') {
-      if (marker.def !== last.def) {
-        last.conflict = `表号指向${last.def.id},表名“${marker.def.title}”指向${marker.def.id},按表名处理`;
-        last.def = marker.def;
-      }
-      continue;
-    }
-    blocks.push({ grid, def: marker.def, start: marker.row, end });
   }
   blocks.forEach((block, index) => (block.end = blocks[index + 1]?.start ?? end));
   return blocks;

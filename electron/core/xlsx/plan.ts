@@ -258,10 +258,16 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
     }
   }
 
+  /**
+   * An input nobody entered stays blank, as the grid shows it: printing 0.00 there (tables that
+   * show empty totals as 0.00) made a re-import read it as an entered zero. Computed and linked
+   * cells always print a number in those tables.
+   */
   function putAmount(row: number, col: number, key: string, valueCol: string): void {
     const stated = STATED_BALANCES[def.id]?.(key, valueCol) ? context.printed?.get(`${key}|${valueCol}`) : undefined;
     const value = stated ?? model.value(def.id, key, valueCol);
-    cells.push({ row, col, value: value !== null ? excelNumber(value) : def.emptyAsZero ? 0 : null, style: 'amount', ref: { row: key, col: valueCol }, ...(stated !== undefined ? { stated: true as const } : {}) });
+    const blank = def.emptyAsZero && model.rule(def.id, key, valueCol)?.role !== 'input' ? 0 : null;
+    cells.push({ row, col, value: value !== null ? excelNumber(value) : blank, style: 'amount', ref: { row: key, col: valueCol }, ...(stated !== undefined ? { stated: true as const } : {}) });
   }
 
   // Notes, then the empty-table line (SPEC §1.10: after the 注).

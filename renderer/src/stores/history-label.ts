@@ -4,7 +4,7 @@ import { describeCell, type YearModel } from '../../../shared/tables';
 
 /** Where an undo step happened: the table, and the first cell it touched (for jumping there first). */
 export function placeOf(change: YearChange): { table: string; row: string; col: string } | null {
-  const cell = change.cells?.[0];
+  const cell = change.cells?.[0] ?? change.printed?.[0];
   if (cell) return { table: cell.table, row: cell.row, col: cell.col };
   const code = change.addCodes?.[0] ?? change.removeCodes?.[0] ?? change.printedNames?.[0];
   return code ? { table: code.table, row: code.code, col: '' } : null;
@@ -12,7 +12,7 @@ export function placeOf(change: YearChange): { table: string; row: string; col: 
 
 /**
  * The step in the clerk's words, for the undo and redo buttons: "公开04表 第2行 第1栏 改为 100.00",
- * "公开02表 12 个单元格", "公开02表 添加科目 2010301".
+ * "公开02表 12 个单元格", "公开02表 添加科目 2010301", "全部采用计算值(30 处)".
  */
 export function describeChange(model: YearModel, change: YearChange, label: (table: string) => string): string {
   const cells = change.cells ?? [];
@@ -23,11 +23,20 @@ export function describeChange(model: YearModel, change: YearChange, label: (tab
   const table = label(place.table);
   if (removed.length) return `${table} 删除科目行 ${removed.map((part) => part.code).join('、')}`;
   const names = change.printedNames ?? [];
+  const printed = change.printed ?? [];
+  if (printed.length && !cells.length) return printedStep(model, printed, table);
   if (names.length && !cells.length && !added.length) return `${table} 科目 ${names.map((part) => part.code).join('、')} ${names.some((part) => part.name === null) ? '采用目录名称' : '恢复导入的名称'}`;
   if (added.length) return `${table} 添加科目 ${added.map((part) => part.code).join('、')}`;
   if (cells.length > 1) return `${table} ${cells.length} 个单元格`;
   const [cell] = cells;
   return `${table} ${describeCell(model.table(cell.table), cell.row)} 第${cell.col}栏 ${cell.value === null ? '清空' : `改为 ${shown(cell.value)}`}`;
+}
+
+function printedStep(model: YearModel, printed: NonNullable<YearChange['printed']>, table: string): string {
+  const accepted = printed.every((entry) => entry.value === null);
+  if (printed.length > 1) return accepted ? `全部采用计算值(${printed.length} 处)` : `恢复导入印出的数(${printed.length} 处)`;
+  const [cell] = printed;
+  return `${table} ${describeCell(model.table(cell.table), cell.row)} 第${cell.col}栏 ${accepted ? '采用计算值' : '恢复导入印出的数'}`;
 }
 
 function shown(text: string): string {

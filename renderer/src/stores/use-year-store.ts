@@ -3,8 +3,9 @@ import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearI
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { call } from '../api';
-import { baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
+import { PRINTED_RULE_ID, baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
 import { inverseNames, withNames } from './printed-names';
+import { inversePrinted, withPrinted } from './printed-cells';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
@@ -104,7 +105,10 @@ interface YearState {
   showNotice(text: string | null): void;
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
-  acceptComputed(table: string, row: string, col: string): Promise<void>;
+  /** Takes the computed value of a total an imported workbook printed otherwise (R-I01): one undo step. */
+  acceptComputed(table: string, row: string, col: string): Promise<boolean>;
+  /** 全部采用计算值: every R-I01 finding's computed value, in one write and one undo step. */
+  acceptAllComputed(): Promise<boolean>;
   /** Takes the catalog's name for a 科目 row printed with another (R-I02): one undo step. */
   acceptCatalogName(table: string, code: string): Promise<boolean>;
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
@@ -160,8 +164,13 @@ export const useYearStore = create<YearState>((set, get) => {
         return false;
       }
     }
-    const backward = { ...inverseOf(model, change), ...(change.printedNames ? { printedNames: inverseNames(get().printedNames, change.printedNames) } : {}) };
+    const backward = {
+      ...inverseOf(model, change),
+      ...(change.printedNames ? { printedNames: inverseNames(get().printedNames, change.printedNames) } : {}),
+      ...(change.printed ? { printed: inversePrinted(get().printed, change.printed) } : {}),
+    };
     const printedNames = withNames(get().printedNames, change.printedNames);
+    const printed = withPrinted(get().printed, change.printed);
     const label = recordedLabel ?? describeChange(model, change, (table) => printedLabel(table, info.template, info.numbering));
     for (const { code, name } of change.addCodes ?? []) if (name) get().codes.addCustom(code, name);
     const implicitCodes = cells.filter((cell) => /^\d{7}$/.test(cell.row) && model.table(cell.table).kind === 'functional').map((cell) => ({ table: cell.table, code: cell.row }));
@@ -172,7 +181,7 @@ export const useYearStore = create<YearState>((set, get) => {
       record === 'undo'
         ? { redoStack: [...get().redoStack, entry] }
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
-    set({ ...history, printedNames, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
+    set({ ...history, printedNames, printed, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     reaudit();
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
@@ -185,7 +194,7 @@ export const useYearStore = create<YearState>((set, get) => {
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
       const names = printedNamesFromDoc(snapshot.printedNames);
-      set({ ...restored, printedNames: names, explanations: snapshot.explanations, version: get().version + 1, undoStack: [], redoStack: [] });
+      set({ ...restored, printedNames: names, printed: printedFromDoc(snapshot.printed), explanations: snapshot.explanations, version: get().version + 1, undoStack: [], redoStack: [] });
       reaudit();
       return false;
     }
@@ -330,19 +339,13 @@ export const useYearStore = create<YearState>((set, get) => {
       }
     },
 
-    /** Accepts the computed value of a cell whose imported printed value differs: R-I01 clears. */
-    async acceptComputed(table, row, col) {
-      const { info } = get();
-      if (!info) return;
-      try {
-        await call('acceptComputed', { file: info.file, table, row, col });
-        const printed = new Map([...get().printed].map(([id, cells]) => [id, new Map(cells)]));
-        printed.get(table)?.delete(`${row}|${col}`);
-        set({ printed, savedAt: new Date() });
-        reaudit();
-      } catch (error) {
-        set({ error: (error as Error).message });
-      }
+    acceptComputed(table, row, col) {
+      return get().change({ printed: [{ table, row, col, value: null }] });
+    },
+
+    acceptAllComputed() {
+      const cells = get().findings.filter((finding) => finding.rule === PRINTED_RULE_ID).map(({ table, row, col }) => ({ table, row, col, value: null }));
+      return cells.length ? get().change({ printed: cells }) : Promise.resolve(false);
     },
 
     acceptCatalogName(table, code) {

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { NAME_RULE_ID, PRINTED_RULE_ID, summarise, type Finding } from '../../../../shared/rules';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
+import { AcceptAllComputed } from './AcceptAllComputed';
 
 /**
  * The 审核 panel: findings grouped by table, errors first. A click opens the table at the cell;
@@ -14,6 +15,7 @@ export function FindingsPanel() {
   const goToFinding = useYearStore((state) => state.goToFinding);
   const [open, setOpen] = useState(true);
   const [showAll, setShowAll] = useState<ReadonlySet<string>>(new Set());
+  const toggle = useRef<HTMLButtonElement>(null);
   const { total } = summarise(findings);
   const order = templateTables(info.template).map((def) => def.id);
   const label = (table: string) => (order.includes(table) ? printedLabel(table, info.template, info.numbering) : table);
@@ -25,7 +27,7 @@ export function FindingsPanel() {
 
   return (
     <section className={open ? 'findings open' : 'findings'} aria-label="审核结果">
-      <button type="button" className="findings-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+      <button type="button" ref={toggle} className="findings-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
         <strong>审核</strong>
         <span className={total.error ? 'count error' : 'count'}>错误 {total.error}</span>
         <span className={total.warning ? 'count warning' : 'count'}>警告 {total.warning}</span>
@@ -35,6 +37,7 @@ export function FindingsPanel() {
       </button>
       {open && (
         <div className="findings-body">
+          <AcceptAllComputed findings={findings} label={label} onDone={() => toggle.current?.focus()} />
           {[...groups].map(([table, items]) => (
             <div key={table} className="findings-group">
               <div className="findings-group-title">
