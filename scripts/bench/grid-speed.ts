@@ -97,7 +97,7 @@ async function navigation(context: BrowserContext, url: string, file: string): P
   const { page, busy } = await openPage(context);
   await page.addInitScript(`localStorage.setItem('juesuan.lastOpened', ${JSON.stringify(JSON.stringify({ file, page: '公开01表' }))});
     const check = () => {
-      if (document.activeElement && document.activeElement.closest('.grid-host .ag-cell')) window.gridReadyAt = performance.now();
+      if (document.activeElement && document.activeElement.closest('.grid-host[data-active] .ag-cell')) window.gridReadyAt = performance.now();
       else requestAnimationFrame(check);
     };
     requestAnimationFrame(check);`);
@@ -116,7 +116,7 @@ async function switching(context: BrowserContext, url: string): Promise<void> {
   const { page, busy } = await openPage(context);
   await page.addInitScript(`localStorage.setItem('juesuan.lastOpened', ${JSON.stringify(JSON.stringify({ file: 'seed002.sqlite', page: '公开01表' }))})`);
   await page.goto(url);
-  await page.locator('.grid-host[data-table="公开01表"] .ag-cell').first().waitFor();
+  await page.locator('.grid-host[data-active][data-table="公开01表"] .ag-cell').first().waitFor();
   await page.evaluate(`document.addEventListener('click', () => { window.clickAt = performance.now(); }, true)`);
   const tables = ['公开02表', '公开05表', '公开01表', '公开04表', '公开03表', '公开09表'];
   const times: number[] = [];
@@ -125,7 +125,7 @@ async function switching(context: BrowserContext, url: string): Promise<void> {
     const table = tables[i % tables.length];
     const shown = page.evaluate<number>(`new Promise((resolve) => {
       const check = () => {
-        if (document.querySelector('.grid-host[data-table="${table}"] .ag-cell')) resolve(performance.now() - window.clickAt);
+        if (document.querySelector('.grid-host[data-active][data-table="${table}"] .ag-cell')) resolve(performance.now() - window.clickAt);
         else requestAnimationFrame(check);
       };
       requestAnimationFrame(check);
@@ -144,13 +144,13 @@ async function scrolling(context: BrowserContext, url: string): Promise<void> {
   const { page, busy, cpu: cpuTime } = await openPage(context);
   await page.addInitScript(`localStorage.setItem('juesuan.lastOpened', ${JSON.stringify(JSON.stringify({ file: 'rows2000.sqlite', page: '公开02表' }))})`);
   await page.goto(url);
-  await page.locator('.grid-host[data-table="公开02表"] .ag-cell').first().waitFor({ timeout: 60_000 });
+  await page.locator('.grid-host[data-active][data-table="公开02表"] .ag-cell').first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(1500);
   const before = await busy();
   const cpuBefore = await cpuTime();
   const frames = await page.evaluate<number[]>(`new Promise((resolve) => {
     // The element that scrolls the rows (ag-grid names it differently across versions).
-    const viewport = [...document.querySelectorAll('.grid-host *')].find((element) => element.scrollHeight > element.clientHeight + 100 && ['auto', 'scroll'].includes(getComputedStyle(element).overflowY));
+    const viewport = [...document.querySelectorAll('.grid-host[data-active] *')].find((element) => element.scrollHeight > element.clientHeight + 100 && ['auto', 'scroll'].includes(getComputedStyle(element).overflowY));
     const frames = [];
     let last = 0;
     const step = (now) => {
