@@ -33,16 +33,16 @@ describe('四川 13 表 template', () => {
     expect(labels).toEqual(['表一', '表二', '表三', '表四', '表五', '表六', '表七', '表八', '表九', '表十', '表十一']);
     await ui.selectTable('表十');
     await expect.poll(() => app.page.locator('.table-page:not([inert]) .table-title').innerText()).toBe('财政拨款“三公”经费、行政参公单位机关运行经费情况表');
-    expect(await app.page.locator('.table-inferred').innerText()).toContain('表样为推断');
+    expect(await app.page.locator('.table-page:not([inert]) .table-inferred').innerText()).toContain('表样为推断');
     await ui.typeInto(1, 's0-c2', '1.5');
     await ui.typeInto(4, 's0-c2', '6.27');
     await ui.expectCellText(0, 's0-c2', '7.77');
     await screenshot(app.page, '云南11表-表十');
     await ui.selectTable('表一');
-    expect(await app.page.locator('.table-inferred').count()).toBe(0);
+    expect(await app.page.locator('.table-page:not([inert]) .table-inferred').count()).toBe(0);
     await ui.selectTable('表五');
     expect(await app.page.locator('.table-page:not([inert]) .table-title').innerText()).toBe('一般公共预算财政拨款收入支出决算表');
-    expect(await app.page.locator('.table-inferred').innerText()).toContain('收入支出决算表');
+    expect(await app.page.locator('.table-page:not([inert]) .table-inferred').innerText()).toContain('收入支出决算表');
   });
 
   it('陕西 9 表: 表七 carries 会议费、培训费 beside the “三公” items', async () => {
