@@ -12,14 +12,20 @@ import { useRef } from 'react';
 
 export const KEPT_TABLES = 6;
 
+/** The kept tables once `shown` is shown: it first, then the others most recently shown first, at most KEPT_TABLES. */
+export function keptAfter(kept: readonly string[], shown: string | null): readonly string[] {
+  if (shown === null || kept[0] === shown) return kept;
+  return [shown, ...kept.filter((id) => id !== shown)].slice(0, KEPT_TABLES);
+}
+
 /**
- * The ids of the tables to keep built, the one shown first, most recently shown next. `shown` is
- * null while another page (forms, 补充信息, 决算公开) is shown: the kept tables stay as they are.
+ * The ids of the tables to keep built, the one shown first. `shown` is null while another page
+ * (forms, 补充信息, 决算公开) is shown: the kept tables stay as they are. A new `year` (the model of
+ * a year opened or opened again) starts with none.
  */
 export function useKeptTables(shown: string | null, year: object): readonly string[] {
   const kept = useRef<{ year: object; ids: readonly string[] }>({ year, ids: [] });
   if (kept.current.year !== year) kept.current = { year, ids: [] };
-  const { ids } = kept.current;
-  if (shown !== null && ids[0] !== shown) kept.current.ids = [shown, ...ids.filter((id) => id !== shown)].slice(0, KEPT_TABLES);
+  kept.current.ids = keptAfter(kept.current.ids, shown);
   return kept.current.ids;
 }
