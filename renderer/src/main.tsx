@@ -1,13 +1,8 @@
-// First: asks the core for the year list and the year left off in before the rest of the script runs.
+/**
+ * The page's entry is this small chunk: it asks the core for the year list and the year left off in
+ * (early-start.ts), then loads the app's chunk (React, ag-grid, the table declarations). The browser
+ * fetches and compiles that megabyte while the core reads the year, instead of before asking.
+ */
 import './features/start/early-start';
-import { createRoot } from 'react-dom/client';
-import { connectDesktop } from './desktop';
-import { App } from './features/shell/App';
-import { useYearStore } from './stores/use-year-store';
-import './styles.css';
 
-createRoot(document.getElementById('root')!).render(<App />);
-connectDesktop(
-  (file) => useYearStore.getState().openYear(file),
-  (message) => useYearStore.setState({ error: message }),
-);
+void import('./boot');

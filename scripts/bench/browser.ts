@@ -24,8 +24,8 @@ export async function benchBrowser(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     await page.goto(host.url);
     await page.locator('.year-list button').first().click();
-    const input = page.locator('.grid-host [row-id="L27"] [col-id="s0-c1"]');
-    const total = page.locator('.grid-host [row-id="L30"] [col-id="s0-c1"]');
+    const input = page.locator('.grid-host[data-active] [row-id="L27"] [col-id="s0-c1"]');
+    const total = page.locator('.grid-host[data-active] [row-id="L30"] [col-id="s0-c1"]');
     await input.click();
     // Timed inside the page: from the Enter that commits the edit to the frame that shows the new 总计.
     await page.evaluate(`document.addEventListener('keydown', (event) => { if (event.key === 'Enter') window.commitAt = performance.now(); }, true)`);
@@ -41,7 +41,7 @@ export async function benchBrowser(): Promise<void> {
       // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
       const shown = page.evaluate<number>(`new Promise((resolve) => {
         const check = () => {
-          const cell = document.querySelector('.grid-host [row-id="L30"] [col-id="s0-c1"]');
+          const cell = document.querySelector('.grid-host[data-active] [row-id="L30"] [col-id="s0-c1"]');
           if (cell && cell.textContent === ${JSON.stringify(displayAmount(parseAmount(text)))}) resolve(performance.now() - window.commitAt);
           else requestAnimationFrame(check);
         };

@@ -46,7 +46,7 @@ export async function benchGridRange(): Promise<void> {
     await page.locator('.side-item', { hasText: '公开02表' }).click();
     // 合计, 类, 款, then the 项 rows: select 300 lines from the first 项 down.
     const selectLines = async () => {
-      await page.locator('.grid-host [row-id="L3"] [col-id="s0-c2"]').click();
+      await page.locator('.grid-host[data-active] [row-id="L3"] [col-id="s0-c2"]').click();
       for (let i = 1; i < LINES; i++) await page.keyboard.press('Shift+ArrowDown');
     };
     await selectLines();

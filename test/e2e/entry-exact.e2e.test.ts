@@ -88,7 +88,7 @@ describe('entry in the grid', () => {
     await held('abc');
     await app.page.locator('.side-item', { has: app.page.locator('.side-label', { hasText: /^公开02表$/ }) }).click();
     await held('abc');
-    expect(await app.page.locator('.table-label').innerText()).toContain('公开01表');
+    expect(await app.page.locator('.table-page:not([inert]) .table-label').innerText()).toContain('公开01表');
     await app.page.locator('.findings-toggle').click();
     await held('abc');
     await app.page.locator('.undo-bar button').first().click({ force: true });
@@ -121,7 +121,7 @@ describe('entry in the grid', () => {
   });
 
   it('says why a computed or linked cell takes no typing, and jumps to the source', async () => {
-    const legend = app.page.getByLabel('单元格颜色说明');
+    const legend = app.page.locator('.grid-host[data-active]').getByLabel('单元格颜色说明');
     expect(await legend.innerText()).toMatch(/白底:录入[\s\S]*灰底:计算[\s\S]*绿底:取自其他表/);
     // Line 30 is r31 总计 (computed), line 0 is r1 ← 公开04表 第1行 (linked).
     await ui.cell(30, 's0-c1').click();
@@ -135,9 +135,9 @@ describe('entry in the grid', () => {
     expect(await editor().count()).toBe(0);
     await screenshot(app.page, '录入-链接单元格说明');
     await hint.getByRole('button', { name: '转到 公开04表 第1行 第1栏' }).click();
-    await app.page.locator('.table-label', { hasText: '公开04表' }).waitFor();
-    await expect.poll(() => app.page.locator('.ag-cell-focus').getAttribute('col-id')).toBe('s0-c1');
-    expect(await app.page.locator('.ag-cell-focus').locator('xpath=ancestor::*[@row-id][1]').getAttribute('row-id')).toBe('L0');
+    await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开04表' }).waitFor();
+    await expect.poll(() => app.page.locator('.grid-host[data-active] .ag-cell-focus').getAttribute('col-id')).toBe('s0-c1');
+    expect(await app.page.locator('.grid-host[data-active] .ag-cell-focus').locator('xpath=ancestor::*[@row-id][1]').getAttribute('row-id')).toBe('L0');
     // No developer notation in the tooltip's words either.
     expect(await app.page.locator('body').innerText()).not.toMatch(/T0\d\[|SUM\(|Σ/);
   });
@@ -171,7 +171,7 @@ describe('entry in the grid', () => {
     const codes = new CodeRows(app.page);
     await codes.add('2010301', '2010301');
     const level = (code: string) =>
-      app.page.locator('.grid-host .ag-row', { has: app.page.locator(`[col-id$="code"]`, { hasText: new RegExp(`^${code}$`) }) }).first().getAttribute('class');
+      app.page.locator('.grid-host[data-active] .ag-row', { has: app.page.locator(`[col-id$="code"]`, { hasText: new RegExp(`^${code}$`) }) }).first().getAttribute('class');
     await expect.poll(() => level('2010301')).toContain('row-level-3');
     await codes.add('2080501', '2080501');
     await expect.poll(() => level('2010301')).toContain('row-level-3');

@@ -24,7 +24,7 @@ describe('find (Ctrl+F) across tables and the 添加科目 search', () => {
     await expect.poll(() => results.allInnerTexts()).toEqual(['公开02表 2010302 一般行政管理事务', '公开03表 2010302 一般行政管理事务', '公开05表 2010302 一般行政管理事务']);
     await screenshot(app.page, 'find-by-name');
     await results.nth(1).dispatchEvent('mousedown');
-    await app.page.locator('.table-label', { hasText: '公开03表' }).waitFor();
+    await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开03表' }).waitFor();
     await expect.poll(focusedCell).toBe('L4 s0-code');
   });
 
@@ -34,7 +34,7 @@ describe('find (Ctrl+F) across tables and the 添加科目 search', () => {
     const results = app.page.getByRole('listbox', { name: '查找结果' }).getByRole('option');
     await expect.poll(() => results.first().innerText()).toMatch(/^公开06表 .* 第1栏 1,315.01$/);
     await app.page.keyboard.press('Enter');
-    await app.page.locator('.table-label', { hasText: '公开06表' }).waitFor();
+    await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开06表' }).waitFor();
     await expect.poll(focusedCell).toMatch(/^L28 s\d-c1$/);
 
     await app.page.keyboard.press('Control+F');
@@ -45,9 +45,9 @@ describe('find (Ctrl+F) across tables and the 添加科目 search', () => {
 
   it('添加科目 finds by any part of the name and says 无匹配 when nothing matches', async () => {
     await ui.selectTable('公开02表');
-    await app.page.getByLabel('添加科目', { exact: true }).fill('办公厅');
+    await app.page.locator('.grid-host[data-active]').getByLabel('添加科目', { exact: true }).fill('办公厅');
     await expect.poll(() => app.page.getByRole('listbox', { name: '科目候选' }).getByRole('option').allInnerTexts()).toContain('2010399 其他政府办公厅(室)及相关机构事务支出');
-    await app.page.getByLabel('添加科目', { exact: true }).fill('信息化');
+    await app.page.locator('.grid-host[data-active]').getByLabel('添加科目', { exact: true }).fill('信息化');
     await app.page.getByRole('status').filter({ hasText: '无匹配' }).waitFor();
     await screenshot(app.page, 'add-code-no-match');
   });

@@ -43,7 +43,7 @@ describe('审核 panel after an edit that changes other tables', () => {
     // 公开01表 shows the linked 100.00 and marks the unbalanced total.
     await ui.selectTable('公开01表');
     await ui.expectCellText(0, 's0-c1', '100.00');
-    const marked = await app.page.locator('.grid-host .finding-error').count();
+    const marked = await app.page.locator('.grid-host[data-active] .finding-error').count();
     expect(marked).toBeGreaterThan(0);
 
     await ui.selectTable('公开04表');

@@ -31,9 +31,9 @@ describe('审核 findings in the app', () => {
     // From another table, a click on the finding opens 公开01表 with the cell focused.
     await ui.selectTable('公开06表');
     await error.locator('.finding-open').click();
-    await app.page.locator('.table-label', { hasText: '公开01表' }).waitFor();
-    await expect.poll(() => app.page.locator('.ag-cell-focus').getAttribute('col-id')).toBe('s0-c1');
-    expect(await app.page.locator('.ag-cell-focus').locator('xpath=ancestor::*[@row-id][1]').getAttribute('row-id')).toBe('L30');
+    await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开01表' }).waitFor();
+    await expect.poll(() => app.page.locator('.grid-host[data-active] .ag-cell-focus').getAttribute('col-id')).toBe('s0-c1');
+    expect(await app.page.locator('.grid-host[data-active] .ag-cell-focus').locator('xpath=ancestor::*[@row-id][1]').getAttribute('row-id')).toBe('L30');
     await screenshot(app.page, '审核-定位');
 
     // A warning takes an explanation that survives a reload; the error cannot.

@@ -7,7 +7,7 @@ const FILE = 'first-screen.sqlite';
 /** The header cells' widths (column id → px) and the grid's table, read in one go. */
 function headerWidths(page: Page): Promise<string> {
   return page.evaluate(() =>
-    JSON.stringify([...document.querySelectorAll('.grid-host .ag-header-cell[col-id]')].map((cell) => [cell.getAttribute('col-id'), Math.round(cell.getBoundingClientRect().width)])),
+    JSON.stringify([...document.querySelectorAll('.grid-host[data-active] .ag-header-cell[col-id]')].map((cell) => [cell.getAttribute('col-id'), Math.round(cell.getBoundingClientRect().width)])),
   );
 }
 
@@ -28,7 +28,7 @@ describe('the first screen: the year reopened with one request, the grid built o
     page.on('requestfinished', (request) => request.url().includes('/api/') && calls.push(`answered ${request.url().replace(/.*\/api\//, '')}`));
     await page.addInitScript(`localStorage.setItem('juesuan.lastOpened', ${JSON.stringify(JSON.stringify({ file: FILE, page: '公开01表' }))})`);
     await page.goto(app.host.url);
-    await page.locator('.grid-host[data-table="公开01表"] .ag-cell-focus').waitFor();
+    await page.locator('.grid-host[data-active][data-table="公开01表"] .ag-cell-focus').waitFor();
     // The year's first 审核 follows the grid taking the focus: seed 002's warnings are listed.
     await page.locator('.findings-hint', { hasText: '警告请核实并填写说明' }).waitFor();
     await page.waitForTimeout(300);
@@ -44,12 +44,12 @@ describe('the first screen: the year reopened with one request, the grid built o
     const page = await app.page.context().newPage();
     await page.addInitScript(`localStorage.setItem('juesuan.lastOpened', ${JSON.stringify(JSON.stringify({ file: FILE, page: '公开01表' }))})`);
     await page.goto(app.host.url);
-    await page.locator('.grid-host[data-table="公开01表"] .ag-cell').first().waitFor();
+    await page.locator('.grid-host[data-active][data-table="公开01表"] .ag-cell').first().waitFor();
     for (const table of ['公开02表', '公开05表', '公开08表']) {
       // Read in the first animation frame in which the new table's cells exist.
       const first = page.evaluate<string>(`new Promise((resolve) => {
         const check = () => {
-          if (document.querySelector('.grid-host[data-table="${table}"] .ag-cell')) resolve(JSON.stringify([...document.querySelectorAll('.grid-host .ag-header-cell[col-id]')].map((cell) => [cell.getAttribute('col-id'), Math.round(cell.getBoundingClientRect().width)])));
+          if (document.querySelector('.grid-host[data-active][data-table="${table}"] .ag-cell')) resolve(JSON.stringify([...document.querySelectorAll('.grid-host[data-active] .ag-header-cell[col-id]')].map((cell) => [cell.getAttribute('col-id'), Math.round(cell.getBoundingClientRect().width)])));
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);

@@ -39,7 +39,7 @@ describe('公开02表: code rows, paste from Excel, undo', () => {
 
     await app.page.keyboard.press('Control+Z');
     await ui.expectCellText(0, 's0-c1', '19.10');
-    await expect.poll(() => app.page.locator('.grid-host [row-id="L5"]').count()).toBe(0);
+    await expect.poll(() => app.page.locator('.grid-host[data-active] [row-id="L5"]').count()).toBe(0);
     await app.page.keyboard.press('Control+Y');
     await ui.expectCellText(0, 's0-c1', '2,909.85');
 

@@ -7,10 +7,10 @@ import { screenshot, startApp } from './browser';
 /** What the clerk would see cut: cells whose text overflows them, and the last column's overlap with the scrollbar. */
 async function hiddenParts(page: Page): Promise<{ clipped: string[]; lastColumnCovered: boolean }> {
   // As the clerk reaches the last column: a cell of the first line, then End.
-  await page.locator('.grid-host [row-id="L0"] .cell-amount').first().click();
+  await page.locator('.grid-host[data-active] [row-id="L0"] .cell-amount').first().click();
   await page.keyboard.press('End');
   return page.evaluate(`(() => {
-    const host = document.querySelector('.grid-host');
+    const host = document.querySelector('.grid-host[data-active]');
     const clipped = [...host.querySelectorAll('.ag-cell')]
       .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
       .map((cell) => cell.closest('.ag-row').getAttribute('row-id') + ' ' + cell.getAttribute('col-id') + ' ' + cell.textContent);
@@ -27,7 +27,7 @@ async function hiddenParts(page: Page): Promise<{ clipped: string[]; lastColumnC
 
 /** Header texts not wholly inside their header cell (the header row heights are set from the texts before the grid is drawn). */
 async function clippedHeaders(page: Page): Promise<string[]> {
-  return page.evaluate(`[...document.querySelectorAll('.grid-host .ag-header-cell, .grid-host .ag-header-group-cell')]
+  return page.evaluate(`[...document.querySelectorAll('.grid-host[data-active] .ag-header-cell, .grid-host[data-active] .ag-header-group-cell')]
     .map((cell) => [cell.getBoundingClientRect(), cell.querySelector('.ag-header-cell-text, .ag-header-group-text')])
     .filter(([box, text]) => text && text.textContent.trim())
     .filter(([box, text]) => {
@@ -38,7 +38,7 @@ async function clippedHeaders(page: Page): Promise<string[]> {
 }
 
 async function columnWidths(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(`Object.fromEntries([...document.querySelectorAll('.grid-host .ag-header-row-column .ag-header-cell')].map((cell) => [cell.getAttribute('col-id'), cell.getBoundingClientRect().width]))`);
+  return page.evaluate(`Object.fromEntries([...document.querySelectorAll('.grid-host[data-active] .ag-header-row-column .ag-header-cell')].map((cell) => [cell.getAttribute('col-id'), cell.getBoundingClientRect().width]))`);
 }
 
 describe('grid layout: nothing hidden, stable widths, frozen labels', () => {
@@ -93,16 +93,16 @@ describe('grid layout: nothing hidden, stable widths, frozen labels', () => {
     for (const [table, keyColumns, width] of [['公开04表', ['s0-label', 's0-rowno'], 1100], ['公开06表', ['s0-code', 's0-name'], 1366]] as const) {
       await app.page.setViewportSize({ width, height: 768 });
       await ui.selectTable(table);
-      for (const id of keyColumns) expect(await app.page.locator(`.grid-host .ag-header-row-column .ag-grid-pinned-left-cells [col-id="${id}"]`).count(), `${table} ${id}`).toBe(1);
-      const label = app.page.locator(`.grid-host [row-id="L0"] .ag-grid-pinned-left-cells [col-id="${keyColumns[0]}"]`);
+      for (const id of keyColumns) expect(await app.page.locator(`.grid-host[data-active] .ag-header-row-column .ag-grid-pinned-left-cells [col-id="${id}"]`).count(), `${table} ${id}`).toBe(1);
+      const label = app.page.locator(`.grid-host[data-active] [row-id="L0"] .ag-grid-pinned-left-cells [col-id="${keyColumns[0]}"]`);
       const before = await label.boundingBox();
-      const header = await app.page.locator('.grid-host .ag-header').boundingBox();
+      const header = await app.page.locator('.grid-host[data-active] .ag-header').boundingBox();
       // End, then Ctrl+Down: the last column, then the last line, as in the spreadsheet.
-      await app.page.locator('.grid-host [row-id="L0"] .cell-amount').first().click();
+      await app.page.locator('.grid-host[data-active] [row-id="L0"] .cell-amount').first().click();
       await app.page.keyboard.press('End');
       await app.page.keyboard.press('Control+ArrowDown');
-      await expect.poll(() => app.page.evaluate(`document.querySelector('.grid-host .ag-body-horizontal-scroll-viewport').scrollLeft`)).toBeGreaterThan(0);
-      expect((await app.page.locator('.grid-host .ag-header').boundingBox())?.y).toBe(header?.y);
+      await expect.poll(() => app.page.evaluate(`document.querySelector('.grid-host[data-active] .ag-body-horizontal-scroll-viewport').scrollLeft`)).toBeGreaterThan(0);
+      expect((await app.page.locator('.grid-host[data-active] .ag-header').boundingBox())?.y).toBe(header?.y);
       if ((await label.count()) > 0) expect((await label.boundingBox())?.x).toBe(before?.x);
       await screenshot(app.page, `grid-frozen-${table}`);
     }

@@ -10,7 +10,7 @@ describe('spreadsheet range: select, copy out, paste into a range, Delete, Ctrl+
   let app: Awaited<ReturnType<typeof startApp>>;
   let ui: AppPage;
   const clipboard = () => app.page.evaluate(() => navigator.clipboard.readText());
-  const inRange = () => app.page.locator('.grid-host .cell-in-range').count();
+  const inRange = () => app.page.locator('.grid-host[data-active] .cell-in-range').count();
 
   beforeAll(async () => {
     app = await startApp();
@@ -89,6 +89,6 @@ describe('spreadsheet range: select, copy out, paste into a range, Delete, Ctrl+
     await app.page.keyboard.press('Control+C');
     const lines = (await clipboard()).split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('合 计\t\t3383.80\t3383.80\t0.00\t0.00\t0.00\t0.00\t0.00');
-    expect(lines.length).toBe(await app.page.locator('.grid-host .ag-row[row-id^="L"]').count());
+    expect(lines.length).toBe(await app.page.locator('.grid-host[data-active] .ag-row[row-id^="L"]').count());
   });
 });

@@ -10,7 +10,7 @@ const UNIT = '荆门市行政审批局(本级)';
 /** The printed line (row-id) whose label or code cell reads `text`. */
 async function lineOf(page: Page, column: string, text: string): Promise<number> {
   const rowId = await page.evaluate(
-    ([id, wanted]) => [...document.querySelectorAll(`.grid-host .ag-row [col-id="${id}"]`)].find((cell) => cell.textContent?.trim() === wanted)?.closest('.ag-row')?.getAttribute('row-id'),
+    ([id, wanted]) => [...document.querySelectorAll(`.grid-host[data-active] .ag-row [col-id="${id}"]`)].find((cell) => cell.textContent?.trim() === wanted)?.closest('.ag-row')?.getAttribute('row-id'),
     [column, text] as const,
   );
   if (!rowId) throw new Error(`没有“${text}”这一行`);
@@ -19,7 +19,7 @@ async function lineOf(page: Page, column: string, text: string): Promise<number>
 
 /** Cells whose text does not fit, and whether the last column runs under the scrollbar or off the grid. */
 async function clipped(page: Page): Promise<string[]> {
-  return page.evaluate(`[...document.querySelectorAll('.grid-host .ag-cell, .grid-host .ag-header-cell-text')]
+  return page.evaluate(`[...document.querySelectorAll('.grid-host[data-active] .ag-cell, .grid-host[data-active] .ag-header-cell-text')]
     .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
     .map((cell) => (cell.closest('.ag-row')?.getAttribute('row-id') ?? 'header') + ' ' + (cell.getAttribute('col-id') ?? '') + ' ' + cell.textContent)`);
 }
@@ -77,7 +77,7 @@ describe('上年数 beside this year', () => {
     await ui.expectCellText(total, 's0-c1-ly-change', '+1,210.52');
     await ui.expectCellText(total, 's0-c1-ly-percent', '+55.70%');
     // Headers: the printed column on top, 本年 | 上年数 | 增减额 | 增减率 under it.
-    const headers = await app.page.locator('.grid-host .ag-header-row-column .ag-header-cell-text').allInnerTexts();
+    const headers = await app.page.locator('.grid-host[data-active] .ag-header-row-column .ag-header-cell-text').allInnerTexts();
     expect(headers.join('|')).toContain('本年|上年数|增减额|增减率');
     // Read-only: typing into a 上年数 cell changes nothing (line 0: 一般公共预算财政拨款收入, 2,167.63 last year).
     await ui.cell(0, 's0-c1-ly-last').click();
@@ -95,7 +95,7 @@ describe('上年数 beside this year', () => {
     await ui.expectCellText(added, 's0-c2-ly-change', '+2,880.75');
     await ui.expectCellText(added, 's0-c2-ly-percent', '上年无');
     // Last year's 2022 file had 2010301 only: no other 项 row is invented.
-    const codes = await app.page.locator('.grid-host .ag-row [col-id="s0-code"]').allInnerTexts();
+    const codes = await app.page.locator('.grid-host[data-active] .ag-row [col-id="s0-code"]').allInnerTexts();
     expect(codes.filter((code) => /^\d{7}$/.test(code))).toEqual(seed002Codes());
 
     // 其他收入 (第7栏) is the last column: End brings it into view.
@@ -123,7 +123,7 @@ describe('上年数 beside this year', () => {
     await ui.cell(row, 's0-code').click();
     for (let step = 0; step < 6; step++) await app.page.keyboard.press('ArrowRight');
     for (let step = 0; step < 3; step++) await app.page.keyboard.press('Shift+ArrowRight');
-    expect(await app.page.locator('.grid-host .cell-in-range').count()).toBe(4);
+    expect(await app.page.locator('.grid-host[data-active] .cell-in-range').count()).toBe(4);
     await app.page.keyboard.press('Control+C');
     await expect.poll(() => app.page.evaluate(() => navigator.clipboard.readText())).toBe('19.10\t2167.63\t-2148.53\t-99.12%\r\n');
   });
@@ -134,7 +134,7 @@ describe('上年数 beside this year', () => {
     // listeners about the new focus a task later. A clerk's quick Shift+← can come first: sent within
     // End's own task here, so it always does.
     const scrolledBy = await app.page.evaluate<number>(`(() => {
-      const viewport = document.querySelector('.grid-host .ag-grid-viewport');
+      const viewport = document.querySelector('.grid-host[data-active] .ag-grid-viewport');
       const before = viewport.scrollLeft;
       const press = (key, shiftKey) => document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, shiftKey, bubbles: true, cancelable: true }));
       press('End', false);
@@ -142,9 +142,9 @@ describe('上年数 beside this year', () => {
       return viewport.scrollLeft - before;
     })()`);
     expect(scrolledBy).toBeGreaterThan(0);
-    const lastLine = `L${(await app.page.locator('.grid-host .ag-grid-scrolling-container .ag-row').count()) - 1}`;
+    const lastLine = `L${(await app.page.locator('.grid-host[data-active] .ag-grid-scrolling-container .ag-row').count()) - 1}`;
     const selected = () =>
-      app.page.evaluate(`[...document.querySelectorAll('.grid-host .cell-in-range')].map((cell) => cell.closest('.ag-row').getAttribute('row-id') + ' ' + cell.getAttribute('col-id')).join(', ')`);
+      app.page.evaluate(`[...document.querySelectorAll('.grid-host[data-active] .cell-in-range')].map((cell) => cell.closest('.ag-row').getAttribute('row-id') + ' ' + cell.getAttribute('col-id')).join(', ')`);
     await expect.poll(selected).toBe(['s0-c7', 's0-c7-ly-last', 's0-c7-ly-change', 's0-c7-ly-percent'].map((column) => `${lastLine} ${column}`).join(', '));
     // The anchor keeps the focus: Ctrl+C copies the range (raw figures; 上年无 and an empty 增减率 copy as nothing).
     await app.page.keyboard.press('Control+C');
@@ -156,15 +156,15 @@ describe('上年数 beside this year', () => {
       await app.page.setViewportSize(size);
       for (const table of ['公开01表', '公开02表', '公开04表', '公开06表', '公开09表']) {
         await ui.selectTable(table);
-        await expect.poll(() => app.page.locator('.grid-host [col-id$="-ly-percent"]').count()).toBeGreaterThan(0);
+        await expect.poll(() => app.page.locator('.grid-host[data-active] [col-id$="-ly-percent"]').count()).toBeGreaterThan(0);
         // Wider than the window: the label columns stay put (公开09表 has none).
-        const pinned = () => app.page.locator('.grid-host .ag-header-row-column .ag-grid-pinned-left-cells .ag-header-cell').count();
-        const scrolls = await app.page.evaluate(`(() => { const bar = document.querySelector('.grid-host .ag-body-horizontal-scroll-viewport'); return bar.scrollWidth > bar.clientWidth; })()`);
+        const pinned = () => app.page.locator('.grid-host[data-active] .ag-header-row-column .ag-grid-pinned-left-cells .ag-header-cell').count();
+        const scrolls = await app.page.evaluate(`(() => { const bar = document.querySelector('.grid-host[data-active] .ag-body-horizontal-scroll-viewport'); return bar.scrollWidth > bar.clientWidth; })()`);
         if (scrolls && table !== '公开09表') await expect.poll(pinned, { message: `${table} ${size.width}×${size.height}` }).toBeGreaterThan(0);
         await expect.poll(() => clipped(app.page), { message: `${table} ${size.width}×${size.height}` }).toEqual([]);
         await screenshot(app.page, `last-year-${table}-${size.width}x${size.height}`);
         // The far right: every column reached is whole too.
-        await app.page.locator('.grid-host [row-id="L0"] .cell-amount').first().click();
+        await app.page.locator('.grid-host[data-active] [row-id="L0"] .cell-amount').first().click();
         await app.page.keyboard.press('End');
         await expect.poll(() => clipped(app.page), { message: `${table} ${size.width}×${size.height} End` }).toEqual([]);
         await screenshot(app.page, `last-year-${table}-${size.width}x${size.height}-end`);
@@ -175,12 +175,15 @@ describe('上年数 beside this year', () => {
 
   it('keeps the same widths when the columns are switched off and on again', async () => {
     await ui.selectTable('公开04表');
-    const widths = () => app.page.evaluate(`Object.fromEntries([...document.querySelectorAll('.grid-host .ag-header-row-column .ag-header-cell')].map((cell) => [cell.getAttribute('col-id'), cell.getBoundingClientRect().width]))`);
+    // 公开04表 is shown as the last test left it, scrolled to its right end: the widths are compared from its left end.
+    await app.page.evaluate(`document.querySelector('.grid-host[data-active] .ag-body-horizontal-scroll-viewport').scrollLeft = 0`);
+    await expect.poll(() => app.page.locator('.grid-host[data-active] .ag-header-row-column [col-id="s0-c1"]').count()).toBe(1);
+    const widths = () => app.page.evaluate(`Object.fromEntries([...document.querySelectorAll('.grid-host[data-active] .ag-header-row-column .ag-header-cell')].map((cell) => [cell.getAttribute('col-id'), cell.getBoundingClientRect().width]))`);
     const shown = await widths();
     await toggle().click();
-    await expect.poll(() => app.page.locator('.grid-host [col-id$="-ly-last"]').count()).toBe(0);
+    await expect.poll(() => app.page.locator('.grid-host[data-active] [col-id$="-ly-last"]').count()).toBe(0);
     await toggle().click();
-    await expect.poll(() => app.page.locator('.grid-host [col-id$="-ly-last"]').count()).toBeGreaterThan(0);
+    await expect.poll(() => app.page.locator('.grid-host[data-active] [col-id$="-ly-last"]').count()).toBeGreaterThan(0);
     await expect.poll(widths).toEqual(shown);
   });
 
@@ -190,7 +193,7 @@ describe('上年数 beside this year', () => {
     await ui.selectTable('公开01表');
     expect(await toggle().isDisabled()).toBe(true);
     await app.page.getByText('本年度文件没有上年数').waitFor();
-    expect(await app.page.locator('.grid-host [col-id$="-ly-last"]').count()).toBe(0);
+    expect(await app.page.locator('.grid-host[data-active] [col-id$="-ly-last"]').count()).toBe(0);
     await ui.cell(0, 's0-c1').click();
     await app.page.keyboard.press('Control+Shift+L');
     await app.page.getByRole('status').getByText('不能对比上年数').waitFor();

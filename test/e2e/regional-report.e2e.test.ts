@@ -51,7 +51,7 @@ describe('决算公开 page of a 陕西 year', () => {
     await screenshot(app.page, '决算公开-陕西-会议费');
 
     await meeting.locator('.report-figure').first().click();
-    await expect.poll(() => app.page.locator('.table-title').first().innerText()).toBe('一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表');
+    await expect.poll(() => app.page.locator('.table-page:not([inert]) .table-title').first().innerText()).toBe('一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表');
     await screenshot(app.page, '决算公开-陕西-跳到表七');
   });
 });

@@ -57,7 +57,7 @@ describe('决算公开 page', () => {
 
     // A generated number jumps to the cell it comes from: 3,383.79 → 公开01表 第31行.
     await total.locator('.report-figure').first().click();
-    await expect.poll(() => app.page.locator('.table-title').first().innerText()).toBe('收入支出决算总表');
+    await expect.poll(() => app.page.locator('.table-page:not([inert]) .table-title').first().innerText()).toBe('收入支出决算总表');
     await screenshot(app.page, '决算公开-跳到单元格');
 
     await app.page.reload();

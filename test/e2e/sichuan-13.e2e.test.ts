@@ -32,17 +32,17 @@ describe('四川 13 表 template', () => {
     const labels = (await app.page.locator('.side-label').allInnerTexts()).filter((label) => label.startsWith('表'));
     expect(labels).toEqual(['表一', '表二', '表三', '表四', '表五', '表六', '表七', '表八', '表九', '表十', '表十一']);
     await ui.selectTable('表十');
-    await expect.poll(() => app.page.locator('.table-title').innerText()).toBe('财政拨款“三公”经费、行政参公单位机关运行经费情况表');
-    expect(await app.page.locator('.table-inferred').innerText()).toContain('表样为推断');
+    await expect.poll(() => app.page.locator('.table-page:not([inert]) .table-title').innerText()).toBe('财政拨款“三公”经费、行政参公单位机关运行经费情况表');
+    expect(await app.page.locator('.table-page:not([inert]) .table-inferred').innerText()).toContain('表样为推断');
     await ui.typeInto(1, 's0-c2', '1.5');
     await ui.typeInto(4, 's0-c2', '6.27');
     await ui.expectCellText(0, 's0-c2', '7.77');
     await screenshot(app.page, '云南11表-表十');
     await ui.selectTable('表一');
-    expect(await app.page.locator('.table-inferred').count()).toBe(0);
+    expect(await app.page.locator('.table-page:not([inert]) .table-inferred').count()).toBe(0);
     await ui.selectTable('表五');
-    expect(await app.page.locator('.table-title').innerText()).toBe('一般公共预算财政拨款收入支出决算表');
-    expect(await app.page.locator('.table-inferred').innerText()).toContain('收入支出决算表');
+    expect(await app.page.locator('.table-page:not([inert]) .table-title').innerText()).toBe('一般公共预算财政拨款收入支出决算表');
+    expect(await app.page.locator('.table-page:not([inert]) .table-inferred').innerText()).toContain('收入支出决算表');
   });
 
   it('陕西 9 表: 表七 carries 会议费、培训费 beside the “三公” items', async () => {
@@ -51,7 +51,7 @@ describe('四川 13 表 template', () => {
     await ui.createYear(2024, '柞水县测试局', '陕西 9 张表(“三公”表含会议费、培训费)');
     // 陕西 numbers its tables 公开01–09 too: 表七 is the “三公” table, 政府性基金 moves to 公开08表.
     await ui.selectTable('公开07表');
-    await expect.poll(() => app.page.locator('.table-title').innerText()).toBe('一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表');
+    await expect.poll(() => app.page.locator('.table-page:not([inert]) .table-title').innerText()).toBe('一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表');
     await ui.typeInto(0, 's0-c2', '1');
     await ui.typeInto(0, 's0-c6', '0.5');
     await ui.expectCellText(0, 's0-c1', '1.50');

@@ -19,7 +19,7 @@ describe('keyboard from the first second, undo you can see, reopen where you lef
   it('lands in the first input cell of the first table on open', async () => {
     await ui.openStart(app.host.url);
     await ui.createYear(2023, UNIT);
-    await app.page.locator('.grid-host .ag-cell-focus').waitFor();
+    await app.page.locator('.grid-host[data-active] .ag-cell-focus').waitFor();
     await app.page.keyboard.type('12');
     await app.page.keyboard.press('Enter');
     // Lines 1–8 of 公开01表 are taken from other tables: the first input cell is 第28行 (年初结转和结余).
@@ -35,7 +35,7 @@ describe('keyboard from the first second, undo you can see, reopen where you lef
     await ui.expectCellText(3, 's0-code', '2010301');
     await ui.cell(3, 's0-code').click();
     await app.page.getByRole('button', { name: '删除科目行 2010301' }).click();
-    await expect.poll(() => app.page.locator('.grid-host [row-id="L3"]').count()).toBe(0);
+    await expect.poll(() => app.page.locator('.grid-host[data-active] [row-id="L3"]').count()).toBe(0);
     await ui.waitSaved();
     // The button is gone with the row: the focus is on the page body.
     expect(await app.page.evaluate(() => document.activeElement === document.body || !document.activeElement?.closest('.grid-host'))).toBe(true);
@@ -48,11 +48,11 @@ describe('keyboard from the first second, undo you can see, reopen where you lef
     // On another table, undoing the 公开02表 step brings 公开02表 back first.
     await ui.selectTable('公开03表');
     await app.page.locator('.undo-bar button').first().click();
-    await app.page.locator('.table-label', { hasText: '公开02表' }).waitFor();
-    await expect.poll(() => app.page.locator('.grid-host [row-id="L3"]').count()).toBe(0);
+    await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开02表' }).waitFor();
+    await expect.poll(() => app.page.locator('.grid-host[data-active] [row-id="L3"]').count()).toBe(0);
     // The next step is in 公开01表: it is shown with the cell focused, value undone.
     await app.page.keyboard.press('Control+Z');
-    await app.page.locator('.table-label', { hasText: '公开01表' }).waitFor();
+    await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开01表' }).waitFor();
     await ui.expectCellText(27, 's0-c1', '');
     await expect.poll(() => app.page.evaluate(() => document.activeElement?.closest('[row-id]')?.getAttribute('row-id') + ' ' + document.activeElement?.getAttribute('col-id'))).toBe('L27 s0-c1');
     await app.page.keyboard.press('Control+Y');
@@ -63,7 +63,7 @@ describe('keyboard from the first second, undo you can see, reopen where you lef
 
   it('zooms with Ctrl+plus and Ctrl+minus and keeps the zoom', async () => {
     const zoom = () => app.page.evaluate(() => document.documentElement.style.zoom);
-    await app.page.locator('.table-title').click();
+    await app.page.locator('.table-page:not([inert]) .table-title').click();
     await app.page.keyboard.press('Control+=');
     await app.page.keyboard.press('Control+=');
     await expect.poll(zoom).toBe('1.25');
@@ -84,7 +84,7 @@ describe('keyboard from the first second, undo you can see, reopen where you lef
     const next = await app.page.context().newPage();
     await next.goto(app.host.url);
     await next.locator('.app-header').getByText(UNIT).waitFor();
-    await next.locator('.table-label', { hasText: '公开05表' }).waitFor();
+    await next.locator('.table-page:not([inert]) .table-label', { hasText: '公开05表' }).waitFor();
     await next.getByRole('button', { name: '切换年度文件' }).click();
     const entry = next.locator('.year-list button', { hasText: UNIT });
     await expect.poll(() => entry.innerText()).toMatch(/^2023年度 荆门市行政审批局\(本级\)\s+\d{4}-\d\d-\d\d \d\d:\d\d 修改 · \d+ KB · 2023-/);

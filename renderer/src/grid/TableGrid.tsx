@@ -49,8 +49,9 @@ const currentMarks = () => marksOf(useYearStore.getState().findings);
  * One annex table as an editable grid laid out like the printed table. It renders again only when
  * its rows change (a 科目 added or removed); edits and 审核 results reach the cells through
  * useLiveCells, and every prop handed to the grid is stable, so nothing rebuilds the columns.
+ * `shown`: false while it is kept built but hidden behind another table (kept-tables.ts).
  */
-export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
+export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef; shown: boolean }) {
   const model = useYearStore((state) => state.model)!;
   /** The table's resolved rows: the same array until a 科目 row is added or removed. */
   const rows = useYearStore((state) => state.model?.rows(def.id) ?? NO_ROWS);
@@ -98,7 +99,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
   );
 
   // Columns widen when a figure outgrows them, never narrow during a visit.
-  const measureWidths = useLiveCells({ def, layout, gridApi, model: () => modelRef.current, setWidths });
+  const measureWidths = useLiveCells({ def, layout, gridApi, model: () => modelRef.current, setWidths, shown });
   const measuredLayout = useRef(layout);
   useEffect(() => {
     if (layout !== measuredLayout.current) measureWidths();
@@ -182,7 +183,7 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
   };
 
   return (
-    <div className="grid-host" data-table={def.id} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
+    <div className="grid-host" data-table={def.id} data-active={shown || undefined} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
       <GridStatus hint={hint} onClose={() => setHint(null)} />
       <div className="grid-body" ref={body}>
@@ -211,7 +212,8 @@ export const TableGrid = memo(function TableGrid({ def }: { def: TableDef }) {
           focusCell(event.api);
         }}
         onCellFocused={onCellFocused}
-        onGridSizeChanged={(event) => setGridWidth(event.clientWidth)}
+        // A hidden grid has no width: it keeps the freezing it has for when it is shown again.
+        onGridSizeChanged={(event) => event.clientWidth > 0 && setGridWidth(event.clientWidth)}
         onFirstDataRendered={(event) => {
           // A year just opened (nothing has the focus): typing goes straight into the first input cell.
           const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;

@@ -27,14 +27,14 @@ export class AppPage {
   /** Opens a table by its printed label in the side list (公开01表, 表五, …). */
   async selectTable(label: string): Promise<void> {
     await this.page.locator('.side-item').filter({ has: this.page.locator('.side-label', { hasText: new RegExp(`^${label}$`) }) }).click();
-    await this.page.locator('.table-label', { hasText: label }).waitFor();
-    await this.page.locator('.grid-host .ag-row').first().waitFor();
+    await this.page.locator('.table-page:not([inert]) .table-label', { hasText: label }).waitFor();
+    await this.page.locator('.grid-host[data-active] .ag-row').first().waitFor();
   }
 
   /** A grid cell by printed line (0-based) and layout column id, e.g. line 27, "s0-c1". */
   cell(line: number, columnId: string): Locator {
     // Pinned and scrolling parts of a line share its row-id; the column id tells them apart.
-    return this.page.locator(`.grid-host [row-id="L${line}"] [col-id="${columnId}"]`).first();
+    return this.page.locator(`.grid-host[data-active] [row-id="L${line}"] [col-id="${columnId}"]`).first();
   }
 
   /** Types into a cell the way a clerk does: select it, type, Enter. */
@@ -58,7 +58,7 @@ export class CodeRows {
   constructor(readonly page: Page) {}
 
   async add(query: string, pick: string): Promise<void> {
-    await this.page.getByLabel('添加科目', { exact: true }).fill(query);
+    await this.page.locator('.grid-host[data-active]').getByLabel('添加科目', { exact: true }).fill(query);
     await this.page.getByRole('option', { name: pick }).click();
   }
 

@@ -16,7 +16,10 @@ import { FindBox } from '../find/FindBox';
 import { rememberWhereLeftOff } from '../start/last-opened';
 import { usePageZoom } from './zoom';
 import { FormsPage, ReportPage, SupplementaryPage, preloadPages } from './lazy-pages';
+import { useKeptTables } from './kept-tables';
 
+
+const NO_YEAR = {};
 
 /** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
 export function App() {
@@ -29,6 +32,7 @@ export function App() {
   const notice = useYearStore((state) => state.notice);
   const showNotice = useYearStore((state) => state.showNotice);
   const findings = useYearStore((state) => state.findings);
+  const model = useYearStore((state) => state.model);
 
   useEffect(rememberWhereLeftOff, []);
   useEffect(() => {
@@ -58,6 +62,15 @@ export function App() {
     )
   );
 
+  const tables = info ? templateTables(info.template) : [];
+  const current = tables.find((def) => def.id === tableId) ?? tables[0];
+  const formsPage = isFormsPage(tableId);
+  const suppPage = tableId === SUPP_TABLE;
+  const reportPage = tableId === TEXT_TABLE;
+  const otherPage = formsPage || suppPage || reportPage;
+  const shown = current && !otherPage ? current.id : null;
+  const kept = useKeptTables(shown, model ?? NO_YEAR);
+
   if (!info) {
     return (
       <>
@@ -67,13 +80,7 @@ export function App() {
       </>
     );
   }
-  const tables = templateTables(info.template);
   const counts = summarise(findings).byTable;
-  const current = tables.find((def) => def.id === tableId) ?? tables[0];
-  const formsPage = isFormsPage(tableId);
-  const suppPage = tableId === SUPP_TABLE;
-  const reportPage = tableId === TEXT_TABLE;
-  const otherPage = formsPage || suppPage || reportPage;
 
   return (
     <div className="shell">
@@ -136,13 +143,19 @@ export function App() {
         </button>
       </nav>
       <main className="content">
-        {otherPage ? (
+        {otherPage && (
           <Suspense fallback={<p className="muted">{reportPage ? '正在载入决算公开页…' : '正在载入…'}</p>}>{formsPage ? <FormsPage page={tableId} /> : suppPage ? <SupplementaryPage /> : <ReportPage />}</Suspense>
-        ) : (
-          <TablePage def={current} label={printedLabel(current.id, info.template, info.numbering)} unitName={info.unitName}>
-            <TableGrid key={current.id} def={current} />
-          </TablePage>
         )}
+        {/* Kept tables lie on top of each other in the set's order: showing another moves or resizes no grid. */}
+        <div className="table-stack" hidden={shown === null}>
+          {tables
+            .filter((def) => kept.includes(def.id))
+            .map((def) => (
+              <TablePage key={def.id} def={def} label={printedLabel(def.id, info.template, info.numbering)} unitName={info.unitName} shown={def.id === shown}>
+                <TableGrid def={def} shown={def.id === shown} />
+              </TablePage>
+            ))}
+        </div>
         <FindingsPanel />
       </main>
     </div>

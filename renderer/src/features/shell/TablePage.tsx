@@ -3,11 +3,14 @@ import type { TableDef } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 import { LastYearToggle } from '../last-year/LastYearToggle';
 
-/** The printed frame around a grid: label, title, 部门 and 金额单位 lines, then the 注 lines. */
-export function TablePage({ def, label, unitName, children }: { def: TableDef; label: string; unitName: string; children: ReactNode }) {
+/**
+ * The printed frame around a grid: label, title, 部门 and 金额单位 lines, then the 注 lines. A kept
+ * table not shown (kept-tables.ts) is inert: invisible, and nothing in it takes the focus or a click.
+ */
+export function TablePage({ def, label, unitName, shown, children }: { def: TableDef; label: string; unitName: string; shown: boolean; children: ReactNode }) {
   const empty = useYearStore((state) => state.model!.tableInputs(def.id).cells.size === 0);
   return (
-    <section className="table-page" aria-label={`${label} ${def.title}`}>
+    <section className="table-page" inert={!shown} aria-label={`${label} ${def.title}`}>
       <div className="table-label">{label}</div>
       <h1 className="table-title">{def.title}</h1>
       {def.inferred && (

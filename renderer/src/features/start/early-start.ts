@@ -1,9 +1,9 @@
 /**
- * The first questions to the core, asked the moment the renderer's script starts running (main.tsx
- * imports this module first, and it imports nothing but the door to the core): the year list and,
- * on the window's first start, the year file the clerk left off in. The core reads them while the
- * browser still evaluates the rest of the script (ag-grid, React, the table declarations) and draws
- * the start page, instead of after all of that.
+ * The first questions to the core, asked the moment the renderer's first script runs (main.tsx, a
+ * small chunk of this module and the door to the core): the year list and, on the window's first
+ * start, the year file the clerk left off in. The core reads them while the browser still fetches
+ * and compiles the app's chunk (ag-grid, React, the table declarations) and draws the start page,
+ * instead of after all of that.
  */
 import type { YearInfo, YearSnapshot } from '../../../../shared/contract';
 import { call } from '../../api';
