@@ -4,6 +4,7 @@
  */
 import { parsePoints } from './forms/decimal';
 import { displayScore, FRAMEWORK_DEFS, type FrameworkDoc } from './forms/framework-entry';
+import type { ProjectExecution } from './forms/scoring';
 import type { TemplateSet } from './tables/sets';
 
 /** A cell of one unit's file: the unit by its file (path for the CLI, name in the data folder for the app). */
@@ -90,6 +91,11 @@ export interface UnitFramework {
   unitName: string;
   unitCode: string;
   doc: FrameworkDoc;
+  /**
+   * The unit's project forms as a framework that reads them (附件1.1 执行结果) was settled with, so the
+   * 汇总 shows it as the unit's own page does; absent for other frameworks and in 汇总 files made before.
+   */
+  projects?: ProjectExecution[];
 }
 
 /** What the 汇总 says of the units' frameworks, on its page and in the CLI. */

@@ -5,7 +5,7 @@
  */
 import type { PerfFormJson } from './forms/model';
 import { FORM_REGIONS, type FormRegion } from './forms/regions';
-import type { ConsolidationPlan, DrillDown, FlowId, ValidationReport } from './consolidation';
+import type { ConsolidationPlan, DrillDown, FlowId, UnitFramework, ValidationReport } from './consolidation';
 import type { Finding } from './rules/types';
 import type { ScoreSheetRow } from './forms/score-sheet';
 import type { FrameworkDoc } from './forms/framework-entry';
@@ -270,6 +270,8 @@ export const METHODS = {
   // The scored frameworks (issue 15): one per department (subject_code '') or per project (附件2).
   saveFramework: object({ file, subject_code: str({ max: 60 }), framework: json }),
   deleteFramework: object({ file, kind: literal(...FRAMEWORK_KINDS), subject_code: str({ max: 60 }) }),
+  /** One unit's framework as a 汇总 file keeps it (read-only): the unit by 编码 (by 名称 when it has none). */
+  unitFramework: object({ file, unitCode: str({ max: 40 }), unitName: str({ max: 200 }), kind: literal(...FRAMEWORK_KINDS), subject_code: str({ max: 60 }) }),
 } satisfies Record<string, Schema<unknown>>;
 
 export type MethodName = keyof typeof METHODS;
@@ -307,6 +309,7 @@ export interface Results {
   exportScoreSheet: ExportedWorkbook;
   saveFramework: { revision: number; doc: FrameworkDoc };
   deleteFramework: { revision: number };
+  unitFramework: UnitFramework;
 }
 
 export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };

@@ -7,10 +7,11 @@ import path from 'node:path';
 import { ApiError, type Api } from '../../shared/contract';
 import { planConsolidation, writeConsolidation } from './consolidate';
 import { drillDown } from './consolidate-drill';
+import { unitFramework } from './consolidate-frameworks';
 import { YearStore } from './store';
 import { validateFiles } from './validate-files';
 
-type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'validateFolder' | 'exportValidationReport'>;
+type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'unitFramework' | 'validateFolder' | 'exportValidationReport'>;
 
 /**
  * `resolveFile` checks a name against the data folder; `release` closes the core's own session of a
@@ -51,6 +52,9 @@ export function groupApi(options: { resolveFile(file: string): string; dataDir?:
     },
     async drillDown({ file, table, row, col }) {
       return drillDown(resolve(file), table, row, col);
+    },
+    async unitFramework({ file, ...key }) {
+      return unitFramework(resolve(file), file, key);
     },
     async validateFolder() {
       const reports = await validateFiles(yearFiles());

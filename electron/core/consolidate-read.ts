@@ -3,7 +3,8 @@ import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { ConsolidatedUnit } from '../../shared/consolidation';
 import type { YearInputs } from '../../shared/tables';
 import { isConsolidation, readRecord } from './consolidate-store';
-import { frameworksDump } from './frameworks';
+import { readsProjects } from '../../shared/forms/framework-entry';
+import { frameworksDump, projectExecutions } from './frameworks';
 import { withUnitFile, type UnitFileStamp } from './read-unit-file';
 import type { YearSession } from './year-session';
 
@@ -44,7 +45,12 @@ function read(file: string, session: YearSession, stamp: UnitFileStamp): ReadUni
     members: record ? record.units.flatMap((unit) => (unit.members.length ? unit.members : [{ unitName: unit.unitName, unitCode: unit.unitCode, file: unit.file }])) : [],
     // As the unit's dump gives them (totals settled); a 节点汇总 passes on its units' as well.
     frameworks: [
-      ...(frameworksDump(session).frameworks ?? []).map((doc) => ({ unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, doc })),
+      ...(frameworksDump(session).frameworks ?? []).map((doc) => ({
+        unitName: stamp.unitName ?? info.unitName,
+        unitCode: info.unitCode,
+        doc,
+        ...(readsProjects(doc.framework.framework) ? { projects: projectExecutions(session) } : {}),
+      })),
       ...(record?.units.flatMap((unit) => unit.frameworks) ?? []),
     ],
     fiscalYear: info.fiscalYear,

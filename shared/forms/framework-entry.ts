@@ -142,12 +142,23 @@ export interface SettledFramework {
   issues: string[];
 }
 
-/** Fills computed items from their inputs (and the year's projects) and totals the framework. */
-export function settleFramework(fw: Framework, projects: readonly ProjectExecution[]): SettledFramework {
+/** Whether settling a framework of `kind` reads the year's project forms (a 汇总 keeps them beside it). */
+export const readsProjects = (kind: FrameworkKind): boolean => FROM_PROJECTS[kind] !== undefined;
+
+/**
+ * Fills computed items from their inputs (and the year's projects) and totals the framework.
+ * `projects` null: the projects are not at hand (a 汇总 made before it kept them), so an item they
+ * decide keeps the score it was stored with.
+ */
+export function settleFramework(fw: Framework, projects: readonly ProjectExecution[] | null): SettledFramework {
   const settledItems: SettledItem[] = [];
   const items = fw.items.map((item) => {
     const counts = itemCounts(fw, item);
     if (FROM_PROJECTS[fw.framework] === item.l3) {
+      if (projects === null) {
+        settledItems.push({ counts, computed: true, how: '按该单位本年度项目自评表计算(汇总时的得分)' });
+        return item;
+      }
       settledItems.push({ counts, computed: true, how: projectsHow(projects) });
       return { ...item, self_score: execResultScore([...projects], item.weight ? item.weight / 2 : 2 * POINT_SCALE) };
     }

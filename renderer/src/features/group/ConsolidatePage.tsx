@@ -1,10 +1,11 @@
-import { useEffect, useState } from 'react';
-import { FRAMEWORKS_NOTE, unitFrameworkScore, unitFrameworkTitle, type ConsolidationPlan, type DrillDown, type Offset } from '../../../../shared/consolidation';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { FRAMEWORKS_NOTE, unitFrameworkScore, unitFrameworkTitle, type ConsolidationPlan, type DrillDown, type Offset, type UnitFramework } from '../../../../shared/consolidation';
 import type { YearInfo } from '../../../../shared/contract';
 import { displayAmount, formatAmount, parseAmount } from '../../../../shared/money';
 import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { OffsetTable } from './OffsetTable';
+import { UnitFrameworkPage } from './UnitFrameworkPage';
 
 /** 汇总: choose unit files, see problems and the proposed offsets (editable), confirm, then drill down. */
 export function ConsolidatePage() {
@@ -19,6 +20,9 @@ export function ConsolidatePage() {
   const [drill, setDrill] = useState<DrillDown | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** A unit's framework opened from the list (read from the 汇总 file), and the list row to return to. */
+  const [viewing, setViewing] = useState<UnitFramework | null>(null);
+  const returnTo = useRef<string | null>(null);
 
   useEffect(() => {
     call('listYears', {}).then(setYears, (failure: Error) => setError(failure.message));
@@ -52,9 +56,21 @@ export function ConsolidatePage() {
       setYears(await call('listYears', {}));
     });
   const drillInto = (table: string, row: string, col: string) => run(async () => setDrill(await call('drillDown', { file: result!.file, table, row, col })));
+  const openFramework = (entry: UnitFramework) =>
+    run(async () => {
+      returnTo.current = frameworkRowKey(entry);
+      const { unitCode, unitName, doc } = entry;
+      setViewing(await call('unitFramework', { file: result!.file, unitCode, unitName, kind: doc.framework.framework, subject_code: doc.subject_code }));
+    });
+  const closeFramework = useCallback(() => setViewing(null), []);
+  useEffect(() => {
+    if (viewing || !returnTo.current) return;
+    document.querySelector<HTMLElement>(`[data-fw-open="${CSS.escape(returnTo.current)}"]`)?.focus();
+  }, [viewing]);
   const toggle = (file: string) => setChosen(chosen.includes(file) ? chosen.filter((other) => other !== file) : [...chosen, file]);
   const edited = offsets !== null && plan !== null && JSON.stringify(offsets) !== JSON.stringify(plan.offsets);
 
+  if (viewing) return <UnitFrameworkPage entry={viewing} onBack={closeFramework} />;
   return (
     <div className="consolidate-page">
       {error && <p className="message-bar error-bar" role="alert">{error}</p>}
@@ -133,16 +149,24 @@ export function ConsolidatePage() {
                   <th>单位</th>
                   <th>评价指标体系</th>
                   <th>合计得分</th>
+                  <th>{result ? '' : '确认汇总后可查看'}</th>
                 </tr>
               </thead>
               <tbody>
                 {plan.units
                   .flatMap((entry) => entry.frameworks)
                   .map((entry) => (
-                    <tr key={`${entry.unitCode}|${entry.unitName}|${entry.doc.framework.framework}|${entry.doc.subject_code}`}>
+                    <tr key={frameworkRowKey(entry)}>
                       <td>{entry.unitName}</td>
                       <td>{unitFrameworkTitle(entry)}</td>
                       <td className="num">{unitFrameworkScore(entry)}</td>
+                      <td>
+                        {result && (
+                          <button type="button" data-fw-open={frameworkRowKey(entry)} aria-label={`查看 ${entry.unitName} ${unitFrameworkTitle(entry)}`} disabled={busy} onClick={() => void openFramework(entry)}>
+                            查看
+                          </button>
+                        )}
+                      </td>
                     </tr>
                   ))}
               </tbody>
@@ -261,4 +285,9 @@ function unitsTotal(drill: DrillDown): string | null {
 
 function nameOf(plan: ConsolidationPlan, file: string): string {
   return plan.units.find((unit) => unit.file === file)?.unitName ?? file;
+}
+
+/** Which framework of which unit a list row is (a unit by 编码, else 名称). */
+function frameworkRowKey({ unitCode, unitName, doc }: UnitFramework): string {
+  return `${unitCode}|${unitName}|${doc.framework.framework}|${doc.subject_code}`;
 }

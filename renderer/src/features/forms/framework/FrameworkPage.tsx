@@ -6,12 +6,13 @@
  */
 import { useMemo, useState } from 'react';
 import type { FrameworkJson, FrameworkKind } from '../../../../../shared/forms/framework';
-import { displayScore, executionsOf, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, scoreRange } from '../../../../../shared/forms/framework-entry';
+import { executionsOf, FRAMEWORK_DEFS, frameworkTemplate, frameworkToJson, scoreRange } from '../../../../../shared/forms/framework-entry';
 import { formatPoints } from '../../../../../shared/forms/decimal';
 import type { PerfForm } from '../../../../../shared/forms/model';
 import { useYearStore } from '../../../stores/use-year-store';
 import { computeForm } from '../form-draft';
 import { useFormsStore } from '../use-forms-store';
+import { FrameworkResult } from './FrameworkResult';
 import { FrameworkTable } from './FrameworkTable';
 import { setScore, settle } from './framework-edit';
 import { frameworkKey, useFrameworksStore } from './use-frameworks-store';
@@ -72,20 +73,7 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
         <p className="form-muted">本年度还没有项目自评表:先在“项目支出绩效自评”中添加项目,再按项目填写本表。</p>
       ) : (
         <>
-          <div className="fw-total" aria-label="评价结果">
-            <span>
-              合计得分(满分{formatPoints(settled.max)}):<output aria-label="合计得分">{displayScore(settled.total)}</output>
-            </span>
-            <span>
-              等级:<output aria-label="等级">{settled.grade}</output>
-            </span>
-            {settled.unscored > 0 && <span className="form-hint">尚有 {settled.unscored} 项未评分</span>}
-            {settled.issues.map((issue) => (
-              <span key={issue} className="form-hint">
-                {issue}
-              </span>
-            ))}
-          </div>
+          <FrameworkResult settled={settled} />
           <FrameworkTable
             json={json}
             headings={def.headings}

@@ -7,7 +7,7 @@ import { parseFramework, type FrameworkJson } from '../../../../../shared/forms/
 import { checkJudgedScore, settleFramework, withTick, type SettledFramework } from '../../../../../shared/forms/framework-entry';
 import type { ProjectExecution } from '../../../../../shared/forms/scoring';
 
-export function settle(json: FrameworkJson, projects: readonly ProjectExecution[]): SettledFramework {
+export function settle(json: FrameworkJson, projects: readonly ProjectExecution[] | null): SettledFramework {
   return settleFramework(parseFramework(json), projects);
 }
 
