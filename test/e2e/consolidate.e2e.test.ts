@@ -29,7 +29,10 @@ describe('汇总 and batch 审核 in the app', () => {
     await app.call('edit', { file: '2023-C.sqlite', cells: [{ table: '公开01表', row: '59', col: '2', value: '5' }] });
     // Two units' 评价指标体系: kept by unit in the 汇总, not added up.
     for (const [file, kind] of [['2023-A.sqlite', 'DEPT_OVERALL_MS'], ['2023-C.sqlite', 'DEPT_OVERALL_DTH']] as const) {
-      const answer = await app.call('saveFramework', { file, subject_code: '', framework: FRAMEWORK_DEFS[kind].seed });
+      // 甲 ticked how its first item was judged: the 汇总 shows the ticks as entered.
+      const seed = FRAMEWORK_DEFS[kind].seed;
+      const framework = { ...seed, items: seed.items.map((item, i) => (i === 0 && FRAMEWORK_DEFS[kind].ticks.length ? { ...item, ticks: ['整体评价', '定量评价'] } : item)) };
+      const answer = await app.call('saveFramework', { file, subject_code: '', framework });
       if (!answer.ok) throw new Error(`saveFramework: ${answer.error?.message}`);
     }
     // A reason kept for a 类 the tables do not have: its 情况说明 no longer agrees with the tables (P-06).
@@ -58,10 +61,11 @@ describe('汇总 and batch 审核 in the app', () => {
     await screenshot(page, '汇总-检查结果');
     const frameworks = checked.getByRole('table', { name: '各单位评价指标体系' });
     expect(await frameworks.locator('caption').textContent()).toBe('各单位的评价指标体系按单位原样保存在汇总结果中,得分不相加;汇总单位自身的部门整体评价请在汇总结果中另行填写。');
-    expect(await frameworks.locator('tbody tr').allInnerTexts()).toEqual([
+    expect((await frameworks.locator('tbody tr').allInnerTexts()).map((row) => row.trimEnd())).toEqual([
       `${units[0].name}\t附件1.1 部门预算绩效评价指标体系\t97.03`,
       `${units[2].name}\t附件5 部门整体支出绩效自评指标计分表\t90.00`,
     ]);
+    expect(await frameworks.getByRole('button', { name: /^查看/ }).count()).toBe(0);
     await frameworks.scrollIntoViewIfNeeded();
     await screenshot(page, '汇总-各单位评价指标体系');
 
@@ -72,6 +76,36 @@ describe('汇总 and batch 审核 in the app', () => {
     await checked.getByRole('button', { name: '已了解以上问题,确认汇总' }).click();
     const result = page.getByRole('region', { name: '汇总结果' });
     await result.getByText('已汇总到 2023-汇总.sqlite').waitFor();
+
+    // A unit's framework opened from the list with the keyboard: the unit's page layout, read-only, then Esc back.
+    const title = '附件1.1 部门预算绩效评价指标体系';
+    const open = frameworks.getByRole('button', { name: `查看 ${units[0].name} ${title}` });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const sheet = page.getByRole('region', { name: `${units[0].name} ${title}` });
+    await sheet.waitFor();
+    expect(await sheet.locator('.form-toolbar').textContent()).toContain(`单位:${units[0].name}(158001)(汇总中只读)`);
+    expect(await sheet.getByLabel('合计得分').textContent()).toBe('97.03');
+    const first = FRAMEWORK_DEFS.DEPT_OVERALL_MS.seed.items[0].l3;
+    const ticked = sheet.getByRole('checkbox', { name: `${first} 评价方式 整体评价` });
+    expect([await ticked.isChecked(), await ticked.isDisabled()]).toEqual([true, true]);
+    expect(await sheet.getByRole('checkbox', { name: `${first} 评价方式 样本评价` }).isChecked()).toBe(false);
+    // Nothing on the page takes an edit: every score, datum, choice and tick box is disabled.
+    expect(await sheet.locator('input:enabled, select:enabled').count()).toBe(0);
+    expect(await sheet.locator('input').count()).toBeGreaterThan(100);
+    expect(await sheet.getByText(/按本年度项目自评表计算/).count()).toBe(1);
+    await screenshot(page, '汇总-单位评价指标体系-只读');
+    await page.keyboard.press('Escape');
+    await frameworks.waitFor();
+    expect(await sheet.count()).toBe(0);
+    await expect.poll(() => open.evaluate((button) => button === document.activeElement)).toBe(true);
+    // The other unit's, opened by mouse, closed by its button.
+    await frameworks.getByRole('button', { name: `查看 ${units[2].name} 附件5 部门整体支出绩效自评指标计分表` }).click();
+    const other = page.getByRole('region', { name: `${units[2].name} 附件5 部门整体支出绩效自评指标计分表` });
+    expect(await other.getByLabel('合计得分').textContent()).toBe('90.00');
+    await screenshot(page, '汇总-单位附件5-只读');
+    await other.getByRole('button', { name: '← 返回汇总(Esc)' }).click();
+    await frameworks.waitFor();
     await checked.getByRole('table', { name: '调整前后' }).getByRole('row').filter({ hasText: '总 计' }).first().click();
     const contributions = result.getByRole('table', { name: '各单位贡献' });
     await contributions.waitFor();

@@ -28,7 +28,7 @@ export function UnitFrameworkPage({ entry, onBack }: { entry: UnitFramework; onB
   }, [onBack]);
   const unit = `${entry.unitName}${entry.unitCode ? `(${entry.unitCode})` : ''}`;
   return (
-    <div className="fw-sheet" aria-label={`${entry.unitName} ${def.attachment} ${def.title}`}>
+    <div className="fw-sheet" role="region" aria-label={`${entry.unitName} ${def.attachment} ${def.title}`}>
       <div className="form-toolbar">
         <button type="button" autoFocus onClick={onBack}>
           ← 返回汇总(Esc)
