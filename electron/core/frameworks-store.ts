@@ -17,15 +17,12 @@ export interface FrameworksChange {
 }
 
 /**
- * Writes the change; a framework the declarations do not accept is refused before anything is
- * written (the caller's transaction then writes nothing): every way in checks its frameworks, this
- * keeps a way that missed one from leaving a year that cannot be read back.
+ * Writes the change inside the caller's transaction. Every way in has checked its frameworks by then,
+ * each naming its own place (frameworks.ts: the page and load; xlsx/framework-sheet.ts: a workbook
+ * sheet, cell by cell; loadFrameworks below: a year file read as a source), and a carried draft only
+ * clears judgements of a checked one (xlsx/framework-import.ts).
  */
 export function writeFrameworks(db: Database.Database, change: FrameworksChange): void {
-  for (const { kind, doc } of change.save ?? []) {
-    const problem = frameworkProblem(kind, doc.framework);
-    if (problem) throw new ApiError('refused', `评价指标体系“${frameworkName(kind, doc.subject_code)}”不能保存:${problem}`);
-  }
   if (change.replaceAll) db.exec('DELETE FROM frameworks');
   const save = db.prepare(
     'INSERT INTO frameworks (kind, subject_code, json, draft, updated_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, subject_code) DO UPDATE SET json = excluded.json, draft = excluded.draft, updated_at = excluded.updated_at',
