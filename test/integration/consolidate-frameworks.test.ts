@@ -5,6 +5,7 @@
  * stay empty for the department's own evaluation. A 节点汇总 passes its units' on.
  */
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { planConsolidation, writeConsolidation } from '../../electron/core/consolidate';
@@ -103,6 +104,13 @@ describe('汇总 and the units’ 评价指标体系', () => {
     expect((await core.unitFramework({ file: 'one.sqlite', ...key })).unitName).toBe('本级');
     await expect(core.unitFramework({ file: 'one.sqlite', ...key, unitCode: '802' })).rejects.toThrow('汇总结果 one.sqlite 中没有单位“本级”的附件5 部门整体支出绩效自评指标计分表');
     await expect(core.unitFramework({ file: 'one.sqlite', ...key, kind: 'PROJECT_SPECIAL_MS', subject_code: 'P1' })).rejects.toThrow('没有单位“本级”的附件2 专项预算项目绩效评价指标体系(项目 P1)');
+    // The 汇总 workbook carries the 汇总 unit's own framework only, never a unit's (see the README, 汇总).
+    await core.saveFramework({ file: 'one.sqlite', subject_code: '', framework: FRAMEWORK_DEFS.DEPT_OVERALL_DTH.seed });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from((await core.exportWorkbook({ file: 'one.sqlite', draft: true })).dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    const frameworkSheets = book.worksheets.filter((sheet) => sheet.name.startsWith('附件'));
+    expect(frameworkSheets.map((sheet) => sheet.getCell('A2').text)).toEqual(['单位:主管部门']);
+    core.close();
     await expect(core.call('unitFramework', { file: 'one.sqlite', ...key, kind: 'DEPT_SUM' })).rejects.toThrow();
     await expect(core.call('unitFramework', { file: 'one.sqlite', unitName: '本级', kind: 'DEPT_OVERALL_DTH', subject_code: '' })).rejects.toThrow();
   });
