@@ -52,6 +52,24 @@ describe('framework entry', () => {
     expect(() => acceptFramework(odd({ 其他: '1' }), [])).toThrow('“行政效能”没有评分数据“其他”');
   });
 
+  it('settles 附件1.1 执行结果 from the projects; without them (a 汇总 made before it kept them) keeps the stored score', () => {
+    const fw = frameworkTemplate('DEPT_OVERALL_MS', 2025);
+    const index = fw.items.findIndex((item) => item.l3 === '执行结果');
+    // One 常年项目 of two with 结余率 under 10 %: half of that class's points.
+    const projects = [
+      { lifecycle: '常年项目' as const, budget: 1_000_000, actual: 950_000 },
+      { lifecycle: '常年项目' as const, budget: 1_000_000, actual: 500_000 },
+    ];
+    const settled = settleFramework(fw, projects);
+    expect(settled.items[index].how).toBe('按本年度项目自评表计算:常年项目 1/2 个结余率低于 10%;没有阶段和一次性项目(按满分)');
+    const kept = settleFramework(settled.framework, null);
+    expect(kept.framework.items[index].self_score).toBe(settled.framework.items[index].self_score);
+    expect(kept.total).toBe(settled.total);
+    expect(kept.items[index]).toEqual({ counts: true, computed: true, how: '按该单位本年度项目自评表计算(汇总时的得分)' });
+    // The same framework settled with no projects at all scores them as full: a different number, so null is not [].
+    expect(settleFramework(settled.framework, []).total).not.toBe(settled.total);
+  });
+
   it('shows scores with two decimals', () => {
     expect([points(7), parsePoints('95.78', 't'), parsePoints('2.755', 't'), points(-1), null].map(displayScore)).toEqual(['7.00', '95.78', '2.76', '-1.00', '']);
   });
