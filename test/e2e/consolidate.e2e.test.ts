@@ -99,6 +99,7 @@ describe('汇总 and batch 审核 in the app', () => {
     await frameworks.waitFor();
     expect(await sheet.count()).toBe(0);
     await expect.poll(() => open.evaluate((button) => button === document.activeElement)).toBe(true);
+    await screenshot(page, '汇总-各单位评价指标体系-查看');
     // The other unit's, opened by mouse, closed by its button.
     await frameworks.getByRole('button', { name: `查看 ${units[2].name} 附件5 部门整体支出绩效自评指标计分表` }).click();
     const other = page.getByRole('region', { name: `${units[2].name} 附件5 部门整体支出绩效自评指标计分表` });
