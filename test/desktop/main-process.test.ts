@@ -91,6 +91,11 @@ describe('the built main process with a stand-in electron', () => {
     const created = await invoke('juesuan:call', fromApp(window), 'createYear', { file: '2024.sqlite', fiscalYear: 2024, unitName: '单位' });
     expect(created).toMatchObject({ ok: true, result: { file: '2024.sqlite', fiscalYear: 2024 } });
     expect(fs.existsSync(path.join(dataDir, '2024.sqlite'))).toBe(true);
+    // A 汇总's unit framework (issue 15) is read through the same door: arguments checked, a plain year refused.
+    const unknownKind = await invoke('juesuan:call', fromApp(window), 'unitFramework', { file: '2024.sqlite', unitCode: '', unitName: '单位', kind: '附件9', subject_code: '' });
+    expect(unknownKind).toMatchObject({ ok: false, error: { kind: 'refused' } });
+    const notConsolidation = await invoke('juesuan:call', fromApp(window), 'unitFramework', { file: '2024.sqlite', unitCode: '', unitName: '单位', kind: 'DEPT_OVERALL_DTH', subject_code: '' });
+    expect(notConsolidation).toEqual({ ok: false, error: { kind: 'refused', message: '2024.sqlite 不是汇总结果' } });
 
     // The workbook libraries are bundled into main.mjs: an export runs through them.
     for (const format of ['xlsx', 'xls']) {
