@@ -99,7 +99,11 @@ function buildCatalog(data: BaseData, changes: readonly CatalogChange[], edition
   const formerNames = new Map<string, string>();
   const retired = new Map<string, { replacedBy?: string }>();
   for (const change of changes) {
-    for (const { code, name, source } of change.add ?? []) if (!functions.has(code)) functions.set(code, entry(code, name, source));
+    for (const { code, name, source } of change.add ?? []) {
+      if (!functions.has(code)) functions.set(code, entry(code, name, source));
+      // A code an earlier change listed unnamed is named from here on.
+      unnamed.delete(code);
+    }
     for (const code of change.unnamed ?? []) if (levelOrThrow(code) && !functions.has(code)) unnamed.add(code);
     for (const { code, name, formerNames: former, source } of change.rename ?? []) {
       functions.set(code, entry(code, name, source));

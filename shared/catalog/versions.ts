@@ -7,7 +7,8 @@
  * Every entry names its source: `seed` (printed with its code in a seed document), `official`
  * (the 2023 政府收支分类科目 list in function-codes-2023.json), `inferred` (a name from a seed
  * narrative with its code inferred, SPEC §6.2), `document` (a published change notice quoted in
- * /work/shared/REFERENCE-2026.md §2.3 or the issue text). Codes a notice lists without a name we can
+ * /work/shared/REFERENCE-2026.md §2.3, the issue text, or a notice's text on a stored public page that
+ * the change's `basis` names). Codes a notice lists without a name we can
  * source are declared `unnamed`: they are valid codes, and the clerk supplies the name (as for a
  * custom code) until the official catalog workbook is imported, which always overrides.
  */
@@ -37,7 +38,7 @@ export interface CatalogChange {
 }
 
 /** The edition a newly created year file records. Bump it with every release that adds a change below. */
-export const CURRENT_EDITION = 3;
+export const CURRENT_EDITION = 4;
 
 /** Year files created before editions were recorded. */
 export const FIRST_EDITION = 1;
@@ -86,5 +87,18 @@ export const CATALOG_CHANGES: CatalogChange[] = [
     edition: 3,
     basis: '实际导入中常见、现有资料无名称来源(名称待核)',
     unnamed: ['2010607', '2111101', '2111102', '2111103', '2120399', '22198', '2240299'],
+  },
+  {
+    // Edition 4: the text of 财预〔2025〕41号 names the three expenditure codes edition 2 listed unnamed. Their
+    // 款 21704 and the 项 under 22911 and 23107 are not named there, so they stay as they were. Files of
+    // edition 2 and 3 keep the names their clerks supplied.
+    fromYear: 2025,
+    edition: 4,
+    basis: '财预〔2025〕41号正文(中国财政杂志社转载 https://www.zgcznet.com/zt/202507/20250701/j_2025070115553800017513566712341718.html)',
+    add: [
+      { code: '2170404', name: '中央金融机构注资特别国债支出', source: 'document' },
+      { code: '22911', name: '中央金融机构注资特别国债财务基金支出', source: 'document' },
+      { code: '23107', name: '中央金融机构注资特别国债还本支出', source: 'document' },
+    ],
   },
 ];

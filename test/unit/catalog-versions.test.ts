@@ -10,12 +10,17 @@ describe('科目 catalog versions', () => {
     expect(y2024.functionPath('22006').map((entry) => entry.name)).toEqual(['自然资源海洋气象等支出', '耕地保护考核奖惩基金支出']);
     expect(y2024.isKnownFunctionCode('2300412')).toBe(true);
     expect(y2024.isKnownFunctionCode('2170404')).toBe(false);
-    // Listed by the notice without a sourced name: valid, but the clerk supplies the name.
-    for (const code of ['2170404', '22911', '23107']) {
-      expect(y2025.isKnownFunctionCode(code)).toBe(true);
-      expect(y2025.isUnnamed(code)).toBe(true);
-      expect(y2025.functionName(code)).toBeUndefined();
+    // Listed by the notice without a sourced name until edition 3: valid, but the clerk supplies the name;
+    // from edition 4 the notice's text names them (a file of edition 3 keeps its clerk's names).
+    const named = { '2170404': '中央金融机构注资特别国债支出', '22911': '中央金融机构注资特别国债财务基金支出', '23107': '中央金融机构注资特别国债还本支出' };
+    for (const [code, name] of Object.entries(named)) {
+      const edition3 = catalogFor(2025, 3);
+      expect([edition3.isKnownFunctionCode(code), edition3.isUnnamed(code), edition3.functionName(code)]).toEqual([true, true, undefined]);
+      expect([y2025.isKnownFunctionCode(code), y2025.isUnnamed(code), y2025.functionName(code)]).toEqual([true, false, name]);
+      expect(y2025.functionCodes.find((entry) => entry.code === code)?.source).toBe('document');
+      expect(catalogFor(2024).isKnownFunctionCode(code)).toBe(false);
     }
+    expect(y2025.functionPath('22911').map((entry) => entry.name)).toEqual(['其他支出', '中央金融机构注资特别国债财务基金支出']);
     expect(y2025.basis).toEqual(CATALOG_CHANGES.map((change) => change.basis));
   });
 
