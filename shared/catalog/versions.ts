@@ -89,6 +89,14 @@ export const CATALOG_CHANGES: CatalogChange[] = [
     unnamed: ['2010607', '2111101', '2111102', '2111103', '2120399', '22198', '2240299'],
   },
   {
+    // Edition 4: the text of the 2024 增补 notice names 2300412 (项 under 23004 政府性基金转移支付, which our
+    // sources do not name, nor its 类 230), listed unnamed in edition 2.
+    fromYear: 2024,
+    edition: 4,
+    basis: '2024年政府收支分类科目增补通知正文(转载 http://zk.cxy21.com/statute/11893/detail)',
+    add: [{ code: '2300412', name: '自然资源海洋气象等', source: 'document' }],
+  },
+  {
     // Edition 4: the text of 财预〔2025〕41号 names the three expenditure codes edition 2 listed unnamed. Their
     // 款 21704 and the 项 under 22911 and 23107 are not named there, so they stay as they were. Files of
     // edition 2 and 3 keep the names their clerks supplied.

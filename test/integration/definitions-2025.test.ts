@@ -15,9 +15,9 @@ describe('a 2025 year with the 2024/2025 catalog changes in use', () => {
     await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '单位' });
     await core.createYear({ file: '2023.sqlite', fiscalYear: 2023, unitName: '单位' });
 
-    // 2300412 (2024 增补) has no sourced name: the clerk supplies it.
-    await expect(core.edit({ file: '2025.sqlite', addCodes: [{ table: '公开02表', code: '2300412' }] })).rejects.toThrow(
-      '公开02表:科目代码 2300412 是有效的科目代码,内置科目表尚无其名称(名称待核);请填写科目名称,或先导入本年度官方科目表',
+    // 2111101 has no sourced name: the clerk supplies it.
+    await expect(core.edit({ file: '2025.sqlite', addCodes: [{ table: '公开02表', code: '2111101' }] })).rejects.toThrow(
+      '公开02表:科目代码 2111101 是有效的科目代码,内置科目表尚无其名称(名称待核);请填写科目名称,或先导入本年度官方科目表',
     );
     await expect(core.edit({ file: '2023.sqlite', addCodes: [{ table: '公开02表', code: '2300412' }] })).rejects.toThrow(/2300412 不在本年度功能分类科目表中/);
     await expect(core.edit({ file: '2023.sqlite', addCodes: [{ table: '公开02表', code: '2170404' }] })).rejects.toThrow(/2170404 不在本年度功能分类科目表中/);
@@ -29,35 +29,35 @@ describe('a 2025 year with the 2024/2025 catalog changes in use', () => {
       file: '2025.sqlite',
       addCodes: [
         { table: '公开02表', code: '2010305' },
-        { table: '公开02表', code: '2300412', name: '经办人填写的名称' },
+        { table: '公开02表', code: '2111101', name: '经办人填写的名称' },
         // Named by 财预〔2025〕41号 (definitions edition 4): taken without a name.
         { table: '公开02表', code: '2170404' },
         { table: '公开03表', code: '2010305' },
-        { table: '公开03表', code: '2300412', name: '经办人填写的名称' },
+        { table: '公开03表', code: '2111101', name: '经办人填写的名称' },
         { table: '公开03表', code: '2170404' },
       ],
       cells: [
         { table: '公开02表', row: '2010305', col: '2', value: '12.5' },
-        { table: '公开02表', row: '2300412', col: '2', value: '3' },
+        { table: '公开02表', row: '2111101', col: '2', value: '3' },
         { table: '公开02表', row: '2170404', col: '2', value: '1' },
         { table: '公开03表', row: '2010305', col: '2', value: '12.5' },
-        { table: '公开03表', row: '2300412', col: '3', value: '3' },
+        { table: '公开03表', row: '2111101', col: '3', value: '3' },
         { table: '公开03表', row: '2170404', col: '3', value: '1' },
       ],
     });
     const view = await core.getTable({ file: '2025.sqlite', table: '公开02表' });
     const label = (row: string) => view.rows.find((r) => r.row === row)?.label ?? '';
     expect(label('2010305')).toContain('专项业务活动');
-    expect(label('2300412')).toContain('经办人填写的名称');
+    expect(label('2111101')).toContain('经办人填写的名称');
     expect(label('2170404')).toContain('中央金融机构注资特别国债支出');
     expect(view.rows.find((r) => r.row === '合计')!.cells['2']).toBe('16.50');
     const findings = (await core.validate({ file: '2025.sqlite' })).findings;
     // A half-filled year leaves cross-table (R-X) findings on the new rows; none says a code is unknown.
-    const onNewRows = findings.filter((f) => ['2010305', '2300412', '2170404'].includes(f.row));
+    const onNewRows = findings.filter((f) => ['2010305', '2111101', '2170404'].includes(f.row));
     expect(onNewRows.length).toBeGreaterThan(0);
     expect(onNewRows.filter((f) => !f.rule.startsWith('R-X'))).toEqual([]);
     expect(findings.filter((f) => /科目表/.test(f.message))).toEqual([]);
-    expect((await core.openYear({ file: '2025.sqlite' })).tables['公开02表'].names).toEqual({ '2300412': '经办人填写的名称' });
+    expect((await core.openYear({ file: '2025.sqlite' })).tables['公开02表'].names).toEqual({ '2111101': '经办人填写的名称' });
     core.close();
   });
 });

@@ -8,7 +8,10 @@ describe('科目 catalog versions', () => {
     expect(y2023.functionName('22006')).toBeUndefined();
     expect(y2024.functionName('22006')).toBe('耕地保护考核奖惩基金支出');
     expect(y2024.functionPath('22006').map((entry) => entry.name)).toEqual(['自然资源海洋气象等支出', '耕地保护考核奖惩基金支出']);
-    expect(y2024.isKnownFunctionCode('2300412')).toBe(true);
+    // Unnamed until edition 3; the notice's text names it from edition 4.
+    expect([catalogFor(2024, 3).isUnnamed('2300412'), catalogFor(2024, 3).functionName('2300412')]).toEqual([true, undefined]);
+    expect([y2024.isKnownFunctionCode('2300412'), y2024.isUnnamed('2300412'), y2024.functionName('2300412')]).toEqual([true, false, '自然资源海洋气象等']);
+    expect(catalogFor(2023).isKnownFunctionCode('2300412')).toBe(false);
     expect(y2024.isKnownFunctionCode('2170404')).toBe(false);
     // Listed by the notice without a sourced name until edition 3: valid, but the clerk supplies the name;
     // from edition 4 the notice's text names them (a file of edition 3 keeps its clerk's names).
