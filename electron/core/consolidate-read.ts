@@ -1,9 +1,9 @@
 /** Reading one unit file for 汇总: who, which year and template, its 审核 counts, forms and input cells. */
 import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { ConsolidatedUnit } from '../../shared/consolidation';
+import { readsProjects } from '../../shared/forms/framework-entry';
 import type { YearInputs } from '../../shared/tables';
 import { isConsolidation, readRecord } from './consolidate-store';
-import { readsProjects } from '../../shared/forms/framework-entry';
 import { frameworksDump, projectExecutions } from './frameworks';
 import { withUnitFile, type UnitFileStamp } from './read-unit-file';
 import type { YearSession } from './year-session';
