@@ -101,7 +101,9 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     sessions.get(sourcePath)?.store.checkpoint();
     if (!fs.existsSync(sourcePath)) throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
     const { readUntrusted } = await import('./untrusted-file');
-    const bytes = readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER);
+    // Another program may have it open: its acknowledged edits count (read-unit-file.ts).
+    const { withLoggedEdits } = await import('./read-unit-file');
+    const bytes = withLoggedEdits(sourcePath, readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER));
     const { commitImport } = await workbookImport();
     await commitImport(created, { name: path.basename(source), bytes, baseline: true });
   };

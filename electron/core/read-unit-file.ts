@@ -93,7 +93,7 @@ function readYearFile<T>(file: string, bytes: Buffer, read: (session: YearSessio
  * is read through a read-only connection, which takes the log in, as one consistent snapshot; the
  * file, its log and its editor are left as they are.
  */
-function withLoggedEdits(file: string, bytes: Buffer): Buffer {
+export function withLoggedEdits(file: string, bytes: Buffer): Buffer {
   const log = `${file}-wal`;
   if (headerKind(bytes.subarray(0, 100)) !== 'year-file' || !fs.existsSync(log) || !fs.statSync(log).isFile() || fs.statSync(log).size === 0) return bytes;
   let db: Database.Database | undefined;

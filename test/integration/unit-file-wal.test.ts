@@ -16,7 +16,7 @@ describe('a unit file open for editing elsewhere', () => {
   const temp = tempDir('juesuan-unit-wal-');
   afterAll(() => temp.cleanup());
 
-  it('is audited and consolidated with the edits its editor has acknowledged', async () => {
+  it('is audited, consolidated and taken as last year with the edits its editor has acknowledged', async () => {
     const file = path.join(temp.dir, '2023-单位.sqlite');
     const editor = createCore({ resolveFile: (name) => name, editor: '决算通浏览器模式' });
     try {
@@ -39,6 +39,16 @@ describe('a unit file open for editing elsewhere', () => {
       for (const suffix of ['', '-wal', '-shm']) fs.copyFileSync(file + suffix, left + suffix);
       const [leftReport] = await validateFiles([left], { jobs: 0 });
       expect(leftReport.findings.some((finding) => finding.rule === 'R-B03')).toBe(true);
+
+      // Another program starting next year from it takes the acknowledged edit as 上年数 too.
+      const other = createCore({ resolveFile: (name) => name });
+      try {
+        const next = path.join(temp.dir, '2024-单位.sqlite');
+        await other.createYear({ file: next, fiscalYear: 2024, unitName: '编辑中的单位', baselineFrom: file });
+        expect((await other.openYear({ file: next })).baseline?.['公开01表']?.['28|1']).toBe('5.00');
+      } finally {
+        other.close();
+      }
 
       // The editor still has the file, untouched by the readers, and goes on editing it.
       await editor.edit({ file, cells: [{ table: '公开01表', row: '28', col: '1', value: '6.00' }] });
