@@ -36,7 +36,9 @@ export function electronBinary() {
   if (fetch.status === 0) return installedBinary();
   // The download's own stack trace says nothing a clerk can act on: one line of reason is enough.
   const reason = `${fetch.stderr ?? ''}`.split('\n').find((line) => line.trim()) ?? '超时';
-  console.log(`下载失败:${reason.trim().slice(0, 200)}`);
+  // Node's words for "no network" (TypeError: fetch failed, ENOTFOUND …) mean one thing to the reader.
+  const offline = /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENETUNREACH/.test(reason);
+  console.log(`下载失败:${offline ? '无法连接下载地址(离线或网络受限)' : reason.trim().slice(0, 200)}`);
   return null;
 }
 

@@ -81,13 +81,29 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     }
   };
 
+  /**
+   * Forgets the printed totals an older import kept that the details reproduce (YearSession). It is
+   * tidying, not the clerk's edit: a file that cannot be written (read-only folder, full disk) still
+   * opens to be viewed and exported, and is tidied at an opening that can write.
+   */
+  const tidyPrinted = (open: YearSession) => {
+    if (open.store.readOnly) return;
+    try {
+      open.forgetReproducedPrinted();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.kind === 'refused')) throw error;
+    }
+  };
+
   /** Last year's year file as the baseline of a new one (the same import as 导入上年数据). */
   const startFrom = async (created: YearSession, source: string) => {
     const sourcePath = options.resolveFile(source);
     sessions.get(sourcePath)?.store.checkpoint();
     if (!fs.existsSync(sourcePath)) throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
     const { readUntrusted } = await import('./untrusted-file');
-    const bytes = readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER);
+    // Another program may have it open: its acknowledged edits count (read-unit-file.ts).
+    const { withLoggedEdits } = await import('./read-unit-file');
+    const bytes = withLoggedEdits(sourcePath, readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER));
     const { commitImport } = await workbookImport();
     await commitImport(created, { name: path.basename(source), bytes, baseline: true });
   };
@@ -143,7 +159,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     // Opening a year in the app is opening it for editing: the lock is taken now, not at the first keystroke.
     async openYear({ file }) {
       const open = editing(file);
-      open.forgetReproducedPrinted();
+      tidyPrinted(open);
       return open.snapshot();
     },
     async getTable({ file, table }) {

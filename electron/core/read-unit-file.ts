@@ -7,10 +7,13 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/contract';
 import { YearSession } from './year-session';
 import { YearStore } from './store';
+import { nativeBinding } from './store-open';
 import { makeTempFolder } from './temp-folders';
+import { headerKind } from './year-file-check';
 
 export const WORKBOOK = /\.(xlsx|xls)$/i;
 
@@ -49,7 +52,7 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
   const bytes = readUntrusted(file);
   const modifiedAt = fs.statSync(file).mtime.toISOString();
   const stamp: UnitFileStamp = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), modifiedAt };
-  if (!WORKBOOK.test(file)) return readYearFile(file, bytes, read, stamp);
+  if (!WORKBOOK.test(file)) return readYearFile(file, withLoggedEdits(file, bytes), read, stamp);
   // The import (and @e965/xlsx behind it) loads only when a workbook comes: worker threads reading year files start lighter.
   const { createCore } = await import('./core');
   const temp = makeTempFolder('validate');
@@ -80,5 +83,26 @@ function readYearFile<T>(file: string, bytes: Buffer, read: (session: YearSessio
     return read(new YearSession(file, store), stamp);
   } finally {
     store.close();
+  }
+}
+
+/**
+ * The year file as SQLite sees it. A program editing it (the app keeps a year open while it runs;
+ * one that ended abruptly) holds acknowledged edits in the write-ahead log beside it until the file
+ * is closed: the main file's bytes alone would be audited and added up without them. Then the file
+ * is read through a read-only connection, which takes the log in, as one consistent snapshot; the
+ * file, its log and its editor are left as they are.
+ */
+export function withLoggedEdits(file: string, bytes: Buffer): Buffer {
+  const log = `${file}-wal`;
+  if (headerKind(bytes.subarray(0, 100)) !== 'year-file' || !fs.existsSync(log) || !fs.statSync(log).isFile() || fs.statSync(log).size === 0) return bytes;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    return db.serialize();
+  } catch {
+    throw new ApiError('unreadable', `年度文件还有未合并的修改(可能正由决算通打开,或上次未正常关闭),无法读取:请用决算通打开并关闭该文件后再试:${file}`);
+  } finally {
+    db?.close();
   }
 }

@@ -31,12 +31,22 @@ async function viaHttp(method: string, args: unknown): Promise<Envelope> {
   return (await response.json()) as Envelope;
 }
 
+/**
+ * Why a call got no answer, for the clerk: the browser's own words ("Failed to fetch") say nothing
+ * they can act on. In the browser mode it is the program behind the page that has stopped; whatever
+ * the action was, it did not happen, and what was saved before stays saved.
+ */
+function unreachable(): string {
+  if (window.juesuan) return '无法连接决算通后台,刚才的操作没有完成;已保存的数据不受影响。请关闭并重新打开决算通';
+  return '决算通浏览器模式的程序已关闭(运行 npm start 的窗口被关闭或按了 Ctrl+C),刚才的操作没有完成;已保存的数据不受影响。请重新运行 npm start,再刷新本页';
+}
+
 export async function call<M extends MethodName>(method: M, args: Args<M>): Promise<Results[M]> {
   let envelope: Envelope;
   try {
     envelope = window.juesuan ? await window.juesuan.call(method, args) : await viaHttp(method, args);
-  } catch (error) {
-    throw new CallError({ kind: 'unreadable', message: `无法连接决算通后台:${(error as Error).message}` });
+  } catch {
+    throw new CallError({ kind: 'unreadable', message: unreachable() });
   }
   if (!envelope.ok) throw new CallError(envelope.error);
   return envelope.result as Results[M];

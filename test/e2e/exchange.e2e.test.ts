@@ -41,8 +41,11 @@ describe('导出 and 导入 in the browser mode', () => {
     expect(t01.getCell('C34').protection?.locked).toBe(false); // r28 使用非财政拨款结余, an input
     expect(t01.getCell('C33').formula).toBe('SUM(C7:C14)'); // r27 本年收入合计
 
+    await app.page.getByRole('status').getByText(/^已导出/).waitFor();
     await app.page.getByRole('button', { name: '切换年度文件' }).click();
     await ui.openYear('空白单位');
+    // What was said about the other unit's file stays with it: no "已导出" over this year.
+    expect(await app.page.getByText(/^已导出/).count()).toBe(0);
     await app.page.getByRole('button', { name: '导入 ▾' }).hover();
     await app.page.getByLabel('选择导入文件').setInputFiles(saved);
     const dialog = app.page.getByRole('dialog', { name: '导入预览' });

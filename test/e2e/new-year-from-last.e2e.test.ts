@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
 
@@ -26,5 +26,17 @@ describe('starting this year from last year\'s file', () => {
     await ui.expectCellText(28, 's0-c1', '12.34');
     await ui.selectTable('公开03表');
     await ui.expectCellText(4, 's0-code', '2010302');
+  });
+
+  it('a file of another year picked as the base sets the year to the one after it', async () => {
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    const form = app.page.getByRole('form', { name: '新建年度文件' });
+    // No 2022 file for a 2023 year: every year file is offered, the 2024 one just made among them.
+    await form.getByLabel('决算年度').fill('2023');
+    await form.getByLabel('上年数据').selectOption({ label: '以 2024年度 荆门市行政审批局(本级) 为基数' });
+    expect(await form.getByLabel('决算年度').inputValue()).toBe('2025');
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await app.page.locator('.app-header').getByText('2025年度部门决算').waitFor();
   });
 });

@@ -270,7 +270,8 @@ export const useYearStore = create<YearState>((set, get) => {
     },
 
     closeYear() {
-      set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [] });
+      // Notices speak of this year ("已导出 …", "已从 … 导入"): they do not follow the clerk into the next one.
+      set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null });
       void get().loadYears();
     },
 

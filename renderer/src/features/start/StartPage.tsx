@@ -13,11 +13,17 @@ export function StartPage() {
 
   useEffect(() => void loadYearsAndReopen(), []);
 
-  // Each year starts from last year's file: offer it, and take the unit and template from it.
+  // Each year starts from last year's file: offer it, and take the unit and template from it. With
+  // no file of last year every file is offered, and the one picked makes this the year after it
+  // (a base must be last year's: the same year's file failed as "文件已存在" or a wrong-year import).
   const lastYear = years.filter((year) => year.fiscalYear === form.fiscalYear - 1);
   const startFrom = (file: string) => {
     const source = years.find((year) => year.file === file);
-    setForm(source ? { ...form, baselineFrom: file, unitName: source.unitName, unitCode: source.unitCode, template: source.template, numbering: source.numbering } : { ...form, baselineFrom: '' });
+    setForm(
+      source
+        ? { ...form, fiscalYear: source.fiscalYear + 1, baselineFrom: file, unitName: source.unitName, unitCode: source.unitCode, template: source.template, numbering: source.numbering }
+        : { ...form, baselineFrom: '' },
+    );
   };
 
   const [creating, setCreating] = useState(false);
