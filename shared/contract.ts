@@ -215,6 +215,8 @@ export const METHODS = {
     baselineFrom: optional(file),
   }),
   openYear: object({ file }),
+  /** The clerk leaves the year (切换年度文件): its file is closed and its edit lock released, so the CLI or a colleague can edit it. */
+  closeYear: object({ file }),
   getTable: object({ file, table: tableName }),
   setCells: object({ file, edits: array(edit, 50_000) }),
   edit: object({
@@ -282,6 +284,7 @@ export interface Results {
   listYears: YearInfo[];
   createYear: YearInfo;
   openYear: YearSnapshot;
+  closeYear: { closed: boolean };
   getTable: TableView;
   setCells: { revision: number };
   edit: { revision: number };

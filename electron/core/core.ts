@@ -65,6 +65,16 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     return open;
   };
 
+  /** Closes the session of a year file this core edits (writing back its log) and gives up its edit lock. */
+  const release = (fullPath: string): boolean => {
+    const open = sessions.get(fullPath);
+    if (!open) return false;
+    open.store.close();
+    sessions.delete(fullPath);
+    releaseYearLock(fullPath);
+    return true;
+  };
+
   /**
    * Reading needs no lock: the file this core edits is read through its session; any other file is
    * opened fresh for this one call (another process may be editing it) and closed again.
@@ -251,14 +261,12 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       const report = await reading(file, (open) => exportReport(open, format, draft));
       return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },
+    async closeYear({ file }) {
+      return { closed: release(options.resolveFile(file)) };
+    },
     ...groupApi(options, {
       settle: (fullPath) => sessions.get(fullPath)?.store.checkpoint(),
-      release(fullPath) {
-        if (!sessions.has(fullPath)) return;
-        sessions.get(fullPath)!.store.close();
-        sessions.delete(fullPath);
-        releaseYearLock(fullPath);
-      },
+      release,
     }),
   };
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lockPathOf } from '../../electron/core/file-lock';
 import { tempDir } from '../helpers/temp';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
@@ -43,6 +44,8 @@ describe('导出 and 导入 in the browser mode', () => {
 
     await app.page.getByRole('status').getByText(/^已导出/).waitFor();
     await app.page.getByRole('button', { name: '切换年度文件' }).click();
+    // The year left is closed and its edit lock given back (the CLI or a colleague may edit it now).
+    await expect.poll(() => fs.existsSync(lockPathOf(path.join(app.dataDir, 'jm.sqlite')))).toBe(false);
     await ui.openYear('空白单位');
     // What was said about the other unit's file stays with it: no "已导出" over this year.
     expect(await app.page.getByText(/^已导出/).count()).toBe(0);

@@ -101,6 +101,19 @@ describe('one editor per year file', () => {
       expect(refused.code).toBe(1);
       expect(refused.err).toContain('mine.sqlite 正由决算通浏览器模式打开编辑');
       expect((await api('setCells', { file: 'mine.sqlite', edits: [{ table: '公开01表', row: '28', col: '1', value: '2' }] })).ok).toBe(true);
+
+      // The clerk leaves the year (切换年度文件): the file is closed and free while the host keeps running.
+      expect(await api('closeYear', { file: 'mine.sqlite' })).toEqual({ ok: true, result: { closed: true } });
+      expect(fs.existsSync(lockPathOf(mine))).toBe(false);
+      const got = await cliAsync('set', '--file', mine, '--table', '公开04表', '--row', '1', '--col', '1', '--value', '5');
+      expect(got).toEqual({ code: 0, err: '' });
+      // Opening it again takes the lock again, and shows both the host's edit and the CLI's.
+      const reopened = (await (await fetch(`${host.url}api/openYear`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify({ file: 'mine.sqlite' }) })).json()) as { ok: boolean; result: { tables: Record<string, { cells: Record<string, Record<string, string>> }> } };
+      expect(reopened.ok).toBe(true);
+      expect([reopened.result.tables['公开01表'].cells['28'], reopened.result.tables['公开04表'].cells['1']]).toEqual([{ '1': '2.00' }, { '1': '5.00' }]);
+      expect(fs.existsSync(lockPathOf(mine))).toBe(true);
+      expect((await cliAsync('set', '--file', mine, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9')).code).toBe(1);
+      expect(await api('closeYear', { file: 'other.sqlite' })).toEqual({ ok: true, result: { closed: false } });
     } finally {
       await host.close();
     }

@@ -270,6 +270,9 @@ export const useYearStore = create<YearState>((set, get) => {
     },
 
     closeYear() {
+      // After the edits already sent, the core closes the file and frees its edit lock for the CLI or a colleague.
+      const file = get().info?.file;
+      if (file) queue = queue.then(() => call('closeYear', { file })).catch(() => undefined);
       // Notices speak of this year ("已导出 …", "已从 … 导入"): they do not follow the clerk into the next one.
       set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null });
       void get().loadYears();
