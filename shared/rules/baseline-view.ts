@@ -14,7 +14,8 @@ export type BaselineCells = Map<string, Map<string, Amount>>;
 export function baselineView(stored: BaselineCells): ModelView {
   const inputs: YearInputs = {};
   for (const [table, cells] of stored) {
-    const target = (inputs[table] = emptyInputs());
+    // The stored cells stand as the inputs: they are what inputsBehind counts (values are read as stored below).
+    const target = (inputs[table] = { ...emptyInputs(), cells });
     for (const key of cells.keys()) {
       const row = key.split('|')[0];
       if (codeLevel(row) === 3) target.codes.add(row);
@@ -27,6 +28,7 @@ export function baselineView(stored: BaselineCells): ModelView {
     row: (table, key) => model.row(table, key),
     rule: (table, row, col) => model.rule(table, row, col),
     table: (table) => model.table(table),
+    inputsBehind: (table, row, col) => model.inputsBehind(table, row, col),
   };
 }
 

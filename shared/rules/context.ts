@@ -80,9 +80,6 @@ export class CheckContext {
   private readonly seen = new Set<string>();
   private readonly indexes = new Map<string, TableIndex>();
   private readonly lyIndexes = new Map<string, TableIndex>();
-  /** inputsBehind of computed cells, by table, column and row; this year's and last year's. */
-  private readonly counts = new Map<string, Map<string, Map<string, number>>>();
-  private readonly lyCounts = new Map<string, Map<string, Map<string, number>>>();
   private rule!: RuleDef;
 
   constructor(
@@ -230,7 +227,7 @@ export class CheckContext {
    * typed 项, not typed themselves, so each non-zero input cell feeding a side is one rounded addend
    * (a typed 0 is exact). An input reached twice counts twice; that only happens where both sides
    * share inputs, i.e. where only an override can cause a difference. Asked only for differences
-   * above 0.01, and memoised per run, so clean data never pays for it.
+   * above 0.01, so clean data never pays for it; the engine memoises it (YearModel.inputsBehind).
    */
   addendsOf(cells: { table: string; row: string; col: string; ly?: boolean }[]): number {
     let n = 0;
@@ -239,55 +236,7 @@ export class CheckContext {
   }
 
   private inputsBehind(table: string, row: string, col: string, ly: boolean): number {
-    const model = ly ? this.baseline : this.model;
-    const rule = model?.rule(table, row, col);
-    if (!model || !rule) return 0;
-    // An input or a link is answered directly: memoising them built a key string per compared cell,
-    // which cost more than the answer (a year with thousands of failing per-row relations).
-    if (rule.role === 'input') return model.value(table, row, col) ? 1 : 0;
-    if (rule.role === 'linked') return this.inputsBehind(rule.from.table ?? table, rule.from.row === SAME_ROW ? row : rule.from.row, rule.from.col, ly);
-    if (!rule.terms.length) return this.sumRowCounts(table, col, ly).get(row) ?? 0;
-    const memo = this.countsOf(table, col, ly);
-    const known = memo.get(row);
-    if (known !== undefined) return known;
-    let n = 0;
-    for (const term of rule.terms) n += this.inputsBehind(term.ref.table ?? table, term.ref.row === SAME_ROW ? row : term.ref.row, term.ref.col, ly);
-    memo.set(row, n);
-    return n;
-  }
-
-  /** The memo of inputsBehind for one column of one table. */
-  private countsOf(table: string, col: string, ly: boolean): Map<string, number> {
-    const byTable = ly ? this.lyCounts : this.counts;
-    let byCol = byTable.get(table);
-    if (!byCol) byTable.set(table, (byCol = new Map()));
-    let memo = byCol.get(col);
-    if (!memo) byCol.set(col, (memo = new Map()));
-    return memo;
-  }
-
-  /**
-   * inputsBehind of a column's 合计 / 类 / 款 rows (the sum of their child rows), all in one pass from
-   * the 项 rows up: a 合计 of a 5,000-row table reached through recursion cost ~10 ms per failed relation.
-   */
-  private sumRowCounts(table: string, col: string, ly: boolean): Map<string, number> {
-    const memo = this.countsOf(table, col, ly);
-    if (memo.has(TOTAL)) return memo;
-    const model = (ly ? this.baseline : this.model)!;
-    const { rows, children } = this.index(table, ly);
-    // Rows come parents first (合计, 201, 20101, 2010101, …): from the end, children are counted before their parents.
-    for (let i = rows.length - 1; i >= 0; i--) {
-      const row = rows[i];
-      const rule = row.rules[col];
-      if (!rule || memo.has(row.key)) continue;
-      if (rule.role === 'input') memo.set(row.key, model.value(table, row.key, col) ? 1 : 0);
-      else if (rule.role === 'computed' && !rule.terms.length) {
-        let n = 0;
-        for (const child of children.get(row.key) ?? []) n += memo.get(child) ?? this.inputsBehind(table, child, col, ly);
-        memo.set(row.key, n);
-      } else memo.set(row.key, this.inputsBehind(table, row.key, col, ly));
-    }
-    return memo;
+    return (ly ? this.baseline : this.model)?.inputsBehind(table, row, col) ?? 0;
   }
 
   /** "公开02表 科目 2010302 第1栏"; parts equal to `relativeTo` are left out. */

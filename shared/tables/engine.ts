@@ -78,6 +78,8 @@ interface Slot {
   inputKeys: string[];
   /** A 合计 / 类 / 款 row's child rows: its Σ 下级 cells add the same column of these. */
   children: Slot[];
+  /** inputsBehind per column, stamped like values; made on the first count (only failed 审核 relations ask). */
+  counts?: { stamp: Int32Array; n: Int32Array };
 }
 
 /**
@@ -159,6 +161,46 @@ export class YearModel {
     const slot = structure.slots.get(row);
     const index = structure.columnIndex.get(col);
     return slot && index !== undefined ? this.valueAt(id, structure, slot, index) : null;
+  }
+
+  /**
+   * n of SPEC §0.5 for a cell: the non-zero input cells its value adds up (an input reached twice
+   * counts twice; a typed 0 is exact, so it does not count). Memoised in the row's slot like values:
+   * 审核 asks it for every side of a failed relation, and a 合计 of a 5,000-row table reaches every
+   * 项 row below it.
+   */
+  inputsBehind(id: string, row: string, col: string): number {
+    const structure = this.structure(id);
+    const slot = structure.slots.get(row);
+    const index = structure.columnIndex.get(col);
+    return slot && index !== undefined ? this.countAt(id, structure, slot, index) : 0;
+  }
+
+  private countAt(id: string, structure: Structure, slot: Slot, index: number): number {
+    const done = 2 * this.generation;
+    const counts = (slot.counts ??= { stamp: new Int32Array(structure.columns.length), n: new Int32Array(structure.columns.length) });
+    const stamp = counts.stamp[index];
+    if (stamp === done) return counts.n[index];
+    if (stamp === done + 1) throw new Error(`公式循环引用:${id} ${slot.row.key} ${structure.columns[index]}`);
+    counts.stamp[index] = done + 1;
+    let n = 0;
+    try {
+      const rule = slot.row.rules[structure.columns[index]];
+      if (!rule) n = 0;
+      else if (rule.role === 'input') n = this.valueAt(id, structure, slot, index) ? 1 : 0;
+      else if (rule === sumRule) for (const child of slot.children) n += this.countAt(id, structure, child, index);
+      else {
+        for (const term of this.plan(id, slot.row.rules, index, rule)) {
+          const target = term.ownRow ? slot : (term.slot ?? term.structure.slots.get(slot.row.key));
+          if (target) n += this.countAt(term.table, term.structure, target, term.index);
+        }
+      }
+    } finally {
+      counts.stamp[index] = 0;
+    }
+    counts.n[index] = n;
+    counts.stamp[index] = done;
+    return n;
   }
 
   /**

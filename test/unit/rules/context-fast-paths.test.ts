@@ -1,7 +1,7 @@
 /**
  * The 审核 context's fast paths against the plain definitions they replace (issue 18: a year in
  * progress with thousands of findings): amounts in messages, message templates, and the count of
- * typed addends behind a cell (SPEC §0.5) taken for whole columns at once.
+ * typed addends behind a cell (SPEC §0.5) memoised in the engine (YearModel.inputsBehind).
  */
 import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../../shared/catalog';
@@ -69,7 +69,7 @@ function inputsBehindByDefinition(model: ModelView, table: string, row: string, 
 }
 
 describe('typed addends behind a cell (SPEC §0.5)', () => {
-  it('counted for whole columns at once equal the recursive count, on random years', () => {
+  it('memoised by the engine equal the recursive count, on random years', () => {
     const leaves = catalogFor(2023)
       .functionCodes.filter((entry) => entry.level === '项')
       .map((entry) => entry.code);

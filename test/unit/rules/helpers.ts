@@ -34,6 +34,7 @@ export function withOverrides(model: ModelView, overrides: Record<string, string
     row: (table, key) => model.row(table, key),
     rule: (table, row, col) => model.rule(table, row, col),
     table: (id) => model.table(id),
+    inputsBehind: (table, row, col) => model.inputsBehind(table, row, col),
   };
 }
 
