@@ -339,7 +339,7 @@ export class YearModel {
     const slots = new Map<string, Slot>(
       rows.map((row) => [
         row.key,
-        { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [], children: [] },
+        { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [], children: [], counts: undefined },
       ]),
     );
     for (const [parent, keys] of children) slots.get(parent)!.children = keys.map((key) => slots.get(key)!);
