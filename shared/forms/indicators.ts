@@ -180,11 +180,30 @@ function embeddedQuantity(text: string, columnUnit: string | null): NumberValue 
 }
 
 /**
+ * Parsed cells by unit column and text. The forms' 审核 and scoring read each cell several times per
+ * run and every run reads the same texts again (the renderer runs it after each change): parsing was
+ * most of a form's 审核. Callers only read the values. Bounded: a long session forgets and starts over.
+ */
+const PARSED = new Map<string, IndicatorValue>();
+const PARSED_LIMIT = 20_000;
+
+/**
  * Parses a 指标值 or 完成值 cell. `columnUnit` is the separate 度量单位/单位 column (MS-P, JM-P);
  * an embedded unit wins over it ("≤2小时" with unit 小时 is both at once in JM-P).
  */
 export function parseIndicatorValue(raw: string | null | undefined, columnUnit: string | null = null): IndicatorValue {
   if (raw === null || raw === undefined) return { kind: 'empty' };
+  // The unit's length first: no unit and text can run together into another pair's key.
+  const key = columnUnit === null ? `-${raw}` : `${columnUnit.length}:${columnUnit}${raw}`;
+  let value = PARSED.get(key);
+  if (!value) {
+    if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+    PARSED.set(key, (value = parseIndicatorText(raw, columnUnit)));
+  }
+  return value;
+}
+
+function parseIndicatorText(raw: string, columnUnit: string | null): IndicatorValue {
   const text = toHalfWidth(raw).trim().replace(/[。;;,,]+$/, '').trim();
   if (text === '') return { kind: 'empty' };
   const quantity = parseQuantity(text, columnUnit);

@@ -1,8 +1,9 @@
 /**
  * Fast paths of the form checks against the plain definitions they replace (issue 18: 审核 with 50
- * forms): character counts, full-width conversion, and layout lookups derived once per profile.
+ * forms): character counts, full-width conversion, layout lookups derived once per profile, and
+ * parsed 指标值/完成值 kept between runs.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { toHalfWidth } from '../../../shared/forms/decimal';
 import { charCount } from '../../../shared/forms/rule-messages';
 import { PROFILES, baseDataGroups, fundingRows, textSections } from '../../../shared/forms/profiles';
@@ -50,5 +51,30 @@ describe('form check fast paths', () => {
       expect(baseDataGroups(profile)).toEqual(profile.layout.flatMap((b) => (b.kind === 'base-data' ? b.groups : [])));
       expect(fundingRows(profile)).toBe(fundingRows(profile));
     }
+  });
+});
+
+describe('parsed 指标值 and 完成值 kept between runs', () => {
+  /** Cells as clerks write them, with and without a unit column; pairs whose unit and text run together ("个" + "5" vs "" + "个5"). */
+  function cells(next: () => number): [string, string | null][] {
+    const texts = ['5', '≥95%', '95%以上', '2个工作日以内', '不低于 3 次', '2023年12月', '完成', '１２．５万元', '33.%', '个5', '5个', '', ' ', '达到预期。'];
+    const units = [null, '', '%', '个', '百分比', '次', '个5'];
+    return Array.from({ length: 400 }, () => {
+      const text = texts[Math.floor(next() * texts.length)] + (next() < 0.3 ? randomText(next) : '');
+      return [text, units[Math.floor(next() * units.length)]];
+    });
+  }
+
+  it('read the same whatever was parsed before, in any order', async () => {
+    const pairs = cells(random(22));
+    const { parseIndicatorValue } = await import('../../../shared/forms/indicators');
+    const forward = pairs.map(([text, unit]) => structuredClone(parseIndicatorValue(text, unit)));
+    // A fresh module instance (nothing kept) parses the same cells backwards.
+    vi.resetModules();
+    const fresh = (await import('../../../shared/forms/indicators')).parseIndicatorValue;
+    const backward = [...pairs].reverse().map(([text, unit]) => fresh(text, unit)).reverse();
+    pairs.forEach(([text, unit], i) => expect(backward[i], `${JSON.stringify(text)} ${unit}`).toEqual(forward[i]));
+    // Asked again, the kept values are unchanged by their readers.
+    pairs.forEach(([text, unit], i) => expect(parseIndicatorValue(text, unit)).toEqual(forward[i]));
   });
 });
