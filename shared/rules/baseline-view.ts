@@ -29,6 +29,10 @@ export function baselineView(stored: BaselineCells): ModelView {
     rule: (table, row, col) => model.rule(table, row, col),
     table: (table) => model.table(table),
     inputsBehind: (table, row, col) => model.inputsBehind(table, row, col),
+    column: (table, col) => {
+      const cells = stored.get(table);
+      return (row) => cells?.get(cellKey(row, col)) ?? null;
+    },
   };
 }
 

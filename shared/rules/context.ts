@@ -27,6 +27,8 @@ export interface Comparison {
   message?: string;
 }
 
+type ColumnReader = (row: string) => Amount | null;
+
 const excessOf = (op: Op, lhs: Amount, rhs: Amount) => (op === '=' ? Math.abs(lhs - rhs) : op === '≤' ? lhs - rhs : rhs - lhs);
 
 /** SPEC §0.5: 0.005 万元 per rounded addend (at least 0.01), rounded up to a whole 0.01 万元; in minor units. */
@@ -135,11 +137,26 @@ export class CheckContext {
     return this.index(table).children.get(row) ?? [];
   }
 
-  private sum(terms: RelTerm[], row: string): Amount {
+  /** Each relation's terms as column readers, made at its first check in this run (see YearModel.column). */
+  private readonly readers = new Map<Relation, { lhs: ColumnReader[]; rhs: ColumnReader[] }>();
+
+  private readersOf(rel: Relation): { lhs: ColumnReader[]; rhs: ColumnReader[] } {
+    let readers = this.readers.get(rel);
+    if (!readers) {
+      const readerOf = (term: RelTerm): ColumnReader => {
+        const model = term.ly ? this.baseline : this.model;
+        return model ? model.column(term.table, term.col) : () => null;
+      };
+      this.readers.set(rel, (readers = { lhs: rel.lhs.map(readerOf), rhs: rel.rhs.map(readerOf) }));
+    }
+    return readers;
+  }
+
+  private sum(terms: RelTerm[], readers: ColumnReader[], row: string): Amount {
     let total = 0;
-    for (const term of terms) {
-      const model = term.ly ? this.baseline : this.model;
-      total += term.sign * (model?.value(term.table, term.row === SAME_ROW ? row : term.row, term.col) ?? 0);
+    for (let i = 0; i < terms.length; i++) {
+      const term = terms[i];
+      total += term.sign * (readers[i](term.row === SAME_ROW ? row : term.row) ?? 0);
     }
     return total;
   }
@@ -149,8 +166,9 @@ export class CheckContext {
    * computed cells has difference 0; a non-zero difference within the tolerance is a 尾数误差 warning.
    */
   check(rel: Relation, row = SAME_ROW): void {
-    const lhs = this.sum(rel.lhs, row);
-    const rhs = this.sum(rel.rhs, row);
+    const readers = this.readersOf(rel);
+    const lhs = this.sum(rel.lhs, readers.lhs, row);
+    const rhs = this.sum(rel.rhs, readers.rhs, row);
     if (excessOf(rel.op, lhs, rhs) <= 0) return;
     const first = rel.lhs[0];
     const at = { table: first.table, row: first.row === SAME_ROW ? row : first.row, col: first.col };

@@ -11,7 +11,7 @@ export type Severity = 'error' | 'warning';
  * What the rules read of a year. A YearModel satisfies it; so does any view with the same public
  * reads, e.g. an imported file whose totals are kept as printed, or a test that overrides one cell.
  */
-export type ModelView = Pick<YearModel, 'value' | 'rows' | 'row' | 'rule' | 'table' | 'inputsBehind'>;
+export type ModelView = Pick<YearModel, 'value' | 'rows' | 'row' | 'rule' | 'table' | 'inputsBehind' | 'column'>;
 
 /** Where findings about supplementary inputs and narrative text are placed (they have no annex table). */
 export const SUPP_TABLE = '补充信息';

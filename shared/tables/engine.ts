@@ -164,6 +164,20 @@ export class YearModel {
   }
 
   /**
+   * One column of a table, read by row key: the table's rows and the column are looked up once, not
+   * per cell (审核 compares a column over thousands of rows). Valid until the table's rows change.
+   */
+  column(id: string, col: string): (row: string) => Amount | null {
+    const structure = this.structure(id);
+    const index = structure.columnIndex.get(col);
+    if (index === undefined) return () => null;
+    return (row) => {
+      const slot = structure.slots.get(row);
+      return slot ? this.valueAt(id, structure, slot, index) : null;
+    };
+  }
+
+  /**
    * n of SPEC §0.5 for a cell: the non-zero input cells its value adds up (an input reached twice
    * counts twice; a typed 0 is exact, so it does not count). Memoised in the row's slot like values:
    * 审核 asks it for every side of a failed relation, and a 合计 of a 5,000-row table reaches every

@@ -2,7 +2,8 @@
  * The engine evaluates computed and linked cells through operand plans shared by all rows of one
  * rules object, and Σ 下级 straight over child slots (issue 18). `operands()` resolves each cell's
  * operands on its own, the way the exporter writes them as formulas. On random years, and again
- * after rows are added and removed, every computed and linked cell must equal the sum of its operands.
+ * after rows are added and removed, every computed and linked cell must equal the sum of its operands,
+ * and every cell read through a column reader (as 审核 reads) what value() reads.
  */
 import { describe, expect, it } from 'vitest';
 import { catalogFor } from '../../shared/catalog';
@@ -26,8 +27,13 @@ function expectSumsOfOperands(model: YearModel, label: string): number {
   let checked = 0;
   // Every table declared (regional sets too), not one template set: some link rows of another table.
   for (const def of model.defs.values()) {
+    // 审核 reads through column readers, made once per column (YearModel.column): they read what value() reads.
+    const columns = new Map(def.columns.map((column) => [column.col, model.column(def.id, column.col)]));
+    expect(columns.get(def.columns[0].col)!('没有这一行'), `${label} ${def.id}`).toBeNull();
+    expect(model.column(def.id, '没有这一栏')(model.rows(def.id)[0].key)).toBeNull();
     for (const row of model.rows(def.id)) {
       for (const [col, rule] of Object.entries(row.rules)) {
+        expect(columns.get(col)!(row.key), `${label} ${def.id} ${row.key} 第${col}栏 按栏读`).toBe(model.value(def.id, row.key, col));
         if (rule.role !== 'computed' && rule.role !== 'linked') continue;
         let sum: Amount | null = null;
         for (const operand of model.operands(def.id, row.key, col)) {

@@ -25,11 +25,13 @@ export function setInput(inputs: YearInputs, table: string, row: string, col: st
  * cannot produce such a year, so this is how by-construction relations get a planted violation.
  */
 export function withOverrides(model: ModelView, overrides: Record<string, string>): ModelView {
+  const value = (table: string, row: string, col: string) => {
+    const key = `${table}|${row}|${col}`;
+    return key in overrides ? amount(overrides[key]) : model.value(table, row, col);
+  };
   return {
-    value: (table, row, col) => {
-      const key = `${table}|${row}|${col}`;
-      return key in overrides ? amount(overrides[key]) : model.value(table, row, col);
-    },
+    value,
+    column: (table, col) => (row) => value(table, row, col),
     rows: (table) => model.rows(table),
     row: (table, key) => model.row(table, key),
     rule: (table, row, col) => model.rule(table, row, col),
