@@ -66,20 +66,19 @@ interface Target {
 }
 
 /**
- * Memo of one resolved row. Values live in arrays indexed by column position and are stamped with the
- * model's generation (2g = done, 2g + 1 = being computed), so invalidating clears nothing and a
- * recompute builds no per-cell key strings and does no map lookups (both were the cost).
+ * One resolved row. Its memoised values live in its table's arrays (Structure), at its position ×
+ * columns + column position, stamped with the model's generation (2g = done, 2g + 1 = being
+ * computed), so invalidating clears nothing and a recompute builds no per-cell key strings and does
+ * no map lookups (both were the cost); one array per table, not per row, is quick to make.
  */
 interface Slot {
   row: ResolvedRow;
-  stamp: Int32Array;
-  values: (Amount | null)[];
   /** cellKey(row, col) per column, built once: the input Map is keyed by these strings. */
   inputKeys: string[];
   /** A 合计 / 类 / 款 row's child rows: its Σ 下级 cells add the same column of these. */
   children: Slot[];
-  /** inputsBehind per column, stamped like values; made on the first count (only failed 审核 relations ask). */
-  counts?: { stamp: Int32Array; n: Int32Array };
+  /** The row's place in the table. */
+  position: number;
 }
 
 /**
@@ -104,6 +103,11 @@ interface Structure {
   columns: string[];
   columnIndex: Map<string, number>;
   children: Map<string, string[]>;
+  /** Every cell's value and its stamp (see Slot). */
+  stamp: Int32Array;
+  values: (Amount | null)[];
+  /** inputsBehind of every cell, stamped like values; made at the first count (only failed 审核 relations ask). */
+  counts?: { stamp: Int32Array; n: Int32Array };
 }
 
 /**
@@ -179,7 +183,7 @@ export class YearModel {
 
   /**
    * n of SPEC §0.5 for a cell: the non-zero input cells its value adds up (an input reached twice
-   * counts twice; a typed 0 is exact, so it does not count). Memoised in the row's slot like values:
+   * counts twice; a typed 0 is exact, so it does not count). Memoised in the table's arrays like values:
    * 审核 asks it for every side of a failed relation, and a 合计 of a 5,000-row table reaches every
    * 项 row below it.
    */
@@ -192,11 +196,13 @@ export class YearModel {
 
   private countAt(id: string, structure: Structure, slot: Slot, index: number): number {
     const done = 2 * this.generation;
-    const counts = (slot.counts ??= { stamp: new Int32Array(structure.columns.length), n: new Int32Array(structure.columns.length) });
-    const stamp = counts.stamp[index];
-    if (stamp === done) return counts.n[index];
+    const size = structure.rows.length * structure.columns.length;
+    const counts = (structure.counts ??= { stamp: new Int32Array(size), n: new Int32Array(size) });
+    const at = slot.position * structure.columns.length + index;
+    const stamp = counts.stamp[at];
+    if (stamp === done) return counts.n[at];
     if (stamp === done + 1) throw new Error(`公式循环引用:${id} ${slot.row.key} ${structure.columns[index]}`);
-    counts.stamp[index] = done + 1;
+    counts.stamp[at] = done + 1;
     let n = 0;
     try {
       const rule = slot.row.rules[structure.columns[index]];
@@ -210,10 +216,10 @@ export class YearModel {
         }
       }
     } finally {
-      counts.stamp[index] = 0;
+      counts.stamp[at] = 0;
     }
-    counts.n[index] = n;
-    counts.stamp[index] = done;
+    counts.n[at] = n;
+    counts.stamp[at] = done;
     return n;
   }
 
@@ -235,18 +241,19 @@ export class YearModel {
 
   private valueAt(id: string, structure: Structure, slot: Slot, index: number): Amount | null {
     const done = 2 * this.generation;
-    const stamp = slot.stamp[index];
-    if (stamp === done) return slot.values[index];
+    const at = slot.position * structure.columns.length + index;
+    const stamp = structure.stamp[at];
+    if (stamp === done) return structure.values[at];
     if (stamp === done + 1) throw new Error(`公式循环引用:${id} ${slot.row.key} ${structure.columns[index]}`);
-    slot.stamp[index] = done + 1;
+    structure.stamp[at] = done + 1;
     let result: Amount | null;
     try {
       result = this.evaluate(id, structure, slot, index);
     } finally {
-      slot.stamp[index] = 0;
+      structure.stamp[at] = 0;
     }
-    slot.values[index] = result;
-    slot.stamp[index] = done;
+    structure.values[at] = result;
+    structure.stamp[at] = done;
     return result;
   }
 
@@ -351,13 +358,14 @@ export class YearModel {
     }
     const width = def.columns.length;
     const slots = new Map<string, Slot>(
-      rows.map((row) => [
+      rows.map((row, position) => [
         row.key,
-        { row, stamp: new Int32Array(width), values: new Array<Amount | null>(width).fill(null), inputKeys: [], children: [], counts: undefined },
+        { row, inputKeys: [], children: [], position },
       ]),
     );
     for (const [parent, keys] of children) slots.get(parent)!.children = keys.map((key) => slots.get(key)!);
     const columns = def.columns.map((column) => column.col);
-    return { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children };
+    const size = rows.length * width;
+    return { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children, stamp: new Int32Array(size), values: new Array<Amount | null>(size).fill(null), counts: undefined };
   }
 }
