@@ -64,6 +64,13 @@ describe('opening a year file with cells it cannot hold', () => {
     ['a row key with the record separator', insert('公开01表', '3\x1e0', '1', 5), '公开01表 3\x1e0'],
     ['a column with the unit separator', insert('公开01表', '30', '1\x1f', 5), '第 1\x1f 栏'],
     ['a table id that is no text', insert(Buffer.from('公开01表'), '30', '1', 5), '公开01表 30 第 1 栏'],
+    ['a row key that is bytes', insert('公开01表', Buffer.from('30'), '1', 5), '公开01表 30 第 1 栏'],
+    ['a column that is bytes', insert('公开01表', '30', Buffer.from('1'), 5), '公开01表 30 第 1 栏'],
+    [
+      'amounts whose sum overflows 64 bits',
+      (db: Database.Database) => ['30', '2', '3'].forEach((row) => insert('公开01表', row, '1', 9_000_000_000_000_000_000n)(db)),
+      '“9000000000000000000”',
+    ],
   ])('refuses %s, naming the cell', async (_, plant, named) => {
     const message = refusal(await yearWith(plant));
     expect(message).toContain('年度文件已损坏');
