@@ -229,11 +229,19 @@ export class CheckContext {
     });
     const severity = rounding ? 'warning' : (c.severity ?? this.rule.severity);
     const message = rounding ? `${filled}(尾数误差)` : filled;
-    this.emit({
+    const { table, row, col } = c.at;
+    const key = this.newKey(table, row, col);
+    if (key === null) return;
+    // Built whole, in emit's field order: a year in progress words thousands of these per run.
+    this.findings.push({
+      key,
+      rule: this.rule.id,
       severity,
-      ...c.at,
+      table,
+      row,
+      col,
       // What to do, where the rule's own text does not say it already.
-      message: /请/.test(message) ? message : `${message}。${rounding ? '差额在尾数误差范围内,核实无误可填写出错说明' : severity === 'error' ? '请核对这两处数字,改正录入有误的一处' : '请核实,如属正常情况请填写出错说明'}`,
+      message: message.includes('请') ? message : `${message}。${rounding ? '差额在尾数误差范围内,核实无误可填写出错说明' : severity === 'error' ? '请核对这两处数字,改正录入有误的一处' : '请核实,如属正常情况请填写出错说明'}`,
       expected: formatAmount(c.rhs),
       actual: formatAmount(c.lhs),
       rounding,
@@ -293,9 +301,15 @@ export class CheckContext {
 
   /** Records a finding of the running rule; a rule reports a cell once (the first relation wins). */
   emit(finding: Omit<Finding, 'key' | 'rule'>): void {
-    const key = findingKey(this.rule.id, finding.table, finding.row, finding.col);
-    if (this.seen.has(key)) return;
+    const key = this.newKey(finding.table, finding.row, finding.col);
+    if (key !== null) this.findings.push({ key, rule: this.rule.id, ...finding });
+  }
+
+  /** The key of the running rule's finding at a cell, or null when the rule has reported the cell already. */
+  private newKey(table: string, row: string, col: string): string | null {
+    const key = findingKey(this.rule.id, table, row, col);
+    if (this.seen.has(key)) return null;
     this.seen.add(key);
-    this.findings.push({ key, rule: this.rule.id, ...finding });
+    return key;
   }
 }
