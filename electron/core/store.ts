@@ -383,8 +383,10 @@ export class YearStore {
 
   /** Writes (null: removes) 决算公开 texts in one transaction; `replaceAll` first clears every text (load). */
   writeReportTexts(texts: Record<string, ReportTextRow | null>, replaceAll = false): number {
-    this.db.transaction(() => applyReportTexts(this.db, texts, replaceAll))();
-    return ++this.revisionValue;
+    return this.guard(() => {
+      this.db.transaction(() => applyReportTexts(this.db, texts, replaceAll))();
+      return ++this.revisionValue;
+    });
   }
 
   private schemaVersion(): number {
