@@ -157,7 +157,6 @@ export class YearSession {
     return this.store.loadPrinted();
   }
 
-  /** The clerk accepts the computed value over the imported printed one (R-I01 clears). */
   /**
    * Forgets the printed values of computed cells that their details reproduce: nothing is left to
    * reconcile, and kept they would turn stale at the clerk's next edit (an R-I01 error on every
@@ -169,6 +168,7 @@ export class YearSession {
     if (reproduced.length) this.store.write({ settledPrinted: reproduced });
   }
 
+  /** The clerk accepts the computed value over the imported printed one (R-I01 clears); one undoable edit. */
   acceptComputed(table: string, row: string, col: string): number {
     return this.edit({ printed: [{ table, row, col, value: null }] });
   }

@@ -117,8 +117,6 @@ interface Structure {
 export class YearModel {
   /** Bumped by invalidate(); values stamped with an older generation are stale. Starts at 1 so 0 stamps nothing. */
   private generation = 1;
-  /** Bumped whenever a table's rows are rebuilt: resolved operands may then point at dropped slots. */
-  private rowEpoch = 0;
   private rowCache = new Map<string, Structure>();
   /** Operand plans by table, rules object and column position; dropped when any table's rows are rebuilt. */
   private plans = new Map<string, Map<Record<string, CellRule>, (PlanTerm[] | undefined)[]>>();
@@ -142,10 +140,8 @@ export class YearModel {
   /** Call after any change to inputs (cells or codes). */
   invalidate(tableWithNewRows?: string): void {
     this.generation++;
-    if (tableWithNewRows && this.rowCache.delete(tableWithNewRows)) {
-      this.rowEpoch++;
-      this.plans.clear();
-    }
+    // Rebuilt rows: resolved operand plans may point at dropped slots.
+    if (tableWithNewRows && this.rowCache.delete(tableWithNewRows)) this.plans.clear();
   }
 
   rows(id: string): ResolvedRow[] {
