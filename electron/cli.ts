@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, type TableView } from '../shared/contract';
+import { ApiError, type TableView, type YearInfo } from '../shared/contract';
 // Every verb loads its own code when it runs (`help` loads none of it; see scripts/build-cli.mjs).
 const loadCore = () => import('./core/core');
 const loadWorkbookVerbs = () => import('./core/xlsx/cli-verbs');
@@ -80,15 +80,17 @@ async function run(argv: string[]): Promise<number> {
     switch (verb) {
       case 'new': {
         const year = Number(need(flags, 'year'));
-        const info = await core.call('createYear', {
+        const info = (await core.call('createYear', {
           file,
           fiscalYear: year,
           unitName: need(flags, 'unit'),
           unitCode: typeof flags.code === 'string' ? flags.code : undefined,
           template: typeof flags.template === 'string' ? flags.template : undefined,
           numbering: typeof flags.numbering === 'string' ? flags.numbering : undefined,
-        });
-        console.log(`已创建 ${file}:${JSON.stringify(info)}`);
+        })) as YearInfo;
+        const { TABLE_SETS } = await import('../shared/tables/sets');
+        const set = TABLE_SETS.find((entry) => entry.id === info.template)!;
+        console.log(`已创建 ${file}:${info.fiscalYear}年度 ${info.unitName}${info.unitCode ? `(${info.unitCode})` : ''},${set.name}`);
         return 0;
       }
       case 'set': {

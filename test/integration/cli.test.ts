@@ -15,7 +15,10 @@ describe('CLI', () => {
   afterAll(() => temp.cleanup());
 
   it('creates a year file, sets input cells and prints computed ones', () => {
-    expect(runCli('new', '--file', file, '--year', '2023', '--unit', '荆门市行政审批局(本级)', '--code', '158001').code).toBe(0);
+    const created = runCli('new', '--file', file, '--year', '2023', '--unit', '荆门市行政审批局(本级)', '--code', '158001');
+    expect(created.code).toBe(0);
+    // Said in words, not as the contract's JSON.
+    expect(created.out.trim()).toBe(`已创建 ${file}:2023年度 荆门市行政审批局(本级)(158001),9 张公开表(公开01–09表)`);
     expect(runCli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '12.34').code).toBe(0);
     expect(runCli('set', '--file', file, '--table', '公开01表', '--row', '29', '--col', '1', '--value', '1,000').code).toBe(0);
     const got = runCli('get', '--file', file, '--table', '公开01表', '--json');
