@@ -50,6 +50,12 @@ const nonZero = (cell: CellValue) => {
   return amount.ok && !!amount.value;
 };
 
+/**
+ * Numbers, and texts with a digit in them ("99.99", "１,０００"): a label such as 行政运行 is no
+ * amount, and refusing one as such costs an exception per cell.
+ */
+const mayBeAmount = (cell: CellValue) => cell.kind === 'number' || (cell.kind === 'text' && /[0-9０-９]/.test(cell.value));
+
 const TOTAL_NAMES = new Set(['合计', '总计']);
 const SUM: CellRule = { role: 'computed', formula: 'Σ 下级', terms: [] };
 
@@ -221,11 +227,10 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
         readCell(r, key, column.col!, mapped.get(column.id)!, describeCell(def, key));
       }
     }
-    // A number outside every mapped column would be lost silently: say so.
+    // An amount outside every mapped column, typed as a number or as text, would be lost silently: say so.
     for (let index = 0; index < (line?.length ?? 0); index++) {
       const cell = line![index];
-      // Only numbers are looked at: a label is no amount, and refusing one as such costs an exception per cell.
-      if (cell?.kind === 'number' && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
+      if (cell && mayBeAmount(cell) && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
         skip(r, index + 1, '不在任何栏次下的数值,已忽略');
       }
     }
