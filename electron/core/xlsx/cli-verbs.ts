@@ -46,9 +46,11 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   if (created) {
     const year = Number(need(flags, 'year'));
     const chosen = text(flags, 'template') as TemplateSet | undefined;
-    const { set: template, source: read } = chosen ? { set: chosen, source: (await readAs(bytes, name, chosen, year)).source } : await layoutOf(bytes, name, year);
+    const { set: template, source: read, out: found } = chosen ? { set: chosen, ...(await readAs(bytes, name, chosen, year)) } : await layoutOf(bytes, name, year);
     if (!chosen && !flags.json) console.log(`按工作簿的表样新建年度文件:${TABLE_SETS.find((set) => set.id === template)!.name}(可用 --template 指定)`);
     const unitName = text(flags, 'unit') ?? read?.unitName;
+    // A table the workbook's errors made unreadable takes its 部门 line with it: those errors are the news.
+    if (!unitName && found.errors.length) throw new ApiError('refused', `未导入任何数据,文件 ${file} 未创建:\n${found.errors.join('\n')}`);
     if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
     await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template });
   }
@@ -89,12 +91,12 @@ export async function catalogVerb(core: Core, file: string, flags: Flags): Promi
  * different tables). Ties go to the earlier set, the national 9 first, so a regional superset
  * (四川14 over 13) is taken only for a table the smaller set lacks. Returns what that set read too.
  */
-async function layoutOf(bytes: Buffer, name: string, year: number): Promise<{ set: TemplateSet; source?: SourceYear }> {
-  let best: { set: TemplateSet; source?: SourceYear; score: number[] } | undefined;
+async function layoutOf(bytes: Buffer, name: string, year: number): Promise<{ set: TemplateSet; source?: SourceYear; out: Findings }> {
+  let best: { set: TemplateSet; source?: SourceYear; out: Findings; score: number[] } | undefined;
   for (const set of TEMPLATE_SET_IDS) {
     const { source, out } = await readAs(bytes, name, set, year);
     const score = [out.errors.length === 0 ? 1 : 0, source?.tables.size ?? 0, -out.warnings.length];
-    if (!best || isAbove(score, best.score)) best = { set, source, score };
+    if (!best || isAbove(score, best.score)) best = { set, source, out, score };
   }
   return best!;
 }
