@@ -8,6 +8,7 @@ import { ApiError, type ExportedWorkbook, type ImportPreview, type Results, type
 import { TABLE_SETS, TEMPLATE_SET_IDS, templateTables } from '../../../shared/tables';
 import { writeFileAtomic } from '../atomic-write';
 import type { createCore } from '../core';
+import { withLoggedEdits } from '../read-unit-file';
 import { readUntrusted } from '../untrusted-file';
 import type { Findings } from './read-table';
 import { readSource, type SourceYear } from './source';
@@ -39,7 +40,8 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
  */
 export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
   const input = need(flags, 'in');
-  const bytes = readUntrusted(input);
+  // A year file open in the app (or left by a program that ended abruptly) has acknowledged edits in its log too.
+  const bytes = withLoggedEdits(input, readUntrusted(input));
   const name = path.basename(input);
   const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true, partial: flags.partial === true };
   const created = !fs.existsSync(path.resolve(file));
