@@ -75,8 +75,41 @@ function toMinor(decimal: Decimal, shift: number): { minor: Amount; rounded: boo
   return { minor: decimal.negative ? -minor || 0 : minor, rounded: /[1-9]/.test(rest) };
 }
 
-/** Sign, up to 9 whole digits (the limit is 1 亿) and up to 4 decimals: exact in a double, scaled. */
-const PLAIN_AMOUNT = /^(-?)(\d{1,9})(?:\.(\d{1,4}))?$/;
+/** Tenths, hundredths, … of a 万元 as 0.0001 万元 (SCALE), by the number of decimals written. */
+const DECIMAL_SCALE = [SCALE, 1000, 100, 10, 1];
+const MINUS = 45;
+const DOT = 46;
+const ZERO = 48;
+
+/**
+ * The amount a plain text states — formatAmount's form, a number's shortest text (read-xlsx.ts
+ * keeps it): "710.8078", "-3", "0.5": a sign, 1–9 whole digits (the limit is 1 亿) and at most 4
+ * decimals, split on its digits. Undefined where the general grammar must decide (more decimals,
+ * too large, separators, anything else). Read digit by digit: it runs for each of a large year's
+ * hundred thousand amounts, typed, stored or read from a workbook.
+ */
+export function plainAmount(text: string): Amount | undefined {
+  const negative = text.charCodeAt(0) === MINUS;
+  let i = negative ? 1 : 0;
+  const wholeStart = i;
+  let whole = 0;
+  for (let digit = text.charCodeAt(i) - ZERO; digit >= 0 && digit <= 9; digit = text.charCodeAt(++i) - ZERO) whole = whole * 10 + digit;
+  const wholeDigits = i - wholeStart;
+  if (wholeDigits < 1 || wholeDigits > 9) return undefined;
+  let fraction = 0;
+  let decimals = 0;
+  if (i < text.length) {
+    if (text.charCodeAt(i) !== DOT) return undefined;
+    for (let digit = text.charCodeAt(++i) - ZERO; digit >= 0 && digit <= 9; digit = text.charCodeAt(++i) - ZERO) {
+      fraction = fraction * 10 + digit;
+      decimals++;
+    }
+    if (i < text.length || decimals < 1 || decimals > 4) return undefined;
+  }
+  const minor = whole * SCALE + fraction * DECIMAL_SCALE[decimals];
+  if (minor > MAX_AMOUNT) return undefined;
+  return negative && minor ? -minor : minor;
+}
 
 /**
  * Parses what a clerk types or pastes (万元). Blank means empty (null). Anything else is refused with a
@@ -85,11 +118,8 @@ const PLAIN_AMOUNT = /^(-?)(\d{1,9})(?:\.(\d{1,4}))?$/;
 export function parseAmount(input: string): Amount | null {
   // Every stored and exported amount is in formatAmount's plain form: read it directly (a year
   // opens tens of thousands of them); anything else, or an amount over the limit, takes the grammar.
-  const plain = PLAIN_AMOUNT.exec(input);
-  if (plain) {
-    const magnitude = Number(plain[2]) * SCALE + (plain[3] ? Number(plain[3].padEnd(DECIMALS, '0')) : 0);
-    if (magnitude <= MAX_AMOUNT) return plain[1] ? -magnitude || 0 : magnitude;
-  }
+  const plain = plainAmount(input);
+  if (plain !== undefined) return plain;
   const decimal = parseDecimal(input);
   if (!decimal) return null;
   const exact = toMinor(decimal, DECIMALS);

@@ -4,7 +4,7 @@
  * digits, thousands separators, a dash for "none". Finer values are rounded half away from zero on
  * their decimal digits (shared/money.ts amountOf) and flagged `rounded`; nothing else is guessed.
  */
-import { AmountError, MAX_AMOUNT, SCALE, amountOf, type Amount } from '../../../shared/money';
+import { AmountError, amountOf, plainAmount, type Amount } from '../../../shared/money';
 import type { CellValue } from './read';
 
 /** Printed for "none" by many tools; read as an empty cell. */
@@ -35,7 +35,7 @@ export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmoun
     case 'text': {
       if (cell.kind === 'text' && NONE.has(cell.value.trim())) return { ok: true, value: null };
       // A number saved in its shortest form with at most 4 decimals is already exact 万元: no rounding to check.
-      const exact = cell.kind === 'number' && cell.text !== undefined && !yuan ? exactAmount(cell.text) : undefined;
+      const exact = cell.kind === 'number' && cell.text !== undefined && !yuan ? plainAmount(cell.text) : undefined;
       if (exact !== undefined) return cell.formula ? { ok: true, value: exact, formula: true } : { ok: true, value: exact };
       try {
         const { value, rounded } = amountOf(cell.value, yuan);
@@ -50,39 +50,4 @@ export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmoun
       }
     }
   }
-}
-
-/** Tenths, hundredths, … of a 万元 as 0.0001 万元 (SCALE), by the number of decimals written. */
-const DECIMAL_SCALE = [SCALE, 1000, 100, 10, 1];
-const MINUS = 45;
-const DOT = 46;
-const ZERO = 48;
-
-/**
- * The amount a number's shortest text (read-xlsx.ts keeps it) states — "710.8078", "-3", "0.5":
- * 1–9 whole digits and at most 4 decimals — split on its digits as amountOf does; undefined where
- * amountOf must decide (more decimals to round, too large, anything else). Read digit by digit: it
- * runs for each of a large year's hundred thousand amounts.
- */
-export function exactAmount(text: string): Amount | undefined {
-  const negative = text.charCodeAt(0) === MINUS;
-  let i = negative ? 1 : 0;
-  const wholeStart = i;
-  let whole = 0;
-  for (let digit = text.charCodeAt(i) - ZERO; digit >= 0 && digit <= 9; digit = text.charCodeAt(++i) - ZERO) whole = whole * 10 + digit;
-  const wholeDigits = i - wholeStart;
-  if (wholeDigits < 1 || wholeDigits > 9) return undefined;
-  let fraction = 0;
-  let decimals = 0;
-  if (i < text.length) {
-    if (text.charCodeAt(i) !== DOT) return undefined;
-    for (let digit = text.charCodeAt(++i) - ZERO; digit >= 0 && digit <= 9; digit = text.charCodeAt(++i) - ZERO) {
-      fraction = fraction * 10 + digit;
-      decimals++;
-    }
-    if (i < text.length || decimals < 1 || decimals > 4) return undefined;
-  }
-  const minor = whole * SCALE + fraction * DECIMAL_SCALE[decimals];
-  if (minor > MAX_AMOUNT) return undefined;
-  return negative && minor ? -minor : minor;
 }
