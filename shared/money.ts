@@ -191,6 +191,22 @@ export function displayAmount(amount: Amount | null, decimals = 2): string {
   return `${rounded < 0 ? '-' : ''}${whole}${fraction}`;
 }
 
+/**
+ * Display form at full stored precision, for hovers and messages: thousands separators, two
+ * decimals always, the third and fourth only when stored ("3,383.79", "710.8078"). Built from the
+ * integer directly: a year in progress can have thousands of findings, three amounts each.
+ */
+export function displayFullAmount(amount: Amount): string {
+  const abs = Math.abs(amount);
+  const digits = String(Math.floor(abs / SCALE));
+  let whole = digits.slice(0, ((digits.length - 1) % 3) + 1);
+  for (let at = whole.length; at < digits.length; at += 3) whole += `,${digits.slice(at, at + 3)}`;
+  const rest = abs % SCALE;
+  // SCALE = 10,000: two decimals always, the third and fourth only when stored.
+  const fraction = rest % 100 === 0 ? String(rest / 100).padStart(2, '0') : rest % 10 === 0 ? String(rest / 10).padStart(3, '0') : String(rest).padStart(4, '0');
+  return `${amount < 0 ? '-' : ''}${whole}.${fraction}`;
+}
+
 /** Sum of amounts; null when every addend is null (an empty cell is not a zero). */
 export function sumAmounts(values: Iterable<Amount | null>): Amount | null {
   let total: Amount | null = null;

@@ -3,6 +3,7 @@ import type { CustomCellEditorProps } from 'ag-grid-react';
 import type { LineData } from './column-defs';
 import { peekPending, takePending } from './type-to-edit';
 import { problemWith, useHoldWhileRefused } from './hold-refused';
+import { tableSwitchStep } from './table-switch';
 
 /**
  * The amount editor of a value cell. It starts with everything typed (see type-to-edit), and a
@@ -68,7 +69,8 @@ export function AmountEditor(props: CustomCellEditorProps<LineData, string>) {
     const onKeyDown = (event: KeyboardEvent) => {
       // An input method's Enter confirms its composition; it is not the grid's Enter.
       if (event.isComposing) return event.stopPropagation();
-      if (event.key !== 'Enter' && event.key !== 'Tab') return;
+      // Going to another table commits like Enter (table-switch.ts), so it is refused like Enter.
+      if (event.key !== 'Enter' && event.key !== 'Tab' && !tableSwitchStep(event)) return;
       const reason = problemWith(textRef.current);
       if (!reason) return;
       event.preventDefault();

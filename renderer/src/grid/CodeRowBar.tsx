@@ -5,9 +5,10 @@ import { useYearStore } from '../stores/use-year-store';
 /**
  * Adds and removes 项 rows of a functional table: type a code or part of its name, pick from
  * the catalog; 款 and 类 rows appear and sum by themselves. A code the catalog lacks can be
- * added with a name as a user-defined code.
+ * added with a name as a user-defined code. Once a row is added the grid takes the focus on its
+ * first amount cell (`onAdded`), so its amounts can be typed at once; Esc goes back to the grid (`onLeave`).
  */
-export function CodeRowBar({ def, focusedRow }: { def: TableDef; focusedRow: string | null }) {
+export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDef; focusedRow: string | null; onAdded: (code: string) => void; onLeave: () => void }) {
   const model = useYearStore((state) => state.model)!;
   const change = useYearStore((state) => state.change);
   const codes = useYearStore((state) => state.codes);
@@ -19,6 +20,8 @@ export function CodeRowBar({ def, focusedRow }: { def: TableDef; focusedRow: str
   const custom = /^\d{7}$/.test(query.trim()) && !codes.isKnown(query.trim());
 
   const add = async (code: string, name?: string) => {
+    // Before the change: the grid lays out the new row while the change is applied.
+    onAdded(code);
     if (await change({ addCodes: [{ table: def.id, code, name }] })) {
       setQuery('');
       setCustomName('');
@@ -29,7 +32,10 @@ export function CodeRowBar({ def, focusedRow }: { def: TableDef; focusedRow: str
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') setHighlight((h) => Math.min(h + 1, matches.length - 1));
     else if (event.key === 'ArrowUp') setHighlight((h) => Math.max(h - 1, 0));
-    else if (event.key === 'Escape') setQuery('');
+    else if (event.key === 'Escape') {
+      setQuery('');
+      onLeave();
+    }
     else if (event.key === 'Enter' && matches[highlight]) void add(matches[highlight].code);
     else return;
     event.preventDefault();

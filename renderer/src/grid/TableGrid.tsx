@@ -20,6 +20,7 @@ import { useLiveCells } from './live-cells';
 import { measuredWidths } from './measured-widths';
 import { GRID_MODULES } from './grid-modules';
 import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
+import { takeFocusWish, useTableSwitchKeys } from './table-switch';
 
 ModuleRegistry.registerModules(GRID_MODULES);
 
@@ -122,6 +123,30 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     if (row && column?.col) setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
   }, [def, layout]);
   useTypeToEdit(host, gridApi, roleOf, onReadOnly);
+  const editorText = useCallback(() => host.current?.querySelector<HTMLInputElement>('.amount-editor-input')?.value ?? null, []);
+  useTableSwitchKeys(def.id, shown, gridApi, editorText);
+
+  /** Puts the focus in the grid: on `target`, else the cell focused last, else the first input cell. */
+  const focusGrid = (api: GridApi<LineData>, target?: { line: number; columnId: string } | null) => {
+    const last = api.getFocusedCell();
+    const cell = target ?? (last && !last.rowPinned ? { line: last.rowIndex, columnId: last.column.getColId() } : firstInputCell(def, layout, modelRef.current));
+    if (!cell) return;
+    api.ensureIndexVisible(cell.line);
+    api.ensureColumnVisible(cell.columnId);
+    api.setFocusedCell(cell.line, cell.columnId);
+  };
+  /** A 科目 row just added: its first amount cell takes the focus once the grid has the row (onRowDataUpdated). */
+  const addedRow = useRef<string | null>(null);
+  const focusAddedRow = (api: GridApi<LineData>) => {
+    const cell = addedRow.current ? firstInputCell(def, layout, modelRef.current, addedRow.current) : null;
+    if (!cell) return;
+    addedRow.current = null;
+    focusGrid(api, cell);
+  };
+  // A kept grid shown again by Ctrl+PageDown/PageUp; a grid built for it focuses once its rows are drawn.
+  useEffect(() => {
+    if (shown && gridApi.current && takeFocusWish(def.id)) focusGrid(gridApi.current);
+  }, [shown]);
 
   /** A click on a finding: scroll to its line and focus its cell (or the row's first cell). */
   const focusCell = (api: GridApi<LineData>) => {
@@ -184,7 +209,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
 
   return (
     <div className="grid-host" data-table={def.id} data-active={shown || undefined} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
-      {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} />}
+      {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} onAdded={(code) => (addedRow.current = code)} onLeave={() => gridApi.current && focusGrid(gridApi.current)} />}
       <GridStatus hint={hint} onClose={() => setHint(null)} />
       <div className="grid-body" ref={body}>
       {gridWidth !== null && <AgGridReact<LineData>
@@ -212,10 +237,12 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
           focusCell(event.api);
         }}
         onCellFocused={onCellFocused}
+        onRowDataUpdated={(event) => focusAddedRow(event.api)}
         // A hidden grid has no width: it keeps the freezing it has for when it is shown again.
         onGridSizeChanged={(event) => event.clientWidth > 0 && setGridWidth(event.clientWidth)}
         onFirstDataRendered={(event) => {
           // A year just opened (nothing has the focus): typing goes straight into the first input cell.
+          if (takeFocusWish(def.id)) return focusGrid(event.api);
           const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;
           if (first) event.api.setFocusedCell(first.line, first.columnId);
         }}

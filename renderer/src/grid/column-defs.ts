@@ -1,5 +1,5 @@
 import type { ColDef, ColGroupDef, ValueGetterParams, ValueSetterParams, CellClassParams, CellClassRules, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
-import { displayAmount, formatAmount } from '../../../shared/money';
+import { displayAmount, displayFullAmount, formatAmount } from '../../../shared/money';
 import { AmountEditor } from './AmountEditor';
 import { TABLES, explainRule, type LayoutColumn, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
 import type { ModelView } from '../../../shared/rules';
@@ -107,7 +107,9 @@ export function buildColumnDefs(
         const rule = model().rule(at.table, at.row, at.col)!;
         const how = explainRule(TABLES, rule, at);
         const lastYear = lastYearTooltip(figuresAt(model(), baseline(), def, at.row, at.col));
-        const lines = [params.value == null ? null : String(params.value), params.value == null ? null : how, lastYear].filter((line) => line);
+        // Full precision, grouped like the cells ("1,030.00", "710.8078").
+        const full = params.value == null ? null : displayFullAmount(model().value(at.table, at.row, at.col) ?? 0);
+        const lines = [full, full === null ? null : how, lastYear].filter((line) => line);
         return lines.length ? lines.join('\n') : undefined;
       },
       editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input',

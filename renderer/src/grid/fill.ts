@@ -58,9 +58,10 @@ export function tileToRange(block: string[][], bounds: Bounds): string[][] {
   return Array.from({ length: height }, (_, line) => Array.from({ length: width }, (_, column) => block[line % block.length][column % blockWidth] ?? ''));
 }
 
-/** The first cell the clerk types into, reading the table line by line. */
-export function firstInputCell(def: TableDef, layout: PrintedLayout, model: YearModel): { line: number; columnId: string } | null {
+/** The first cell the clerk types into, reading the table line by line (only the line of `row` when given). */
+export function firstInputCell(def: TableDef, layout: PrintedLayout, model: YearModel, row?: string): { line: number; columnId: string } | null {
   for (let line = 0; line < layout.lines.length; line++) {
+    if (row !== undefined && !layout.lines[line].includes(row)) continue;
     for (let column = 0; column < layout.columns.length; column++) if (inputCell(def, layout, model, line, column)) return { line, columnId: layout.columns[column].id };
   }
   return null;

@@ -17,6 +17,7 @@ import { rememberWhereLeftOff } from '../start/last-opened';
 import { usePageZoom } from './zoom';
 import { FormsPage, ReportPage, SupplementaryPage, preloadPages } from './lazy-pages';
 import { useKeptTables } from './kept-tables';
+import { TABLE_SWITCH_HINT } from '../../grid/table-switch';
 
 
 const NO_YEAR = {};
@@ -101,13 +102,16 @@ export function App() {
       </header>
       {errorBar}
       <nav className="side-list" aria-label="报表列表">
-        <div className="side-section">{info.template === '9' ? '部门决算公开表' : `部门决算公开表(${tables.length} 张)`}</div>
+        <div className="side-section" title={TABLE_SWITCH_HINT}>
+          {info.template === '9' ? '部门决算公开表' : `部门决算公开表(${tables.length} 张)`}
+        </div>
         {tables.map((def) => (
           <button
             key={def.id}
             type="button"
             className={def.id === current.id && !otherPage ? 'side-item active' : 'side-item'}
             onClick={() => selectTable(def.id)}
+            title={`${def.title}(${TABLE_SWITCH_HINT})`}
             aria-current={def.id === current.id && !otherPage ? 'page' : undefined}
           >
             <span className="side-label">{printedLabel(def.id, info.template, info.numbering)}</span>
