@@ -5,7 +5,7 @@
  * says where (the funding line, indicator or section), what was expected, what was found, and what
  * to do; the checks (rules-*.ts) only fill them.
  */
-import { formatAmount, type Amount } from '../money';
+import { displayFullAmount, type Amount } from '../money';
 import { formatPoints, type Points } from './decimal';
 import { FUNDING_KEY_LABELS, formLabel, type FundingLine, type PerfForm } from './model';
 import { fundingRows, type Profile } from './profiles';
@@ -222,8 +222,8 @@ export function render(rule: string, variant: string, form: string, field: strin
   if (!def) throw new Error(`unknown rule ${rule}/${variant}`);
   const message = def.message.replace(/\{(\w+)\}/g, (_, key: string) => String(vars[key] ?? ''));
   const result: Finding = { rule, severity: def.severity, form, field, message };
-  if (vars.expected !== undefined) result.expected = String(vars.expected);
-  if (vars.actual !== undefined) result.actual = String(vars.actual);
+  if (vars.expected !== undefined) result.expected = plainValue(vars.expected);
+  if (vars.actual !== undefined) result.actual = plainValue(vars.actual);
   return result;
 }
 
@@ -232,7 +232,12 @@ export function sumTolerance(addends: number): Amount {
   return Math.max(100, Math.ceil((50 * addends) / 100) * 100);
 }
 
-export const amountText = (a: Amount | null): string => formatAmount(a) ?? '';
+/** An amount in a message, as the cells show it at full precision ("1,653.50"). */
+export const amountText = (a: Amount | null): string => (a === null ? '' : displayFullAmount(a));
+
+/** A finding's expected / actual in the API's plain form: an amount of a message without its separators ("1653.50"). */
+const GROUPED_AMOUNT = /^-?\d{1,3}(,\d{3})+\.\d+$/;
+const plainValue = (value: string | number): string => (GROUPED_AMOUNT.test(String(value)) ? String(value).replace(/,/g, '') : String(value));
 export const pointsText = (p: Points | null): string => formatPoints(p) ?? '';
 
 export function lineLabel(line: FundingLine, profile: Profile): string {

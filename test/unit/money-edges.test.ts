@@ -3,7 +3,7 @@
  * zero on the decimal digits (never through binary floats), and sums that stay exact.
  */
 import { describe, expect, it } from 'vitest';
-import { AmountError, MAX_AMOUNT, SCALE, amountOf, formatAmount, numberText, parseAmount, roundAmount, sumAmounts } from '../../shared/money';
+import { AmountError, MAX_AMOUNT, SCALE, amountOf, displayAmount, displayFullAmount, formatAmount, numberText, parseAmount, roundAmount, sumAmounts } from '../../shared/money';
 import { cellAmount } from '../../electron/core/xlsx/cell-amount';
 import { seeded } from '../fixtures/xlsx/random-forms';
 
@@ -107,5 +107,21 @@ describe('rounding and sums', () => {
     expect(formatAmount(sumAmounts(Array(9).fill(MAX_AMOUNT)))).toBe(`${9 * 100_000_000}.00`);
     expect(() => sumAmounts([Number.MAX_SAFE_INTEGER, 1, 1])).toThrow('合计超出可精确计算的范围');
     expect(SCALE).toBe(10_000);
+  });
+});
+
+describe('the full-precision display form (hovers and messages)', () => {
+  it('is the stored form grouped like the cells, reads back to the same amount, and equals the cells’ form when two decimals suffice', () => {
+    const next = seeded(23);
+    for (let i = 0; i < 5000; i++) {
+      const amount = Math.round((next() - 0.5) * 2 * MAX_AMOUNT * 10 ** -Math.floor(next() * 8));
+      const full = displayFullAmount(amount);
+      expect(full.replace(/,/g, '')).toBe(formatAmount(amount));
+      expect(parseAmount(full)).toBe(amount);
+      if (amount % 100 === 0) expect(full).toBe(displayAmount(amount));
+    }
+    expect(displayFullAmount(10_300_000)).toBe('1,030.00');
+    expect(displayFullAmount(7_108_078)).toBe('710.8078');
+    expect(displayFullAmount(-12_345_670)).toBe('-1,234.567');
   });
 });

@@ -171,7 +171,7 @@ describe('the seeds raise exactly the findings SPEC §7 documents', () => {
     expect(checkProjectSet(ms, amount(MS_P_PROJECT_EXPENDITURE_SEED000))).toEqual([
       {
         rule: 'R-X22', severity: 'warning', form: '(全部项目)', field: 'funding[TOTAL].actual',
-        message: '全部项目自评表:12 个项目的实际支出数之和 1653.50,不应超过公开03表 合计行 项目支出 1589.14。请核对各项目的实际支出数', expected: '1589.14', actual: '1653.50',
+        message: '全部项目自评表:12 个项目的实际支出数之和 1,653.50,不应超过公开03表 合计行 项目支出 1,589.14。请核对各项目的实际支出数', expected: '1589.14', actual: '1653.50',
       },
     ]);
     expect(checkProjectSet(JM_P_SEED002.map(parseForm), amount(JM_P_PROJECT_EXPENDITURE_SEED002))).toEqual([]);
@@ -190,7 +190,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
     expect(found).toEqual([
       {
         rule: 'FV-01', severity: 'error', form: '450900220416400005156', field: 'funding[TOTAL].budget_adjusted',
-        message: '资金“合计”行:调整后预算数应为年初预算数加年中预算调整数 1954.50,填的是 1954.41。请核对这三个数', expected: '1954.50', actual: '1954.41',
+        message: '资金“合计”行:调整后预算数应为年初预算数加年中预算调整数 1,954.50,填的是 1,954.41。请核对这三个数', expected: '1954.50', actual: '1954.41',
       },
     ]);
   });
@@ -418,7 +418,7 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
     const context: CheckContext = { annex: { gpbExpenditure: amount('2000') } };
     expect(check(YL_D_SEED004, context).filter((f) => f.rule === 'FV-17')[0]).toEqual({
       rule: 'FV-17', severity: 'warning', form: '164', field: 'funding[TOTAL].actual',
-      message: '部门整体实际支出数:应与公开05表 一般公共预算财政拨款支出合计 2000.00 一致,填的是 1954.425。请核对', expected: '2000.00', actual: '1954.425',
+      message: '部门整体实际支出数:应与公开05表 一般公共预算财政拨款支出合计 2,000.00 一致,填的是 1,954.425。请核对', expected: '2000.00', actual: '1954.425',
     });
   });
 
@@ -436,10 +436,12 @@ describe('every message a clerk reads', () => {
     const unseen = FORM_RULES.flatMap((rule) => Object.entries(rule.variants).filter(([, variant]) => !raised.some((f) => f.rule === rule.id && pattern(variant.message).test(f.message))).map(([name]) => `${rule.id}/${name}`));
     expect(unseen).toEqual([]);
     const weak = raised.flatMap((f) => {
+      // Amounts read grouped as in the cells ("1,954.50"); expected / actual keep the plain form.
+      const plain = f.message.replace(/(\d),(?=\d{3})/g, '$1');
       const missing = [
         !/^[^:]+:/.test(f.message) && '位置',
-        f.expected !== undefined && !f.message.includes(f.expected) && `应有 ${f.expected}`,
-        f.actual !== undefined && !f.message.includes(f.actual) && `实有 ${f.actual}`,
+        f.expected !== undefined && !plain.includes(f.expected) && `应有 ${f.expected}`,
+        f.actual !== undefined && !plain.includes(f.actual) && `实有 ${f.actual}`,
         !/请/.test(f.message) && '请…',
       ].filter(Boolean);
       return missing.length ? [`${f.message} → 缺:${missing.join('、')}`] : [];
