@@ -11,6 +11,7 @@ import type { GridApi } from 'ag-grid-community';
 import { templateTables } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 import { problemWith } from './hold-refused';
+import { peekPending } from './type-to-edit';
 
 export const TABLE_SWITCH_HINT = 'Ctrl+PageDown 下一张表,Ctrl+PageUp 上一张表';
 
@@ -39,6 +40,17 @@ export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefOb
       if (!step) return;
       const { info, selectTable } = useYearStore.getState();
       if (!info) return;
+      if (peekPending()) {
+        // Typed so fast that the editor is still on its way with the text: the key again once it holds it.
+        event.preventDefault();
+        event.stopPropagation();
+        const key = { key: event.key, ctrlKey: true, bubbles: true, cancelable: true };
+        // A second at most: an editor that never came (the grid closed meanwhile) ends the wait.
+        let frames = 60;
+        const again = () => (peekPending() ? frames-- > 0 && requestAnimationFrame(again) : document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', key)));
+        requestAnimationFrame(again);
+        return;
+      }
       const text = editorText();
       // Left to the editor, which shows why the text is not an amount and keeps it.
       if (text !== null && problemWith(text)) return;
