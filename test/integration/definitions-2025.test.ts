@@ -1,4 +1,6 @@
-/** A 2025 year file uses the 2024 增补 and 财预〔2025〕41号 changes; a 2023 file does not. */
+/** A 2025 year file uses the 2024 增补 (财预〔2024〕22号) and 财预〔2025〕41号 changes; a 2023 file does not. */
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, inDataDir } from '../../electron/core/core';
 import { tempDir } from '../helpers/temp';
@@ -59,5 +61,25 @@ describe('a 2025 year with the 2024/2025 catalog changes in use', () => {
     expect(findings.filter((f) => /科目表/.test(f.message))).toEqual([]);
     expect((await core.openYear({ file: '2025.sqlite' })).tables['公开02表'].names).toEqual({ '2111101': '经办人填写的名称' });
     core.close();
+  });
+
+  it('labels the 款 row of 2300412 “政府性基金转移支付” in a new file (edition 5); an edition-4 file keeps it blank', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: 'new.sqlite', fiscalYear: 2024, unitName: '单位' });
+    await core.createYear({ file: 'e4.sqlite', fiscalYear: 2024, unitName: '单位' });
+    core.close();
+    const db = new Database(path.join(temp.dir, 'e4.sqlite'));
+    db.prepare("UPDATE meta SET value = '4' WHERE key = 'definitions_edition'").run();
+    db.close();
+
+    const reopened = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    const labels = async (file: string) => {
+      await reopened.edit({ file, addCodes: [{ table: '公开02表', code: '2300412' }], cells: [{ table: '公开02表', row: '2300412', col: '2', value: '5' }] });
+      const view = await reopened.getTable({ file, table: '公开02表' });
+      return Object.fromEntries(['23004', '2300412'].map((row) => [row, view.rows.find((r) => r.row === row)?.label]));
+    };
+    expect(await labels('new.sqlite')).toEqual({ '23004': '政府性基金转移支付', '2300412': '自然资源海洋气象等' });
+    expect(await labels('e4.sqlite')).toEqual({ '23004': '', '2300412': '自然资源海洋气象等' });
+    reopened.close();
   });
 });

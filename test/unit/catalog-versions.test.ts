@@ -27,6 +27,17 @@ describe('科目 catalog versions', () => {
     expect(y2025.basis).toEqual(CATALOG_CHANGES.map((change) => change.basis));
   });
 
+  it('names 23004 from edition 5: the text of 财预〔2024〕22号 (the 2024 增补) prints “政府性基金转移支付(23004款)”', () => {
+    const path = (year: number, edition?: number) => catalogFor(year, edition).functionPath('2300412').map((entry) => `${entry.code} ${entry.name}`);
+    expect(path(2024)).toEqual(['23004 政府性基金转移支付', '2300412 自然资源海洋气象等']);
+    expect(catalogFor(2025).functionCodes.find((entry) => entry.code === '23004')).toEqual({ code: '23004', name: '政府性基金转移支付', level: '款', source: 'document' });
+    // A file of edition 4 keeps the 款 unnamed; the name comes from the 2024 notice, so a 2023 file has neither.
+    expect(path(2024, 4)).toEqual(['2300412 自然资源海洋气象等']);
+    expect([catalogFor(2023).functionName('23004'), catalogFor(2023).isKnownFunctionCode('23004')]).toEqual([undefined, false]);
+    // The 增补 (edition 2) and the texts that named its codes (editions 4 and 5) are one notice, by its number.
+    expect(catalogFor(2024).basis.filter((basis) => basis.includes('财预〔2024〕22号'))).toHaveLength(3);
+  });
+
   it('completes the 2023 list from sourced names only, each marked with its source', () => {
     const current = catalogFor(2023);
     expect(current.functionCodes.find((entry) => entry.code === '2010305')).toEqual({ code: '2010305', name: '专项业务活动', level: '项', source: 'inferred' });
