@@ -65,8 +65,11 @@ export const TABLE_SETS: readonly TableSetDef[] = [
         inferred: '表样为推断:按全国公开09表排列,只含一般公共预算财政拨款',
       },
     ],
+    // 双江 is county level (县财政局); it prints the same eleven, then 国有资产使用情况表 and the 绩效自评
+    // materials as 十二–十五, which are not amount tables of the set.
     sources: [
       '陆良县中医医院 2023 https://www.luliang.gov.cn/pub/description/53106.html',
+      '双江县财政局 2023 https://www.shuangjiang.gov.cn/info/1207/124238.htm',
       '云南日报报业集团 2024 https://www.yndaily.com/html/2025/juesuangongkai_0812/137143.html',
       '迪庆州应急管理局 2024 http://diqing.gov.cn/zfxxgk_dqzzf/fdzdgknr/caizhengxinxigongkaizhuanlan/bumenyujuesuan/t_dqzzf_zyjj/202509/20250914_232146.html',
     ],

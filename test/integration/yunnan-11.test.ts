@@ -22,7 +22,12 @@ beforeEach(() => {
 });
 afterEach(() => temp.cleanup());
 
-/** 陆良县中医医院 2023年度部门决算, 目录 第二部分 2023年度部门决算表 (verbatim). */
+/**
+ * 陆良县中医医院 2023年度部门决算, 目录 第二部分 2023年度部门决算表 (verbatim). 双江拉祜族佤族布朗族傣族自治县
+ * 财政局 2023年度部门决算 (a county department, https://www.shuangjiang.gov.cn/info/1207/124238.htm) prints the
+ * same eleven titles in the same order as its 一–十一, then 十二、国有资产使用情况表 and 十三–十五 绩效自评
+ * materials, which are not amount tables of the set.
+ */
 const LULIANG_2023_TABLES = [
   '收入支出决算表',
   '收入决算表',
@@ -35,6 +40,25 @@ const LULIANG_2023_TABLES = [
   '国有资本经营预算财政拨款收入支出决算表',
   '财政拨款“三公”经费、行政参公单位机关运行经费情况表',
   '一般公共预算财政拨款“三公”经费情况表',
+];
+
+/** 双江县财政局 2023年度部门决算, 目录 第二部分 2023年度部门决算表 (verbatim). */
+const SHUANGJIANG_2023_TABLES = [
+  '收入支出决算表',
+  '收入决算表',
+  '支出决算表',
+  '财政拨款收入支出决算总表',
+  '一般公共预算财政拨款收入支出决算表',
+  '一般公共预算财政拨款基本支出决算表',
+  '一般公共预算财政拨款项目支出决算表',
+  '政府性基金预算财政拨款收入支出决算表',
+  '国有资本经营预算财政拨款收入支出决算表',
+  '财政拨款“三公”经费、行政参公单位机关运行经费情况表',
+  '一般公共预算财政拨款“三公”经费情况表',
+  '国有资产使用情况表',
+  '2023年度部门整体支出绩效自评情况',
+  '2023年度部门整体支出绩效自评表',
+  '2023年度项目支出绩效自评表',
 ];
 
 const cell = (table: string, row: string, col: string, value: string) => ({ table, row, col, value });
@@ -57,6 +81,7 @@ const describeFindings = (findings: { rule: string; table: string; row: string; 
 
 describe('云南 11 张表', () => {
   it('prints the tables of a published 云南 disclosure, in its order', () => {
+    expect(SHUANGJIANG_2023_TABLES.slice(0, 11)).toEqual(LULIANG_2023_TABLES);
     expect(templateTables('云南11').map((def) => def.title)).toEqual(
       // 陆良 2023 prints 表四 as “…决算总表”; 云南日报 2024 and 迪庆 2024 print “财政拨款收入支出决算表”, which we use.
       LULIANG_2023_TABLES.map((title) => (title === '财政拨款收入支出决算总表' ? '财政拨款收入支出决算表' : title)),
