@@ -38,6 +38,16 @@ describe('CLI', () => {
     expect(runCli('frobnicate', '--file', file).code).toBe(1);
   });
 
+  it('names its own flags, not the API’s fields, when a value is refused', () => {
+    const other = path.join(temp.dir, 'other.sqlite');
+    const year = runCli('new', '--file', other, '--year', '二〇二三', '--unit', '测试局');
+    expect(year.code).toBe(1);
+    expect(year.err.trim()).toBe('错误:--year 应为2000–2100 的整数,实际为 "二〇二三"');
+    const set = runCli('new', '--file', other, '--year', '2023', '--unit', '测试局', '--template', '广东');
+    expect(set.err.trim()).toBe('错误:--template 应为“9”或“13”或“四川14”或“云南11”或“内蒙古12”或“陕西9”,实际为 "广东"');
+    expect(fs.existsSync(other)).toBe(false);
+  });
+
   it('exits 2 on files it cannot read', () => {
     const junk = path.join(temp.dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'PK\u0003\u0004 not sqlite');
