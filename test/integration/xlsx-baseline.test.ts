@@ -118,7 +118,7 @@ describe('last year as baseline', () => {
     expect(fingerprint(path.join(env.dir, '2023.sqlite'))).toBe(before);
     const preview = await env.core.previewImport({ file: '2023.sqlite', name: last.name, dataBase64: last.dataBase64, baseline: false });
     expect(preview.source.fiscalYear).toBe(2022);
-    expect(preview.warnings).toContain(`文件 ${last.name}:是 2022 年度的数据,本年度文件为 2023 年度;如要作为上年数导入,请选择“作为上年数”`);
+    expect(preview.warnings).toContain(`文件 ${last.name}:是 2022 年度的数据,本年度文件为 2023 年度;如要作为上年数导入,请用“导入 › 上年数据”(命令行加 --baseline)`);
   });
 
   it('gives the cross-year 审核 rules last year as a model view', async () => {

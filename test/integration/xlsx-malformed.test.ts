@@ -156,7 +156,7 @@ const CASES: { name: string; file: string; bytes: () => Promise<Buffer> | Buffer
       core.close();
       return fs.readFileSync(path.join(temp.dir, 'other-2022.sqlite'));
     },
-    message: '文件 2022.sqlite:是 2022 年度的数据,本年度文件为 2023 年度;如要作为上年数导入,请选择“作为上年数”',
+    message: '文件 2022.sqlite:是 2022 年度的数据,本年度文件为 2023 年度;如要作为上年数导入,请用“导入 › 上年数据”(命令行加 --baseline)',
   },
   {
     name: 'a SQLite file that is not a year file',

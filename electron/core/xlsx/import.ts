@@ -134,7 +134,7 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
     const text = `文件 ${file}:是 ${source.fiscalYear} 年度的数据,本年度文件为 ${info.fiscalYear} 年度`;
     // A year file says its year for certain; a workbook's heading or title may be a date in passing, or
     // last year's workbook refilled with this year's figures: a warning the preview shows before writing.
-    (source.kind === 'year-file' ? out.errors : out.warnings).push(`${text};如要作为上年数导入,请选择“作为上年数”`);
+    (source.kind === 'year-file' ? out.errors : out.warnings).push(`${text};如要作为上年数导入,请用“导入 › 上年数据”(命令行加 --baseline)`);
   }
   if (source.unitName && norm(source.unitName) !== norm(info.unitName)) {
     out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度文件的“${info.unitName}”不同`);
