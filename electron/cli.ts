@@ -57,6 +57,17 @@ function need(flags: Flags, name: string): string {
   return value;
 }
 
+/** The flag each field of a year's creation comes from: a refusal names what the clerk typed. */
+const FLAG_OF_FIELD: Record<string, string> = { fiscalYear: '--year', unitName: '--unit', unitCode: '--code', template: '--template', numbering: '--numbering' };
+
+/** “参数 createYear.fiscalYear 应为…” (the API's words) as “--year 应为…”. */
+function inFlagWords(message: string): string {
+  return message.replace(/^参数 createYear\.(\w+) /, (whole, field: string) => (FLAG_OF_FIELD[field] ? `${FLAG_OF_FIELD[field]} ` : whole));
+}
+
+/** A year as typed: digits become the number; other text goes on as it is, so the refusal can quote it. */
+const yearOf = (text: string): number | string => (/^\s*\d+\s*$/.test(text) ? Number(text) : text);
+
 function printTable(view: TableView): string {
   const cols = [...new Set(view.rows.flatMap((row) => Object.keys(row.cells)))];
   const lines = [`${view.table} ${view.title}`, ['行', '项目', ...cols.map((col) => `栏${col}`)].join('\t')];
@@ -79,10 +90,9 @@ async function run(argv: string[]): Promise<number> {
     const file = need(flags, 'file');
     switch (verb) {
       case 'new': {
-        const year = Number(need(flags, 'year'));
         const info = (await core.call('createYear', {
           file,
-          fiscalYear: year,
+          fiscalYear: yearOf(need(flags, 'year')),
           unitName: need(flags, 'unit'),
           unitCode: typeof flags.code === 'string' ? flags.code : undefined,
           template: typeof flags.template === 'string' ? flags.template : undefined,
@@ -157,7 +167,7 @@ run(process.argv.slice(2)).then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     if (error instanceof ApiError) {
-      console.error(`错误:${error.message}`);
+      console.error(`错误:${inFlagWords(error.message)}`);
       process.exitCode = error.kind === 'unreadable' ? 2 : 1;
     } else {
       // Said in words; the stack only when a developer asks for it.

@@ -7,8 +7,11 @@
 import type { PerfForm } from './forms/model';
 import { checkYearForms, type FormFinding } from './forms/year-check';
 import { validateYear, type Finding, type ModelView, type ValidateOptions } from './rules';
+import { withPrintedLabels, type LabelStyle } from './tables';
 
 export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
+  /** How the year numbers its tables: messages name them so (四川 表一…表十三), as the side list does. */
+  numbering?: LabelStyle;
   explanations: Readonly<Record<string, string>>;
   /** The year's 绩效自评 forms (FV-01 … FV-18, R-X22). */
   forms: readonly PerfForm[];
@@ -17,12 +20,15 @@ export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
 }
 
 export function auditYear(model: ModelView, inputs: AuditInputs): Finding[] {
-  const { forms, explanations, checkedBefore, ...options } = inputs;
+  const { forms, explanations, checkedBefore, numbering, ...options } = inputs;
   const tables = validateYear(model, { ...options, explanations });
   const formFindings = checkYearForms([...forms], model, checkedBefore).map((finding) => {
     const text = explanations[finding.key]?.trim();
     // An error blocks export whatever is written about it (SPEC §0.4).
     return text && finding.severity === 'warning' ? { ...finding, explanation: text } : finding;
   });
-  return [...tables, ...formFindings];
+  return [...tables, ...formFindings].map((finding) => {
+    const message = withPrintedLabels(finding.message, options.template, numbering);
+    return message === finding.message ? finding : { ...finding, message };
+  });
 }

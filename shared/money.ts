@@ -17,10 +17,11 @@ export const TOO_LARGE = '数额异常(超过 1 亿万元),请检查金额单位
 
 export class AmountError extends Error {}
 
-const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF08\uFF09\uFF0B\u3000]/g;
+/** Full-width forms, and the minus sign (U+2212) that figures copied from a published PDF carry. */
+const FULL_WIDTH = /[\uFF10-\uFF19\uFF0E\uFF0C\uFF0D\uFF08\uFF09\uFF0B\u3000\u2212]/g;
 
 function toHalfWidth(text: string): string {
-  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : ch === '\u2212' ? '-' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
 /** A decimal number as text, split into its parts; the one grammar every door accepts. */

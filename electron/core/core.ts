@@ -3,6 +3,7 @@ import path from 'node:path';
 import { yearFileNameProblem } from '../../shared/file-name';
 import { ApiError, checkCall, type Api, type Args, type MethodName, type Results } from '../../shared/contract';
 import { canSubmit } from '../../shared/rules';
+import { withPrintedLabels } from '../../shared/tables';
 import { groupApi } from './consolidate-api';
 import { YearSession } from './year-session';
 import { currentFindings, freshFindings } from './latest-findings';
@@ -19,6 +20,16 @@ const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.s
 // Workbook readers and writers (@e965/xlsx for .xls) load when a call needs them, not at start-up:
 // `validate` of a year file and the CLI's `help` never pay for them (test/integration/cli-lazy-start.test.ts).
 const workbookImport = () => import('./xlsx/import');
+
+/** An edit's refusal names tables as the year prints them (四川: “表六 科目 …”, not the inner “公开05表”). */
+function inPrintedNames<T>(session: YearSession, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    if (error instanceof ApiError) throw new ApiError(error.kind, withPrintedLabels(error.message, session.info.template, session.info.numbering));
+    throw error;
+  }
+}
 
 export interface CoreOptions {
   /** Turns the `file` argument into a path: any path for the CLI, names inside one folder for the app hosts. */
@@ -176,10 +187,12 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return reading(file, (open) => open.view(table));
     },
     async setCells({ file, edits }) {
-      return { revision: editing(file).edit({ cells: edits }) };
+      const session = editing(file);
+      return { revision: inPrintedNames(session, () => session.edit({ cells: edits })) };
     },
     async edit({ file, ...change }) {
-      return { revision: editing(file).edit(change) };
+      const session = editing(file);
+      return { revision: inPrintedNames(session, () => session.edit(change)) };
     },
     async saveForm({ file, form, replace }) {
       return editing(file).saveForm(form, replace);

@@ -1,7 +1,8 @@
 /**
  * The one place where a unit's submitted file (a year file or a workbook) is opened for reading
  * by 汇总 and batch 审核. A workbook goes through the ordinary import into a temporary year file
- * (its year from the file name, e.g. "2023年…"), so every accepted layout is accepted here too.
+ * (its year from the file name, e.g. "2023年…", else as the workbook states it), so every accepted
+ * layout is accepted here too.
  * The file is closed (and the temporary copy removed) before this returns.
  */
 import crypto from 'node:crypto';
@@ -58,10 +59,11 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
   const temp = makeTempFolder('validate');
   const core = createCore({ resolveFile: (name) => path.join(temp, name) });
   try {
-    const year = Number(/(20\d\d)/.exec(path.basename(file))?.[1] ?? new Date().getFullYear() - 1);
+    const dataBase64 = bytes.toString('base64');
+    const year = Number(/(20\d\d)/.exec(path.basename(file))?.[1] ?? (await yearOfWorkbook(core, path.basename(file), dataBase64)));
     await core.createYear({ file: 'w.sqlite', fiscalYear: year, unitName: path.basename(file) });
     try {
-      const result = await core.importWorkbook({ file: 'w.sqlite', name: path.basename(file), dataBase64: bytes.toString('base64') });
+      const result = await core.importWorkbook({ file: 'w.sqlite', name: path.basename(file), dataBase64 });
       // The workbook's "部门:" line names the unit; the file name stands in when it has none.
       if (result.source.unitName) stamp.unitName = result.source.unitName;
     } catch (error) {
@@ -74,6 +76,17 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
     core.close();
     fs.rmSync(temp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The year a workbook states (a table's heading, or our export's title property) when its file name
+ * does not: read through a preview into a scratch year file. Last year when it states none either.
+ */
+async function yearOfWorkbook(core: Pick<ReturnType<typeof import('./core').createCore>, 'createYear' | 'previewImport'>, name: string, dataBase64: string): Promise<number> {
+  const guess = new Date().getFullYear() - 1;
+  await core.createYear({ file: 'probe.sqlite', fiscalYear: guess, unitName: name });
+  const preview = await core.previewImport({ file: 'probe.sqlite', name, dataBase64 });
+  return preview.source.fiscalYear ?? guess;
 }
 
 /** Reads a year file from its bytes in memory (YearStore.openReadOnly): the submitted file is never written, not even migrated. */

@@ -140,6 +140,7 @@ export class YearSession {
     const supp = { ...parseSupplementary(this.supplementary()), report: reportSupp(this) };
     return auditYear(this.model, {
       template: info.template,
+      numbering: info.numbering,
       fiscalYear: info.fiscalYear,
       edition: info.definitionsEdition,
       explanations: this.store.explanations(),

@@ -78,7 +78,8 @@ export function parseSupplementary(values: Record<string, string | null>): Suppl
     if (!field) throw new SuppError(`补充信息中没有“${key}”这一项`);
     const text = raw?.trim() ?? '';
     if (!text) continue;
-    const named = `${field.group}·${field.label}`;
+    // “机关运行经费·机关运行经费” said twice is noise: a field alone in its like-named group is named once.
+    const named = field.label === field.group ? field.label : `${field.group}·${field.label}`;
     if (field.kind === 'choice') {
       if (!field.choices!.includes(text)) throw new SuppError(`${named}:应为${field.choices!.join('、')}之一`);
       put(key, text);

@@ -46,6 +46,25 @@ export function printedLabel(tableId: string, set: TemplateSet, style: LabelStyl
   return labelAt(position + 1, ids.length, style);
 }
 
+const relabellers = new Map<string, (text: string) => string>();
+
+/**
+ * A text that names tables by their ids (“公开05表 科目 201 …”, “川05表 合计 …”) as the year prints them
+ * (四川 13: “表六 科目 201 …”, “表五 合计 …”): the names the clerk sees in the side list and on paper.
+ */
+export function withPrintedLabels(text: string, set: TemplateSet, style: LabelStyle = '公开'): string {
+  const key = `${set}|${style}`;
+  let relabel = relabellers.get(key);
+  if (!relabel) {
+    const labels = new Map(TEMPLATE_SETS[set].map((id) => [id, printedLabel(id, set, style)] as const).filter(([id, label]) => id !== label));
+    // One pass: a label put in (表一) is never read again as another table's id.
+    const ids = labels.size ? new RegExp([...labels.keys()].join('|'), 'g') : null;
+    relabel = ids ? (value) => value.replace(ids, (id) => labels.get(id)!) : (value) => value;
+    relabellers.set(key, relabel);
+  }
+  return relabel(text);
+}
+
 /** The canonical id of the table meant by `input` (id, title, 公开NN表, 表X, …) in the set, or undefined. */
 export function resolveTableName(input: string, set: TemplateSet): string | undefined {
   return resolveIn(input, templateTables(set))?.id;

@@ -50,6 +50,12 @@ describe('导出 and 导入 in the browser mode', () => {
     // What was said about the other unit's file stays with it: no "已导出" over this year.
     expect(await app.page.getByText(/^已导出/).count()).toBe(0);
     await app.page.getByRole('button', { name: '导入 ▾' }).hover();
+    // The names README and the wrong-year hint use (“导入 › 上年数据”); a year file is taken for this year too.
+    expect(await app.page.getByRole('menu', { name: '导入' }).getByRole('menuitem').allInnerTexts()).toEqual([
+      '本年数据(Excel 或年度文件)',
+      '上年数据(上年年度文件或 Excel)',
+      '本年度科目表(Excel:科目代码、科目名称)',
+    ]);
     await app.page.getByLabel('选择导入文件').setInputFiles(saved);
     const dialog = app.page.getByRole('dialog', { name: '导入预览' });
     await dialog.waitFor();

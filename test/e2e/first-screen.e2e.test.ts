@@ -64,6 +64,25 @@ describe('the first screen: the year reopened with one request, the grid built o
     await page.close();
   });
 
+  it('says in Chinese what the new-year form lacks (not the browser’s own “Please fill out this field.”)', async () => {
+    const page = await app.page.context().newPage();
+    // The start page, not the year the first test left off in.
+    await page.addInitScript(`localStorage.removeItem('juesuan.lastOpened')`);
+    await page.goto(app.host.url);
+    const form = page.getByRole('form', { name: '新建年度文件' });
+    await form.getByLabel('单位名称').fill('   ');
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toBe('请填写单位名称');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('placeholder'))).toBe('如:荆门市行政审批局(本级)');
+    await form.getByLabel('决算年度').fill('202');
+    await form.getByLabel('单位名称').fill('荆门市测试局');
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await expect.poll(() => form.getByRole('alert').innerText()).toBe('决算年度应为 2000–2100 之间的年份(四位数字)');
+    await screenshot(page, '新建年度-未填写');
+    expect(await page.locator('.year-list button', { hasText: '荆门市测试局' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('starts on the start page, without an error, when the file left off in is gone', async () => {
     const page = await app.page.context().newPage();
     await page.addInitScript(`localStorage.setItem('juesuan.lastOpened', ${JSON.stringify(JSON.stringify({ file: 'missing.sqlite', page: '公开01表' }))})`);

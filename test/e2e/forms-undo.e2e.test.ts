@@ -58,6 +58,18 @@ describe('绩效自评 forms in the page-wide undo history', () => {
     await forms.waitSaved();
   });
 
+  it('puts back what a cell held when a text that is not an amount leaves it, not the amount typed on the way', async () => {
+    // “1 000”: its first key alone is a valid amount (1); the whole text is refused, and the cell is as before.
+    await forms.type('合计 实际支出数', '1 000');
+    await expect.poll(() => app.page.locator('.error-bar').innerText()).toContain('合计 实际支出数:“1 000”不是有效金额(数字中间有空格或制表符),已恢复原值');
+    expect(await forms.cell('合计 实际支出数').inputValue()).toBe('');
+    await forms.type('合计 年初预算数', '2,5x');
+    expect(await forms.cell('合计 年初预算数').inputValue()).toBe('1,000.00');
+    // Neither refused text left a step behind.
+    await expect.poll(undoLabel).toBe(`撤销:${TITLE} 第 1 条指标 实际完成值 改为 12`);
+    await forms.waitSaved();
+  });
+
   it('undoes an indicator row added and brings it back with its entries', async () => {
     // Undo 实际完成值, 分值, 指标值, 三级指标, then the row itself.
     for (let step = 0; step < 4; step++) await app.page.keyboard.press('Control+Z');

@@ -187,6 +187,20 @@ describe('上年数 beside this year', () => {
     await expect.poll(widths).toEqual(shown);
   });
 
+  it('takes Ctrl+Shift+L once while another table is kept open behind the one shown', async () => {
+    await ui.openStart(app.host.url);
+    await app.page.locator('.year-list button', { hasText: '2023' }).filter({ hasText: UNIT }).click();
+    await app.page.locator('.app-header').getByText('2023年度').waitFor();
+    const landed = (await app.page.locator('.table-page:not([inert]) .table-label').innerText()).trim();
+    await ui.selectTable(landed === '公开02表' ? '公开03表' : '公开02表');
+    // Two tables mounted: each kept table's switch used to take the key too, and two toggles undo each other.
+    expect(await app.page.locator('.table-page').count()).toBe(2);
+    const before = await toggle().getAttribute('aria-pressed');
+    await ui.cell(0, 's0-c1').click();
+    await app.page.keyboard.press('Control+Shift+L');
+    await expect.poll(() => toggle().getAttribute('aria-pressed')).toBe(before === 'true' ? 'false' : 'true');
+  });
+
   it('disables the switch with a reason where no 上年数 was imported', async () => {
     await ui.openStart(app.host.url);
     await ui.openYear('没有上年数的单位');

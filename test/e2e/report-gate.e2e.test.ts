@@ -44,4 +44,26 @@ describe('决算公开 page: 报送版 and required reasons', () => {
     const draft = (await app.call('exportReport', { file: 'sc.sqlite', format: 'md', draft: true })) as { ok: boolean; result?: { name: string } };
     expect(draft.result?.name).toMatch(/2023年度部门决算公开\(草稿\)\.md$/);
   });
+
+  it('says it is making the document while Word is made, and takes no second click meanwhile', async () => {
+    // The core's answer is held back until the page has been looked at: no race with a fast machine.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await app.page.route('**/api/exportReport', async (route) => {
+      await held;
+      await route.continue();
+    });
+    const bar = app.page.locator('.report-export');
+    const word = bar.getByRole('button', { name: '导出 Word' });
+    const download = app.page.waitForEvent('download');
+    await word.click();
+    await expect.poll(() => bar.getByRole('status').innerText()).toBe('正在生成 Word…');
+    expect(await word.isDisabled()).toBe(true);
+    await screenshot(app.page, '决算公开-正在生成');
+    release();
+    expect((await download).suggestedFilename()).toMatch(/2023年度部门决算公开\(草稿\)\.docx$/);
+    await expect.poll(() => bar.getByRole('status').count()).toBe(0);
+    expect(await word.isDisabled()).toBe(false);
+    await app.page.unroute('**/api/exportReport');
+  });
 });

@@ -38,6 +38,26 @@ describe('CLI', () => {
     expect(runCli('frobnicate', '--file', file).code).toBe(1);
   });
 
+  it('names its own flags, not the API’s fields, when a value is refused', () => {
+    const other = path.join(temp.dir, 'other.sqlite');
+    const year = runCli('new', '--file', other, '--year', '二〇二三', '--unit', '测试局');
+    expect(year.code).toBe(1);
+    expect(year.err.trim()).toBe('错误:--year 应为2000–2100 的整数,实际为 "二〇二三"');
+    const set = runCli('new', '--file', other, '--year', '2023', '--unit', '测试局', '--template', '广东');
+    expect(set.err.trim()).toBe('错误:--template 应为“9”或“13”或“四川14”或“云南11”或“内蒙古12”或“陕西9”,实际为 "广东"');
+    expect(fs.existsSync(other)).toBe(false);
+  });
+
+  it('names a 四川 year’s tables as it prints them when it refuses an edit', () => {
+    const sichuan = path.join(temp.dir, 'sc.sqlite');
+    expect(runCli('new', '--file', sichuan, '--year', '2024', '--unit', '渠县测试局', '--template', '13').code).toBe(0);
+    const refused = runCli('set', '--file', sichuan, '--table', '表六', '--row', '2010301', '--col', '1', '--value', '5');
+    expect(refused.code).toBe(1);
+    expect(refused.err.trim()).toBe('错误:表六 科目 2010301 第 1 栏是计算单元格(= 第2栏 + 第3栏),不能直接填写');
+    const linked = runCli('set', '--file', sichuan, '--table', '表一', '--row', '1', '--col', '1', '--value', '5');
+    expect(linked.err).toContain('取自 表四 第1行 第1栏,请在该表录入');
+  });
+
   it('exits 2 on files it cannot read', () => {
     const junk = path.join(temp.dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'PK\u0003\u0004 not sqlite');

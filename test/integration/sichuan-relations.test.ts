@@ -49,6 +49,9 @@ describe('四川 13-table relations of 川05/07/09表', () => {
       'R-S10|warning|川09表|30201|1',
     ]);
     expect(found[0].message).toContain('6.00');
+    // Messages name the tables as the side list and the printed tables do (表五, 表六), never by inner id.
+    expect(found.map((f) => f.message).join('\n')).not.toMatch(/川\d\d表|公开\d\d表/);
+    expect(found.find((f) => f.rule === 'R-S04')!.message).toMatch(/^表五 /);
     core.close();
   });
 

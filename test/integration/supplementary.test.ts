@@ -14,6 +14,8 @@ describe('补充信息 in the year file', () => {
     await core.load({ file: 'jm.sqlite', doc: seed002Doc() });
     await expect(core.setSupplementary({ file: 'jm.sqlite', values: { training_fee: '二十' } })).rejects.toThrow('补充信息:培训费和会议费·培训费(全部资金):“二十”不是有效金额');
     await expect(core.setSupplementary({ file: 'jm.sqlite', values: { 'assets.vehicles_total': '2.5' } })).rejects.toThrow(/不是整数/);
+    // A field alone in its group of the same name is named once.
+    await expect(core.setSupplementary({ file: 'jm.sqlite', values: { admin_running_cost: '1 000' } })).rejects.toThrow(/^补充信息:机关运行经费:“1 000”不是有效金额/);
 
     // Seed 002: 培训费 22.63 over all funds ≥ 公开06表 30216 3.15; 车辆 2 = 应急保障用车 2.
     await core.setSupplementary({ file: 'jm.sqlite', values: { training_fee: '22.63', meeting_fee: '1.29', 'assets.vehicles_total': '2', 'assets.vehicles_by_type.应急保障用车': '2', admin_running_cost: '' } });

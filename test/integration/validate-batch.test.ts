@@ -77,4 +77,16 @@ describe('batch 审核 of a folder', () => {
     expect(parallel).toEqual(inline);
     expect(inline).toHaveLength(5);
   });
+
+  it('takes a workbook’s year from the workbook when its name has none', async () => {
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, '提交', file) });
+    const workbook = path.join(temp.dir, '本级报表.xlsx');
+    try {
+      fs.writeFileSync(workbook, Buffer.from((await core.exportWorkbook({ file: '2023/甲.sqlite' })).dataBase64, 'base64'));
+    } finally {
+      core.close();
+    }
+    const [report] = await validateFiles([workbook], { jobs: 0 });
+    expect(report).toMatchObject({ fiscalYear: 2023, unitName: '甲单位' });
+  });
 });

@@ -100,8 +100,25 @@ describe('last year as baseline', () => {
     await newYear(env.core, '2023.sqlite', { year: 2023 });
     const result = await env.core.importWorkbook({ file: '2023.sqlite', name: workbook.name, dataBase64: workbook.dataBase64, baseline: true });
     expect(result.errors).toEqual([]);
-    expect(result.warnings.join('\n')).toContain('未写明年度,按 2022 年度的上年数导入');
+    // The export's document title (“2022年度部门决算公开表”) states its year: no guess is needed.
+    expect(result.warnings.join('\n')).not.toContain('未写明年度');
     await expectCarriedForward('2023.sqlite', workbook.name);
+  });
+
+  // A clerk picking the wrong export: the year in its document title is read back (.xlsx and .xls).
+  it.each(['xlsx', 'xls'] as const)('refuses this year’s own %s export as last year’s, and warns of last year’s as this year’s', async (format) => {
+    await lastYear('2022.sqlite');
+    const last = await env.core.exportWorkbook({ file: '2022.sqlite', format, draft: true });
+    await newYear(env.core, '2023.sqlite', { year: 2023 });
+    const own = await env.core.exportWorkbook({ file: '2023.sqlite', format, draft: true });
+    const before = fingerprint(path.join(env.dir, '2023.sqlite'));
+    await expect(env.core.importWorkbook({ file: '2023.sqlite', name: own.name, dataBase64: own.dataBase64, baseline: true })).rejects.toThrow(
+      `文件 ${own.name}:是 2023 年度的数据,作为上年数须为 2022 年度(本年度文件为 2023 年度)`,
+    );
+    expect(fingerprint(path.join(env.dir, '2023.sqlite'))).toBe(before);
+    const preview = await env.core.previewImport({ file: '2023.sqlite', name: last.name, dataBase64: last.dataBase64, baseline: false });
+    expect(preview.source.fiscalYear).toBe(2022);
+    expect(preview.warnings).toContain(`文件 ${last.name}:是 2022 年度的数据,本年度文件为 2023 年度;如要作为上年数导入,请用“导入 › 上年数据”(命令行加 --baseline)`);
   });
 
   it('gives the cross-year 审核 rules last year as a model view', async () => {

@@ -45,6 +45,23 @@ describe('CLI export / import', () => {
     expect(baseline.out).toContain('作为上年数');
   });
 
+  it('takes the new file’s year from the source when --year is left out, and says so', () => {
+    const again = runCli('import', '--file', at('from-export.sqlite'), '--in', at('out.xlsx'));
+    expect(again.code).toBe(0);
+    expect(again.out).toContain('年度取自 out.xlsx:2023');
+    expect(again.out).toContain('按工作簿的表样新建年度文件');
+    const next = runCli('import', '--file', at('next.sqlite'), '--in', at('2023.sqlite'), '--baseline');
+    expect(next.code).toBe(0);
+    // A year file's set is the file's own, not a workbook's layout.
+    expect(next.out).toContain('按 2023.sqlite 的表样新建年度文件');
+    expect(next.out).toContain('年度取自 2023.sqlite:2023 的下一年度 2024');
+    expect(JSON.parse(runCli('dump', '--file', at('next.sqlite')).out).fiscalYear).toBe(2024);
+    const unstated = runCli('import', '--file', at('unstated.sqlite'), '--in', at('seed002.xlsx'));
+    expect(unstated.code).toBe(1);
+    expect(unstated.err).toContain('缺少参数 --year(seed002.xlsx 中没有写明年度)');
+    expect(fs.existsSync(at('unstated.sqlite'))).toBe(false);
+  });
+
   it('refuses a bad workbook with exit 1 and leaves no new file behind', () => {
     fs.writeFileSync(at('bad.xlsx'), 'not a workbook');
     const refused = runCli('import', '--file', at('new.sqlite'), '--in', at('bad.xlsx'), '--year', '2023', '--unit', '单位');

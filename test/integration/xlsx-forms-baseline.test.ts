@@ -135,6 +135,22 @@ describe('绩效自评 carry-forward with last year as baseline', () => {
     expectDrafts((await env.core.openYear({ file: '2024.sqlite' })).forms);
   });
 
+  it('carries a form begun last year with no indicators yet (only its 预算 typed)', async () => {
+    await newYear(env.core, '2023.sqlite', { year: 2023 });
+    const begun: PerfFormJson = {
+      variant: 'GENERIC',
+      subject_type: 'project',
+      subject_name: '政务服务平台运维项目',
+      subject_code: code(9),
+      funding: [{ key: 'TOTAL', budget_adjusted: '1234.50', actual: '1.00' }],
+      indicators: [],
+    };
+    await env.core.saveForm({ file: '2023.sqlite', form: begun });
+    await env.core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '荆门市行政审批局(本级)', baselineFrom: '2023.sqlite' });
+    const [draft] = (await env.core.openYear({ file: '2024.sqlite' })).forms;
+    expect(draft).toMatchObject({ subject_code: code(9), subject_name: '政务服务平台运维项目', fiscal_year: 2024 });
+  });
+
   it('a file of the wrong year is refused and writes neither forms nor 上年数', async () => {
     await lastYear('2023.sqlite');
     env.core.close();

@@ -126,6 +126,13 @@ const CASES: { name: string; file: string; bytes: () => Promise<Buffer> | Buffer
     message: async () => `文件 nocode.xlsx 工作表“公开02表” 第${await row02('2010303')}行:科目代码 2010388 不在 2023 年功能分类科目表中,且没有科目名称`,
   },
   {
+    // 2010306 政务公开审批 typed as 2010396: the name printed beside it says which 科目 was meant.
+    name: 'a mistyped code beside another 科目’s name',
+    file: 'typo.xlsx',
+    bytes: () => with02('2010306', 'A', '2010396'),
+    message: async () => `文件 typo.xlsx 工作表“公开02表” 第${await row02('2010306')}行:科目代码 2010396 不在 2023 年功能分类科目表中,旁边的名称“政务公开审批”是科目 2010306 的名称,请核对代码`,
+  },
+  {
     name: 'a broken legacy .xls',
     file: 'old.xls',
     bytes: () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(600)]),
@@ -149,7 +156,7 @@ const CASES: { name: string; file: string; bytes: () => Promise<Buffer> | Buffer
       core.close();
       return fs.readFileSync(path.join(temp.dir, 'other-2022.sqlite'));
     },
-    message: '文件 2022.sqlite:是 2022 年度的数据,本年度文件为 2023 年度;如要作为上年数导入,请选择“作为上年数”',
+    message: '文件 2022.sqlite:是 2022 年度的数据,本年度文件为 2023 年度;如要作为上年数导入,请用“导入 › 上年数据”(命令行加 --baseline)',
   },
   {
     name: 'a SQLite file that is not a year file',

@@ -7,6 +7,9 @@ describe('money', () => {
     expect(parseAmount('１２３４.５')).toBe(12_345_000);
     expect(parseAmount('-12')).toBe(-120_000);
     expect(parseAmount('(12.00)')).toBe(-120_000);
+    // The minus sign (U+2212) of a published PDF's figures, copied from it.
+    expect(parseAmount('\u22121,234.56')).toBe(-12_345_600);
+    expect(() => parseAmount('\u2212\u221212')).toThrow(AmountError);
     expect(parseAmount('710.8078')).toBe(7_108_078);
     expect(parseAmount('  ')).toBeNull();
     expect(parseAmount('0.0')).toBe(0);

@@ -11,6 +11,7 @@ import type { createCore } from '../core';
 import { withLoggedEdits } from '../read-unit-file';
 import { readUntrusted } from '../untrusted-file';
 import type { Findings } from './read-table';
+import { sniff } from './read';
 import { readSource, type SourceYear } from './source';
 
 type Core = ReturnType<typeof createCore>;
@@ -35,7 +36,7 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
 
 /**
  * import --file F --in W.xlsx [--baseline] [--preview] [--json]; a missing F is created first
- * (--year required; --template, else the set the workbook is laid out in; --unit, else the 部门 the workbook names; --code, else the code the workbook carries),
+ * (--year, else the year the source states, or the year after it for --baseline; --template, else the set the workbook is laid out in; --unit, else the 部门 the workbook names; --code, else the code the workbook carries),
  * and removed again if the import fails.
  */
 export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
@@ -46,10 +47,11 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true, partial: flags.partial === true };
   const created = !fs.existsSync(path.resolve(file));
   if (created) {
-    const year = Number(need(flags, 'year'));
+    const year = typeof flags.year === 'string' ? Number(flags.year) : await yearFromSource(bytes, name, flags.baseline === true, !flags.json);
     const chosen = text(flags, 'template') as TemplateSet | undefined;
     const { set: template, source: read, out: found } = chosen ? { set: chosen, ...(await readAs(bytes, name, chosen, year)) } : await layoutOf(bytes, name, year);
-    if (!chosen && !flags.json) console.log(`按工作簿的表样新建年度文件:${TABLE_SETS.find((set) => set.id === template)!.name}(可用 --template 指定)`);
+    const what = sniff(bytes) === 'sqlite' ? ` ${name} ` : '工作簿';
+    if (!chosen && !flags.json) console.log(`按${what}的表样新建年度文件:${TABLE_SETS.find((set) => set.id === template)!.name}(可用 --template 指定)`);
     const unitName = text(flags, 'unit') ?? read?.unitName;
     // A table the workbook's errors made unreadable takes its 部门 line with it: those errors are the news.
     if (!unitName && found.errors.length) throw new ApiError('refused', `未导入任何数据,文件 ${file} 未创建:\n${found.errors.join('\n')}`);
@@ -76,6 +78,18 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
     discard();
     throw error;
   }
+}
+
+/**
+ * The year of a file made for an import without --year: the one the source states (a year file's, a
+ * workbook's heading or title), or the year after it when the source is last year's.
+ */
+async function yearFromSource(bytes: Buffer, name: string, baseline: boolean, say: boolean): Promise<number> {
+  const { source } = await readAs(bytes, name, '9', new Date().getFullYear() - 1);
+  const stated = source?.fiscalYear;
+  if (stated === undefined) throw new ApiError('refused', `缺少参数 --year(${name} 中没有写明年度)`);
+  if (say) console.log(`年度取自 ${name}:${stated}${baseline ? ` 的下一年度 ${stated + 1}` : ''}(可用 --year 指定)`);
+  return baseline ? stated + 1 : stated;
 }
 
 /** catalog --file F --in 科目表.xlsx */

@@ -49,7 +49,8 @@ export function planFormCarry(session: YearSession, source: SourceYear, out: Fin
 
 /** Last year's form reduced to what continues (see the file comment). */
 function carried(form: PerfForm, year: number, variant: PerfForm['variant']): PerfFormJson {
-  const longTerm = serializeForm(form).indicators
+  // serializeForm leaves an empty list out: a form begun without indicators has none to carry.
+  const longTerm = (serializeForm(form).indicators ?? [])
     .filter((ind) => ind.horizon === 'LONG_TERM')
     .map(({ actual_raw: _actual, score: _score, completion_desc: _desc, deviation: _deviation, ...target }) => target);
   const common = { fiscal_year: year, variant, subject_type: form.subject_type, subject_name: form.subject_name, subject_code: form.subject_code, funding: [], indicators: longTerm };

@@ -11,7 +11,7 @@
  */
 import { planFrameworkCarry, planFrameworkReplace } from './framework-import';
 import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
-import { functionName } from '../../../shared/catalog';
+import { catalogFor, functionName } from '../../../shared/catalog';
 import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, describeCell, type YearInputs } from '../../../shared/tables';
@@ -132,9 +132,9 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   const info = session.info;
   if (source.fiscalYear !== undefined && source.fiscalYear !== info.fiscalYear) {
     const text = `文件 ${file}:是 ${source.fiscalYear} 年度的数据,本年度文件为 ${info.fiscalYear} 年度`;
-    // A year file says its year for certain; a year found in a sheet's heading may be a date in passing.
-    if (source.kind === 'year-file') out.errors.push(`${text};如要作为上年数导入,请选择“作为上年数”`);
-    else out.warnings.push(text);
+    // A year file says its year for certain; a workbook's heading or title may be a date in passing, or
+    // last year's workbook refilled with this year's figures: a warning the preview shows before writing.
+    (source.kind === 'year-file' ? out.errors : out.warnings).push(`${text};如要作为上年数导入,请用“导入 › 上年数据”(命令行加 --baseline)`);
   }
   if (source.unitName && norm(source.unitName) !== norm(info.unitName)) {
     out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度文件的“${info.unitName}”不同`);
@@ -159,6 +159,12 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
       const known = functionName(code, info.fiscalYear) !== undefined || customNames.has(code);
       if (!known && !name) {
         out.errors.push(`文件 ${file} 工作表“${extracted.sheet}”${row ? ` 第${row}行` : ''}:科目代码 ${code} 不在 ${info.fiscalYear} 年功能分类科目表中,且没有科目名称`);
+        continue;
+      }
+      const meant = known ? undefined : namedLike(code, name, info.fiscalYear);
+      if (meant) {
+        const where = `文件 ${file} 工作表“${extracted.sheet}”${row ? ` 第${row}行` : ''}`;
+        out.errors.push(`${where}:科目代码 ${code} 不在 ${info.fiscalYear} 年功能分类科目表中,旁边的名称“${name}”是科目 ${meant} 的名称,请核对代码`);
         continue;
       }
       change.addCodes.push(known ? { table, code } : { table, code, name });
@@ -194,6 +200,17 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
     }
   }
   return change;
+}
+
+/**
+ * The catalog 项 a code unknown to the catalog was most likely meant to be: the one of its own 款, or the
+ * only one of its 类, that bears the printed name (a mistyped digit; a real custom 科目 has a name of its own).
+ */
+function namedLike(code: string, name: string, year: number): string | undefined {
+  const printed = norm(name);
+  const named = catalogFor(year).functionCodes.filter((entry) => entry.level === '项' && entry.code.startsWith(code.slice(0, 3)) && norm(entry.name) === printed);
+  const sameKuan = named.filter((entry) => entry.code.startsWith(code.slice(0, 5)));
+  return (sameKuan.length === 1 ? sameKuan : named.length === 1 ? named : [])[0]?.code;
 }
 
 /**

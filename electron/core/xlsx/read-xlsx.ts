@@ -8,7 +8,7 @@
 import { LIMITS } from './limits';
 import type { CellValue, SheetGrid } from './read';
 import { MAX_MERGES, PLAIN_NUMBER, checkSheetSize, mergeFits, unescapeXml } from './sanitize';
-import { unitCodeIn } from './unit-code';
+import { unitCodeIn, yearInTitle } from './unit-code';
 import type { ZipEntry } from './zip-check';
 
 const CORRUPT = '文件已损坏,无法读取,请在 Excel 中打开后另存为 .xlsx 再导入';
@@ -19,7 +19,7 @@ const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]
 /** A custom format shows a date when, outside quotes and [brackets], it has a date or time letter. */
 const isDateFormat = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
-export function readXlsxParts(entries: ZipEntry[], fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string } {
+export function readXlsxParts(entries: ZipEntry[], fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string; fiscalYear?: number } {
   const parts = new Map(entries.map((entry) => [entry.name.replace(/^\//, '').toLowerCase(), entry.data]));
   const text = (name: string) => parts.get(name.toLowerCase())?.toString('utf8');
   const workbook = text('xl/workbook.xml') ?? fail(CORRUPT);
@@ -44,8 +44,11 @@ export function readXlsxParts(entries: ZipEntry[], fail: (reason: string) => nev
     const xml = text(normalisePath(target)) ?? fail(CORRUPT);
     sheets.push(readSheet(name, xml, strings, dates, fail));
   }
-  const keywords = /<(?:\w+:)?keywords\b[^>]*>([^<]*)</.exec(text('docProps/core.xml') ?? '')?.[1];
-  return { sheets, unitCode: unitCodeIn(keywords === undefined ? undefined : unescapeXml(keywords)) };
+  const property = (name: string) => {
+    const value = new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([^<]*)<`).exec(text('docProps/core.xml') ?? '')?.[1];
+    return value === undefined ? undefined : unescapeXml(value);
+  };
+  return { sheets, unitCode: unitCodeIn(property('keywords')), fiscalYear: yearInTitle(property('title')) };
 }
 
 /** `xl/worksheets/../worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`. */

@@ -7,7 +7,7 @@
  * Callers run this in the parse worker (parse-worker.ts), which bounds memory and time once more.
  */
 import * as XLSX from '@e965/xlsx';
-import { unitCodeIn } from './unit-code';
+import { unitCodeIn, yearInTitle } from './unit-code';
 import { LIMITS } from './limits';
 import { readXlsxParts } from './read-xlsx';
 import { MAX_MERGE_CELLS, refuseDtd } from './sanitize';
@@ -52,6 +52,8 @@ export interface WorkbookRead {
   sheets: SheetGrid[];
   /** The unit code our exports carry in the document keywords (unit-code.ts). */
   unitCode?: string;
+  /** The fiscal year our exports carry in the document title (unit-code.ts). */
+  fiscalYear?: number;
 }
 
 export async function readWorkbook(bytes: Buffer, file: string): Promise<WorkbookRead> {
@@ -73,7 +75,7 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<Workboo
   return fail('不是 Excel 工作簿(.xlsx 或 .xls),也不是决算通年度文件');
 }
 
-async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<{ sheets: SheetGrid[]; unitCode?: string }> {
+async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<{ sheets: SheetGrid[]; unitCode?: string; fiscalYear?: number }> {
   try {
     const entries = unpackZip(bytes, { maxBytes: LIMITS.inflatedBytes, maxEntries: LIMITS.zipEntries });
     const names = new Set(entries.map((entry) => entry.name));
@@ -87,7 +89,7 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
   }
 }
 
-function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string } {
+function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string; fiscalYear?: number } {
   let workbook: XLSX.WorkBook;
   try {
     // sheetRows bounds what is parsed per sheet; !fullref still tells how large the sheet really is.
@@ -101,7 +103,7 @@ function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: Shee
   if (workbook.SheetNames.length > LIMITS.sheets) fail(`工作表过多(${workbook.SheetNames.length} 个),超过 ${LIMITS.sheets} 个的上限`);
   try {
     const sheets = workbook.SheetNames.map((name) => xlsSheet(name, workbook.Sheets[name], fail));
-    return { sheets, unitCode: unitCodeIn(workbook.Props?.Keywords) };
+    return { sheets, unitCode: unitCodeIn(workbook.Props?.Keywords), fiscalYear: yearInTitle(workbook.Props?.Title) };
   } catch (error) {
     // A bit-flipped or truncated stream can leave SheetJS with half-built sheets: say so, never a stack.
     if (error instanceof ReadError) throw error;

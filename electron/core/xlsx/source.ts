@@ -111,6 +111,8 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
     }
     if (!source.tables.size && !source.forms.length && !source.inputs && !source.frameworks?.length && !out.errors.length) out.errors.push(`文件 ${file}:没有找到任何决算公开表(未识别到“公开01表”“表一”等表号或表名)或绩效自评表`);
     source.fiscalYear ??= source.forms.find((found) => found.fiscalYear !== undefined)?.fiscalYear;
+    // What the sheets print comes first (a clerk edits it); the title property is our export's own word.
+    source.fiscalYear ??= workbook.fiscalYear;
     return source;
   } catch (error) {
     if (error instanceof ReadError || error instanceof ApiError) {

@@ -144,7 +144,7 @@ export const useYearStore = create<YearState>((set, get) => {
   const audit = (): Finding[] => {
     const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames } = get();
     if (!model || !info) return [];
-    return auditYear(model, { template: info.template, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms });
+    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms });
   };
   /** Every change asks for the 审核 again; changes within one frame share one run, after the frame is painted. */
   const findingsAfterPaint = afterPaint(() => set({ findings: audit(), audited: true }));

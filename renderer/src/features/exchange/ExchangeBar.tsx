@@ -115,10 +115,10 @@ export function ExchangeBar() {
         <button type="button" className="header-button">导入 ▾</button>
         <div className="menu-items" role="menu" aria-label="导入">
           <button type="button" role="menuitem" onClick={() => choose('this-year')}>
-            本年数据(Excel)
+            本年数据(Excel 或年度文件)
           </button>
           <button type="button" role="menuitem" onClick={() => choose('baseline')}>
-            导入上年数据(上年年度文件或 Excel)
+            上年数据(上年年度文件或 Excel)
           </button>
           <button type="button" role="menuitem" onClick={() => choose('catalog')}>
             本年度科目表(Excel:科目代码、科目名称)

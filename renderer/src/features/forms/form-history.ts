@@ -55,8 +55,8 @@ function record(id: number, before: PerfFormJson, after: PerfFormJson): void {
     const step = growing.step;
     for (const key of keys) if (!(key in step.before)) Object.assign(step.before, { [key]: before[key] });
     step.after = pick(after, Object.keys(step.before) as (keyof PerfFormJson)[]);
-    // Typed and put back (Escape): nothing is left to undo.
-    if (JSON.stringify(step.before) === JSON.stringify(step.after)) {
+    // Typed and put back (Escape, or a refused text left): nothing is left to undo.
+    if (sameFields(step.before, step.after)) {
       year.dropPageStep(step);
       growing = null;
     } else year.recordPageStep(step, `${formTitle(after)} ${fieldWords(element)}`);
@@ -92,6 +92,12 @@ function restore(step: FormStep, fields: Fields): boolean {
   const form = computeForm(json);
   if (form) useYearStore.getState().goToFinding({ table: FORMS_TABLE, row: formLabel(form), col: step.field ?? '' });
   return true;
+}
+
+/** Equal but for empty entries: putting a blank back writes null where the field had no entry at all. */
+function sameFields(a: Fields, b: Fields): boolean {
+  const withoutEmpty = (_key: string, value: unknown) => (value === null ? undefined : value);
+  return JSON.stringify(a, withoutEmpty) === JSON.stringify(b, withoutEmpty);
 }
 
 function pick(json: PerfFormJson, keys: (keyof PerfFormJson)[]): Fields {

@@ -108,7 +108,8 @@ interface NumberProps {
 /**
  * A decimal cell: shown with separators when idle, as typed while focused. A valid entry
  * applies at every keystroke (scores follow the typing); an invalid one is named in the error
- * bar when the cell is left, and the last valid value stays.
+ * bar when the cell is left, and the value the cell had when entered is put back, as Esc does:
+ * the valid part typed on the way (“1” of “1 000”) is never what the clerk meant.
  */
 function DecimalCell({ field, value, onValue, label, nav, placeholder, readOnly, kind }: NumberProps & { kind: 'amount' | 'points' }) {
   const marks = useContext(FieldMarks);
@@ -158,6 +159,7 @@ function DecimalCell({ field, value, onValue, label, nav, placeholder, readOnly,
       onBlur={() => {
         if (editing !== null && !isValid(editing, parse)) {
           useYearStore.setState({ error: `${label}:“${editing}”${kind === 'amount' ? errorOf(editing) : '不是有效分值'},已恢复原值` });
+          if ((value ?? null) !== original.current) onValue(original.current);
         }
         setEditing(null);
       }}

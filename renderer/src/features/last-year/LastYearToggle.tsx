@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { TableDef } from '../../../../shared/tables';
 import { lastYearUnavailable } from '../../grid/last-year-columns';
 import { useYearStore } from '../../stores/use-year-store';
@@ -18,10 +18,13 @@ export function LastYearToggle({ def }: { def: TableDef }) {
   const toggle = useLastYear((state) => state.toggle);
   const shown = useLastYearShown(def);
   const reason = lastYearUnavailable(baseline, def);
+  const own = useRef<HTMLSpanElement>(null);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (!isShortcut(event)) return;
+      // A kept table (inert behind the one shown) has its switch too: only the shown one takes the key.
+      if (own.current?.closest('[inert]')) return;
       event.preventDefault();
       if (reason) useYearStore.getState().showNotice(`不能对比上年数:${reason}`);
       else toggle();
@@ -31,7 +34,7 @@ export function LastYearToggle({ def }: { def: TableDef }) {
   }, [reason, toggle]);
 
   return (
-    <span className="last-year-toggle">
+    <span className="last-year-toggle" ref={own}>
       <button type="button" aria-pressed={shown} disabled={!!reason} aria-describedby={reason ? 'last-year-reason' : undefined} onClick={toggle} title="在每个金额栏旁显示上年数、增减额和增减率(Ctrl+Shift+L)">
         {shown ? '☑' : '☐'} 对比上年数
       </button>

@@ -19,21 +19,26 @@ export function ReportExport({ doc }: { doc: ReportDoc }) {
   const info = useYearStore((state) => state.info)!;
   const findings = useYearStore((state) => state.findings);
   const [draft, setDraft] = useState(false);
+  // Word and PDF take a second or more (charts, Chromium printing): say so, and take no second click meanwhile.
+  const [busy, setBusy] = useState<string | null>(null);
   const blocked = reportBlock(findings.filter((finding) => finding.severity === 'error').length, doc, outlineFor(info.template, info.formRegion));
-  const exportAs = async (format: (typeof FORMATS)[number][0]) => {
+  const exportAs = async ([format, label]: (typeof FORMATS)[number]) => {
+    setBusy(`正在生成 ${label.replace('导出 ', '')}…`);
     try {
       const file = await call('exportReport', { file: info.file, format, draft });
       const saved = await deliver(file.name, file.mime, file.dataBase64);
       if (saved) useYearStore.getState().showNotice(`已导出 ${saved}`);
     } catch (error) {
       useYearStore.setState({ error: (error as Error).message });
+    } finally {
+      setBusy(null);
     }
   };
   return (
     <span className="report-export">
-      {FORMATS.map(([format, label]) => (
-        <button key={format} type="button" disabled={!draft && !!blocked} title={!draft && blocked ? blocked : ''} onClick={() => void exportAs(format)}>
-          {label}
+      {FORMATS.map((entry) => (
+        <button key={entry[0]} type="button" disabled={busy !== null || (!draft && !!blocked)} title={!draft && blocked ? blocked : ''} onClick={() => void exportAs(entry)}>
+          {entry[1]}
         </button>
       ))}
       <label title="草稿封面注明“未经审核通过,不作为公开文本”">
@@ -41,6 +46,14 @@ export function ReportExport({ doc }: { doc: ReportDoc }) {
         草稿
       </label>
       {blocked && !draft && <span className="report-blocked">{blocked}</span>}
+      {busy && (
+        <div className="busy-overlay" role="status" aria-live="polite">
+          <div className="busy-box">
+            <span className="spinner" aria-hidden="true" />
+            {busy}
+          </div>
+        </div>
+      )}
     </span>
   );
 }

@@ -27,8 +27,13 @@ export function StartPage() {
   };
 
   const [creating, setCreating] = useState(false);
-  const submit = (event: FormEvent) => {
+  // Checked here, in Chinese: the browser's own bubble speaks the browser's language ("Please fill out this field.").
+  const [problem, setProblem] = useState<{ text: string; field: string } | null>(null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    const wrong = newYearProblem(form);
+    setProblem(wrong);
+    if (wrong) return event.currentTarget.querySelector<HTMLInputElement>(`[name="${wrong.field}"]`)?.focus();
     setCreating(true);
     void createYear(form).finally(() => setCreating(false));
   };
@@ -55,11 +60,11 @@ export function StartPage() {
             </ul>
           )}
         </section>
-        <form className="card" onSubmit={submit} aria-label="新建年度文件">
+        <form className="card" onSubmit={submit} aria-label="新建年度文件" noValidate>
           <h2>新建年度文件</h2>
           <label>
             决算年度
-            <input type="number" min={2000} max={2100} value={form.fiscalYear} onChange={(e) => setForm({ ...form, fiscalYear: Number(e.target.value) })} required />
+            <input name="fiscalYear" type="number" min={2000} max={2100} value={form.fiscalYear} onChange={(e) => setForm({ ...form, fiscalYear: Number(e.target.value) })} required />
           </label>
           <label>
             上年数据
@@ -74,7 +79,7 @@ export function StartPage() {
           </label>
           <label>
             单位名称
-            <input value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} placeholder="如:荆门市行政审批局(本级)" required />
+            <input name="unitName" value={form.unitName} onChange={(e) => setForm({ ...form, unitName: e.target.value })} placeholder="如:荆门市行政审批局(本级)" required />
           </label>
           <label>
             单位编码
@@ -97,6 +102,11 @@ export function StartPage() {
               <option value="表">表一 …</option>
             </select>
           </label>
+          {problem && (
+            <p className="form-problem" role="alert">
+              {problem.text}
+            </p>
+          )}
           <button type="submit" className="primary" disabled={creating}>
             {creating ? (form.baselineFrom ? '正在创建并导入上年数据…' : '正在创建…') : '创建并打开'}
           </button>
@@ -104,4 +114,11 @@ export function StartPage() {
       </div>
     </div>
   );
+}
+
+/** What keeps the new-year form from being sent, and the field to put right; null when nothing does. */
+function newYearProblem(form: NewYearForm): { text: string; field: string } | null {
+  if (!Number.isInteger(form.fiscalYear) || form.fiscalYear < 2000 || form.fiscalYear > 2100) return { text: '决算年度应为 2000–2100 之间的年份(四位数字)', field: 'fiscalYear' };
+  if (!form.unitName.trim()) return { text: '请填写单位名称', field: 'unitName' };
+  return null;
 }
