@@ -317,8 +317,11 @@ export interface Results {
 
 export type Api = { [M in MethodName]: (args: Args<M>) => Promise<Results[M]> };
 
-/** Why a call failed: refused input (exit 1) or an unreadable file (exit 2). */
-export type ErrorKind = 'refused' | 'unreadable';
+/**
+ * Why a call failed: refused input (exit 1) or an unreadable file (exit 2); in browser mode also
+ * 'elsewhere': the year is held by another tab, so this page must leave it (electron/core/web-host.ts).
+ */
+export type ErrorKind = 'refused' | 'unreadable' | 'elsewhere';
 
 export interface ApiErrorBody {
   kind: ErrorKind;

@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiError } from '../../shared/contract';
+import { ApiError, type ErrorKind } from '../../shared/contract';
 import { createCore, inDataDir } from './core';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
 import { JSON_TYPE, rendererFile } from './static-files';
@@ -23,6 +23,11 @@ export function cacheFor(pathname: string): string {
 
 /** The header every API call carries the per-start secret in (renderer/src/api.ts). */
 export const TOKEN_HEADER = 'x-juesuan-token';
+/** The header naming the page (browser tab) a call comes from: each page served gets its own id. */
+export const PAGE_HEADER = 'x-juesuan-page';
+const OPENED_ELSEWHERE =
+  '这个年度文件已在另一个浏览器标签页中打开,为免两处录入互相覆盖,本页已离开它;刚才的操作没有完成,已保存的数据不受影响。请在另一个标签页继续,或在下面的年度文件列表中重新打开它(另一个标签页随之离开)';
+const CLOSED_ELSEWHERE = '这个年度文件已在另一个浏览器标签页中关闭,本页已离开它;刚才的操作没有完成,已保存的数据不受影响。要继续,请在下面的年度文件列表中重新打开它';
 
 export interface WebHost {
   url: string;
@@ -45,6 +50,24 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const knowsToken = (given: string | string[] | undefined) => typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), tokenBytes);
+  /**
+   * Which page last opened each year file. Two tabs on one year would each keep their own copy of
+   * the year and overwrite the other's view (a cell typed in one shows 0.00 in the other, totals and
+   * 审核 included): like the desktop's single window, the page that opened the year last holds it.
+   */
+  const holders = new Map<string, string>();
+  /** Why this page may not touch the file now, or null. A closed file ('' holder) must be opened again first. */
+  const heldElsewhere = (method: string, page: string, file: unknown) => {
+    if (!page || typeof file !== 'string' || method === 'openYear' || method === 'createYear') return null;
+    const holder = holders.get(file);
+    if (holder === undefined || holder === page) return null;
+    return holder === '' ? CLOSED_ELSEWHERE : OPENED_ELSEWHERE;
+  };
+  const noteHolder = (method: string, page: string, file: unknown) => {
+    if (!page || typeof file !== 'string') return;
+    if (method === 'openYear' || method === 'createYear') holders.set(file, page);
+    if (method === 'closeYear') holders.set(file, '');
+  };
 
   const server = http.createServer((request, response) => {
     const send = (status: number, type: string, body: string | Buffer, cache = 'no-store') => {
@@ -60,7 +83,7 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
     if (`http://${host}` !== origin && `http://${host}` !== origin.replace('127.0.0.1', 'localhost')) {
       return send(421, 'text/plain; charset=utf-8', '仅限本机访问');
     }
-    const fail = (status: number, kind: 'refused' | 'unreadable', message: string) => {
+    const fail = (status: number, kind: ErrorKind, message: string) => {
       // Unread body bytes must not be taken for the next request on this connection.
       response.setHeader('Connection', 'close');
       send(status, JSON_TYPE, JSON.stringify({ ok: false, error: { kind, message } }));
@@ -99,7 +122,12 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
         if (tooLarge) return;
         try {
           const args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
+          const page = String(request.headers[PAGE_HEADER] ?? '');
+          const file = (args as { file?: unknown } | null)?.file;
+          const elsewhere = heldElsewhere(method, page, file);
+          if (elsewhere) return fail(409, 'elsewhere', elsewhere);
           const result = await core.call(method, args);
+          noteHolder(method, page, file);
           send(200, JSON_TYPE, JSON.stringify({ ok: true, result }));
         } catch (error) {
           const known = error instanceof ApiError ? error : error instanceof SyntaxError ? new ApiError('refused', '请求不是有效的 JSON') : null;
@@ -113,8 +141,9 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
     if (request.method !== 'GET') return send(405, 'text/plain; charset=utf-8', '不支持的请求');
     const found = rendererFile(options.rendererDir, url.pathname);
     if (!found) return send(404, 'text/plain; charset=utf-8', '未找到');
-    // The page learns this start's secret; nothing else served or reachable carries it.
-    const body = found.type.startsWith('text/html') ? found.body.toString('utf8').replace('</head>', `<meta name="juesuan-token" content="${token}"></head>`) : found.body;
+    // The page learns this start's secret and its own id; nothing else served or reachable carries the secret.
+    const meta = () => `<meta name="juesuan-token" content="${token}"><meta name="juesuan-page" content="${randomBytes(12).toString('base64url')}"></head>`;
+    const body = found.type.startsWith('text/html') ? found.body.toString('utf8').replace('</head>', meta) : found.body;
     send(200, found.type, body, cacheFor(url.pathname));
   });
 

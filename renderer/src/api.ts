@@ -20,12 +20,13 @@ export class CallError extends Error {
 }
 
 /** Browser mode: the host writes a per-start secret into the page and requires it on every call. */
-const token = () => document.querySelector<HTMLMetaElement>('meta[name="juesuan-token"]')?.content ?? '';
+const meta = (name: string) => document.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? '';
 
 async function viaHttp(method: string, args: unknown): Promise<Envelope> {
   const response = await fetch(`./api/${method}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': token() },
+    // The page id lets the host tell two tabs on one year apart (electron/core/web-host.ts).
+    headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': meta('juesuan-token'), 'X-Juesuan-Page': meta('juesuan-page') },
     body: JSON.stringify(args),
   });
   return (await response.json()) as Envelope;
@@ -41,6 +42,12 @@ function unreachable(): string {
   return '决算通浏览器模式的程序已关闭(运行 npm start 的窗口被关闭或按了 Ctrl+C),刚才的操作没有完成;已保存的数据不受影响。请重新运行 npm start,再刷新本页';
 }
 
+let leaveYear: (message: string) => void = () => undefined;
+/** What the page does when the host says another tab holds the year: leave it (use-year-store.ts). */
+export function onHeldElsewhere(leave: (message: string) => void): void {
+  leaveYear = leave;
+}
+
 export async function call<M extends MethodName>(method: M, args: Args<M>): Promise<Results[M]> {
   let envelope: Envelope;
   try {
@@ -48,6 +55,7 @@ export async function call<M extends MethodName>(method: M, args: Args<M>): Prom
   } catch {
     throw new CallError({ kind: 'unreadable', message: unreachable() });
   }
+  if (!envelope.ok && envelope.error.kind === 'elsewhere') leaveYear(envelope.error.message);
   if (!envelope.ok) throw new CallError(envelope.error);
   return envelope.result as Results[M];
 }

@@ -104,4 +104,35 @@ describe('browser-mode host', () => {
       expect(JSON.parse(refused.body).error.message).toContain('年度文件名');
     }
   });
+
+  it('lets only the tab that opened a year last read and write it: two tabs never overwrite each other', async () => {
+    const pageId = async () => /<meta name="juesuan-page" content="([^"]+)">/.exec((await request(host.url)).body)![1];
+    const [tabA, tabB] = [await pageId(), await pageId()];
+    expect(tabA).not.toBe(tabB);
+    const from = (tab: string, method: string, args: unknown) =>
+      request(`${host.url}api/${method}`, { method: 'POST', headers: { ...app(), 'X-Juesuan-Page': tab }, body: JSON.stringify(args) });
+    const file = '两个标签页.sqlite';
+    expect((await from(tabA, 'createYear', { file, fiscalYear: 2023, unitName: '单位' })).status).toBe(200);
+    const typed = (value: string) => ({ file, edits: [{ table: '公开01表', row: '28', col: '1', value }] });
+    expect((await from(tabA, 'setCells', typed('1.00'))).status).toBe(200);
+
+    expect((await from(tabB, 'openYear', { file })).status).toBe(200);
+    const stale = await from(tabA, 'setCells', typed('2.00'));
+    expect(stale.status).toBe(409);
+    expect(JSON.parse(stale.body).error.message).toContain('已在另一个浏览器标签页中打开');
+    expect((await from(tabA, 'getTable', { file, table: '公开01表' })).status).toBe(409);
+    expect((await from(tabB, 'setCells', typed('3.00'))).status).toBe(200);
+
+    // Tab A's 切换年度文件 must not close the year under tab B.
+    expect((await from(tabA, 'closeYear', { file })).status).toBe(409);
+    expect((await from(tabB, 'setCells', typed('4.00'))).status).toBe(200);
+    expect((await from(tabB, 'closeYear', { file })).status).toBe(200);
+    expect(JSON.parse((await from(tabA, 'setCells', typed('5.00'))).body).error.message).toContain('已在另一个浏览器标签页中关闭');
+
+    // Opening it again (a refresh) takes the year over; what tab B saved is what tab A now sees.
+    const reopened = await from(tabA, 'openYear', { file });
+    expect(reopened.status).toBe(200);
+    const cell = await from(tabA, 'getTable', { file, table: '公开01表' });
+    expect(cell.body).toContain('4.00');
+  });
 });

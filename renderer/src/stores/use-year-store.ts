@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
-import { call } from '../api';
+import { CallError, call, onHeldElsewhere } from '../api';
 import { PRINTED_RULE_ID, baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
 import { inverseNames, withNames } from './printed-names';
 import { inversePrinted, withPrinted } from './printed-cells';
@@ -191,6 +191,8 @@ export const useYearStore = create<YearState>((set, get) => {
       return true;
     } catch (error) {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
+      // Another tab holds the year: this page has left it; reopening it here would take it from that tab.
+      if (error instanceof CallError && error.body.kind === 'elsewhere') return false;
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
       const names = printedNamesFromDoc(snapshot.printedNames);
@@ -205,6 +207,17 @@ export const useYearStore = create<YearState>((set, get) => {
     const place = placeOf(change);
     if (place) get().showCell(place);
   }
+
+  /** Back to the start page. Notices speak of this year ("已导出 …", "已从 … 导入"): they do not follow the clerk into the next one. */
+  function leaveYear() {
+    set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null });
+    void get().loadYears();
+  }
+  // Browser mode: another tab opened this year. The page leaves it (no closeYear: the file is that tab's now).
+  onHeldElsewhere((message) => {
+    leaveYear();
+    set({ error: message });
+  });
 
   return {
     years: [],
@@ -273,9 +286,7 @@ export const useYearStore = create<YearState>((set, get) => {
       // After the edits already sent, the core closes the file and frees its edit lock for the CLI or a colleague.
       const file = get().info?.file;
       if (file) queue = queue.then(() => call('closeYear', { file })).catch(() => undefined);
-      // Notices speak of this year ("已导出 …", "已从 … 导入"): they do not follow the clerk into the next one.
-      set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null });
-      void get().loadYears();
+      leaveYear();
     },
 
     selectTable(id) {
