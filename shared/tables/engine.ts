@@ -5,6 +5,18 @@ import { SAME_ROW, TOTAL, type CellRule, type TableDef, type Term } from './type
 export interface TableInputs {
   cells: Map<string, Amount>;
   codes: Set<string>;
+  /**
+   * The same cells as parallel arrays, while `cells` has not been asked for (a year file's inputs as
+   * read, electron/core/store-inputs.ts): the model places them straight into its arrays.
+   */
+  readonly packed?: PackedCells;
+}
+
+/** Input cells as parallel arrays: cell i is (rows[i], cols[i]) = values[i]. */
+export interface PackedCells {
+  rows: string[];
+  cols: string[];
+  values: Float64Array;
 }
 export type YearInputs = Record<string, TableInputs>;
 
@@ -362,6 +374,31 @@ export class YearModel {
     for (const [parent, keys] of children) slots.get(parent)!.children = keys.map((key) => slots.get(key)!);
     const columns = def.columns.map((column) => column.col);
     const size = rows.length * width;
-    return { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children, stamp: new Int32Array(size), values: new Array<Amount | null>(size).fill(null), counts: undefined };
+    const structure: Structure = { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children, stamp: new Int32Array(size), values: new Array<Amount | null>(size).fill(null), counts: undefined };
+    const packed = this.inputs[def.id]?.packed;
+    if (packed) this.placePacked(structure, packed);
+    return structure;
+  }
+
+  /**
+   * Input cells from packed arrays, stamped as this generation's values: what evaluate would read
+   * from the cells Map, without building a key per cell or the Map itself (a cold 审核 of a large
+   * year did both for every input cell). An input cell not in the arrays is empty.
+   */
+  private placePacked(structure: Structure, packed: PackedCells): void {
+    const done = 2 * this.generation;
+    const width = structure.columns.length;
+    const inputIndexes = new Map<Record<string, CellRule>, number[]>();
+    for (const slot of structure.slots.values()) {
+      const rules = slot.row.rules;
+      let indexes = inputIndexes.get(rules);
+      if (!indexes) inputIndexes.set(rules, (indexes = structure.columns.flatMap((col, index) => (rules[col]?.role === 'input' ? [index] : []))));
+      for (const index of indexes) structure.stamp[slot.position * width + index] = done;
+    }
+    for (let i = 0; i < packed.rows.length; i++) {
+      const slot = structure.slots.get(packed.rows[i]);
+      const index = structure.columnIndex.get(packed.cols[i]);
+      if (slot && index !== undefined && slot.row.rules[packed.cols[i]]?.role === 'input') structure.values[slot.position * width + index] = packed.values[i];
+    }
   }
 }
