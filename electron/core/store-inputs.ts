@@ -101,6 +101,27 @@ export function readInputs(db: Database.Database, path: string): YearInputs {
 }
 
 /**
+ * A user-defined code's name. The code is named once per table that has it; the Map keeps the last
+ * of the repeats. Codes and names come joined, like the cells (one JS array per row was half the
+ * cost); a file whose names hold the separator, or are not text, is read row by row.
+ */
+export function readCustomNames(db: Database.Database): Map<string, string> {
+  const [codeText, nameText, count, allText] = db
+    .prepare("SELECT group_concat(code, char(30)), group_concat(custom_name, char(30)), count(*), count(*) = sum(typeof(code) = 'text' AND typeof(custom_name) = 'text') FROM code_rows WHERE custom_name IS NOT NULL")
+    .raw()
+    .get() as [string | null, string | null, number, number | null];
+  const names = new Map<string, string>();
+  if (count === 0) return names;
+  const codes = allText ? codeText!.split('\x1e') : [];
+  const texts = allText ? nameText!.split('\x1e') : [];
+  if (codes.length !== count || texts.length !== count) {
+    return new Map(db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').raw().all() as [string, string][]);
+  }
+  for (let i = 0; i < count; i++) names.set(codes[i], texts[i]);
+  return names;
+}
+
+/**
  * The inputs as plain Maps and Sets, for what crosses threads (汇总's unit reads, the parse worker's
  * year files): a structured clone keeps own data, not the getter that makes a packed table's Map.
  */

@@ -12,7 +12,7 @@ import { migrate, schemaVersion } from './migrations';
 import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
 import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
-import { readInputs, readKeyedCells } from './store-inputs';
+import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
 import { applyChange, type YearChangeSet } from './store-write';
 import { applyForms, formStats, readFormTexts, type FormsChange } from './store-forms';
 import { applyReportTexts, readExplanations, readReportTexts, writeExplanation, type ReportTextRow } from './store-texts';
@@ -238,12 +238,9 @@ export class YearStore {
     return readInputs(this.db, this.path);
   }
 
-  /**
-   * A user-defined code's name. The code is named once per table that has it; the Map keeps one of
-   * the repeats, as DISTINCT did (which sorted all of them first: a tenth of opening a large year).
-   */
+  /** User-defined codes' names (store-inputs.ts). */
   customNames(): Map<string, string> {
-    return new Map(this.db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').raw().all() as [string, string][]);
+    return readCustomNames(this.db);
   }
 
   /** Writes a batch of already validated changes in one transaction. */

@@ -2,14 +2,16 @@
  * A year file's inputs are read packed (issue 18: `validate` of a large year makes no cell keys and no
  * Map): the model places them straight into its arrays. What the model computes, and what 审核 finds,
  * must be exactly what the same inputs read into Maps give, before and after edits; and the inputs
- * that cross threads (汇总, the parse worker) are plain Maps.
+ * that cross threads (汇总, the parse worker) are plain Maps. User-defined codes' names, read joined too,
+ * are what the row-by-row query gives.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { YearStore } from '../../electron/core/store';
-import { plainInputs } from '../../electron/core/store-inputs';
+import { plainInputs, readCustomNames } from '../../electron/core/store-inputs';
 import { YearSession } from '../../electron/core/year-session';
 import { applyToModel, TABLES, YearModel } from '../../shared/tables';
 import { seed002Doc } from '../fixtures/seed-002';
@@ -71,5 +73,29 @@ it('computes and audits packed inputs exactly as the same inputs read into Maps,
     expect(everyValue(session.model)).toEqual(everyValue(mapped));
   } finally {
     store.close();
+  }
+});
+
+it('reads user-defined codes\' names joined, and row by row when a name holds the separator or is no text', async () => {
+  const file = await seedYear();
+  const db = new Database(file);
+  try {
+    const byRows = () => new Map(db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').raw().all() as [string, string][]);
+    const add = db.prepare('INSERT INTO code_rows (table_id, code, custom_name) VALUES (?, ?, ?)');
+    add.run('公开02表', '2019901', '自定义科目甲');
+    add.run('公开03表', '2019901', '自定义科目甲(另一张表)');
+    add.run('公开03表', '2019902', '自定义科目乙');
+    expect(readCustomNames(db)).toEqual(byRows());
+    expect(readCustomNames(db).get('2019901')).toBe('自定义科目甲(另一张表)');
+    add.run('公开05表', '2019903', '带\x1e分隔符');
+    expect(readCustomNames(db)).toEqual(byRows());
+    expect(readCustomNames(db).get('2019903')).toBe('带\x1e分隔符');
+    db.prepare('DELETE FROM code_rows WHERE code = ?').run('2019903');
+    add.run('公开05表', '2019904', 12345);
+    expect(readCustomNames(db)).toEqual(byRows());
+    db.prepare('DELETE FROM code_rows WHERE custom_name IS NOT NULL').run();
+    expect(readCustomNames(db)).toEqual(new Map());
+  } finally {
+    db.close();
   }
 });
