@@ -3,7 +3,7 @@
  * Map): the model places them straight into its arrays. What the model computes, and what 审核 finds,
  * must be exactly what the same inputs read into Maps give, before and after edits; and the inputs
  * that cross threads (汇总, the parse worker) are plain Maps. User-defined codes' names, read joined too,
- * are what the row-by-row query gives.
+ * and 上年数 / printed cells, read joined too, are what the row-by-row query gives.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { YearStore } from '../../electron/core/store';
-import { plainInputs, readCustomNames } from '../../electron/core/store-inputs';
+import { plainInputs, readCustomNames, readKeyedCells } from '../../electron/core/store-inputs';
 import { YearSession } from '../../electron/core/year-session';
 import { applyToModel, TABLES, YearModel } from '../../shared/tables';
 import { seed002Doc } from '../fixtures/seed-002';
@@ -95,6 +95,34 @@ it('reads user-defined codes\' names joined, and row by row when a name holds th
     expect(readCustomNames(db)).toEqual(byRows());
     db.prepare('DELETE FROM code_rows WHERE custom_name IS NOT NULL').run();
     expect(readCustomNames(db)).toEqual(new Map());
+  } finally {
+    db.close();
+  }
+});
+
+it('reads 上年数 joined exactly as row by row, and row by row when a cell holds the separator or a value is no integer', async () => {
+  const file = await seedYear();
+  const db = new Database(file);
+  try {
+    const byRows = () => {
+      const tables = new Map<string, Map<string, unknown>>();
+      for (const cell of db.prepare('SELECT table_id, row_key, col, value FROM baseline_cells').all() as { table_id: string; row_key: string; col: string; value: unknown }[]) {
+        if (!tables.has(cell.table_id)) tables.set(cell.table_id, new Map());
+        tables.get(cell.table_id)!.set(`${cell.row_key}|${cell.col}`, cell.value);
+      }
+      return tables;
+    };
+    db.exec('INSERT INTO baseline_cells (table_id, row_key, col, value) SELECT table_id, row_key, col, value FROM cells');
+    expect([...readKeyedCells(db, 'baseline_cells').values()].reduce((n, cells) => n + cells.size, 0)).toBeGreaterThan(50);
+    expect(readKeyedCells(db, 'baseline_cells')).toEqual(byRows());
+    const add = db.prepare('INSERT INTO baseline_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
+    add.run('公开09表', '1', '99', 12.5);
+    expect(readKeyedCells(db, 'baseline_cells')).toEqual(byRows());
+    expect(readKeyedCells(db, 'baseline_cells').get('公开09表')!.get('1|99')).toBe(12.5);
+    db.prepare('DELETE FROM baseline_cells WHERE col = ?').run('99');
+    add.run('公开09表', '1\x1e2', '1', 5);
+    expect(readKeyedCells(db, 'baseline_cells')).toEqual(byRows());
+    expect(readKeyedCells(db, 'printed_cells')).toEqual(new Map());
   } finally {
     db.close();
   }
