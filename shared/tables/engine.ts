@@ -1,5 +1,8 @@
 import type { Amount } from '../money';
 import { SAME_ROW, TOTAL, type CellRule, type TableDef, type Term } from './types';
+import { placePacked, type PackedCells } from './packed-cells';
+
+export type { PackedCells } from './packed-cells';
 
 /** The stored input of one table: input cell values and, for functional tables, the chosen 项 codes. */
 export interface TableInputs {
@@ -12,12 +15,6 @@ export interface TableInputs {
   readonly packed?: PackedCells;
 }
 
-/** Input cells as parallel arrays: cell i is (rows[i], cols[i]) = values[i]. */
-export interface PackedCells {
-  rows: string[];
-  cols: string[];
-  values: Float64Array;
-}
 export type YearInputs = Record<string, TableInputs>;
 
 /** Joins row and column in cellKey; the year file builds the same keys in SQL when it loads. */
@@ -376,29 +373,7 @@ export class YearModel {
     const size = rows.length * width;
     const structure: Structure = { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children, stamp: new Int32Array(size), values: new Array<Amount | null>(size).fill(null), counts: undefined };
     const packed = this.inputs[def.id]?.packed;
-    if (packed) this.placePacked(structure, packed);
+    if (packed) placePacked(structure, packed, 2 * this.generation);
     return structure;
-  }
-
-  /**
-   * Input cells from packed arrays, stamped as this generation's values: what evaluate would read
-   * from the cells Map, without building a key per cell or the Map itself (a cold 审核 of a large
-   * year did both for every input cell). An input cell not in the arrays is empty.
-   */
-  private placePacked(structure: Structure, packed: PackedCells): void {
-    const done = 2 * this.generation;
-    const width = structure.columns.length;
-    const inputIndexes = new Map<Record<string, CellRule>, number[]>();
-    for (const slot of structure.slots.values()) {
-      const rules = slot.row.rules;
-      let indexes = inputIndexes.get(rules);
-      if (!indexes) inputIndexes.set(rules, (indexes = structure.columns.flatMap((col, index) => (rules[col]?.role === 'input' ? [index] : []))));
-      for (const index of indexes) structure.stamp[slot.position * width + index] = done;
-    }
-    for (let i = 0; i < packed.rows.length; i++) {
-      const slot = structure.slots.get(packed.rows[i]);
-      const index = structure.columnIndex.get(packed.cols[i]);
-      if (slot && index !== undefined && slot.row.rules[packed.cols[i]]?.role === 'input') structure.values[slot.position * width + index] = packed.values[i];
-    }
   }
 }
