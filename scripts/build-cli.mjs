@@ -27,9 +27,24 @@ export async function buildCli() {
   await bundle({ entryPoints: ['electron/core/validate-worker.ts'], outfile: 'build/electron/validate-worker.mjs', minify: true, keepNames: true }, ['@resvg/resvg-js', 'playwright-core']);
 }
 
+/**
+ * better-sqlite3 is CommonJS. Imported as an ES module, Node first scans its source for export names
+ * (cjs-module-lexer) and wraps it: 5 ms of every start of every verb. require() gives the same object
+ * (the default export an import would give), so the bundles take it with require(), through the
+ * banner's createRequire; the require() inside stays external.
+ */
+const requireSqlite = {
+  name: 'require-better-sqlite3',
+  setup(build) {
+    build.onResolve({ filter: /^better-sqlite3$/ }, (args) => (args.kind === 'import-statement' ? { path: 'better-sqlite3', namespace: 'require-better-sqlite3' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'require-better-sqlite3' }, () => ({ contents: "module.exports = require('better-sqlite3');", loader: 'js' }));
+  },
+};
+
 async function bundle(where, heavy) {
   await build({
     ...where,
+    plugins: [requireSqlite],
     bundle: true,
     platform: 'node',
     target: 'node20',

@@ -233,8 +233,6 @@ export const METHODS = {
   setFormRegion: object({ file, region: literal(...(Object.keys(FORM_REGIONS) as FormRegion[])) }),
   validate: object({ file }),
   explain: object({ file, key: str({ max: 200 }), text: nullable(str({ max: 2000 })) }),
-  /** The clerk accepts the computed value of a cell whose imported printed value differs (R-I01). */
-  acceptComputed: object({ file, table: tableName, row: str({ max: 40 }), col: str({ max: 10 }) }),
   dump: object({ file }),
   load: object({
     file,
@@ -294,7 +292,6 @@ export interface Results {
   setFormRegion: { revision: number };
   validate: { findings: Finding[]; canSubmit: boolean };
   explain: { revision: number };
-  acceptComputed: { revision: number };
   dump: InterchangeDoc;
   load: { cells: number; ignored: number };
   importCatalog: { revision: number; function: number; economic: number; skipped: number };

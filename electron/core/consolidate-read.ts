@@ -6,6 +6,7 @@ import type { YearInputs } from '../../shared/tables';
 import { isConsolidation, readRecord } from './consolidate-store';
 import { frameworksDump, projectExecutions } from './frameworks';
 import { withUnitFile, type UnitFileStamp } from './read-unit-file';
+import { plainInputs } from './store-inputs';
 import type { YearSession } from './year-session';
 
 export interface ReadUnit extends ConsolidatedUnit {
@@ -55,7 +56,7 @@ function read(file: string, session: YearSession, stamp: UnitFileStamp): ReadUni
     ],
     fiscalYear: info.fiscalYear,
     template: info.template,
-    inputs: session.store.loadInputs(),
+    inputs: plainInputs(session.store.loadInputs()),
     customNames: session.store.customNames(),
   };
 }

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { functionName } from '../../shared/catalog';
+import { catalogFor } from '../../shared/catalog';
 import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { CellChange, ConsolidationPlan, ConsolidationProblem, Offset } from '../../shared/consolidation';
 import { formatAmount, type Amount } from '../../shared/money';
@@ -98,7 +98,9 @@ export async function planConsolidation(request: ConsolidateRequest): Promise<Co
   const after = subtract(before, offsetDebits(offsets, figures));
   const customNames = new Map<string, string>();
   for (const unit of accepted) for (const [code, name] of unit.customNames) if (!customNames.has(code)) customNames.set(code, name);
-  const nameOf = (code: string) => customNames.get(code) ?? functionName(code);
+  // The catalog found once, not per row (functionName finds it by year and edition on every call).
+  const catalog = catalogFor();
+  const nameOf = (code: string) => customNames.get(code) ?? catalog.functionName(code);
   const modelBefore = new YearModel(TABLES, before, nameOf);
   const modelAfter = new YearModel(TABLES, after, nameOf);
   const plan: ConsolidationPlan = {

@@ -220,9 +220,6 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async explain({ file, key, text }) {
       return { revision: editing(file).explain(key, text) };
     },
-    async acceptComputed({ file, table, row, col }) {
-      return { revision: editing(file).acceptComputed(table, row, col) };
-    },
     async exportWorkbook({ file, format = 'xlsx', draft = false, protect = false, printAudit = false }) {
       const { exportWorkbook } = await import('./xlsx/export');
       const { yearInputLines } = await import('./report/inputs-source');

@@ -3,6 +3,9 @@
  * records it in `schema_migrations`; a file whose newest migration is unknown here was
  * written by a newer 决算通 and is refused rather than guessed at.
  */
+import type Database from 'better-sqlite3';
+import { ApiError } from '../../shared/contract';
+
 export const MIGRATIONS: { version: number; sql: string }[] = [
   {
     version: 1,
@@ -139,3 +142,23 @@ export const MIGRATIONS: { version: number; sql: string }[] = [
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The newest migration applied to the file (0 for a new file). */
+export function schemaVersion(db: Database.Database): number {
+  return (db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
+}
+
+/** Brings the file `label` up to SCHEMA_VERSION, one transaction per migration. */
+export function migrate(db: Database.Database, label: string): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new ApiError('unreadable', `此年度文件由更新版本的决算通创建(数据结构版本 ${current},本软件支持到 ${SCHEMA_VERSION}),请升级决算通后再打开:${label}`);
+  }
+  for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
+    })();
+  }
+}

@@ -34,8 +34,8 @@ export function expandPaths(paths: string[]): string[] {
 }
 
 export interface UnitFileStamp {
-  /** SHA-256 of the file's bytes, hex. */
-  sha256: string;
+  /** SHA-256 of the file's bytes, hex: hashed when first asked (汇总 records it; 审核 never asks). */
+  readonly sha256: string;
   /** Last modification time, ISO. */
   modifiedAt: string;
   /** A workbook's unit as its "部门:" line names it (the temporary year file only knows the file name). */
@@ -52,7 +52,13 @@ export async function withUnitFile<T>(file: string, read: (session: YearSession,
   const { readUntrusted } = await import('./untrusted-file');
   const bytes = readUntrusted(file);
   const modifiedAt = fs.statSync(file).mtime.toISOString();
-  const stamp: UnitFileStamp = { sha256: crypto.createHash('sha256').update(bytes).digest('hex'), modifiedAt };
+  let sha256: string | undefined;
+  const stamp: UnitFileStamp = {
+    get sha256() {
+      return (sha256 ??= crypto.createHash('sha256').update(bytes).digest('hex'));
+    },
+    modifiedAt,
+  };
   if (!WORKBOOK.test(file)) return readYearFile(file, withLoggedEdits(file, bytes), read, stamp);
   // The import (and @e965/xlsx behind it) loads only when a workbook comes: worker threads reading year files start lighter.
   const { createCore } = await import('./core');

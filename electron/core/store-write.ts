@@ -3,18 +3,8 @@ import type Database from 'better-sqlite3';
 import type { Amount } from '../../shared/money';
 import { writeFrameworks, type FrameworksChange } from './frameworks-store';
 import { writePrintedNames, type PrintedNamesChange } from './printed-names-store';
-
-/** Forms to save (replacing any under the same key) and to remove, by (subject_type, subject_code). */
-export interface FormsChange {
-  save?: { subject_type: string; subject_code: string; json: unknown }[];
-  remove?: { subject_type: string; subject_code: string }[];
-}
-
-/** A 决算公开 text as stored; `draft` = carried from last year and not yet confirmed. */
-export interface ReportTextRow {
-  text: string;
-  draft: boolean;
-}
+import { applyReportTexts, type ReportTextRow } from './store-texts';
+import { applyForms, type FormsChange } from './store-forms';
 
 export interface StoredCell {
   table: string;
@@ -94,29 +84,4 @@ function replacePrinted(db: Database.Database, { tables, cells }: { tables: stri
   for (const table of tables) clear.run(table);
   const insert = db.prepare('INSERT INTO printed_cells (table_id, row_key, col, value) VALUES (?, ?, ?, ?)');
   for (const cell of cells) if (cell.value !== null) insert.run(cell.table, cell.row, cell.col, cell.value);
-}
-
-/** Removes, then saves forms; the caller runs it inside its transaction. */
-export function applyForms(db: Database.Database, change: FormsChange): void {
-  const save = db.prepare(
-    'INSERT INTO forms (subject_type, subject_code, json, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (subject_type, subject_code) DO UPDATE SET json = excluded.json, updated_at = excluded.updated_at',
-  );
-  const remove = db.prepare('DELETE FROM forms WHERE subject_type = ? AND subject_code = ?');
-  const now = new Date().toISOString();
-  for (const form of change.remove ?? []) remove.run(form.subject_type, form.subject_code);
-  for (const form of change.save ?? []) save.run(form.subject_type, form.subject_code, JSON.stringify(form.json), now);
-}
-
-/** Writes texts; the caller runs it inside its transaction. */
-export function applyReportTexts(db: Database.Database, texts: Record<string, ReportTextRow | null>, replaceAll: boolean): void {
-  const upsert = db.prepare(
-    'INSERT INTO report_texts (key, text, draft, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE SET text = excluded.text, draft = excluded.draft, updated_at = excluded.updated_at',
-  );
-  const remove = db.prepare('DELETE FROM report_texts WHERE key = ?');
-  const now = new Date().toISOString();
-  if (replaceAll) db.exec('DELETE FROM report_texts');
-  for (const [key, value] of Object.entries(texts)) {
-    if (value === null) remove.run(key);
-    else upsert.run(key, value.text, value.draft ? 1 : 0, now);
-  }
 }

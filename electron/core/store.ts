@@ -8,15 +8,19 @@ import { ApiError, type Numbering, type TemplateSet, type YearInfo } from '../..
 import { type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
 import type { YearInputs } from '../../shared/tables';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations';
+import { migrate, schemaVersion } from './migrations';
 import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
 import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
-import { readInputs, readKeyedCells } from './store-inputs';
-import { applyChange, applyForms, applyReportTexts, type FormsChange, type ReportTextRow, type YearChangeSet } from './store-write';
+import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
+import { applyChange, type YearChangeSet } from './store-write';
+import { applyForms, formStats, readFormTexts, type FormsChange } from './store-forms';
+import { applyReportTexts, readExplanations, readReportTexts, writeExplanation, type ReportTextRow } from './store-texts';
 
 export { nativeBindingPath, useNativeBinding } from './store-open';
-export type { FormsChange, ReportTextRow, StoredCell } from './store-write';
+export type { StoredCell } from './store-write';
+export type { FormsChange } from './store-forms';
+export type { ReportTextRow } from './store-texts';
 
 /** A year file is about 1 MB; peeking reads larger ones only through SQLite. */
 const PEEK_IN_MEMORY = 64 * 1024 * 1024;
@@ -62,8 +66,7 @@ export class YearStore {
       const db = openDatabase(temp, false);
       try {
         db.pragma(`application_id = ${APPLICATION_ID}`);
-        const store = new YearStore(path, db);
-        store.migrate();
+        migrate(db, path);
         const insert = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)');
         db.transaction(() => {
           insert.run('fiscal_year', String(year.fiscalYear));
@@ -142,9 +145,8 @@ export class YearStore {
   private static checked(label: string, db: Database.Database, readOnly?: string): YearStore {
     try {
       checkSchema(db, label);
-      const store = new YearStore(label, db, readOnly);
-      store.migrate();
-      return store;
+      migrate(db, label);
+      return new YearStore(label, db, readOnly);
     } catch (error) {
       db.close();
       if (error instanceof ApiError) throw error;
@@ -213,7 +215,7 @@ export class YearStore {
   info(file: string): YearInfo {
     this.metaCache ??= {
       values: Object.fromEntries(this.db.prepare('SELECT key, value FROM meta').raw().all() as [string, string][]),
-      schemaVersion: this.schemaVersion(),
+      schemaVersion: schemaVersion(this.db),
     };
     const meta = this.metaCache.values;
     const fiscalYear = Number(meta.fiscal_year);
@@ -236,12 +238,9 @@ export class YearStore {
     return readInputs(this.db, this.path);
   }
 
-  /**
-   * A user-defined code's name. The code is named once per table that has it; the Map keeps one of
-   * the repeats, as DISTINCT did (which sorted all of them first: a tenth of opening a large year).
-   */
+  /** User-defined codes' names (store-inputs.ts). */
   customNames(): Map<string, string> {
-    return new Map(this.db.prepare('SELECT code, custom_name FROM code_rows WHERE custom_name IS NOT NULL').raw().all() as [string, string][]);
+    return readCustomNames(this.db);
   }
 
   /** Writes a batch of already validated changes in one transaction. */
@@ -299,7 +298,7 @@ export class YearStore {
 
   /** The stored forms' JSON texts, in formDocs order: unchanged forms keep their text, so it keys their cached checks. */
   formTexts(): string[] {
-    return (this.db.prepare('SELECT json FROM forms ORDER BY subject_type DESC, subject_code').pluck().all() as unknown[]).map(String);
+    return readFormTexts(this.db);
   }
 
   get formsVersion(): number {
@@ -308,10 +307,7 @@ export class YearStore {
 
   /** Whether a form is stored under this key, and how many forms there are: without parsing any. */
   formStats(key: { subject_type: string; subject_code: string }): { exists: boolean; count: number } {
-    const row = this.db
-      .prepare('SELECT COUNT(*) AS count, COALESCE(SUM(subject_type = ? AND subject_code = ?), 0) AS same FROM forms')
-      .get(key.subject_type, key.subject_code) as { count: number; same: number };
-    return { exists: row.same > 0, count: row.count };
+    return formStats(this.db, key);
   }
 
   /** Writes forms (replacing any under the same key) and removes others, in one transaction. */
@@ -360,25 +356,19 @@ export class YearStore {
 
   /** 出错说明 by finding key. */
   explanations(): Record<string, string> {
-    const rows = this.db.prepare('SELECT finding_key, text FROM explanations').all() as { finding_key: string; text: string }[];
-    return Object.fromEntries(rows.map((row) => [row.finding_key, row.text]));
+    return readExplanations(this.db);
   }
 
   setExplanation(key: string, text: string | null): number {
     return this.guard(() => {
-      if (text === null) this.db.prepare('DELETE FROM explanations WHERE finding_key = ?').run(key);
-      else
-        this.db
-          .prepare('INSERT INTO explanations (finding_key, text, updated_at) VALUES (?, ?, ?) ON CONFLICT (finding_key) DO UPDATE SET text = excluded.text, updated_at = excluded.updated_at')
-          .run(key, text, new Date().toISOString());
+      writeExplanation(this.db, key, text);
       return ++this.revisionValue;
     });
   }
 
   /** The 决算公开 texts (reasons, 概况, 名词解释) by key. */
-  reportTexts(): Record<string, { text: string; draft: boolean }> {
-    const rows = this.db.prepare('SELECT key, text, draft FROM report_texts').all() as { key: string; text: string; draft: number }[];
-    return Object.fromEntries(rows.map((row) => [row.key, { text: row.text, draft: row.draft === 1 }]));
+  reportTexts(): Record<string, ReportTextRow> {
+    return readReportTexts(this.db);
   }
 
   /** Writes (null: removes) 决算公开 texts in one transaction; `replaceAll` first clears every text (load). */
@@ -387,23 +377,5 @@ export class YearStore {
       this.db.transaction(() => applyReportTexts(this.db, texts, replaceAll))();
       return ++this.revisionValue;
     });
-  }
-
-  private schemaVersion(): number {
-    return (this.db.prepare('SELECT MAX(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0;
-  }
-
-  private migrate(): void {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-    const current = this.schemaVersion();
-    if (current > SCHEMA_VERSION) {
-      throw new ApiError('unreadable', `此年度文件由更新版本的决算通创建(数据结构版本 ${current},本软件支持到 ${SCHEMA_VERSION}),请升级决算通后再打开:${this.path}`);
-    }
-    for (const migration of MIGRATIONS.filter((m) => m.version > current)) {
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(migration.version, new Date().toISOString());
-      })();
-    }
   }
 }

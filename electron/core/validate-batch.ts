@@ -4,11 +4,10 @@
  * summaries. Then the checks across files: duplicate unit codes, and 上年数 that differ from last
  * year's file of the same unit in the same folder structure (…/2023/… beside …/2024/…).
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { expandPaths } from './read-unit-file';
 import { unitPool } from './unit-pool';
-import type { UnitSummary } from './validate-unit';
+import { lastYearFolder, type UnitSummary } from './validate-unit';
 
 export interface BatchOptions {
   /** Worker threads; 0 checks inline (one at a time, in this thread). Default: the machine's cores, at most 8. */
@@ -53,16 +52,6 @@ function checkDuplicateCodes(summaries: UnitSummary[]): void {
       addFinding(summary, 'error', 'X-重复单位', `单位编码 ${summary.unitCode} 与 ${others.join('、')} 重复`);
     }
   }
-}
-
-/** The same path with its year folder moved one year back, when the path has one (…/2024/x → …/2023/). */
-function lastYearFolder(file: string, fiscalYear: number): string | undefined {
-  const parts = path.dirname(file).split(path.sep);
-  const at = parts.lastIndexOf(String(fiscalYear));
-  if (at < 0) return undefined;
-  parts[at] = String(fiscalYear - 1);
-  const folder = parts.join(path.sep);
-  return fs.existsSync(folder) ? folder : undefined;
 }
 
 /**

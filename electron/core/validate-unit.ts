@@ -4,6 +4,8 @@
  * 300 years in memory). Runs inside a worker thread (validate-worker.ts) or inline.
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import { narrativeCheck, type ValidationReport } from '../../shared/consolidation';
 import { formatAmount } from '../../shared/money';
@@ -39,13 +41,25 @@ export async function summariseUnit(job: { file: string; kind: 'validate' | 'fig
       }));
       const errors = findings.filter((finding) => finding.severity === 'error').length;
       const unexplained = findings.filter((finding) => finding.severity === 'warning' && !finding.explanation).length;
-      return { ...base, errors, warnings: findings.length - errors, unexplained, findings, narrative: narrativeCheck(findings), baseline: baselineDigests(session) };
+      // The 上年数 are compared only with a last-year folder beside this one (validate-batch.ts): without one, digesting them is wasted.
+      const baseline = lastYearFolder(job.file, info.fiscalYear) ? baselineDigests(session) : undefined;
+      return { ...base, errors, warnings: findings.length - errors, unexplained, findings, narrative: narrativeCheck(findings), baseline };
     });
   } catch (error) {
     // One bad file is reported and the others are still checked; no stack ever reaches the clerk.
     const message = error instanceof ApiError ? error.message : `文件 ${job.file}:无法读取(文件已损坏或格式异常)`;
     return { file: job.file, errors: 0, warnings: 0, unexplained: 0, findings: [], error: message };
   }
+}
+
+/** The same path with its year folder moved one year back, when the path has one and it exists (…/2024/x → …/2023/). */
+export function lastYearFolder(file: string, fiscalYear: number): string | undefined {
+  const parts = path.dirname(file).split(path.sep);
+  const at = parts.lastIndexOf(String(fiscalYear));
+  if (at < 0) return undefined;
+  parts[at] = String(fiscalYear - 1);
+  const folder = parts.join(path.sep);
+  return fs.existsSync(folder) ? folder : undefined;
 }
 
 const digest = (lines: string[]) => crypto.createHash('sha256').update(lines.sort().join('\n')).digest('hex');

@@ -1,8 +1,7 @@
 import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChange, type TableView, type YearSnapshot } from '../../shared/contract';
 import { catalogFor, type Catalog } from '../../shared/catalog';
-import { AmountError, parseAmount, type Amount } from '../../shared/money';
-import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, explainRule, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
-import { describeCell } from '../../shared/tables/describe';
+import type { Amount } from '../../shared/money';
+import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
 import { SuppError, baselineView, parseSupplementary, reproducedPrinted, type Finding } from '../../shared/rules';
 import type { PrintedNamesChange } from './printed-names-store';
 import { auditYear } from '../../shared/audit';
@@ -17,6 +16,7 @@ import { frameworksFromDoc } from './frameworks';
 import { executionsOf } from '../../shared/forms/framework-entry';
 import { dumpOf, snapshotOf, tableView } from './year-session-views';
 import { checkPrinted } from './printed-change';
+import { functionalOf, parseInput, parseValue, pendingCodes, pendingKey, ruleOrThrow, type PendingCodes } from './year-session-inputs';
 
 /** What an import writes beside the cells, in the same transaction. */
 export type EditExtra = Pick<Parameters<YearStore['write']>[0], 'meta' | 'baseline' | 'forms' | 'printed' | 'printedNames' | 'reportTexts' | 'frameworks'>;
@@ -92,7 +92,7 @@ export class YearSession {
 
   /** Validates the whole change first; writes all of it or nothing, in one transaction. */
   edit(change: SessionChange & Pick<YearChange, 'printed'>, extra: EditExtra = {}): number {
-    const addCodes: PendingCodes = Object.assign([], { keys: new Set<string>() });
+    const addCodes: PendingCodes = pendingCodes();
     const removeCodes: { table: string; code: string }[] = [];
     const add = (entry: { table: string; code: string; name?: string }) => {
       addCodes.push(entry);
@@ -114,7 +114,7 @@ export class YearSession {
         this.requireKnownCode(def, edit.row);
         add({ table: def.id, code: edit.row });
       }
-      cells.push({ table: def.id, row: edit.row, col: edit.col, value: this.parseInput(def, edit.row, edit.col, edit.value, addCodes) });
+      cells.push({ table: def.id, row: edit.row, col: edit.col, value: parseInput(this.model, def, edit.row, edit.col, edit.value, addCodes) });
     }
     for (const { table, code } of change.removeCodes ?? []) {
       const def = functionalOf(tableOf(table));
@@ -167,11 +167,6 @@ export class YearSession {
   forgetReproducedPrinted(): void {
     const reproduced = reproducedPrinted(this.model, this.store.loadPrinted());
     if (reproduced.length) this.store.write({ settledPrinted: reproduced });
-  }
-
-  /** The clerk accepts the computed value over the imported printed one (R-I01 clears); one undoable edit. */
-  acceptComputed(table: string, row: string, col: string): number {
-    return this.edit({ printed: [{ table, row, col, value: null }] });
   }
 
   /** The 绩效自评 forms, parsed (they were checked when saved). */
@@ -266,7 +261,7 @@ export class YearSession {
       throw new ApiError('refused', `文档年度 ${doc.fiscalYear} 与年度文件的年度 ${info.fiscalYear} 不一致`);
     }
     const cells: StoredCell[] = [];
-    const codes: PendingCodes = Object.assign([], { keys: new Set<string>() });
+    const codes: PendingCodes = pendingCodes();
     let ignored = 0;
     for (const [tableName, rows] of Object.entries(doc.tables)) {
       const def = this.table(tableName);
@@ -282,12 +277,12 @@ export class YearSession {
           codes.keys.add(pendingKey(def.id, row));
         }
         for (const [col, text] of Object.entries(values)) {
-          const rule = this.ruleOrThrow(def, row, col, codes);
+          const rule = ruleOrThrow(this.model, def, row, col, codes);
           if (rule.role !== 'input') {
             ignored++;
             continue;
           }
-          const value = this.parseValue(def, row, col, text);
+          const value = parseValue(def, row, col, text);
           if (value !== null) cells.push({ table: def.id, row, col, value });
         }
       }
@@ -347,7 +342,6 @@ export class YearSession {
     applyToModel(this.model, { cells, addCodes, removeCodes });
   }
 
-
   /** A 项 code must be in the year's catalog, or come with a name as a user-defined code. */
   private requireKnownCode(def: TableDef, code: string, customName?: string): void {
     if (codeLevel(code) !== 3) throw new ApiError('refused', `${def.id}:科目代码“${code}”不是 7 位的项级代码`);
@@ -358,46 +352,7 @@ export class YearSession {
       throw new ApiError('refused', `${def.id}:科目代码 ${code} 不在本年度功能分类科目表中;如确需使用,请同时填写科目名称作为自定义科目`);
     }
   }
-
-  private ruleOrThrow(def: TableDef, row: string, col: string, pendingCodes: PendingCodes) {
-    const pending = def.kind === 'functional' && pendingCodes.keys.has(pendingKey(def.id, row));
-    const rule = pending ? (def.kind === 'functional' ? def.leaf[col] : undefined) : this.model.rule(def.id, row, col);
-    if (!rule) {
-      const rowKnown = pending || this.model.row(def.id, row);
-      throw new ApiError('refused', rowKnown ? `${def.id} ${describeCell(def, row)} 没有第 ${col} 栏` : `${def.id} 没有${describeCell(def, row)}`);
-    }
-    return rule;
-  }
-
-  private parseInput(def: TableDef, row: string, col: string, text: string | Amount | null, pendingCodes: PendingCodes): Amount | null {
-    const rule = this.ruleOrThrow(def, row, col, pendingCodes);
-    if (rule.role !== 'input') {
-      const how = explainRule(TABLES, rule, { table: def.id, row, col });
-      const what = rule.role === 'computed' ? `计算单元格(${how})` : `链接单元格(${how},请在该表录入)`;
-      throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏是${what},不能直接填写`);
-    }
-    return typeof text === 'number' ? text : this.parseValue(def, row, col, text);
-  }
-
-  private parseValue(def: TableDef, row: string, col: string, text: string | null): Amount | null {
-    if (text === null) return null;
-    try {
-      return parseAmount(text);
-    } catch (error) {
-      if (error instanceof AmountError) throw new ApiError('refused', `${def.id} ${describeCell(def, row)} 第 ${col} 栏:${error.message}`);
-      throw error;
-    }
-  }
 }
-
-function functionalOf(def: TableDef): TableDef {
-  if (def.kind !== 'functional') throw new ApiError('refused', `${def.id} 是固定行表,不能增删科目行`);
-  return def;
-}
-
-/** 项 rows an edit adds, with a set of their keys: an import adds thousands and checks every cell against them. */
-type PendingCodes = { table: string; code: string; name?: string }[] & { keys: Set<string> };
-const pendingKey = (table: string, code: string) => `${table}\u0000${code}`;
 
 function sameKey(a: { subject_type: string; subject_code: string }, b: { subject_type: string; subject_code: string }): boolean {
   return a.subject_type === b.subject_type && a.subject_code === b.subject_code;

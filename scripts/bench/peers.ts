@@ -18,6 +18,8 @@ import { heading, measure, report, reportRatio } from './measure';
 import { benchCodes, fillYear } from './years';
 
 const TABLES_WITH_CODES = ['公开02表', '公开03表', '公开05表'];
+/** Fresh processes per figure: a shared machine's noise needs more than a handful for a steady p50 (issue 18 reports medians of at least 10). */
+const WHOLE_PROCESS_RUNS = 11;
 
 /** The formula workbook: per table, 项 rows of values under SUM rows per 款, 类 and 合计; a check sheet first. */
 async function formulaWorkbook(rows: number, file: string): Promise<number> {
@@ -107,7 +109,7 @@ function sofficeAvailable(): boolean {
  */
 async function nodeFloor(): Promise<number> {
   const cpu = childCpu();
-  const floor = await measure(() => cpu.sample(() => spawnSync(process.execPath, ['-e', '0'])), { runs: 5 });
+  const floor = await measure(() => cpu.sample(() => spawnSync(process.execPath, ['-e', '0'])), { runs: WHOLE_PROCESS_RUNS });
   report('Node 自身启动(node -e 0,整进程,任何 Node 程序的下限)', floor);
   cpu.print();
   return floor.p50;
@@ -120,7 +122,7 @@ async function validatePeers(dir: string, rows: number, floor: number): Promise<
   await fillYear(core, yearFile, rows);
   core.close();
   const oursCpu = childCpu();
-  const ours = await measure(() => oursCpu.sample(() => spawnSync(process.execPath, [CLI_BUNDLE, 'validate', path.join(dir, yearFile)])), { runs: 5 });
+  const ours = await measure(() => oursCpu.sample(() => spawnSync(process.execPath, [CLI_BUNDLE, 'validate', path.join(dir, yearFile)])), { runs: WHOLE_PROCESS_RUNS });
   report(`整进程 validate(${rows} 个项级科目行的年度文件)`, ours, { p50: 500 });
   oursCpu.print();
   if (!sofficeAvailable()) {

@@ -1,4 +1,4 @@
-import { functionName } from '../catalog';
+import { catalogFor } from '../catalog';
 import { parseAmount, type Amount } from '../money';
 import { TABLES, YearModel, cellKey, codeLevel, emptyInputs, type YearInputs } from '../tables';
 import type { ModelView } from './types';
@@ -21,7 +21,9 @@ export function baselineView(stored: BaselineCells): ModelView {
       if (codeLevel(row) === 3) target.codes.add(row);
     }
   }
-  const model = new YearModel(TABLES, inputs, (code) => functionName(code));
+  // The catalog found once: finding it per row (by year and edition) was most of building last year's 5,000-row tables.
+  const catalog = catalogFor();
+  const model = new YearModel(TABLES, inputs, (code) => catalog.functionName(code));
   return {
     value: (table, row, col) => stored.get(table)?.get(cellKey(row, col)) ?? null,
     rows: (table) => model.rows(table),

@@ -1,6 +1,6 @@
 import { SCALE, formatAmount, type Amount } from '../money';
 import { describeCell } from '../tables/describe';
-import { SAME_ROW, TOTAL } from '../tables/types';
+import { SAME_ROW, TOTAL, type TableDef } from '../tables/types';
 import type { PrintedCells } from './printed';
 import type { FormerNameOf, PrintedNames } from './printed-names';
 import type { ResolvedRow } from '../tables/engine';
@@ -44,6 +44,21 @@ function cellsIn(rules: Record<string, unknown>): number {
   let count = CELL_COUNTS.get(rules);
   if (count === undefined) CELL_COUNTS.set(rules, (count = Object.keys(rules).length));
   return count;
+}
+
+/** How a column is named in messages, by table definition and column: the same for every row (a failed 5,000-row check names it thousands of times). */
+const COLUMN_NAMES = new WeakMap<TableDef, Map<string, { oneRow: string; last: string }>>();
+
+function columnNames(def: TableDef, col: string): { oneRow: string; last: string } {
+  let byCol = COLUMN_NAMES.get(def);
+  if (!byCol) COLUMN_NAMES.set(def, (byCol = new Map()));
+  let names = byCol.get(col);
+  if (!names) {
+    const header = def.columns.find((column) => column.col === col)?.header ?? [];
+    names = { oneRow: (header.length > 2 ? [header[0], header[header.length - 1]] : header).join(' '), last: (header[header.length - 1] ?? '').replace(/\s+/g, '') };
+    byCol.set(col, names);
+  }
+  return names;
 }
 
 interface TableIndex {
@@ -291,11 +306,11 @@ export class CheckContext {
     const model = cell.ly ? this.baseline : this.model;
     const def = model?.table(cell.table);
     if (!def) return '';
-    const header = def.columns.find((column) => column.col === cell.col)?.header ?? [];
+    const names = columnNames(def, cell.col);
     // A one-row table is named by its column: the top and the last header part ("决算数 公务用车购置费").
-    if (def.kind === 'fixed' && def.rows.length === 1) return (header.length > 2 ? [header[0], header[header.length - 1]] : header).join(' ');
+    if (def.kind === 'fixed' && def.rows.length === 1) return names.oneRow;
     const rowLabel = def.kind === 'fixed' ? (model!.row(cell.table, cell.row)?.label ?? '').replace(/\s+/g, '') : '';
-    const colLabel = this.cellCount(cell) > 1 ? (header[header.length - 1] ?? '').replace(/\s+/g, '') : '';
+    const colLabel = this.cellCount(cell) > 1 ? names.last : '';
     return [rowLabel, colLabel].filter(Boolean).join(' ');
   }
 

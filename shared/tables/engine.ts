@@ -1,11 +1,20 @@
 import type { Amount } from '../money';
 import { SAME_ROW, TOTAL, type CellRule, type TableDef, type Term } from './types';
+import { placePacked, type PackedCells } from './packed-cells';
+
+export type { PackedCells } from './packed-cells';
 
 /** The stored input of one table: input cell values and, for functional tables, the chosen 项 codes. */
 export interface TableInputs {
   cells: Map<string, Amount>;
   codes: Set<string>;
+  /**
+   * The same cells as parallel arrays, while `cells` has not been asked for (a year file's inputs as
+   * read, electron/core/store-inputs.ts): the model places them straight into its arrays.
+   */
+  readonly packed?: PackedCells;
 }
+
 export type YearInputs = Record<string, TableInputs>;
 
 /** Joins row and column in cellKey; the year file builds the same keys in SQL when it loads. */
@@ -362,6 +371,9 @@ export class YearModel {
     for (const [parent, keys] of children) slots.get(parent)!.children = keys.map((key) => slots.get(key)!);
     const columns = def.columns.map((column) => column.col);
     const size = rows.length * width;
-    return { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children, stamp: new Int32Array(size), values: new Array<Amount | null>(size).fill(null), counts: undefined };
+    const structure: Structure = { rows, slots, columns, columnIndex: new Map(columns.map((col, index) => [col, index])), children, stamp: new Int32Array(size), values: new Array<Amount | null>(size).fill(null), counts: undefined };
+    const packed = this.inputs[def.id]?.packed;
+    if (packed) placePacked(structure, packed, 2 * this.generation);
+    return structure;
   }
 }

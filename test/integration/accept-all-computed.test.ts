@@ -70,7 +70,7 @@ describe('全部采用计算值', () => {
     await newYear(env.core, 'y.sqlite');
     await env.core.importWorkbook({ file: 'y.sqlite', name: 'hand-built.xlsx', dataBase64: base64(await misprinted(exported, 9, 4)) });
     const [first, ...rest] = await r101(env.core, 'y.sqlite');
-    await env.core.acceptComputed({ file: 'y.sqlite', table: first.table, row: first.row, col: first.col });
+    await env.core.edit({ file: 'y.sqlite', printed: [{ table: first.table, row: first.row, col: first.col, value: null }] });
     const all = [first, ...rest].map(({ table, row, col }) => ({ table, row, col, value: null }));
     const { revision, printed } = await env.core.openYear({ file: 'y.sqlite' });
 

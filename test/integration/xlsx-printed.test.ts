@@ -49,9 +49,9 @@ it('a printed total that disagrees with its details is an error at that cell, un
   ]);
   expect(findings[0]).toMatchObject({ message: expect.stringContaining('导入文件印出 338.38 与按明细计算为 3,249.78,相差 2,911.40') });
 
-  await core.acceptComputed({ file: 'y.sqlite', table: '公开02表', row: '201', col: '1' });
+  await core.edit({ file: 'y.sqlite', printed: [{ table: '公开02表', row: '201', col: '1', value: null }] });
   expect(r101((await core.validate({ file: 'y.sqlite' })).findings)).toEqual([]);
-  await expect(core.acceptComputed({ file: 'y.sqlite', table: '公开02表', row: '201', col: '1' })).rejects.toThrow('没有导入文件印出的数');
+  await expect(core.edit({ file: 'y.sqlite', printed: [{ table: '公开02表', row: '201', col: '1', value: null }] })).rejects.toThrow('没有导入文件印出的数');
 });
 
 it('survives closing and reopening the year file, and a re-import of the table replaces it', async () => {
@@ -96,7 +96,7 @@ it('公开04表 r60: the balance the source printed is printed again, with a 尾
   };
   // The stated balance prints as the plain number the source gave, not as a formula that recomputes −0.01.
   expect(await r60()).toEqual([0, 0]);
-  for (const col of ['2', '3']) await core.acceptComputed({ file: 'seed.sqlite', table: '公开04表', row: '60', col });
+  await core.edit({ file: 'seed.sqlite', printed: ['2', '3'].map((col) => ({ table: '公开04表', row: '60', col, value: null })) });
   expect(await r60()).toEqual([
     { formula: expect.any(String), result: -0.01 },
     { formula: expect.any(String), result: -0.01 },

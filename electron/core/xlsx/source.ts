@@ -21,6 +21,7 @@ import { ReadError, readWorkbook, sniff, type SourceKind } from './read';
 import { readTable, type Extracted, type Findings } from './read-table';
 import { message, withoutDraft } from './text';
 import { inWorker } from './isolate';
+import { plainInputs } from '../store-inputs';
 
 export interface SourceYear {
   kind: SourceKind;
@@ -164,7 +165,7 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
     const forms = session.forms();
     const names = formSheetNames(forms, [], false);
     const source: SourceYear = {
-      kind: 'year-file', failed: [], fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), modelInputs: session.model.inputs,
+      kind: 'year-file', failed: [], fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), modelInputs: plainInputs(session.model.inputs),
       forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
       reportTexts: snapshot.reportTexts,
       frameworks: snapshot.frameworks.map((doc) => ({ sheet: file, kind: doc.framework.framework, doc })),
