@@ -20,7 +20,7 @@ p { text-indent: 2em; margin: 0; }
 .toc p { text-indent: 0; } .toc .l2 { padding-left: 2em; }
 .table { break-before: page; font-size: 9pt; line-height: 1.3; }
 .table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; font-family: "SimHei", "黑体", sans-serif; }
-.table .unit { text-align: right; }
+.table .unit { display: flex; justify-content: space-between; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 0.5pt solid #000; padding: 1pt 3pt; }
 td.num { text-align: right; white-space: nowrap; } .table p { text-indent: 0; }
 figure { text-align: center; margin: 6pt 0; } figcaption { font-size: 12pt; }
@@ -54,7 +54,7 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
       case 'table': {
         const def = TABLES.get(block.table)!;
         const printed = printTable(def, model);
-        out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit">金额单位:万元</div><table><thead>`);
+        out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit"><span>部门:${escape(doc.unitName)}</span><span>金额单位:万元</span></div><table><thead>`);
         for (const row of printed.header) out.push(`<tr>${row.map((head) => `<th colspan="${head.colSpan}" rowspan="${head.rowSpan}">${escape(head.text)}</th>`).join('')}</tr>`);
         out.push('</thead><tbody>');
         printed.body.forEach((_, index) => {

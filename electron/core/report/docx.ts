@@ -14,6 +14,8 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Tab,
+  TabStopType,
   TextRun,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
@@ -111,7 +113,7 @@ class Pages {
   }
 }
 
-function tableBlock(id: string, label: string, title: string, model: ModelView, tables: TablePlaceholders, pages: Pages): void {
+function tableBlock(id: string, label: string, title: string, unitName: string, model: ModelView, tables: TablePlaceholders, pages: Pages): void {
   const def = TABLES.get(id)!;
   const printed = printTable(def, model);
   const empty = def.emptyText && printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
@@ -124,7 +126,11 @@ function tableBlock(id: string, label: string, title: string, model: ModelView, 
   pages.add(
     new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('金额单位:万元', { size: SIZE.table })] }),
+    // As the workbook and the official tables print it: the unit on the left, 金额单位 on the right.
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait }],
+      children: [new TextRun({ font: BODY_FONT, size: SIZE.table, children: [`部门:${unitName}`, new Tab(), '金额单位:万元'] })],
+    }),
     // Bands one under the other, a line apart.
     ...bands.flatMap((band, i) => [...(i ? [new Paragraph({ children: [] })] : []), tables.add(tableXml(band, fit(band, page).widths))]),
     ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
@@ -168,7 +174,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
         for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) pages.add(body(line.trim()));
         break;
       case 'table':
-        tableBlock(block.table, block.label, block.title, model, tables, pages);
+        tableBlock(block.table, block.label, block.title, doc.unitName, model, tables, pages);
         break;
       case 'chart': {
         const image = images?.get(block.chart);
