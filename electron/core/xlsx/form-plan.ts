@@ -42,6 +42,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
   const cells: PlanCell[] = [];
   const merges: Range[] = [];
   const heights = new Map<number, number>();
+  const indicatorHeaders: { first: number; last: number }[] = [];
   const year = form.fiscal_year ?? context.fiscalYear;
 
   const spanWidth = (left: number, right: number) => widths.slice(left - 1, right).reduce((a, b) => a + b, 0);
@@ -220,6 +221,9 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     columnWidths: widths,
     rowHeights: heights,
     header: { first: 1, last: 0 },
+    // One indicator table: its header heads its rows carried onto the next page. Two (荆门's 长期 and
+    // 年度) have different columns, and either may be the one that runs over: no repeated rows.
+    printTitles: indicatorHeaders.length === 1 ? indicatorHeaders[0] : undefined,
     grid: { first: gridFirst || 1, last: gridLast },
     orientation: widths.reduce((a, b) => a + b, 0) > 100 ? 'landscape' : 'portrait',
     hiddenColumns: [dataCol],
@@ -273,6 +277,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     const lead = block.label.length;
     const depth = Math.max(1, ...block.columns.map((column) => column.header.length));
     headers(block, top, depth, lead + 1);
+    indicatorHeaders.push({ first: top, last: top + depth - 1 });
     let r = top + depth;
     const rows = form.indicators.filter((ind) => ind.horizon === block.horizon);
     const shown: Array<Indicator | null> = rows.length ? rows : [null];
