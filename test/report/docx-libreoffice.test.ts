@@ -1,7 +1,7 @@
 /**
  * The Word document opened by another word processor (LibreOffice headless, a stand-in for Word/WPS):
- * it converts without repair and prints the cover, 目录, the tables in their layout, the generated
- * sentences, the charts' captions and page numbers.
+ * it converts without repair and prints the cover, 目录 with each part's page, the tables in their
+ * layout, the generated sentences, the charts' captions and page numbers.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -42,6 +42,12 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     expect(all).toContain('本单位当年无政府性基金预算财政拨款收入支出。');
     // Page numbers in the footer.
     expect(pages[4]).toContain('—5—');
+    // The 目录 gives each part's page: the page whose text starts with that heading (dot leaders between).
+    const toc = printed[1].split('\n').map((line) => /^\s*(\S.*?)\.{3,}\s*(\d+)\s*$/.exec(line)).filter((match) => match !== null);
+    expect(toc.map((match) => match[1])).toEqual(expect.arrayContaining(['第一部分 部门概况', '第二部分 2023 年度部门决算表', '一、收入支出决算总体情况说明', '第四部分 名词解释']));
+    expect(toc.length).toBeGreaterThan(12);
+    for (const [, text, page] of toc) expect({ text, shown: pages[Number(page) - 1]?.includes(text.replace(/\s+/g, '')) }).toEqual({ text, shown: true });
+    expect(Number(toc.find((match) => match[1] === '第四部分 名词解释')![2])).toBeGreaterThan(15);
     // Codes and amounts print whole, none broken over two lines of its cell (公开06表 had them wrapped).
     const words = new Set(printed.join('\n').split(/\s+/));
     const codes = Object.keys(SEED_002_INPUTS.公开06表.cells);

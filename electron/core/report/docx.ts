@@ -5,14 +5,17 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   Document,
   Footer,
   HeadingLevel,
   ImageRun,
+  LeaderType,
   Packer,
   PageBreak,
   PageNumber,
   PageOrientation,
+  PageReference,
   Paragraph,
   Tab,
   TabStopType,
@@ -42,13 +45,28 @@ const body = (text: string) => new Paragraph({ children: [run(text)], indent: { 
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function heading(level: 1 | 2 | 3, text: string): Paragraph {
+/** A heading; `bookmark` names it for the 目录's page reference. */
+function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Paragraph {
+  const content = run(text, { heading: level < 3, size: level === 1 ? SIZE.h1 : SIZE.h2, bold: level === 3 });
   return new Paragraph({
     heading: HEADINGS[level],
     alignment: level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
     indent: level === 1 ? undefined : { firstLine: 640 },
     spacing: { before: 240, after: 240 },
-    children: [run(text, { heading: level < 3, size: level === 1 ? SIZE.h1 : SIZE.h2, bold: level === 3 })],
+    children: [bookmark ? new Bookmark({ id: bookmark, children: [content] }) : content],
+  });
+}
+
+/**
+ * A 目录 line: the heading's text, dots, and its page number as official documents print it. The
+ * number is a PAGEREF field to the heading's bookmark: word processors count it when they lay the
+ * document out (LibreOffice always, Word when it updates the fields it is asked to on opening).
+ */
+function tocLine(level: number, text: string, bookmark: string): Paragraph {
+  return new Paragraph({
+    indent: { left: level === 2 ? 640 : 0 },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH.portrait, leader: LeaderType.DOT }],
+    children: [run(text), new TextRun({ font: BODY_FONT, size: SIZE.body, children: [new Tab()] }), new PageReference(bookmark)],
   });
 }
 
@@ -146,6 +164,8 @@ export interface ChartImages {
 
 export async function writeDocx(report: BuiltReport, model: ModelView, images?: ChartImages): Promise<Buffer> {
   const doc: ReportDoc = report.doc;
+  // The headings the 目录 lists, each with a bookmark its page number refers to.
+  const bookmarks = new Map(doc.blocks.filter((block) => block.kind === 'heading' && block.level <= 2).map((block, i) => [block, `toc${i + 1}`]));
   const tables = new TablePlaceholders();
   const pages = new Pages();
   pages.add(
@@ -158,11 +178,11 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
       case 'toc':
         pages.newPage();
         pages.add(heading(1, '目  录'));
-        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) pages.add(new Paragraph({ indent: { left: entry.level === 2 ? 640 : 0 }, children: [run(entry.text)] }));
+        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) pages.add(tocLine(entry.level, entry.text, bookmarks.get(entry)!));
         break;
       case 'heading':
         if (block.level === 1) pages.newPage();
-        pages.add(heading(block.level, block.text));
+        pages.add(heading(block.level, block.text, bookmarks.get(block)));
         break;
       case 'paragraph':
         for (const sentence of block.sentences) {
@@ -194,6 +214,8 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
   }
   const document = new Document({
     creator: '决算通',
+    // Word counts the 目录's page numbers (PAGEREF fields) when it opens the document.
+    features: { updateFields: true },
     title: doc.title,
     styles: {
       default: { document: { run: { font: BODY_FONT, size: SIZE.body } } },
