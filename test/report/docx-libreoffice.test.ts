@@ -56,5 +56,23 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     // The six charts as pictures at twice their printed size.
     const images = spawnSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).stdout.split('\n').filter((line) => /^\s*\d+\s+\d+\s+image\s+1280\s+640\b/.test(line));
     expect(images).toHaveLength(6);
+    // No page is blank (a page break after a full page, 公开04表's, printed one with only its number).
+    expect(pages.filter((page) => /^—\d+—$/.test(page))).toEqual([]);
   });
+
+  it('keeps the notes of a table on the page of its last line when the table fills its page', async () => {
+    // 公开04表 with a five-figure 一般公共预算财政拨款: its amounts widen, its labels wrap, and the table fills the page.
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+    await core.createYear({ file: 'wide.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
+    await core.load({ file: 'wide.sqlite', doc: seed002Doc() });
+    await core.edit({ file: 'wide.sqlite', cells: [{ table: '公开04表', row: '1', col: '1', value: '12345.67' }] });
+    const docx = path.join(temp.dir, 'wide.docx');
+    fs.writeFileSync(docx, Buffer.from((await core.exportReport({ file: 'wide.sqlite', format: 'docx', draft: true })).dataBase64, 'base64'));
+    core.close();
+
+    const pages = pdfPages(convert([docx], 'pdf', path.join(temp.dir, 'wide'))[0]).map((page) => page.replace(/\s+/g, ''));
+    const note = pages.findIndex((page) => page.includes('注:本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支'));
+    expect(note).toBeGreaterThan(0);
+    expect(pages[note]).toMatch(/总计3[12]12,345.67/);
+  }, 120_000);
 });

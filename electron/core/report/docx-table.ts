@@ -18,9 +18,9 @@ const escapeText = (text: string) => text.replace(/[&<>\x00-\x08\x0B\x0C\x0E-\x1
 
 type Align = 'left' | 'center' | 'right';
 
-function paragraph(text: string, align: Align, bold: boolean): string {
+function paragraph(text: string, align: Align, bold: boolean, keepNext = false): string {
   const run = bold ? '<w:r><w:rPr><w:b/><w:bCs/></w:rPr>' : '<w:r>';
-  return `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/><w:jc w:val="${align}"/></w:pPr>${run}<w:t xml:space="preserve">${escapeText(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/>${keepNext ? '<w:keepNext/>' : ''}<w:jc w:val="${align}"/></w:pPr>${run}<w:t xml:space="preserve">${escapeText(text)}</w:t></w:r></w:p>`;
 }
 
 /** Space between a cell's border and its text, each side (Word's default is 108). */
@@ -94,9 +94,10 @@ export function tableXml(printed: PrintedTable, columnWidths: number[]): string 
   const cellProps = printed.numeric.map((_, c) => tcPr(c, 1, undefined, false));
   printed.body.forEach((_, index) => {
     parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    const last = index === printed.body.length - 1;
     for (const { column, span, text } of lineCells(printed, index)) {
       const props = span > 1 ? tcPr(column, span) : cellProps[column];
-      parts.push(`<w:tc>${props}${paragraph(text, span > 1 ? 'center' : printed.numeric[column] ? 'right' : 'left', false)}</w:tc>`);
+      parts.push(`<w:tc>${props}${paragraph(text, span > 1 ? 'center' : printed.numeric[column] ? 'right' : 'left', false, last)}</w:tc>`);
     }
     parts.push('</w:tr>');
   });

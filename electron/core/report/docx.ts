@@ -12,7 +12,6 @@ import {
   ImageRun,
   LeaderType,
   Packer,
-  PageBreak,
   PageNumber,
   PageOrientation,
   PageReference,
@@ -46,10 +45,11 @@ const body = (text: string) => new Paragraph({ children: [run(text)], indent: { 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
 /** A heading; `bookmark` names it for the 目录's page reference. */
-function heading(level: 1 | 2 | 3, text: string, bookmark?: string): Paragraph {
+function heading(level: 1 | 2 | 3, text: string, bookmark?: string, pageBreakBefore = false): Paragraph {
   const content = run(text, { heading: level < 3, size: level === 1 ? SIZE.h1 : SIZE.h2, bold: level === 3 });
   return new Paragraph({
     heading: HEADINGS[level],
+    pageBreakBefore,
     alignment: level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
     indent: level === 1 ? undefined : { firstLine: 640 },
     spacing: { before: 240, after: 240 },
@@ -113,11 +113,16 @@ class Pages {
     return this.sections[this.sections.length - 1];
   }
 
-  /** What is added next starts a new page, turned or upright. */
-  newPage(landscape = false): void {
+  /**
+   * What is added next starts a new page, turned or upright. Returns whether its first paragraph
+   * must break the page itself (pageBreakBefore): a paragraph holding only a page break would land
+   * on a new page of its own after a full page (公开04表), leaving that page blank.
+   */
+  newPage(landscape = false): boolean {
     const last = this.last;
     if (last.landscape !== landscape || last.done) this.sections.push({ landscape, children: [] });
-    else if (last.children.length) last.children.push(new Paragraph({ children: [new PageBreak()] }));
+    else if (last.children.length) return true;
+    return false;
   }
 
   add(...paragraphs: Paragraph[]): void {
@@ -140,9 +145,9 @@ function tableBlock(id: string, label: string, title: string, unitName: string, 
   const landscape = bands.some((band) => fit(band).landscape);
   // Every band on the pages the widest one needs, filling their width.
   const page = landscape ? { portrait: TEXT_WIDTH.landscape, landscape: TEXT_WIDTH.landscape } : TEXT_WIDTH;
-  pages.newPage(landscape);
+  const pageBreakBefore = pages.newPage(landscape);
   pages.add(
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
+    new Paragraph({ pageBreakBefore, alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
     // As the workbook and the official tables print it: the unit on the left, 金额单位 on the right.
     new Paragraph({
@@ -176,13 +181,11 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
   for (const block of doc.blocks) {
     switch (block.kind) {
       case 'toc':
-        pages.newPage();
-        pages.add(heading(1, '目  录'));
+        pages.add(heading(1, '目  录', undefined, pages.newPage()));
         for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) pages.add(tocLine(entry.level, entry.text, bookmarks.get(entry)!));
         break;
       case 'heading':
-        if (block.level === 1) pages.newPage();
-        pages.add(heading(block.level, block.text, bookmarks.get(block)));
+        pages.add(heading(block.level, block.text, bookmarks.get(block), block.level === 1 && pages.newPage()));
         break;
       case 'paragraph':
         for (const sentence of block.sentences) {
