@@ -4,7 +4,8 @@
  */
 import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
-import { lineCells, printTable } from './table-print';
+import { columnNeeds } from './column-widths';
+import { lineCells, printTable, type PrintedTable } from './table-print';
 import { sentenceText, type ReportDoc } from './types';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -54,7 +55,7 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
       case 'table': {
         const def = TABLES.get(block.table)!;
         const printed = printTable(def, model);
-        out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit"><span>部门:${escape(doc.unitName)}</span><span>金额单位:万元</span></div><table><thead>`);
+        out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit"><span>部门:${escape(doc.unitName)}</span><span>金额单位:万元</span></div><table>${colgroup(printed)}<thead>`);
         for (const row of printed.header) out.push(`<tr>${row.map((head) => `<th colspan="${head.colSpan}" rowspan="${head.rowSpan}">${escape(head.text)}</th>`).join('')}</tr>`);
         out.push('</thead><tbody>');
         printed.body.forEach((_, index) => {
@@ -68,4 +69,16 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
   }
   out.push('</body></html>');
   return out.join('\n');
+}
+
+/**
+ * Widths for the columns that must not wrap, codes and 行次, as wide as their text and their header
+ * up to 4 characters (column-widths.ts), so “科目代码” is not broken over two lines; the rest as the
+ * browser lays them out.
+ */
+function colgroup(printed: PrintedTable): string {
+  const { wanted } = columnNeeds(printed);
+  // Half-ems, plus the cell's padding (3pt a side at 9pt: about 2/3 of a half-em).
+  const cols = printed.kinds.map((kind, c) => (kind === 'code' || kind === 'rowno' ? `<col style="width:${((wanted[c] + 1) / 2).toFixed(1)}em">` : '<col>'));
+  return `<colgroup>${cols.join('')}</colgroup>`;
 }

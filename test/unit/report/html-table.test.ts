@@ -18,10 +18,11 @@ describe('printable HTML annex tables', () => {
     blocks: [
       { kind: 'table', table: '公开01表', label: '公开01表', title: '收入支出决算总表' },
       { kind: 'table', table: '公开06表', label: '公开06表', title: '一般公共预算财政拨款基本支出决算明细表' },
+      { kind: 'table', table: '公开02表', label: '公开02表', title: '收入决算表' },
     ],
   };
   const html = toHtml(doc, model);
-  const [t01, t06] = html.split('<div class="table">').slice(1);
+  const [t01, t06, t02] = html.split('<div class="table">').slice(1);
 
   it('names the unit beside 金额单位 above every table', () => {
     for (const table of [t01, t06]) expect(table).toContain('<div class="unit"><span>部门:荆门市行政审批局(本级)</span><span>金额单位:万元</span></div>');
@@ -32,5 +33,12 @@ describe('printable HTML annex tables', () => {
     const cells = (row: string) => [...row.matchAll(/<th colspan="(\d+)"[^>]*>([^<]*)<\/th>/g)].map((match) => `${match[2]}×${match[1]}`);
     expect(cells(headerRows(t01).at(-1)!)).toEqual(['栏 次×2', '1×1', '栏 次×2', '2×1']);
     expect(headerRows(t06).every((row) => !row.includes('栏'))).toBe(true);
+  });
+
+  it('gives 科目代码 and 行次 columns the width of their header, so “科目代码” prints on one line', () => {
+    const widths = (table: string) => [.../<colgroup>(.*?)<\/colgroup>/.exec(table)![1].matchAll(/<col( style="width:([\d.]+)em")?>/g)].map((match) => (match[2] ? Number(match[2]) : null));
+    // 科目代码: 4 characters (8 half-ems) and a half-em of padding; 科目名称 and the amounts as laid out.
+    expect(widths(t02)).toEqual([4.5, null, null, null, null, null, null, null, null]);
+    expect(widths(t01)).toEqual([null, 2.5, null, null, 2.5, null]);
   });
 });
