@@ -16,6 +16,7 @@ body { font-family: "FangSong", "仿宋", "WenQuanYi Micro Hei", serif; font-siz
 h1, h2, h3 { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; }
 h1 { text-align: center; font-size: 16pt; break-before: page; }
 h2 { font-size: 16pt; } h3 { font-size: 16pt; font-family: inherit; font-weight: bold; }
+h1, h2, h3 { break-after: avoid; break-inside: avoid; }
 p { text-indent: 2em; margin: 0; }
 .cover { text-align: center; padding-top: 60mm; font-family: "SimHei", "黑体", sans-serif; font-size: 22pt; }
 .toc p { text-indent: 0; } .toc .l2 { padding-left: 2em; }
@@ -24,7 +25,7 @@ p { text-indent: 2em; margin: 0; }
 .table .unit { display: flex; justify-content: space-between; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 0.5pt solid #000; padding: 1pt 3pt; }
 td.num { text-align: right; white-space: nowrap; } .table p { text-indent: 0; }
-figure { text-align: center; margin: 6pt 0; } figcaption { font-size: 12pt; }
+figure { text-align: center; margin: 6pt 0; break-inside: avoid; } figcaption { font-size: 12pt; }
 `;
 
 export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) => string | undefined = () => undefined): string {

@@ -48,6 +48,10 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     expect(toc.length).toBeGreaterThan(12);
     for (const [, text, page] of toc) expect({ text, shown: pages[Number(page) - 1]?.includes(text.replace(/\s+/g, '')) }).toEqual({ text, shown: true });
     expect(Number(toc.find((match) => match[1] === '第四部分 名词解释')![2])).toBeGreaterThan(15);
+    // No heading is the last line of a page of text, away from the text it heads (第二部分 has a page of its own).
+    const headings = new Set(toc.map((match) => match[1].replace(/\s+/g, '')));
+    const lines = printed.map((page) => page.split('\n').map((line) => line.replace(/\s+/g, '')).filter((line) => line && !/^—\d+—$/.test(line)));
+    expect(lines.filter((page) => page.length > 1 && headings.has(page.at(-1)!)).map((page) => page.at(-1))).toEqual([]);
     // Codes and amounts print whole, none broken over two lines of its cell (公开06表 had them wrapped).
     const words = new Set(printed.join('\n').split(/\s+/));
     const codes = Object.keys(SEED_002_INPUTS.公开06表.cells);

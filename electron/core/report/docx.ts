@@ -50,6 +50,9 @@ function heading(level: 1 | 2 | 3, text: string, bookmark?: string, pageBreakBef
   return new Paragraph({
     heading: HEADINGS[level],
     pageBreakBefore,
+    // Never the last line of a page, away from the text it heads.
+    keepNext: true,
+    keepLines: true,
     alignment: level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
     indent: level === 1 ? undefined : { firstLine: 640 },
     spacing: { before: 240, after: 240 },
@@ -206,6 +209,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
           pages.add(
             new Paragraph({
               alignment: AlignmentType.CENTER,
+              keepNext: true, // the caption under it, on the same page
               children: [new ImageRun({ type: 'png', data: image.png, transformation: { width, height: Math.round((image.height * width) / image.width) } })],
             }),
           );
