@@ -4,7 +4,7 @@
  */
 import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
-import { columnNeeds } from './column-widths';
+import { columnNeeds, fitColumns } from './column-widths';
 import { lineCells, printTable, type PrintedTable } from './table-print';
 import { sentenceText, type ReportDoc } from './types';
 
@@ -23,7 +23,7 @@ p { text-indent: 2em; margin: 0; }
 .table { break-before: page; font-size: 9pt; line-height: 1.3; }
 .table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; font-family: "SimHei", "黑体", sans-serif; }
 .table .unit { display: flex; justify-content: space-between; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 0.5pt solid #000; padding: 1pt 3pt; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; } th, td { border: 0.5pt solid #000; padding: 1pt 3pt; }
 td.num { text-align: right; white-space: nowrap; } .table p { text-indent: 0; }
 figure { text-align: center; margin: 6pt 0; break-inside: avoid; } figcaption { font-size: 12pt; }
 `;
@@ -72,14 +72,17 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
   return out.join('\n');
 }
 
+/** The page's text width (A4, 20 mm margins) and half an em of the tables' 9 pt text, in twips. */
+const TEXT_TWIPS = Math.round(((210 - 40) / 25.4) * 1440);
+const HALF_EM_TWIPS = 90;
+
 /**
- * Widths for the columns that must not wrap, codes and 行次, as wide as their text and their header
- * up to 4 characters (column-widths.ts), so “科目代码” is not broken over two lines; the rest as the
- * browser lays them out.
+ * The Word tables' column widths (column-widths.ts) as shares of the page: codes, 行次 and amounts
+ * whole, the room left to the names and headers that would wrap. Left to itself the browser gave
+ * empty amount columns the room and broke “科目代码” and 公开04表's 项目 over lines.
  */
 function colgroup(printed: PrintedTable): string {
-  const { wanted } = columnNeeds(printed);
-  // Half-ems, plus the cell's padding (3pt a side at 9pt: about 2/3 of a half-em).
-  const cols = printed.kinds.map((kind, c) => (kind === 'code' || kind === 'rowno' ? `<col style="width:${((wanted[c] + 1) / 2).toFixed(1)}em">` : '<col>'));
-  return `<colgroup>${cols.join('')}</colgroup>`;
+  const { widths } = fitColumns(columnNeeds(printed), HALF_EM_TWIPS, { portrait: TEXT_TWIPS, landscape: TEXT_TWIPS });
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  return `<colgroup>${widths.map((width) => `<col style="width:${((100 * width) / total).toFixed(2)}%">`).join('')}</colgroup>`;
 }

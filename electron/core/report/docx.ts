@@ -21,10 +21,10 @@ import {
   TextRun,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
-import { columnBands, columnNeeds, printTable, sentenceText, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
+import { columnBands, columnNeeds, fitColumns, printTable, sentenceText, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
 import type { ModelView } from '../../../shared/rules';
 import { packZip, unpackZip } from '../xlsx/zip-check';
-import { TABLE_STYLE, fitColumns, tableXml } from './docx-table';
+import { TABLE_STYLE, tableXml } from './docx-table';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };

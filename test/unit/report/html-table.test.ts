@@ -22,7 +22,7 @@ describe('printable HTML annex tables', () => {
     ],
   };
   const html = toHtml(doc, model);
-  const [t01, t06, t02] = html.split('<div class="table">').slice(1);
+  const [t01, t06] = html.split('<div class="table">').slice(1);
 
   it('names the unit beside 金额单位 above every table', () => {
     for (const table of [t01, t06]) expect(table).toContain('<div class="unit"><span>部门:荆门市行政审批局(本级)</span><span>金额单位:万元</span></div>');
@@ -35,10 +35,17 @@ describe('printable HTML annex tables', () => {
     expect(headerRows(t06).every((row) => !row.includes('栏'))).toBe(true);
   });
 
-  it('gives 科目代码 and 行次 columns the width of their header, so “科目代码” prints on one line', () => {
-    const widths = (table: string) => [.../<colgroup>(.*?)<\/colgroup>/.exec(table)![1].matchAll(/<col( style="width:([\d.]+)em")?>/g)].map((match) => (match[2] ? Number(match[2]) : null));
-    // 科目代码: 4 characters (8 half-ems) and a half-em of padding; 科目名称 and the amounts as laid out.
-    expect(widths(t02)).toEqual([4.5, null, null, null, null, null, null, null, null]);
-    expect(widths(t01)).toEqual([null, 2.5, null, null, 2.5, null]);
+  it('lays columns out as the Word tables do: 科目代码 and 行次 with room for their header, the rest of the page to the names', () => {
+    const shares = (table: string) => [.../<colgroup>(.*?)<\/colgroup>/.exec(table)![1].matchAll(/<col style="width:([\d.]+)%">/g)].map((match) => Number(match[1]));
+    // Twips of the 170 mm text width; a header of n characters at 9 pt needs (2n + 1) half-ems of 90 twips and 57 twips of padding a side.
+    const twips = (share: number) => (share / 100) * Math.round((170 / 25.4) * 1440);
+    const header = (chars: number) => (2 * chars + 1) * 90 + 2 * 57;
+    const t02 = shares(html.split('<div class="table">')[3]);
+    expect(t02).toHaveLength(9);
+    expect(t02.reduce((sum, share) => sum + share, 0)).toBeCloseTo(100, 0);
+    expect(twips(t02[0])).toBeGreaterThanOrEqual(header(4) - 1);
+    const t01 = shares(html.split('<div class="table">')[1]);
+    expect([twips(t01[1]), twips(t01[4])].every((width) => width >= header(2) - 1)).toBe(true);
+    expect(html).toContain('table-layout: fixed');
   });
 });
