@@ -191,6 +191,9 @@ describe('决算公开 Word tables and charts, read back from the .docx', () => 
     expect(colNoLines[1]).toEqual(['栏次', '1', '2', '3', '4', '5', '6', '7']);
     expect(colNoLines[3]).toEqual(['栏 次', '1', '栏 次', '2', '3', '4', '5']);
     expect(colNoLines[5]).not.toContain('1');
+    // 公开06表's three 科目代码 columns hold their header on one line (4 characters of 9 pt and the padding).
+    const t06 = tables[5];
+    expect([0, 3, 6].map((c) => t06.grid[c] - 2 * t06.padding >= 4 * 9 * 20)).toEqual([true, true, true]);
     expect(colNoLines[8]).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
     // A table in bands: each band numbers its own columns.
     const bands = documents.get('陕西9-large')!.tables.filter((table) => table.grid.length === 8 && table.body.length === 1 && table.body.flat().some((cell) => UNBREAKABLE.test(cell.text)));
