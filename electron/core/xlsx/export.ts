@@ -9,6 +9,7 @@ import type { PerfForm } from '../../../shared/forms/model';
 import type { Amount } from '../../../shared/money';
 import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
 import type { InputLine } from '../../../shared/report';
+import { SUPP_TABLE, TEXT_TABLE, suppFieldOf } from '../../../shared/rules';
 import { formSheetNames } from './form-geometry';
 import { planForm } from './form-plan';
 import { inputsSheetName, planInputs } from './inputs-plan';
@@ -102,6 +103,15 @@ function formPlans(source: ExportSource, draft: boolean, taken: string[]): Sheet
   });
 }
 
+/**
+ * The 行 a reviewer reads for a finding: a 补充信息 field by its printed name (政府采购支出总额, not
+ * gov_procurement.total); nothing for a 情况说明 sentence, which the message quotes.
+ */
+function printedRow(line: AuditLine): string {
+  if (line.table === SUPP_TABLE) return suppFieldOf(line.row)?.label ?? line.row;
+  return line.table === TEXT_TABLE ? '' : line.row;
+}
+
 /** The 审核说明 sheet: one line per finding, or a line saying there are none / no audit was run. */
 function auditPlan(options: ExportOptions): SheetPlan | null {
   if (!options.audit?.length && !options.draft) return null;
@@ -112,7 +122,7 @@ function auditPlan(options: ExportOptions): SheetPlan | null {
   const rowHeights = new Map([[1, 28]]);
   let row = 3;
   for (const [index, line] of (options.audit ?? []).entries()) {
-    const values = [index + 1, line.table, line.row, line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
+    const values = [index + 1, line.table, printedRow(line), line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
     values.forEach((value, col) => cells.push({ row, col: col + 1, value, style: col === 0 ? 'center' : 'text' }));
     rowHeights.set(row, 15 * Math.max(lineCount(line.message, widths[5]), lineCount(line.explanation ?? '', widths[6])) + 3);
     row++;
