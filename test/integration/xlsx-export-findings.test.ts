@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempCoreEachTest, newYear, seed002Edits } from '../fixtures/xlsx/helpers';
 import { seed002Doc } from '../fixtures/seed-002';
+import { YL_D_SEED004, YL_P_SEED004 } from '../fixtures/forms/yl-seed004';
 import { SEED_002_REPORT_INPUTS, seed002LastYearDoc } from '../fixtures/seed-002-last-year';
 
 const env = tempCoreEachTest('juesuan-xlsx-findings-');
@@ -65,5 +66,16 @@ describe('export after 审核', () => {
     expect(text.length).toBeGreaterThan(0);
     expect(text.every((line) => line[2] === '')).toBe(true);
     expect(lines.filter((line) => /[a-z_]{3,}/.test(line[2])).map((line) => line[2])).toEqual([]);
+  });
+
+  it('names the 栏 of a 自评表 finding by the column of the form, not its field path', async () => {
+    await newYear(env.core, 'forms.sqlite', { year: 2025 });
+    await env.core.load({ file: 'forms.sqlite', doc: { ...seed002Doc(), fiscalYear: 2025 } });
+    await env.core.saveForm({ file: 'forms.sqlite', form: YL_P_SEED004 });
+    await env.core.saveForm({ file: 'forms.sqlite', form: YL_D_SEED004 });
+    const forms = (await auditLines((await env.core.exportWorkbook({ file: 'forms.sqlite', draft: true })).dataBase64)).filter((line) => line[1] === '绩效自评');
+    // 玉林's forms against seed 002's tables: the 部门整体 执行数 differs from 公开05表, an indicator lacks its 偏差原因.
+    expect(forms.map((line) => line[3])).toEqual(expect.arrayContaining(['合计 执行数', '第6项指标 偏差原因']));
+    expect(forms.filter((line) => /[[\]._a-z]/.test(line[3])).map((line) => line[3])).toEqual([]);
   });
 });
