@@ -64,7 +64,7 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     expect(pages.filter((page) => /^—\d+—$/.test(page))).toEqual([]);
   });
 
-  it('keeps the notes of a table on the page of its last line when the table fills its page', async () => {
+  it('prints 公开04表 with five-figure amounts on one page, and keeps the notes of a table on the page of its last line', async () => {
     // 公开04表 with a five-figure 一般公共预算财政拨款: its amounts widen, its labels wrap, and the table fills the page.
     const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
     await core.createYear({ file: 'wide.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
@@ -77,6 +77,8 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     const pages = pdfPages(convert([docx], 'pdf', path.join(temp.dir, 'wide'))[0]).map((page) => page.replace(/\s+/g, ''));
     const note = pages.findIndex((page) => page.includes('注:本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款的总收支'));
     expect(note).toBeGreaterThan(0);
+    // The whole table on one upright page: title, 总计 and 注 (lines 10 pt apart, as in every table).
     expect(pages[note]).toMatch(/总计3[12]12,345.67/);
+    expect(pages[note]).toContain('财政拨款收入支出决算总表');
   }, 120_000);
 });

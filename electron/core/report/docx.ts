@@ -11,6 +11,7 @@ import {
   HeadingLevel,
   ImageRun,
   LeaderType,
+  LineRuleType,
   Packer,
   PageNumber,
   PageOrientation,
@@ -36,6 +37,8 @@ const PAGE = { width: 11906, height: 16838, margin: 1418 };
 const TEXT_WIDTH = { portrait: PAGE.width - 2 * PAGE.margin, landscape: PAGE.height - 2 * PAGE.margin };
 /** Half an em of the tables' 9 pt text, in twips: the unit of column widths (a Chinese character is 2). */
 const TABLE_HALF_EM = (SIZE.table / 2) * 10;
+/** Table lines, in twips: 10 pt for the 9 pt text. */
+const TABLE_LINE = 200;
 
 const run = (text: string, options: { heading?: boolean; size?: number; bold?: boolean } = {}) =>
   new TextRun({ text, font: options.heading ? HEADING_FONT : BODY_FONT, size: options.size ?? SIZE.body, bold: options.bold });
@@ -227,13 +230,25 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
     styles: {
       default: { document: { run: { font: BODY_FONT, size: SIZE.body } } },
       // Official documents print headings in black, not Word's theme blue.
-      paragraphStyles: ([1, 2, 3] as const).map((level) => ({
-        id: `Heading${level}`,
-        name: `Heading ${level}`,
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { color: '000000', font: level < 3 ? HEADING_FONT : BODY_FONT, size: SIZE.h1 },
-      })).concat([{ id: TABLE_STYLE, name: '表格', basedOn: 'Normal', next: TABLE_STYLE, run: { color: '000000', font: BODY_FONT, size: SIZE.table } }]),
+      paragraphStyles: [
+        ...([1, 2, 3] as const).map((level) => ({
+          id: `Heading${level}`,
+          name: `Heading ${level}`,
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { color: '000000', font: level < 3 ? HEADING_FONT : BODY_FONT, size: SIZE.h1 },
+        })),
+        {
+          id: TABLE_STYLE,
+          name: '表格',
+          basedOn: 'Normal',
+          next: TABLE_STYLE,
+          run: { color: '000000', font: BODY_FONT, size: SIZE.table },
+          // Lines 10 pt apart whatever the font's own leading (a substitute for 仿宋 has more), so
+          // 公开04表's 64 lines with their wrapped 项目 print on one upright page with their 注.
+          paragraph: { spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT } },
+        },
+      ],
     },
     sections: pages.sections.map(({ landscape, children }) => ({
       properties: {
