@@ -20,10 +20,10 @@ h1, h2, h3 { break-after: avoid; break-inside: avoid; }
 p { text-indent: 2em; margin: 0; }
 .cover { text-align: center; padding-top: 60mm; font-family: "SimHei", "黑体", sans-serif; font-size: 22pt; }
 .toc p { text-indent: 0; } .toc .l2 { padding-left: 2em; }
-.table { break-before: page; font-size: 9pt; line-height: 1.3; }
-.table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; font-family: "SimHei", "黑体", sans-serif; }
+.table { break-before: page; font-size: 9pt; line-height: 10pt; }
+.table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; line-height: 1.5; font-family: "SimHei", "黑体", sans-serif; }
 .table .unit { display: flex; justify-content: space-between; }
-table { border-collapse: collapse; width: 100%; table-layout: fixed; } th, td { border: 0.5pt solid #000; padding: 1pt 3pt; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; } th, td { border: 0.5pt solid #000; padding: 0.5pt 3pt; }
 td.num { text-align: right; white-space: nowrap; } .table p { text-indent: 0; }
 figure { text-align: center; margin: 6pt 0; break-inside: avoid; } figcaption { font-size: 12pt; }
 `;
