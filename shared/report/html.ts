@@ -4,7 +4,8 @@
  */
 import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
-import { lineCells, printTable } from './table-print';
+import { columnNeeds, fitColumns } from './column-widths';
+import { lineCells, printTable, type PrintedTable } from './table-print';
 import { sentenceText, type ReportDoc } from './types';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,15 +16,16 @@ body { font-family: "FangSong", "仿宋", "WenQuanYi Micro Hei", serif; font-siz
 h1, h2, h3 { font-family: "SimHei", "黑体", "WenQuanYi Micro Hei", sans-serif; font-weight: normal; }
 h1 { text-align: center; font-size: 16pt; break-before: page; }
 h2 { font-size: 16pt; } h3 { font-size: 16pt; font-family: inherit; font-weight: bold; }
+h1, h2, h3 { break-after: avoid; break-inside: avoid; }
 p { text-indent: 2em; margin: 0; }
 .cover { text-align: center; padding-top: 60mm; font-family: "SimHei", "黑体", sans-serif; font-size: 22pt; }
 .toc p { text-indent: 0; } .toc .l2 { padding-left: 2em; }
-.table { break-before: page; font-size: 9pt; line-height: 1.3; }
-.table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; font-family: "SimHei", "黑体", sans-serif; }
-.table .unit { text-align: right; }
-table { border-collapse: collapse; width: 100%; } th, td { border: 0.5pt solid #000; padding: 1pt 3pt; }
+.table { break-before: page; font-size: 9pt; line-height: 10pt; }
+.table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; line-height: 1.5; font-family: "SimHei", "黑体", sans-serif; }
+.table .unit { display: flex; justify-content: space-between; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; } th, td { border: 0.5pt solid #000; padding: 0.5pt 3pt; }
 td.num { text-align: right; white-space: nowrap; } .table p { text-indent: 0; }
-figure { text-align: center; margin: 6pt 0; } figcaption { font-size: 12pt; }
+figure { text-align: center; margin: 6pt 0; break-inside: avoid; } figcaption { font-size: 12pt; }
 `;
 
 export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) => string | undefined = () => undefined): string {
@@ -54,7 +56,7 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
       case 'table': {
         const def = TABLES.get(block.table)!;
         const printed = printTable(def, model);
-        out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit">金额单位:万元</div><table><thead>`);
+        out.push(`<div class="table"><div class="label">${escape(block.label)}</div><div class="title">${escape(block.title)}</div><div class="unit"><span>部门:${escape(doc.unitName)}</span><span>金额单位:万元</span></div><table>${colgroup(printed)}<thead>`);
         for (const row of printed.header) out.push(`<tr>${row.map((head) => `<th colspan="${head.colSpan}" rowspan="${head.rowSpan}">${escape(head.text)}</th>`).join('')}</tr>`);
         out.push('</thead><tbody>');
         printed.body.forEach((_, index) => {
@@ -68,4 +70,19 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
   }
   out.push('</body></html>');
   return out.join('\n');
+}
+
+/** The page's text width (A4, 20 mm margins) and half an em of the tables' 9 pt text, in twips. */
+const TEXT_TWIPS = Math.round(((210 - 40) / 25.4) * 1440);
+const HALF_EM_TWIPS = 90;
+
+/**
+ * The Word tables' column widths (column-widths.ts) as shares of the page: codes, 行次 and amounts
+ * whole, the room left to the names and headers that would wrap. Left to itself the browser gave
+ * empty amount columns the room and broke “科目代码” and 公开04表's 项目 over lines.
+ */
+function colgroup(printed: PrintedTable): string {
+  const { widths } = fitColumns(columnNeeds(printed), HALF_EM_TWIPS, { portrait: TEXT_TWIPS, landscape: TEXT_TWIPS });
+  const total = widths.reduce((sum, width) => sum + width, 0);
+  return `<colgroup>${widths.map((width) => `<col style="width:${((100 * width) / total).toFixed(2)}%">`).join('')}</colgroup>`;
 }

@@ -12,5 +12,5 @@ export { toHtml } from './html';
 export { performanceOf } from './performance';
 export { INPUTS_SHEET, INPUTS_TITLE, INPUT_COLUMNS, KEY_COLUMN, KEY_MARKER, DRAFT_MARK, inputLines, inputKind, type InputLine, type InputKind, type InputsSource } from './inputs';
 export { missingReasons, reportBlock } from './gate';
-export { columnNeeds, textWidth, type ColumnNeeds } from './column-widths';
+export { CELL_PADDING, columnNeeds, fitColumns, textWidth, type ColumnNeeds } from './column-widths';
 export { columnBands, sliceColumns } from './table-bands';

@@ -221,7 +221,9 @@ export function performanceSection(w: Writer, lead = '(四)预算绩效管理情
       const money = (value: number | null): Part => (value === null ? '—' : { kind: 'amount', text: amountText(value, w.outline.amountStyle), cells });
       const rate = form.budget && form.spent !== null ? [',完成预算', { kind: 'percent' as const, text: `${percentText(form.spent, form.budget)}%`, cells }] : [];
       const score = form.score ? [`,自评得分${form.score}分`, form.grade ? `,等级为“${form.grade}”` : ''] : [];
-      return w.sentence(`performance.${i + 1}`, [`${i + 1}.${form.name}项目:全年预算数为`, money(form.budget), '万元,执行数为', money(form.spent), '万元', ...rate, ...score]);
+      // A project's name most often ends in 项目 itself (“…运维项目”): not “…项目项目”.
+      const project = form.name.endsWith('项目') ? form.name : `${form.name}项目`;
+      return w.sentence(`performance.${i + 1}`, [`${i + 1}.${project}:全年预算数为`, money(form.budget), '万元,执行数为', money(form.spent), '万元', ...rate, ...score]);
     }),
   ];
   return [{ kind: 'paragraph', sentences }];

@@ -13,6 +13,7 @@ export interface HeaderCell {
 }
 
 export interface PrintedTable {
+  /** Header rows, the 栏次 line last where the table prints one. */
   header: HeaderCell[][];
   body: string[][];
   /** Value columns (right-aligned) by position. */
@@ -51,6 +52,7 @@ export function printTable(def: TableDef, model: ModelView): PrintedTable {
     }
     header.push(row);
   }
+  if (def.colNoRow !== null) header.push(colNoCells(def.colNoRow, columns));
   // Functional rows with nothing in them (项 carried from last year and left empty) are not printed.
   const lines = def.kind === 'functional' ? layout.lines.filter(([key]) => key === '合计' || def.columns.some((column) => model.value(def.id, key!, column.col) !== null)) : layout.lines;
   const body = lines.map((line) =>
@@ -92,6 +94,20 @@ export function printTable(def: TableDef, model: ModelView): PrintedTable {
     }
   }
   return { header, body, merged, numeric: columns.map((column) => column.kind === 'value'), kinds: columns.map((column) => column.kind), names: columns.map((column) => column.header.join('/')) };
+}
+
+/**
+ * The 栏次 line under the header, as the workbook and the official tables print it: the label over
+ * each side's key columns (项目 and 行次, or 科目代码 and 科目名称), each value column's 栏次 number.
+ */
+function colNoCells(label: string, columns: LayoutColumn[]): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  columns.forEach((column, c) => {
+    if (column.kind === 'value') cells.push({ text: column.col!, colSpan: 1, rowSpan: 1 });
+    else if (c > 0 && columns[c - 1].kind !== 'value' && columns[c - 1].side === column.side) cells[cells.length - 1].colSpan++;
+    else cells.push({ text: label, colSpan: 1, rowSpan: 1 });
+  });
+  return cells;
 }
 
 function sameParents(a: string[], b: string[], level: number): boolean {

@@ -2,9 +2,14 @@
  * An export reuses the year's latest 审核 only while nothing has changed since (latest-findings.ts):
  * every edit, 出错说明 or fix after a `validate` or an earlier export shows in the next export.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { tempCoreEachTest, newYear, seed002Edits } from '../fixtures/xlsx/helpers';
+import { seed002Doc } from '../fixtures/seed-002';
+import { YL_D_SEED004, YL_P_SEED004 } from '../fixtures/forms/yl-seed004';
+import { SEED_002_REPORT_INPUTS, seed002LastYearDoc } from '../fixtures/seed-002-last-year';
 
 const env = tempCoreEachTest('juesuan-xlsx-findings-');
 
@@ -42,5 +47,35 @@ describe('export after 审核', () => {
     const final = await auditLines((await env.core.exportWorkbook({ file })).dataBase64);
     expect(final.every((line) => line[4] !== '错误')).toBe(true);
     expect(final.find((line) => line[5] === warning.message)?.[6]).toBe('年中划转,已核实');
+  });
+
+  it('names the 行 of a 补充信息 finding as printed and leaves it empty for a 情况说明 sentence, never an internal key', async () => {
+    await env.core.createYear({ file: '2022.sqlite', fiscalYear: 2022, unitName: '荆门市行政审批局(本级)' });
+    await env.core.load({ file: '2022.sqlite', doc: seed002LastYearDoc() });
+    await newYear(env.core, 'seed.sqlite');
+    await env.core.load({ file: 'seed.sqlite', doc: seed002Doc() });
+    // Seed 002's 政府采购 total 131.15 against goods + works + services 131.14; sentences of large changes want reasons.
+    await env.core.setSupplementary({ file: 'seed.sqlite', values: SEED_002_REPORT_INPUTS });
+    env.core.close();
+    const bytes = fs.readFileSync(path.join(env.dir, '2022.sqlite'));
+    await env.core.importWorkbook({ file: 'seed.sqlite', name: '2022.sqlite', dataBase64: bytes.toString('base64'), baseline: true });
+    const lines = await auditLines((await env.core.exportWorkbook({ file: 'seed.sqlite', draft: true })).dataBase64);
+    const supp = lines.filter((line) => line[1] === '补充信息');
+    const text = lines.filter((line) => line[1] === '情况说明');
+    expect(supp.map((line) => line[2])).toContain('政府采购支出总额');
+    expect(text.length).toBeGreaterThan(0);
+    expect(text.every((line) => line[2] === '')).toBe(true);
+    expect(lines.filter((line) => /[a-z_]{3,}/.test(line[2])).map((line) => line[2])).toEqual([]);
+  });
+
+  it('names the 栏 of a 自评表 finding by the column of the form, not its field path', async () => {
+    await newYear(env.core, 'forms.sqlite', { year: 2025 });
+    await env.core.load({ file: 'forms.sqlite', doc: { ...seed002Doc(), fiscalYear: 2025 } });
+    await env.core.saveForm({ file: 'forms.sqlite', form: YL_P_SEED004 });
+    await env.core.saveForm({ file: 'forms.sqlite', form: YL_D_SEED004 });
+    const forms = (await auditLines((await env.core.exportWorkbook({ file: 'forms.sqlite', draft: true })).dataBase64)).filter((line) => line[1] === '绩效自评');
+    // 玉林's forms against seed 002's tables: the 部门整体 执行数 differs from 公开05表, an indicator lacks its 偏差原因.
+    expect(forms.map((line) => line[3])).toEqual(expect.arrayContaining(['合计 执行数', '第6项指标 偏差原因']));
+    expect(forms.filter((line) => /[[\]._a-z]/.test(line[3])).map((line) => line[3])).toEqual([]);
   });
 });

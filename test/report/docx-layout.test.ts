@@ -30,6 +30,10 @@ interface ReadTable {
   grid: number[];
   padding: number;
   body: { width: number; text: string }[][];
+  /** Texts of the repeated header rows, each merged cell once. */
+  header: string[][];
+  /** The paragraph just above the table. */
+  above: string;
 }
 
 function readDocx(bytes: Buffer): { tables: ReadTable[]; fontSize: number; pictures: { name: string; data: Buffer }[]; drawings: number } {
@@ -46,7 +50,10 @@ function readDocx(bytes: Buffer): { tables: ReadTable[]; fontSize: number; pictu
   const tables = [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((match) => {
     const table = match[0];
     const section = sections.find((candidate) => candidate.at > match.index!)!;
-    const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((row) => row[0]).filter((row) => !row.includes('<w:tblHeader/>'));
+    const allRows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map((row) => row[0]);
+    const rows = allRows.filter((row) => !row.includes('<w:tblHeader/>'));
+    const texts = (xmlPart: string) => [...xmlPart.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('');
+    const paragraphsAbove = [...xml.slice(0, match.index!).matchAll(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)];
     return {
       page: { textWidth: section.textWidth, landscape: section.landscape },
       grid: [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((col) => Number(col[1])),
@@ -54,9 +61,13 @@ function readDocx(bytes: Buffer): { tables: ReadTable[]; fontSize: number; pictu
       body: rows.map((row) =>
         [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((cell) => ({
           width: attribute(cell[0], 'w:w'),
-          text: [...cell[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(''),
+          text: texts(cell[0]),
         })),
       ),
+      header: allRows
+        .filter((row) => row.includes('<w:tblHeader/>'))
+        .map((row) => [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].filter((cell) => !cell[0].includes('w:val="continue"')).map((cell) => texts(cell[0]))),
+      above: texts(paragraphsAbove[paragraphsAbove.length - 1]?.[0] ?? ''),
     };
   });
   return {
@@ -169,6 +180,27 @@ describe('决算公开 Word tables and charts, read back from the .docx', () => 
       ['7,703.50', '1,740.70', '3,851.75', '1,864.15', '1,987.60', '2,111.05', '2,234.50', '2,357.95'],
     ]);
     expect(documents.get('陕西9-large')!.fontSize).toBe(documents.get('national')!.fontSize);
+  });
+
+  it('prints each table under 部门 and 金额单位, with the 栏次 line of the official table under its header', () => {
+    const { tables } = documents.get('national')!;
+    for (const table of tables) expect(table.above).toBe('部门:荆门市行政审批局(本级)金额单位:万元');
+    const colNoLines = tables.map((table) => table.header[table.header.length - 1]);
+    // Seed 002: 公开01/04表 “栏 次” over 项目 and 行次 on each side; 公开06表 prints none; 公开09表 bare numbers.
+    expect(colNoLines[0]).toEqual(['栏 次', '1', '栏 次', '2']);
+    expect(colNoLines[1]).toEqual(['栏次', '1', '2', '3', '4', '5', '6', '7']);
+    expect(colNoLines[3]).toEqual(['栏 次', '1', '栏 次', '2', '3', '4', '5']);
+    expect(colNoLines[5]).not.toContain('1');
+    // 公开06表's three 科目代码 columns hold their header on one line (4 characters of 9 pt and the padding).
+    const t06 = tables[5];
+    expect([0, 3, 6].map((c) => t06.grid[c] - 2 * t06.padding >= 4 * 9 * 20)).toEqual([true, true, true]);
+    expect(colNoLines[8]).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']);
+    // A table in bands: each band numbers its own columns.
+    const bands = documents.get('陕西9-large')!.tables.filter((table) => table.grid.length === 8 && table.body.length === 1 && table.body.flat().some((cell) => UNBREAKABLE.test(cell.text)));
+    expect(bands.map((band) => band.header[band.header.length - 1])).toEqual([
+      ['1', '2', '3', '4', '5', '6', '7', '8'],
+      ['9', '10', '11', '12', '13', '14', '15', '16'],
+    ]);
   });
 
   it('has the six charts as PNG pictures drawn at twice their size', () => {

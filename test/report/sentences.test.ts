@@ -41,6 +41,28 @@ describe('percentages', () => {
 });
 
 describe('the sentences', () => {
+  it('names each 自评 project once as a 项目, whether or not its name ends in 项目', () => {
+    const built = buildReport(
+      {
+        fiscalYear: 2025,
+        unitName: '某单位',
+        model: model(seedInputs()),
+        supp: parseSupplementary({}),
+        texts: {},
+        performance: [
+          { name: '政务信息化系统建设和运维项目', budget: 19_544_100, spent: 7_108_100, score: '93.64', grade: '一等' },
+          { name: '行政审批事务管理', budget: 739_000, spent: 376_400, score: null, grade: null },
+        ],
+      },
+      OUTLINES.湖北,
+      { template: '9', numbering: '公开' },
+    );
+    const all = built.doc.blocks.flatMap((block) => (block.kind === 'paragraph' ? block.sentences.map(sentenceText) : [])).join('\n');
+    expect(all).toContain('1.政务信息化系统建设和运维项目:全年预算数为1,954.41万元');
+    expect(all).toContain('2.行政审批事务管理项目:全年预算数为73.90万元');
+    expect(all).not.toContain('项目项目');
+  });
+
   it('never rates a change on a zero base, says decreases as 减少/下降 and zero plainly', () => {
     const last = seedInputs();
     // Last year: no 教育支出 at all; 社会保障和就业 200.59 (76.57 ÷ 200.59 = 38.17%).

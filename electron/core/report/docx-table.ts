@@ -4,7 +4,7 @@
  * year's document time; this writes the same XML the package wrote for our tables (fixed layout,
  * single borders, repeated header rows, merged header cells, rows kept whole), as text.
  */
-import { lineCells, type ColumnNeeds, type PrintedTable } from '../../../shared/report';
+import { CELL_PADDING, lineCells, type PrintedTable } from '../../../shared/report';
 
 /** The paragraph style every table cell uses (declared in the document's styles). */
 export const TABLE_STYLE = 'TableText';
@@ -18,45 +18,12 @@ const escapeText = (text: string) => text.replace(/[&<>\x00-\x08\x0B\x0C\x0E-\x1
 
 type Align = 'left' | 'center' | 'right';
 
-function paragraph(text: string, align: Align, bold: boolean): string {
+function paragraph(text: string, align: Align, bold: boolean, keepNext = false): string {
   const run = bold ? '<w:r><w:rPr><w:b/><w:bCs/></w:rPr>' : '<w:r>';
-  return `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/><w:jc w:val="${align}"/></w:pPr>${run}<w:t xml:space="preserve">${escapeText(text)}</w:t></w:r></w:p>`;
+  return `<w:p><w:pPr><w:pStyle w:val="${TABLE_STYLE}"/>${keepNext ? '<w:keepNext/>' : ''}<w:jc w:val="${align}"/></w:pPr>${run}<w:t xml:space="preserve">${escapeText(text)}</w:t></w:r></w:p>`;
 }
-
-/** Space between a cell's border and its text, each side (Word's default is 108). */
-const CELL_PADDING = 57;
 
 const sum = (widths: number[]) => widths.reduce((total, width) => total + width, 0);
-
-/**
- * Column widths in twips for a table whose content needs `needs` (half-ems of a font whose half-em
- * is `halfEm` twips), on a page `portrait` twips wide between its margins, or `landscape` wide
- * turned: turned only when the columns that must not wrap cannot fit upright, as official
- * disclosures print their wide tables. Room left over goes first to the columns whose names or
- * headers would wrap, then to every column alike; the widths fill the page's text width.
- * `overflow`: even turned, the codes and amounts would wrap (the table goes in bands, table-bands.ts).
- */
-export function fitColumns(needs: ColumnNeeds, halfEm: number, page: { portrait: number; landscape: number }): { widths: number[]; landscape: boolean; overflow: boolean } {
-  // One half-em more than measured: word processors round glyph advances, and bold header text is wider.
-  const twips = (halfEms: number) => Math.ceil((halfEms + 1) * halfEm) + 2 * CELL_PADDING;
-  const least = needs.least.map(twips);
-  const wanted = needs.wanted.map(twips);
-  const landscape = sum(least) > page.portrait;
-  const width = landscape ? page.landscape : page.portrait;
-  let widths: number[];
-  if (sum(least) >= width) {
-    widths = least.map((w) => Math.floor((w * width) / sum(least))); // wider than a turned page: all shrink alike
-  } else {
-    const short = wanted.map((w, c) => w - least[c]);
-    const given = Math.min(width - sum(least), sum(short));
-    widths = least.map((w, c) => w + (given > 0 ? Math.floor((short[c] * given) / sum(short)) : 0));
-    const spread = width - sum(widths);
-    const base = sum(widths);
-    widths = widths.map((w) => w + Math.floor((w * spread) / base));
-  }
-  widths[widths.length - 1] += width - sum(widths); // what rounding left
-  return { widths, landscape, overflow: sum(least) > page.landscape };
-}
 
 /** The table of `printed` over columns of `columnWidths` twips. */
 export function tableXml(printed: PrintedTable, columnWidths: number[]): string {
@@ -94,9 +61,10 @@ export function tableXml(printed: PrintedTable, columnWidths: number[]): string 
   const cellProps = printed.numeric.map((_, c) => tcPr(c, 1, undefined, false));
   printed.body.forEach((_, index) => {
     parts.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
+    const last = index === printed.body.length - 1;
     for (const { column, span, text } of lineCells(printed, index)) {
       const props = span > 1 ? tcPr(column, span) : cellProps[column];
-      parts.push(`<w:tc>${props}${paragraph(text, span > 1 ? 'center' : printed.numeric[column] ? 'right' : 'left', false)}</w:tc>`);
+      parts.push(`<w:tc>${props}${paragraph(text, span > 1 ? 'center' : printed.numeric[column] ? 'right' : 'left', false, last)}</w:tc>`);
     }
     parts.push('</w:tr>');
   });

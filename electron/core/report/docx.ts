@@ -5,22 +5,27 @@
  */
 import {
   AlignmentType,
+  Bookmark,
   Document,
   Footer,
   HeadingLevel,
   ImageRun,
+  LeaderType,
+  LineRuleType,
   Packer,
-  PageBreak,
   PageNumber,
   PageOrientation,
+  PageReference,
   Paragraph,
+  Tab,
+  TabStopType,
   TextRun,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
-import { columnBands, columnNeeds, printTable, sentenceText, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
+import { columnBands, columnNeeds, fitColumns, printTable, sentenceText, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
 import type { ModelView } from '../../../shared/rules';
 import { packZip, unpackZip } from '../xlsx/zip-check';
-import { TABLE_STYLE, fitColumns, tableXml } from './docx-table';
+import { TABLE_STYLE, tableXml } from './docx-table';
 
 const BODY_FONT = { ascii: 'FangSong', eastAsia: '仿宋', hAnsi: 'FangSong' };
 const HEADING_FONT = { ascii: 'SimHei', eastAsia: '黑体', hAnsi: 'SimHei' };
@@ -32,6 +37,8 @@ const PAGE = { width: 11906, height: 16838, margin: 1418 };
 const TEXT_WIDTH = { portrait: PAGE.width - 2 * PAGE.margin, landscape: PAGE.height - 2 * PAGE.margin };
 /** Half an em of the tables' 9 pt text, in twips: the unit of column widths (a Chinese character is 2). */
 const TABLE_HALF_EM = (SIZE.table / 2) * 10;
+/** Table lines, in twips: 10 pt for the 9 pt text. */
+const TABLE_LINE = 200;
 
 const run = (text: string, options: { heading?: boolean; size?: number; bold?: boolean } = {}) =>
   new TextRun({ text, font: options.heading ? HEADING_FONT : BODY_FONT, size: options.size ?? SIZE.body, bold: options.bold });
@@ -40,13 +47,32 @@ const body = (text: string) => new Paragraph({ children: [run(text)], indent: { 
 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
 
-function heading(level: 1 | 2 | 3, text: string): Paragraph {
+/** A heading; `bookmark` names it for the 目录's page reference. */
+function heading(level: 1 | 2 | 3, text: string, bookmark?: string, pageBreakBefore = false): Paragraph {
+  const content = run(text, { heading: level < 3, size: level === 1 ? SIZE.h1 : SIZE.h2, bold: level === 3 });
   return new Paragraph({
     heading: HEADINGS[level],
+    pageBreakBefore,
+    // Never the last line of a page, away from the text it heads.
+    keepNext: true,
+    keepLines: true,
     alignment: level === 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
     indent: level === 1 ? undefined : { firstLine: 640 },
     spacing: { before: 240, after: 240 },
-    children: [run(text, { heading: level < 3, size: level === 1 ? SIZE.h1 : SIZE.h2, bold: level === 3 })],
+    children: [bookmark ? new Bookmark({ id: bookmark, children: [content] }) : content],
+  });
+}
+
+/**
+ * A 目录 line: the heading's text, dots, and its page number as official documents print it. The
+ * number is a PAGEREF field to the heading's bookmark: word processors count it when they lay the
+ * document out (LibreOffice always, Word when it updates the fields it is asked to on opening).
+ */
+function tocLine(level: number, text: string, bookmark: string): Paragraph {
+  return new Paragraph({
+    indent: { left: level === 2 ? 640 : 0 },
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH.portrait, leader: LeaderType.DOT }],
+    children: [run(text), new TextRun({ font: BODY_FONT, size: SIZE.body, children: [new Tab()] }), new PageReference(bookmark)],
   });
 }
 
@@ -93,11 +119,16 @@ class Pages {
     return this.sections[this.sections.length - 1];
   }
 
-  /** What is added next starts a new page, turned or upright. */
-  newPage(landscape = false): void {
+  /**
+   * What is added next starts a new page, turned or upright. Returns whether its first paragraph
+   * must break the page itself (pageBreakBefore): a paragraph holding only a page break would land
+   * on a new page of its own after a full page (公开04表), leaving that page blank.
+   */
+  newPage(landscape = false): boolean {
     const last = this.last;
     if (last.landscape !== landscape || last.done) this.sections.push({ landscape, children: [] });
-    else if (last.children.length) last.children.push(new Paragraph({ children: [new PageBreak()] }));
+    else if (last.children.length) return true;
+    return false;
   }
 
   add(...paragraphs: Paragraph[]): void {
@@ -111,7 +142,7 @@ class Pages {
   }
 }
 
-function tableBlock(id: string, label: string, title: string, model: ModelView, tables: TablePlaceholders, pages: Pages): void {
+function tableBlock(id: string, label: string, title: string, unitName: string, model: ModelView, tables: TablePlaceholders, pages: Pages): void {
   const def = TABLES.get(id)!;
   const printed = printTable(def, model);
   const empty = def.emptyText && printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
@@ -120,11 +151,15 @@ function tableBlock(id: string, label: string, title: string, model: ModelView, 
   const landscape = bands.some((band) => fit(band).landscape);
   // Every band on the pages the widest one needs, filling their width.
   const page = landscape ? { portrait: TEXT_WIDTH.landscape, landscape: TEXT_WIDTH.landscape } : TEXT_WIDTH;
-  pages.newPage(landscape);
+  const pageBreakBefore = pages.newPage(landscape);
   pages.add(
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
+    new Paragraph({ pageBreakBefore, alignment: AlignmentType.RIGHT, children: [run(label, { size: SIZE.table })] }),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(title, { heading: true, size: 28 })] }),
-    new Paragraph({ alignment: AlignmentType.RIGHT, children: [run('金额单位:万元', { size: SIZE.table })] }),
+    // As the workbook and the official tables print it: the unit on the left, 金额单位 on the right.
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: landscape ? TEXT_WIDTH.landscape : TEXT_WIDTH.portrait }],
+      children: [new TextRun({ font: BODY_FONT, size: SIZE.table, children: [`部门:${unitName}`, new Tab(), '金额单位:万元'] })],
+    }),
     // Bands one under the other, a line apart.
     ...bands.flatMap((band, i) => [...(i ? [new Paragraph({ children: [] })] : []), tables.add(tableXml(band, fit(band, page).widths))]),
     ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
@@ -140,6 +175,8 @@ export interface ChartImages {
 
 export async function writeDocx(report: BuiltReport, model: ModelView, images?: ChartImages): Promise<Buffer> {
   const doc: ReportDoc = report.doc;
+  // The headings the 目录 lists, each with a bookmark its page number refers to.
+  const bookmarks = new Map(doc.blocks.filter((block) => block.kind === 'heading' && block.level <= 2).map((block, i) => [block, `toc${i + 1}`]));
   const tables = new TablePlaceholders();
   const pages = new Pages();
   pages.add(
@@ -150,13 +187,11 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
   for (const block of doc.blocks) {
     switch (block.kind) {
       case 'toc':
-        pages.newPage();
-        pages.add(heading(1, '目  录'));
-        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) pages.add(new Paragraph({ indent: { left: entry.level === 2 ? 640 : 0 }, children: [run(entry.text)] }));
+        pages.add(heading(1, '目  录', undefined, pages.newPage()));
+        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) pages.add(tocLine(entry.level, entry.text, bookmarks.get(entry)!));
         break;
       case 'heading':
-        if (block.level === 1) pages.newPage();
-        pages.add(heading(block.level, block.text));
+        pages.add(heading(block.level, block.text, bookmarks.get(block), block.level === 1 && pages.newPage()));
         break;
       case 'paragraph':
         for (const sentence of block.sentences) {
@@ -168,7 +203,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
         for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) pages.add(body(line.trim()));
         break;
       case 'table':
-        tableBlock(block.table, block.label, block.title, model, tables, pages);
+        tableBlock(block.table, block.label, block.title, doc.unitName, model, tables, pages);
         break;
       case 'chart': {
         const image = images?.get(block.chart);
@@ -177,6 +212,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
           pages.add(
             new Paragraph({
               alignment: AlignmentType.CENTER,
+              keepNext: true, // the caption under it, on the same page
               children: [new ImageRun({ type: 'png', data: image.png, transformation: { width, height: Math.round((image.height * width) / image.width) } })],
             }),
           );
@@ -188,17 +224,31 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
   }
   const document = new Document({
     creator: '决算通',
+    // Word counts the 目录's page numbers (PAGEREF fields) when it opens the document.
+    features: { updateFields: true },
     title: doc.title,
     styles: {
       default: { document: { run: { font: BODY_FONT, size: SIZE.body } } },
       // Official documents print headings in black, not Word's theme blue.
-      paragraphStyles: ([1, 2, 3] as const).map((level) => ({
-        id: `Heading${level}`,
-        name: `Heading ${level}`,
-        basedOn: 'Normal',
-        next: 'Normal',
-        run: { color: '000000', font: level < 3 ? HEADING_FONT : BODY_FONT, size: SIZE.h1 },
-      })).concat([{ id: TABLE_STYLE, name: '表格', basedOn: 'Normal', next: TABLE_STYLE, run: { color: '000000', font: BODY_FONT, size: SIZE.table } }]),
+      paragraphStyles: [
+        ...([1, 2, 3] as const).map((level) => ({
+          id: `Heading${level}`,
+          name: `Heading ${level}`,
+          basedOn: 'Normal',
+          next: 'Normal',
+          run: { color: '000000', font: level < 3 ? HEADING_FONT : BODY_FONT, size: SIZE.h1 },
+        })),
+        {
+          id: TABLE_STYLE,
+          name: '表格',
+          basedOn: 'Normal',
+          next: TABLE_STYLE,
+          run: { color: '000000', font: BODY_FONT, size: SIZE.table },
+          // Lines 10 pt apart whatever the font's own leading (a substitute for 仿宋 has more), so
+          // 公开04表's 64 lines with their wrapped 项目 print on one upright page with their 注.
+          paragraph: { spacing: { line: TABLE_LINE, lineRule: LineRuleType.EXACT } },
+        },
+      ],
     },
     sections: pages.sections.map(({ landscape, children }) => ({
       properties: {

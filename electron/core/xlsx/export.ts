@@ -9,6 +9,9 @@ import type { PerfForm } from '../../../shared/forms/model';
 import type { Amount } from '../../../shared/money';
 import { printedLabel, type TableDef, type YearModel } from '../../../shared/tables';
 import type { InputLine } from '../../../shared/report';
+import { SUPP_TABLE, TEXT_TABLE, suppFieldOf } from '../../../shared/rules';
+import { fieldName } from '../../../shared/forms/field-names';
+import { FORMS_TABLE } from '../../../shared/forms/year-check';
 import { formSheetNames } from './form-geometry';
 import { planForm } from './form-plan';
 import { inputsSheetName, planInputs } from './inputs-plan';
@@ -102,19 +105,31 @@ function formPlans(source: ExportSource, draft: boolean, taken: string[]): Sheet
   });
 }
 
+/**
+ * The 行 a reviewer reads for a finding: a 补充信息 field by its printed name (政府采购支出总额, not
+ * gov_procurement.total); nothing for a 情况说明 sentence, which the message quotes. A 自评表's
+ * finding has the form's code as 行 and its field, named (field-names.ts), as 栏.
+ */
+function printedRow(line: AuditLine): string {
+  if (line.table === SUPP_TABLE) return suppFieldOf(line.row)?.label ?? line.row;
+  return line.table === TEXT_TABLE ? '' : line.row;
+}
+
 /** The 审核说明 sheet: one line per finding, or a line saying there are none / no audit was run. */
 function auditPlan(options: ExportOptions): SheetPlan | null {
   if (!options.audit?.length && !options.draft) return null;
   const headers = ['序号', '表', '行', '栏', '类别', '说明', '出错说明'];
   const cells: PlanCell[] = [{ row: 1, col: 1, value: AUDIT_SHEET, style: 'title' }];
   headers.forEach((text, index) => cells.push({ row: 2, col: index + 1, value: text, style: 'header' }));
-  const widths = [6, 12, 10, 6, 8, 70, 30];
+  // 行 and 栏 hold a 自评表's code and field name (第12项指标 指标值) as well as row and column numbers.
+  const widths = [6, 12, 12, 12, 8, 62, 30];
   const rowHeights = new Map([[1, 28]]);
   let row = 3;
   for (const [index, line] of (options.audit ?? []).entries()) {
-    const values = [index + 1, line.table, line.row, line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
+    const values = [index + 1, line.table, printedRow(line), line.table === FORMS_TABLE ? fieldName(line.col) : line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
     values.forEach((value, col) => cells.push({ row, col: col + 1, value, style: col === 0 ? 'center' : 'text' }));
-    rowHeights.set(row, 15 * Math.max(lineCount(line.message, widths[5]), lineCount(line.explanation ?? '', widths[6])) + 3);
+    // Tall enough for the longest wrapped text: the message, the 出错说明, a form's code or field name.
+    rowHeights.set(row, 15 * Math.max(...values.map((value, col) => (col ? lineCount(String(value), widths[col]) : 1))) + 3);
     row++;
   }
   if (row === 3) {

@@ -42,6 +42,8 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
   const cells: PlanCell[] = [];
   const merges: Range[] = [];
   const heights = new Map<number, number>();
+  /** Each indicator table's header rows and its last row. */
+  const indicatorHeaders: { first: number; last: number; end: number }[] = [];
   const year = form.fiscal_year ?? context.fiscalYear;
 
   const spanWidth = (left: number, right: number) => widths.slice(left - 1, right).reduce((a, b) => a + b, 0);
@@ -220,6 +222,10 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     columnWidths: widths,
     rowHeights: heights,
     header: { first: 1, last: 0 },
+    // One indicator table that ends the form: its header heads its rows carried onto the next page.
+    // Not where other rows follow it (眉山's 存在问题, 玉林's 自评分析): a page of those would print
+    // under indicator headers. Nor with two tables of different columns (荆门's 长期 and 年度).
+    printTitles: indicatorHeaders.length === 1 && indicatorHeaders[0].end === gridLast ? { first: indicatorHeaders[0].first, last: indicatorHeaders[0].last } : undefined,
     grid: { first: gridFirst || 1, last: gridLast },
     orientation: widths.reduce((a, b) => a + b, 0) > 100 ? 'landscape' : 'portrait',
     hiddenColumns: [dataCol],
@@ -273,6 +279,8 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     const lead = block.label.length;
     const depth = Math.max(1, ...block.columns.map((column) => column.header.length));
     headers(block, top, depth, lead + 1);
+    const headerRows = { first: top, last: top + depth - 1, end: top };
+    indicatorHeaders.push(headerRows);
     let r = top + depth;
     const rows = form.indicators.filter((ind) => ind.horizon === block.horizon);
     const shown: Array<Indicator | null> = rows.length ? rows : [null];
@@ -317,6 +325,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
       cells.push({ row: top, col: 1, value: block.label.join(''), style: 'header' });
       mergeDown(top, 1, r - 1, lead);
     }
+    headerRows.end = r - 1;
     return r;
   }
 

@@ -12,7 +12,7 @@ import { ApiError } from '../../../shared/contract';
 import { Bytes, PTG, REC, compoundFile, record, sharedStrings, shortString, summaryInformation, wideString } from './biff';
 import type { CellLogic, Operand } from './formulas';
 import { FONT, GRID_LOOK, LOOKS, PAGE, SHADE, TEXT_FORMAT, AMOUNT_FORMAT, type Look, type WriteOptions } from './look';
-import type { PlanCell, SheetPlan } from './plan';
+import { titleRows, type PlanCell, type SheetPlan } from './plan';
 
 /** Kept from the SheetJS-based writer so .xls exports accept the same texts as before. */
 export const XLS_MAX_TEXT = 4000;
@@ -151,7 +151,7 @@ export function writeXls(plans: SheetPlan[], options: WriteOptions): Buffer {
     // One internal SUPBOOK and one XTI per sheet: cross-sheet formulas and print titles refer to sheet i as XTI i.
     record(REC.SUPBOOK, new Bytes().u16(plans.length).u16(0x0401)),
     record(REC.EXTERNSHEET, plans.reduce((body, _, i) => body.u16(0).u16(i).u16(i), new Bytes().u16(plans.length))),
-    ...plans.flatMap((plan, index) => (hasHeader(plan) ? [printTitles(index, plan)] : [])),
+    ...plans.flatMap((plan, index) => (titleRows(plan) ? [printTitles(index, titleRows(plan)!)] : [])),
     sharedStrings([...strings.keys()], stringCount),
     record(REC.EOF),
   ];
@@ -170,9 +170,9 @@ export function writeXls(plans: SheetPlan[], options: WriteOptions): Buffer {
 
 const hasHeader = (plan: SheetPlan) => plan.header.last >= plan.header.first;
 
-/** Print_Titles (built-in name 7) of sheet `index`: its header rows repeat on every page. */
-function printTitles(index: number, plan: SheetPlan): Buffer {
-  const formula = PTG.rows3d(new Bytes(), index, plan.header.first - 1, plan.header.last - 1).build();
+/** Print_Titles (built-in name 7) of sheet `index`: `rows` repeat on every page. */
+function printTitles(index: number, rows: { first: number; last: number }): Buffer {
+  const formula = PTG.rows3d(new Bytes(), index, rows.first - 1, rows.last - 1).build();
   const body = new Bytes().u16(0x0020).u8(0).u8(1).u16(formula.length).u16(0).u16(index + 1).u32(0).u8(0).u8(0x07).bytes(formula);
   return record(REC.NAME, body);
 }

@@ -8,7 +8,7 @@
  */
 import { formulaText } from './formulas';
 import { FONT, GRID_LOOK, LOOKS, PAGE, SHADE, type Look, type WriteOptions } from './look';
-import type { SheetPlan } from './plan';
+import { titleRows, type SheetPlan } from './plan';
 import { columnLetter } from './text';
 import { assembleZip, deflateEntry } from './zip-check';
 
@@ -236,9 +236,8 @@ function definedNames(plans: readonly SheetPlan[]): string {
   const names: string[] = [];
   plans.forEach((plan, index) => {
     const sheet = `'${plan.name.replace(/'/g, "''")}'`;
-    if (plan.header.last >= plan.header.first) {
-      names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${sheet}!$${plan.header.first}:$${plan.header.last}`)}</definedName>`);
-    }
+    const titles = titleRows(plan);
+    if (titles) names.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${escapeXml(`${sheet}!$${titles.first}:$${titles.last}`)}</definedName>`);
     if (plan.hiddenColumns?.length) {
       // The printed page is the form itself, never the hidden data beside it.
       const lastRow = Math.max(1, ...plan.cells.filter((cell) => cell.col <= plan.width).map((cell) => cell.row));
