@@ -64,8 +64,14 @@ describe('SIGKILL during import and export', () => {
     await core.edit({ file: source, ...manyRows(300, '2') });
     core.close();
     const code = manyRows(1, '0').addCodes[0].code;
+    // Kill points spread over a whole import as long as one takes here (a fixed 300 ms came after it had finished).
+    const timing = path.join(temp.dir, 'timing.sqlite');
+    fs.copyFileSync(file, timing);
+    const started = Date.now();
+    await killedAfter(60_000, 'import', '--file', timing, '--in', source);
+    const whole = Date.now() - started;
     let killed = 0;
-    for (const delay of [300, 800, 1500]) {
+    for (const delay of [0.3, 0.5, 0.7, 0.85, 0.95].map((share) => Math.round(whole * share))) {
       if (await killedAfter(delay, 'import', '--file', file, '--in', source)) killed++;
       expect(integrity(file)).toBe('ok');
       const reopened = createCore({ resolveFile: (name) => name });
