@@ -1,9 +1,15 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { CustomCellEditorProps } from 'ag-grid-react';
+import type { ICellEditorParams } from 'ag-grid-community';
 import type { LineData } from './column-defs';
 import { peekPending, takePending } from './type-to-edit';
 import { problemWith, useHoldWhileRefused } from './hold-refused';
 import { tableSwitchStep } from './table-switch';
+
+/** What the grid gives the editor (amount-editor-comp.ts): its cell, the key that opened it, and where its text goes. */
+export interface AmountEditorProps extends ICellEditorParams<LineData, string> {
+  initialValue: string | null | undefined;
+  onValueChange(value: string): void;
+}
 
 /**
  * The amount editor of a value cell. It starts with everything typed (see type-to-edit), and a
@@ -11,7 +17,7 @@ import { tableSwitchStep } from './table-switch';
  * on Enter/Tab here, and on any way of leaving the editor (see hold-refused): nothing is saved
  * until the text is an amount, Esc gives up.
  */
-export function AmountEditor(props: CustomCellEditorProps<LineData, string>) {
+export function AmountEditor(props: AmountEditorProps) {
   const [text, setText] = useState(() => {
     const typed = peekPending();
     if (typed) return typed.text;

@@ -1,5 +1,4 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
-import { AgGridReact } from 'ag-grid-react';
 import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
 import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
 import { GridStatus, readOnlyHint, type ReadOnlyHint } from './GridStatus';
@@ -21,6 +20,7 @@ import { measuredWidths } from './measured-widths';
 import { GRID_MODULES } from './grid-modules';
 import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
 import { takeFocusWish, useTableSwitchKeys } from './table-switch';
+import { PlainGrid } from './PlainGrid';
 
 ModuleRegistry.registerModules(GRID_MODULES);
 
@@ -212,42 +212,46 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} onAdded={(code) => (addedRow.current = code)} onLeave={() => gridApi.current && focusGrid(gridApi.current)} />}
       <GridStatus hint={hint} onClose={() => setHint(null)} />
       <div className="grid-body" ref={body}>
-      {gridWidth !== null && <AgGridReact<LineData>
-        theme={theme}
-        localeText={AG_GRID_LOCALE_CN}
-        headerHeight={headerRowHeight}
-        groupHeaderHeight={GROUP_HEADER_HEIGHT}
-        columnDefs={columnDefs}
-        defaultColDef={defaultColDef}
-        rowData={rowData}
-        pinnedTopRowData={pinnedTop}
-        getRowId={lineId}
-        getRowClass={getRowClass}
-        enterNavigatesVertically
-        enterNavigatesVerticallyAfterEdit
-        singleClickEdit={false}
-        stopEditingWhenCellsLoseFocus
-        suppressMovableColumns
-        // Fixed tables have at most a few dozen lines: render them all, like the printed page.
-        suppressRowVirtualisation={rowData.length <= WRAP_LABELS_UP_TO}
-        suppressDragLeaveHidesColumns
-        tooltipShowDelay={600}
-        onGridReady={(event) => {
-          gridApi.current = event.api;
-          focusCell(event.api);
-        }}
-        onCellFocused={onCellFocused}
-        onRowDataUpdated={(event) => focusAddedRow(event.api)}
-        // A hidden grid has no width: it keeps the freezing it has for when it is shown again.
-        onGridSizeChanged={(event) => event.clientWidth > 0 && setGridWidth(event.clientWidth)}
-        onFirstDataRendered={(event) => {
-          // A year just opened (nothing has the focus): typing goes straight into the first input cell.
-          if (takeFocusWish(def.id)) return focusGrid(event.api);
-          const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;
-          if (first) event.api.setFocusedCell(first.line, first.columnId);
-        }}
-        onGridPreDestroyed={() => (gridApi.current = null)}
-      />}
+      {gridWidth !== null && (
+        <PlainGrid<LineData>
+          options={{
+            theme,
+            localeText: AG_GRID_LOCALE_CN,
+            headerHeight: headerRowHeight,
+            groupHeaderHeight: GROUP_HEADER_HEIGHT,
+            columnDefs,
+            defaultColDef,
+            rowData,
+            pinnedTopRowData: pinnedTop,
+            getRowId: lineId,
+            getRowClass,
+            enterNavigatesVertically: true,
+            enterNavigatesVerticallyAfterEdit: true,
+            singleClickEdit: false,
+            stopEditingWhenCellsLoseFocus: true,
+            suppressMovableColumns: true,
+            // Fixed tables have at most a few dozen lines: render them all, like the printed page.
+            suppressRowVirtualisation: rowData.length <= WRAP_LABELS_UP_TO,
+            suppressDragLeaveHidesColumns: true,
+            tooltipShowDelay: 600,
+            onGridReady: (event) => {
+              gridApi.current = event.api;
+              focusCell(event.api);
+            },
+            onCellFocused,
+            onRowDataUpdated: (event) => focusAddedRow(event.api),
+            // A hidden grid has no width: it keeps the freezing it has for when it is shown again.
+            onGridSizeChanged: (event) => event.clientWidth > 0 && setGridWidth(event.clientWidth),
+            onFirstDataRendered: (event) => {
+              // A year just opened (nothing has the focus): typing goes straight into the first input cell.
+              if (takeFocusWish(def.id)) return focusGrid(event.api);
+              const first = document.activeElement === document.body && focusRequest?.table !== def.id ? firstInputCell(def, layout, modelRef.current) : null;
+              if (first) event.api.setFocusedCell(first.line, first.columnId);
+            },
+            onGridPreDestroyed: () => (gridApi.current = null),
+          }}
+        />
+      )}
       </div>
     </div>
   );

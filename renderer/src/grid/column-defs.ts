@@ -1,6 +1,6 @@
 import type { ColDef, ColGroupDef, ValueGetterParams, ValueSetterParams, CellClassParams, CellClassRules, EditableCallbackParams, ITooltipParams, ValueFormatterParams } from 'ag-grid-community';
 import { displayAmount, displayFullAmount, formatAmount } from '../../../shared/money';
-import { AmountEditor } from './AmountEditor';
+import { AmountEditorComp } from './amount-editor-comp';
 import { TABLES, explainRule, type LayoutColumn, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
 import type { ModelView } from '../../../shared/rules';
 import { figuresAt, lastYearColumnDef, lastYearOf } from './last-year-columns';
@@ -121,7 +121,7 @@ export function buildColumnDefs(
         if (at) commit(at, params.newValue == null ? '' : String(params.newValue).trim());
         return false;
       },
-      cellEditor: AmountEditor,
+      cellEditor: AmountEditorComp,
       // A popup is not clipped by the cell, so a refusal can stand beside the text.
       cellEditorPopup: true,
       cellClass: (params: CellClassParams<LineData>) => `cell-amount cell-${role(params.data)}`,

@@ -3,9 +3,8 @@ import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearI
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { CallError, call, onHeldElsewhere } from '../api';
-import { PRINTED_RULE_ID, baselineFromDoc, baselineView, printedFromDoc, printedNamesFromDoc, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
-import { inverseNames, withNames } from './printed-names';
-import { inversePrinted, withPrinted } from './printed-cells';
+import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
+import { printedActions, printedAfter, printedOf, type PrintedActions } from './printed-actions';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
@@ -44,7 +43,7 @@ type HistoryEntry =
     }
   | { label: string; page: PageStep };
 
-interface YearState {
+interface YearState extends PrintedActions {
   years: YearInfo[];
   info: YearInfo | null;
   model: YearModel | null;
@@ -105,12 +104,6 @@ interface YearState {
   showNotice(text: string | null): void;
   dismissError(): void;
   explain(key: string, text: string): Promise<void>;
-  /** Takes the computed value of a total an imported workbook printed otherwise (R-I01): one undo step. */
-  acceptComputed(table: string, row: string, col: string): Promise<boolean>;
-  /** 全部采用计算值: every R-I01 finding's computed value, in one write and one undo step. */
-  acceptAllComputed(): Promise<boolean>;
-  /** Takes the catalog's name for a 科目 row printed with another (R-I02): one undo step. */
-  acceptCatalogName(table: string, code: string): Promise<boolean>;
   saveSupplementary(values: Record<string, string>): Promise<boolean>;
   /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
   saveReportText(key: string, text: string): Promise<void>;
@@ -164,13 +157,8 @@ export const useYearStore = create<YearState>((set, get) => {
         return false;
       }
     }
-    const backward = {
-      ...inverseOf(model, change),
-      ...(change.printedNames ? { printedNames: inverseNames(get().printedNames, change.printedNames) } : {}),
-      ...(change.printed ? { printed: inversePrinted(get().printed, change.printed) } : {}),
-    };
-    const printedNames = withNames(get().printedNames, change.printedNames);
-    const printed = withPrinted(get().printed, change.printed);
+    const { printed, printedNames, backward: printedBackward } = printedAfter(get(), change);
+    const backward = { ...inverseOf(model, change), ...printedBackward };
     const label = recordedLabel ?? describeChange(model, change, (table) => printedLabel(table, info.template, info.numbering));
     for (const { code, name } of change.addCodes ?? []) if (name) get().codes.addCustom(code, name);
     const implicitCodes = cells.filter((cell) => /^\d{7}$/.test(cell.row) && model.table(cell.table).kind === 'functional').map((cell) => ({ table: cell.table, code: cell.row }));
@@ -195,8 +183,7 @@ export const useYearStore = create<YearState>((set, get) => {
       if (error instanceof CallError && error.body.kind === 'elsewhere') return false;
       const snapshot = await call('openYear', { file: info.file });
       const restored = modelFrom(snapshot);
-      const names = printedNamesFromDoc(snapshot.printedNames);
-      set({ ...restored, printedNames: names, printed: printedFromDoc(snapshot.printed), explanations: snapshot.explanations, version: get().version + 1, undoStack: [], redoStack: [] });
+      set({ ...restored, ...printedOf(snapshot), explanations: snapshot.explanations, version: get().version + 1, undoStack: [], redoStack: [] });
       reaudit();
       return false;
     }
@@ -272,10 +259,8 @@ export const useYearStore = create<YearState>((set, get) => {
         const reportTexts = snapshot.reportTexts;
         // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
         const forms = snapshot.forms.map((json) => parseForm(json));
-        const printed = printedFromDoc(snapshot.printed);
-        const printedNames = printedNamesFromDoc(snapshot.printedNames);
         // The grid is drawn and takes the focus first (gridShown); the year's 审核 follows (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
         findingsAfterPaint.requestBy(FIRST_AUDIT_DELAY);
       } catch (error) {
         set({ error: (error as Error).message });
@@ -354,18 +339,7 @@ export const useYearStore = create<YearState>((set, get) => {
       }
     },
 
-    acceptComputed(table, row, col) {
-      return get().change({ printed: [{ table, row, col, value: null }] });
-    },
-
-    acceptAllComputed() {
-      const cells = get().findings.filter((finding) => finding.rule === PRINTED_RULE_ID).map(({ table, row, col }) => ({ table, row, col, value: null }));
-      return cells.length ? get().change({ printed: cells }) : Promise.resolve(false);
-    },
-
-    acceptCatalogName(table, code) {
-      return get().change({ printedNames: [{ table, code, name: null }] });
-    },
+    ...printedActions(get),
 
     /** Saves the 补充信息 page; the rules that read it run again at once. */
     async saveSupplementary(values) {
