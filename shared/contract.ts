@@ -112,6 +112,8 @@ export interface CellEdit {
 /** A table with computed and linked cells filled, as `get` prints it. */
 export interface TableView {
   table: string;
+  /** The table as the year's set prints it (四川 13: “表六” for 公开05表). */
+  label: string;
   title: string;
   rows: { row: string; label: string; cells: Record<string, string | null> }[];
 }
