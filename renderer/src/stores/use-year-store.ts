@@ -57,6 +57,8 @@ interface YearState {
   unsaved: number;
   savedAt: Date | null;
   error: string | null;
+  /** Another program edits the open year: it is only viewed, checked and exported here (who holds it, in words). */
+  readOnly: string | null;
   notice: string | null;
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
@@ -152,8 +154,12 @@ export const useYearStore = create<YearState>((set, get) => {
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
   async function apply(change: YearChange, record: 'new' | 'undo' | 'redo', recordedLabel?: string): Promise<boolean> {
-    const { model, info } = get();
+    const { model, info, readOnly } = get();
     if (!model || !info) return false;
+    if (readOnly) {
+      set({ error: readOnly });
+      return false;
+    }
     const cells = [];
     for (const edit of change.cells ?? []) {
       try {
@@ -216,6 +222,7 @@ export const useYearStore = create<YearState>((set, get) => {
     unsaved: 0,
     savedAt: null,
     error: null,
+    readOnly: null,
     notice: null,
     undoStack: [],
     redoStack: [],
@@ -262,7 +269,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const printed = printedFromDoc(snapshot.printed);
         const printedNames = printedNamesFromDoc(snapshot.printedNames);
         // The grid is drawn and takes the focus first (gridShown); the year's 审核 follows (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, printed, printedNames, explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
         findingsAfterPaint.requestBy(FIRST_AUDIT_DELAY);
       } catch (error) {
         set({ error: (error as Error).message });
@@ -274,7 +281,7 @@ export const useYearStore = create<YearState>((set, get) => {
       const file = get().info?.file;
       if (file) queue = queue.then(() => call('closeYear', { file })).catch(() => undefined);
       // Notices speak of this year ("已导出 …", "已从 … 导入"): they do not follow the clerk into the next one.
-      set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null });
+      set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null, readOnly: null });
       void get().loadYears();
     },
 
