@@ -37,6 +37,12 @@ describe('主要原因 of changes against last year and the 年初预算', () =>
     expect(asked.find((finding) => finding.rule === 'P-03' && finding.table === '公开05表' && finding.row === '201')?.message).toContain('下降 96.92%');
     // 公开01表 本年收入 has nothing entered yet: still no change to explain there.
     expect(asked.some((finding) => finding.rule === 'P-03' && finding.table === '公开01表')).toBe(false);
+
+    // A typed 0 is an entry: 人员经费 that fell to nothing is a change to explain.
+    expect(asked.some((finding) => finding.rule === 'P-03' && finding.table === '公开06表')).toBe(false);
+    await core.edit({ file: '2024.sqlite', cells: [{ table: '公开06表', row: '30101', col: '1', value: '0' }] });
+    const personnel = (await reasonFindings('2024.sqlite')).find((finding) => finding.rule === 'P-03' && finding.table === '公开06表' && finding.row === '人员经费合计');
+    expect(personnel?.message).toContain('下降 100.00%');
   });
 
   it('one 主要原因 written on the 决算公开 page explains the change for the 审核 as well', async () => {
