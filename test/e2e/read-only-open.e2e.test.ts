@@ -34,6 +34,7 @@ describe('a year file another program has open for editing', () => {
     await expect.poll(() => bar.innerText()).toContain('只读打开:年度文件 held.sqlite 正由决算通打开编辑');
     expect(await bar.innerText()).toContain(`进程 ${editor.pid}`);
     expect(await app.page.locator('.app-header .read-only-mark').innerText()).toBe('只读');
+    expect(await app.page.locator('.app-header').getByRole('button', { name: '导入 ▾' }).isDisabled()).toBe(true);
     await ui.selectTable('公开01表');
     // 公开01表 line 27 is r28, which the other program set to 1.01.
     await ui.expectCellText(27, 's0-c1', '1.01');

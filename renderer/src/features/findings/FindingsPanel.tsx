@@ -105,10 +105,13 @@ function ReasonInput({ finding }: { finding: Finding }) {
   const key = REASON_PREFIX + finding.row;
   const stored = useYearStore((state) => state.reportTexts[key]?.text ?? '');
   const saveReportText = useYearStore((state) => state.saveReportText);
+  const readOnly = useYearStore((state) => state.readOnly);
   const [draft, setDraft] = useState(stored);
   return (
     <input
       className="explanation"
+      readOnly={readOnly !== null}
+      title={readOnly ?? undefined}
       aria-label={`主要原因:${finding.message}`}
       placeholder="填写主要原因(印入决算公开)"
       value={draft}
@@ -121,6 +124,7 @@ function ReasonInput({ finding }: { finding: Finding }) {
 
 function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void }) {
   const explain = useYearStore((state) => state.explain);
+  const readOnly = useYearStore((state) => state.readOnly);
   const [draft, setDraft] = useState(finding.explanation ?? '');
   const save = () => {
     if (draft.trim() !== (finding.explanation ?? '')) void explain(finding.key, draft);
@@ -140,6 +144,8 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
         finding.severity === 'warning' && (
           <input
             className="explanation"
+            readOnly={readOnly !== null}
+            title={readOnly ?? undefined}
             aria-label={`出错说明:${finding.message}`}
             placeholder="填写出错说明(如:财政收回、尾数误差)"
             value={draft}
