@@ -70,7 +70,7 @@ const yearOf = (text: string): number | string => (/^\s*\d+\s*$/.test(text) ? Nu
 
 function printTable(view: TableView): string {
   const cols = [...new Set(view.rows.flatMap((row) => Object.keys(row.cells)))];
-  const lines = [`${view.table} ${view.title}`, ['行', '项目', ...cols.map((col) => `栏${col}`)].join('\t')];
+  const lines = [`${view.label} ${view.title}`, ['行', '项目', ...cols.map((col) => `栏${col}`)].join('\t')];
   for (const row of view.rows) lines.push([row.row, row.label, ...cols.map((col) => (col in row.cells ? (row.cells[col] ?? '') : ''))].join('\t'));
   return lines.join('\n');
 }

@@ -76,6 +76,8 @@ export interface YearSnapshot {
   reportTexts: Record<string, ReportTextDoc>;
   /** The scored frameworks (附件1.1, 附件2, 大通湖 附件5) as stored. */
   frameworks: FrameworkDoc[];
+  /** Set when another program edits the file: this window may only view, check and export it; says who holds it. */
+  readOnly?: string;
 }
 
 /** One stored text of the 决算公开 document. */
@@ -112,6 +114,8 @@ export interface CellEdit {
 /** A table with computed and linked cells filled, as `get` prints it. */
 export interface TableView {
   table: string;
+  /** The table as the year's set prints it (四川 13: “表六” for 公开05表). */
+  label: string;
   title: string;
   rows: { row: string; label: string; cells: Record<string, string | null> }[];
 }

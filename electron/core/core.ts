@@ -8,7 +8,7 @@ import { groupApi } from './consolidate-api';
 import { YearSession } from './year-session';
 import { currentFindings, freshFindings } from './latest-findings';
 import { YearStore } from './store';
-import { acquireYearLock, releaseYearLock } from './file-lock';
+import { acquireYearLock, heldElsewhere, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
@@ -178,10 +178,14 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       return created.info;
     },
     // Opening a year in the app is opening it for editing: the lock is taken now, not at the first keystroke.
+    // A year another program edits opens to be viewed, checked and exported; its edits are refused naming that program.
     async openYear({ file }) {
+      const viewOnly = heldElsewhere(options.resolveFile(file));
+      if (viewOnly) return reading(file, (open) => ({ ...open.snapshot(), readOnly: viewOnly }));
       const open = editing(file);
       tidyPrinted(open);
-      return open.snapshot();
+      const readOnly = open.store.readOnly;
+      return readOnly ? { ...open.snapshot(), readOnly } : open.snapshot();
     },
     async getTable({ file, table }) {
       return reading(file, (open) => open.view(table));

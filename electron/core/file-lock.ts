@@ -82,6 +82,13 @@ export function yearLockHolder(yearFile: string): LockHolder | null {
   return holder && !isStale(holder) ? holder : null;
 }
 
+/** Why this process may only view a year file another live process edits (its holder named), or null when it may edit it. */
+export function heldElsewhere(yearFile: string): string | null {
+  const key = path.resolve(yearFile);
+  const holder = held.has(key) ? null : yearLockHolder(key);
+  return holder && !(holder.host === os.hostname() && holder.pid === process.pid) ? heldMessage(key, holder) : null;
+}
+
 // A process killed while holding locks leaves them behind; the next start sees the dead pid and takes over.
 process.once('exit', () => {
   for (const key of [...held.keys()]) {

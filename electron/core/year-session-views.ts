@@ -1,7 +1,7 @@
 /** What a year session shows and hands out: the renderer's snapshot, a table view, the interchange document. */
 import type { InterchangeDoc, TableInputsDoc, TableView, YearSnapshot } from '../../shared/contract';
 import { formatAmount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, printedLabel } from '../../shared/tables';
 import { printedNamesToDoc } from '../../shared/rules';
 import { serializeForm } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
@@ -57,7 +57,7 @@ export function tableView(session: YearSession, tableName: string): TableView {
       label: row.label,
       cells: Object.fromEntries(Object.keys(row.rules).map((col) => [col, formatAmount(session.model.value(def.id, row.key, col))])),
     }));
-  return { table: def.id, title: def.title, rows };
+  return { table: def.id, label: printedLabel(def.id, session.info.template, session.info.numbering), title: def.title, rows };
 }
 
 export function dumpOf(session: YearSession): InterchangeDoc {

@@ -33,6 +33,10 @@ export interface ReasonSlot {
   lead: string;
   /** The change is beyond the region's threshold, so the sentence must give a reason. */
   needed: boolean;
+  /** This year's figures behind the sentence have been entered (before that there is no change to explain or confirm). */
+  entered: boolean;
+  /** The cells compared (this year's and the base: last year's or the 年初预算), so the 审核 can tell which change a reason explains. */
+  cells: SourceCell[];
   text: string | null;
   /** Carried from last year's file and not yet confirmed ("上年原因,请核实"). */
   draft: boolean;

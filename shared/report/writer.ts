@@ -4,6 +4,7 @@
  * every printed figure can name the cells it came from.
  */
 import type { Amount } from '../money';
+import { enteredChecker } from '../rules/entered';
 import type { ModelView, Supplementary } from '../rules/types';
 import { SUPP_TABLE } from '../rules/types';
 import { amountText, beyond, percentText } from './format';
@@ -38,10 +39,15 @@ export interface Quantity {
 export const REASON_PREFIX = 'reason.';
 
 export class Writer {
+  /** Whether this year's figures behind a reason's sentence have been entered (see enteredChecker). */
+  private readonly entered: ReturnType<typeof enteredChecker>;
+
   constructor(
     readonly source: ReportSource,
     readonly outline: ReportOutline,
-  ) {}
+  ) {
+    this.entered = enteredChecker(source.model);
+  }
 
   get year(): number {
     return this.source.fiscalYear;
@@ -106,11 +112,16 @@ export class Writer {
     return [words, { kind: 'percent', text: `${percentText(actual.value, budget.value)}%`, cells: [...actual.cells, ...budget.cells] }];
   }
 
-  /** The reason slot of a sentence; needed when the change is beyond the region's threshold. */
+  /**
+   * The reason slot of a sentence; needed when the change is beyond the region's threshold and this
+   * year's figures behind it have been entered (an unfilled table is no change to explain).
+   */
   reason(key: string, lead: string, current: Quantity | null, base: Quantity | null): ReasonSlot {
     const stored = this.source.texts[REASON_PREFIX + key];
-    const needed = !!current && !!base && beyond(current.value, base.value, this.outline.reasonThreshold);
-    return { key, lead, needed, text: stored?.text.trim() || null, draft: !!stored?.draft };
+    const entered = !!current && this.entered(current.cells);
+    const needed = !!current && !!base && entered && beyond(current.value, base.value, this.outline.reasonThreshold);
+    const cells = current && base ? [...current.cells, ...base.cells] : [];
+    return { key, lead, needed, entered, cells, text: stored?.text.trim() || null, draft: !!stored?.draft };
   }
 
   /** "增长" / "下降" / "变动" for a reason lead ("增长的主要原因:"). */

@@ -22,7 +22,7 @@ interface Narrative {
 /** The document of one 审核 run, built once for both rules. */
 const NARRATIVES = new WeakMap<CheckContext, Narrative>();
 
-function narrativeOf(ctx: CheckContext): Narrative {
+export function narrativeOf(ctx: CheckContext): Narrative {
   let narrative = NARRATIVES.get(ctx);
   if (!narrative) {
     const report = ctx.supp.report!;
@@ -52,6 +52,8 @@ export const REPORT_RULES: RuleDef[] = [
       for (const sentence of sentences) {
         const reason = sentence.reason;
         if (!reason || !(reason.needed || reason.text) || (reason.text && !reason.draft)) continue;
+        // Last year's words are confirmed against this year's figures, so only once those are entered.
+        if (reason.draft && !reason.entered) continue;
         ctx.emit({
           severity: 'warning',
           table: TEXT_TABLE,

@@ -1,8 +1,11 @@
 /** SPEC §2.7 for the 9-table set: plausibility warnings. */
 import { formatAmount, type Amount } from '../money';
+import type { ReasonSlot, SourceCell } from '../report/types';
 import { rel, rule } from './builders';
 import { show, type CheckContext } from './context';
-import { TEXT_TABLE, type RuleDef } from './types';
+import { enteredChecker } from './entered';
+import { narrativeOf } from './report-rules';
+import { SUPP_TABLE, TEXT_TABLE, type RuleDef } from './types';
 import { custom, T01, T03, T05, T06, T09, W } from './rules-9-common';
 
 // ─── 2.7 Plausibility warnings ──────────────────────────────────────────────────────────────────
@@ -42,6 +45,18 @@ function yoyCells(ctx: CheckContext) {
 }
 
 const pct = (ratio: number) => `${(ratio * 100).toFixed(2)}%`;
+
+const sameCell = (a: SourceCell, b: SourceCell) => a.table === b.table && a.row === b.row && a.col === b.col && !a.lastYear === !b.lastYear;
+
+/**
+ * The 决算公开 sentence reason that explains the change of `cell` against `base`, if the document has
+ * one: its 主要原因 is then the one explanation of that change, for the page and the 审核 alike.
+ */
+function reasonFor(ctx: CheckContext, cell: SourceCell, base: SourceCell): ReasonSlot | undefined {
+  if (!ctx.supp.report) return undefined;
+  const reasons = narrativeOf(ctx).sentences.flatMap((sentence) => (sentence.reason ? [sentence.reason] : []));
+  return reasons.find((reason) => reason.cells.some((c) => sameCell(c, cell)) && reason.cells.some((c) => sameCell(c, base)));
+}
 
 const PLACEHOLDERS = /……|\.{3,}|[XＸ]{2,}|[(（][^()（）]{0,30}字以内[)）]|主要原因[::]\s*$/;
 
@@ -91,11 +106,20 @@ export const plausibility: RuleDef[] = [
     W,
     '增减变动 ≥ 30% 或预算执行率 < 90% / > 110% 须说明主要原因',
     custom(['T01[r27].c1, T01[r58].c2, T05[类].c1, T06[人员经费合计/公用经费合计], T09.c7 vs LY', 'T05[code].c1 ÷ SUPP.gpb_initial_budget_by_code[code]'], (ctx) => {
-      const notes = new Map<string, { cell: { table: string; row: string; col: string }; texts: string[]; expected: Amount }>();
-      const note = (cell: { table: string; row: string; col: string }, text: string, expected: Amount) => {
+      type Cell = { table: string; row: string; col: string };
+      const notes = new Map<string, { cell: Cell; texts: string[]; expected: Amount; onPage: boolean }>();
+      const entered = enteredChecker(ctx.model);
+      // A change needs a reason once this year's figure is entered, and only once: a 主要原因 written on
+      // the 决算公开 page for the same change explains it here too, and the warning sends the clerk there.
+      const note = (cell: Cell, base: SourceCell, text: string, expected: Amount) => {
+        if (!entered([cell])) return;
+        const reason = reasonFor(ctx, cell, base);
+        if (reason?.text && !reason.draft) return;
         const key = `${cell.table}|${cell.row}|${cell.col}`;
-        if (!notes.has(key)) notes.set(key, { cell, texts: [], expected });
-        notes.get(key)!.texts.push(text);
+        if (!notes.has(key)) notes.set(key, { cell, texts: [], expected, onPage: true });
+        const entry = notes.get(key)!;
+        entry.texts.push(text);
+        entry.onPage &&= !!reason;
       };
       if (ctx.baseline) {
         for (const cell of yoyCells(ctx)) {
@@ -103,21 +127,22 @@ export const plausibility: RuleDef[] = [
           // No rate against a zero base (SPEC §0.5): the narrative says "上年无此项资金" instead.
           if (last === 0) continue;
           const change = (ctx.amount(cell.table, cell.row, cell.col) - last) / last;
-          if (Math.abs(change) >= 0.3) note(cell, `较上年 ${show(last)} ${change > 0 ? '增长' : '下降'} ${pct(Math.abs(change))}`, last);
+          if (Math.abs(change) >= 0.3) note(cell, { ...cell, lastYear: true }, `较上年 ${show(last)} ${change > 0 ? '增长' : '下降'} ${pct(Math.abs(change))}`, last);
         }
       }
       for (const [row, budget] of Object.entries(ctx.supp.gpb_initial_budget_by_code ?? {})) {
         if (budget === 0) continue;
         const cell = { table: T05, row, col: '1' };
         const rate = ctx.amount(T05, row, '1') / budget;
-        if (rate < 0.9 || rate > 1.1) note(cell, `年初预算 ${show(budget)},执行率 ${pct(rate)}`, budget);
+        const base = { table: SUPP_TABLE, row: `gpb_initial_budget_by_code.${row}`, col: '' };
+        if (rate < 0.9 || rate > 1.1) note(cell, base, `年初预算 ${show(budget)},执行率 ${pct(rate)}`, budget);
       }
-      for (const { cell, texts, expected } of notes.values()) {
+      for (const { cell, texts, expected, onPage } of notes.values()) {
         const actual = ctx.amount(cell.table, cell.row, cell.col);
         ctx.emit({
           severity: 'warning',
           ...cell,
-          message: `${ctx.where(cell)} ${ctx.label(cell)} ${show(actual)},${texts.join(';')},请在出错说明中写明主要原因`,
+          message: `${ctx.where(cell)} ${ctx.label(cell)} ${show(actual)},${texts.join(';')},${onPage ? '请在决算公开页写明主要原因(写明后此条即消除)' : '请在出错说明中写明主要原因'}`,
           expected: formatAmount(expected),
           actual: formatAmount(actual),
         });

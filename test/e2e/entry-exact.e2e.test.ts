@@ -120,6 +120,17 @@ describe('entry in the grid', () => {
     await ui.expectCellText(27, 's0-c1', '34.00');
   });
 
+  it('reads a dash typed alone as 0, as it reads a pasted one (Excel’s accounting zero)', async () => {
+    for (const text of ['-', ' - ', '—', '－']) {
+      await ui.typeInto(27, 's0-c1', '5');
+      await ui.expectCellText(27, 's0-c1', '5.00');
+      await ui.typeInto(27, 's0-c1', text);
+      await ui.expectCellText(27, 's0-c1', '0.00');
+      expect(await editor().count()).toBe(0);
+    }
+    await ui.waitSaved();
+  });
+
   it('says why a computed or linked cell takes no typing, and jumps to the source', async () => {
     const legend = app.page.locator('.grid-host[data-active]').getByLabel('单元格颜色说明');
     expect(await legend.innerText()).toMatch(/白底:录入[\s\S]*灰底:计算[\s\S]*绿底:取自其他表/);

@@ -55,6 +55,17 @@ describe('决算公开 page', () => {
     await doc.locator('[data-reason="total"]').press('Tab');
     await expect.poll(() => reasonFinding.count()).toBe(0);
 
+    // Written in the 审核 panel, a reason is the same 主要原因: printed, and the P-03 note on that change (执行率) goes with it.
+    const budgetReason = panel.locator('.finding[data-rule="P-05"]', { hasText: '一般公共服务支出。年初预算' });
+    const budgetNote = panel.locator('.finding[data-rule="P-03"]', { hasText: '执行率 88.15%' });
+    await budgetNote.waitFor();
+    await budgetReason.getByRole('textbox', { name: /^主要原因:/ }).fill('部分项目推迟到下年实施。');
+    await screenshot(app.page, '审核-在面板中写主要原因');
+    await budgetReason.getByRole('textbox').press('Enter');
+    await expect.poll(() => budgetReason.count()).toBe(0);
+    await expect.poll(() => budgetNote.count()).toBe(0);
+    expect(await doc.locator('[data-reason="gpb.budget.201"]').inputValue()).toBe('部分项目推迟到下年实施。');
+
     // A generated number jumps to the cell it comes from: 3,383.79 → 公开01表 第31行.
     await total.locator('.report-figure').first().click();
     await expect.poll(() => app.page.locator('.table-page:not([inert]) .table-title').first().innerText()).toBe('收入支出决算总表');

@@ -58,6 +58,14 @@ describe('CLI', () => {
     expect(linked.err).toContain('取自 表四 第1行 第1栏,请在该表录入');
   });
 
+  it('prints a 四川 year’s table under the name the year gives it', () => {
+    const sichuan = path.join(temp.dir, 'sc-get.sqlite');
+    expect(runCli('new', '--file', sichuan, '--year', '2024', '--unit', '渠县测试局', '--template', '13').code).toBe(0);
+    const shown = runCli('get', '--file', sichuan, '--table', '表六');
+    expect(shown.code).toBe(0);
+    expect(shown.out.split('\n')[0]).toBe('表六 一般公共预算财政拨款支出决算表');
+  });
+
   it('exits 2 on files it cannot read', () => {
     const junk = path.join(temp.dir, 'junk.sqlite');
     fs.writeFileSync(junk, 'PK\u0003\u0004 not sqlite');

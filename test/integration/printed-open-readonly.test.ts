@@ -39,6 +39,7 @@ describe('a year with reproduced printed totals in a folder that cannot be writt
       const reader = createCore({ resolveFile: (name) => name });
       const snapshot = await reader.openYear({ file });
       expect(snapshot.info.unitName).toBe('荆门市行政审批局(本级)');
+      expect(snapshot.readOnly).toBe('文件夹只读,只能查看和导出');
       expect(snapshot.printed).toEqual({ 公开01表: { '62|2': '3383.80' }, 公开02表: { '201|1': '338.38' } });
       expect((await reader.exportWorkbook({ file, draft: true })).dataBase64.length).toBeGreaterThan(0);
       const edit = await reader.setCells({ file, edits: [{ table: '公开01表', row: '28', col: '1', value: '1' }] }).catch((error: Error) => error);

@@ -74,20 +74,25 @@ describe('one editor per year file', () => {
     expect(fs.existsSync(lockPathOf(file))).toBe(false);
   });
 
-  it('the browser-mode host refuses to open a year file another process edits, and holds the ones it opened', async () => {
+  it('the browser-mode host opens a year file another process edits only to view, refusing its edits, and holds the ones it opened', async () => {
     const data = tempDir();
     const host = await startWebHost({ port: 0, dataDir: data.dir, rendererDir: RENDERER_DIR });
     const api = async (method: string, args: unknown) => {
       const response = await fetch(`${host.url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: host.token }, body: JSON.stringify(args) });
-      return (await response.json()) as { ok: boolean; error?: { message: string } };
+      return (await response.json()) as { ok: boolean; result?: { readOnly?: string; tables?: Record<string, { cells: Record<string, Record<string, string>> }> }; error?: { message: string } };
     };
     try {
       const other = path.join(data.dir, 'other.sqlite');
       const editor = await editorProcess(other);
       try {
+        // Opened to be viewed, checked and exported, saying who edits it; its edits are refused naming that program.
         const opened = await api('openYear', { file: 'other.sqlite' });
-        expect(opened.ok).toBe(false);
-        expect(opened.error!.message).toContain('other.sqlite 正由决算通打开编辑');
+        expect(opened.ok).toBe(true);
+        expect(opened.result!.readOnly).toContain('other.sqlite 正由决算通打开编辑');
+        expect(opened.result!.tables!['公开01表'].cells['28']).toEqual({ '1': '1.01' });
+        const edit = await api('setCells', { file: 'other.sqlite', edits: [{ table: '公开01表', row: '28', col: '1', value: '2' }] });
+        expect(edit.error!.message).toContain('other.sqlite 正由决算通打开编辑');
+        expect((await api('exportWorkbook', { file: 'other.sqlite', draft: true })).ok).toBe(true);
         // The data folder still lists it, and it can still be checked.
         expect((await api('listYears', {})).ok).toBe(true);
         expect((await api('validate', { file: 'other.sqlite' })).ok).toBe(true);

@@ -17,6 +17,7 @@ import { withLastYear } from './last-year-columns';
 import { useLastYearShown } from '../features/last-year/use-last-year';
 import { useLiveCells } from './live-cells';
 import { measuredWidths } from './measured-widths';
+import { cellAmountText } from './amount-text';
 import { GRID_MODULES } from './grid-modules';
 import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
 import { takeFocusWish, useTableSwitchKeys } from './table-switch';
@@ -70,8 +71,8 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const rowKeys = useMemo(() => rows.map((row) => row.key).join(','), [rows]);
   const lastYearShown = useLastYearShown(def);
   const layout = useMemo(() => withLastYear(printedLayout(def, rows), lastYearShown), [def, model, rowKeys, lastYearShown]);
-  /** An editor's text for an input cell; empty clears it. */
-  const commitEdit = useCallback((at: CellAddress, text: string) => void editCells([{ ...at, value: text === '' ? null : text }]), [editCells]);
+  /** An editor's text for an input cell, read as a pasted one is (empty clears it, a lone dash is 0). */
+  const commitEdit = useCallback((at: CellAddress, text: string) => void editCells([{ ...at, value: cellAmountText(text) }]), [editCells]);
   const baseDefs = useMemo(
     () =>
       buildColumnDefs(def, layout, () => modelRef.current, currentMarks, (code) => useYearStore.getState().codes.isCustom(code), commitEdit, () => useYearStore.getState().baseline),

@@ -7,11 +7,12 @@
  */
 import { useEffect, type RefObject } from 'react';
 import { AmountError, parseAmount } from '../../../shared/money';
+import { cellAmountText } from './amount-text';
 
-/** Why the text is not an amount, or null when it is one (or empty: the cell is cleared). */
+/** Why the text is not an amount, or null when it is one (or empty: the cell is cleared; a lone dash: 0). */
 export function problemWith(text: string): string | null {
   try {
-    parseAmount(text);
+    parseAmount(cellAmountText(text) ?? '');
     return null;
   } catch (error) {
     if (error instanceof AmountError) return error.message;

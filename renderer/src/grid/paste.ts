@@ -1,5 +1,6 @@
 import type { CellEdit, YearChange } from '../../../shared/contract';
 import { AmountError, parseAmount } from '../../../shared/money';
+import { cellAmountText } from './amount-text';
 import { codeLevel, describeCell, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
 
 export interface PastePlan {
@@ -17,16 +18,6 @@ export interface PastePlan {
 const CODE = /^\d{7}$/;
 
 /**
- * A pasted cell's text as an amount's text: Excel's accounting-format zero (" - ") and dashes
- * ("—", "–", "－") are 0, surrounding spaces go, blank clears the cell (null).
- */
-export function pastedAmountText(text: string): string | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  return /^[-—–－]+$/.test(trimmed) ? '0' : trimmed;
-}
-
-/**
  * Maps a pasted block onto the table from the focused cell. In a functional table a block whose
  * first column holds 科目代码, pasted on the code column, creates those rows and fills the value
  * columns after the name column; otherwise cells map one to one onto the printed lines.
@@ -40,7 +31,7 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
   const rejected: PastePlan['rejected'] = [];
   /** One pasted value into an input cell; a text that is no amount is reported, not pasted. */
   const put = (row: string, col: string, text: string) => {
-    const value = pastedAmountText(text);
+    const value = cellAmountText(text);
     try {
       parseAmount(value ?? '');
       cells.push({ table: def.id, row, col, value });

@@ -56,6 +56,8 @@ interface YearState extends PrintedActions {
   unsaved: number;
   savedAt: Date | null;
   error: string | null;
+  /** Another program edits the open year: it is only viewed, checked and exported here (who holds it, in words). */
+  readOnly: string | null;
   notice: string | null;
   undoStack: HistoryEntry[];
   redoStack: HistoryEntry[];
@@ -145,8 +147,12 @@ export const useYearStore = create<YearState>((set, get) => {
 
   /** Parses, applies locally at once, then persists; a refusal reloads the stored state. */
   async function apply(change: YearChange, record: 'new' | 'undo' | 'redo', recordedLabel?: string): Promise<boolean> {
-    const { model, info } = get();
+    const { model, info, readOnly } = get();
     if (!model || !info) return false;
+    if (readOnly) {
+      set({ error: readOnly });
+      return false;
+    }
     const cells = [];
     for (const edit of change.cells ?? []) {
       try {
@@ -197,7 +203,7 @@ export const useYearStore = create<YearState>((set, get) => {
 
   /** Back to the start page. Notices speak of this year ("已导出 …", "已从 … 导入"): they do not follow the clerk into the next one. */
   function leaveYear() {
-    set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null });
+    set({ info: null, model: null, forms: [], openedForms: [], openedFrameworks: [], findings: [], undoStack: [], redoStack: [], notice: null, readOnly: null });
     void get().loadYears();
   }
   // Browser mode: another tab opened this year. The page leaves it (no closeYear: the file is that tab's now).
@@ -216,6 +222,7 @@ export const useYearStore = create<YearState>((set, get) => {
     unsaved: 0,
     savedAt: null,
     error: null,
+    readOnly: null,
     notice: null,
     undoStack: [],
     redoStack: [],
@@ -260,7 +267,7 @@ export const useYearStore = create<YearState>((set, get) => {
         // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
         const forms = snapshot.forms.map((json) => parseForm(json));
         // The grid is drawn and takes the focus first (gridShown); the year's 审核 follows (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
         findingsAfterPaint.requestBy(FIRST_AUDIT_DELAY);
       } catch (error) {
         set({ error: (error as Error).message });

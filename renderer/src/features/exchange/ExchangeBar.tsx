@@ -10,6 +10,7 @@ type Busy = null | '正在导出…' | '正在读取文件…' | '正在导入�
 /** 导出 Excel and 导入 in the header: export for submission (or as a draft), import this year's or last year's data. */
 export function ExchangeBar() {
   const info = useYearStore((state) => state.info)!;
+  const readOnly = useYearStore((state) => state.readOnly);
   const openYear = useYearStore((state) => state.openYear);
   const showNotice = useYearStore((state) => state.showNotice);
   const canSubmit = useYearStore((state) => !state.findings.some((finding) => finding.severity === 'error'));
@@ -111,20 +112,27 @@ export function ExchangeBar() {
           </label>
         </div>
       </div>
-      <div className="menu">
-        <button type="button" className="header-button">导入 ▾</button>
-        <div className="menu-items" role="menu" aria-label="导入">
-          <button type="button" role="menuitem" onClick={() => choose('this-year')}>
-            本年数据(Excel 或年度文件)
-          </button>
-          <button type="button" role="menuitem" onClick={() => choose('baseline')}>
-            上年数据(上年年度文件或 Excel)
-          </button>
-          <button type="button" role="menuitem" onClick={() => choose('catalog')}>
-            本年度科目表(Excel:科目代码、科目名称)
-          </button>
+      {readOnly ? (
+        // Another program edits the year (or its folder cannot be written): nothing can be imported into it here.
+        <button type="button" className="header-button" disabled title={readOnly}>
+          导入 ▾
+        </button>
+      ) : (
+        <div className="menu">
+          <button type="button" className="header-button">导入 ▾</button>
+          <div className="menu-items" role="menu" aria-label="导入">
+            <button type="button" role="menuitem" onClick={() => choose('this-year')}>
+              本年数据(Excel 或年度文件)
+            </button>
+            <button type="button" role="menuitem" onClick={() => choose('baseline')}>
+              上年数据(上年年度文件或 Excel)
+            </button>
+            <button type="button" role="menuitem" onClick={() => choose('catalog')}>
+              本年度科目表(Excel:科目代码、科目名称)
+            </button>
+          </div>
         </div>
-      </div>
+      )}
       <input
         ref={picker}
         type="file"

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { NAME_RULE_ID, PRINTED_RULE_ID, summarise, type Finding } from '../../../../shared/rules';
+import { REASON_PREFIX } from '../../../../shared/report';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 import { AcceptAllComputed } from './AcceptAllComputed';
@@ -67,6 +68,9 @@ export function FindingsPanel() {
  */
 const SHOWN_PER_TABLE = 100;
 
+/** The 决算公开 missing-reason rule (shared/rules/report-rules.ts). */
+const REASON_RULE_ID = 'P-05';
+
 function rank(finding: Finding, order: string[]): number {
   const table = order.indexOf(finding.table);
   return (table < 0 ? order.length : table) * 2 + (finding.severity === 'error' ? 0 : 1);
@@ -92,8 +96,35 @@ function AcceptCatalogName({ finding }: { finding: Finding }) {
   );
 }
 
+/**
+ * A missing or carried 主要原因 of the 决算公开 (P-05) is written here as the reason itself, not as an
+ * 出错说明: it is printed, and it clears the 审核's note on the same change (P-03) with it. Enter
+ * also confirms a reason carried from last year as it stands.
+ */
+function ReasonInput({ finding }: { finding: Finding }) {
+  const key = REASON_PREFIX + finding.row;
+  const stored = useYearStore((state) => state.reportTexts[key]?.text ?? '');
+  const saveReportText = useYearStore((state) => state.saveReportText);
+  const readOnly = useYearStore((state) => state.readOnly);
+  const [draft, setDraft] = useState(stored);
+  return (
+    <input
+      className="explanation"
+      readOnly={readOnly !== null}
+      title={readOnly ?? undefined}
+      aria-label={`主要原因:${finding.message}`}
+      placeholder="填写主要原因(印入决算公开)"
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={() => draft.trim() !== stored && void saveReportText(key, draft)}
+      onKeyDown={(event) => event.key === 'Enter' && draft.trim() && void saveReportText(key, draft)}
+    />
+  );
+}
+
 function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void }) {
   const explain = useYearStore((state) => state.explain);
+  const readOnly = useYearStore((state) => state.readOnly);
   const [draft, setDraft] = useState(finding.explanation ?? '');
   const save = () => {
     if (draft.trim() !== (finding.explanation ?? '')) void explain(finding.key, draft);
@@ -107,16 +138,22 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
       </button>
       {finding.rule === PRINTED_RULE_ID && <AcceptComputed finding={finding} />}
       {finding.rule === NAME_RULE_ID && <AcceptCatalogName finding={finding} />}
-      {finding.severity === 'warning' && (
-        <input
-          className="explanation"
-          aria-label={`出错说明:${finding.message}`}
-          placeholder="填写出错说明(如:财政收回、尾数误差)"
-          value={draft}
-          onChange={(event) => setDraft(event.target.value)}
-          onBlur={save}
-          onKeyDown={(event) => event.key === 'Enter' && save()}
-        />
+      {finding.rule === REASON_RULE_ID ? (
+        <ReasonInput finding={finding} />
+      ) : (
+        finding.severity === 'warning' && (
+          <input
+            className="explanation"
+            readOnly={readOnly !== null}
+            title={readOnly ?? undefined}
+            aria-label={`出错说明:${finding.message}`}
+            placeholder="填写出错说明(如:财政收回、尾数误差)"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+            onBlur={save}
+            onKeyDown={(event) => event.key === 'Enter' && save()}
+          />
+        )
       )}
     </div>
   );

@@ -25,6 +25,7 @@ const NO_YEAR = {};
 /** The app shell: header with the year and unit, the year's tables on the side, the chosen table. */
 export function App() {
   const info = useYearStore((state) => state.info);
+  const readOnly = useYearStore((state) => state.readOnly);
   const tableId = useYearStore((state) => state.tableId);
   const selectTable = useYearStore((state) => state.selectTable);
   const closeYear = useYearStore((state) => state.closeYear);
@@ -52,13 +53,17 @@ export function App() {
         ×
       </button>
     </div>
+  ) : notice ? (
+    <div className="message-bar notice-bar" role="status">
+      <span>{notice}</span>
+      <button type="button" onClick={() => showNotice(null)} aria-label="关闭提示">
+        ×
+      </button>
+    </div>
   ) : (
-    notice && (
-      <div className="message-bar notice-bar" role="status">
-        <span>{notice}</span>
-        <button type="button" onClick={() => showNotice(null)} aria-label="关闭提示">
-          ×
-        </button>
+    readOnly && (
+      <div className="message-bar read-only-bar" role="status">
+        <span>只读打开:{readOnly}</span>
       </div>
     )
   );
@@ -95,7 +100,13 @@ export function App() {
         <FindBox />
         <UndoBar />
         <ExchangeBar />
-        <SaveStatus />
+        {readOnly ? (
+          <span className="read-only-mark" title={readOnly}>
+            只读
+          </span>
+        ) : (
+          <SaveStatus />
+        )}
         <button type="button" className="link-button" onClick={closeYear}>
           切换年度文件
         </button>
