@@ -11,6 +11,7 @@ import type { ScoreSheetRow } from './forms/score-sheet';
 import type { FrameworkDoc } from './forms/framework-entry';
 import { FRAMEWORK_KINDS } from './forms/framework';
 import { REPORT_TEXT_KEY } from './report/types';
+import type { ConsolidatedName } from './report/organisation';
 import { TEMPLATE_SET_IDS, type TemplateSet } from './tables/sets';
 import { array, bool, int, json, literal, nullable, object, optional, record, str, type Schema } from './schema';
 
@@ -76,6 +77,8 @@ export interface YearSnapshot {
   reportTexts: Record<string, ReportTextDoc>;
   /** The scored frameworks (附件1.1, 附件2, 大通湖 附件5) as stored. */
   frameworks: FrameworkDoc[];
+  /** A 汇总 file's units as consolidated (its 决算单位构成 is drafted from them); absent for a unit's own year. */
+  consolidatedUnits?: ConsolidatedName[];
   /** Set when another program edits the file: this window may only view, check and export it; says who holds it. */
   readOnly?: string;
 }

@@ -4,6 +4,7 @@
  */
 import type { ConsolidatedUnit, Offset } from '../../shared/consolidation';
 import { formatAmount, parseAmount, type Amount } from '../../shared/money';
+import type { ConsolidatedName } from '../../shared/report';
 import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
 import type { YearStore } from './store';
 
@@ -48,6 +49,17 @@ export function writeRecord(store: YearStore, record: ConsolidationRecord): void
       offset.run(entry.flow, parseAmount(entry.amount), entry.origin, p.file, p.table, p.row, p.col, r.file, r.table, r.row, r.col);
     }
   })();
+}
+
+/**
+ * The 汇总's units as consolidated, for its 决算单位构成 (undefined for a unit's own year file): a
+ * 节点汇总 stands for the units it holds, so they are listed in its place.
+ */
+export function consolidatedNames(store: YearStore): ConsolidatedName[] | undefined {
+  if (!isConsolidation(store)) return undefined;
+  const rows = store.database.prepare('SELECT seq, parent, unit_name, unit_code FROM consolidation_units ORDER BY seq').all() as { seq: number; parent: number | null; unit_name: string; unit_code: string }[];
+  const nodes = new Set(rows.flatMap((row) => (row.parent === null ? [] : [row.parent])));
+  return rows.filter((row) => !nodes.has(row.seq)).map((row) => ({ unitName: row.unit_name, unitCode: row.unit_code }));
 }
 
 export function readRecord(store: YearStore): ConsolidationRecord {

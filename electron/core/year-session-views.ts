@@ -8,6 +8,7 @@ import { formatPoints } from '../../shared/forms/decimal';
 import { profileFor } from '../../shared/forms/profiles';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { frameworksDump, storedFrameworks } from './frameworks';
+import { consolidatedNames } from './consolidate-store';
 import type { YearSession } from './year-session';
 
 export function snapshotOf(session: YearSession): YearSnapshot {
@@ -44,7 +45,13 @@ export function snapshotOf(session: YearSession): YearSnapshot {
     revision: session.store.revision,
     reportTexts: session.store.reportTexts(),
     frameworks: storedFrameworks(session),
+    ...consolidatedOf(session),
   };
+}
+
+function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits'> {
+  const units = consolidatedNames(session.store);
+  return units ? { consolidatedUnits: units } : {};
 }
 
 export function tableView(session: YearSession, tableName: string): TableView {

@@ -10,6 +10,7 @@ import { expenditureSection, fiscalSection, incomeSection, totalSection } from '
 import { basicSection, gpbSection } from './sections-gpb';
 import { REGIONAL_GENERATORS } from './sections-regional';
 import { adminSection, assetsSection, fundSection, performanceSection, procurementSection, sangongSection, soeSection } from './sections-other';
+import { ORGANISATION_KEY, organisationDraft } from './organisation';
 import { printedParts, type Block, type ReportDoc, type Sentence, type SourceCell } from './types';
 import { Writer, type ReportSource } from './writer';
 
@@ -56,7 +57,9 @@ export function buildReport(source: ReportSource, outline: ReportOutline, option
         else if (content.kind === 'heading') blocks.push({ kind: 'heading', level: 3, text: content.text });
         else if (content.kind === 'text') {
           const stored = source.texts[content.key];
-          blocks.push({ kind: 'text', key: content.key, label: content.label, text: stored?.text ?? '', draft: !!stored?.draft });
+          const drafted = !stored && draftedText(source, content.key);
+          if (drafted) blocks.push({ kind: 'text', key: content.key, label: content.label, text: drafted, draft: true, generated: true });
+          else blocks.push({ kind: 'text', key: content.key, label: content.label, text: stored?.text ?? '', draft: !!stored?.draft });
         } else if (content.kind === 'glossary') {
           const stored = source.texts[GLOSSARY_KEY];
           blocks.push({ kind: 'text', key: GLOSSARY_KEY, label: '名词解释', text: stored?.text || DEFAULT_GLOSSARY, draft: !!stored?.draft });
@@ -81,6 +84,13 @@ export function buildReport(source: ReportSource, outline: ReportOutline, option
     blocks,
   };
   return { doc, charts };
+}
+
+/** The program's draft of a text the clerk has not written: a 汇总's 决算单位构成 from its units. */
+function draftedText(source: ReportSource, key: string): string | undefined {
+  const { consolidated } = source;
+  if (key !== ORGANISATION_KEY || !consolidated?.units.length) return undefined;
+  return organisationDraft({ unitName: source.unitName, unitCode: consolidated.unitCode }, source.fiscalYear, consolidated.units);
 }
 
 /** Every generated sentence of the document, in order. */

@@ -54,8 +54,11 @@ export interface Sentence {
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
   | { kind: 'paragraph'; sentences: Sentence[] }
-  /** Free text of the clerk's (概况, 名词解释), stored under `key`; `draft` when carried from last year. */
-  | { kind: 'text'; key: string; label: string; text: string; draft: boolean }
+  /**
+   * Free text of the clerk's (概况, 名词解释), stored under `key`; `draft` when carried from last year,
+   * or, with `generated`, drafted by the program (a 汇总's 决算单位构成) and not stored until confirmed.
+   */
+  | { kind: 'text'; key: string; label: string; text: string; draft: boolean; generated?: boolean }
   | { kind: 'table'; table: string; label: string; title: string }
   | { kind: 'chart'; chart: string; caption: string }
   | { kind: 'toc' };

@@ -9,6 +9,7 @@ import type { ModelView, Supplementary } from '../rules/types';
 import { SUPP_TABLE } from '../rules/types';
 import { amountText, beyond, percentText } from './format';
 import type { ReportOutline } from './outline';
+import type { ConsolidatedName } from './organisation';
 import type { Figure, Part, ReasonSlot, Sentence, SourceCell } from './types';
 
 /** A stored text of the clerk's: reasons (reason.<sentence>), 概况 (profile.*), 名词解释 (glossary). */
@@ -26,6 +27,8 @@ export interface ReportSource {
   lastYear?: ModelView;
   supp: Supplementary;
   texts: Readonly<Record<string, ReportText>>;
+  /** A 汇总 file's units as consolidated and its own unit code: the 决算单位构成 is drafted from them. */
+  consolidated?: { unitCode: string; units: readonly ConsolidatedName[] };
   /** 绩效自评 results for section 十 (project forms: name, 预算, 执行数, score, grade). */
   performance?: { name: string; budget: Amount | null; spent: Amount | null; score: string | null; grade: string | null }[];
 }

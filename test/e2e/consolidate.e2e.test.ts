@@ -118,6 +118,33 @@ describe('汇总 and batch 审核 in the app', () => {
     await page.locator('.app-header').getByText(units[0].name).waitFor();
   });
 
+  it('drafts the 汇总’s 决算单位构成 from its units on the 决算公开 page; the clerk confirms it', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: '切换年度文件' }).click();
+    await page.locator('.year-list button', { hasText: '荆门市行政审批局', hasNotText: '本级' }).click();
+    await page.locator('.side-item', { hasText: '决算公开' }).click();
+    const doc = page.getByRole('region', { name: '决算公开' });
+    const organisation = doc.getByLabel('机构设置及决算单位构成');
+    const drafted = `从决算单位构成看,纳入荆门市行政审批局2023年度部门决算编制范围的单位共3个,包括:1.${units[0].name};2.${units[1].name};3.${units[2].name}。`;
+    await expect.poll(() => organisation.inputValue()).toBe(drafted);
+    const confirm = doc.getByRole('button', { name: '按汇总单位生成的草稿,请核实(确认)' });
+    await organisation.scrollIntoViewIfNeeded();
+    await screenshot(page, '汇总-决算单位构成草稿');
+    await confirm.click();
+    await expect.poll(() => confirm.count()).toBe(0);
+    // Confirmed, it is the clerk's text: stored, and an edit of it is kept as written.
+    const stored = async () => {
+      const json = (await app.call('exportReport', { file: '2023-汇总.sqlite', format: 'json' })).result as { dataBase64: string };
+      const texts = JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).texts as { key: string; text: string; draft: boolean; generated?: true }[];
+      return texts.find((entry) => entry.key === 'profile.organisation')!;
+    };
+    await expect.poll(stored).toEqual({ key: 'profile.organisation', label: '机构设置及决算单位构成', text: drafted, draft: false });
+    await organisation.fill(`${drafted}其中行政单位1个,事业单位2个。`);
+    await organisation.press('Tab');
+    await expect.poll(async () => (await stored()).text).toBe(`${drafted}其中行政单位1个,事业单位2个。`);
+    await screenshot(page, '汇总-决算单位构成已确认');
+  });
+
   it('lists every file of the data folder in a sortable batch 审核 view', async () => {
     const page = app.page;
     await page.getByRole('button', { name: '切换年度文件' }).click();

@@ -3,7 +3,7 @@
  * JSON (every sentence with the cells its numbers come from), and PDF printed by Chromium.
  */
 import { ApiError } from '../../../shared/contract';
-import { outlineFor, reportBlock, sentenceSources, toHtml, toMarkdown } from '../../../shared/report';
+import { GLOSSARY_KEY, outlineFor, reportBlock, sentenceSources, toHtml, toMarkdown, type ReportDoc } from '../../../shared/report';
 import * as echarts from 'echarts';
 import { chartSvg } from '../../../shared/report/chart-svg';
 import { chartImages } from './chart-png';
@@ -41,12 +41,17 @@ export async function exportReport(session: YearSession, format: ReportFormat, d
   let bytes: Buffer;
   if (format === 'docx') bytes = await writeDocx(report, session.model, await chartImages(report.charts));
   else if (format === 'md') bytes = Buffer.from(toMarkdown(report.doc, session.model), 'utf8');
-  else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc) }, null, 1), 'utf8');
+  else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc), texts: textSources(report.doc) }, null, 1), 'utf8');
   else {
     const html = toHtml(report.doc, session.model, (id) => chartSvg(echarts, report.charts.get(id)!));
     bytes = format === 'html' ? Buffer.from(html, 'utf8') : await printPdf(html);
   }
   return { name, mime: MIME[format], bytes };
+}
+
+/** For --json: the 概况 texts as printed, a draft (carried, or the program's: `generated`) marked so. */
+function textSources(doc: ReportDoc): { key: string; label: string; text: string; draft: boolean; generated?: true }[] {
+  return doc.blocks.flatMap((block) => (block.kind === 'text' && block.key !== GLOSSARY_KEY ? [{ key: block.key, label: block.label, text: block.text, draft: block.draft, ...(block.generated ? { generated: true as const } : {}) }] : []));
 }
 
 /**

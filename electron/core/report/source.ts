@@ -5,6 +5,7 @@
 import { ApiError, type ReportTextDoc } from '../../../shared/contract';
 import { baselineView, parseSupplementary, type Supplementary } from '../../../shared/rules';
 import { REPORT_TEXT_KEY, buildReport, outlineFor, performanceOf, type BuiltReport, type ReportSource } from '../../../shared/report';
+import { consolidatedNames } from '../consolidate-store';
 import type { YearSession } from '../year-session';
 
 /** What the P-05 rule needs to know about the document: its outline and the texts written so far. */
@@ -25,7 +26,14 @@ export function reportSource(session: YearSession): ReportSource {
     supp: parseSupplementary(session.supplementary()),
     texts: session.store.reportTexts(),
     performance,
+    ...consolidatedOf(session),
   };
+}
+
+/** A 汇总's units and code, from which its 决算单位构成 is drafted (nothing for a unit's own year). */
+export function consolidatedOf(session: YearSession): Pick<ReportSource, 'consolidated'> {
+  const units = consolidatedNames(session.store);
+  return units ? { consolidated: { unitCode: session.info.unitCode, units } } : {};
 }
 
 export function yearReport(session: YearSession): BuiltReport {

@@ -81,6 +81,8 @@ interface YearState extends PrintedActions {
   supplementary: Record<string, string>;
   /** 决算公开 texts (reasons, 概况, 名词解释) by key. */
   reportTexts: Record<string, ReportTextDoc>;
+  /** A 汇总 file's units as consolidated (its 决算单位构成 draft is built from them); undefined for a unit's year. */
+  consolidatedUnits: YearSnapshot['consolidatedUnits'];
   /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
   printed: PrintedCells;
   /** 科目 names an imported file printed against the catalog (R-I02), until the clerk takes the catalog name. */
@@ -235,6 +237,7 @@ export const useYearStore = create<YearState>((set, get) => {
     baseline: undefined,
     supplementary: {},
     reportTexts: {},
+    consolidatedUnits: undefined,
     printed: new Map(),
     printedNames: new Map(),
     focusRequest: null,
@@ -267,7 +270,7 @@ export const useYearStore = create<YearState>((set, get) => {
         // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
         const forms = snapshot.forms.map((json) => parseForm(json));
         // The grid is drawn and takes the focus first (gridShown); the year's 审核 follows (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, consolidatedUnits: snapshot.consolidatedUnits, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
         findingsAfterPaint.requestBy(FIRST_AUDIT_DELAY);
       } catch (error) {
         set({ error: (error as Error).message });

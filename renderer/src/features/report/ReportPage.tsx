@@ -21,6 +21,7 @@ export function ReportPage() {
   const baseline = useYearStore((state) => state.baseline);
   const supplementary = useYearStore((state) => state.supplementary);
   const reportTexts = useYearStore((state) => state.reportTexts);
+  const consolidatedUnits = useYearStore((state) => state.consolidatedUnits);
   const focusRequest = useYearStore((state) => state.focusRequest);
   const formEntries = useFormsStore((state) => (state.file === info.file ? state.entries : null));
   const root = useRef<HTMLElement>(null);
@@ -34,12 +35,21 @@ export function ReportPage() {
     const supp = parseSupplementary(supplementary);
     const performance = performanceOf((formEntries ?? []).flatMap((entry) => parsed(entry.json)));
     return buildReport(
-      { fiscalYear: info.fiscalYear, unitName: info.unitName, model, lastYear: baseline, supp, texts: reportTexts, performance },
+      {
+        fiscalYear: info.fiscalYear,
+        unitName: info.unitName,
+        model,
+        lastYear: baseline,
+        supp,
+        texts: reportTexts,
+        performance,
+        consolidated: consolidatedUnits && { unitCode: info.unitCode, units: consolidatedUnits },
+      },
       outlineFor(info.template, info.formRegion),
       { template: info.template, numbering: info.numbering },
     );
     // `version` changes with every edit of the model, which is mutated in place.
-  }, [info, model, version, baseline, supplementary, reportTexts, formEntries]);
+  }, [info, model, version, baseline, supplementary, reportTexts, consolidatedUnits, formEntries]);
 
   // A click on a P-05 finding lands here: show the reason it asks for.
   useEffect(() => {
@@ -93,7 +103,7 @@ function DocBlock({ block, charts }: { block: Block; charts: ReturnType<typeof b
         </>
       );
     case 'text':
-      return <TextField textKey={block.key} label={block.label} text={block.text} draft={block.draft} />;
+      return <TextField textKey={block.key} label={block.label} text={block.text} draft={block.draft} generated={!!block.generated} />;
     case 'table':
       return (
         <p className="report-table-ref">
@@ -187,14 +197,20 @@ function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; te
   );
 }
 
-function TextField({ textKey, label, text, draft }: { textKey: string; label: string; text: string; draft: boolean }) {
+/** A 概况 text; a draft the program wrote from the 汇总's units is saved (confirmed) by its badge or by an edit. */
+function TextField({ textKey, label, text, draft, generated }: { textKey: string; label: string; text: string; draft: boolean; generated: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
   const [value, setValue] = useState(text);
   useEffect(() => setValue(text), [text]);
   return (
     <div className={`report-text ${draft ? 'draft' : ''}`}>
       <textarea aria-label={label} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
-      {draft && <span className="draft-badge">上年文字,请核实</span>}
+      {draft && !generated && <span className="draft-badge">上年文字,请核实</span>}
+      {generated && (
+        <button type="button" className="draft-badge" title="按汇总的单位生成的草稿,核实后点击确认(确认或修改后以所填文字为准)" onClick={() => void save(textKey, value)}>
+          按汇总单位生成的草稿,请核实(确认)
+        </button>
+      )}
     </div>
   );
 }
