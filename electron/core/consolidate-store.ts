@@ -62,6 +62,22 @@ export function consolidatedNames(store: YearStore): ConsolidatedName[] | undefi
   return rows.filter((row) => !nodes.has(row.seq)).map((row) => ({ unitName: row.unit_name, unitCode: row.unit_code }));
 }
 
+/** The 主管部门's own work in a 汇总 file, none of it summed from the units: kept when the 汇总 is rebuilt. */
+const OWN_TABLES = ['report_texts', 'explanations', 'forms', 'frameworks', 'catalog_codes'] as const;
+const OWN_META = ['supplementary', 'form_region'] as const;
+
+/**
+ * Copies the previous 汇总's own work (决算公开 texts, 出错说明, its 绩效自评 forms and 部门整体
+ * frameworks, 科目表, 补充信息, region) into the one being built: a re-汇总 replaces the sums only.
+ * The caller runs it inside the transaction that writes the sums, with `previous` attached.
+ */
+export function copyOwnWork(store: YearStore, previous: string): void {
+  const db = store.database;
+  for (const table of OWN_TABLES) db.prepare(`INSERT INTO main.${table} SELECT * FROM ${previous}.${table}`).run();
+  const keys = OWN_META.map(() => '?').join(', ');
+  db.prepare(`INSERT OR REPLACE INTO main.meta SELECT * FROM ${previous}.meta WHERE key IN (${keys})`).run(...OWN_META);
+}
+
 export function readRecord(store: YearStore): ConsolidationRecord {
   const db = store.database;
   const rows = db.prepare('SELECT * FROM consolidation_units ORDER BY seq').all() as {

@@ -14,7 +14,7 @@ import { formatAmount, type Amount } from '../../shared/money';
 import { TABLES, YearModel, describeCell, emptyInputs, templateTables, type TableDef, type YearInputs } from '../../shared/tables';
 import { offsetDebits, proposeOffsets, unmatchedFlows, type UnitFigures } from './consolidate-offsets';
 import type { ReadUnit } from './consolidate-read';
-import { isConsolidation, readRecord, writeRecord } from './consolidate-store';
+import { copyOwnWork, isConsolidation, readRecord, writeRecord } from './consolidate-store';
 import { unitPool } from './unit-pool';
 import { YearStore } from './store';
 
@@ -169,7 +169,9 @@ export function cellLabel(def: TableDef, row: { key: string; label: string }): s
  */
 export function writeConsolidation(out: string, consolidation: Consolidation): void {
   const { plan, summed, customNames, unitInputs } = consolidation;
-  if (fs.existsSync(out)) {
+  const rebuilding = fs.existsSync(out);
+  if (rebuilding) {
+    // Opened through the store: migrated to the schema the new file has, so its own work copies column for column.
     const existing = YearStore.open(out);
     const replaceable = isConsolidation(existing);
     existing.close();
@@ -186,10 +188,13 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
       }),
     );
     const addCodes = Object.entries(summed).flatMap(([table, inputs]) => [...inputs.codes].map((code) => ({ table, code, name: customNames.get(code) })));
+    if (rebuilding) store.database.prepare('ATTACH DATABASE ? AS previous').run(out);
     store.database.transaction(() => {
       store.write({ cells, addCodes, meta: { consolidation: '汇总', consolidated_at: new Date().toISOString() } });
       writeRecord(store, { units: plan.units, inputs: unitInputs, offsets: plan.offsets });
+      if (rebuilding) copyOwnWork(store, 'previous');
     })();
+    if (rebuilding) store.database.exec('DETACH DATABASE previous');
     store.checkpoint();
   } catch (error) {
     store.close();

@@ -1,0 +1,60 @@
+/**
+ * Re-汇总 after a unit changed replaces the summed tables, not the 主管部门's own work in the 汇总
+ * file: its 决算公开 texts, 补充信息, 出错说明 and 部门整体 evaluation were lost with the old file (the rebuild wrote a new
+ * file holding only the sums). Real year files through the core and the CLI's rebuild path.
+ */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/core';
+import { planConsolidation, rebuildRequest, writeConsolidation } from '../../electron/core/consolidate';
+import { FRAMEWORK_DEFS } from '../../shared/forms/framework-entry';
+import { findingKey } from '../../shared/rules/types';
+import { writeUnitFiles } from '../fixtures/unit-files';
+import { tempDir } from '../helpers/temp';
+
+describe('re-汇总 keeps the 汇总 file’s own work', () => {
+  const temp = tempDir();
+  const at = (name: string) => path.join(temp.dir, name);
+
+  beforeAll(async () => {
+    const cells = (amount: string) => ({ 公开01表: { '28': { '1': amount } } });
+    await writeUnitFiles(temp.dir, [
+      { file: 'a.sqlite', unitName: '某局(本级)', unitCode: '901001', tables: cells('1.00') },
+      { file: 'b.sqlite', unitName: '某中心', unitCode: '901002', tables: cells('2.00') },
+    ]);
+    writeConsolidation(at('汇总.sqlite'), await planConsolidation({ files: ['a.sqlite', 'b.sqlite'], resolve: at, unitName: '某局', unitCode: '901', adjust: 'none' }));
+  });
+  afterAll(() => temp.cleanup());
+
+  it('keeps texts, 补充信息, 出错说明 and frameworks while the sums follow the changed unit', async () => {
+    const core = createCore({ resolveFile: at });
+    let explained = '';
+    try {
+      await core.setReportText({ file: '汇总.sqlite', key: 'profile.duties', text: '负责全市行政审批工作。' });
+      // The department's own 部门整体 evaluation, filled in the 汇总 (README: left empty by the 汇总 for the 主管部门).
+      await core.saveFramework({ file: '汇总.sqlite', subject_code: '', framework: FRAMEWORK_DEFS.DEPT_OVERALL_MS.seed });
+      await core.setSupplementary({ file: '汇总.sqlite', values: { admin_running_cost: '12.34' } });
+      const warning = (await core.validate({ file: '汇总.sqlite' })).findings.find((finding) => finding.severity === 'warning')!;
+      explained = findingKey(warning.rule, warning.table, warning.row, warning.col);
+      await core.explain({ file: '汇总.sqlite', key: explained, text: '已核实' });
+      await core.setCells({ file: 'b.sqlite', edits: [{ table: '公开01表', row: '28', col: '1', value: '5.00' }] });
+    } finally {
+      core.close();
+    }
+    const { request, changed } = rebuildRequest(at('汇总.sqlite'), at);
+    expect(changed).toEqual(['b.sqlite']);
+    writeConsolidation(at('汇总.sqlite'), await planConsolidation(request));
+
+    const check = createCore({ resolveFile: at });
+    try {
+      const doc = await check.dump({ file: '汇总.sqlite' });
+      expect(doc.tables['公开01表']['28']['1']).toBe('6.00');
+      expect(doc.reportTexts).toEqual({ 'profile.duties': { text: '负责全市行政审批工作。', draft: false } });
+      expect(doc.supplementary).toEqual({ admin_running_cost: '12.34' });
+      expect((await check.openYear({ file: '汇总.sqlite' })).frameworks.map((entry) => entry.framework.framework)).toEqual(['DEPT_OVERALL_MS']);
+      expect((await check.openYear({ file: '汇总.sqlite' })).explanations).toEqual({ [explained]: '已核实' });
+    } finally {
+      check.close();
+    }
+  });
+});
