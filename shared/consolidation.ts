@@ -6,6 +6,8 @@ import { parsePoints } from './forms/decimal';
 import { displayScore, FRAMEWORK_DEFS, type FrameworkDoc } from './forms/framework-entry';
 import type { ProjectExecution } from './forms/scoring';
 import type { TemplateSet } from './tables/sets';
+import type { FormRegion } from './forms/regions';
+import type { Numbering } from './contract';
 
 /** A cell of one unit's file: the unit by its file (path for the CLI, name in the data folder for the app). */
 export interface UnitCell {
@@ -120,6 +122,9 @@ export interface CellChange {
 export interface ConsolidationPlan {
   fiscalYear: number;
   template: TemplateSet;
+  /** The region and table numbering most units have: the 汇总's 决算公开 outline and labels follow its units'. */
+  formRegion: FormRegion;
+  numbering: Numbering;
   unitName: string;
   unitCode: string;
   units: ConsolidatedUnit[];

@@ -1,5 +1,6 @@
 /** Reading one unit file for 汇总: who, which year and template, its 审核 counts, forms and input cells. */
-import { ApiError, type TemplateSet } from '../../shared/contract';
+import { ApiError, type Numbering, type TemplateSet } from '../../shared/contract';
+import type { FormRegion } from '../../shared/forms/regions';
 import type { ConsolidatedUnit } from '../../shared/consolidation';
 import { readsProjects } from '../../shared/forms/framework-entry';
 import type { YearInputs } from '../../shared/tables';
@@ -12,6 +13,8 @@ import type { YearSession } from './year-session';
 export interface ReadUnit extends ConsolidatedUnit {
   fiscalYear: number;
   template: TemplateSet;
+  formRegion: FormRegion;
+  numbering: Numbering;
   inputs: YearInputs;
   customNames: Map<string, string>;
 }
@@ -56,6 +59,8 @@ function read(file: string, session: YearSession, stamp: UnitFileStamp): ReadUni
     ],
     fiscalYear: info.fiscalYear,
     template: info.template,
+    formRegion: info.formRegion,
+    numbering: info.numbering,
     inputs: plainInputs(session.store.loadInputs()),
     customNames: session.store.customNames(),
   };

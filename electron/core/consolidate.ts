@@ -11,6 +11,7 @@ import { catalogFor } from '../../shared/catalog';
 import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { CellChange, ConsolidationPlan, ConsolidationProblem, Offset } from '../../shared/consolidation';
 import { formatAmount, type Amount } from '../../shared/money';
+import { DEFAULT_FORM_REGION } from '../../shared/forms/regions';
 import { TABLES, YearModel, describeCell, emptyInputs, templateTables, type TableDef, type YearInputs } from '../../shared/tables';
 import { offsetDebits, proposeOffsets, unmatchedFlows, type UnitFigures } from './consolidate-offsets';
 import type { ReadUnit } from './consolidate-read';
@@ -66,6 +67,8 @@ export async function planConsolidation(request: ConsolidateRequest): Promise<Co
   }
   const fiscalYear = mostCommon(read.map((unit) => unit.fiscalYear));
   const template = mostCommon(read.map((unit) => unit.template)) ?? '9';
+  const formRegion = mostCommon(read.map((unit) => unit.formRegion)) ?? DEFAULT_FORM_REGION;
+  const numbering = mostCommon(read.map((unit) => unit.numbering)) ?? '公开';
   const accepted: ReadUnit[] = [];
   const seen = new Map<string, string>();
   for (const unit of read) {
@@ -106,9 +109,11 @@ export async function planConsolidation(request: ConsolidateRequest): Promise<Co
   const plan: ConsolidationPlan = {
     fiscalYear,
     template,
+    formRegion,
+    numbering,
     unitName: request.unitName,
     unitCode: request.unitCode ?? '',
-    units: accepted.map(({ fiscalYear: _y, template: _t, inputs: _i, customNames: _c, ...unit }) => unit),
+    units: accepted.map(({ fiscalYear: _y, template: _t, formRegion: _r, numbering: _n, inputs: _i, customNames: _c, ...unit }) => unit),
     problems,
     offsets,
     unmatched: unmatchedFlows(figures, offsets),
@@ -179,7 +184,7 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
   }
   const building = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.building`);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(building + suffix, { force: true });
-  const store = YearStore.create(building, { fiscalYear: plan.fiscalYear, unitName: plan.unitName, unitCode: plan.unitCode, template: plan.template, numbering: '公开' });
+  const store = YearStore.create(building, { fiscalYear: plan.fiscalYear, unitName: plan.unitName, unitCode: plan.unitCode, template: plan.template, numbering: plan.numbering });
   try {
     const cells = Object.entries(summed).flatMap(([table, inputs]) =>
       [...inputs.cells].map(([key, value]) => {
@@ -190,7 +195,7 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
     const addCodes = Object.entries(summed).flatMap(([table, inputs]) => [...inputs.codes].map((code) => ({ table, code, name: customNames.get(code) })));
     if (rebuilding) store.database.prepare('ATTACH DATABASE ? AS previous').run(out);
     store.database.transaction(() => {
-      store.write({ cells, addCodes, meta: { consolidation: '汇总', consolidated_at: new Date().toISOString() } });
+      store.write({ cells, addCodes, meta: { consolidation: '汇总', consolidated_at: new Date().toISOString(), form_region: plan.formRegion } });
       writeRecord(store, { units: plan.units, inputs: unitInputs, offsets: plan.offsets });
       if (rebuilding) copyOwnWork(store, 'previous');
     })();

@@ -12,7 +12,7 @@ import { findingKey } from '../../shared/rules/types';
 import { writeUnitFiles } from '../fixtures/unit-files';
 import { tempDir } from '../helpers/temp';
 
-describe('re-汇总 keeps the 汇总 file’s own work', () => {
+describe('the 汇总 file: its own work kept on re-汇总, its units’ region and numbering', () => {
   const temp = tempDir();
   const at = (name: string) => path.join(temp.dir, name);
 
@@ -53,6 +53,29 @@ describe('re-汇总 keeps the 汇总 file’s own work', () => {
       expect(doc.supplementary).toEqual({ admin_running_cost: '12.34' });
       expect((await check.openYear({ file: '汇总.sqlite' })).frameworks.map((entry) => entry.framework.framework)).toEqual(['DEPT_OVERALL_MS']);
       expect((await check.openYear({ file: '汇总.sqlite' })).explanations).toEqual({ [explained]: '已核实' });
+    } finally {
+      check.close();
+    }
+  });
+
+  it('takes the units’ region and numbering, so a 荆门 汇总 prints the 湖北 document, not the national one', async () => {
+    const core = createCore({ resolveFile: at });
+    try {
+      for (const [file, unitName, unitCode] of [['c.sqlite', '某所(本级)', '902001'], ['d.sqlite', '某站', '902002']]) {
+        await core.createYear({ file, fiscalYear: 2023, unitName, unitCode, numbering: '表' });
+        await core.setFormRegion({ file, region: '荆门' });
+        await core.setCells({ file, edits: [{ table: '公开01表', row: '28', col: '1', value: '1.00' }] });
+      }
+    } finally {
+      core.close();
+    }
+    writeConsolidation(at('荆门汇总.sqlite'), await planConsolidation({ files: ['c.sqlite', 'd.sqlite'], resolve: at, unitName: '某所', unitCode: '902', adjust: 'none' }));
+    const check = createCore({ resolveFile: at });
+    try {
+      const { info } = await check.openYear({ file: '荆门汇总.sqlite' });
+      expect([info.formRegion, info.numbering]).toEqual(['荆门', '表']);
+      const json = await check.exportReport({ file: '荆门汇总.sqlite', format: 'json' });
+      expect(JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).outline).toBe('湖北');
     } finally {
       check.close();
     }
