@@ -63,12 +63,12 @@ export function consolidatedNames(store: YearStore): ConsolidatedName[] | undefi
 }
 
 /** The 主管部门's own work in a 汇总 file, none of it summed from the units: kept when the 汇总 is rebuilt. */
-const OWN_TABLES = ['report_texts', 'explanations', 'forms', 'frameworks', 'catalog_codes'] as const;
-const OWN_META = ['supplementary', 'form_region'] as const;
+const OWN_TABLES = ['report_texts', 'explanations', 'forms', 'frameworks', 'catalog_codes', 'baseline_cells'] as const;
+const OWN_META = ['supplementary', 'form_region', 'baseline_fiscal_year', 'baseline_unit_name', 'baseline_unit_code', 'baseline_source', 'baseline_imported_at'] as const;
 
 /**
  * Copies the previous 汇总's own work (决算公开 texts, 出错说明, its 绩效自评 forms and 部门整体
- * frameworks, 科目表, 补充信息, region) into the one being built: a re-汇总 replaces the sums only.
+ * frameworks, 科目表, 补充信息, region, 上年数) into the one being built: a re-汇总 replaces the sums only.
  * The caller runs it inside the transaction that writes the sums, with `previous` attached.
  */
 export function copyOwnWork(store: YearStore, previous: string): void {

@@ -245,7 +245,8 @@ export class YearStore {
 
   /** Writes a batch of already validated changes in one transaction. */
   write(change: YearChangeSet): number {
-    const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.baseline || change.printedNames?.entries.length;
+    // 上年数 are not the summed tables: a 汇总 takes last year's 汇总 as its baseline (import --baseline).
+    const touchesTables = change.cells?.length || change.addCodes?.length || change.removeCodes?.length || change.replaceAll || change.printedNames?.entries.length;
     if (touchesTables && this.meta('consolidation') !== undefined) {
       throw new ApiError('refused', `${this.path} 是汇总结果,汇总的表只读:请修改单位文件后重新汇总`);
     }

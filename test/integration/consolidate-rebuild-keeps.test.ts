@@ -3,6 +3,7 @@
  * file: its 决算公开 texts, 补充信息, 出错说明 and 部门整体 evaluation were lost with the old file (the rebuild wrote a new
  * file holding only the sums). Real year files through the core and the CLI's rebuild path.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
@@ -76,6 +77,39 @@ describe('the 汇总 file: its own work kept on re-汇总, its units’ region a
       expect([info.formRegion, info.numbering]).toEqual(['荆门', '表']);
       const json = await check.exportReport({ file: '荆门汇总.sqlite', format: 'json' });
       expect(JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).outline).toBe('湖北');
+    } finally {
+      check.close();
+    }
+  });
+
+  it('takes last year’s 汇总 as its 上年数 (the sums stay the units’), and keeps it on re-汇总', async () => {
+    const last = createCore({ resolveFile: at });
+    try {
+      await last.createYear({ file: '2022汇总.sqlite', fiscalYear: 2022, unitName: '某局', unitCode: '901' });
+      // 年末结转和结余 of last year would be this year's 年初结转: the 汇总 takes it from its units, not from here.
+      await last.setCells({ file: '2022汇总.sqlite', edits: [{ table: '公开01表', row: '28', col: '1', value: '4.00' }, { table: '公开01表', row: '60', col: '2', value: '1.00' }] });
+    } finally {
+      last.close();
+    }
+    const core = createCore({ resolveFile: at });
+    try {
+      const bytes = fs.readFileSync(at('2022汇总.sqlite'));
+      const imported = await core.importWorkbook({ file: '汇总.sqlite', name: '2022汇总.sqlite', dataBase64: bytes.toString('base64'), baseline: true });
+      expect(imported.warnings).toContain('文件 2022汇总.sqlite:汇总结果只导入上年数和上年文字,年初结转和科目行不带入(由各单位文件带入后重新汇总)');
+      const before = await core.dump({ file: '汇总.sqlite' });
+      expect(before.tables['公开01表']['28']['1']).toBe('6.00');
+      expect((await core.openYear({ file: '汇总.sqlite' })).baseline?.['公开01表']['28|1']).toBe('4.00');
+    } finally {
+      core.close();
+    }
+    const { request } = rebuildRequest(at('汇总.sqlite'), at);
+    writeConsolidation(at('汇总.sqlite'), await planConsolidation(request));
+    const check = createCore({ resolveFile: at });
+    try {
+      expect((await check.openYear({ file: '汇总.sqlite' })).baseline?.['公开01表']['28|1']).toBe('4.00');
+      const json = await check.exportReport({ file: '汇总.sqlite', format: 'json' });
+      const sentences = JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).sentences as { id: string; text: string }[];
+      expect(sentences.find((sentence) => sentence.id === 'total')!.text).toMatch(/比上年/);
     } finally {
       check.close();
     }

@@ -16,6 +16,7 @@ import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, describeCell, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
+import { isConsolidation } from '../consolidate-store';
 import type { StoredCell } from '../store';
 import type { PrintedNamesChange } from '../printed-names-store';
 import { namesContradict } from '../../../shared/rules';
@@ -96,6 +97,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   if (!source || out.errors.length) return { preview };
   if (request.baseline) {
     const baseline = planBaseline(session, source, request.name, out);
+    if (isConsolidation(session.store)) summedStay(baseline, request.name, out);
     const forms = { save: planFormCarry(session, source, out) };
     Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0, forms: forms.save.length });
     // A workbook of form sheets only has no 上年数: the baseline stored earlier stays.
@@ -125,6 +127,18 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   const reportTexts = source.inputs ? { texts: source.inputs.reportTexts, replaceAll: true } : undefined;
   const frameworks = planFrameworkReplace(session, source);
   return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source, totals?.differing), printedNames: names, reportTexts, frameworks } };
+}
+
+/**
+ * A 汇总 takes last year's figures as its 上年数 only: its own cells are its units' sums, so the
+ * 年初结转 and 科目 rows an ordinary year carries from last year come through the units instead.
+ */
+function summedStay(baseline: ReturnType<typeof planBaseline>, file: string, out: Findings): void {
+  if (baseline.prefilled || baseline.change.addCodes?.length || baseline.change.cells?.length) {
+    out.warnings.push(`文件 ${file}:汇总结果只导入上年数和上年文字,年初结转和科目行不带入(由各单位文件带入后重新汇总)`);
+  }
+  baseline.change = {};
+  baseline.prefilled = 0;
 }
 
 /** Each table found replaces that table's inputs: cells and 项 rows the source lacks are removed. */
