@@ -37,12 +37,12 @@ function addFinding(summary: UnitSummary, severity: 'error' | 'warning', rule: s
   }
 }
 
-/** Two files of the same year claiming one unit code: both are flagged. */
+/** Two files of the same year claiming one unit code: both are flagged (a 汇总 against another 汇总 only). */
 function checkDuplicateCodes(summaries: UnitSummary[]): void {
   const byCode = new Map<string, UnitSummary[]>();
   for (const summary of summaries) {
     if (!summary.unitCode || summary.error) continue;
-    const key = `${summary.fiscalYear}|${summary.unitCode}`;
+    const key = `${summary.fiscalYear}|${summary.unitCode}|${summary.consolidation ? '汇总' : '单位'}`;
     (byCode.get(key) ?? byCode.set(key, []).get(key)!).push(summary);
   }
   for (const group of byCode.values()) {

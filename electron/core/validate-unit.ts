@@ -10,6 +10,7 @@ import { ApiError } from '../../shared/contract';
 import { narrativeCheck, type ValidationReport } from '../../shared/consolidation';
 import { formatAmount } from '../../shared/money';
 import { cellKey, templateTables } from '../../shared/tables';
+import { isConsolidation } from './consolidate-store';
 import { withUnitFile } from './read-unit-file';
 import type { YearSession } from './year-session';
 
@@ -19,13 +20,15 @@ export interface UnitSummary extends ValidationReport {
   figures?: Record<string, string>;
   /** table → digest of the stored 上年数 of the table. */
   baseline?: Record<string, string>;
+  /** The file is a 汇总: it may carry its 本级's unit code, so it is compared with other 汇总 only. */
+  consolidation?: boolean;
 }
 
 export async function summariseUnit(job: { file: string; kind: 'validate' | 'figures' }): Promise<UnitSummary> {
   try {
     return await withUnitFile(job.file, (session, stamp) => {
       const info = session.info;
-      const base = { file: job.file, unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, fiscalYear: info.fiscalYear };
+      const base = { file: job.file, unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, fiscalYear: info.fiscalYear, consolidation: isConsolidation(session.store) };
       // Only last year's files are compared by their figures: digesting every cell of every file being checked cost a third of its 审核.
       if (job.kind === 'figures') return { ...base, figures: figureDigests(session), errors: 0, warnings: 0, unexplained: 0, findings: [] };
       const findings = session.findings().map(({ rule, severity, table, row, col, message, expected, actual, explanation }) => ({
