@@ -68,9 +68,11 @@ async function checkLastYear(summaries: UnitSummary[], figuresOf: (file: string)
   for (const [folder, current] of folders) {
     const previous = (await Promise.all(expandPaths([folder]).map(figuresOf))).filter((summary) => !summary.error);
     for (const summary of current) {
+      // A 汇总 is compared with last year's 汇总, a unit with the unit: a 汇总 may carry its 本级's code.
+      const sameKind = previous.filter((candidate) => !!candidate.consolidation === !!summary.consolidation);
       const last =
-        previous.find((candidate) => summary.unitCode && candidate.unitCode === summary.unitCode) ??
-        previous.find((candidate) => candidate.unitName === summary.unitName);
+        sameKind.find((candidate) => summary.unitCode && candidate.unitCode === summary.unitCode) ??
+        sameKind.find((candidate) => candidate.unitName === summary.unitName);
       if (!last || last.fiscalYear !== summary.fiscalYear! - 1) continue;
       const differing = Object.entries(summary.baseline!)
         .filter(([table, digest]) => last.figures?.[table] !== digest)
