@@ -5,7 +5,7 @@
  */
 import type { PerfFormJson } from './forms/model';
 import { FORM_REGIONS, type FormRegion } from './forms/regions';
-import type { ConsolidationPlan, DrillDown, FlowId, UnitFramework, ValidationReport } from './consolidation';
+import type { ConsolidationPlan, DrillDown, FlowId, Offset, UnitFramework, ValidationReport } from './consolidation';
 import type { Finding } from './rules/types';
 import type { ScoreSheetRow } from './forms/score-sheet';
 import type { FrameworkDoc } from './forms/framework-entry';
@@ -269,6 +269,8 @@ export const METHODS = {
   planConsolidation: object(consolidation),
   consolidate: object({ ...consolidation, out: file }),
   drillDown: object({ file, table: tableName, row: str({ max: 40 }), col: str({ max: 10 }) }),
+  /** A 汇总 result's record (`out`, as consolidate names it: not a year opened here) as a request to 汇总 again: its unit files, unit and offsets, and which unit files changed since. */
+  consolidationRecord: object({ out: file }),
   validateFolder: object({}),
   exportValidationReport: object({}),
   // 自评得分一览 (issue 15): every 绩效自评 form of the year with its score and what made it.
@@ -310,6 +312,7 @@ export interface Results {
   planConsolidation: ConsolidationPlan;
   consolidate: { plan: ConsolidationPlan; info: YearInfo };
   drillDown: DrillDown;
+  consolidationRecord: { files: string[]; unitName: string; unitCode: string; offsets: Offset[]; changed: string[] };
   validateFolder: ValidationReport[];
   exportValidationReport: ExportedWorkbook;
   scoreSheet: ScoreSheetRow[];

@@ -5,13 +5,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type Api } from '../../shared/contract';
-import { planConsolidation, writeConsolidation } from './consolidate';
+import { planConsolidation, rebuildRequest, writeConsolidation } from './consolidate';
 import { drillDown } from './consolidate-drill';
 import { unitFramework } from './consolidate-frameworks';
 import { YearStore } from './store';
 import { validateFiles } from './validate-files';
 
-type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'unitFramework' | 'validateFolder' | 'exportValidationReport'>;
+type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'consolidationRecord' | 'unitFramework' | 'validateFolder' | 'exportValidationReport'>;
 
 /**
  * `resolveFile` checks a name against the data folder; `release` closes the core's own session of a
@@ -52,6 +52,10 @@ export function groupApi(options: { resolveFile(file: string): string; dataDir?:
     },
     async drillDown({ file, table, row, col }) {
       return drillDown(resolve(file), table, row, col);
+    },
+    async consolidationRecord({ out }) {
+      const { request, changed } = rebuildRequest(resolve(out), resolve);
+      return { files: request.files, unitName: request.unitName, unitCode: request.unitCode ?? '', offsets: request.offsets ?? [], changed };
     },
     async unitFramework({ file, ...key }) {
       return unitFramework(resolve(file), file, key);

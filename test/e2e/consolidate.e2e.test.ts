@@ -145,6 +145,33 @@ describe('汇总 and batch 审核 in the app', () => {
     await screenshot(page, '汇总-决算单位构成已确认');
   });
 
+  it('汇总 again after a unit changed: the recorded units and offsets, the 汇总’s own texts kept', async () => {
+    const page = app.page;
+    const edited = await app.call('edit', { file: '2023-B.sqlite', cells: [{ table: '公开01表', row: '59', col: '2', value: '3' }] });
+    expect(edited.ok, edited.error?.message).toBe(true);
+    await page.getByRole('button', { name: '切换年度文件' }).click();
+    await page.getByRole('button', { name: '汇总各单位年度文件…' }).click();
+    const choose = page.getByRole('region', { name: '选择单位文件' });
+    await choose.getByLabel('汇总结果文件名').fill('2023-汇总.sqlite');
+    await choose.getByRole('button', { name: '按原汇总重新汇总' }).click();
+    await choose.getByText('汇总后修改过的单位文件:2023-B.sqlite').waitFor();
+    expect(await choose.getByLabel('汇总单位(主管部门)名称').inputValue()).toBe('荆门市行政审批局');
+    for (const unit of units) expect(await choose.getByLabel(new RegExp(unit.name.replace(/[()]/g, '.'))).isChecked()).toBe(true);
+    const checked = page.getByRole('region', { name: '汇总检查结果' });
+    // The offset the clerk halved is taken as recorded, not proposed again.
+    expect(await checked.getByLabel('第 1 笔抵销金额').inputValue()).toBe('50.00');
+    await screenshot(page, '汇总-按原汇总重新汇总');
+    await checked.getByRole('button', { name: '已了解以上问题,确认汇总' }).click();
+    await page.getByRole('region', { name: '汇总结果' }).getByText('已汇总到 2023-汇总.sqlite').waitFor();
+    const json = (await app.call('exportReport', { file: '2023-汇总.sqlite', format: 'json' })).result as { dataBase64: string };
+    const texts = JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).texts as { key: string; text: string; draft: boolean }[];
+    expect(texts.find((entry) => entry.key === 'profile.organisation')).toMatchObject({ text: expect.stringContaining('其中行政单位1个,事业单位2个。'), draft: false });
+    // Back to a year, where the next test starts.
+    await page.getByRole('button', { name: '返回', exact: true }).click();
+    await page.locator('.year-list button', { hasText: units[1].name }).click();
+    await page.locator('.app-header').getByText(units[1].name).waitFor();
+  });
+
   it('lists every file of the data folder in a sortable batch 审核 view', async () => {
     const page = app.page;
     await page.getByRole('button', { name: '切换年度文件' }).click();

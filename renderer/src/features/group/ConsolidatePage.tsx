@@ -20,6 +20,8 @@ export function ConsolidatePage() {
   const [drill, setDrill] = useState<DrillDown | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  /** After “按原汇总重新汇总”: the unit files changed since that 汇总 was made. */
+  const [changed, setChanged] = useState<string[] | null>(null);
   /** A unit's framework opened from the list (read from the 汇总 file), and the list row to return to. */
   const [viewing, setViewing] = useState<UnitFramework | null>(null);
   const returnTo = useRef<string | null>(null);
@@ -54,6 +56,19 @@ export function ConsolidatePage() {
       setPlan(done.plan);
       setResult(done.info);
       setYears(await call('listYears', {}));
+    });
+  /** Re-汇总 of an existing result: its units, 汇总 unit and offsets as recorded, checked again with the units' files as they are now. */
+  const again = () =>
+    run(async () => {
+      const record = await call('consolidationRecord', { out: unit.out });
+      setChosen(record.files);
+      setUnit({ unitName: record.unitName, unitCode: record.unitCode, out: unit.out });
+      setChanged(record.changed);
+      const planned = await call('planConsolidation', { files: record.files, unitName: record.unitName, unitCode: record.unitCode || undefined, adjust, offsets: record.offsets });
+      setPlan(planned);
+      setOffsets(planned.offsets);
+      setResult(null);
+      setDrill(null);
     });
   const drillInto = (table: string, row: string, col: string) => run(async () => setDrill(await call('drillDown', { file: result!.file, table, row, col })));
   const openFramework = (entry: UnitFramework) =>
@@ -109,6 +124,10 @@ export function ConsolidatePage() {
         <button type="button" className="primary" disabled={busy || !chosen.length || !unit.unitName.trim()} onClick={() => void check(null)}>
           {busy && !plan ? '正在检查…' : '检查'}
         </button>
+        <button type="button" disabled={busy || !years.some((year) => year.file === unit.out)} title="汇总结果文件名为已有的汇总结果时,按它记录的单位、汇总单位和调整重新检查,确认后替换它(汇总文件中自己填写的内容保留)" onClick={() => void again()}>
+          按原汇总重新汇总
+        </button>
+        {changed && <p className="muted">{changed.length ? `汇总后修改过的单位文件:${changed.join('、')}` : '各单位文件在汇总后都没有修改'}</p>}
       </section>
 
       {plan && (
