@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, type ErrorKind } from '../../shared/contract';
 import { createCore, inDataDir } from './core';
 import { CONTENT_SECURITY_POLICY } from './security-policy';
+import { tabHolders } from './tab-holders';
 import { JSON_TYPE, rendererFile } from './static-files';
 import { LIMITS } from './xlsx/limits';
 
@@ -25,9 +26,6 @@ export function cacheFor(pathname: string): string {
 export const TOKEN_HEADER = 'x-juesuan-token';
 /** The header naming the page (browser tab) a call comes from: each page served gets its own id. */
 export const PAGE_HEADER = 'x-juesuan-page';
-const OPENED_ELSEWHERE =
-  '这个年度文件已在另一个浏览器标签页中打开,为免两处录入互相覆盖,本页已离开它;刚才的操作没有完成,已保存的数据不受影响。请在另一个标签页继续,或在下面的年度文件列表中重新打开它(另一个标签页随之离开)';
-const CLOSED_ELSEWHERE = '这个年度文件已在另一个浏览器标签页中关闭,本页已离开它;刚才的操作没有完成,已保存的数据不受影响。要继续,请在下面的年度文件列表中重新打开它';
 
 export interface WebHost {
   url: string;
@@ -50,24 +48,7 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
   const token = randomBytes(32).toString('base64url');
   const tokenBytes = Buffer.from(token);
   const knowsToken = (given: string | string[] | undefined) => typeof given === 'string' && given.length === token.length && timingSafeEqual(Buffer.from(given), tokenBytes);
-  /**
-   * Which page last opened each year file. Two tabs on one year would each keep their own copy of
-   * the year and overwrite the other's view (a cell typed in one shows 0.00 in the other, totals and
-   * 审核 included): like the desktop's single window, the page that opened the year last holds it.
-   */
-  const holders = new Map<string, string>();
-  /** Why this page may not touch the file now, or null. A closed file ('' holder) must be opened again first. */
-  const heldElsewhere = (method: string, page: string, file: unknown) => {
-    if (!page || typeof file !== 'string' || method === 'openYear' || method === 'createYear') return null;
-    const holder = holders.get(file);
-    if (holder === undefined || holder === page) return null;
-    return holder === '' ? CLOSED_ELSEWHERE : OPENED_ELSEWHERE;
-  };
-  const noteHolder = (method: string, page: string, file: unknown) => {
-    if (!page || typeof file !== 'string') return;
-    if (method === 'openYear' || method === 'createYear') holders.set(file, page);
-    if (method === 'closeYear') holders.set(file, '');
-  };
+  const tabs = tabHolders();
 
   const server = http.createServer((request, response) => {
     const send = (status: number, type: string, body: string | Buffer, cache = 'no-store') => {
@@ -124,10 +105,10 @@ export async function startWebHost(options: { port: number; dataDir: string; ren
           const args = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
           const page = String(request.headers[PAGE_HEADER] ?? '');
           const file = (args as { file?: unknown } | null)?.file;
-          const elsewhere = heldElsewhere(method, page, file);
+          const elsewhere = tabs.refusal(method, page, file);
           if (elsewhere) return fail(409, 'elsewhere', elsewhere);
           const result = await core.call(method, args);
-          noteHolder(method, page, file);
+          tabs.note(method, page, file);
           send(200, JSON_TYPE, JSON.stringify({ ok: true, result }));
         } catch (error) {
           const known = error instanceof ApiError ? error : error instanceof SyntaxError ? new ApiError('refused', '请求不是有效的 JSON') : null;

@@ -128,6 +128,9 @@ describe('browser-mode host', () => {
     expect((await from(tabB, 'setCells', typed('4.00'))).status).toBe(200);
     expect((await from(tabB, 'closeYear', { file })).status).toBe(200);
     expect(JSON.parse((await from(tabA, 'setCells', typed('5.00'))).body).error.message).toContain('已在另一个浏览器标签页中关闭');
+    // A page that never had the year open (the start page's 汇总 and batch tools) and the page that closed it are not concerned.
+    expect((await from(await pageId(), 'validate', { file })).status).toBe(200);
+    expect((await from(tabB, 'validate', { file })).status).toBe(200);
 
     // Opening it again (a refresh) takes the year over; what tab B saved is what tab A now sees.
     const reopened = await from(tabA, 'openYear', { file });
