@@ -36,19 +36,27 @@ document.addEventListener('focusout', () => {
   leaving = null;
 });
 
-/** Applies a change of a form the clerk made (FormEditor's every edit) and records it as an undo step. */
-export function editForm(id: number, recipe: (json: PerfFormJson) => PerfFormJson): void {
+/**
+ * Applies a change of a form the clerk made (FormEditor's every edit) and records it as an undo step;
+ * `words`, when given, make it a step of its own with that name (a pasted block is no typing to grow).
+ */
+export function editForm(id: number, recipe: (json: PerfFormJson) => PerfFormJson, words?: string): void {
   const forms = useFormsStore.getState();
   const before = forms.entries.find((entry) => entry.id === id)?.json;
   forms.update(id, recipe);
   const after = useFormsStore.getState().entries.find((entry) => entry.id === id)?.json;
-  if (before && after) record(id, before, after);
+  if (before && after) record(id, before, after, words);
 }
 
-function record(id: number, before: PerfFormJson, after: PerfFormJson): void {
+function record(id: number, before: PerfFormJson, after: PerfFormJson, words?: string): void {
   const keys = (Object.keys({ ...before, ...after }) as (keyof PerfFormJson)[]).filter((key) => before[key] !== after[key]);
   if (!keys.length) return;
   const year = useYearStore.getState();
+  if (words) {
+    growing = null;
+    year.recordPageStep(formStep(id, pick(before, keys), pick(after, keys), focusedControl()?.getAttribute('data-field') ?? null), `${formTitle(after)} ${words}`);
+    return;
+  }
   const rows = rowChange(before.indicators, after.indicators);
   const element = focusedControl();
   if (!rows && element && growing?.element === element && growing.step.formId === id) {
