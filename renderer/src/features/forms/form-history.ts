@@ -11,7 +11,7 @@
 import { formLabel, type IndicatorJson, type PerfFormJson } from '../../../../shared/forms/model';
 import { FORMS_TABLE } from '../../../../shared/forms/year-check';
 import { useYearStore, type PageStep } from '../../stores/use-year-store';
-import { computeForm } from './form-draft';
+import { computeForm, keyOf, sameKey } from './form-draft';
 import { useFormsStore } from './use-forms-store';
 
 type Fields = Partial<PerfFormJson>;
@@ -46,6 +46,36 @@ export function editForm(id: number, recipe: (json: PerfFormJson) => PerfFormJso
   forms.update(id, recipe);
   const after = useFormsStore.getState().entries.find((entry) => entry.id === id)?.json;
   if (before && after) record(id, before, after, words);
+}
+
+/**
+ * Deletes a project's form as one undo step: undoing saves it back whole, as it was when deleted,
+ * unless another form took its 项目编码 in between (that one is never overwritten).
+ */
+export function removeForm(id: number): void {
+  const entries = useFormsStore.getState().entries;
+  const at = entries.findIndex((entry) => entry.id === id);
+  if (at < 0) return;
+  const json = entries[at].json;
+  void useFormsStore.getState().remove(id);
+  const step: PageStep = {
+    undo: () => {
+      const forms = useFormsStore.getState();
+      const taken = forms.entries.find((entry) => sameKey(keyOf(entry.json), keyOf(json)));
+      if (taken) {
+        useYearStore.getState().showNotice(`项目编码 ${json.subject_code ?? ''} 已有自评表《${taken.json.subject_name}》,不能恢复删除的《${json.subject_name}》`);
+        return false;
+      }
+      void forms.create(json, { id, at: Math.min(at, forms.entries.length) });
+      return true;
+    },
+    redo: () => {
+      if (!useFormsStore.getState().entries.some((entry) => entry.id === id)) return false;
+      void useFormsStore.getState().remove(id);
+      return true;
+    },
+  };
+  useYearStore.getState().recordPageStep(step, `删除${formTitle(json)}`);
 }
 
 function record(id: number, before: PerfFormJson, after: PerfFormJson, words?: string): void {

@@ -31,8 +31,11 @@ interface FormsState {
   /** Reads the year's forms: from `stored` when the caller already holds them (the year just opened), else from the core. */
   load(file: string, stored?: PerfFormJson[]): Promise<void>;
   update(id: number, recipe: (json: PerfFormJson) => PerfFormJson): void;
-  /** Saves a new form at once; null when the core refuses it (the message is shown). */
-  create(json: PerfFormJson): Promise<number | null>;
+  /**
+   * Saves a new form at once; null when the core refuses it (the message is shown). `restoring` puts
+   * a deleted form back (undo) under its old id and place in the list, so its undo steps find it.
+   */
+  create(json: PerfFormJson, restoring?: { id: number; at: number }): Promise<number | null>;
   /** A form that exists only locally until its first edit (the department form before it is filled). */
   draft(json: PerfFormJson): number;
   remove(id: number): Promise<void>;
@@ -44,7 +47,7 @@ interface FormsState {
 
 const DEBOUNCE_MS = 300;
 let nextId = 1;
-/** What each entry is stored under in the core; absent until first saved. Ids are never reused, so it is never cleared. */
+/** What each entry is stored under in the core; absent until first saved. An id is reused only by the same form, deleted and put back. */
 const savedKeys = new Map<number, FormKey>();
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const dirty = new Set<number>();
@@ -157,7 +160,7 @@ export const useFormsStore = create<FormsState>((set, get) => {
       syncFindings();
     },
 
-    async create(json) {
+    async create(json, restoring) {
       const file = get().file;
       if (!file) return null;
       bumpUnsaved(1);
@@ -170,9 +173,11 @@ export const useFormsStore = create<FormsState>((set, get) => {
         return null;
       }
       bumpUnsaved(-1, true);
-      const id = nextId++;
+      const id = restoring?.id ?? nextId++;
       savedKeys.set(id, keyOf(stored));
-      set({ entries: [...get().entries, { id, json: stored }] });
+      const entries = [...get().entries];
+      entries.splice(restoring?.at ?? entries.length, 0, { id, json: stored });
+      set({ entries });
       syncFindings();
       return id;
     },
