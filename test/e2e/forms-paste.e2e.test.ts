@@ -41,6 +41,15 @@ describe('绩效指标 pasted from Excel', () => {
     expect(await forms.cell('第 1 条指标 权重').inputValue()).toBe('20');
     expect(await forms.cell('第 3 条指标 完成值').inputValue()).toBe('良好');
     expect(await app.page.getByLabel('指标权重合计').innerText()).toBe('90');
+    // The narrow 指标性质 column shows its choice whole (“定性” beside the select's arrow, not “定忄”).
+    const natureFits = await forms.cell('第 3 条指标 指标性质').evaluate((select: HTMLSelectElement) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.font = style.font;
+      const arrow = 16;
+      return select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - arrow >= context.measureText(select.selectedOptions[0].text).width;
+    });
+    expect(natureFits).toBe(true);
     await expect.poll(undoLabel).toBe('撤销:项目支出绩效自评表《农村公路养护项目》 粘贴指标(2 条新增)');
     await forms.waitSaved();
     await screenshot(app.page, '绩效自评-粘贴指标');
