@@ -28,6 +28,9 @@ interface FormsState {
   entries: FormEntry[];
   /** The project form open in the editor (the list shows when null). */
   openId: number | null;
+  /** A region chosen in 地区表样 that waits for 改用 / 取消 (forms already filled would be re-laid out). */
+  regionPending: FormRegion | null;
+  askRegion(region: FormRegion | null): void;
   /** Reads the year's forms: from `stored` when the caller already holds them (the year just opened), else from the core. */
   load(file: string, stored?: PerfFormJson[]): Promise<void>;
   update(id: number, recipe: (json: PerfFormJson) => PerfFormJson): void;
@@ -136,10 +139,11 @@ export const useFormsStore = create<FormsState>((set, get) => {
     loading: false,
     entries: [],
     openId: null,
+    regionPending: null,
 
     async load(file, stored) {
       if (get().file !== file) {
-        set({ file, entries: [], openId: null, loading: true });
+        set({ file, entries: [], openId: null, regionPending: null, loading: true });
       }
       if (stored) {
         adopt(stored);
@@ -210,6 +214,10 @@ export const useFormsStore = create<FormsState>((set, get) => {
       });
     },
 
+    askRegion(region) {
+      set({ regionPending: region });
+    },
+
     open(id) {
       void get().flush();
       set({ openId: id });
@@ -248,7 +256,7 @@ export const useFormsStore = create<FormsState>((set, get) => {
 
     reset() {
       void get().flush();
-      set({ file: null, entries: [], openId: null });
+      set({ file: null, entries: [], openId: null, regionPending: null });
     },
   };
 });
