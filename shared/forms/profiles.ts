@@ -56,5 +56,9 @@ export function fillTemplate(template: string, values: { year?: number | null; s
   return template
     .replace(/\{year\}/g, values.year ? String(values.year) : '')
     .replace(/\{seq\}/g, values.seq ?? '')
-    .replace(/\{subject_name\}/g, values.subject_name ?? '');
+    // "{subject_name}项目…" takes a name already ending in 项目 as it is: no "…项目项目绩效评价报告".
+    .replace(/\{subject_name\}(项目)?/g, (_, suffix: string | undefined) => {
+      const name = values.subject_name ?? '';
+      return name.endsWith('项目') ? name : name + (suffix ?? '');
+    });
 }

@@ -126,8 +126,8 @@ export const FORM_RULES: readonly FormRule[] = [
     id: 'FV-11',
     title: '执行率偏低须说明原因',
     variants: {
-      missing: { severity: W, message: '预算执行率:{actual} 低于 {expected},应写明原因,现未填写。请在“执行率偏低原因”中填写' },
-      too_long: { severity: W, message: '执行率偏低原因:应不超过 {expected} 字,现有 {actual} 字。请精简' },
+      missing: { severity: W, message: '预算执行率:{actual} 低于 {expected},应写明原因,现未填写。请在“{cell}”中填写' },
+      too_long: { severity: W, message: '{cell}:应不超过 {expected} 字,现有 {actual} 字。请精简' },
     },
   },
   {

@@ -115,8 +115,15 @@ export function fv11(form: PerfForm, profile: Profile): Finding[] {
   const bp = lineRateBp(total);
   if (threshold === null || bp === null || bp >= threshold) return [];
   const reason = total?.reason;
-  if (isBlank(reason)) return [finding('FV-11', 'missing', form, 'funding[TOTAL].reason', { actual: formatRate(bp), expected: formatRate(threshold) })];
+  const cell = reasonCell(total!, profile);
+  if (isBlank(reason)) return [finding('FV-11', 'missing', form, 'funding[TOTAL].reason', { actual: formatRate(bp), expected: formatRate(threshold), cell })];
   const limit = profile.scoring.reasonMaxChars;
-  if (limit !== null && charCount(reason!) > limit) return [finding('FV-11', 'too_long', form, 'funding[TOTAL].reason', { actual: charCount(reason!), expected: limit })];
+  if (limit !== null && charCount(reason!) > limit) return [finding('FV-11', 'too_long', form, 'funding[TOTAL].reason', { actual: charCount(reason!), expected: limit, cell })];
   return [];
+}
+
+/** The cell the form prints for the reason, as the clerk sees it ("总额 原因" on 眉山's form). */
+function reasonCell(total: FundingLine, profile: Profile): string {
+  const header = profile.layout.flatMap((block) => (block.kind === 'funding' ? block.columns : [])).find((column) => column.value === 'reason')?.header.join('');
+  return header ? `${lineLabel(total, profile)} ${header}` : '执行率偏低原因';
 }

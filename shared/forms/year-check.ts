@@ -33,10 +33,18 @@ export function checkYearForms(forms: PerfForm[], model: ModelView | null, check
   findings.push(...checkProjectSet(forms, total('公开03表', '3')));
   // Findings are keyed by the form's label (its 项目编码); the clerk reads its name.
   const names = new Map(forms.map((form) => [formLabel(form), form.subject_type === 'department' ? `部门整体(${form.subject_name})` : form.subject_name]));
+  // One cell can carry two findings of a rule (FV-05's total and its 一级 sum both point at the first
+  // 权重): the later ones get a numbered key, so the panel lists each once and each keeps its own 说明.
+  const seen = new Map<string, number>();
+  const unique = (key: string) => {
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    return count === 1 ? key : `${key}#${count}`;
+  };
   return findings
     .filter((finding) => finding.severity !== 'info')
     .map((finding) => ({
-      key: findingKey(finding.rule, FORMS_TABLE, finding.form, finding.field),
+      key: unique(findingKey(finding.rule, FORMS_TABLE, finding.form, finding.field)),
       rule: finding.rule,
       severity: finding.severity as 'error' | 'warning',
       table: FORMS_TABLE,

@@ -133,4 +133,36 @@ describe('绩效自评 forms in the page-wide undo history', () => {
     await forms.waitSaved();
     await screenshot(app.page, 'forms-undo-department');
   });
+
+  it('puts a project deleted by two presses of Enter back with Ctrl+Z, with everything it held', async () => {
+    await forms.openProjects();
+    await forms.addProject('450900240000000000002', '误删的项目');
+    await forms.type('合计 年初预算数', '50');
+    await forms.addIndicator();
+    await forms.typeHere('培训人次', '≥100人次', '40', '120');
+    await forms.waitSaved();
+    await forms.backToList();
+    const row = () => forms.listRow('450900240000000000002');
+    const codes = () => app.page.locator('.form-registry-table tbody tr[data-code]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-code')));
+    const before = await codes();
+
+    // Tab to 删除 and Enter twice (删除, then 确认删除 that takes the focus): the project and its form are gone.
+    await row().getByRole('button', { name: '删除 误删的项目' }).focus();
+    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => row().count()).toBe(0);
+    await expect.poll(undoLabel).toBe('撤销:删除项目支出绩效自评表《误删的项目》');
+    await forms.waitSaved();
+
+    await app.page.keyboard.press('Control+Z');
+    await expect.poll(codes).toEqual(before);
+    await forms.waitSaved();
+    await app.page.reload();
+    await ui.openYear(UNIT);
+    await forms.openProjects();
+    await forms.openProject('误删的项目');
+    expect(await forms.cell('合计 年初预算数').inputValue()).toBe('50.00');
+    expect(await forms.cell('第 1 条指标 实际完成值').inputValue()).toBe('120');
+    await screenshot(app.page, 'forms-undo-deleted-project');
+  });
 });

@@ -10,6 +10,7 @@ import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/
 import { profileFor, type Block } from '../../shared/forms/profiles';
 import { formKey } from '../../shared/forms/year-check';
 import { formSheetNames } from '../../electron/core/xlsx/form-geometry';
+import { JM_P_SEED002 } from '../fixtures/forms/jm-p-seed002';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
 import { tempCoreEachTest, newYear, seed002Edits } from '../fixtures/xlsx/helpers';
 import { TEMPLATES, randomForm, seeded, type Options } from '../fixtures/xlsx/random-forms';
@@ -125,6 +126,22 @@ describe('绩效自评 forms: export → import', () => {
         expect(printed(read), `seed ${seed} ${form.subject_name}`).toEqual(printed({ ...form, subject_name: name }));
       }
     }
+  });
+
+  it('a 荆门 project named “…项目” prints its heading once with 项目 and comes back by that heading alone', async () => {
+    // JM-P prints no 项目编码: the sheet names the project “编码-名称”, as clerks write it.
+    const form = { ...JM_P_SEED002[0], subject_name: '42080024P001-政务服务平台运维项目', subject_code: '42080024P001' };
+    const { bytes } = await exported('jm.sqlite', [form], 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const texts = (candidate: ExcelJS.Worksheet) => candidate.getSheetValues().flat().filter((value): value is string => typeof value === 'string');
+    const sheet = workbook.worksheets.find((candidate) => texts(candidate).includes('一、2023年度42080024P001-政务服务平台运维项目绩效评价报告(草稿)'))!;
+    expect(texts(sheet).filter((text) => text.includes('项目项目'))).toEqual([]);
+    const hidden = sheet.columns.findIndex((column) => column.hidden);
+    sheet.spliceColumns(hidden + 1, 1);
+    const { result, forms: back } = await importedInto('jm-back.sqlite', 'other.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(result.errors).toEqual([]);
+    expect(back.map((read) => [read.subject_code, read.subject_name])).toEqual([['42080024P001', '政务服务平台运维项目']]);
   });
 
   it('sheet names are unique, Excel-safe and at most 31 characters', () => {

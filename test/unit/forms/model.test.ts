@@ -118,5 +118,7 @@ describe('profiles', () => {
     expect(title.kind === 'title' && fillTemplate(title.text, { year: 2023 })).toBe('部门预算项目支出绩效自评表(2023年度)');
     const heading = profileFor('JM-P').layout[0];
     expect(heading.kind === 'heading' && fillTemplate(heading.text, { seq: '三', year: 2023, subject_name: '行政审批事务管理' })).toBe('三、2023年度行政审批事务管理项目绩效评价报告');
+    // A name that already ends in 项目 (most clerks type it so) does not print “…项目项目绩效评价报告”.
+    expect(heading.kind === 'heading' && fillTemplate(heading.text, { seq: '一', year: 2024, subject_name: '政务服务平台运维项目' })).toBe('一、2024年度政务服务平台运维项目绩效评价报告');
   });
 });

@@ -92,9 +92,9 @@ describe('四川 (眉山 MS-P): 10 + 90, 原因 below 90 % within 100 字, concl
 
   it('requires a 原因 at 89 % and limits it to 100 字', () => {
     const profile = profileFor('MS-P');
-    expect(rule(checkForm(with89(null), profile), 'FV-11')).toEqual([expect.stringContaining('预算执行率:89.00% 低于 90.00%,应写明原因')]);
+    expect(rule(checkForm(with89(null), profile), 'FV-11')).toEqual(['预算执行率:89.00% 低于 90.00%,应写明原因,现未填写。请在“总额 原因”中填写']);
     expect(rule(checkForm(with89('因'.repeat(100)), profile), 'FV-11')).toEqual([]);
-    expect(rule(checkForm(with89('因'.repeat(101)), profile), 'FV-11')).toEqual([expect.stringContaining('执行率偏低原因:应不超过 100 字,现有 101 字')]);
+    expect(rule(checkForm(with89('因'.repeat(101)), profile), 'FV-11')).toEqual([expect.stringContaining('总额 原因:应不超过 100 字,现有 101 字')]);
   });
 
   it('asks no 原因 at exactly 90 % (the rule is “below 90 %”)', () => {

@@ -333,10 +333,10 @@ describe('each rule, planted into a clean seed form, raises exactly its finding'
   it('FV-11 no 原因 below a 90 % rate', () => {
     const outsourcing = byName('“一窗进出”改革前台岗位外包服务经费');
     expect(planted(outsourcing, (f) => void delete total(f).reason)).toEqual([
-      { rule: 'FV-11', severity: 'warning', form: outsourcing.subject_code, field: 'funding[TOTAL].reason', message: '预算执行率:71.38% 低于 90.00%,应写明原因,现未填写。请在“执行率偏低原因”中填写', expected: '90.00%', actual: '71.38%' },
+      { rule: 'FV-11', severity: 'warning', form: outsourcing.subject_code, field: 'funding[TOTAL].reason', message: '预算执行率:71.38% 低于 90.00%,应写明原因,现未填写。请在“总额 原因”中填写', expected: '90.00%', actual: '71.38%' },
     ]);
     expect(planted(outsourcing, (f) => void (total(f).reason = '因'.repeat(101)))).toEqual([
-      { rule: 'FV-11', severity: 'warning', form: outsourcing.subject_code, field: 'funding[TOTAL].reason', message: '执行率偏低原因:应不超过 100 字,现有 101 字。请精简', expected: '100', actual: '101' },
+      { rule: 'FV-11', severity: 'warning', form: outsourcing.subject_code, field: 'funding[TOTAL].reason', message: '总额 原因:应不超过 100 字,现有 101 字。请精简', expected: '100', actual: '101' },
     ]);
   });
 

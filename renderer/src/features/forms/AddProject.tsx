@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { profileFor } from '../../../../shared/forms/profiles';
-import { variantFor } from '../../../../shared/forms/regions';
+import { FORM_REGIONS, variantFor } from '../../../../shared/forms/regions';
 import { useYearStore } from '../../stores/use-year-store';
 import { keyOf, newForm } from './form-draft';
 import { useFormsStore } from './use-forms-store';
@@ -13,6 +13,7 @@ export function AddProject({ onDone }: { onDone(id: number | null): void }) {
   const info = useYearStore((state) => state.info)!;
   const entries = useFormsStore((state) => state.entries);
   const create = useFormsStore((state) => state.create);
+  const regionPending = useFormsStore((state) => state.regionPending);
   const [code, setCode] = useState('');
   const [name, setName] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -22,6 +23,7 @@ export function AddProject({ onDone }: { onDone(id: number | null): void }) {
     event.preventDefault();
     const trimmed = code.trim();
     if (!trimmed || !name.trim()) return setProblem('请填写项目编码和项目名称');
+    if (regionPending) return setProblem(`地区表样正要改为“${FORM_REGIONS[regionPending].name}”:请先在上方点“改用”或“取消”,再新增项目`);
     if (entries.some((entry) => entry.json.subject_type === 'project' && keyOf(entry.json).subject_code === trimmed)) return setProblem(`项目编码 ${trimmed} 已有自评表`);
     const id = await create(newForm(variant, 'project', { code: trimmed, name, competentDept: info.unitName, implementingUnit: info.unitName }));
     if (id !== null) onDone(id);

@@ -50,7 +50,7 @@ export function FormEditor({ id, seq, toolbar }: Props) {
   if (!json || !profile) return null;
 
   // Every change the clerk makes here is a step in the page's undo history.
-  const onChange = (recipe: (current: PerfFormJson) => PerfFormJson) => editForm(id, recipe);
+  const onChange = (recipe: (current: PerfFormJson) => PerfFormJson, words?: string) => editForm(id, recipe, words);
   const codeTaken = (code: string) => entries.some((other) => other.id !== id && other.json.subject_type === 'project' && keyOf(other.json).subject_code === code);
   const waiting = savable(json).waiting;
   const common = { json, onChange };

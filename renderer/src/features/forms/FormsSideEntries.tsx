@@ -39,7 +39,7 @@ export function FormsSideEntries() {
       note: frameworkNote(def, Object.values(frameworks)),
       count: { error: 0, warning: 0 },
     })),
-    { id: SCORES_PAGE, title: '自评得分一览', note: `${entries.length} 张表`, count: { error: 0, warning: 0 } },
+    { id: SCORES_PAGE, title: '自评得分一览', note: `${entries.filter((entry) => !isUntouchedDraft(entry.id)).length} 张表`, count: { error: 0, warning: 0 } },
   ];
   return (
     <>

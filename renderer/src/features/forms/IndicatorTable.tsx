@@ -1,4 +1,4 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { formatPoints, parsePoints } from '../../../../shared/forms/decimal';
 import type { IndicatorJson, PerfFormJson } from '../../../../shared/forms/model';
 import type { Block, Profile } from '../../../../shared/forms/profiles';
@@ -6,6 +6,8 @@ import type { FormScore } from '../../../../shared/forms/scoring';
 import { addIndicator, moveIndicator, removeIndicator } from './form-draft';
 import { HeaderRows } from './HeaderRows';
 import { IndicatorCell } from './IndicatorCell';
+import { isCellBlock, pasteIndicators } from './indicator-paste';
+import { useYearStore } from '../../stores/use-year-store';
 
 type IndicatorBlock = Extract<Block, { kind: 'indicators' }>;
 
@@ -14,7 +16,8 @@ interface Props {
   profile: Profile;
   json: PerfFormJson;
   score: FormScore | null;
-  onChange(recipe: (json: PerfFormJson) => PerfFormJson): void;
+  /** `words` name the undo step where the focused cell's name would not (a pasted block). */
+  onChange(recipe: (json: PerfFormJson) => PerfFormJson, words?: string): void;
 }
 
 /** Focuses a cell of this grid once React has rendered the rows it refers to. */
@@ -61,6 +64,21 @@ export function IndicatorTable({ block, profile, json, score, onChange }: Props)
     }
   };
 
+  /** A block copied from Excel fills the grid from the cell it is pasted into; one value is ordinary typing. */
+  const paste = (event: ClipboardEvent<HTMLTableSectionElement>) => {
+    const text = event.clipboardData.getData('text/plain');
+    const target = event.target as HTMLElement;
+    if (target.dataset.grid !== grid || !isCellBlock(text)) return;
+    event.preventDefault();
+    const apply = (current: PerfFormJson) => pasteIndicators(current, profile, block.horizon, block.columns, Number(target.dataset.r), Number(target.dataset.c), text);
+    try {
+      const rowsAfter = apply(json).indicators.filter((ind) => ind.horizon === block.horizon).length;
+      onChange(apply, `粘贴指标(${Math.max(0, rowsAfter - rows.length)} 条新增)`);
+    } catch (error) {
+      useYearStore.setState({ error: (error as Error).message });
+    }
+  };
+
   const annual = score?.indicators ?? [];
   const weightSum = rows.reduce((sum, { ind }) => sum + pointsOf(ind.weight), 0);
   const scoreSum = rows.reduce((sum, { index }) => sum + (annual[index]?.effective ?? 0), 0);
@@ -82,7 +100,7 @@ export function IndicatorTable({ block, profile, json, score, onChange }: Props)
         <thead>
           <HeaderRows headers={block.columns.map((column) => column.header)} trailing={['操作']} />
         </thead>
-        <tbody>
+        <tbody onPaste={paste}>
           {rows.length === 0 && (
             <tr>
               <td colSpan={block.columns.length + 1} className="form-empty">

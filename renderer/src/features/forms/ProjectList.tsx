@@ -8,6 +8,7 @@ import { TOTAL } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 import { AddProject } from './AddProject';
 import { computeForm } from './form-draft';
+import { removeForm } from './form-history';
 import { useFormsStore } from './use-forms-store';
 
 /** "部门预算项目" → "部门预算": the list has little room and every option ends the same way. */
@@ -21,7 +22,6 @@ export function ProjectList() {
   const entries = useFormsStore((state) => state.entries);
   const loading = useFormsStore((state) => state.loading);
   const open = useFormsStore((state) => state.open);
-  const remove = useFormsStore((state) => state.remove);
   const model = useYearStore((state) => state.model)!;
   const version = useYearStore((state) => state.version);
   const [adding, setAdding] = useState(false);
@@ -115,7 +115,7 @@ export function ProjectList() {
                     打开
                   </button>
                   {confirming === entry.id ? (
-                    <button type="button" className="form-danger" autoFocus onBlur={() => setConfirming(null)} onClick={() => void remove(entry.id)}>
+                    <button type="button" className="form-danger" autoFocus onBlur={() => setConfirming(null)} onClick={() => removeForm(entry.id)}>
                       确认删除
                     </button>
                   ) : (

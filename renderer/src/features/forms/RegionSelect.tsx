@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { profileFor } from '../../../../shared/forms/profiles';
 import { FORM_REGIONS, isFormRegion, variantFor, type FormRegion } from '../../../../shared/forms/regions';
 import { useYearStore } from '../../stores/use-year-store';
@@ -13,7 +12,9 @@ export function RegionSelect() {
   const region = useYearStore((state) => state.info!.formRegion);
   const entries = useFormsStore((state) => state.entries);
   const setRegion = useFormsStore((state) => state.setRegion);
-  const [pending, setPending] = useState<FormRegion | null>(null);
+  // Shared with 新增项目, which must not make a form of the old region while the select shows the new one.
+  const pending = useFormsStore((state) => state.regionPending);
+  const setPending = useFormsStore((state) => state.askRegion);
 
   // A department form nobody has filled yet is only shown: re-laying it out needs no confirmation.
   const relaid = (next: FormRegion) => entries.filter((entry) => !isUntouchedDraft(entry.id) && entry.json.variant !== variantFor(next, entry.json.subject_type)).length;

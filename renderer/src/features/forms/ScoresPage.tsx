@@ -8,7 +8,7 @@ import { useYearStore } from '../../stores/use-year-store';
 import { deliver } from '../exchange/files';
 import { computeForm } from './form-draft';
 import { DEPARTMENT_PAGE, PROJECT_PAGE } from './pages';
-import { useFormsStore } from './use-forms-store';
+import { isUntouchedDraft, useFormsStore } from './use-forms-store';
 
 /** Long texts (rules, caps, missing reasons) wrap; the figures stay on one line. */
 const WRAPPED = new Set(['name', 'unit', 'rules', 'adjustments', 'missing']);
@@ -31,8 +31,10 @@ export function ScoresPage() {
   const [sort, setSort] = useState<{ key: string; descending: boolean } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
 
+  // The forms of the year, as the core exports them: a department form nobody has filled is only shown on its page.
+  const yearEntries = useMemo(() => entries.filter((entry) => !isUntouchedDraft(entry.id)), [entries]);
   const rows = useMemo(() => {
-    const computed = entries.map((entry) => ({ entry, form: computeForm(entry.json) }));
+    const computed = yearEntries.map((entry) => ({ entry, form: computeForm(entry.json) }));
     const ordered = [...computed.filter((c) => c.entry.json.subject_type === 'project'), ...computed.filter((c) => c.entry.json.subject_type === 'department')];
     const forms = ordered.flatMap(({ entry, form }) => (form ? [{ id: String(entry.id), row: scoreSheetRow(form, findings) }] : []));
     // The scored frameworks after the forms, settled as their pages settle them.
@@ -43,9 +45,9 @@ export function ScoresPage() {
       row: frameworkScoreRow(doc.subject_code, settleFramework(parseFramework(doc.framework), projects), doc.subject_code ? (names.get(doc.subject_code) ?? null) : null),
     }));
     return [...forms, ...scored];
-  }, [entries, findings, frameworks]);
+  }, [yearEntries, findings, frameworks]);
   const scoredCount = rows.filter(({ row }) => row.framework).length;
-  const unreadable = entries.length - rows.filter(({ row }) => !row.framework).length;
+  const unreadable = yearEntries.length - rows.filter(({ row }) => !row.framework).length;
   const shown = useMemo(() => {
     const column = sort && SCORE_COLUMNS.find((candidate) => candidate.key === sort.key);
     if (!column) return rows;

@@ -11,7 +11,7 @@
 import { formLabel, type IndicatorJson, type PerfFormJson } from '../../../../shared/forms/model';
 import { FORMS_TABLE } from '../../../../shared/forms/year-check';
 import { useYearStore, type PageStep } from '../../stores/use-year-store';
-import { computeForm } from './form-draft';
+import { computeForm, keyOf, sameKey } from './form-draft';
 import { useFormsStore } from './use-forms-store';
 
 type Fields = Partial<PerfFormJson>;
@@ -36,19 +36,57 @@ document.addEventListener('focusout', () => {
   leaving = null;
 });
 
-/** Applies a change of a form the clerk made (FormEditor's every edit) and records it as an undo step. */
-export function editForm(id: number, recipe: (json: PerfFormJson) => PerfFormJson): void {
+/**
+ * Applies a change of a form the clerk made (FormEditor's every edit) and records it as an undo step;
+ * `words`, when given, make it a step of its own with that name (a pasted block is no typing to grow).
+ */
+export function editForm(id: number, recipe: (json: PerfFormJson) => PerfFormJson, words?: string): void {
   const forms = useFormsStore.getState();
   const before = forms.entries.find((entry) => entry.id === id)?.json;
   forms.update(id, recipe);
   const after = useFormsStore.getState().entries.find((entry) => entry.id === id)?.json;
-  if (before && after) record(id, before, after);
+  if (before && after) record(id, before, after, words);
 }
 
-function record(id: number, before: PerfFormJson, after: PerfFormJson): void {
+/**
+ * Deletes a project's form as one undo step: undoing saves it back whole, as it was when deleted,
+ * unless another form took its 项目编码 in between (that one is never overwritten).
+ */
+export function removeForm(id: number): void {
+  const entries = useFormsStore.getState().entries;
+  const at = entries.findIndex((entry) => entry.id === id);
+  if (at < 0) return;
+  const json = entries[at].json;
+  void useFormsStore.getState().remove(id);
+  const step: PageStep = {
+    undo: () => {
+      const forms = useFormsStore.getState();
+      const taken = forms.entries.find((entry) => sameKey(keyOf(entry.json), keyOf(json)));
+      if (taken) {
+        useYearStore.getState().showNotice(`项目编码 ${json.subject_code ?? ''} 已有自评表《${taken.json.subject_name}》,不能恢复删除的《${json.subject_name}》`);
+        return false;
+      }
+      void forms.create(json, { id, at: Math.min(at, forms.entries.length) });
+      return true;
+    },
+    redo: () => {
+      if (!useFormsStore.getState().entries.some((entry) => entry.id === id)) return false;
+      void useFormsStore.getState().remove(id);
+      return true;
+    },
+  };
+  useYearStore.getState().recordPageStep(step, `删除${formTitle(json)}`);
+}
+
+function record(id: number, before: PerfFormJson, after: PerfFormJson, words?: string): void {
   const keys = (Object.keys({ ...before, ...after }) as (keyof PerfFormJson)[]).filter((key) => before[key] !== after[key]);
   if (!keys.length) return;
   const year = useYearStore.getState();
+  if (words) {
+    growing = null;
+    year.recordPageStep(formStep(id, pick(before, keys), pick(after, keys), focusedControl()?.getAttribute('data-field') ?? null), `${formTitle(after)} ${words}`);
+    return;
+  }
   const rows = rowChange(before.indicators, after.indicators);
   const element = focusedControl();
   if (!rows && element && growing?.element === element && growing.step.formId === id) {

@@ -28,11 +28,17 @@ interface FormsState {
   entries: FormEntry[];
   /** The project form open in the editor (the list shows when null). */
   openId: number | null;
+  /** A region chosen in 地区表样 that waits for 改用 / 取消 (forms already filled would be re-laid out). */
+  regionPending: FormRegion | null;
+  askRegion(region: FormRegion | null): void;
   /** Reads the year's forms: from `stored` when the caller already holds them (the year just opened), else from the core. */
   load(file: string, stored?: PerfFormJson[]): Promise<void>;
   update(id: number, recipe: (json: PerfFormJson) => PerfFormJson): void;
-  /** Saves a new form at once; null when the core refuses it (the message is shown). */
-  create(json: PerfFormJson): Promise<number | null>;
+  /**
+   * Saves a new form at once; null when the core refuses it (the message is shown). `restoring` puts
+   * a deleted form back (undo) under its old id and place in the list, so its undo steps find it.
+   */
+  create(json: PerfFormJson, restoring?: { id: number; at: number }): Promise<number | null>;
   /** A form that exists only locally until its first edit (the department form before it is filled). */
   draft(json: PerfFormJson): number;
   remove(id: number): Promise<void>;
@@ -44,7 +50,7 @@ interface FormsState {
 
 const DEBOUNCE_MS = 300;
 let nextId = 1;
-/** What each entry is stored under in the core; absent until first saved. Ids are never reused, so it is never cleared. */
+/** What each entry is stored under in the core; absent until first saved. An id is reused only by the same form, deleted and put back. */
 const savedKeys = new Map<number, FormKey>();
 const timers = new Map<number, ReturnType<typeof setTimeout>>();
 const dirty = new Set<number>();
@@ -133,10 +139,11 @@ export const useFormsStore = create<FormsState>((set, get) => {
     loading: false,
     entries: [],
     openId: null,
+    regionPending: null,
 
     async load(file, stored) {
       if (get().file !== file) {
-        set({ file, entries: [], openId: null, loading: true });
+        set({ file, entries: [], openId: null, regionPending: null, loading: true });
       }
       if (stored) {
         adopt(stored);
@@ -157,7 +164,7 @@ export const useFormsStore = create<FormsState>((set, get) => {
       syncFindings();
     },
 
-    async create(json) {
+    async create(json, restoring) {
       const file = get().file;
       if (!file) return null;
       bumpUnsaved(1);
@@ -170,9 +177,11 @@ export const useFormsStore = create<FormsState>((set, get) => {
         return null;
       }
       bumpUnsaved(-1, true);
-      const id = nextId++;
+      const id = restoring?.id ?? nextId++;
       savedKeys.set(id, keyOf(stored));
-      set({ entries: [...get().entries, { id, json: stored }] });
+      const entries = [...get().entries];
+      entries.splice(restoring?.at ?? entries.length, 0, { id, json: stored });
+      set({ entries });
       syncFindings();
       return id;
     },
@@ -203,6 +212,10 @@ export const useFormsStore = create<FormsState>((set, get) => {
           await reload();
         }
       });
+    },
+
+    askRegion(region) {
+      set({ regionPending: region });
     },
 
     open(id) {
@@ -243,7 +256,7 @@ export const useFormsStore = create<FormsState>((set, get) => {
 
     reset() {
       void get().flush();
-      set({ file: null, entries: [], openId: null });
+      set({ file: null, entries: [], openId: null, regionPending: null });
     },
   };
 });
