@@ -4,6 +4,7 @@ import * as echarts from 'echarts';
 import { chartSvg } from '../../../../shared/report/chart-svg';
 import { buildReport, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 import { useFormsStore } from '../forms/use-forms-store';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../../shared/forms/model';
 import { BudgetTable } from './BudgetTable';
@@ -165,6 +166,7 @@ function sourceTitle(figure: Figure): string {
 
 function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; text: string; needed: boolean; draft: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
+  const readOnly = useReadOnlyReason();
   const [value, setValue] = useState(text);
   useEffect(() => setValue(text), [text]);
   return (
@@ -173,13 +175,15 @@ function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; te
         data-reason={reasonKey}
         aria-label={`主要原因 ${reasonKey}`}
         rows={1}
+        readOnly={readOnly !== null}
+        title={readOnly ?? undefined}
         placeholder={MISSING_REASON}
         value={value}
         onChange={(event) => setValue(event.target.value)}
         onBlur={() => value.trim() !== text && void save(REASON_PREFIX + reasonKey, value)}
       />
       {draft && (
-        <button type="button" className="draft-badge" title="沿用上年的原因,核实后点击确认" onClick={() => void save(REASON_PREFIX + reasonKey, value)}>
+        <button type="button" className="draft-badge" disabled={readOnly !== null} title={readOnly ?? '沿用上年的原因,核实后点击确认'} onClick={() => void save(REASON_PREFIX + reasonKey, value)}>
           上年原因,请核实(确认)
         </button>
       )}
@@ -189,11 +193,12 @@ function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; te
 
 function TextField({ textKey, label, text, draft }: { textKey: string; label: string; text: string; draft: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
+  const readOnly = useReadOnlyReason();
   const [value, setValue] = useState(text);
   useEffect(() => setValue(text), [text]);
   return (
     <div className={`report-text ${draft ? 'draft' : ''}`}>
-      <textarea aria-label={label} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
+      <textarea aria-label={label} readOnly={readOnly !== null} title={readOnly ?? undefined} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
       {draft && <span className="draft-badge">上年文字,请核实</span>}
     </div>
   );

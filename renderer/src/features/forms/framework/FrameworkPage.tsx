@@ -16,8 +16,10 @@ import { FrameworkResult } from './FrameworkResult';
 import { FrameworkTable } from './FrameworkTable';
 import { setScore, settle } from './framework-edit';
 import { frameworkKey, useFrameworksStore } from './use-frameworks-store';
+import { disabledWhile, useReadOnlyReason } from '../../../stores/read-only';
 
 export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
+  const readOnly = useReadOnlyReason();
   const def = FRAMEWORK_DEFS[kind];
   const info = useYearStore((state) => state.info)!;
   const entries = useFormsStore((state) => state.entries);
@@ -52,7 +54,7 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
               确认删除本表
             </button>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
+            <button type="button" {...disabledWhile(readOnly)} onClick={() => setConfirming(true)}>
               删除本表
             </button>
           ))}

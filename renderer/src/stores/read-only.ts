@@ -1,0 +1,20 @@
+import { useYearStore } from './use-year-store';
+
+/**
+ * A year opened read-only (another program holds it, or its folder is read-only): every control
+ * that would change it is read-only or disabled, titled with this line, which names the holder as
+ * the line above the tables does. Null when the year can be changed.
+ */
+export function readOnlyReason(holder: string | null): string | null {
+  return holder && `只读打开:${holder}`;
+}
+
+export const useReadOnlyReason = () => useYearStore((state) => readOnlyReason(state.readOnly));
+
+export const currentReadOnlyReason = () => readOnlyReason(useYearStore.getState().readOnly);
+
+/** What typing, pasting or filling in a grid cell of a read-only year says, once per attempt. */
+export const readOnlyGridHint = (reason: string) => `${reason}。本年度不能修改,可查看、复制、审核和导出`;
+
+/** Props of a button, list or box that changes the year: disabled and titled why while it is read-only (spread last). */
+export const disabledWhile = (reason: string | null) => (reason ? { disabled: true, title: reason } : {});
