@@ -76,26 +76,29 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
       ) : (
         <>
           <FrameworkResult settled={settled} />
-          <FrameworkTable
-            json={json}
-            headings={def.headings}
-            ticks={def.ticks}
-            settled={settled}
-            onScore={(index, text) => {
-              const outcome = setScore(json, index, text);
-              if ('error' in outcome) return outcome.error;
-              const item = json.items[index];
-              if ((outcome.json.items[index].self_score ?? null) !== (item.self_score ?? null)) {
-                change(outcome.json, `第 ${index + 1} 项“${item.l3}” 得分 ${text.trim() ? `改为 ${text.trim()}` : '清空'}`, `items[${index}].self_score`);
-              }
-              return null;
-            }}
-            onChange={change}
-            rangeText={(index) => {
-              const { min, max } = scoreRange(settled.framework.items[index]);
-              return `${formatPoints(min)} 至 ${formatPoints(max)}`;
-            }}
-          />
+          {/* A year opened read-only: a disabled fieldset disables every score, datum, choice and tick box at once, as the 汇总's unit view does. */}
+          <fieldset className={`fw-fields${readOnly ? ' fw-readonly' : ''}`} disabled={readOnly !== null} title={readOnly ?? undefined}>
+            <FrameworkTable
+              json={json}
+              headings={def.headings}
+              ticks={def.ticks}
+              settled={settled}
+              onScore={(index, text) => {
+                const outcome = setScore(json, index, text);
+                if ('error' in outcome) return outcome.error;
+                const item = json.items[index];
+                if ((outcome.json.items[index].self_score ?? null) !== (item.self_score ?? null)) {
+                  change(outcome.json, `第 ${index + 1} 项“${item.l3}” 得分 ${text.trim() ? `改为 ${text.trim()}` : '清空'}`, `items[${index}].self_score`);
+                }
+                return null;
+              }}
+              onChange={change}
+              rangeText={(index) => {
+                const { min, max } = scoreRange(settled.framework.items[index]);
+                return `${formatPoints(min)} 至 ${formatPoints(max)}`;
+              }}
+            />
+          </fieldset>
         </>
       )}
     </div>
