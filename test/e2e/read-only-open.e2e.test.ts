@@ -151,6 +151,7 @@ describe('a year file another program has open for editing', () => {
     await app.page.keyboard.press('Control+Enter');
     expect(await forms.cell('第 1 条指标 分值').inputValue()).toBe('50');
     expect(await app.page.locator('.form-sheet [aria-label$="条指标 分值"]').count()).toBe(1);
+    await expect.poll(() => app.page.locator('.notice-bar').innerText()).toContain('只读打开:本年度文件不能修改');
     await screenshot(app.page, '只读打开-绩效自评');
     // Back to the list still works.
     await forms.backToList();

@@ -22,7 +22,7 @@ import { GRID_MODULES } from './grid-modules';
 import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
 import { takeFocusWish, useTableSwitchKeys } from './table-switch';
 import { PlainGrid } from './PlainGrid';
-import { currentReadOnlyReason, READ_ONLY_GRID_HINT } from '../stores/read-only';
+import { currentReadOnlyReason, READ_ONLY_REFUSAL } from '../stores/read-only';
 
 ModuleRegistry.registerModules(GRID_MODULES);
 
@@ -122,7 +122,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   /** In a year opened read-only: says why nothing changes, instead of changing it. */
   const refusedAsReadOnly = () => {
     const reason = currentReadOnlyReason();
-    if (reason) setHint({ text: READ_ONLY_GRID_HINT, source: null });
+    if (reason) setHint({ text: READ_ONLY_REFUSAL, source: null });
     return reason !== null;
   };
   /** Text typed into a computed or linked cell: say in one line why, with a way to its source. */

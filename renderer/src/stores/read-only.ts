@@ -13,8 +13,8 @@ export const useReadOnlyReason = () => useYearStore((state) => readOnlyReason(st
 
 export const currentReadOnlyReason = () => readOnlyReason(useYearStore.getState().readOnly);
 
-/** What typing, pasting or filling in a grid cell of a read-only year says (short: the line above the tables says who holds it). */
-export const READ_ONLY_GRID_HINT = '只读打开:本年度文件不能修改(原因见上方提示),查看、复制、审核和导出不受影响';
+/** What an attempt to change a read-only year says (typing in a grid cell, a form's keyboard shortcut): short, as the line above the tables says who holds it. */
+export const READ_ONLY_REFUSAL = '只读打开:本年度文件不能修改(原因见上方提示),查看、复制、审核和导出不受影响';
 
 /** Props of a button, list or box that changes the year: disabled and titled why while it is read-only (spread last). */
 export const disabledWhile = (reason: string | null) => (reason ? { disabled: true, title: reason } : {});

@@ -11,7 +11,7 @@
 import { formLabel, type IndicatorJson, type PerfFormJson } from '../../../../shared/forms/model';
 import { FORMS_TABLE } from '../../../../shared/forms/year-check';
 import { useYearStore, type PageStep } from '../../stores/use-year-store';
-import { currentReadOnlyReason } from '../../stores/read-only';
+import { currentReadOnlyReason, READ_ONLY_REFUSAL } from '../../stores/read-only';
 import { computeForm } from './form-draft';
 import { useFormsStore } from './use-forms-store';
 
@@ -40,8 +40,7 @@ document.addEventListener('focusout', () => {
 /** Applies a change of a form the clerk made (FormEditor's every edit) and records it as an undo step. */
 export function editForm(id: number, recipe: (json: PerfFormJson) => PerfFormJson): void {
   // Keyboard shortcuts (Ctrl+Enter, Alt+↑) reach here even while every control is disabled.
-  const refusal = currentReadOnlyReason();
-  if (refusal) return void useYearStore.setState({ error: refusal });
+  if (currentReadOnlyReason()) return useYearStore.getState().showNotice(READ_ONLY_REFUSAL);
   const forms = useFormsStore.getState();
   const before = forms.entries.find((entry) => entry.id === id)?.json;
   forms.update(id, recipe);
