@@ -8,6 +8,26 @@ import { screenshot, startApp, type App } from './browser';
 
 const HOLDER = '只读打开:年度文件 held.sqlite 正由决算通打开编辑';
 
+/** Another process (as the CLI or a colleague's 决算通 would) creates `held.sqlite`, edits it and keeps it open. */
+async function holdYear(app: App, extra: string): Promise<ChildProcess> {
+  const editor = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/edit-and-hang.ts', path.join(app.dataDir, 'held.sqlite'), '1', extra]);
+  await new Promise<void>((resolve, reject) => {
+    let output = '';
+    editor.stdout!.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('ack 1\n')) resolve();
+    });
+    editor.on('exit', (code) => reject(new Error(`editor exited early with ${code}`)));
+  });
+  return editor;
+}
+
+/** A control that would change the year: disabled, its title naming the holder. */
+async function expectLocked(control: Locator): Promise<void> {
+  expect(await control.isDisabled()).toBe(true);
+  expect(await control.getAttribute('title')).toContain(HOLDER);
+}
+
 /** A year file another program edits opens to be viewed, checked and exported, saying who holds it. */
 describe('a year file another program has open for editing', () => {
   let app: App;
@@ -15,16 +35,7 @@ describe('a year file another program has open for editing', () => {
   let ui: AppPage;
   beforeAll(async () => {
     app = await startApp();
-    // Another process (as the CLI or a colleague's 决算通 would) creates the file, edits it and keeps it open.
-    editor = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/edit-and-hang.ts', path.join(app.dataDir, 'held.sqlite'), '1', 'with-form']);
-    await new Promise<void>((resolve, reject) => {
-      let output = '';
-      editor.stdout!.on('data', (chunk) => {
-        output += chunk;
-        if (output.includes('ack 1\n')) resolve();
-      });
-      editor.on('exit', (code) => reject(new Error(`editor exited early with ${code}`)));
-    });
+    editor = await holdYear(app, 'with-form');
     ui = new AppPage(app.page);
     await ui.openStart(app.host.url);
     await ui.openYear('断电测试单位');
@@ -34,11 +45,6 @@ describe('a year file another program has open for editing', () => {
     await app?.stop();
   });
 
-  /** A control that would change the year: disabled, its title naming the holder. */
-  const expectLocked = async (control: Locator) => {
-    expect(await control.isDisabled()).toBe(true);
-    expect(await control.getAttribute('title')).toContain(HOLDER);
-  };
   /** A text field of the year: read-only (its text can still be selected and copied), titled with the holder. */
   const expectReadOnlyText = async (field: Locator) => {
     expect(await field.evaluate((element: HTMLInputElement | HTMLTextAreaElement) => [element.readOnly, element.disabled])).toEqual([true, false]);
@@ -169,5 +175,33 @@ describe('a year file another program has open for editing', () => {
     await doc.locator('textarea').first().waitFor();
     for (const field of await doc.locator('textarea').all()) await expectReadOnlyText(field);
     await screenshot(app.page, '只读打开-决算公开');
+  });
+});
+
+describe('a held year of the 眉山 region', () => {
+  let app: App;
+  let editor: ChildProcess;
+  beforeAll(async () => {
+    app = await startApp();
+    editor = await holdYear(app, 'meishan');
+  });
+  afterAll(async () => {
+    editor?.kill('SIGKILL');
+    await app?.stop();
+  });
+
+  it('shows 附件1.1 with every score, choice and tick box disabled, titled with the holder', async () => {
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    await ui.openYear('断电测试单位');
+    await app.page.locator('.side-item', { hasText: '附件1.1' }).click();
+    const sheet = app.page.locator('.fw-sheet');
+    const fields = sheet.locator('fieldset.fw-fields');
+    expect(await fields.getAttribute('disabled')).not.toBeNull();
+    expect(await fields.getAttribute('title')).toContain(HOLDER);
+    const controls = sheet.locator('fieldset.fw-fields').locator('input, select');
+    expect(await controls.count()).toBeGreaterThan(0);
+    for (const control of await controls.all()) expect(await control.isDisabled()).toBe(true);
+    await screenshot(app.page, '只读打开-附件1.1');
   });
 });

@@ -47,7 +47,7 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
           {def.attachment} {def.title}
         </h1>
         {stored?.draft && <span className="form-muted">上年带入的草稿,请核实后修改</span>}
-        {!stored && !noProject && <span className="form-muted">尚未填写:填写任一项即保存</span>}
+        {!stored && !noProject && !readOnly && <span className="form-muted">尚未填写:填写任一项即保存</span>}
         {stored &&
           (confirming ? (
             <button type="button" className="form-danger" autoFocus onBlur={() => setConfirming(false)} onClick={() => void remove(kind, subjectCode).then(() => setConfirming(false))}>
