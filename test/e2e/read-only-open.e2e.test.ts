@@ -99,8 +99,8 @@ describe('a year file another program has open for editing', () => {
   it('refuses paste, fill-down and block clear in the grid with the same line; copy and navigation keep working', async () => {
     await app.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
     await ui.selectTable('公开01表');
-    await ui.cell(27, 's0-c1').click();
     await closeHint();
+    await ui.cell(27, 's0-c1').click();
     await new CodeRows(app.page).paste('7');
     await expect.poll(() => hint().innerText()).toContain('只读打开:本年度文件不能修改');
     await ui.expectCellText(27, 's0-c1', '1.01');
@@ -137,6 +137,10 @@ describe('a year file another program has open for editing', () => {
     // 对比上年数 is not among the locked controls (this year has no 上年数, which its own line says).
     expect(await app.page.locator('.table-page:not([inert]) .last-year-toggle button').getAttribute('title')).not.toContain(HOLDER);
     await screenshot(app.page, '只读打开-公开02表');
+    // Find still finds and goes to the figure: 公开02表 行政运行 (2010301) 第2栏, which the other program set.
+    await app.page.getByLabel('查找', { exact: true }).fill('2010301');
+    await app.page.getByRole('listbox', { name: '查找结果' }).getByRole('option').first().click();
+    expect(await app.page.locator('.grid-host[data-active] .ag-cell-focus').count()).toBe(1);
   });
 
   it('shows the 绩效自评 form with read-only fields and its adding, moving and deleting controls disabled', async () => {

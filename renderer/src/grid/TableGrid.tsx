@@ -211,8 +211,12 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     void change(plan.change).then((ok) => ok && showNotice(pasteReport(plan)));
   };
 
+  /** The cell focused last: the grid may report a click's focus again after a key typed at once, which must not close that key's hint. */
+  const lastFocused = useRef<string | null>(null);
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
-    setHint(null);
+    const focused = `${event.rowPinned ?? ''}|${event.rowIndex}|${typeof event.column === 'string' ? event.column : event.column?.getColId()}`;
+    if (focused !== lastFocused.current) setHint(null);
+    lastFocused.current = focused;
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
     if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);
