@@ -1,6 +1,7 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { TableDef } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
+import { useReadOnlyReason } from '../stores/read-only';
 
 /**
  * Adds and removes 项 rows of a functional table: type a code or part of its name, pick from
@@ -12,6 +13,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
   const model = useYearStore((state) => state.model)!;
   const change = useYearStore((state) => state.change);
   const codes = useYearStore((state) => state.codes);
+  const readOnly = useReadOnlyReason();
   const [query, setQuery] = useState('');
   const [customName, setCustomName] = useState('');
   const [highlight, setHighlight] = useState(0);
@@ -48,6 +50,8 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
         <input
           aria-label="添加科目"
           placeholder="添加科目:输入科目代码或名称"
+          disabled={readOnly !== null}
+          title={readOnly ?? undefined}
           value={query}
           onChange={(event) => {
             setQuery(event.target.value);
@@ -79,7 +83,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
           </button>
         </span>
       )}
-      <button type="button" className="remove-row" disabled={!removable} onClick={() => removable && void change({ removeCodes: [{ table: def.id, code: removable }] })}>
+      <button type="button" className="remove-row" disabled={!removable || readOnly !== null} title={readOnly ?? undefined} onClick={() => removable && void change({ removeCodes: [{ table: def.id, code: removable }] })}>
         删除科目行{removable ? ` ${removable}` : ''}
       </button>
     </div>

@@ -22,6 +22,7 @@ import { GRID_MODULES } from './grid-modules';
 import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
 import { takeFocusWish, useTableSwitchKeys } from './table-switch';
 import { PlainGrid } from './PlainGrid';
+import { currentReadOnlyReason, READ_ONLY_REFUSAL } from '../stores/read-only';
 
 ModuleRegistry.registerModules(GRID_MODULES);
 
@@ -75,7 +76,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const commitEdit = useCallback((at: CellAddress, text: string) => void editCells([{ ...at, value: cellAmountText(text) }]), [editCells]);
   const baseDefs = useMemo(
     () =>
-      buildColumnDefs(def, layout, () => modelRef.current, currentMarks, (code) => useYearStore.getState().codes.isCustom(code), commitEdit, () => useYearStore.getState().baseline),
+      buildColumnDefs(def, layout, () => modelRef.current, currentMarks, (code) => useYearStore.getState().codes.isCustom(code), commitEdit, () => useYearStore.getState().baseline, () => currentReadOnlyReason() !== null),
     [def, layout, commitEdit],
   );
   // The grid is created once, at its final widths and freezing: widths come from the layout and the
@@ -92,7 +93,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     layout,
     gridApi,
     model: () => modelRef.current,
-    apply: (edits, done) => (edits.length ? void change({ cells: edits }).then((ok) => ok && showNotice(done)) : showNotice(done)),
+    apply: (edits, done) => (refusedAsReadOnly() ? undefined : edits.length ? void change({ cells: edits }).then((ok) => ok && showNotice(done)) : showNotice(done)),
   });
   const rowData = useMemo<LineData[]>(() => layout.lines.map((keys, i) => ({ id: `L${i}`, keys })), [layout]);
   const pinnedTop = useMemo<LineData[]>(
@@ -114,10 +115,19 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
 
   const roleOf = useCallback((cell: HTMLElement): CellRole => {
     const role = ['input', 'computed', 'linked'].find((name) => cell.classList.contains(`cell-${name}`));
+    // A year opened read-only: its input cells refuse typing as computed ones do, saying why.
+    if (role === 'input' && currentReadOnlyReason()) return 'computed';
     return (role as CellRole) ?? null;
   }, []);
+  /** In a year opened read-only: says why nothing changes, instead of changing it. */
+  const refusedAsReadOnly = () => {
+    const reason = currentReadOnlyReason();
+    if (reason) setHint({ text: READ_ONLY_REFUSAL, source: null });
+    return reason !== null;
+  };
   /** Text typed into a computed or linked cell: say in one line why, with a way to its source. */
   const onReadOnly = useCallback(() => {
+    if (refusedAsReadOnly()) return;
     const focused = gridApi.current?.getFocusedCell();
     const column = focused && layout.columns.find((candidate) => candidate.id === focused.column.getColId());
     const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
@@ -187,6 +197,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     const start = selected ? { line: selected.top, columnId: layout.columns[selected.left].id } : focusedCell();
     if (!start) return;
     event.preventDefault();
+    if (refusedAsReadOnly()) return;
     const pasted = parseClipboard(event.clipboardData.getData('text/plain'));
     const block = selected ? tileToRange(pasted, selected) : pasted;
     const plan = planPaste(def, layout, model, start, block);
@@ -200,8 +211,12 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     void change(plan.change).then((ok) => ok && showNotice(pasteReport(plan)));
   };
 
+  /** The cell focused last: the grid may report a click's focus again after a key typed at once, which must not close that key's hint. */
+  const lastFocused = useRef<string | null>(null);
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
-    setHint(null);
+    const focused = `${event.rowPinned ?? ''}|${event.rowIndex}|${typeof event.column === 'string' ? event.column : event.column?.getColId()}`;
+    if (focused !== lastFocused.current) setHint(null);
+    lastFocused.current = focused;
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
     if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);

@@ -35,6 +35,8 @@ export function buildColumnDefs(
   /** The text an editor ended with, for the store (which parses, applies and saves it). */
   commit: (at: CellAddress, text: string) => void,
   baseline: () => ModelView | undefined = () => undefined,
+  /** True while the year is open read-only: no cell opens an editor. */
+  readOnly: () => boolean = () => false,
 ): (ColDef<LineData> | ColGroupDef<LineData>)[] {
   /**
    * Finding marks: on the cell itself, or on the row label for findings about a whole row. They are
@@ -112,7 +114,7 @@ export function buildColumnDefs(
         const lines = [full, full === null ? null : how, lastYear].filter((line) => line);
         return lines.length ? lines.join('\n') : undefined;
       },
-      editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input',
+      editable: (params: EditableCallbackParams<LineData>) => role(params.data) === 'input' && !readOnly(),
       // Called within the key press that ends the edit, so the new figure and its totals reach the
       // same frame (the grid's cellEditRequest event arrives a task later). The grid's row data
       // holds no values: false tells it nothing changed there; the store's refresh redraws the cells.

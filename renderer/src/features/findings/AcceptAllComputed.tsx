@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PRINTED_RULE_ID, type Finding } from '../../../../shared/rules';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 
 /**
  * 全部采用计算值: a hand-built workbook often prints dozens of totals its details do not give (R-I01).
@@ -10,6 +11,7 @@ import { useYearStore } from '../../stores/use-year-store';
 export function AcceptAllComputed({ findings, label, onDone }: { findings: Finding[]; label: (table: string) => string; onDone(): void }) {
   const acceptAll = useYearStore((state) => state.acceptAllComputed);
   const [asking, setAsking] = useState(false);
+  const readOnly = useReadOnlyReason();
   const printed = findings.filter((finding) => finding.rule === PRINTED_RULE_ID);
   if (printed.length < 2) return null;
   const perTable = new Map<string, number>();
@@ -22,7 +24,13 @@ export function AcceptAllComputed({ findings, label, onDone }: { findings: Findi
 
   return (
     <div className="findings-actions">
-      <button type="button" className="accept-computed" onClick={() => setAsking(true)} title="导入文件印出的合计数与按明细计算的结果不符之处,一次全部以计算结果为准(可撤销)">
+      <button
+        type="button"
+        className="accept-computed"
+        disabled={readOnly !== null}
+        onClick={() => setAsking(true)}
+        title={readOnly ?? '导入文件印出的合计数与按明细计算的结果不符之处,一次全部以计算结果为准(可撤销)'}
+      >
         全部采用计算值({printed.length} 处)
       </button>
       {asking && (

@@ -3,6 +3,7 @@ import { NAME_RULE_ID, PRINTED_RULE_ID, summarise, type Finding } from '../../..
 import { REASON_PREFIX } from '../../../../shared/report';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 import { AcceptAllComputed } from './AcceptAllComputed';
 
 /**
@@ -79,8 +80,9 @@ function rank(finding: Finding, order: string[]): number {
 /** A printed total the details do not reproduce (R-I01): the clerk may take the computed value instead. */
 function AcceptComputed({ finding }: { finding: Finding }) {
   const accept = useYearStore((state) => state.acceptComputed);
+  const readOnly = useReadOnlyReason();
   return (
-    <button type="button" className="accept-computed" title="不再保留导入文件印出的数,以按明细计算的结果为准" onClick={() => void accept(finding.table, finding.row, finding.col)}>
+    <button type="button" className="accept-computed" disabled={readOnly !== null} title={readOnly ?? '不再保留导入文件印出的数,以按明细计算的结果为准'} onClick={() => void accept(finding.table, finding.row, finding.col)}>
       采用计算值
     </button>
   );
@@ -89,8 +91,9 @@ function AcceptComputed({ finding }: { finding: Finding }) {
 /** A 科目 row printed with another name than its code's (R-I02): the clerk may take the catalog's name. */
 function AcceptCatalogName({ finding }: { finding: Finding }) {
   const accept = useYearStore((state) => state.acceptCatalogName);
+  const readOnly = useReadOnlyReason();
   return (
-    <button type="button" className="accept-computed" title="不再保留导入文件印出的名称,以科目表中的名称为准(可撤销)" onClick={() => void accept(finding.table, finding.row)}>
+    <button type="button" className="accept-computed" disabled={readOnly !== null} title={readOnly ?? '不再保留导入文件印出的名称,以科目表中的名称为准(可撤销)'} onClick={() => void accept(finding.table, finding.row)}>
       采用目录名称
     </button>
   );

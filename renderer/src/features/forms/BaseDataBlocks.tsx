@@ -4,6 +4,7 @@ import { baseDataResult } from '../../../../shared/forms/ui-helpers';
 import { useContext } from 'react';
 import { setBaseData } from './form-draft';
 import { FieldMarks, TextCell } from './inputs';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 type BaseDataBlock = Extract<Block, { kind: 'base-data' }>;
 type ControlBlock = Extract<Block, { kind: 'internal-control' }>;
@@ -84,6 +85,7 @@ export function BaseDataTable({ block, json, year, onChange }: Common & { block:
 
 /** 内部控制制度完成情况(是/否): each item yes, no or not answered. */
 export function InternalControl({ block, json, onChange }: Omit<Common, 'year'> & { block: ControlBlock }) {
+  const readOnly = useReadOnlyReason();
   const answers = json.internal_control ?? {};
   return (
     <div className="form-block">
@@ -96,6 +98,7 @@ export function InternalControl({ block, json, onChange }: Omit<Common, 'year'> 
               {item}
               <select
                 className="form-select"
+                {...disabledWhile(readOnly)}
                 value={value === true ? '是' : value === false ? '否' : ''}
                 onChange={(event) =>
                   onChange((current) => ({

@@ -5,12 +5,14 @@ import { useYearStore } from '../../stores/use-year-store';
 import { newForm } from './form-draft';
 import { FormEditor } from './FormEditor';
 import { isUntouchedDraft, useFormsStore } from './use-forms-store';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 /**
  * 部门整体支出绩效自评: one per year file, in the region's department layout. Until the clerk
  * types into it, it is only shown (prefilled with the unit's name and code), not stored.
  */
 export function DepartmentPage() {
+  const readOnly = useReadOnlyReason();
   const info = useYearStore((state) => state.info)!;
   const file = useFormsStore((state) => state.file);
   const loading = useFormsStore((state) => state.loading);
@@ -49,7 +51,7 @@ export function DepartmentPage() {
               确认删除本表
             </button>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
+            <button type="button" {...disabledWhile(readOnly)} onClick={() => setConfirming(true)}>
               删除本表
             </button>
           )}

@@ -3,6 +3,7 @@ import type { Block, HeaderValue } from '../../../../shared/forms/profiles';
 import { useYearStore } from '../../stores/use-year-store';
 import { setFormField } from './form-draft';
 import { TextCell } from './inputs';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 type FieldsBlock = Extract<Block, { kind: 'fields' }>;
 type CheckboxBlock = Extract<Block, { kind: 'checkboxes' }>;
@@ -89,6 +90,7 @@ export function FieldsBlock({ block, ...common }: Common & { block: FieldsBlock 
 
 /** JM-P 项目类别 / 属性 / 类型: one ticked option, as the ☑ / □ of the print. */
 export function CheckboxBlock({ block, json, onChange }: Omit<Common, 'codeTaken'> & { block: CheckboxBlock }) {
+  const readOnly = useReadOnlyReason();
   const chosen = json[block.field] ?? null;
   return (
     <div className="form-checkboxes" role="radiogroup" aria-label={block.label}>
@@ -99,6 +101,7 @@ export function CheckboxBlock({ block, json, onChange }: Omit<Common, 'codeTaken
             type="radio"
             name={`form-${block.field}`}
             checked={chosen === option}
+            {...disabledWhile(readOnly)}
             onChange={() => onChange((current) => ({ ...current, [block.field]: option }))}
           />
           {i + 1}.{option}

@@ -6,6 +6,7 @@ import { canonicalLevel2, type IndicatorAssessment } from '../../../../shared/fo
 import { level2Options, setIndicatorField, type IndicatorField } from './form-draft';
 import { useContext } from 'react';
 import { FieldMarks, PointsCell, TextCell, gridKeyDown, type GridPos } from './inputs';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 interface Props {
   value: Exclude<IndicatorColumn['value'], 'goal' | 'horizon'>;
@@ -38,6 +39,7 @@ export function describeValue(value: IndicatorValue, level2: string | null): str
 
 /** One cell of an indicator row, by the column's value. */
 export function IndicatorCell({ value, header, ind, previous, index, nav, profile, assessment, onChange }: Props) {
+  const readOnly = useReadOnlyReason();
   const marks = useContext(FieldMarks);
   const field = `indicators[${index}].${value}`;
   const label = `第 ${nav.row + 1} 条指标 ${header}`;
@@ -59,6 +61,7 @@ export function IndicatorCell({ value, header, ind, previous, index, nav, profil
         title={options.includes(written) ? undefined : `原表写作“${written}”`}
         value={written}
         onChange={(event) => set(event.target.value)}
+        {...disabledWhile(readOnly)}
         onKeyDown={gridKeyDown}
       >
         {/* A written alias stays as written (re-export reproduces the document); the list shows what it means, marked *. */}
@@ -80,6 +83,7 @@ export function IndicatorCell({ value, header, ind, previous, index, nav, profil
         className={selectClass}
         value={ind.nature ?? ''}
         onChange={(event) => set(event.target.value || null)}
+        {...disabledWhile(readOnly)}
         onKeyDown={gridKeyDown}
       >
         <option value="" />

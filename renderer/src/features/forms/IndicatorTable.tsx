@@ -8,6 +8,7 @@ import { HeaderRows } from './HeaderRows';
 import { IndicatorCell } from './IndicatorCell';
 import { isCellBlock, pasteIndicators } from './indicator-paste';
 import { useYearStore } from '../../stores/use-year-store';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 type IndicatorBlock = Extract<Block, { kind: 'indicators' }>;
 
@@ -34,6 +35,7 @@ function focusCell(grid: string, row: number, col: number): void {
  * score left blank counts as the suggested one, shown greyed in the cell; a typed score wins.
  */
 export function IndicatorTable({ block, profile, json, score, onChange }: Props) {
+  const readOnly = useReadOnlyReason();
   const grid = `ind-${block.horizon}`;
   const rows = json.indicators.map((ind, index) => ({ ind, index })).filter(({ ind }) => ind.horizon === block.horizon);
   const [confirming, setConfirming] = useState<number | null>(null);
@@ -136,13 +138,13 @@ export function IndicatorTable({ block, profile, json, score, onChange }: Props)
                 ),
               )}
               <td className="form-row-actions">
-                <button type="button" title="在下方插入一条(Ctrl+Enter)" aria-label={`在第 ${position + 1} 条下方插入指标`} onClick={() => add(index)}>
+                <button type="button" title="在下方插入一条(Ctrl+Enter)" aria-label={`在第 ${position + 1} 条下方插入指标`} {...disabledWhile(readOnly)} onClick={() => add(index)}>
                   ＋
                 </button>
-                <button type="button" title="上移(Alt+↑)" aria-label={`上移第 ${position + 1} 条指标`} disabled={position === 0} onClick={() => move(index, -1, position, nameCol)}>
+                <button type="button" title="上移(Alt+↑)" aria-label={`上移第 ${position + 1} 条指标`} disabled={position === 0} {...disabledWhile(readOnly)} onClick={() => move(index, -1, position, nameCol)}>
                   ↑
                 </button>
-                <button type="button" title="下移(Alt+↓)" aria-label={`下移第 ${position + 1} 条指标`} disabled={position === rows.length - 1} onClick={() => move(index, 1, position, nameCol)}>
+                <button type="button" title="下移(Alt+↓)" aria-label={`下移第 ${position + 1} 条指标`} disabled={position === rows.length - 1} {...disabledWhile(readOnly)} onClick={() => move(index, 1, position, nameCol)}>
                   ↓
                 </button>
                 {confirming === index ? (
@@ -160,7 +162,7 @@ export function IndicatorTable({ block, profile, json, score, onChange }: Props)
                     确认删除
                   </button>
                 ) : (
-                  <button type="button" title="删除" aria-label={`删除第 ${position + 1} 条指标`} onClick={() => setConfirming(index)}>
+                  <button type="button" title="删除" aria-label={`删除第 ${position + 1} 条指标`} {...disabledWhile(readOnly)} onClick={() => setConfirming(index)}>
                     ✕
                   </button>
                 )}
@@ -205,7 +207,7 @@ export function IndicatorTable({ block, profile, json, score, onChange }: Props)
         )}
       </table>
       <div className="form-grid-actions">
-        <button type="button" data-grid-end={grid} onClick={() => add(null)}>
+        <button type="button" data-grid-end={grid} {...disabledWhile(readOnly)} onClick={() => add(null)}>
           ＋ 添加指标
         </button>
         <span className="form-hint">Enter 到下一行 · Ctrl+Enter 在下方插入 · Alt+↑/↓ 移动</span>

@@ -10,6 +10,7 @@ import { AddProject } from './AddProject';
 import { computeForm } from './form-draft';
 import { removeForm } from './form-history';
 import { useFormsStore } from './use-forms-store';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 /** "部门预算项目" → "部门预算": the list has little room and every option ends the same way. */
 const short = (text: string | null | undefined) => (text ? text.replace(/项目$/, '') : '');
@@ -19,6 +20,7 @@ const short = (text: string | null | undefined) => (text ? text.replace(/项目$
  * set's total 执行数 against 公开03表 项目支出 (R-X22).
  */
 export function ProjectList() {
+  const readOnly = useReadOnlyReason();
   const entries = useFormsStore((state) => state.entries);
   const loading = useFormsStore((state) => state.loading);
   const open = useFormsStore((state) => state.open);
@@ -54,7 +56,7 @@ export function ProjectList() {
       <div className="form-toolbar">
         <h1 className="form-page-title">项目支出绩效自评</h1>
         {!adding && (
-          <button type="button" className="primary" onClick={() => setAdding(true)}>
+          <button type="button" className="primary" {...disabledWhile(readOnly)} onClick={() => setAdding(true)}>
             ＋ 新增项目
           </button>
         )}
@@ -119,7 +121,7 @@ export function ProjectList() {
                       确认删除
                     </button>
                   ) : (
-                    <button type="button" aria-label={`删除 ${entry.json.subject_name}`} onClick={() => setConfirming(entry.id)}>
+                    <button type="button" aria-label={`删除 ${entry.json.subject_name}`} {...disabledWhile(readOnly)} onClick={() => setConfirming(entry.id)}>
                       删除
                     </button>
                   )}

@@ -2,6 +2,7 @@ import { profileFor } from '../../../../shared/forms/profiles';
 import { FORM_REGIONS, isFormRegion, variantFor, type FormRegion } from '../../../../shared/forms/regions';
 import { useYearStore } from '../../stores/use-year-store';
 import { isUntouchedDraft, useFormsStore } from './use-forms-store';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 /**
  * 地区表样: which region's forms this year file fills. Switching re-lays every form out with the
@@ -9,6 +10,7 @@ import { isUntouchedDraft, useFormsStore } from './use-forms-store';
  * filled, the switch is confirmed first because their printed layout changes.
  */
 export function RegionSelect() {
+  const readOnly = useReadOnlyReason();
   const region = useYearStore((state) => state.info!.formRegion);
   const entries = useFormsStore((state) => state.entries);
   const setRegion = useFormsStore((state) => state.setRegion);
@@ -32,6 +34,7 @@ export function RegionSelect() {
         <select
           className="form-select"
           value={pending ?? region}
+          {...disabledWhile(readOnly)}
           onChange={(event) => {
             if (isFormRegion(event.target.value)) choose(event.target.value);
           }}

@@ -1,5 +1,6 @@
 import { LIFECYCLES, PROJ_ATTRIBUTES, PROJ_CATEGORIES, PROJ_TYPES, type PerfFormJson } from '../../../../shared/forms/model';
 import type { Profile } from '../../../../shared/forms/profiles';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 type Field = 'lifecycle' | 'proj_category' | 'proj_attribute' | 'proj_type';
 
@@ -16,6 +17,7 @@ const FIELDS: ReadonlyArray<{ field: Field; label: string; options: readonly str
  * form. Fields the profile already lays out (荆门's ☑ boxes) are not asked twice.
  */
 export function RegistryFields({ profile, json, onChange }: { profile: Profile; json: PerfFormJson; onChange(recipe: (json: PerfFormJson) => PerfFormJson): void }) {
+  const readOnly = useReadOnlyReason();
   const printed = new Set(profile.layout.flatMap((block) => (block.kind === 'checkboxes' ? [block.field] : [])));
   return (
     <div className="form-registry" aria-label="项目库信息">
@@ -28,6 +30,7 @@ export function RegistryFields({ profile, json, onChange }: { profile: Profile; 
             data-field={field}
             value={json[field] ?? ''}
             onChange={(event) => onChange((current) => ({ ...current, [field]: event.target.value || null }))}
+            {...disabledWhile(readOnly)}
           >
             <option value="">(未填)</option>
             {options.map((option) => (

@@ -3,6 +3,7 @@ import type { Block } from '../../../../shared/forms/profiles';
 import { charCount } from '../../../../shared/forms/rules';
 import { appendListItem, setFormField, setListItem } from './form-draft';
 import { TextCell } from './inputs';
+import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
 type TextBlock = Extract<Block, { kind: 'text' }>;
 type ListBlock = Extract<Block, { kind: 'list' }>;
@@ -59,6 +60,7 @@ export function TextSection({ block, json, prefixShown, onChange }: Common & { b
 
 /** A numbered list (部门职能概述 …): one item per row, each counted against its own limit. */
 export function ListSection({ block, json, prefixShown, onChange }: Common & { block: ListBlock }) {
+  const readOnly = useReadOnlyReason();
   const id = `form-list-${block.field}`;
   const items = json[block.field] ?? [];
   const shown = items.length ? items : [''];
@@ -78,7 +80,7 @@ export function ListSection({ block, json, prefixShown, onChange }: Common & { b
             />
             <Counter text={item} max={block.maxCharsEach} />
             {items.length > 0 && (
-              <button type="button" className="form-small" aria-label={`删除第 ${i + 1} 条`} onClick={() => onChange((current) => setListItem(current, block.field, i, null))}>
+              <button type="button" className="form-small" aria-label={`删除第 ${i + 1} 条`} {...disabledWhile(readOnly)} onClick={() => onChange((current) => setListItem(current, block.field, i, null))}>
                 删除
               </button>
             )}
@@ -88,6 +90,7 @@ export function ListSection({ block, json, prefixShown, onChange }: Common & { b
       <button
         type="button"
         className="form-small"
+        {...disabledWhile(readOnly)}
         onClick={() => {
           onChange((current) => appendListItem(current, block.field));
           requestAnimationFrame(() => document.getElementById(`${id}-${Math.max(1, items.length)}`)?.focus());

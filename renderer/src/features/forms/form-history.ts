@@ -11,6 +11,7 @@
 import { formLabel, type IndicatorJson, type PerfFormJson } from '../../../../shared/forms/model';
 import { FORMS_TABLE } from '../../../../shared/forms/year-check';
 import { useYearStore, type PageStep } from '../../stores/use-year-store';
+import { currentReadOnlyReason, READ_ONLY_REFUSAL } from '../../stores/read-only';
 import { computeForm, keyOf, sameKey } from './form-draft';
 import { useFormsStore } from './use-forms-store';
 
@@ -41,6 +42,8 @@ document.addEventListener('focusout', () => {
  * `words`, when given, make it a step of its own with that name (a pasted block is no typing to grow).
  */
 export function editForm(id: number, recipe: (json: PerfFormJson) => PerfFormJson, words?: string): void {
+  // Keyboard shortcuts (Ctrl+Enter, Alt+↑) reach here even while every control is disabled.
+  if (currentReadOnlyReason()) return useYearStore.getState().showNotice(READ_ONLY_REFUSAL);
   const forms = useFormsStore.getState();
   const before = forms.entries.find((entry) => entry.id === id)?.json;
   forms.update(id, recipe);

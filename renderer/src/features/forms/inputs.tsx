@@ -7,6 +7,7 @@ import { createContext, useContext, useLayoutEffect, useRef, useState, type Keyb
 import { parsePoints, formatPoints } from '../../../../shared/forms/decimal';
 import { AmountError, displayAmount, formatAmount, parseAmount } from '../../../../shared/money';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 
 /** Severity of the findings on each field path of the open form. */
 export const FieldMarks = createContext<ReadonlyMap<string, 'error' | 'warning'>>(new Map());
@@ -60,6 +61,7 @@ interface TextProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'v
 /** A text cell; multi-line sections are textareas that grow with their content. */
 export function TextCell({ field, value, onValue, label, nav, singleLine, commitOnBlur, className, ...rest }: TextProps) {
   const marks = useContext(FieldMarks);
+  const locked = useReadOnlyReason();
   const [local, setLocal] = useState<string | null>(null);
   const shown = local ?? value ?? '';
   const commit = () => {
@@ -75,6 +77,7 @@ export function TextCell({ field, value, onValue, label, nav, singleLine, commit
       rows={1}
       data-field={field}
       aria-label={label}
+      {...(locked ? { readOnly: true, title: locked } : {})}
       className={`form-text${singleLine ? ' form-single' : ''}${className ? ` ${className}` : ''}${markClass(marks, field)}`}
       value={shown}
       onChange={(event) => {
@@ -113,6 +116,7 @@ interface NumberProps {
  */
 function DecimalCell({ field, value, onValue, label, nav, placeholder, readOnly, kind }: NumberProps & { kind: 'amount' | 'points' }) {
   const marks = useContext(FieldMarks);
+  const locked = useReadOnlyReason();
   const [editing, setEditing] = useState<string | null>(null);
   const parse = (text: string): string | null => {
     if (kind === 'amount') return formatAmount(parseAmount(text));
@@ -140,7 +144,8 @@ function DecimalCell({ field, value, onValue, label, nav, placeholder, readOnly,
       aria-invalid={invalid || undefined}
       className={`form-number${invalid ? ' form-invalid' : ''}${markClass(marks, field)}`}
       inputMode="decimal"
-      readOnly={readOnly}
+      readOnly={readOnly || locked !== null}
+      title={locked ?? undefined}
       placeholder={placeholder}
       value={editing ?? idle}
       onFocus={(event) => {

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 
 /**
  * Where Ctrl+Z belongs to the text being typed (the grid's editor, a search box). A focused grid
@@ -27,6 +28,7 @@ export function UndoBar() {
   const redoLabel = useYearStore((state) => state.redoStack.at(-1)?.label ?? null);
   const undo = useYearStore((state) => state.undo);
   const redo = useYearStore((state) => state.redo);
+  const readOnly = useReadOnlyReason();
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -45,10 +47,10 @@ export function UndoBar() {
 
   return (
     <div className="undo-bar" role="group" aria-label="撤销和恢复">
-      <button type="button" disabled={!undoLabel} onClick={() => void undo()} title={undoLabel ? `撤销:${undoLabel}(Ctrl+Z)` : '没有可撤销的操作'} aria-label={undoLabel ? `撤销:${undoLabel}` : '撤销'}>
+      <button type="button" disabled={!undoLabel || readOnly !== null} onClick={() => void undo()} title={readOnly ?? (undoLabel ? `撤销:${undoLabel}(Ctrl+Z)` : '没有可撤销的操作')} aria-label={undoLabel ? `撤销:${undoLabel}` : '撤销'}>
         ↶ 撤销{undoLabel && <span className="undo-step">:{undoLabel}</span>}
       </button>
-      <button type="button" disabled={!redoLabel} onClick={() => void redo()} title={redoLabel ? `恢复:${redoLabel}(Ctrl+Y)` : '没有可恢复的操作'} aria-label={redoLabel ? `恢复:${redoLabel}` : '恢复'}>
+      <button type="button" disabled={!redoLabel || readOnly !== null} onClick={() => void redo()} title={readOnly ?? (redoLabel ? `恢复:${redoLabel}(Ctrl+Y)` : '没有可恢复的操作')} aria-label={redoLabel ? `恢复:${redoLabel}` : '恢复'}>
         ↷ 恢复
       </button>
     </div>

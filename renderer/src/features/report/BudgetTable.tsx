@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { TOTAL } from '../../../../shared/tables';
 import { BUDGET_KEY } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 
 const T05 = '公开05表';
 
@@ -14,6 +15,7 @@ export function BudgetTable() {
   useYearStore((state) => state.version);
   const stored = useYearStore((state) => state.supplementary);
   const save = useYearStore((state) => state.saveSupplementary);
+  const readOnly = useReadOnlyReason();
   const [values, setValues] = useState(stored);
   useEffect(() => setValues(stored), [stored]);
   const rows = model.rows(T05);
@@ -43,6 +45,8 @@ export function BudgetTable() {
                   <input
                     aria-label={`${row.key === TOTAL ? '合计' : row.key} 年初预算`}
                     className="num"
+                    readOnly={readOnly !== null}
+                    title={readOnly ?? undefined}
                     inputMode="decimal"
                     value={values[key] ?? ''}
                     onChange={(event) => setValues({ ...values, [key]: event.target.value })}

@@ -4,6 +4,7 @@ import * as echarts from 'echarts';
 import { chartSvg } from '../../../../shared/report/chart-svg';
 import { buildReport, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 import { useFormsStore } from '../forms/use-forms-store';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../../shared/forms/model';
 import { BudgetTable } from './BudgetTable';
@@ -175,6 +176,7 @@ function sourceTitle(figure: Figure): string {
 
 function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; text: string; needed: boolean; draft: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
+  const readOnly = useReadOnlyReason();
   const [value, setValue] = useState(text);
   useEffect(() => setValue(text), [text]);
   return (
@@ -183,13 +185,15 @@ function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; te
         data-reason={reasonKey}
         aria-label={`主要原因 ${reasonKey}`}
         rows={1}
+        readOnly={readOnly !== null}
+        title={readOnly ?? undefined}
         placeholder={MISSING_REASON}
         value={value}
         onChange={(event) => setValue(event.target.value)}
         onBlur={() => value.trim() !== text && void save(REASON_PREFIX + reasonKey, value)}
       />
       {draft && (
-        <button type="button" className="draft-badge" title="沿用上年的原因,核实后点击确认" onClick={() => void save(REASON_PREFIX + reasonKey, value)}>
+        <button type="button" className="draft-badge" disabled={readOnly !== null} title={readOnly ?? '沿用上年的原因,核实后点击确认'} onClick={() => void save(REASON_PREFIX + reasonKey, value)}>
           上年原因,请核实(确认)
         </button>
       )}
@@ -200,14 +204,15 @@ function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; te
 /** A 概况 text; a draft the program wrote from the 汇总's units is saved (confirmed) by its badge or by an edit. */
 function TextField({ textKey, label, text, draft, generated }: { textKey: string; label: string; text: string; draft: boolean; generated: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
+  const readOnly = useReadOnlyReason();
   const [value, setValue] = useState(text);
   useEffect(() => setValue(text), [text]);
   return (
     <div className={`report-text ${draft ? 'draft' : ''}`}>
-      <textarea aria-label={label} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
+      <textarea aria-label={label} readOnly={readOnly !== null} title={readOnly ?? undefined} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
       {draft && !generated && <span className="draft-badge">上年文字,请核实</span>}
       {generated && (
-        <button type="button" className="draft-badge" title="按汇总的单位生成的草稿,核实后点击确认(确认或修改后以所填文字为准)" onClick={() => void save(textKey, value)}>
+        <button type="button" className="draft-badge" disabled={readOnly !== null} title={readOnly ?? "按汇总的单位生成的草稿,核实后点击确认(确认或修改后以所填文字为准)"} onClick={() => void save(textKey, value)}>
           按汇总单位生成的草稿,请核实(确认)
         </button>
       )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { SUPP_FIELDS, type SuppField } from '../../../../shared/rules';
 import { useYearStore } from '../../stores/use-year-store';
+import { useReadOnlyReason } from '../../stores/read-only';
 
 const GROUPS = [...new Set(SUPP_FIELDS.map((field) => field.group))];
 const HINT: Record<SuppField['kind'], string> = { amount: '万元', count: '', percent: '%', choice: '' };
@@ -12,6 +13,7 @@ const HINT: Record<SuppField['kind'], string> = { amount: '万元', count: '', p
 export function SupplementaryPage() {
   const stored = useYearStore((state) => state.supplementary);
   const save = useYearStore((state) => state.saveSupplementary);
+  const readOnly = useReadOnlyReason();
   const [values, setValues] = useState<Record<string, string>>(stored);
 
   const commit = (key: string) => {
@@ -33,6 +35,8 @@ export function SupplementaryPage() {
                 {field.kind === 'choice' ? (
                   <select
                     aria-label={field.label}
+                    disabled={readOnly !== null}
+                    title={readOnly ?? undefined}
                     value={values[field.key] ?? ''}
                     onChange={(event) => setValues({ ...values, [field.key]: event.target.value })}
                     onBlur={() => commit(field.key)}
@@ -45,6 +49,8 @@ export function SupplementaryPage() {
                 ) : (
                   <input
                     aria-label={field.label}
+                    readOnly={readOnly !== null}
+                    title={readOnly ?? undefined}
                     className={field.kind === 'amount' ? 'num' : undefined}
                     inputMode="decimal"
                     value={values[field.key] ?? ''}

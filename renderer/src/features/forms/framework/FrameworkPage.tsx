@@ -16,8 +16,10 @@ import { FrameworkResult } from './FrameworkResult';
 import { FrameworkTable } from './FrameworkTable';
 import { setScore, settle } from './framework-edit';
 import { frameworkKey, useFrameworksStore } from './use-frameworks-store';
+import { disabledWhile, useReadOnlyReason } from '../../../stores/read-only';
 
 export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
+  const readOnly = useReadOnlyReason();
   const def = FRAMEWORK_DEFS[kind];
   const info = useYearStore((state) => state.info)!;
   const entries = useFormsStore((state) => state.entries);
@@ -45,14 +47,14 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
           {def.attachment} {def.title}
         </h1>
         {stored?.draft && <span className="form-muted">上年带入的草稿,请核实后修改</span>}
-        {!stored && !noProject && <span className="form-muted">尚未填写:填写任一项即保存</span>}
+        {!stored && !noProject && !readOnly && <span className="form-muted">尚未填写:填写任一项即保存</span>}
         {stored &&
           (confirming ? (
             <button type="button" className="form-danger" autoFocus onBlur={() => setConfirming(false)} onClick={() => void remove(kind, subjectCode).then(() => setConfirming(false))}>
               确认删除本表
             </button>
           ) : (
-            <button type="button" onClick={() => setConfirming(true)}>
+            <button type="button" {...disabledWhile(readOnly)} onClick={() => setConfirming(true)}>
               删除本表
             </button>
           ))}
@@ -74,26 +76,29 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
       ) : (
         <>
           <FrameworkResult settled={settled} />
-          <FrameworkTable
-            json={json}
-            headings={def.headings}
-            ticks={def.ticks}
-            settled={settled}
-            onScore={(index, text) => {
-              const outcome = setScore(json, index, text);
-              if ('error' in outcome) return outcome.error;
-              const item = json.items[index];
-              if ((outcome.json.items[index].self_score ?? null) !== (item.self_score ?? null)) {
-                change(outcome.json, `第 ${index + 1} 项“${item.l3}” 得分 ${text.trim() ? `改为 ${text.trim()}` : '清空'}`, `items[${index}].self_score`);
-              }
-              return null;
-            }}
-            onChange={change}
-            rangeText={(index) => {
-              const { min, max } = scoreRange(settled.framework.items[index]);
-              return `${formatPoints(min)} 至 ${formatPoints(max)}`;
-            }}
-          />
+          {/* A year opened read-only: a disabled fieldset disables every score, datum, choice and tick box at once, as the 汇总's unit view does. */}
+          <fieldset className={`fw-fields${readOnly ? ' fw-readonly' : ''}`} disabled={readOnly !== null} title={readOnly ?? undefined}>
+            <FrameworkTable
+              json={json}
+              headings={def.headings}
+              ticks={def.ticks}
+              settled={settled}
+              onScore={(index, text) => {
+                const outcome = setScore(json, index, text);
+                if ('error' in outcome) return outcome.error;
+                const item = json.items[index];
+                if ((outcome.json.items[index].self_score ?? null) !== (item.self_score ?? null)) {
+                  change(outcome.json, `第 ${index + 1} 项“${item.l3}” 得分 ${text.trim() ? `改为 ${text.trim()}` : '清空'}`, `items[${index}].self_score`);
+                }
+                return null;
+              }}
+              onChange={change}
+              rangeText={(index) => {
+                const { min, max } = scoreRange(settled.framework.items[index]);
+                return `${formatPoints(min)} 至 ${formatPoints(max)}`;
+              }}
+            />
+          </fieldset>
         </>
       )}
     </div>
