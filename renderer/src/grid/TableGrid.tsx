@@ -123,7 +123,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
     if (row && column?.col) setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
   }, [def, layout]);
-  useTypeToEdit(host, gridApi, roleOf, onReadOnly);
+  useTypeToEdit(host, gridApi, roleOf, onReadOnly, shown);
   const editorText = useCallback(() => host.current?.querySelector<HTMLInputElement>('.amount-editor-input')?.value ?? null, []);
   useTableSwitchKeys(def.id, shown, gridApi, editorText);
 

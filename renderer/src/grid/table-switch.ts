@@ -11,7 +11,7 @@ import type { GridApi } from 'ag-grid-community';
 import { templateTables } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 import { problemWith } from './hold-refused';
-import { peekPending } from './type-to-edit';
+import { peekPending, switchStarted } from './type-to-edit';
 
 export const TABLE_SWITCH_HINT = 'Ctrl+PageDown 下一张表,Ctrl+PageUp 上一张表';
 
@@ -62,6 +62,7 @@ export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefOb
       if (!next) return;
       gridApi.current?.stopEditing();
       focusWanted = next.id;
+      switchStarted();
       selectTable(next.id);
     };
     window.addEventListener('keydown', onKeyDown, true);
