@@ -66,4 +66,18 @@ describe('keys typed while the grid is busy', () => {
     await ui.typeInto(28, 's0-c1', '56');
     await ui.expectCellText(28, 's0-c1', '56.00');
   });
+
+  it('keeps the reason a typed key was refused while the grid tells the same cell focused again', async () => {
+    // 公开01表 line 30 is r31 总计, a computed cell.
+    await ui.cell(30, 's0-c1').click();
+    await app.page.keyboard.type('5');
+    const hint = app.page.locator('.readonly-hint');
+    await expect.poll(() => hint.count()).toBe(1);
+    // The grid announces the focused cell again when it redraws it (after a save or 审核), as on a click on it.
+    await ui.cell(30, 's0-c1').click();
+    expect(await hint.count()).toBe(1);
+    expect(await hint.innerText()).toContain('本格为计算单元格');
+    await ui.cell(29, 's0-c1').click();
+    await expect.poll(() => hint.count()).toBe(0);
+  });
 });

@@ -67,6 +67,8 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const focusRequest = useYearStore((state) => state.focusRequest);
   const host = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState<ReadOnlyHint | null>(null);
+  /** The cell the hint explains, as "line|column". */
+  const hintFor = useRef<string | null>(null);
 
   const rowKeys = useMemo(() => rows.map((row) => row.key).join(','), [rows]);
   const lastYearShown = useLastYearShown(def);
@@ -121,7 +123,9 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     const focused = gridApi.current?.getFocusedCell();
     const column = focused && layout.columns.find((candidate) => candidate.id === focused.column.getColId());
     const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
-    if (row && column?.col) setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
+    if (!focused || !row || !column?.col) return;
+    hintFor.current = `${focused.rowIndex}|${column.id}`;
+    setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
   }, [def, layout]);
   useTypeToEdit(host, gridApi, roleOf, onReadOnly, shown);
   const editorText = useCallback(() => host.current?.querySelector<HTMLInputElement>('.amount-editor-input')?.value ?? null, []);
@@ -201,7 +205,9 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   };
 
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
-    setHint(null);
+    // The grid tells the same cell again when it redraws it (after a save or 审核): the hint stays for it.
+    const column = typeof event.column === 'string' ? event.column : event.column?.getColId();
+    if (event.rowPinned || hintFor.current !== `${event.rowIndex}|${column}`) setHint(null);
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
     if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);
