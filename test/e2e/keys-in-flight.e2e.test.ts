@@ -45,6 +45,14 @@ describe('keys typed while the grid is busy', () => {
       const below = await focusedCell();
       await ui.expectCellText(below.line - 1, below.column, `${typed}.00`);
     }
+    // 公开06表, then 公开07表, whose grid focuses no cell: keys typed there wait for nothing, and the next switch goes on.
+    await app.page.keyboard.press('Control+PageDown');
+    await expect.poll(() => app.page.locator('.grid-host[data-active]').getAttribute('data-table')).toBe('公开06表');
+    await app.page.keyboard.press('Control+PageDown');
+    await expect.poll(() => app.page.locator('.grid-host[data-active]').getAttribute('data-table')).toBe('公开07表');
+    await app.page.keyboard.type('9');
+    await app.page.keyboard.press('Control+PageDown');
+    await expect.poll(() => app.page.locator('.grid-host[data-active]').getAttribute('data-table')).not.toBe('公开07表');
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     await cdp.detach();
   });

@@ -53,6 +53,11 @@ export function claimPending(editor: object): void {
   if (pending && !pending.editor) pending.editor = editor;
 }
 
+/** Keys typed with no editor made for them yet (during a table switch): given up by the next switch. */
+export function dropUnclaimed(): void {
+  if (pending && !pending.editor) pending = null;
+}
+
 /** The text typed for `editor` that it has not taken yet (it was closed before it had the focus). */
 export function untakenText(editor: object): string | null {
   return pending?.editor === editor ? pending.text : null;
