@@ -87,6 +87,18 @@ export function AmountEditor(props: AmountEditorProps) {
     return () => field.removeEventListener('keydown', onKeyDown);
   }, []);
 
+  // ag-grid focuses a cell it has just drawn a moment later (a timer), without asking whether its
+  // editor is open by then; keys would go to the cell and start a new editor, losing the text.
+  useEffect(() => {
+    const { eGridCell: cell, api, rowIndex, column } = props;
+    const stillEditing = () => api.getEditingCells().some((editing) => editing.rowIndex === rowIndex && editing.column === column);
+    const backToEditor = () => {
+      if (stillEditing()) input.current?.focus();
+    };
+    cell.addEventListener('focus', backToEditor);
+    return () => cell.removeEventListener('focus', backToEditor);
+  }, []);
+
   useHoldWhileRefused(root, input, textRef, setProblem);
 
   return (

@@ -68,6 +68,8 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const focusRequest = useYearStore((state) => state.focusRequest);
   const host = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState<ReadOnlyHint | null>(null);
+  /** The cell the hint explains, as "line|column". */
+  const hintFor = useRef<string | null>(null);
 
   const rowKeys = useMemo(() => rows.map((row) => row.key).join(','), [rows]);
   const lastYearShown = useLastYearShown(def);
@@ -122,8 +124,11 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   /** In a year opened read-only: says why nothing changes, instead of changing it. */
   const refusedAsReadOnly = () => {
     const reason = currentReadOnlyReason();
-    if (reason) setHint({ text: READ_ONLY_REFUSAL, source: null });
-    return reason !== null;
+    if (!reason) return false;
+    const focused = gridApi.current?.getFocusedCell();
+    hintFor.current = focused ? `${focused.rowIndex}|${focused.column.getColId()}` : null;
+    setHint({ text: READ_ONLY_REFUSAL, source: null });
+    return true;
   };
   /** Text typed into a computed or linked cell: say in one line why, with a way to its source. */
   const onReadOnly = useCallback(() => {
@@ -131,9 +136,11 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     const focused = gridApi.current?.getFocusedCell();
     const column = focused && layout.columns.find((candidate) => candidate.id === focused.column.getColId());
     const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
-    if (row && column?.col) setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
+    if (!focused || !row || !column?.col) return;
+    hintFor.current = `${focused.rowIndex}|${column.id}`;
+    setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
   }, [def, layout]);
-  useTypeToEdit(host, gridApi, roleOf, onReadOnly);
+  useTypeToEdit(host, gridApi, roleOf, onReadOnly, shown);
   const editorText = useCallback(() => host.current?.querySelector<HTMLInputElement>('.amount-editor-input')?.value ?? null, []);
   useTableSwitchKeys(def.id, shown, gridApi, editorText);
 
@@ -211,12 +218,10 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     void change(plan.change).then((ok) => ok && showNotice(pasteReport(plan)));
   };
 
-  /** The cell focused last: the grid may report a click's focus again after a key typed at once, which must not close that key's hint. */
-  const lastFocused = useRef<string | null>(null);
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
-    const focused = `${event.rowPinned ?? ''}|${event.rowIndex}|${typeof event.column === 'string' ? event.column : event.column?.getColId()}`;
-    if (focused !== lastFocused.current) setHint(null);
-    lastFocused.current = focused;
+    // The grid tells the same cell again when it redraws it (after a save or 审核): the hint stays for it.
+    const column = typeof event.column === 'string' ? event.column : event.column?.getColId();
+    if (event.rowPinned || hintFor.current !== `${event.rowIndex}|${column}`) setHint(null);
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
     if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);

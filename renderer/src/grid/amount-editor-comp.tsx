@@ -7,6 +7,7 @@ import { createRoot, type Root } from 'react-dom/client';
 import type { ICellEditorComp, ICellEditorParams } from 'ag-grid-community';
 import { AmountEditor, type AmountEditorProps } from './AmountEditor';
 import type { LineData } from './column-defs';
+import { claimPending, releasePending, untakenText } from './type-to-edit';
 
 export class AmountEditorComp implements ICellEditorComp<LineData, string> {
   private readonly gui = document.createElement('div');
@@ -15,6 +16,7 @@ export class AmountEditorComp implements ICellEditorComp<LineData, string> {
 
   init(params: ICellEditorParams<LineData, string>): void {
     this.value = params.value;
+    claimPending(this);
     const props: AmountEditorProps = { ...params, initialValue: params.value, onValueChange: (value) => (this.value = value) };
     this.root = createRoot(this.gui);
     // Drawn a moment later, as AgGridReact drew it: keys typed meanwhile wait in type-to-edit's buffer.
@@ -26,7 +28,8 @@ export class AmountEditorComp implements ICellEditorComp<LineData, string> {
   }
 
   getValue(): string | null | undefined {
-    return this.value;
+    // Closed (a click elsewhere) before it had the focus: what was typed is still the value.
+    return untakenText(this) ?? this.value;
   }
 
   isPopup(): boolean {
@@ -34,6 +37,7 @@ export class AmountEditorComp implements ICellEditorComp<LineData, string> {
   }
 
   destroy(): void {
+    releasePending(this);
     this.root?.unmount();
     this.root = null;
   }

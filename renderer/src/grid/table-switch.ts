@@ -11,7 +11,7 @@ import type { GridApi } from 'ag-grid-community';
 import { templateTables } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 import { problemWith } from './hold-refused';
-import { peekPending } from './type-to-edit';
+import { dropUnclaimed, peekPending, switchStarted } from './type-to-edit';
 
 export const TABLE_SWITCH_HINT = 'Ctrl+PageDown 下一张表,Ctrl+PageUp 上一张表';
 
@@ -40,6 +40,8 @@ export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefOb
       if (!step) return;
       const { info, selectTable } = useYearStore.getState();
       if (!info) return;
+      // Typed on the way to a table that took no focus (none of its cells takes typing): the switch goes on.
+      dropUnclaimed();
       if (peekPending()) {
         // Typed so fast that the editor is still on its way with the text: the key again once it holds it.
         event.preventDefault();
@@ -62,6 +64,7 @@ export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefOb
       if (!next) return;
       gridApi.current?.stopEditing();
       focusWanted = next.id;
+      switchStarted();
       selectTable(next.id);
     };
     window.addEventListener('keydown', onKeyDown, true);

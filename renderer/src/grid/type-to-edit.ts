@@ -8,8 +8,12 @@
  *   composition, `insertText`) needs an editable target: a focused value cell is made
  *   contenteditable, every edit of its own DOM is refused, and the text goes to the editor.
  * - Typing into a computed or linked cell says why it cannot be typed into (`onReadOnly`).
+ * - Keys typed just after Ctrl+PageDown/PageUp, before the new table's cell has the focus (it is
+ *   on the page meanwhile: the table left is hidden, which takes the focus from its cell), are
+ *   kept too and open the editor of the cell that then gets the focus. A table not shown never
+ *   opens an editor: it could never take the focus, and every later key would wait for it.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 
 export type CellRole = 'input' | 'computed' | 'linked' | 'blank' | 'colno' | null;
@@ -18,6 +22,8 @@ interface Pending {
   text: string;
   /** Enter or Tab typed before the editor was there: it commits as soon as it is. */
   commit: 'Enter' | 'Tab' | 'ShiftTab' | null;
+  /** The editor opened for these keys (amount-editor-comp.tsx), once the grid has made it. */
+  editor?: object;
 }
 
 let pending: Pending | null = null;
@@ -34,7 +40,48 @@ export function takePending(): Pending | null {
   return taken;
 }
 
+/** From a table switch until the focus lands somewhere again. */
+let switching = false;
+
+/** Called by the table switch (table-switch.ts) as it goes to another table. */
+export function switchStarted(): void {
+  switching = true;
+}
+
+/** The editor the grid just made for the keys typed: they are its text until it takes them. */
+export function claimPending(editor: object): void {
+  if (pending && !pending.editor) pending.editor = editor;
+}
+
+/** Keys typed with no editor made for them yet (during a table switch): given up by the next switch. */
+export function dropUnclaimed(): void {
+  if (pending && !pending.editor) pending = null;
+}
+
+/** The text typed for `editor` that it has not taken yet (it was closed before it had the focus). */
+export function untakenText(editor: object): string | null {
+  return pending?.editor === editor ? pending.text : null;
+}
+
+/** `editor` is closed: keys typed for it wait for nothing any more. */
+export function releasePending(editor: object): void {
+  if (pending?.editor === editor) pending = null;
+}
+
 const printable = (event: KeyboardEvent) => event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
+
+/** Adds a key to the keys waiting for the editor; false when it is not one they take. */
+function addToPending(event: KeyboardEvent): boolean {
+  if (printable(event)) pending = { text: (pending?.text ?? '') + event.key, commit: pending?.commit ?? null };
+  else if (!pending) return false;
+  else if (event.key === 'Backspace') pending.text = pending.text.slice(0, -1);
+  else if (event.key === 'Enter' || event.key === 'Tab') pending.commit = event.key === 'Tab' ? (event.shiftKey ? 'ShiftTab' : 'Tab') : 'Enter';
+  else return false;
+  return true;
+}
+
+/** The focus is nowhere a key does anything: on the page, or in a hidden (inert) table. */
+const focusNowhere = (target: EventTarget | null) => target === document.body || (target instanceof Element && !!target.closest('[inert]'));
 
 function cellOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof HTMLElement && target.classList.contains('ag-cell') ? target : null;
@@ -44,13 +91,22 @@ function cellOf(target: EventTarget | null): HTMLElement | null {
  * Installs the listeners on the grid's host element. `roleOf` tells the role of a focused value
  * cell element; `onReadOnly` is told when text is typed into a computed or linked cell.
  */
-export function useTypeToEdit(host: RefObject<HTMLElement | null>, api: RefObject<GridApi | null>, roleOf: (cell: HTMLElement) => CellRole, onReadOnly: () => void): void {
+export function useTypeToEdit(
+  host: RefObject<HTMLElement | null>,
+  api: RefObject<GridApi | null>,
+  roleOf: (cell: HTMLElement) => CellRole,
+  onReadOnly: () => void,
+  shown: boolean,
+): void {
+  const shownNow = useRef(shown);
+  shownNow.current = shown;
   useEffect(() => {
     const element = host.current;
     if (!element) return;
 
     /** Opens the focused input cell's editor with `text`, or explains a read-only cell. */
     const typed = (cell: HTMLElement, text: string): boolean => {
+      if (!shownNow.current) return true;
       const role = roleOf(cell);
       if (role === 'computed' || role === 'linked') {
         onReadOnly();
@@ -60,19 +116,23 @@ export function useTypeToEdit(host: RefObject<HTMLElement | null>, api: RefObjec
       if (role !== 'input' || !focused || focused.rowPinned) return false;
       pending = { text, commit: null };
       api.current!.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column });
+      // The grid refused to edit a cell it has drawn (one not drawn yet gets its editor once drawn):
+      // no editor will take the keys, which must not wait for one.
+      const drawn = cell.getAttribute('col-id') === focused.column.getColId() && cell.closest('.ag-row')?.getAttribute('row-index') === String(focused.rowIndex);
+      if (drawn && !api.current!.getEditingCells().length) {
+        pending = null;
+        return false;
+      }
       return true;
     };
 
     const keydown = (event: KeyboardEvent) => {
       if (pending) {
         // The editor is on its way: what is typed meanwhile is its text.
-        if (printable(event)) pending.text += event.key;
-        else if (event.key === 'Backspace') pending.text = pending.text.slice(0, -1);
-        else if (event.key === 'Enter' || event.key === 'Tab') pending.commit = event.key === 'Tab' ? (event.shiftKey ? 'ShiftTab' : 'Tab') : 'Enter';
-        else if (event.key === 'Escape') {
+        if (event.key === 'Escape') {
           pending = null;
           api.current?.stopEditing(true);
-        } else return;
+        } else if (!addToPending(event)) return;
         event.preventDefault();
         event.stopPropagation();
         return;
@@ -107,6 +167,29 @@ export function useTypeToEdit(host: RefObject<HTMLElement | null>, api: RefObjec
       else typed(cell, event.data);
     };
 
+    // While a switch brings this table: keys typed before one of its cells has the focus wait for it.
+    const keyOnTheWay = (event: KeyboardEvent) => {
+      if (!switching || !shownNow.current || event.isComposing || !focusNowhere(event.target)) return;
+      if (event.key === 'Escape') {
+        if (!pending) return;
+        pending = null;
+      } else if (!addToPending(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    };
+    const focusLanded = (event: FocusEvent) => {
+      if (!switching || !shownNow.current) return;
+      switching = false;
+      const waiting = pending;
+      pending = null;
+      const cell = cellOf(event.target);
+      // Landed elsewhere than in this table's cells: the keys were for a cell, not for that.
+      if (!waiting || !cell || !element.contains(cell) || !typed(cell, waiting.text)) return;
+      // typed() started the editor with the text; Enter or Tab typed on the way still commits it.
+      const opened = peekPending();
+      if (opened) opened.commit = waiting.commit;
+    };
+
     const focusin = (event: FocusEvent) => {
       const cell = cellOf(event.target);
       if (!cell) return;
@@ -120,12 +203,16 @@ export function useTypeToEdit(host: RefObject<HTMLElement | null>, api: RefObjec
       if (cell?.isContentEditable) cell.removeAttribute('contenteditable');
     };
 
+    window.addEventListener('keydown', keyOnTheWay, true);
+    window.addEventListener('focusin', focusLanded, true);
     element.addEventListener('keydown', keydown, true);
     element.addEventListener('beforeinput', beforeinput, true);
     element.addEventListener('compositionend', compositionend, true);
     element.addEventListener('focusin', focusin);
     element.addEventListener('focusout', focusout);
     return () => {
+      window.removeEventListener('keydown', keyOnTheWay, true);
+      window.removeEventListener('focusin', focusLanded, true);
       element.removeEventListener('keydown', keydown, true);
       element.removeEventListener('beforeinput', beforeinput, true);
       element.removeEventListener('compositionend', compositionend, true);
