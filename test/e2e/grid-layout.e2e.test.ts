@@ -97,6 +97,9 @@ describe('grid layout: nothing hidden, stable widths, frozen labels', () => {
       const label = app.page.locator(`.grid-host[data-active] [row-id="L0"] .ag-grid-pinned-left-cells [col-id="${keyColumns[0]}"]`);
       const before = await label.boundingBox();
       const header = await app.page.locator('.grid-host[data-active] .ag-header').boundingBox();
+      // The window was just resized: the grid has taken its new width once its amounts overflow it sideways.
+      const viewport = `document.querySelector('.grid-host[data-active] .ag-body-horizontal-scroll-viewport')`;
+      await expect.poll(() => app.page.evaluate(`${viewport}.scrollWidth > ${viewport}.clientWidth`)).toBe(true);
       // End, then Ctrl+Down: the last column, then the last line, as in the spreadsheet.
       await app.page.locator('.grid-host[data-active] [row-id="L0"] .cell-amount').first().click();
       await app.page.keyboard.press('End');
