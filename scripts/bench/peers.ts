@@ -136,7 +136,7 @@ async function validatePeers(dir: string, rows: number, floor: number): Promise<
   const theirs = await measure(() => theirsCpu.sample(() => spawnSync('soffice', [profile, '--headless', '--convert-to', 'csv', '--outdir', path.join(dir, 'lo-out'), workbook])), { runs: 3 });
   report(`LibreOffice 整进程重算等量公式工作簿(${rows} 个项级科目行,${formulas} 个公式)`, theirs);
   theirsCpu.print();
-  reportRatio(`  决算通 validate 比 LibreOffice 快(p50 之比)`, theirs.p50 / ours.p50, 20);
+  reportRatio(`  决算通 validate 比 LibreOffice 快(${rows} 个项级科目行,p50 之比)`, theirs.p50 / ours.p50, 20);
   // Printed without a target: it is a property of Node and LibreOffice, not of our code.
   reportRatio(`  任何 Node 程序可达的最大倍数(LibreOffice ÷ node -e 0,p50)`, theirs.p50 / floor);
   console.log(`  决算通 validate 在 Node 自身启动之外用时(p50):${Math.round(ours.p50 - floor)} ms`);
