@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { CellEdit, Numbering, ReportTextDoc, TemplateSet, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
+import type { CellEdit, ReportTextDoc, YearChange, YearInfo, YearSnapshot } from '../../../shared/contract';
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { CallError, call, onHeldElsewhere } from '../api';
@@ -13,16 +13,7 @@ import { inverseOf } from './history';
 import { suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
 import { afterPaint } from './after-paint';
-
-export interface NewYearForm {
-  fiscalYear: number;
-  unitName: string;
-  unitCode: string;
-  template: TemplateSet;
-  numbering: Numbering;
-  /** Last year's year file to start from ('' = none). */
-  baselineFrom: string;
-}
+import { fileNameFor, type NewYearForm } from '../features/start/new-year-form';
 
 /**
  * A step of another page in the same history (a 绩效自评 form edit, features/forms/form-history.ts):
@@ -127,10 +118,6 @@ const FIRST_AUDIT_DELAY = 2000;
 function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
   const codes = CodeBook.fromSnapshot(snapshot);
   return { model: new YearModel(TABLES, inputsFromDocs(snapshot.tables), (code) => codes.name(code)), codes };
-}
-
-function fileNameFor(form: NewYearForm): string {
-  return `${form.fiscalYear}-${form.unitName.replace(/[\\/:*?"<>|\s]+/g, '')}.sqlite`;
 }
 
 /** Changes reach the core strictly in order; each is committed before the next is sent. */

@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { TABLE_SETS } from '../../../../shared/tables/sets';
-import { useYearStore, type NewYearForm } from '../../stores/use-year-store';
+import { useYearStore } from '../../stores/use-year-store';
+import type { NewYearForm } from './new-year-form';
 import { loadYearsAndReopen } from './last-opened';
 import { YearFileDetails } from './YearFileDetails';
 
