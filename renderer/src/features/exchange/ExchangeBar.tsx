@@ -4,6 +4,7 @@ import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { deliver, fileToBase64 } from './files';
 import { ImportDialog } from '../shell/lazy-pages';
+import { BusyOverlay } from '../shell/BusyOverlay';
 
 type Busy = null | '正在导出…' | '正在读取文件…' | '正在导入…';
 
@@ -144,14 +145,7 @@ export function ExchangeBar() {
           event.target.value = '';
         }}
       />
-      {busy && (
-        <div className="busy-overlay" role="status" aria-live="polite">
-          <div className="busy-box">
-            <span className="spinner" aria-hidden="true" />
-            {busy}
-          </div>
-        </div>
-      )}
+      <BusyOverlay what={busy} />
       {failure && (
         <div className="modal" role="alertdialog" aria-label="操作失败">
           <div className="modal-box">

@@ -3,6 +3,7 @@ import { call } from '../../api';
 import { outlineFor, reportBlock, type ReportDoc } from '../../../../shared/report';
 import { useYearStore } from '../../stores/use-year-store';
 import { deliver } from '../exchange/files';
+import { BusyOverlay } from '../shell/BusyOverlay';
 
 const FORMATS = [
   ['docx', '导出 Word'],
@@ -46,14 +47,7 @@ export function ReportExport({ doc }: { doc: ReportDoc }) {
         草稿
       </label>
       {blocked && !draft && <span className="report-blocked">{blocked}</span>}
-      {busy && (
-        <div className="busy-overlay" role="status" aria-live="polite">
-          <div className="busy-box">
-            <span className="spinner" aria-hidden="true" />
-            {busy}
-          </div>
-        </div>
-      )}
+      <BusyOverlay what={busy} />
     </span>
   );
 }
