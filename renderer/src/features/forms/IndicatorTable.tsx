@@ -4,6 +4,7 @@ import type { IndicatorJson, PerfFormJson } from '../../../../shared/forms/model
 import type { Block, Profile } from '../../../../shared/forms/profiles';
 import type { FormScore } from '../../../../shared/forms/scoring';
 import { addIndicator, moveIndicator, removeIndicator } from './form-draft';
+import { changeThenFocus } from './focus-after-change';
 import { HeaderRows } from './HeaderRows';
 import { IndicatorCell } from './IndicatorCell';
 import { isCellBlock, pasteIndicators } from './indicator-paste';
@@ -21,12 +22,8 @@ interface Props {
   onChange(recipe: (json: PerfFormJson) => PerfFormJson, words?: string): void;
 }
 
-/** Focuses a cell of this grid once React has rendered the rows it refers to. */
-function focusCell(grid: string, row: number, col: number): void {
-  requestAnimationFrame(() => {
-    const cell = document.querySelector<HTMLElement>(`[data-grid="${grid}"][data-r="${row}"][data-c="${col}"]`);
-    cell?.focus();
-  });
+function cellOf(grid: string, row: number, col: number): HTMLElement | null {
+  return document.querySelector<HTMLElement>(`[data-grid="${grid}"][data-r="${row}"][data-c="${col}"]`);
 }
 
 /**
@@ -44,16 +41,19 @@ export function IndicatorTable({ block, profile, json, score, onChange }: Props)
 
   const add = (after: number | null, col = nameCol) => {
     let position = rows.length;
-    onChange((current) => {
-      const result = addIndicator(current, profile, block.horizon, after);
-      position = result.form.indicators.slice(0, result.index).filter((ind) => ind.horizon === block.horizon).length;
-      return result.form;
-    });
-    focusCell(grid, position, col);
+    const change = () =>
+      onChange((current) => {
+        const result = addIndicator(current, profile, block.horizon, after);
+        position = result.form.indicators.slice(0, result.index).filter((ind) => ind.horizon === block.horizon).length;
+        return result.form;
+      });
+    changeThenFocus(change, () => cellOf(grid, position, col));
   };
   const move = (index: number, direction: -1 | 1, position: number, col: number) => {
-    onChange((current) => moveIndicator(current, index, direction).form);
-    focusCell(grid, Math.min(rows.length - 1, Math.max(0, position + direction)), col);
+    changeThenFocus(
+      () => onChange((current) => moveIndicator(current, index, direction).form),
+      () => cellOf(grid, Math.min(rows.length - 1, Math.max(0, position + direction)), col),
+    );
   };
   const rowKeys = (event: KeyboardEvent<HTMLTableRowElement>, index: number, position: number) => {
     const col = Number((event.target as HTMLElement).dataset.c ?? nameCol);

@@ -2,6 +2,7 @@ import type { PerfFormJson } from '../../../../shared/forms/model';
 import type { Block } from '../../../../shared/forms/profiles';
 import { charCount } from '../../../../shared/forms/rules';
 import { appendListItem, setFormField, setListItem } from './form-draft';
+import { changeThenFocus } from './focus-after-change';
 import { TextCell } from './inputs';
 import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
@@ -91,10 +92,7 @@ export function ListSection({ block, json, prefixShown, onChange }: Common & { b
         type="button"
         className="form-small"
         {...disabledWhile(readOnly)}
-        onClick={() => {
-          onChange((current) => appendListItem(current, block.field));
-          requestAnimationFrame(() => document.getElementById(`${id}-${Math.max(1, items.length)}`)?.focus());
-        }}
+        onClick={() => changeThenFocus(() => onChange((current) => appendListItem(current, block.field)), () => document.getElementById(`${id}-${Math.max(1, items.length)}`))}
       >
         ＋ 添加一条
       </button>

@@ -9,6 +9,7 @@ import type { FrameworkDoc } from '../../../../../shared/forms/framework-entry';
 import { call } from '../../../api';
 import { useYearStore, type PageStep } from '../../../stores/use-year-store';
 import { frameworkPage } from '../pages';
+import { changeThenFocus } from '../focus-after-change';
 
 /** kind|subject_code: subject_code '' for a department framework, the 项目编码 for 附件2. */
 export const frameworkKey = (kind: FrameworkKind, subjectCode: string) => `${kind}|${subjectCode}`;
@@ -90,10 +91,14 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
     edit(kind, subjectCode, before, after, label, field) {
       put(kind, subjectCode, after);
       const restore = (framework: FrameworkJson) => {
-        put(kind, subjectCode, framework);
         // Undoing shows where the change was, with the field focused.
-        get().show(kind, subjectCode);
-        requestAnimationFrame(() => document.querySelector<HTMLElement>(`.fw-sheet [data-field="${CSS.escape(field)}"]`)?.focus());
+        changeThenFocus(
+          () => {
+            put(kind, subjectCode, framework);
+            get().show(kind, subjectCode);
+          },
+          () => document.querySelector<HTMLElement>(`.fw-sheet [data-field="${CSS.escape(field)}"]`),
+        );
         return true;
       };
       const step: PageStep = { undo: () => restore(before), redo: () => restore(after) };

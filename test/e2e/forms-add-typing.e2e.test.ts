@@ -1,0 +1,69 @@
+/**
+ * A clerk clicks ＋ 添加指标 (or ＋ 添加一条) and types the new row's name at once. The row takes
+ * the focus before the next key is handled, so no first character lands on the button. As on a
+ * slow, busy county office PC the page's CPU is slowed (CDP throttling) and each frame comes late
+ * (a key is handled at once, a frame waits for the machine).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { FormsPage } from './pages/forms-page';
+import { startApp, type App } from './browser';
+
+describe('typing right after adding a row in a form', () => {
+  let app: App;
+  let forms: FormsPage;
+
+  beforeAll(async () => {
+    app = await startApp();
+    forms = new FormsPage(app.page);
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    await ui.createYear(2025, '添加即录入局');
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  async function slowed(work: () => Promise<void>): Promise<void> {
+    const cdp = await app.page.context().newCDPSession(app.page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+    await app.page.evaluate(() => {
+      const onTime = window.requestAnimationFrame.bind(window);
+      Object.assign(window, { onTimeFrame: onTime });
+      window.requestAnimationFrame = (callback) => window.setTimeout(() => onTime(callback), 250);
+    });
+    try {
+      await work();
+    } finally {
+      await app.page.evaluate(() => (window.requestAnimationFrame = (window as unknown as { onTimeFrame: typeof requestAnimationFrame }).onTimeFrame));
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      await cdp.detach();
+    }
+  }
+
+  it('keeps every character of an indicator typed just after ＋ 添加指标', async () => {
+    await forms.openProjects();
+    await forms.addProject('P2025009', '培训项目');
+    await slowed(async () => {
+      for (const name of ['培训人次', '满意度']) {
+        await forms.addIndicator();
+        await app.page.keyboard.type(name);
+        await app.page.keyboard.press('Tab');
+      }
+    });
+    await expect.poll(() => forms.cell('第 1 条指标 三级指标').inputValue()).toBe('培训人次');
+    await expect.poll(() => forms.cell('第 2 条指标 三级指标').inputValue()).toBe('满意度');
+  });
+
+  it('keeps every character of a list item typed just after ＋ 添加一条', async () => {
+    await forms.openDepartment();
+    const label = '部门职能概述';
+    await forms.cell(`${label} 第 1 条`).fill('负责政务服务');
+    await slowed(async () => {
+      await app.page.getByRole('button', { name: '＋ 添加一条' }).first().click();
+      await app.page.keyboard.type('统筹培训');
+      await app.page.keyboard.press('Tab');
+    });
+    await expect.poll(() => forms.cell(`${label} 第 2 条`).inputValue()).toBe('统筹培训');
+  });
+});
