@@ -2,7 +2,7 @@ import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChang
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import type { Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
-import { SuppError, baselineView, parseSupplementary, reproducedPrinted, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, nameByCode, parseSupplementary, reproducedPrinted, type Finding } from '../../shared/rules';
 import type { PrintedNamesChange } from './printed-names-store';
 import { auditYear } from '../../shared/audit';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
@@ -32,6 +32,8 @@ export class YearSession {
   private customNames: Map<string, string>;
   /** The year's imported official 科目 table. */
   private officialNames: Map<string, string>;
+  /** Names imported files printed beside codes (printed_names): the name of a code no catalog names. */
+  private namesAsPrinted: Map<string, string>;
   /** The built-in catalog of the file's fiscal year and definitions edition. */
   readonly catalog: Catalog;
 
@@ -42,6 +44,7 @@ export class YearSession {
     this.formChecks = new FormChecks(store);
     this.customNames = store.customNames();
     this.officialNames = new Map(store.catalogCodes().map((entry) => [entry.code, entry.name]));
+    this.namesAsPrinted = nameByCode(store.loadPrintedNames());
     const info = store.info(file);
     this.catalog = catalogFor(info.fiscalYear, info.definitionsEdition);
     this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.nameOf(code));
@@ -52,9 +55,18 @@ export class YearSession {
     return this.customNames.get(code);
   }
 
-  /** A code's name: user-defined, then the imported official table, then the built-in catalog. */
+  /**
+   * A code's name: user-defined, then the imported official table, then the built-in catalog, then
+   * as an imported file printed it (a 类 or 款 none of the others names, e.g. 21208 above a custom 项).
+   */
   nameOf(code: string): string | undefined {
-    return this.customNames.get(code) ?? this.officialNames.get(code) ?? this.catalog.functionName(code);
+    return this.customNames.get(code) ?? this.officialNames.get(code) ?? this.catalog.functionName(code) ?? this.namesAsPrinted.get(code);
+  }
+
+  /** After printed names change (an import, a load, 采用目录名称), rows named by them follow at once. */
+  private reloadNamesAsPrinted(): void {
+    this.namesAsPrinted = nameByCode(this.store.loadPrintedNames());
+    for (const def of this.tables()) this.model.invalidate(def.id);
   }
 
   /** Replaces the year's official 科目 table; names of existing rows follow it at once. */
@@ -128,6 +140,7 @@ export class YearSession {
     const revision = this.store.write({ cells, addCodes, removeCodes, ...extra, printedNames, settledPrinted: printed?.settled, restoredPrinted: printed?.restored });
     for (const { code, name } of addCodes) if (name) this.customNames.set(code, name);
     this.apply(cells, addCodes, removeCodes);
+    if (printedNames?.entries.length || printedNames?.replace) this.reloadNamesAsPrinted();
     return revision;
   }
 
@@ -335,6 +348,7 @@ export class YearSession {
       inputs.codes.clear();
     }
     this.apply(cells, codes, []);
+    this.reloadNamesAsPrinted();
     return { cells: cells.length, ignored };
   }
 

@@ -69,6 +69,17 @@ export const NAME_RULE: RuleDef = {
   },
 };
 
+/**
+ * One name per code from the printed names of all tables (the first table's, in table order): the
+ * name of a 类 or 款 that no catalog names, as the imported file printed it. Core and renderer both
+ * name rows through this, so a row reads the same on both sides.
+ */
+export function nameByCode(names: PrintedNames): Map<string, string> {
+  const byCode = new Map<string, string>();
+  for (const table of [...names.keys()].sort()) for (const [code, name] of names.get(table)!) if (!byCode.has(code)) byCode.set(code, name);
+  return byCode;
+}
+
 /** Printed names as the API carries them: table → code → name. */
 export function printedNamesFromDoc(doc: Record<string, Record<string, string>> | null | undefined): PrintedNames {
   return new Map(Object.entries(doc ?? {}).map(([table, names]) => [table, new Map(Object.entries(names))]));

@@ -2,6 +2,7 @@ import { FIRST_EDITION } from '../catalog';
 import type { TemplateSet } from '../tables';
 import { PRINTED_RULE } from './printed';
 import { NAME_RULE } from './printed-names';
+import { UNNAMED_ROW_RULE } from './unnamed-rows';
 import { RULES_13_EXTRA } from './rules-13';
 import { RULES_9 } from './rules-9';
 import {
@@ -21,11 +22,17 @@ import {
 import { REPORT_RULES } from './report-rules';
 import type { RuleDef, RuleSet } from './types';
 
+/**
+ * Checks of what the file holds rather than of a layout's relations (printed totals and names of an
+ * imported workbook, 科目 rows without a name): every set has them, whatever its tables.
+ */
+const FILE_CHECKS: RuleDef[] = [PRINTED_RULE, NAME_RULE, UNNAMED_ROW_RULE];
+
 /** The national rules without those a regional set replaces (it prints another table in their place). */
 const nationalWithout = (...ids: string[]): RuleDef[] => RULES_9.filter((rule) => !ids.includes(rule.id));
 
 /** 四川 13 表 from definitions edition 3: every relation of 川05/07/09/11表 we can state. */
-const SICHUAN_13: RuleDef[] = [...RULES_9, ...REPORT_RULES, PRINTED_RULE, ...RULES_13_EXTRA, CN11_VS_T04, CN11_VS_T08, CN09_VS_T05, CN05_VS_FUNDS, CN07_VS_T06, CN09_VS_CN07];
+const SICHUAN_13: RuleDef[] = [...RULES_9, ...REPORT_RULES, ...FILE_CHECKS, ...RULES_13_EXTRA, CN11_VS_T04, CN11_VS_T08, CN09_VS_T05, CN05_VS_FUNDS, CN07_VS_T06, CN09_VS_CN07];
 
 /**
  * Rule versions, like table templates, per template set and fiscal year (and region where one
@@ -37,7 +44,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '9',
     // The 26-类 list of 公开01/04表 (with 234 抗疫特别国债) exists from 2020 on.
     fromYear: 2020,
-    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE, NAME_RULE],
+    rules: [...RULES_9, ...REPORT_RULES, ...FILE_CHECKS],
     // 207 was renamed 文化体育与传媒支出 → 文化旅游体育与传媒支出 under the same code, so no mapping
     // is needed for it; renumbered codes go here as they are met.
     codeMappings: {},
@@ -48,7 +55,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     id: '13/2020',
     template: '13',
     fromYear: 2020,
-    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE, NAME_RULE],
+    rules: [...RULES_9, ...REPORT_RULES, ...FILE_CHECKS],
     codeMappings: {},
   },
   {
@@ -57,7 +64,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '13',
     fromYear: 2020,
     edition: 2,
-    rules: [...RULES_9, ...REPORT_RULES, ...RULES_13_EXTRA, NAME_RULE],
+    rules: [...RULES_9, ...REPORT_RULES, ...FILE_CHECKS, ...RULES_13_EXTRA],
     codeMappings: {},
   },
   // Edition 3: the regional sets (shared/tables/sets.ts) and the remaining 川05/09/11表 relations.
@@ -69,7 +76,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '云南11',
     fromYear: 2020,
     edition: 3,
-    rules: [...nationalWithout('R-X09'), ...REPORT_RULES, PRINTED_RULE, CN11_VS_T04, CN09_VS_T05, YN10_VS_T09, YN10_RUNNING_COST],
+    rules: [...nationalWithout('R-X09'), ...REPORT_RULES, ...FILE_CHECKS, CN11_VS_T04, CN09_VS_T05, YN10_VS_T09, YN10_RUNNING_COST],
     codeMappings: {},
   },
   {
@@ -78,7 +85,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '内蒙古12',
     fromYear: 2020,
     edition: 3,
-    rules: [...RULES_9, ...REPORT_RULES, PRINTED_RULE, CN09_VS_T05, NM05_VS_T03, ...NM12_RULES],
+    rules: [...RULES_9, ...REPORT_RULES, ...FILE_CHECKS, CN09_VS_T05, NM05_VS_T03, ...NM12_RULES],
     codeMappings: {},
   },
   {
@@ -87,7 +94,7 @@ export const RULE_SETS: readonly RuleSet[] = [
     template: '陕西9',
     fromYear: 2020,
     edition: 3,
-    rules: [...nationalWithout('R-X16', 'R-X18'), ...REPORT_RULES, PRINTED_RULE, ...SHAANXI_SANGONG],
+    rules: [...nationalWithout('R-X16', 'R-X18'), ...REPORT_RULES, ...FILE_CHECKS, ...SHAANXI_SANGONG],
     codeMappings: {},
   },
 ];

@@ -162,6 +162,10 @@ function planReplace(session: YearSession, source: SourceYear, file: string, out
   for (const [table, extracted] of source.tables) {
     const current = session.model.tableInputs(table);
     // A printed name that names another 科目 is kept: 审核 reports it (R-I02) until the catalog name is taken.
+    // So is the name of a 类 or 款 no catalog names (21208 above a custom 项): it names that row.
+    for (const [code, { name }] of extracted.names ?? []) {
+      if (name && !session.nameOf(code)) change.printedNames.push({ table, code, name });
+    }
     for (const [code, { name, row }] of [...extracted.codes, ...(extracted.names ?? [])]) {
       const official = session.nameOf(code);
       if (!official || !name || !namesContradict(name, official)) continue;

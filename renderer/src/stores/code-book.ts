@@ -1,9 +1,11 @@
 import { catalogFor, functionLevel, type Catalog, type FunctionCode } from '../../../shared/catalog';
 import type { YearSnapshot } from '../../../shared/contract';
+import { nameByCode, printedNamesFromDoc } from '../../../shared/rules';
 
 /**
  * The 功能分类 codes a year file knows: user-defined codes (with their names), the imported official
- * 科目 table, then the built-in catalog. Names resolve in that order; search covers all three.
+ * 科目 table, then the built-in catalog. Names resolve in that order, then as an imported file printed
+ * them (a 类 or 款 none of the three names; the core's YearSession.nameOf alike); search covers the three.
  */
 export class CodeBook {
   constructor(
@@ -11,6 +13,7 @@ export class CodeBook {
     private readonly official = new Map<string, string>(),
     /** The built-in catalog of the file's fiscal year and definitions edition. */
     private readonly catalog: Catalog = catalogFor(),
+    private readonly printed = new Map<string, string>(),
   ) {}
 
   static fromSnapshot(snapshot: YearSnapshot): CodeBook {
@@ -18,11 +21,12 @@ export class CodeBook {
       new Map(Object.values(snapshot.tables).flatMap((doc) => Object.entries(doc.names ?? {}))),
       new Map(snapshot.catalog.filter((entry) => entry.kind === 'function').map((entry) => [entry.code, entry.name])),
       catalogFor(snapshot.info.fiscalYear, snapshot.info.definitionsEdition),
+      nameByCode(printedNamesFromDoc(snapshot.printedNames)),
     );
   }
 
   name(code: string): string | undefined {
-    return this.custom.get(code) ?? this.official.get(code) ?? this.catalog.functionName(code);
+    return this.custom.get(code) ?? this.official.get(code) ?? this.catalog.functionName(code) ?? this.printed.get(code);
   }
 
   isCustom(code: string): boolean {

@@ -307,7 +307,8 @@ const CASES: Case[] = [
     rule: 'R-X17',
     how: 'input: a 政府性基金 项 in 公开07表 that 公开03表 lacks (no amounts)',
     inputs: (inputs) => void inputs['公开07表'].codes.add('2120801'),
-    added: ['R-X17 公开07表 2120801 - warning'],
+    // No catalog we hold names 2120801 or its 款 21208 (a clerk names the 项 as a custom code): R-I03 says so.
+    added: ['R-X17 公开07表 2120801 - warning', 'R-I03 公开07表 21208 - warning', 'R-I03 公开07表 2120801 - warning'],
   },
   {
     rule: 'R-X18',
@@ -463,6 +464,12 @@ const CASES: Case[] = [
     how: 'printedNames: an imported workbook printed 公开03表 2010301 (行政运行) as 一般行政管理事务; 公开02表 2010301 as “行政 运行 支出”, the same name',
     printedNames: new Map([['公开03表', new Map([['2010301', '一般行政管理事务']])], ['公开02表', new Map([['2010301', '行政 运行 支出']])]]),
     added: ['R-I02 公开03表 2010301 - warning'],
+  },
+  {
+    rule: 'R-I03',
+    how: 'input: 2170404 (财预〔2025〕41号) in 公开05表; no catalog we hold names its 款 21704',
+    inputs: (inputs) => void inputs['公开05表'].codes.add('2170404'),
+    added: ['R-I03 公开05表 21704 - warning', 'R-X17 公开05表 2170404 - warning'],
   },
 ];
 
