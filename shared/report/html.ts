@@ -6,7 +6,7 @@ import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
 import { columnNeeds, fitColumns } from './column-widths';
 import { lineCells, printTable, type PrintedTable } from './table-print';
-import { sentenceText, type ReportDoc } from './types';
+import { sentenceText, type Block, type ReportDoc } from './types';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -20,6 +20,8 @@ h1, h2, h3 { break-after: avoid; break-inside: avoid; }
 p { text-indent: 2em; margin: 0; }
 .cover { text-align: center; padding-top: 60mm; font-family: "SimHei", "黑体", sans-serif; font-size: 22pt; }
 .toc p { text-indent: 0; } .toc .l2 { padding-left: 2em; }
+.toc a { display: flex; align-items: baseline; color: inherit; text-decoration: none; }
+.toc .leader { flex: 1; min-width: 2em; margin: 0 0.25em; border-bottom: 1.5pt dotted; } .toc .page { min-width: 2em; text-align: right; }
 .table { break-before: page; font-size: 9pt; line-height: 10pt; }
 .table .label { text-align: right; } .table .title { text-align: center; font-size: 14pt; line-height: 1.5; font-family: "SimHei", "黑体", sans-serif; }
 .table .unit { display: flex; justify-content: space-between; }
@@ -28,18 +30,31 @@ td.num { text-align: right; white-space: nowrap; } .table p { text-indent: 0; }
 figure { text-align: center; margin: 6pt 0; break-inside: avoid; } figcaption { font-size: 12pt; }
 `;
 
-export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) => string | undefined = () => undefined): string {
+/**
+ * `tocPages`, when given, prints the 目录 as the PDF does: each line linked to its heading (id
+ * toc1, toc2… as the Word bookmarks), dots and the page number found for that id. Chromium has no
+ * CSS target-counter(), so the printer lays the page out once and fills the numbers in (pdf-pages.ts);
+ * the number's room is kept while empty, so filling it moves nothing.
+ */
+export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) => string | undefined = () => undefined, tocPages?: ReadonlyMap<string, number>): string {
+  const listed = doc.blocks.filter((block): block is Extract<Block, { kind: 'heading' }> => block.kind === 'heading' && block.level <= 2);
+  const ids = new Map<Block, string>(listed.map((block, i) => [block, `toc${i + 1}`]));
   const out: string[] = [`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(doc.title)}</title><style>${STYLE}</style></head><body>`];
   out.push(`<div class="cover"><div>${escape(doc.unitName)}</div><div>${doc.fiscalYear}年度部门决算</div>${doc.coverLines.map((line) => `<div style="font-size:14pt">${escape(line)}</div>`).join('')}</div>`);
   for (const block of doc.blocks) {
     switch (block.kind) {
       case 'toc':
         out.push('<h1>目  录</h1><div class="toc">');
-        for (const entry of doc.blocks) if (entry.kind === 'heading' && entry.level <= 2) out.push(`<p class="l${entry.level}">${escape(entry.text)}</p>`);
+        for (const entry of listed) {
+          const id = ids.get(entry)!;
+          const text = escape(entry.text);
+          const line = tocPages ? `<a href="#${id}"><span>${text}</span><span class="leader"></span><span class="page">${tocPages.get(id) ?? ''}</span></a>` : text;
+          out.push(`<p class="l${entry.level}">${line}</p>`);
+        }
         out.push('</div>');
         break;
       case 'heading':
-        out.push(`<h${block.level}>${escape(block.text)}</h${block.level}>`);
+        out.push(`<h${block.level}${ids.has(block) ? ` id="${ids.get(block)}"` : ''}>${escape(block.text)}</h${block.level}>`);
         break;
       case 'paragraph':
         for (const sentence of block.sentences) {

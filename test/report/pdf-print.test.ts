@@ -1,6 +1,7 @@
 /**
  * The 决算公开 PDF as Chromium prints it (report --out X.pdf), read back with pdftotext: a table
- * that fills its page (公开04表 with five-figure amounts) prints whole on one page with its 注.
+ * that fills its page (公开04表 with five-figure amounts) prints whole on one page with its 注, and
+ * each 目录 line's page number is the page its heading prints on.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,5 +33,28 @@ describe.runIf(canPrint)('决算公开 PDF printed by Chromium', () => {
     expect(title).toBeGreaterThan(0);
     expect(pages[title]).toMatch(/总计3[12]12,345.67/);
     expect(pages[title]).toContain('注:本表反映部门本年度一般公共预算财政拨款、政府性基金预算财政拨款');
+  }, 120_000);
+
+  it('numbers each 目录 line with the page its heading prints on', async () => {
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+    await core.createYear({ file: 'toc.sqlite', fiscalYear: 2023, unitName: '荆门市行政审批局(本级)' });
+    await core.load({ file: 'toc.sqlite', doc: seed002Doc() });
+    const pdf = path.join(temp.dir, 'toc.pdf');
+    fs.writeFileSync(pdf, Buffer.from((await core.exportReport({ file: 'toc.sqlite', format: 'pdf', draft: true })).dataBase64, 'base64'));
+    core.close();
+
+    const squeeze = (line: string) => line.replace(/\s+/g, '');
+    const pages = pdfPages(pdf).map((page) => page.split('\n').map(squeeze).filter(Boolean));
+    const tocAt = pages.findIndex((lines) => lines[0] === '目录');
+    const entries = pages[tocAt].slice(1).filter((line) => /^(第.部分|[一二三四五六七八九十]+、)/.test(line));
+    expect(entries.length).toBeGreaterThan(10);
+    // Headings in order, each on the first page from the last one found where a line shows it.
+    let at = tocAt + 1;
+    for (const entry of entries) {
+      const [, text, page] = /^(.*?)(\d+)$/.exec(entry) ?? [entry, entry, ''];
+      expect(page, `目录“${entry}”没有页码`).not.toBe('');
+      while (at < pages.length && !pages[at].includes(text)) at++;
+      expect(at + 1, `“${text}”`).toBe(Number(page));
+    }
   }, 120_000);
 });

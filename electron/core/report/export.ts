@@ -9,6 +9,7 @@ import { chartSvg } from '../../../shared/report/chart-svg';
 import { chartImages } from './chart-png';
 import type { YearSession } from '../year-session';
 import { writeDocx } from './docx';
+import { destinationPages } from './pdf-pages';
 import { yearReport } from './source';
 
 /** On a draft's cover: it is not the text to publish. */
@@ -43,8 +44,8 @@ export async function exportReport(session: YearSession, format: ReportFormat, d
   else if (format === 'md') bytes = Buffer.from(toMarkdown(report.doc, session.model), 'utf8');
   else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc), texts: textSources(report.doc) }, null, 1), 'utf8');
   else {
-    const html = toHtml(report.doc, session.model, (id) => chartSvg(echarts, report.charts.get(id)!));
-    bytes = format === 'html' ? Buffer.from(html, 'utf8') : await printPdf(html);
+    const html = (tocPages?: ReadonlyMap<string, number>) => toHtml(report.doc, session.model, (id) => chartSvg(echarts, report.charts.get(id)!), tocPages);
+    bytes = format === 'html' ? Buffer.from(html(), 'utf8') : await printPdf(html);
   }
   return { name, mime: MIME[format], bytes };
 }
@@ -58,15 +59,27 @@ function textSources(doc: ReportDoc): { key: string; label: string; text: string
  * PDF through Chromium's own print (page.pdf), the same engine the app prints with. Needs a
  * Chromium (CHROMIUM_PATH or /usr/bin/chromium) and playwright-core; the desktop app prints
  * through Electron's printToPDF instead.
+ *
+ * The 目录's page numbers: printed with the numbers' room left empty, the PDF says on which page
+ * each heading fell (its named destination); printed again with those numbers, the layout is the
+ * same. Checked, not assumed: while a heading moved, it prints again (never more than 3 times).
  */
-async function printPdf(html: string): Promise<Buffer> {
+async function printPdf(html: (tocPages?: ReadonlyMap<string, number>) => string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="width:100%;text-align:center;font-size:10pt">— <span class="pageNumber"></span> —</div>', margin: { top: '25mm', bottom: '25mm', left: '20mm', right: '20mm' } });
+    let tocPages = new Map<string, number>();
+    for (let pass = 1; ; pass++) {
+      await page.setContent(html(tocPages), { waitUntil: 'load' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="width:100%;text-align:center;font-size:10pt">— <span class="pageNumber"></span> —</div>', margin: { top: '25mm', bottom: '25mm', left: '20mm', right: '20mm' } });
+      const found = destinationPages(pdf);
+      if (samePages(found, tocPages) || pass === 3) return pdf;
+      tocPages = found;
+    }
   } finally {
     await browser.close();
   }
 }
+
+const samePages = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);

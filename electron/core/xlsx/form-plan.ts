@@ -9,6 +9,9 @@
  * one stretched to the sheet's width. Computed figures (执行率, 预算执行得分, 合计, 等级) are
  * printed as computed; the importer never reads them back as input.
  *
+ * Printed pages are broken by the exporter (form-pages.ts): each table is handed over with its
+ * rows, so one that fits on a page is not split and a longer one repeats its header on each page.
+ *
  * Beside the form, in a hidden column, the form itself is kept as JSON: fields a region's form
  * does not print (项目周期, printed rates, 其他评价得分…) come back from it on import, while every
  * printed cell is read from the sheet, so edits made in Excel count.
@@ -19,6 +22,7 @@ import { scoreForm } from '../../../shared/forms/scoring';
 import { baseDataResult } from '../../../shared/forms/ui-helpers';
 import { FORM_DATA_MARKER, NO, YES, checkboxText, encodeFormData } from './form-cells';
 import { chineseNumber, fundingLabelColumns, fundingValue, geometry, headerValue, indicatorValue, labelColumns, pointsCell, styleOf } from './form-geometry';
+import { paginate, type KeepTogether } from './form-pages';
 import { lineCount, placeHeaders, type CellStyle, type PlanCell, type Range, type SheetPlan } from './plan';
 import { DRAFT } from './text';
 
@@ -42,8 +46,10 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
   const cells: PlanCell[] = [];
   const merges: Range[] = [];
   const heights = new Map<number, number>();
-  /** Each indicator table's header rows and its last row. */
-  const indicatorHeaders: { first: number; last: number; end: number }[] = [];
+  /** Each table's rows (with the section line titling it), kept on one page where they fit. */
+  const tables: KeepTogether[] = [];
+  /** The row of the last section line: it titles a table right below it. */
+  let sectionRow = 0;
   const year = form.fiscal_year ?? context.fiscalYear;
 
   const spanWidth = (left: number, right: number) => widths.slice(left - 1, right).reduce((a, b) => a + b, 0);
@@ -134,6 +140,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     gridFirst ||= row;
     switch (block.kind) {
       case 'section':
+        sectionRow = row;
         put(row++, 1, block.text, 'header', width);
         break;
       case 'fields':
@@ -213,7 +220,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
   cells.push({ row: 1, col: dataCol, value: FORM_DATA_MARKER, style: 'data' });
   encodeFormData(serializeForm(form)).forEach((chunk, i) => cells.push({ row: i + 2, col: dataCol, value: chunk, style: 'data' }));
 
-  return {
+  return paginate({
     name: context.sheetName,
     table: '绩效自评',
     width,
@@ -222,14 +229,15 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     columnWidths: widths,
     rowHeights: heights,
     header: { first: 1, last: 0 },
-    // One indicator table that ends the form: its header heads its rows carried onto the next page.
-    // Not where other rows follow it (眉山's 存在问题, 玉林's 自评分析): a page of those would print
-    // under indicator headers. Nor with two tables of different columns (荆门's 长期 and 年度).
-    printTitles: indicatorHeaders.length === 1 && indicatorHeaders[0].end === gridLast ? { first: indicatorHeaders[0].first, last: indicatorHeaders[0].last } : undefined,
     grid: { first: gridFirst || 1, last: gridLast },
     orientation: widths.reduce((a, b) => a + b, 0) > 100 ? 'landscape' : 'portrait',
     hiddenColumns: [dataCol],
-  };
+  }, tables);
+
+  /** A table from `top` to `bottom`, with the section line right above it. */
+  function keepTable(top: number, bottom: number, header?: KeepTogether['header']): void {
+    tables.push({ first: sectionRow === top - 1 ? sectionRow : top, last: bottom, header });
+  }
 
   /** 预算执行情况: block label down the left, row labels, multi-level headers, one row per profile row. */
   function fundingBlock(block: Extract<Block, { kind: 'funding' }>, top: number): number {
@@ -271,6 +279,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
       cells.push({ row: top, col: 1, value: block.label.join(''), style: 'header' });
       mergeDown(top, 1, r - 1, lead);
     }
+    keepTable(top, r - 1);
     return r;
   }
 
@@ -279,8 +288,6 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     const lead = block.label.length;
     const depth = Math.max(1, ...block.columns.map((column) => column.header.length));
     headers(block, top, depth, lead + 1);
-    const headerRows = { first: top, last: top + depth - 1, end: top };
-    indicatorHeaders.push(headerRows);
     let r = top + depth;
     const rows = form.indicators.filter((ind) => ind.horizon === block.horizon);
     const shown: Array<Indicator | null> = rows.length ? rows : [null];
@@ -325,7 +332,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
       cells.push({ row: top, col: 1, value: block.label.join(''), style: 'header' });
       mergeDown(top, 1, r - 1, lead);
     }
-    headerRows.end = r - 1;
+    keepTable(top, r - 1, { first: top, last: top + depth - 1, left: lead + 1 });
     return r;
   }
 

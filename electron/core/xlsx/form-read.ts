@@ -287,6 +287,11 @@ export function readFormCells(view: SheetView, profile: Profile, start: number, 
     let r = header.body;
     const isTotal = (row: number) => !!block.totalRow && view.labelCols(row, block.totalRow).length > 0;
     for (; r <= view.rows && !laterBlockAt(index, r) && !isTotal(r) && !view.empty(r); r++) {
+      // The header printed again at the top of a page the table runs onto (form-pages.ts).
+      if (anchors[index]!(r)) {
+        r += header.body - header.row - 1;
+        continue;
+      }
       const values: IndicatorRow['values'] = {};
       let filled = false;
       block.columns.forEach((column, j) => {

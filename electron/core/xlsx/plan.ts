@@ -44,12 +44,8 @@ export interface SheetPlan {
   rowHeights: Map<number, number>;
   /** Header block including the 栏次 line: repeated on every printed page and frozen on screen. */
   header: { first: number; last: number };
-  /**
-   * Rows repeated at the top of every printed page that does not hold them, where they are not the
-   * header block: a 自评表's indicator headers, so the rest of its indicator table on the next page
-   * is still headed (nothing frozen on screen).
-   */
-  printTitles?: { first: number; last: number };
+  /** Rows that start a printed page, where the exporter breaks the pages itself (a 自评表: form-pages.ts). */
+  pageBreaks?: number[];
   /** Rows that get the thin grid: header block through the last body line. */
   grid: { first: number; last: number };
   /** Default landscape (the annex tables are wide); a narrow form prints portrait. */
@@ -303,6 +299,5 @@ export function planTable(def: TableDef, model: YearModel, context: PlanContext)
 
 /** The rows each printed page repeats at its top, if any. */
 export function titleRows(plan: SheetPlan): { first: number; last: number } | undefined {
-  if (plan.printTitles) return plan.printTitles;
   return plan.header.last >= plan.header.first ? plan.header : undefined;
 }

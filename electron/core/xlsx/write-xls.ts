@@ -1,8 +1,9 @@
 /**
  * Renders sheet plans as a legacy .xls (BIFF8) workbook that prints like the .xlsx: the fonts,
  * borders, alignment and shading of look.ts as FONT/XF records, A4 landscape fit-to-page (SETUP,
- * WSBOOL), repeated header rows (the built-in Print_Titles name), frozen header (WINDOW2/PANE),
- * live formulas with cached results, optional sheet protection, and the document properties.
+ * WSBOOL), repeated header rows (the built-in Print_Titles name), a 自评表's manual page breaks
+ * (HORIZONTALPAGEBREAKS), frozen header (WINDOW2/PANE), live formulas with cached results,
+ * optional sheet protection, and the document properties.
  *
  * Written here rather than with a library: no maintained JavaScript writer emits BIFF8 styles
  * (SheetJS community writes none; the styled forks target .xlsx only), and the subset needed is a
@@ -181,6 +182,12 @@ function sheetStream(plan: SheetPlan, index: number, options: WriteOptions, styl
   const out: Buffer[] = [record(REC.BOF, new Bytes().u16(0x0600).u16(0x0010).u16(0x0dbb).u16(0x07cc).u32(0).u32(0x06))];
   const landscape = (plan.orientation ?? 'landscape') === 'landscape';
   out.push(record(REC.WSBOOL, new Bytes().u16(0x04c1 | 0x0100))); // fFitToPage
+  if (plan.pageBreaks?.length) {
+    // Each break: the first row below it (0-based), across every column.
+    const breaks = new Bytes().u16(plan.pageBreaks.length);
+    for (const row of plan.pageBreaks) breaks.u16(row - 1).u16(0).u16(255);
+    out.push(record(REC.HORIZONTALPAGEBREAKS, breaks));
+  }
   // BIFF8 header codes have no colour (&K came with Excel 2007).
   out.push(record(REC.HEADER, options.draft ? wideString(PAGE.draftHeader.replace(/&K[0-9A-F]{6}/, '')) : Buffer.alloc(0)));
   out.push(record(REC.FOOTER, wideString(PAGE.footer)));

@@ -215,6 +215,8 @@ function sheetXml(plan: SheetPlan, index: number, names: readonly string[], opti
     `<pageMargins left="${left}" right="${right}" top="${top}" bottom="${bottom}" header="${header}" footer="${footer}"/>`,
     `<pageSetup paperSize="9" orientation="${plan.orientation ?? 'landscape'}" fitToWidth="1" fitToHeight="${plan.onePage ? 1 : 0}"/>`,
     `<headerFooter>${options.draft ? `<oddHeader>${escapeXml(PAGE.draftHeader)}</oddHeader>` : ''}<oddFooter>${escapeXml(PAGE.footer)}</oddFooter></headerFooter>`,
+    // A break's id is the last row above it.
+    plan.pageBreaks?.length ? `<rowBreaks count="${plan.pageBreaks.length}" manualBreakCount="${plan.pageBreaks.length}">${plan.pageBreaks.map((row) => `<brk id="${row - 1}" max="16383" man="1"/>`).join('')}</rowBreaks>` : '',
     '</worksheet>',
   );
   return parts.join('');
