@@ -19,6 +19,7 @@ import { checkSaveRequest } from './core/desktop/requests';
 import { dataDirFrom, loadSettings, saveSettings, withRecent } from './core/desktop/settings';
 import { YEAR_FILE_EXTENSION, checkChosenYearFile, desktopYearFiles, yearFileInArgs } from './core/desktop/year-files';
 import { APP_ORIGIN, harden, isTrustedSender } from './security';
+import { printWithElectron } from './pdf-printer';
 
 const EDITOR = '决算通桌面版';
 
@@ -60,7 +61,7 @@ async function start(): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
   const files = desktopYearFiles(() => dataDir);
   for (const file of settings.recent) files.choose(file);
-  let core = createCore({ resolveFile: files.resolve, dataDir, editor: EDITOR });
+  let core = createCore({ resolveFile: files.resolve, dataDir, editor: EDITOR, printPdf: printWithElectron });
 
   const remember = (fullPath: string) => {
     settings = { ...settings, recent: withRecent(settings.recent, fullPath) };
@@ -165,7 +166,7 @@ async function start(): Promise<void> {
     dataDir = dataDirFrom(process.env, settings, app.getPath('documents'));
     // The open years belong to the old folder: close them and show the new folder's list.
     core.close();
-    core = createCore({ resolveFile: files.resolve, dataDir, editor: EDITOR });
+    core = createCore({ resolveFile: files.resolve, dataDir, editor: EDITOR, printPdf: printWithElectron });
     main.webContents.reload();
   };
 

@@ -14,6 +14,7 @@ import { withFileStats } from './file-stats';
 import { setReportText } from './report/source';
 import { scoreSheet } from '../../shared/forms/score-sheet';
 import { deleteFramework, saveFramework, scoredFrameworks } from './frameworks';
+import type { PdfPrinter } from './report/pdf-page';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -38,6 +39,8 @@ export interface CoreOptions {
   dataDir?: string;
   /** How other processes name this one while it edits a year file (决算通桌面版, 浏览器模式, 命令行). */
   editor?: string;
+  /** Prints the 决算公开 PDF; the desktop app passes its own Chromium's (default: Chromium through playwright-core). */
+  printPdf?: PdfPrinter;
 }
 
 /** Year files in the app's data folder are plain names (shared/file-name.ts): no folders, no way out of it. */
@@ -272,7 +275,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async exportReport({ file, format, draft = false }) {
       // Word, charts and PDF libraries load only when a document is asked for (CLI start-up stays quick).
       const { exportReport } = await import('./report/export');
-      const report = await reading(file, (open) => exportReport(open, format, draft));
+      const report = await reading(file, (open) => exportReport(open, format, draft, options.printPdf));
       return { name: report.name, mime: report.mime, dataBase64: report.bytes.toString('base64') };
     },
     async closeYear({ file }) {

@@ -5,6 +5,7 @@
  * each fresh load of main.mjs (after vi.resetModules) and the test share it.
  */
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 
 type Handler = (...args: any[]) => any;
 
@@ -111,6 +112,33 @@ export class FakeWebContents extends EventEmitter {
   setWindowOpenHandler(handler: Handler) {
     this.windowOpenHandler = handler;
   }
+  /**
+   * Electron's printToPDF played by the real Chromium (playwright-core) on the loaded page, its
+   * options turned into Chromium's own (pageSize, margins in inches, header and footer templates),
+   * so the main process's PDF is a real one. Each call's options are kept for the test.
+   */
+  printed: Record<string, any>[] = [];
+  async printToPDF(options: Record<string, any>): Promise<Buffer> {
+    this.printed.push(options);
+    const { chromium } = await import('playwright-core');
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    try {
+      const page = await browser.newPage({ javaScriptEnabled: options.javascript ?? true });
+      await page.goto(this.url);
+      const inches = (value: number) => `${value}in`;
+      const { top, bottom, left, right } = options.margins;
+      return await page.pdf({
+        format: options.pageSize,
+        printBackground: options.printBackground,
+        displayHeaderFooter: options.displayHeaderFooter,
+        headerTemplate: options.headerTemplate,
+        footerTemplate: options.footerTemplate,
+        margin: { top: inches(top), bottom: inches(bottom), left: inches(left), right: inches(right) },
+      });
+    } finally {
+      await browser.close();
+    }
+  }
 }
 
 export class FakeWindow extends EventEmitter {
@@ -130,6 +158,13 @@ export class FakeWindow extends EventEmitter {
     this.webContents.url = url;
     this.webContents.emit('did-finish-load');
     this.emit('ready-to-show');
+  }
+  async loadFile(file: string) {
+    await this.loadURL(pathToFileURL(file).href);
+  }
+  destroyed = false;
+  destroy() {
+    this.destroyed = true;
   }
   isMinimized() {
     return this.minimized;

@@ -11,6 +11,7 @@ import { tempDir } from '../helpers/temp';
 /** Findings that are not defects, by check and file, with the reason and the test that holds it. */
 const EXPLAINED: Record<string, string> = {
   'CSP_GLOBAL_CHECK ': 'The CSP is a response header of the app:// handler and the browser-mode host, not a <meta> the scanner could read (main-process.test.ts, web-host.test.ts).',
+  'AUXCLICK_JS_CHECK pdf-printer.ts': 'The PDF printer window is never shown (no clicks reach it), runs no JavaScript and denies new windows like every other (main-process.test.ts “prints the 决算公开 PDF …”).',
   'AUXCLICK_JS_CHECK main.ts': 'A middle click can only ask for a new window, and setWindowOpenHandler denies every one (main-process.test.ts “denies … new windows”).',
   'PRELOAD_JS_CHECK main.ts': 'Reviewed: preload.ts exposes three narrow functions through contextBridge, never ipcRenderer itself; the main process checks sender and arguments (main-process.test.ts).',
 };

@@ -139,6 +139,31 @@ describe('the built main process with a stand-in electron', () => {
     expect(failed.error).toContain(`未能写入 ${readOnly}:文件夹不存在`);
   });
 
+  it('prints the 决算公开 PDF with its own Chromium (printToPDF) in a hidden, sandboxed, script-less window', async () => {
+    // No other Chromium for the core to fall back on: an installed app ships none.
+    process.env.CHROMIUM_PATH = path.join(temp.dir, 'no-chromium');
+    try {
+      const windowsBefore = state.windows.length;
+      const answer = await invoke('juesuan:call', fromApp(window), 'exportReport', { file: '2024.sqlite', format: 'pdf', draft: true });
+      expect(answer.ok, answer.error?.message).toBe(true);
+      const pdf = Buffer.from(answer.result.dataBase64, 'base64');
+      expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+      const printers = state.windows.slice(windowsBefore);
+      expect(printers.length).toBeGreaterThan(0);
+      for (const printer of printers) {
+        expect(printer.options).toMatchObject({ show: false, webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false } });
+        expect(printer.destroyed).toBe(true);
+        expect(printer.webContents.url).toMatch(/^file:.*\.html$/);
+        expect(fs.existsSync(new URL(printer.webContents.url))).toBe(false); // its temporary page is gone
+      }
+      // A4 with the browser mode's margins (25 / 20 mm) and the page-number footer.
+      expect(printers[0].webContents.printed[0]).toMatchObject({ pageSize: 'A4', printBackground: true, displayHeaderFooter: true, margins: { top: 25 / 25.4, bottom: 25 / 25.4, left: 20 / 25.4, right: 20 / 25.4 } });
+      expect(printers[0].webContents.printed[0].footerTemplate).toContain('pageNumber');
+    } finally {
+      delete process.env.CHROMIUM_PATH;
+    }
+  });
+
   it('a second launch focuses this window and opens the year file it was given', async () => {
     const received = path.join(temp.dir, 'usb', '2023.sqlite');
     fs.mkdirSync(path.dirname(received));

@@ -10,6 +10,7 @@ import { chartImages } from './chart-png';
 import type { YearSession } from '../year-session';
 import { writeDocx } from './docx';
 import { destinationPages } from './pdf-pages';
+import { PDF_PAGE, type PdfPrinter } from './pdf-page';
 import { yearReport } from './source';
 
 /** On a draft's cover: it is not the text to publish. */
@@ -30,7 +31,7 @@ const MIME: Record<ReportFormat, string> = {
  * region requires reasons, a sentence lacks its 主要原因 (gate.ts); a draft says so on its cover.
  * The --json listing is a check of the text, never a document: it is not gated.
  */
-export async function exportReport(session: YearSession, format: ReportFormat, draft = false): Promise<{ name: string; mime: string; bytes: Buffer }> {
+export async function exportReport(session: YearSession, format: ReportFormat, draft = false, printer: PdfPrinter = printWithChromium): Promise<{ name: string; mime: string; bytes: Buffer }> {
   const report = yearReport(session);
   if (!draft && format !== 'json') {
     const errors = session.findings().filter((finding) => finding.severity === 'error').length;
@@ -45,7 +46,7 @@ export async function exportReport(session: YearSession, format: ReportFormat, d
   else if (format === 'json') bytes = Buffer.from(JSON.stringify({ outline: report.doc.outline, sentences: sentenceSources(report.doc), texts: textSources(report.doc) }, null, 1), 'utf8');
   else {
     const html = (tocPages?: ReadonlyMap<string, number>) => toHtml(report.doc, session.model, (id) => chartSvg(echarts, report.charts.get(id)!), tocPages);
-    bytes = format === 'html' ? Buffer.from(html(), 'utf8') : await printPdf(html);
+    bytes = format === 'html' ? Buffer.from(html(), 'utf8') : await printPdf(html, printer);
   }
   return { name, mime: MIME[format], bytes };
 }
@@ -56,29 +57,35 @@ function textSources(doc: ReportDoc): { key: string; label: string; text: string
 }
 
 /**
- * PDF through Chromium's own print (page.pdf), the same engine the app prints with. Needs a
- * Chromium (CHROMIUM_PATH or /usr/bin/chromium) and playwright-core; the desktop app prints
- * through Electron's printToPDF instead.
- *
- * The 目录's page numbers: printed with the numbers' room left empty, the PDF says on which page
- * each heading fell (its named destination); printed again with those numbers, the layout is the
- * same. Checked, not assumed: while a heading moved, it prints again (never more than 3 times).
+ * Chromium (CHROMIUM_PATH or /usr/bin/chromium) through playwright-core: the browser mode's and
+ * the CLI's printer. One browser per document.
  */
-async function printPdf(html: (tocPages?: ReadonlyMap<string, number>) => string): Promise<Buffer> {
+async function printWithChromium(html: string): Promise<Buffer> {
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
-    let tocPages = new Map<string, number>();
-    for (let pass = 1; ; pass++) {
-      await page.setContent(html(tocPages), { waitUntil: 'load' });
-      const pdf = await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate: '<div style="width:100%;text-align:center;font-size:10pt">— <span class="pageNumber"></span> —</div>', margin: { top: '25mm', bottom: '25mm', left: '20mm', right: '20mm' } });
-      const found = destinationPages(pdf);
-      if (samePages(found, tocPages) || pass === 3) return pdf;
-      tocPages = found;
-    }
+    await page.setContent(html, { waitUntil: 'load' });
+    const { margins, headerTemplate, footerTemplate } = PDF_PAGE;
+    const mm = (value: number) => `${value}mm`;
+    return await page.pdf({ format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate, footerTemplate, margin: { top: mm(margins.top), bottom: mm(margins.bottom), left: mm(margins.left), right: mm(margins.right) } });
   } finally {
     await browser.close();
+  }
+}
+
+/**
+ * The 目录's page numbers: printed with the numbers' room left empty, the PDF says on which page
+ * each heading fell (its named destination); printed again with those numbers, the layout is the
+ * same. Checked, not assumed: while a heading moved, it prints again (never more than 3 times).
+ */
+async function printPdf(html: (tocPages?: ReadonlyMap<string, number>) => string, printer: PdfPrinter): Promise<Buffer> {
+  let tocPages = new Map<string, number>();
+  for (let pass = 1; ; pass++) {
+    const pdf = await printer(html(tocPages));
+    const found = destinationPages(pdf);
+    if (samePages(found, tocPages) || pass === 3) return pdf;
+    tocPages = found;
   }
 }
 
