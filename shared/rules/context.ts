@@ -314,15 +314,19 @@ export class CheckContext {
     return [rowLabel, colLabel].filter(Boolean).join(' ');
   }
 
-  /** Records a finding of the running rule; a rule reports a cell once (the first relation wins). */
-  emit(finding: Omit<Finding, 'key' | 'rule'>): void {
-    const key = this.newKey(finding.table, finding.row, finding.col);
+  /**
+   * Records a finding of the running rule; a rule reports a cell once (the first relation wins).
+   * `part` names a second finding of the rule at the same cell (P-03's 年初预算 beside its 上年 change),
+   * so each is listed and answered (出错说明) on its own.
+   */
+  emit(finding: Omit<Finding, 'key' | 'rule'>, part?: string): void {
+    const key = this.newKey(finding.table, finding.row, finding.col, part);
     if (key !== null) this.findings.push({ key, rule: this.rule.id, ...finding });
   }
 
   /** The key of the running rule's finding at a cell, or null when the rule has reported the cell already. */
-  private newKey(table: string, row: string, col: string): string | null {
-    const key = findingKey(this.rule.id, table, row, col);
+  private newKey(table: string, row: string, col: string, part?: string): string | null {
+    const key = findingKey(this.rule.id, table, row, col) + (part ? `#${part}` : '');
     if (this.seen.has(key)) return null;
     this.seen.add(key);
     return key;

@@ -1,5 +1,6 @@
 /** SPEC §2.7 for the 9-table set: plausibility warnings. */
 import { formatAmount, type Amount } from '../money';
+import { codeLevel } from '../tables';
 import type { ReasonSlot, SourceCell } from '../report/types';
 import { rel, rule } from './builders';
 import { show, type CheckContext } from './context';
@@ -106,20 +107,21 @@ export const plausibility: RuleDef[] = [
     W,
     '增减变动 ≥ 30% 或预算执行率 < 90% / > 110% 须说明主要原因',
     custom(['T01[r27].c1, T01[r58].c2, T05[类].c1, T06[人员经费合计/公用经费合计], T09.c7 vs LY', 'T05[code].c1 ÷ SUPP.gpb_initial_budget_by_code[code]'], (ctx) => {
-      type Cell = { table: string; row: string; col: string };
-      const notes = new Map<string, { cell: Cell; texts: string[]; expected: Amount; onPage: boolean }>();
       const entered = enteredChecker(ctx.model);
-      // A change needs a reason once this year's figure is entered, and only once: a 主要原因 written on
-      // the 决算公开 page for the same change explains it here too, and the warning sends the clerk there.
-      const note = (cell: Cell, base: SourceCell, text: string, expected: Amount) => {
+      // Each change is its own finding, answered by its own reason: a 主要原因 written on the 决算公开
+      // page for that change (the warning sends the clerk there), else an 出错说明. One finding for
+      // both kept the 上年 part when the 执行率 reason was written, and took one 出错说明 for both.
+      // A change needs a reason once this year's figure is entered, and only once.
+      const note = (cell: SourceCell, base: SourceCell, text: string, expected: Amount, part?: string) => {
         if (!entered([cell])) return;
         const reason = reasonFor(ctx, cell, base);
         if (reason?.text && !reason.draft) return;
-        const key = `${cell.table}|${cell.row}|${cell.col}`;
-        if (!notes.has(key)) notes.set(key, { cell, texts: [], expected, onPage: true });
-        const entry = notes.get(key)!;
-        entry.texts.push(text);
-        entry.onPage &&= !!reason;
+        const actual = ctx.amount(cell.table, cell.row, cell.col);
+        const where = reason ? '请在决算公开页写明主要原因(写明后此条即消除)' : '请在出错说明中写明主要原因';
+        ctx.emit(
+          { severity: 'warning', table: cell.table, row: cell.row, col: cell.col, message: `${ctx.where(cell)} ${ctx.label(cell)} ${show(actual)},${text},${where}`, expected: formatAmount(expected), actual: formatAmount(actual) },
+          part,
+        );
       };
       if (ctx.baseline) {
         for (const cell of yoyCells(ctx)) {
@@ -135,17 +137,9 @@ export const plausibility: RuleDef[] = [
         const cell = { table: T05, row, col: '1' };
         const rate = ctx.amount(T05, row, '1') / budget;
         const base = { table: SUPP_TABLE, row: `gpb_initial_budget_by_code.${row}`, col: '' };
-        if (rate < 0.9 || rate > 1.1) note(cell, base, `年初预算 ${show(budget)},执行率 ${pct(rate)}`, budget);
-      }
-      for (const { cell, texts, expected, onPage } of notes.values()) {
-        const actual = ctx.amount(cell.table, cell.row, cell.col);
-        ctx.emit({
-          severity: 'warning',
-          ...cell,
-          message: `${ctx.where(cell)} ${ctx.label(cell)} ${show(actual)},${texts.join(';')},${onPage ? '请在决算公开页写明主要原因(写明后此条即消除)' : '请在出错说明中写明主要原因'}`,
-          expected: formatAmount(expected),
-          actual: formatAmount(actual),
-        });
+        // A 类 also has its 上年 change at this cell: the 年初预算 finding is keyed apart from it, at
+        // every 类 whether or not that one is there, so an 出错说明 stays with the change it was written for.
+        if (rate < 0.9 || rate > 1.1) note(cell, base, `年初预算 ${show(budget)},执行率 ${pct(rate)}`, budget, codeLevel(row) === 1 ? '年初预算' : undefined);
       }
     }),
     { needsOneOf: ['baseline', 'gpb_initial_budget_by_code'] },

@@ -57,4 +57,34 @@ describe('主要原因 of changes against last year and the 年初预算', () =>
     expect(findings.some((finding) => finding.rule === 'P-03' && finding.row === '201')).toBe(false);
     expect(findings.some((finding) => finding.rule === 'P-05' && finding.row === 'gpb.budget.201')).toBe(false);
   });
+
+  it('a 类 both changed against last year and off its 年初预算: each part goes exactly when its own reason is given', async () => {
+    // 201 fell 96.92% against 2023 (the first test's entry) and 100.00 of a 3686.57 年初预算 is 2.71%.
+    await core.setSupplementary({ file: '2024.sqlite', values: { 'gpb_initial_budget_by_code.201': '3686.57' } });
+    const at201 = async () => (await reasonFindings('2024.sqlite')).filter((finding) => finding.rule === 'P-03' && finding.table === '公开05表' && finding.row === '201');
+    let [lastYear, budget, ...more] = await at201();
+    expect(more).toEqual([]);
+    // The 上年 change has no sentence of its own in the document: it is explained in an 出错说明.
+    expect(lastYear.message).toBe('公开05表 科目 201 第1栏 小计 100.00,较上年 3,249.78 下降 96.92%,请在出错说明中写明主要原因');
+    // The 执行率 has its sentence on the 决算公开 page and is answered there.
+    expect(budget.message).toBe('公开05表 科目 201 第1栏 小计 100.00,年初预算 3,686.57,执行率 2.71%,请在决算公开页写明主要原因(写明后此条即消除)');
+
+    // The 出错说明 answers the 上年 change only.
+    await core.explain({ file: '2024.sqlite', key: lastYear.key, text: '机构改革,部分职能划出。' });
+    [lastYear, budget] = await at201();
+    expect(lastYear.explanation).toBe('机构改革,部分职能划出。');
+    expect(budget.message).toContain('执行率 2.71%');
+    expect(budget.explanation).toBeUndefined();
+
+    // The 主要原因 on the page answers the 执行率 only: that part goes, the explained 上年 change stays as it was.
+    await core.setReportText({ file: '2024.sqlite', key: 'reason.gpb.budget.201', text: '部分项目推迟到下年实施。' });
+    expect(await at201()).toEqual([lastYear]);
+
+    // Taken back, the 执行率 asks again, and the 上年 change keeps its 出错说明.
+    await core.setReportText({ file: '2024.sqlite', key: 'reason.gpb.budget.201', text: null });
+    expect((await at201()).map((finding) => [finding.message.includes('执行率'), finding.explanation])).toEqual([
+      [false, '机构改革,部分职能划出。'],
+      [true, undefined],
+    ]);
+  });
 });

@@ -1,10 +1,22 @@
-import { TABLES, describeCell, explainRule, linkSource, type YearModel } from '../../../shared/tables';
+import { TABLES, describeCell, explainRule, linkSource, type FunctionalTableDef, type YearModel } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 
 export interface ReadOnlyHint {
   text: string;
   /** The cell a linked cell reads, to jump to. */
   source: { table: string; row: string; col: string; label: string } | null;
+  /** The table has no 科目 row yet: a button takes the clerk to “添加科目”. */
+  addRow?: boolean;
+}
+
+/**
+ * Why nothing can be typed anywhere in a table: only a 功能分类 table can be so (every fixed table has
+ * input cells), before its first 科目 row, when its one row is the 合计 those rows add up to.
+ */
+export function noTypableCellHint(def: FunctionalTableDef): ReadOnlyHint {
+  const printedEmpty = def.emptyText?.replace(/^[((]|[))]$/g, '');
+  const none = printedEmpty ? `;没有本表资金的不用填写,本表印出“${printedEmpty}”` : '';
+  return { text: `本表没有需要录入的单元格:合计由各科目行汇总,本表还没有科目行。请先在上方“添加科目”输入科目代码或名称,添加科目行后录入金额${none}`, source: null, addRow: true };
 }
 
 /** Why a computed or linked cell cannot be typed into, in one line. */
@@ -20,7 +32,7 @@ export function readOnlyHint(model: YearModel, table: string, row: string, col: 
 }
 
 /** The line above the grid: the three cell colours, or why the cell just typed into is read-only. */
-export function GridStatus({ hint, onClose }: { hint: ReadOnlyHint | null; onClose: () => void }) {
+export function GridStatus({ hint, onClose, onAddRow }: { hint: ReadOnlyHint | null; onClose: () => void; onAddRow: () => void }) {
   const goTo = useYearStore((state) => state.goToFinding);
   if (hint) {
     return (
@@ -29,6 +41,11 @@ export function GridStatus({ hint, onClose }: { hint: ReadOnlyHint | null; onClo
         {hint.source && (
           <button type="button" className="link-button" onClick={() => (goTo(hint.source!), onClose())}>
             转到 {hint.source.label}
+          </button>
+        )}
+        {hint.addRow && (
+          <button type="button" className="link-button" onClick={() => (onAddRow(), onClose())}>
+            添加科目
           </button>
         )}
         <button type="button" className="link-button" aria-label="关闭提示" onClick={onClose}>

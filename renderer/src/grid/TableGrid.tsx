@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
 import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
-import { GridStatus, readOnlyHint, type ReadOnlyHint } from './GridStatus';
+import { GridStatus, noTypableCellHint, readOnlyHint, type ReadOnlyHint } from './GridStatus';
 import { useTypeToEdit, type CellRole } from './type-to-edit';
 import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
@@ -40,6 +40,9 @@ const theme = themeQuartz.withParams({
   rangeSelectionBorderColor: '#1a5fb4',
 });
 
+/** A cell as the read-only hint remembers it: the 栏次 line is pinned and numbered apart from the body's lines. */
+const hintKey = (line: number | null | undefined, pinned: string | null | undefined, column: string | undefined) => `${pinned ? `${pinned}:` : ''}${line}|${column}`;
+
 /** While a year closes, before this grid unmounts. */
 const NO_ROWS: ResolvedRow[] = [];
 const lineId = (params: GetRowIdParams<LineData>) => params.data.id;
@@ -68,7 +71,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const focusRequest = useYearStore((state) => state.focusRequest);
   const host = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState<ReadOnlyHint | null>(null);
-  /** The cell the hint explains, as "line|column". */
+  /** The cell the hint explains, as "line|column" (the 栏次 line pinned on top: "top:0|column"). */
   const hintFor = useRef<string | null>(null);
 
   const rowKeys = useMemo(() => rows.map((row) => row.key).join(','), [rows]);
@@ -115,7 +118,14 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     gridApi.current?.redrawRows();
   }, [rowKeys]);
 
+  /** A 功能分类 table before its first 科目 row: nothing in it takes typing (its 合计 sums the rows). */
+  const noTypableCell = useMemo(() => def.kind === 'functional' && !firstInputCell(def, layout, modelRef.current), [def, layout]);
+  const noTypableRef = useRef(noTypableCell);
+  noTypableRef.current = noTypableCell;
   const roleOf = useCallback((cell: HTMLElement): CellRole => {
+    // Then every cell refuses typing, saying why, as a computed cell does: a key typed into the 栏次
+    // or the 科目名称 went nowhere without a word.
+    if (noTypableRef.current) return 'computed';
     const role = ['input', 'computed', 'linked'].find((name) => cell.classList.contains(`cell-${name}`));
     // A year opened read-only: its input cells refuse typing as computed ones do, saying why.
     if (role === 'input' && currentReadOnlyReason()) return 'computed';
@@ -126,7 +136,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     const reason = currentReadOnlyReason();
     if (!reason) return false;
     const focused = gridApi.current?.getFocusedCell();
-    hintFor.current = focused ? `${focused.rowIndex}|${focused.column.getColId()}` : null;
+    hintFor.current = focused ? hintKey(focused.rowIndex, focused.rowPinned, focused.column.getColId()) : null;
     setHint({ text: READ_ONLY_REFUSAL, source: null });
     return true;
   };
@@ -134,20 +144,28 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const onReadOnly = useCallback(() => {
     if (refusedAsReadOnly()) return;
     const focused = gridApi.current?.getFocusedCell();
+    if (focused && def.kind === 'functional' && noTypableRef.current) {
+      hintFor.current = hintKey(focused.rowIndex, focused.rowPinned, focused.column.getColId());
+      return setHint(noTypableCellHint(def));
+    }
     const column = focused && layout.columns.find((candidate) => candidate.id === focused.column.getColId());
     const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
     if (!focused || !row || !column?.col) return;
-    hintFor.current = `${focused.rowIndex}|${column.id}`;
+    hintFor.current = hintKey(focused.rowIndex, focused.rowPinned, column.id);
     setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
   }, [def, layout]);
   useTypeToEdit(host, gridApi, roleOf, onReadOnly, shown);
   const editorText = useCallback(() => host.current?.querySelector<HTMLInputElement>('.amount-editor-input')?.value ?? null, []);
   useTableSwitchKeys(def.id, shown, gridApi, editorText);
 
-  /** Puts the focus in the grid: on `target`, else the cell focused last, else the first input cell. */
+  /**
+   * Puts the focus in the grid: on `target`, else the cell focused last, else the first input cell;
+   * in a table with none, its first amount, so keys typed on the way there are told why they go nowhere.
+   */
   const focusGrid = (api: GridApi<LineData>, target?: { line: number; columnId: string } | null) => {
     const last = api.getFocusedCell();
-    const cell = target ?? (last && !last.rowPinned ? { line: last.rowIndex, columnId: last.column.getColId() } : firstInputCell(def, layout, modelRef.current));
+    const firstAmount = () => ({ line: 0, columnId: layout.columns.find((column) => column.col)!.id });
+    const cell = target ?? (last && !last.rowPinned ? { line: last.rowIndex, columnId: last.column.getColId() } : (firstInputCell(def, layout, modelRef.current) ?? (noTypableCell ? firstAmount() : null)));
     if (!cell) return;
     api.ensureIndexVisible(cell.line);
     api.ensureColumnVisible(cell.columnId);
@@ -221,7 +239,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const onCellFocused = (event: CellFocusedEvent<LineData>) => {
     // The grid tells the same cell again when it redraws it (after a save or 审核): the hint stays for it.
     const column = typeof event.column === 'string' ? event.column : event.column?.getColId();
-    if (event.rowPinned || hintFor.current !== `${event.rowIndex}|${column}`) setHint(null);
+    if (hintFor.current !== hintKey(event.rowIndex, event.rowPinned, column)) setHint(null);
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
     // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
     if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);
@@ -231,7 +249,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   return (
     <div className="grid-host" data-table={def.id} data-active={shown || undefined} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} onAdded={(code) => (addedRow.current = code)} onLeave={() => gridApi.current && focusGrid(gridApi.current)} />}
-      <GridStatus hint={hint} onClose={() => setHint(null)} />
+      <GridStatus hint={hint} onClose={() => setHint(null)} onAddRow={() => host.current?.querySelector<HTMLInputElement>('.code-search input')?.focus()} />
       <div className="grid-body" ref={body}>
       {gridWidth !== null && (
         <PlainGrid<LineData>

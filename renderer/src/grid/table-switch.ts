@@ -40,7 +40,7 @@ export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefOb
       if (!step) return;
       const { info, selectTable } = useYearStore.getState();
       if (!info) return;
-      // Typed on the way to a table that took no focus (none of its cells takes typing): the switch goes on.
+      // Typed on the way to a table that has not taken the focus yet: the switch goes on.
       dropUnclaimed();
       if (peekPending()) {
         // Typed so fast that the editor is still on its way with the text: the key again once it holds it.

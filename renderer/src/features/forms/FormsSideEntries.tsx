@@ -19,11 +19,12 @@ export function FormsSideEntries() {
   const department = entries.find((entry) => entry.json.subject_type === 'department');
   const departmentLabel = department ? (department.json.subject_code ?? department.json.subject_name) : null;
   const forms = findings.filter((finding) => finding.table === FORMS_TABLE);
+  const projectCodes = entries.filter((entry) => entry.json.subject_type === 'project').map((entry) => entry.json.subject_code ?? '');
   const items = [
     {
       id: PROJECT_PAGE,
       title: '项目支出绩效自评',
-      note: `${entries.filter((entry) => entry.json.subject_type === 'project').length} 个项目`,
+      note: `${projectCodes.length} 个项目`,
       count: summarise(forms.filter((finding) => finding.row !== departmentLabel)).total,
     },
     {
@@ -36,7 +37,7 @@ export function FormsSideEntries() {
     ...Object.values(FRAMEWORK_DEFS).filter((def) => frameworksOfRegion(info?.formRegion ?? DEFAULT_FORM_REGION).includes(def) || Object.values(frameworks).some((doc) => doc.framework.framework === def.kind)).map((def) => ({
       id: frameworkPage(def.kind),
       title: `${def.attachment} ${def.title}`,
-      note: frameworkNote(def, Object.values(frameworks)),
+      note: frameworkNote(def, Object.values(frameworks), projectCodes),
       count: { error: 0, warning: 0 },
     })),
     { id: SCORES_PAGE, title: '自评得分一览', note: `${entries.filter((entry) => !isUntouchedDraft(entry.id)).length} 张表`, count: { error: 0, warning: 0 } },
@@ -74,9 +75,16 @@ export function FormsSideEntries() {
   );
 }
 
-/** 已填写 / 未填写 (a department framework), or how many projects have one (附件2). */
-function frameworkNote(def: FrameworkDef, docs: FrameworkDoc[]): string {
+/**
+ * 已填写 / 未填写 (a department framework); for 附件2, filled per project: the projects its page
+ * offers (the year's project forms, one shown from the start) and how many of them have theirs
+ * filled. Counting the stored ones alone said “0 个项目” beside a page showing a project.
+ */
+function frameworkNote(def: FrameworkDef, docs: FrameworkDoc[], projectCodes: string[]): string {
   const own = docs.filter((doc) => doc.framework.framework === def.kind);
-  if (def.subject === 'project') return `${own.length} 个项目`;
+  if (def.subject === 'project') {
+    const filled = projectCodes.filter((code) => own.some((doc) => doc.subject_code === code && !doc.draft)).length;
+    return `${projectCodes.length} 个项目,已填 ${filled} 个`;
+  }
   return own.length ? (own[0].draft ? '上年草稿' : '已填写') : '未填写';
 }

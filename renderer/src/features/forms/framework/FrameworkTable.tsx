@@ -22,7 +22,8 @@ interface Props {
   rangeText(index: number): string;
 }
 
-const weight = (text: string | null | undefined) => (text ? `(${formatPoints(parsePoints(text, '分值'))}分)` : '');
+/** "(18分)" after an 一级 / 二级 name: kept on one line, so a long name (基础设施(在建项目)) wraps before it instead of widening the table. */
+const weight = (text: string | null | undefined) => (text ? <span className="fw-weight">({formatPoints(parsePoints(text, '分值'))}分)</span> : null);
 
 export function FrameworkTable({ json, headings, ticks, settled, onScore, onChange, rangeText }: Props) {
   const items = json.items;
