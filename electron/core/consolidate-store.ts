@@ -5,7 +5,8 @@
 import type { ConsolidatedUnit, Offset } from '../../shared/consolidation';
 import { formatAmount, parseAmount, type Amount } from '../../shared/money';
 import type { ConsolidatedName } from '../../shared/report';
-import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import type { UnitFigures } from '../../shared/rules';
+import { TABLES, YearModel, cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
 import type { YearStore } from './store';
 
 export interface ConsolidationRecord {
@@ -60,6 +61,13 @@ export function consolidatedNames(store: YearStore): ConsolidatedName[] | undefi
   const rows = store.database.prepare('SELECT seq, parent, unit_name, unit_code FROM consolidation_units ORDER BY seq').all() as { seq: number; parent: number | null; unit_name: string; unit_code: string }[];
   const nodes = new Set(rows.flatMap((row) => (row.parent === null ? [] : [row.parent])));
   return rows.filter((row) => !nodes.has(row.seq)).map((row) => ({ unitName: row.unit_name, unitCode: row.unit_code }));
+}
+
+/** A 汇总's direct units with the inputs each reported, as models of the same tables (none for a unit's own year): its errors name them. */
+export function unitFiguresOf(store: YearStore, nameOf: (code: string) => string | undefined): (UnitFigures & { inputs: YearInputs })[] {
+  if (!isConsolidation(store)) return [];
+  const record = readRecord(store);
+  return record.units.map((unit, index) => ({ unitName: unit.unitName, file: unit.file, inputs: record.inputs[index], model: new YearModel(TABLES, record.inputs[index], nameOf) }));
 }
 
 /** The 主管部门's own work in a 汇总 file, none of it summed from the units: kept when the 汇总 is rebuilt. */

@@ -1,7 +1,7 @@
 /** What a year session shows and hands out: the renderer's snapshot, a table view, the interchange document. */
 import type { InterchangeDoc, TableInputsDoc, TableView, YearSnapshot } from '../../shared/contract';
 import { formatAmount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR, printedLabel } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, docsFromInputs, printedLabel } from '../../shared/tables';
 import { printedNamesToDoc } from '../../shared/rules';
 import { serializeForm } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
@@ -49,9 +49,10 @@ export function snapshotOf(session: YearSession): YearSnapshot {
   };
 }
 
-function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits'> {
+function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits' | 'unitFigures'> {
   const units = consolidatedNames(session.store);
-  return units ? { consolidatedUnits: units } : {};
+  if (!units) return {};
+  return { consolidatedUnits: units, unitFigures: session.unitFigures().map((unit) => ({ unitName: unit.unitName, file: unit.file, tables: docsFromInputs(unit.inputs) })) };
 }
 
 export function tableView(session: YearSession, tableName: string): TableView {

@@ -36,6 +36,18 @@ export interface Finding {
   rounding?: boolean;
   /** The user's 出错说明; only warnings carry one, an error cannot be explained away. */
   explanation?: string;
+  /** In a 汇总: the amounts are summed from unit files and read-only here, so the fix is made in these (consolidated.ts). */
+  fixIn?: FixIn;
+}
+
+/**
+ * Where an error of a 汇总 is fixed: `failing` = these units' own files fail the same check (each
+ * with its figure of the cell); otherwise none does alone (the 汇总's 调整 or the sum makes it) and
+ * every unit contributing to the cell is listed.
+ */
+export interface FixIn {
+  failing: boolean;
+  units: { unitName: string; file: string; value: string | null }[];
 }
 
 export const findingKey = (rule: string, table: string, row: string, col: string) => `${rule}|${table}|${row}|${col}`;
@@ -131,4 +143,6 @@ export interface ValidateOptions {
   printed?: PrintedCells;
   /** 科目 names as an imported workbook printed them (R-I02); none when absent. */
   printedNames?: PrintedNames;
+  /** Only the rules with these ids run (a 汇总 asks its units about its own failed rules). */
+  only?: ReadonlySet<string>;
 }

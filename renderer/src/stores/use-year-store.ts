@@ -3,7 +3,7 @@ import type { CellEdit, ReportTextDoc, YearChange, YearInfo, YearSnapshot } from
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { CallError, call, onHeldElsewhere } from '../api';
-import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames, type UnitFigures } from '../../../shared/rules';
 import { printedActions, printedAfter, printedOf, type PrintedActions } from './printed-actions';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
@@ -74,6 +74,8 @@ interface YearState extends PrintedActions {
   reportTexts: Record<string, ReportTextDoc>;
   /** A 汇总 file's units as consolidated (its 决算单位构成 draft is built from them); undefined for a unit's year. */
   consolidatedUnits: YearSnapshot['consolidatedUnits'];
+  /** A 汇总's units with their own figures: its errors on summed amounts name them; empty for a unit's year. */
+  units: UnitFigures[];
   /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
   printed: PrintedCells;
   /** 科目 names an imported file printed against the catalog (R-I02), until the clerk takes the catalog name. */
@@ -115,9 +117,10 @@ interface YearState extends PrintedActions {
 /** The first 审核 of an opened year runs once its grid has the focus, or after this long when none takes it (another page). */
 const FIRST_AUDIT_DELAY = 2000;
 
-function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
+function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook; units: UnitFigures[] } {
   const codes = CodeBook.fromSnapshot(snapshot);
-  return { model: new YearModel(TABLES, inputsFromDocs(snapshot.tables), (code) => codes.name(code)), codes };
+  const modelOf = (tables: YearSnapshot['tables']) => new YearModel(TABLES, inputsFromDocs(tables), (code) => codes.name(code));
+  return { model: modelOf(snapshot.tables), codes, units: (snapshot.unitFigures ?? []).map(({ unitName, file, tables }) => ({ unitName, file, model: modelOf(tables) })) };
 }
 
 /** Changes reach the core strictly in order; each is committed before the next is sent. */
@@ -126,9 +129,9 @@ let queue: Promise<unknown> = Promise.resolve();
 export const useYearStore = create<YearState>((set, get) => {
   /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
   const audit = (): Finding[] => {
-    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames } = get();
+    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames, units } = get();
     if (!model || !info) return [];
-    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms });
+    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms, units });
   };
   /** Every change asks for the 审核 again; changes within one frame share one run, after the frame is painted. */
   const findingsAfterPaint = afterPaint(() => set({ findings: audit(), audited: true }));
@@ -225,6 +228,7 @@ export const useYearStore = create<YearState>((set, get) => {
     supplementary: {},
     reportTexts: {},
     consolidatedUnits: undefined,
+    units: [],
     printed: new Map(),
     printedNames: new Map(),
     focusRequest: null,
