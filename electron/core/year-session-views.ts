@@ -8,7 +8,7 @@ import { formatPoints } from '../../shared/forms/decimal';
 import { profileFor } from '../../shared/forms/profiles';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { frameworksDump, storedFrameworks } from './frameworks';
-import { consolidatedNames } from './consolidate-store';
+import { confirmedOrganisation, consolidatedNames } from './consolidate-store';
 import type { YearSession } from './year-session';
 
 export function snapshotOf(session: YearSession): YearSnapshot {
@@ -49,10 +49,15 @@ export function snapshotOf(session: YearSession): YearSnapshot {
   };
 }
 
-function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits' | 'unitFigures'> {
+function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits' | 'unitFigures' | 'confirmedOrganisation'> {
   const units = consolidatedNames(session.store);
   if (!units) return {};
-  return { consolidatedUnits: units, unitFigures: session.unitFigures().map((unit) => ({ unitName: unit.unitName, file: unit.file, tables: docsFromInputs(unit.inputs) })) };
+  const confirmed = confirmedOrganisation(session.store);
+  return {
+    consolidatedUnits: units,
+    unitFigures: session.unitFigures().map((unit) => ({ unitName: unit.unitName, file: unit.file, tables: docsFromInputs(unit.inputs) })),
+    ...(confirmed ? { confirmedOrganisation: confirmed } : {}),
+  };
 }
 
 export function tableView(session: YearSession, tableName: string): TableView {

@@ -4,6 +4,7 @@ import type { TemplateSet } from '../tables';
 import type { CheckContext } from './context';
 import type { PrintedCells } from './printed';
 import type { PrintedNames } from './printed-names';
+import type { OrganisationChange } from '../report/organisation';
 
 export type Severity = 'error' | 'warning';
 
@@ -90,7 +91,13 @@ export interface Supplementary {
   /** Narrative sections by name (P-04). */
   narrative?: Record<string, string>;
   /** The 公开 document's stored texts (reasons, 概况) and its outline, for the missing-reason check (P-05). */
-  report?: { outline: string; fiscalYear: number; texts: Record<string, { text: string; draft: boolean }> };
+  report?: {
+    outline: string;
+    fiscalYear: number;
+    texts: Record<string, { text: string; draft: boolean }>;
+    /** A 汇总 whose units changed since its 决算单位构成 was confirmed (P-07). */
+    organisation?: OrganisationChange;
+  };
 }
 
 /** Inputs a rule cannot run without: last year's file, or a supplementary field. */

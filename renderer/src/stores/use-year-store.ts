@@ -10,7 +10,7 @@ import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/for
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
 import { CodeBook } from './code-book';
 import { inverseOf } from './history';
-import { suppFor } from '../features/report/report-supp';
+import { confirmedAfterSave, suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
 import { afterPaint } from './after-paint';
 import { fileNameFor, type NewYearForm } from '../features/start/new-year-form';
@@ -74,6 +74,8 @@ interface YearState extends PrintedActions {
   reportTexts: Record<string, ReportTextDoc>;
   /** A 汇总 file's units as consolidated (its 决算单位构成 draft is built from them); undefined for a unit's year. */
   consolidatedUnits: YearSnapshot['consolidatedUnits'];
+  /** The units a 汇总's 决算单位构成 was confirmed for: set again as the clerk saves it (P-07). */
+  confirmedOrganisation: YearSnapshot['confirmedOrganisation'];
   /** A 汇总's units with their own figures: its errors on summed amounts name them; empty for a unit's year. */
   units: UnitFigures[];
   /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
@@ -131,7 +133,8 @@ export const useYearStore = create<YearState>((set, get) => {
   const audit = (): Finding[] => {
     const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames, units } = get();
     if (!model || !info) return [];
-    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms, units });
+    const supp = suppFor(info, supplementary, reportTexts, get());
+    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp, printed, printedNames, forms, units });
   };
   /** Every change asks for the 审核 again; changes within one frame share one run, after the frame is painted. */
   const findingsAfterPaint = afterPaint(() => set({ findings: audit(), audited: true }));
@@ -228,6 +231,7 @@ export const useYearStore = create<YearState>((set, get) => {
     supplementary: {},
     reportTexts: {},
     consolidatedUnits: undefined,
+    confirmedOrganisation: undefined,
     units: [],
     printed: new Map(),
     printedNames: new Map(),
@@ -261,7 +265,7 @@ export const useYearStore = create<YearState>((set, get) => {
         // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
         const forms = snapshot.forms.map((json) => parseForm(json));
         // The grid is drawn and takes the focus first (gridShown); the year's 审核 follows (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, consolidatedUnits: snapshot.consolidatedUnits, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, consolidatedUnits: snapshot.consolidatedUnits, confirmedOrganisation: snapshot.confirmedOrganisation, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
         findingsAfterPaint.requestBy(FIRST_AUDIT_DELAY);
       } catch (error) {
         set({ error: (error as Error).message });
@@ -365,7 +369,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const reportTexts = { ...get().reportTexts };
         if (text.trim()) reportTexts[key] = { text: text.trim(), draft: false };
         else delete reportTexts[key];
-        set({ reportTexts, savedAt: new Date(), error: null });
+        set({ reportTexts, ...confirmedAfterSave(key, text, get()), savedAt: new Date(), error: null });
         reaudit();
       } catch (error) {
         set({ error: (error as Error).message });
