@@ -58,6 +58,15 @@ describe('审核 of a 汇总 points at the unit files', () => {
     expect(finding.fixIn).toBeUndefined();
   });
 
+  it('keeps the hint of a check on what the 汇总 owns (its 补充信息 is entered there)', async () => {
+    await core.setSupplementary({ file: '汇总.sqlite', values: { 'gov_procurement.total': '10', 'gov_procurement.goods': '4', 'gov_procurement.works': '0', 'gov_procurement.services': '0' } });
+    const own = (await core.validate({ file: '汇总.sqlite' })).findings.find((finding) => finding.rule === 'R-X23')!;
+    expect(own).toMatchObject({ severity: 'error', table: '补充信息' });
+    expect(own.message).toMatch(/请核对这两处数字,改正录入有误的一处$/);
+    expect(own.fixIn).toBeUndefined();
+    await core.setSupplementary({ file: '汇总.sqlite', values: { 'gov_procurement.total': null, 'gov_procurement.goods': null, 'gov_procurement.works': null, 'gov_procurement.services': null } });
+  });
+
   it('says the same in the 审核说明 sheet of the exported workbook', async () => {
     const exported = await core.exportWorkbook({ file: '汇总.sqlite', draft: true });
     const book = new ExcelJS.Workbook();
