@@ -6,7 +6,7 @@
  */
 import type { PerfForm } from './forms/model';
 import { checkYearForms, type FormFinding } from './forms/year-check';
-import { validateYear, type Finding, type ModelView, type ValidateOptions } from './rules';
+import { pointToUnits, validateYear, type Finding, type ModelView, type UnitFigures, type ValidateOptions } from './rules';
 import { withPrintedLabels, type LabelStyle } from './tables';
 
 export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
@@ -17,11 +17,13 @@ export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
   forms: readonly PerfForm[];
   /** A project form's own findings kept from an earlier run (the core's per-form cache, electron/core/form-checks.ts). */
   checkedBefore?: (form: PerfForm) => FormFinding[] | undefined;
+  /** A 汇总's units with their own figures (its record): its errors on summed amounts name them (rules/consolidated.ts). */
+  units?: readonly UnitFigures[];
 }
 
 export function auditYear(model: ModelView, inputs: AuditInputs): Finding[] {
-  const { forms, explanations, checkedBefore, numbering, ...options } = inputs;
-  const tables = validateYear(model, { ...options, explanations });
+  const { forms, explanations, checkedBefore, numbering, units, ...options } = inputs;
+  const tables = pointToUnits(validateYear(model, { ...options, explanations }), units ?? [], options);
   const formFindings = checkYearForms([...forms], model, checkedBefore).map((finding) => {
     const text = explanations[finding.key]?.trim();
     // An error blocks export whatever is written about it (SPEC §0.4).

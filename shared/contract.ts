@@ -79,6 +79,10 @@ export interface YearSnapshot {
   frameworks: FrameworkDoc[];
   /** A 汇总 file's units as consolidated (its 决算单位构成 is drafted from them); absent for a unit's own year. */
   consolidatedUnits?: ConsolidatedName[];
+  /** The units a 汇总's 决算单位构成 was confirmed for (P-07 flags a re-汇总 with others); absent until confirmed. */
+  confirmedOrganisation?: ConsolidatedName[];
+  /** A 汇总 file's direct units with the inputs each reported (its record): its errors on summed amounts name the units to fix them in. */
+  unitFigures?: { unitName: string; file: string; tables: Record<string, TableInputsDoc> }[];
   /** Set when another program edits the file: this window may only view, check and export it; says who holds it. */
   readOnly?: string;
 }

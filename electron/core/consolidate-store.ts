@@ -4,8 +4,9 @@
  */
 import type { ConsolidatedUnit, Offset } from '../../shared/consolidation';
 import { formatAmount, parseAmount, type Amount } from '../../shared/money';
-import type { ConsolidatedName } from '../../shared/report';
-import { cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
+import { ORGANISATION_KEY, type ConsolidatedName } from '../../shared/report/organisation';
+import type { UnitFigures } from '../../shared/rules';
+import { TABLES, YearModel, cellKey, emptyInputs, type YearInputs } from '../../shared/tables';
 import type { YearStore } from './store';
 
 export interface ConsolidationRecord {
@@ -62,20 +63,46 @@ export function consolidatedNames(store: YearStore): ConsolidatedName[] | undefi
   return rows.filter((row) => !nodes.has(row.seq)).map((row) => ({ unitName: row.unit_name, unitCode: row.unit_code }));
 }
 
+/** A 汇总's direct units with the inputs each reported, as models of the same tables (none for a unit's own year): its errors name them. */
+export function unitFiguresOf(store: YearStore, nameOf: (code: string) => string | undefined): (UnitFigures & { inputs: YearInputs })[] {
+  if (!isConsolidation(store)) return [];
+  const record = readRecord(store);
+  return record.units.map((unit, index) => ({ unitName: unit.unitName, file: unit.file, inputs: record.inputs[index], model: new YearModel(TABLES, record.inputs[index], nameOf) }));
+}
+
+/** Meta key: the units (JSON ConsolidatedName[]) a 汇总's 决算单位构成 was confirmed or written for. */
+export const ORGANISATION_UNITS = 'organisation_units';
+
+/** The units the clerk's 决算单位构成 was confirmed for; undefined when it was not (or before this was kept). */
+export function confirmedOrganisation(store: YearStore): ConsolidatedName[] | undefined {
+  const stored = store.meta(ORGANISATION_UNITS);
+  return stored === undefined ? undefined : (JSON.parse(stored) as ConsolidatedName[]);
+}
+
 /** The 主管部门's own work in a 汇总 file, none of it summed from the units: kept when the 汇总 is rebuilt. */
 const OWN_TABLES = ['report_texts', 'explanations', 'forms', 'frameworks', 'catalog_codes', 'baseline_cells'] as const;
-const OWN_META = ['supplementary', 'form_region', 'baseline_fiscal_year', 'baseline_unit_name', 'baseline_unit_code', 'baseline_source', 'baseline_imported_at'] as const;
+const OWN_META = [ORGANISATION_UNITS, 'supplementary', 'form_region', 'baseline_fiscal_year', 'baseline_unit_name', 'baseline_unit_code', 'baseline_source', 'baseline_imported_at'] as const;
 
 /**
  * Copies the previous 汇总's own work (决算公开 texts, 出错说明, its 绩效自评 forms and 部门整体
  * frameworks, 科目表, 补充信息, region, 上年数) into the one being built: a re-汇总 replaces the sums only.
  * The caller runs it inside the transaction that writes the sums, with `previous` attached.
  */
-export function copyOwnWork(store: YearStore, previous: string): void {
+export function copyOwnWork(store: YearStore, previous: string, organisationUnits?: ConsolidatedName[]): void {
   const db = store.database;
   for (const table of OWN_TABLES) db.prepare(`INSERT INTO main.${table} SELECT * FROM ${previous}.${table}`).run();
   const keys = OWN_META.map(() => '?').join(', ');
   db.prepare(`INSERT OR REPLACE INTO main.meta SELECT * FROM ${previous}.meta WHERE key IN (${keys})`).run(...OWN_META);
+  if (organisationUnits) db.prepare('INSERT OR REPLACE INTO main.meta (key, value) VALUES (?, ?)').run(ORGANISATION_UNITS, JSON.stringify(organisationUnits));
+}
+
+/**
+ * The units a 决算单位构成 confirmed before they were kept with it (ORGANISATION_UNITS) was confirmed
+ * for: those of the 汇总 about to be replaced. Undefined when nothing is confirmed or they are kept.
+ */
+export function unkeptOrganisation(store: YearStore): ConsolidatedName[] | undefined {
+  if (!store.reportTexts()[ORGANISATION_KEY] || store.meta(ORGANISATION_UNITS) !== undefined) return undefined;
+  return consolidatedNames(store);
 }
 
 export function readRecord(store: YearStore): ConsolidationRecord {

@@ -15,7 +15,7 @@ import { DEFAULT_FORM_REGION } from '../../shared/forms/regions';
 import { TABLES, YearModel, describeCell, emptyInputs, templateTables, type TableDef, type YearInputs } from '../../shared/tables';
 import { offsetDebits, proposeOffsets, unmatchedFlows, type UnitFigures } from './consolidate-offsets';
 import type { ReadUnit } from './consolidate-read';
-import { copyOwnWork, isConsolidation, readRecord, writeRecord } from './consolidate-store';
+import { copyOwnWork, isConsolidation, readRecord, unkeptOrganisation, writeRecord } from './consolidate-store';
 import { unitPool } from './unit-pool';
 import { YearStore } from './store';
 
@@ -175,10 +175,12 @@ export function cellLabel(def: TableDef, row: { key: string; label: string }): s
 export function writeConsolidation(out: string, consolidation: Consolidation): void {
   const { plan, summed, customNames, unitInputs } = consolidation;
   const rebuilding = fs.existsSync(out);
+  let organisationUnits: ReturnType<typeof unkeptOrganisation>;
   if (rebuilding) {
     // Opened through the store: migrated to the schema the new file has, so its own work copies column for column.
     const existing = YearStore.open(out);
     const replaceable = isConsolidation(existing);
+    if (replaceable) organisationUnits = unkeptOrganisation(existing);
     existing.close();
     if (!replaceable) throw new ApiError('refused', `文件已存在且不是汇总结果,不能覆盖:${out}`);
   }
@@ -197,7 +199,7 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
     store.database.transaction(() => {
       store.write({ cells, addCodes, meta: { consolidation: '汇总', consolidated_at: new Date().toISOString(), form_region: plan.formRegion } });
       writeRecord(store, { units: plan.units, inputs: unitInputs, offsets: plan.offsets });
-      if (rebuilding) copyOwnWork(store, 'previous');
+      if (rebuilding) copyOwnWork(store, 'previous', organisationUnits);
     })();
     if (rebuilding) store.database.exec('DETACH DATABASE previous');
     store.checkpoint();

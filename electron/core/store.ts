@@ -372,10 +372,17 @@ export class YearStore {
     return readReportTexts(this.db);
   }
 
-  /** Writes (null: removes) 决算公开 texts in one transaction; `replaceAll` first clears every text (load). */
-  writeReportTexts(texts: Record<string, ReportTextRow | null>, replaceAll = false): number {
+  /** Writes (null: removes) 决算公开 texts in one transaction; `replaceAll` first clears every text (load); `meta` entries ride along (null: removed). */
+  writeReportTexts(texts: Record<string, ReportTextRow | null>, replaceAll = false, meta: Record<string, string | null> = {}): number {
+    this.metaCache = null;
     return this.guard(() => {
-      this.db.transaction(() => applyReportTexts(this.db, texts, replaceAll))();
+      this.db.transaction(() => {
+        applyReportTexts(this.db, texts, replaceAll);
+        for (const [key, value] of Object.entries(meta)) {
+          if (value === null) this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+          else this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+        }
+      })();
       return ++this.revisionValue;
     });
   }

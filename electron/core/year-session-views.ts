@@ -1,14 +1,14 @@
 /** What a year session shows and hands out: the renderer's snapshot, a table view, the interchange document. */
 import type { InterchangeDoc, TableInputsDoc, TableView, YearSnapshot } from '../../shared/contract';
 import { formatAmount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR, printedLabel } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, docsFromInputs, printedLabel } from '../../shared/tables';
 import { printedNamesToDoc } from '../../shared/rules';
 import { serializeForm } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
 import { profileFor } from '../../shared/forms/profiles';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { frameworksDump, storedFrameworks } from './frameworks';
-import { consolidatedNames } from './consolidate-store';
+import { confirmedOrganisation, consolidatedNames } from './consolidate-store';
 import type { YearSession } from './year-session';
 
 export function snapshotOf(session: YearSession): YearSnapshot {
@@ -49,9 +49,15 @@ export function snapshotOf(session: YearSession): YearSnapshot {
   };
 }
 
-function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits'> {
+function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits' | 'unitFigures' | 'confirmedOrganisation'> {
   const units = consolidatedNames(session.store);
-  return units ? { consolidatedUnits: units } : {};
+  if (!units) return {};
+  const confirmed = confirmedOrganisation(session.store);
+  return {
+    consolidatedUnits: units,
+    unitFigures: session.unitFigures().map((unit) => ({ unitName: unit.unitName, file: unit.file, tables: docsFromInputs(unit.inputs) })),
+    ...(confirmed ? { confirmedOrganisation: confirmed } : {}),
+  };
 }
 
 export function tableView(session: YearSession, tableName: string): TableView {

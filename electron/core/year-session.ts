@@ -16,6 +16,7 @@ import { frameworksFromDoc } from './frameworks';
 import { executionsOf } from '../../shared/forms/framework-entry';
 import { dumpOf, snapshotOf, tableView } from './year-session-views';
 import { checkPrinted } from './printed-change';
+import { unitFiguresOf } from './consolidate-store';
 import { functionalOf, parseInput, parseValue, pendingCodes, pendingKey, ruleOrThrow, type PendingCodes } from './year-session-inputs';
 
 /** What an import writes beside the cells, in the same transaction. */
@@ -36,6 +37,8 @@ export class YearSession {
   private namesAsPrinted: Map<string, string>;
   /** The built-in catalog of the file's fiscal year and definitions edition. */
   readonly catalog: Catalog;
+  /** A 汇总's units as its record keeps them, read at the first 审核: the record changes only by replacing the file. */
+  private units?: ReturnType<typeof unitFiguresOf>;
 
   constructor(
     readonly file: string,
@@ -144,6 +147,11 @@ export class YearSession {
     return revision;
   }
 
+  /** A 汇总's direct units with the inputs each reported; empty for a unit's own year. */
+  unitFigures(): ReturnType<typeof unitFiguresOf> {
+    return (this.units ??= unitFiguresOf(this.store, (code) => this.nameOf(code)));
+  }
+
   /** The year's 审核 findings (tables and forms), with the 出错说明 written on warnings. */
   findings(): Finding[] {
     const info = this.info;
@@ -163,6 +171,7 @@ export class YearSession {
       printedNames: this.store.loadPrintedNames(),
       forms,
       checkedBefore,
+      units: this.unitFigures(),
     });
   }
 

@@ -1,9 +1,12 @@
 /**
  * 汇总 and batch 审核 of 300 unit files of a realistic size (seed 002's nine tables, split among the
- * units, about 300 input cells each): wall time and the peak resident memory, printed.
+ * units, about 300 input cells each): wall time and the peak resident memory, printed. Then the 汇总
+ * result opened as the app opens it (its snapshot carries every unit's reported inputs, so its errors
+ * name the units to fix them in) and audited.
  */
 import path from 'node:path';
 import { planConsolidation, writeConsolidation } from '../../electron/core/consolidate';
+import { createCore } from '../../electron/core/core';
 import { validateFiles } from '../../electron/core/validate-files';
 import { expandPaths } from '../../electron/core/read-unit-file';
 import { splitSeed002 } from '../../test/fixtures/consolidation';
@@ -33,6 +36,17 @@ export async function benchConsolidate(): Promise<void> {
         return `${consolidation.plan.units.length} 个单位`;
       });
     }
+    await figure(`打开 ${UNITS} 个单位的汇总结果并审核(快照含各单位录入数)`, async () => {
+      const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+      try {
+        const snapshot = JSON.stringify(await core.openYear({ file: '汇总.sqlite' }));
+        const { findings } = await core.validate({ file: '汇总.sqlite' });
+        const pointed = findings.filter((finding) => finding.fixIn).length;
+        return `快照 ${(Buffer.byteLength(snapshot) / 1024 / 1024).toFixed(1)} MB,${findings.length} 条审核结果(${pointed} 条指向单位文件)`;
+      } finally {
+        core.close();
+      }
+    });
     for (const jobs of [0, 2]) {
       await figure(`批量审核 ${UNITS} 个单位文件(${threads(jobs)})`, async () => {
         const reports = await validateFiles([folder], { jobs });

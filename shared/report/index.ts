@@ -14,4 +14,4 @@ export { INPUTS_SHEET, INPUTS_TITLE, INPUT_COLUMNS, KEY_COLUMN, KEY_MARKER, DRAF
 export { missingReasons, reportBlock } from './gate';
 export { CELL_PADDING, columnNeeds, fitColumns, textWidth, type ColumnNeeds } from './column-widths';
 export { columnBands, sliceColumns } from './table-bands';
-export { ORGANISATION_KEY, organisationDraft, type ConsolidatedName } from './organisation';
+export { ORGANISATION_KEY, organisationChange, organisationChangeText, organisationDraft, type ConsolidatedName, type OrganisationChange } from './organisation';

@@ -28,3 +28,30 @@ export function organisationDraft(department: ConsolidatedName, fiscalYear: numb
   const names = ordered.map((unit, index) => `${index + 1}.${index === 0 && own >= 0 ? `${bare(unit.unitName)}(本级)` : unit.unitName.trim()}`);
   return `从决算单位构成看,纳入${bare(department.unitName)}${fiscalYear}年度部门决算编制范围的单位共${ordered.length}个,包括:${names.join(';')}。`;
 }
+
+/** The units a 汇总 has now that its confirmed 决算单位构成 did not name (added), and those it no longer has (removed). */
+export interface OrganisationChange {
+  added: string[];
+  removed: string[];
+}
+
+/**
+ * How the 汇总's units differ from those it had when the clerk confirmed (or wrote) the 决算单位构成:
+ * undefined when nothing was confirmed or the units are the same (by unit code, else by name). A
+ * re-汇总 keeps the clerk's text, which then names the old set unless this says so.
+ */
+export function organisationChange(confirmed: readonly ConsolidatedName[] | undefined, current: readonly ConsolidatedName[]): OrganisationChange | undefined {
+  if (!confirmed) return undefined;
+  const identity = (unit: ConsolidatedName) => (unit.unitCode ? `代码 ${unit.unitCode}` : `名称 ${unit.unitName.trim()}`);
+  const missingFrom = (units: readonly ConsolidatedName[], others: readonly ConsolidatedName[]) => {
+    const there = new Set(others.map(identity));
+    return units.filter((unit) => !there.has(identity(unit))).map((unit) => unit.unitName.trim());
+  };
+  const change = { added: missingFrom(current, confirmed), removed: missingFrom(confirmed, current) };
+  return change.added.length || change.removed.length ? change : undefined;
+}
+
+/** "新增 XX;减少 YY": the change in words, for the 审核 and the 决算公开 page. */
+export function organisationChangeText({ added, removed }: OrganisationChange): string {
+  return [added.length ? `新增 ${added.join('、')}` : '', removed.length ? `减少 ${removed.join('、')}` : ''].filter(Boolean).join(';');
+}

@@ -5,12 +5,15 @@
  *   region's threshold) has one, and reasons carried from last year are confirmed.
  * - P-06: the clerk's reasons agree with the tables: a number restating a figure of its sentence is
  *   that figure, and a reason written for a sentence the tables no longer produce is not lost silently.
+ * - P-07: a 汇总's confirmed 决算单位构成 still names the units it was confirmed with after a re-汇总
+ *   added or removed some: flagged until the clerk confirms it again or takes the new draft.
  */
 import { buildReport, sentencesOf } from '../report/build';
 import { OUTLINES, type OutlineId, type ReportOutline } from '../report/outline';
 import { reasonMismatches } from '../report/text-figures';
 import { sentenceName, type Sentence } from '../report/types';
 import { REASON_PREFIX } from '../report/writer';
+import { ORGANISATION_KEY, organisationChangeText } from '../report/organisation';
 import type { CheckContext } from './context';
 import { TEXT_TABLE, type RuleDef } from './types';
 
@@ -107,6 +110,26 @@ export const REPORT_RULES: RuleDef[] = [
           actual: null,
         });
       }
+    },
+  },
+  {
+    id: 'P-07',
+    title: '汇总的决算单位构成确认后汇总单位有增减的,须重新核实',
+    severity: 'warning',
+    reads: ['情况说明 profile.organisation (经办人确认时的汇总单位) vs 现在的汇总单位'],
+    needs: ['report'],
+    check(ctx: CheckContext) {
+      const change = ctx.supp.report!.organisation;
+      if (!change) return;
+      ctx.emit({
+        severity: 'warning',
+        table: TEXT_TABLE,
+        row: ORGANISATION_KEY,
+        col: '',
+        message: `情况说明中的“机构设置及决算单位构成”确认后,汇总的单位有变化(${organisationChangeText(change)}),所填文字仍按原来的单位;请在决算公开页核实后再次确认,或采用按现在的汇总单位生成的草稿`,
+        expected: null,
+        actual: null,
+      });
     },
   },
 ];

@@ -4,6 +4,7 @@ import type { TemplateSet } from '../tables';
 import type { CheckContext } from './context';
 import type { PrintedCells } from './printed';
 import type { PrintedNames } from './printed-names';
+import type { OrganisationChange } from '../report/organisation';
 
 export type Severity = 'error' | 'warning';
 
@@ -36,6 +37,18 @@ export interface Finding {
   rounding?: boolean;
   /** The user's 出错说明; only warnings carry one, an error cannot be explained away. */
   explanation?: string;
+  /** In a 汇总: the amounts are summed from unit files and read-only here, so the fix is made in these (consolidated.ts). */
+  fixIn?: FixIn;
+}
+
+/**
+ * Where an error of a 汇总 is fixed: `failing` = these units' own files fail the same check (each
+ * with its figure of the cell); otherwise none does alone (the 汇总's 调整 or the sum makes it) and
+ * every unit contributing to the cell is listed.
+ */
+export interface FixIn {
+  failing: boolean;
+  units: { unitName: string; file: string; value: string | null }[];
 }
 
 export const findingKey = (rule: string, table: string, row: string, col: string) => `${rule}|${table}|${row}|${col}`;
@@ -78,7 +91,13 @@ export interface Supplementary {
   /** Narrative sections by name (P-04). */
   narrative?: Record<string, string>;
   /** The 公开 document's stored texts (reasons, 概况) and its outline, for the missing-reason check (P-05). */
-  report?: { outline: string; fiscalYear: number; texts: Record<string, { text: string; draft: boolean }> };
+  report?: {
+    outline: string;
+    fiscalYear: number;
+    texts: Record<string, { text: string; draft: boolean }>;
+    /** A 汇总 whose units changed since its 决算单位构成 was confirmed (P-07). */
+    organisation?: OrganisationChange;
+  };
 }
 
 /** Inputs a rule cannot run without: last year's file, or a supplementary field. */
@@ -131,4 +150,6 @@ export interface ValidateOptions {
   printed?: PrintedCells;
   /** 科目 names as an imported workbook printed them (R-I02); none when absent. */
   printedNames?: PrintedNames;
+  /** Only the rules with these ids run (a 汇总 asks its units about its own failed rules). */
+  only?: ReadonlySet<string>;
 }

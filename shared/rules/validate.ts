@@ -41,7 +41,7 @@ export function validateYear(model: ModelView, options: ValidateOptions): Findin
     (text) => catalog.formerNameOf(text),
   );
   for (const rule of set.rules) {
-    if (skipReason(rule, options) !== null) continue;
+    if (skipReason(rule, options) !== null || (options.only && !options.only.has(rule.id))) continue;
     ctx.run(rule);
   }
   const explanations = options.explanations ?? {};

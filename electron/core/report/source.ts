@@ -4,14 +4,16 @@
  */
 import { ApiError, type ReportTextDoc } from '../../../shared/contract';
 import { baselineView, parseSupplementary, type Supplementary } from '../../../shared/rules';
-import { REPORT_TEXT_KEY, buildReport, outlineFor, performanceOf, type BuiltReport, type ReportSource } from '../../../shared/report';
-import { consolidatedNames } from '../consolidate-store';
+import { ORGANISATION_KEY, REPORT_TEXT_KEY, buildReport, organisationChange, outlineFor, performanceOf, type BuiltReport, type ReportSource } from '../../../shared/report';
+import { ORGANISATION_UNITS, confirmedOrganisation, consolidatedNames } from '../consolidate-store';
 import type { YearSession } from '../year-session';
 
-/** What the P-05 rule needs to know about the document: its outline and the texts written so far. */
+/** What the P-05/P-07 rules need to know about the document: its outline, the texts written so far, a 汇总's change of units. */
 export function reportSupp(session: YearSession): NonNullable<Supplementary['report']> {
   const info = session.info;
-  return { outline: outlineFor(info.template, info.formRegion).id, fiscalYear: info.fiscalYear, texts: session.store.reportTexts() };
+  const units = consolidatedNames(session.store);
+  const organisation = units && organisationChange(confirmedOrganisation(session.store), units);
+  return { outline: outlineFor(info.template, info.formRegion).id, fiscalYear: info.fiscalYear, texts: session.store.reportTexts(), ...(organisation ? { organisation } : {}) };
 }
 
 export function reportSource(session: YearSession): ReportSource {
@@ -41,10 +43,14 @@ export function yearReport(session: YearSession): BuiltReport {
   return buildReport(reportSource(session), outlineFor(info.template, info.formRegion), { template: info.template, numbering: info.numbering });
 }
 
-/** Saves one text; an empty text removes it, and saving a draft confirms it. */
+/**
+ * Saves one text; an empty text removes it, and saving a draft confirms it. A 汇总's 决算单位构成 is
+ * saved with the units it was confirmed for, so a re-汇总 with other units is flagged (P-07).
+ */
 export function setReportText(session: YearSession, key: string, text: string | null): number {
   const trimmed = text?.trim() ?? '';
-  return session.store.writeReportTexts({ [key]: trimmed ? { text: trimmed, draft: false } : null });
+  const units = key === ORGANISATION_KEY ? consolidatedNames(session.store) : undefined;
+  return session.store.writeReportTexts({ [key]: trimmed ? { text: trimmed, draft: false } : null }, false, units ? { [ORGANISATION_UNITS]: trimmed ? JSON.stringify(units) : null } : {});
 }
 
 /** Texts of an interchange document, checked like setReportText's keys (the contract has checked their shape). */

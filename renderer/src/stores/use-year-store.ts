@@ -3,14 +3,14 @@ import type { CellEdit, ReportTextDoc, YearChange, YearInfo, YearSnapshot } from
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { CallError, call, onHeldElsewhere } from '../api';
-import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames, type UnitFigures } from '../../../shared/rules';
 import { printedActions, printedAfter, printedOf, type PrintedActions } from './printed-actions';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
 import { CodeBook } from './code-book';
 import { inverseOf } from './history';
-import { suppFor } from '../features/report/report-supp';
+import { confirmedAfterSave, suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
 import { afterPaint } from './after-paint';
 import { fileNameFor, type NewYearForm } from '../features/start/new-year-form';
@@ -74,6 +74,10 @@ interface YearState extends PrintedActions {
   reportTexts: Record<string, ReportTextDoc>;
   /** A 汇总 file's units as consolidated (its 决算单位构成 draft is built from them); undefined for a unit's year. */
   consolidatedUnits: YearSnapshot['consolidatedUnits'];
+  /** The units a 汇总's 决算单位构成 was confirmed for: set again as the clerk saves it (P-07). */
+  confirmedOrganisation: YearSnapshot['confirmedOrganisation'];
+  /** A 汇总's units with their own figures: its errors on summed amounts name them; empty for a unit's year. */
+  units: UnitFigures[];
   /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
   printed: PrintedCells;
   /** 科目 names an imported file printed against the catalog (R-I02), until the clerk takes the catalog name. */
@@ -115,9 +119,10 @@ interface YearState extends PrintedActions {
 /** The first 审核 of an opened year runs once its grid has the focus, or after this long when none takes it (another page). */
 const FIRST_AUDIT_DELAY = 2000;
 
-function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook } {
+function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook; units: UnitFigures[] } {
   const codes = CodeBook.fromSnapshot(snapshot);
-  return { model: new YearModel(TABLES, inputsFromDocs(snapshot.tables), (code) => codes.name(code)), codes };
+  const modelOf = (tables: YearSnapshot['tables']) => new YearModel(TABLES, inputsFromDocs(tables), (code) => codes.name(code));
+  return { model: modelOf(snapshot.tables), codes, units: (snapshot.unitFigures ?? []).map(({ unitName, file, tables }) => ({ unitName, file, model: modelOf(tables) })) };
 }
 
 /** Changes reach the core strictly in order; each is committed before the next is sent. */
@@ -126,9 +131,10 @@ let queue: Promise<unknown> = Promise.resolve();
 export const useYearStore = create<YearState>((set, get) => {
   /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
   const audit = (): Finding[] => {
-    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames } = get();
+    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames, units } = get();
     if (!model || !info) return [];
-    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp: suppFor(info, supplementary, reportTexts), printed, printedNames, forms });
+    const supp = suppFor(info, supplementary, reportTexts, get());
+    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp, printed, printedNames, forms, units });
   };
   /** Every change asks for the 审核 again; changes within one frame share one run, after the frame is painted. */
   const findingsAfterPaint = afterPaint(() => set({ findings: audit(), audited: true }));
@@ -225,6 +231,8 @@ export const useYearStore = create<YearState>((set, get) => {
     supplementary: {},
     reportTexts: {},
     consolidatedUnits: undefined,
+    confirmedOrganisation: undefined,
+    units: [],
     printed: new Map(),
     printedNames: new Map(),
     focusRequest: null,
@@ -257,7 +265,7 @@ export const useYearStore = create<YearState>((set, get) => {
         // The forms store reads the forms again and keeps them as drafts; until then the stored ones count.
         const forms = snapshot.forms.map((json) => parseForm(json));
         // The grid is drawn and takes the focus first (gridShown); the year's 审核 follows (the panel says it is checking).
-        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, consolidatedUnits: snapshot.consolidatedUnits, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
+        set({ info: snapshot.info, ...opened, forms, openedForms: snapshot.forms, openedFrameworks: snapshot.frameworks, findings: [], audited: false, baseline, supplementary, reportTexts, consolidatedUnits: snapshot.consolidatedUnits, confirmedOrganisation: snapshot.confirmedOrganisation, ...printedOf(snapshot), explanations: snapshot.explanations, tableId: first, version: get().version + 1, error: null, readOnly: snapshot.readOnly ?? null, savedAt: null, undoStack: [], redoStack: [] });
         findingsAfterPaint.requestBy(FIRST_AUDIT_DELAY);
       } catch (error) {
         set({ error: (error as Error).message });
@@ -361,7 +369,7 @@ export const useYearStore = create<YearState>((set, get) => {
         const reportTexts = { ...get().reportTexts };
         if (text.trim()) reportTexts[key] = { text: text.trim(), draft: false };
         else delete reportTexts[key];
-        set({ reportTexts, savedAt: new Date(), error: null });
+        set({ reportTexts, ...confirmedAfterSave(key, text, get()), savedAt: new Date(), error: null });
         reaudit();
       } catch (error) {
         set({ error: (error as Error).message });

@@ -36,6 +36,8 @@ describe('rule declarations', () => {
       'P-05',
       // 决算公开: numbers in the clerk's reasons against the tables; reasons left without their sentence.
       'P-06',
+      // 决算公开 of a 汇总: its confirmed 决算单位构成 after a re-汇总 with other units.
+      'P-07',
       // Not a SPEC relation: printed totals of an imported workbook against their details (issue 17).
       'R-I01',
       // Not a SPEC relation: a 科目 printed with another 科目's name (issue 17 item 11).
@@ -77,6 +79,7 @@ describe('rule declarations', () => {
       'P-04': ['narrative'],
       'P-05': ['report'],
       'P-06': ['report'],
+      'P-07': ['report'],
     });
   });
 

@@ -454,6 +454,12 @@ const CASES: Case[] = [
     added: ['P-06 情况说明 gpb.budget.201 - warning', 'P-06 情况说明 gpb.budget.299 - warning'],
   },
   {
+    rule: 'P-07',
+    how: 'supp: a 汇总 whose units changed since its 决算单位构成 was confirmed (one added, one removed)',
+    supp: { report: { outline: '湖北', fiscalYear: 2023, texts: {}, organisation: { added: ['荆门市政务数据中心'], removed: ['荆门市公共资源交易中心'] } } },
+    added: ['P-07 情况说明 profile.organisation - warning'],
+  },
+  {
     rule: 'R-I01',
     how: 'printed: an imported workbook printed 338.38 for 公开02表 201 (Σ项 3,249.78), and 3,383.79 for 合计 (Σ 3,383.80, 尾数误差)',
     printed: new Map([['公开02表', new Map([['201|1', amount('338.38')], ['合计|1', amount('3383.79')], ['2010301|1', amount('19.10')]])]]),

@@ -105,7 +105,7 @@ describe('审核 of seed 002 (荆门 2023)', () => {
 
   it('skips, not fails, the rules whose inputs are missing', () => {
     const skipped = planRules({ template: '9', fiscalYear: 2023 }).filter((entry) => entry.skipped);
-    expect(skipped.map((entry) => entry.rule.id)).toEqual(['R-X19', 'R-X20', 'R-X21', 'R-X22', 'R-X23', 'R-X24', 'R-Y01', 'R-Y02', 'R-Y03', 'R-Y04', 'P-03', 'P-04', 'P-05', 'P-06']);
+    expect(skipped.map((entry) => entry.rule.id)).toEqual(['R-X19', 'R-X20', 'R-X21', 'R-X22', 'R-X23', 'R-X24', 'R-Y01', 'R-Y02', 'R-Y03', 'R-Y04', 'P-03', 'P-04', 'P-05', 'P-06', 'P-07']);
     expect(skipped.find((entry) => entry.rule.id === 'R-Y01')!.skipped).toBe('缺少上年决算数据');
     expect(findings.some((finding) => finding.rule.startsWith('R-Y'))).toBe(false);
   });

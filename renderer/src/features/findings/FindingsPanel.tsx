@@ -5,6 +5,7 @@ import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 import { useReadOnlyReason } from '../../stores/read-only';
 import { AcceptAllComputed } from './AcceptAllComputed';
+import { FixInUnits } from './FixInUnits';
 
 /**
  * The 审核 panel: findings grouped by table, errors first. A click opens the table at the cell;
@@ -132,13 +133,24 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
   const save = () => {
     if (draft.trim() !== (finding.explanation ?? '')) void explain(finding.key, draft);
   };
+  const text = (
+    <>
+      <span className="severity">{finding.severity === 'error' ? '错误' : '警告'}</span>
+      <span className="message">{finding.message}</span>
+      <span className="rule">{finding.rule}</span>
+    </>
+  );
   return (
     <div className={`finding ${finding.severity}`} data-rule={finding.rule}>
-      <button type="button" className="finding-open" onClick={onOpen} title={`定位到单元格(审核规则 ${finding.rule})`}>
-        <span className="severity">{finding.severity === 'error' ? '错误' : '警告'}</span>
-        <span className="message">{finding.message}</span>
-        <span className="rule">{finding.rule}</span>
-      </button>
+      {finding.fixIn ? (
+        // A 汇总's summed amount is read-only here: the finding offers its unit files instead of the cell.
+        <div className="finding-open finding-summed">{text}</div>
+      ) : (
+        <button type="button" className="finding-open" onClick={onOpen} title={`定位到单元格(审核规则 ${finding.rule})`}>
+          {text}
+        </button>
+      )}
+      {finding.fixIn && <FixInUnits finding={finding} fixIn={finding.fixIn} />}
       {finding.rule === PRINTED_RULE_ID && <AcceptComputed finding={finding} />}
       {finding.rule === NAME_RULE_ID && <AcceptCatalogName finding={finding} />}
       {finding.rule === REASON_RULE_ID ? (

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { SUPP_TABLE, TEXT_TABLE, parseSupplementary } from '../../../../shared/rules';
 import * as echarts from 'echarts';
 import { chartSvg } from '../../../../shared/report/chart-svg';
-import { buildReport, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, type Block, type Figure, type Sentence } from '../../../../shared/report';
+import { buildReport, outlineFor, performanceOf, printedParts, REASON_PREFIX, MISSING_REASON, ORGANISATION_KEY, type Block, type Figure, type Sentence } from '../../../../shared/report';
+import { OrganisationChanged } from './OrganisationChanged';
 import { useYearStore } from '../../stores/use-year-store';
 import { useReadOnlyReason } from '../../stores/read-only';
 import { useFormsStore } from '../forms/use-forms-store';
@@ -52,10 +53,11 @@ export function ReportPage() {
     // `version` changes with every edit of the model, which is mutated in place.
   }, [info, model, version, baseline, supplementary, reportTexts, consolidatedUnits, formEntries]);
 
-  // A click on a P-05 finding lands here: show the reason it asks for.
+  // A click on a P-05 (P-07) finding lands here: show the reason (the 决算单位构成) it asks for.
   useEffect(() => {
     if (!focusRequest || focusRequest.table !== TEXT_TABLE) return;
-    const field = root.current?.querySelector<HTMLTextAreaElement>(`[data-reason="${CSS.escape(focusRequest.row)}"]`);
+    const key = CSS.escape(focusRequest.row);
+    const field = root.current?.querySelector<HTMLTextAreaElement>(`[data-reason="${key}"], [data-text="${key}"]`);
     field?.scrollIntoView({ block: 'center' });
     field?.focus();
   }, [focusRequest]);
@@ -209,13 +211,14 @@ function TextField({ textKey, label, text, draft, generated }: { textKey: string
   useEffect(() => setValue(text), [text]);
   return (
     <div className={`report-text ${draft ? 'draft' : ''}`}>
-      <textarea aria-label={label} readOnly={readOnly !== null} title={readOnly ?? undefined} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
+      <textarea data-text={textKey} aria-label={label} readOnly={readOnly !== null} title={readOnly ?? undefined} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
       {draft && !generated && <span className="draft-badge">上年文字,请核实</span>}
       {generated && (
         <button type="button" className="draft-badge" disabled={readOnly !== null} title={readOnly ?? "按汇总的单位生成的草稿,核实后点击确认(确认或修改后以所填文字为准)"} onClick={() => void save(textKey, value)}>
           按汇总单位生成的草稿,请核实(确认)
         </button>
       )}
+      {textKey === ORGANISATION_KEY && !generated && <OrganisationChanged onConfirm={() => void save(textKey, value)} onTakeDraft={() => void save(textKey, '')} />}
     </div>
   );
 }

@@ -1,0 +1,70 @@
+/**
+ * A 汇总's errors point to the unit files. Its amounts are the units' inputs summed (then offset) and
+ * read-only in the 汇总 file, so "改正录入有误的一处" would send the clerk to a cell nobody can edit
+ * there. The units' own inputs are kept in the 汇总's record: each failed rule is asked of every unit,
+ * and the error names the units whose own files fail it (the place a fix can be made), each with its
+ * figure of the cell. Where none fails alone (the 汇总's 调整, or a check the sum fails and no part
+ * does), it names every unit contributing to the cell. Rules that read what the 汇总 file owns (上年数,
+ * 补充信息, 决算公开 texts: any rule with `needs`) keep their hint: the fix is made in the 汇总 itself.
+ */
+import { formatAmount } from '../money';
+import { templateTables } from '../tables';
+import { show } from './message';
+import { planRules, validateYear } from './validate';
+import type { Finding, FixIn, ModelView, ValidateOptions } from './types';
+
+/** One unit of a 汇总 as its record keeps it: its own inputs, as a model of the same tables. */
+export interface UnitFigures {
+  unitName: string;
+  file: string;
+  model: ModelView;
+}
+
+/** Finding keys each unit fails, per rule id: a unit's figures never change inside a 汇总, so each rule runs once per unit. */
+const FAILED = new WeakMap<ModelView, Map<string, Set<string>>>();
+
+function failedKeys(model: ModelView, ruleIds: ReadonlySet<string>, options: ValidateOptions): Set<string> {
+  let byRule = FAILED.get(model);
+  if (!byRule) FAILED.set(model, (byRule = new Map()));
+  const missing = new Set([...ruleIds].filter((id) => !byRule.has(id)));
+  if (missing.size) {
+    const { template, fiscalYear, region, edition } = options;
+    for (const id of missing) byRule.set(id, new Set());
+    for (const finding of validateYear(model, { template, fiscalYear, region, edition, only: missing })) byRule.get(finding.rule)!.add(finding.key);
+  }
+  return new Set([...ruleIds].flatMap((id) => [...byRule.get(id)!]));
+}
+
+/** The errors of a 汇总 on its summed amounts, pointed at the unit files; every other finding as it was. */
+export function pointToUnits(findings: Finding[], units: readonly UnitFigures[], options: ValidateOptions): Finding[] {
+  if (!units.length) return findings;
+  const summedTables = new Set(templateTables(options.template).map((def) => def.id));
+  const tablesOnly = new Set(planRules(options).flatMap(({ rule }) => (rule.needs?.length || rule.needsOneOf?.length ? [] : [rule.id])));
+  const summed = (finding: Finding) => finding.severity === 'error' && summedTables.has(finding.table) && tablesOnly.has(finding.rule);
+  const ruleIds = new Set(findings.filter(summed).map((finding) => finding.rule));
+  if (!ruleIds.size) return findings;
+  const failed = units.map((unit) => failedKeys(unit.model, ruleIds, options));
+  return findings.map((finding) => {
+    if (!summed(finding)) return finding;
+    const share = (unit: UnitFigures) => {
+      const value = unit.model.value(finding.table, finding.row, finding.col);
+      // An empty amount cell is 0 to the rules (SPEC §2); a finding on a whole row (col "") has no figure.
+      const figure = value ?? (unit.model.rule(finding.table, finding.row, finding.col) ? 0 : null);
+      return { unitName: unit.unitName, file: unit.file, value: formatAmount(figure), shown: figure === null ? '' : ` ${show(figure)}` };
+    };
+    const failing = units.filter((_, index) => failed[index].has(finding.key)).map(share);
+    const contributing = units.map(share).filter((unit) => unit.value !== null && unit.value !== formatAmount(0));
+    const listed = failing.length ? failing : contributing.length ? contributing : units.map(share);
+    const fixIn: FixIn = { failing: failing.length > 0, units: listed.map(({ shown: _, ...unit }) => unit) };
+    return { ...finding, message: fixMessage(finding.message, failing.length > 0, listed.map((unit) => unit.unitName + unit.shown).join('、')), fixIn };
+  });
+}
+
+/** The finding's own words without its "请…" (which meant this file), then where the fix is made. */
+function fixMessage(message: string, failing: boolean, units: string): string {
+  const hint = message.lastIndexOf('。请');
+  const what = hint < 0 ? message : message.slice(0, hint);
+  return failing
+    ? `${what}。汇总数,请在单位文件中改正:${units},改后按原汇总重新汇总`
+    : `${what}。汇总数,各单位文件单独审核都没有此错误(由汇总的相加或调整造成),请核对调整或单位文件:${units},改后按原汇总重新汇总`;
+}

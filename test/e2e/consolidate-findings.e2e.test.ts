@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { screenshot, startApp } from './browser';
+
+/**
+ * The 审核 panel of a 汇总 in Chromium: an error on its summed (read-only) amounts names the unit files
+ * that fail the same check, with their figures, and offers to open each at the cell instead of focusing
+ * the 汇总's cell. A re-汇总 with fewer units flags the confirmed 决算单位构成 on the 决算公开 page and
+ * in the 审核 until the clerk confirms it again.
+ */
+describe('审核 of a 汇总 in the app', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  const units = [
+    { file: '2023-A.sqlite', unitName: '荆门市行政审批局(本级)', unitCode: '158001', row: '28', col: '1', value: '12' },
+    { file: '2023-B.sqlite', unitName: '荆门市政务服务中心', unitCode: '158002', row: '28', col: '1', value: '3' },
+    { file: '2023-C.sqlite', unitName: '荆门市公共资源交易中心', unitCode: '158003', row: '59', col: '2', value: '5' },
+  ];
+  beforeAll(async () => {
+    app = await startApp();
+    const call = async (method: string, args: unknown) => {
+      const answer = await app.call(method, args);
+      if (!answer.ok) throw new Error(`${method}: ${answer.error?.message}`);
+    };
+    for (const unit of units) {
+      await call('createYear', { file: unit.file, fiscalYear: 2023, unitName: unit.unitName, unitCode: unit.unitCode });
+      await call('edit', { file: unit.file, cells: [{ table: '公开01表', row: unit.row, col: unit.col, value: unit.value }] });
+    }
+    await call('consolidate', { files: units.map((unit) => unit.file), unitName: '荆门市行政审批局', unitCode: '158', adjust: 'none', out: '2023-汇总.sqlite' });
+    // The clerk confirmed the 决算单位构成 drafted from the three units.
+    await call('setReportText', { file: '2023-汇总.sqlite', key: 'profile.organisation', text: '本部门决算由本级和两个二级单位组成。' });
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('names the unit files to fix and opens one at the cell', async () => {
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    await app.page.locator('.year-list button', { hasText: '2023-汇总.sqlite' }).click();
+    await app.page.locator('.app-header').getByText('荆门市行政审批局').waitFor();
+    const panel = app.page.getByRole('region', { name: '审核结果' });
+    const error = panel.locator('.finding.error[data-rule="R-B03"]');
+    await error.waitFor();
+    expect(await error.locator('.message').innerText()).toContain('汇总数,请在单位文件中改正:荆门市行政审批局(本级) 12.00、荆门市政务服务中心 3.00、荆门市公共资源交易中心 0.00,改后按原汇总重新汇总');
+    // Offered instead of the 汇总's own cell: no button focuses it, one per unit opens the unit's file.
+    expect(await error.locator('button.finding-open').count()).toBe(0);
+    const offered = error.getByRole('group', { name: /^在单位文件中改正/ });
+    expect(await offered.getByRole('button').allInnerTexts()).toEqual(['打开 荆门市行政审批局(本级) 12.00', '打开 荆门市政务服务中心 3.00', '打开 荆门市公共资源交易中心 0.00']);
+    await error.scrollIntoViewIfNeeded();
+    await screenshot(app.page, '汇总-审核-在单位文件中改正');
+
+    await offered.getByRole('button', { name: /荆门市政务服务中心/ }).click();
+    await app.page.locator('.app-header').getByText('荆门市政务服务中心').waitFor();
+    await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开01表' }).waitFor();
+    await expect.poll(() => app.page.locator('.grid-host[data-active] .ag-cell-focus').getAttribute('col-id')).toBe('s0-c1');
+    expect(await app.page.locator('.grid-host[data-active] .ag-cell-focus').locator('xpath=ancestor::*[@row-id][1]').getAttribute('row-id')).toBe('L30');
+    // The unit's own finding points at its own cells, as before.
+    const own = panel.locator('.finding.error[data-rule="R-B03"]');
+    await own.waitFor();
+    expect(await own.locator('.message').innerText()).toMatch(/改正录入有误的一处$/);
+    expect(await own.locator('button.finding-open').count()).toBe(1);
+    await screenshot(app.page, '汇总-审核-打开单位文件');
+  });
+
+  it('flags the confirmed 决算单位构成 after a re-汇总 without one unit, until confirmed again', async () => {
+    const page = app.page;
+    await page.getByRole('button', { name: '切换年度文件' }).click();
+    await page.getByRole('button', { name: '汇总各单位年度文件…' }).click();
+    const choose = page.getByRole('region', { name: '选择单位文件' });
+    for (const unit of units.slice(0, 2)) await choose.getByLabel(new RegExp(unit.unitName.replace(/[()]/g, '.'))).check();
+    await choose.getByLabel('汇总单位(主管部门)名称').fill('荆门市行政审批局');
+    await choose.getByLabel('汇总结果文件名').fill('2023-汇总.sqlite');
+    await choose.getByRole('button', { name: '检查' }).click();
+    await page.getByRole('region', { name: '汇总检查结果' }).getByRole('button', { name: /确认汇总$/ }).click();
+    const result = page.getByRole('region', { name: '汇总结果' });
+    await result.getByText('已汇总到 2023-汇总.sqlite').waitFor();
+    await result.getByRole('button', { name: '打开汇总结果' }).click();
+    await page.locator('.app-header').getByText('荆门市行政审批局').waitFor();
+
+    const panel = page.getByRole('region', { name: '审核结果' });
+    const warning = panel.locator('.finding.warning[data-rule="P-07"]');
+    await warning.waitFor();
+    expect(await warning.locator('.message').innerText()).toContain('汇总的单位有变化(减少 荆门市公共资源交易中心)');
+    await warning.locator('.finding-open').click();
+    const doc = page.getByRole('region', { name: '决算公开' });
+    const organisation = doc.getByLabel('机构设置及决算单位构成');
+    await expect.poll(() => organisation.evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await organisation.inputValue()).toBe('本部门决算由本级和两个二级单位组成。');
+    const note = doc.getByRole('note', { name: '汇总单位有变化' });
+    expect(await note.innerText()).toContain('确认后汇总的单位有变化:减少 荆门市公共资源交易中心。');
+    await screenshot(page, '汇总-决算单位构成-单位有变化');
+
+    await organisation.fill('本部门决算由本级和一个二级单位组成。');
+    await note.getByRole('button', { name: '按现在的单位确认' }).click();
+    await expect.poll(() => note.count()).toBe(0);
+    await expect.poll(() => warning.count()).toBe(0);
+    const json = (await app.call('exportReport', { file: '2023-汇总.sqlite', format: 'json' })).result as { dataBase64: string };
+    const texts = JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).texts as { key: string; text: string }[];
+    expect(texts.find((entry) => entry.key === 'profile.organisation')?.text).toBe('本部门决算由本级和一个二级单位组成。');
+    await screenshot(page, '汇总-决算单位构成-再次确认');
+  });
+});
