@@ -3,6 +3,7 @@ import { ApiError, type Numbering, type TemplateSet } from '../../shared/contrac
 import type { FormRegion } from '../../shared/forms/regions';
 import type { ConsolidatedUnit } from '../../shared/consolidation';
 import { readsProjects } from '../../shared/forms/framework-entry';
+import { nameByCode } from '../../shared/rules';
 import type { YearInputs } from '../../shared/tables';
 import { isConsolidation, readRecord } from './consolidate-store';
 import { frameworksDump, projectExecutions } from './frameworks';
@@ -16,6 +17,7 @@ export interface ReadUnit extends ConsolidatedUnit {
   formRegion: FormRegion;
   numbering: Numbering;
   inputs: YearInputs;
+  /** User-defined 项 names, and the printed names of 类/款 no catalog names (kept from an imported workbook). */
   customNames: Map<string, string>;
 }
 
@@ -30,6 +32,11 @@ export async function readUnit(file: string, full: string): Promise<ReadUnit | {
     if (error instanceof ApiError) return { unreadable: error.message };
     throw error;
   }
+}
+
+/** A unit's names for rows neither catalog names (21208 above its custom 项), as its import kept them. */
+function namesNoCatalogGives(session: YearSession): [string, string][] {
+  return [...nameByCode(session.store.loadPrintedNames())].filter(([code]) => !session.catalog.functionName(code) && !session.store.catalogCodes().some((entry) => entry.code === code));
 }
 
 function read(file: string, session: YearSession, stamp: UnitFileStamp): ReadUnit {
@@ -62,6 +69,6 @@ function read(file: string, session: YearSession, stamp: UnitFileStamp): ReadUni
     formRegion: info.formRegion,
     numbering: info.numbering,
     inputs: plainInputs(session.store.loadInputs()),
-    customNames: session.store.customNames(),
+    customNames: new Map([...namesNoCatalogGives(session), ...session.store.customNames()]),
   };
 }

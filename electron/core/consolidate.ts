@@ -195,9 +195,14 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
       }),
     );
     const addCodes = Object.entries(summed).flatMap(([table, inputs]) => [...inputs.codes].map((code) => ({ table, code, name: customNames.get(code) })));
+    // A 类/款 a unit named only as its workbook printed it keeps that name in the 汇总 (no blank row names).
+    const printedNames = Object.entries(summed).flatMap(([table, inputs]) => {
+      const parents = new Set([...inputs.codes].flatMap((code) => [code.slice(0, 3), code.slice(0, 5)]));
+      return [...parents].filter((code) => customNames.has(code)).map((code) => ({ table, code, name: customNames.get(code)! }));
+    });
     if (rebuilding) store.database.prepare('ATTACH DATABASE ? AS previous').run(out);
     store.database.transaction(() => {
-      store.write({ cells, addCodes, meta: { consolidation: '汇总', consolidated_at: new Date().toISOString(), form_region: plan.formRegion } });
+      store.write({ cells, addCodes, printedNames: { entries: printedNames }, meta: { consolidation: '汇总', consolidated_at: new Date().toISOString(), form_region: plan.formRegion } });
       writeRecord(store, { units: plan.units, inputs: unitInputs, offsets: plan.offsets });
       if (rebuilding) copyOwnWork(store, 'previous', organisationUnits);
     })();

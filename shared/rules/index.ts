@@ -7,3 +7,4 @@ export { SUPP_FIELDS, VEHICLE_TYPES, parseSupplementary, suppFieldOf, SuppError,
 export { PRINTED_RULE_ID, printedFromDoc, reproducedPrinted, type PrintedCells } from './printed';
 export { NAME_RULE_ID, nameByCode, namesContradict, printedNamesFromDoc, printedNamesToDoc, type PrintedNames } from './printed-names';
 export { pointToUnits, type UnitFigures } from './consolidated';
+export { UNNAMED_ROW_RULE_ID } from './unnamed-rows';

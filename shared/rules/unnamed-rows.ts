@@ -1,8 +1,9 @@
 /**
  * R-I03: a 科目 row of a 功能分类 table whose code no catalog the file holds names. A 类 or 款 opened
  * by a new 项 (21704 above 2170404 of 财预〔2025〕41号, 230 above 2300412) has no name in any source
- * we hold; the exported table would print it blank without a word. The official 科目表 of the year
- * (导入 › 本年度科目表, or `catalog`) names it and ends the finding.
+ * we hold; the exported table would print it blank without a word. The clerk names it in the 审核
+ * panel (a printed name, as an imported workbook's would be), or the official 科目表 of the year
+ * (导入 › 本年度科目表, or `catalog`) names it; either ends the finding.
  */
 import { TABLES } from '../tables';
 import type { RuleDef } from './types';
@@ -26,7 +27,7 @@ export const UNNAMED_ROW_RULE: RuleDef = {
           table,
           row: row.code,
           col: '',
-          message: `${table} 科目 ${row.code} 没有名称:内置科目表中还没有这个${LEVEL_NAMES[row.level]}的名称,导出的表中这一行的科目名称会是空的。请导入本年度官方科目表(“导入 › 本年度科目表”,或命令 catalog)`,
+          message: `${table} 科目 ${row.code} 没有名称:内置科目表中还没有这个${LEVEL_NAMES[row.level]}的名称,导出的表中这一行的科目名称会是空的。请按本年度官方科目表填写其名称(审核面板此条的输入框),或导入本年度官方科目表(“导入 › 本年度科目表”,或命令 catalog)`,
           expected: null,
           actual: null,
         });

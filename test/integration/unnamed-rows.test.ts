@@ -43,7 +43,7 @@ describe('R-I03 科目行没有名称', () => {
       expect(unnamedRows(findings)).toEqual(['公开03表 230', '公开05表 21704']);
       expect(findings.find((finding) => finding.rule === 'R-I03' && finding.row === '21704')).toMatchObject({
         severity: 'warning',
-        message: expect.stringContaining('科目 21704 没有名称:内置科目表中还没有这个款的名称,导出的表中这一行的科目名称会是空的。请导入本年度官方科目表'),
+        message: expect.stringContaining('科目 21704 没有名称:内置科目表中还没有这个款的名称,导出的表中这一行的科目名称会是空的。请按本年度官方科目表填写其名称'),
       });
 
       await core.importCatalog({ file: 'y.sqlite', name: '科目表.xlsx', dataBase64: await officialCatalog([['21704', '金融调控支出'], ['230', '转移性支出']]) });

@@ -1,6 +1,6 @@
 import { catalogFor, functionLevel, type Catalog, type FunctionCode } from '../../../shared/catalog';
 import type { YearSnapshot } from '../../../shared/contract';
-import { nameByCode, printedNamesFromDoc } from '../../../shared/rules';
+import { nameByCode, printedNamesFromDoc, type PrintedNames } from '../../../shared/rules';
 
 /**
  * The 功能分类 codes a year file knows: user-defined codes (with their names), the imported official
@@ -13,7 +13,7 @@ export class CodeBook {
     private readonly official = new Map<string, string>(),
     /** The built-in catalog of the file's fiscal year and definitions edition. */
     private readonly catalog: Catalog = catalogFor(),
-    private readonly printed = new Map<string, string>(),
+    private printed = new Map<string, string>(),
   ) {}
 
   static fromSnapshot(snapshot: YearSnapshot): CodeBook {
@@ -27,6 +27,11 @@ export class CodeBook {
 
   name(code: string): string | undefined {
     return this.custom.get(code) ?? this.official.get(code) ?? this.catalog.functionName(code) ?? this.printed.get(code);
+  }
+
+  /** The year's printed names changed (a name written for a row no catalog names, or its undo). */
+  setPrinted(names: PrintedNames): void {
+    this.printed = nameByCode(names);
   }
 
   isCustom(code: string): boolean {

@@ -25,11 +25,18 @@ export function describeChange(model: YearModel, change: YearChange, label: (tab
   const names = change.printedNames ?? [];
   const printed = change.printed ?? [];
   if (printed.length && !cells.length) return printedStep(model, printed, table);
-  if (names.length && !cells.length && !added.length) return `${table} 科目 ${names.map((part) => part.code).join('、')} ${names.some((part) => part.name === null) ? '采用目录名称' : '恢复导入的名称'}`;
+  if (names.length && !cells.length && !added.length) return `${table} 科目 ${names.map((part) => part.code).join('、')} ${namesStep(model, names)}`;
   if (added.length) return `${table} 添加科目 ${added.map((part) => part.code).join('、')}`;
   if (cells.length > 1) return `${table} ${cells.length} 个单元格`;
   const [cell] = cells;
   return `${table} ${describeCell(model.table(cell.table), cell.row)} 第${cell.col}栏 ${cell.value === null ? '清空' : `改为 ${shown(cell.value)}`}`;
+}
+
+/** Taking the catalog's name, naming a row no catalog names (R-I03), or putting an imported name back. */
+function namesStep(model: YearModel, names: NonNullable<YearChange['printedNames']>): string {
+  if (names.some((part) => part.name === null)) return '采用目录名称';
+  if (names.every((part) => !model.row(part.table, part.code)?.label)) return `填写名称“${names.map((part) => part.name).join('、')}”`;
+  return '恢复导入的名称';
 }
 
 function printedStep(model: YearModel, printed: NonNullable<YearChange['printed']>, table: string): string {

@@ -6,6 +6,8 @@
  */
 import type { YearChange, YearSnapshot } from '../../../shared/contract';
 import { PRINTED_RULE_ID, printedFromDoc, printedNamesFromDoc, type Finding, type PrintedCells, type PrintedNames } from '../../../shared/rules';
+import type { YearModel } from '../../../shared/tables';
+import type { CodeBook } from './code-book';
 import { inverseNames, withNames } from './printed-names';
 import { inversePrinted, withPrinted } from './printed-cells';
 
@@ -16,6 +18,8 @@ export interface PrintedActions {
   acceptAllComputed(): Promise<boolean>;
   /** Takes the catalog's name for a 科目 row printed with another (R-I02): one undo step. */
   acceptCatalogName(table: string, code: string): Promise<boolean>;
+  /** Names a 类/款 row no catalog names (R-I03), as an imported file would print it: one undo step. */
+  nameCode(table: string, code: string, name: string): Promise<boolean>;
 }
 
 interface PrintedState {
@@ -40,6 +44,15 @@ export function printedAfter(state: PrintedState, change: YearChange): PrintedSt
   };
 }
 
+/**
+ * Printed names name the rows no catalog names (CodeBook, like the core's YearSession.nameOf): after
+ * they change, the code book takes them and every 功能分类 table's rows are built again with them.
+ */
+export function renamed(model: YearModel, codes: CodeBook, names: PrintedNames): void {
+  codes.setPrinted(names);
+  for (const def of model.defs.values()) if (def.kind === 'functional') model.invalidate(def.id);
+}
+
 /** The actions, each a change made through the store's `change`. */
 export function printedActions(get: () => { findings: Finding[]; change(change: YearChange): Promise<boolean> }): PrintedActions {
   return {
@@ -54,6 +67,10 @@ export function printedActions(get: () => { findings: Finding[]; change(change: 
 
     acceptCatalogName(table, code) {
       return get().change({ printedNames: [{ table, code, name: null }] });
+    },
+
+    nameCode(table, code, name) {
+      return get().change({ printedNames: [{ table, code, name: name.trim() }] });
     },
   };
 }

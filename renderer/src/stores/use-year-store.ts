@@ -4,7 +4,7 @@ import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { CallError, call, onHeldElsewhere } from '../api';
 import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames, type UnitFigures } from '../../../shared/rules';
-import { printedActions, printedAfter, printedOf, type PrintedActions } from './printed-actions';
+import { printedActions, printedAfter, printedOf, renamed, type PrintedActions } from './printed-actions';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
@@ -162,6 +162,7 @@ export const useYearStore = create<YearState>((set, get) => {
     const backward = { ...inverseOf(model, change), ...printedBackward };
     const label = recordedLabel ?? describeChange(model, change, (table) => printedLabel(table, info.template, info.numbering));
     for (const { code, name } of change.addCodes ?? []) if (name) get().codes.addCustom(code, name);
+    if (change.printedNames?.length) renamed(model, get().codes, printedNames);
     const implicitCodes = cells.filter((cell) => /^\d{7}$/.test(cell.row) && model.table(cell.table).kind === 'functional').map((cell) => ({ table: cell.table, code: cell.row }));
     applyToModel(model, { addCodes: [...(change.addCodes ?? []), ...implicitCodes], cells, removeCodes: change.removeCodes ?? [] });
     // Undoing or redoing an entry applies its backward change, whose own inverse lands on the other stack.

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { NAME_RULE_ID, PRINTED_RULE_ID, summarise, type Finding } from '../../../../shared/rules';
+import { NAME_RULE_ID, PRINTED_RULE_ID, UNNAMED_ROW_RULE_ID, summarise, type Finding } from '../../../../shared/rules';
 import { REASON_PREFIX } from '../../../../shared/report';
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
@@ -101,6 +101,30 @@ function AcceptCatalogName({ finding }: { finding: Finding }) {
 }
 
 /**
+ * A 类/款 row no catalog names (R-I03) is named here, as the official 科目表 names it: the name is
+ * printed in every table (one undo step); importing the official 科目表 does the same for all rows.
+ */
+function CodeNameInput({ finding }: { finding: Finding }) {
+  const nameCode = useYearStore((state) => state.nameCode);
+  const readOnly = useYearStore((state) => state.readOnly);
+  const [draft, setDraft] = useState('');
+  const save = () => draft.trim() && void nameCode(finding.table, finding.row, draft);
+  return (
+    <input
+      className="explanation"
+      readOnly={readOnly !== null}
+      title={readOnly ?? '按本年度官方科目表填写,印入各表(可撤销)'}
+      aria-label={`科目 ${finding.row} 的名称`}
+      placeholder={`填写科目 ${finding.row} 的名称(按官方科目表)`}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={save}
+      onKeyDown={(event) => event.key === 'Enter' && save()}
+    />
+  );
+}
+
+/**
  * A missing or carried 主要原因 of the 决算公开 (P-05) is written here as the reason itself, not as an
  * 出错说明: it is printed, and it clears the 审核's note on the same change (P-03) with it. Enter
  * also confirms a reason carried from last year as it stands.
@@ -129,6 +153,7 @@ function ReasonInput({ finding }: { finding: Finding }) {
 function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void }) {
   const explain = useYearStore((state) => state.explain);
   const readOnly = useYearStore((state) => state.readOnly);
+  const consolidated = useYearStore((state) => state.consolidatedUnits !== undefined);
   const [draft, setDraft] = useState(finding.explanation ?? '');
   const save = () => {
     if (draft.trim() !== (finding.explanation ?? '')) void explain(finding.key, draft);
@@ -155,6 +180,9 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
       {finding.rule === NAME_RULE_ID && <AcceptCatalogName finding={finding} />}
       {finding.rule === REASON_RULE_ID ? (
         <ReasonInput finding={finding} />
+      ) : finding.rule === UNNAMED_ROW_RULE_ID && !consolidated ? (
+        // A 汇总's tables are read-only: there the name comes from a unit file or the official 科目表.
+        <CodeNameInput finding={finding} />
       ) : (
         finding.severity === 'warning' && (
           <input
