@@ -41,7 +41,8 @@ export const crossYear: RuleDef[] = [
     custom(['LY.T02/T03/T05/T07/T08[项] ∈ 本年功能分类科目表 ∪ 科目对应关系'], (ctx) => {
       for (const table of FUNCTIONAL) {
         for (const code of ctx.leaves(table, true)) {
-          if (ctx.isKnownCode(code) || ctx.codeMappings[code]) continue;
+          // A code this year's table uses as well (a 自定义 code the clerk carried on) is no break in continuity.
+          if (ctx.isKnownCode(code) || ctx.codeMappings[code] || ctx.model.row(table, code)) continue;
           ctx.emit({
             severity: 'warning',
             table,

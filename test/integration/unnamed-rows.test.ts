@@ -54,6 +54,25 @@ describe('R-I03 科目行没有名称', () => {
     });
   }
 
+  it('starts next year with last year’s 自定义 项 and the 款 name it was given: no R-I03, no R-Y04', async () => {
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+    await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '测试局' });
+    await core.edit({
+      file: '2024.sqlite',
+      addCodes: [{ table: '公开07表', code: '2120801', name: '征地和拆迁补偿支出' }],
+      cells: [{ table: '公开07表', row: '2120801', col: '2', value: '4' }],
+      printedNames: [{ table: '公开07表', code: '21208', name: '国有土地使用权出让收入安排的支出' }],
+    });
+    await core.closeYear({ file: '2024.sqlite' });
+    await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '测试局', baselineFrom: '2024.sqlite' });
+    const view = await core.getTable({ file: '2025.sqlite', table: '公开07表' });
+    expect(view.rows.map((row) => `${row.row} ${row.label}`)).toEqual(['合计 合 计', '212 城乡社区支出', '21208 国有土地使用权出让收入安排的支出', '2120801 征地和拆迁补偿支出']);
+    const findings = (await core.validate({ file: '2025.sqlite' })).findings;
+    // Last year's 自定义 code, carried on and used again, is no break in 科目 continuity.
+    expect(findings.filter((finding) => finding.rule === 'R-I03' || finding.rule === 'R-Y04')).toEqual([]);
+    core.close();
+  });
+
   it('reports a printed name that contradicts its code in a regional set too (R-I02)', async () => {
     const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
     await core.createYear({ file: 'y.sqlite', fiscalYear: 2024, unitName: '测试局', template: '云南11' });

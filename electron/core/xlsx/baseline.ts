@@ -3,7 +3,8 @@
  *  - 上年数 for every cell (stored read-only in baseline_cells, as last year printed them),
  *  - the opening balances declared as `prefill` (公开01 r29 ← LY r60; 公开04 r29–r31 ← LY r60 c3–c5;
  *    公开07 c1 ← LY c6 per code), filled where this year's cell is still empty,
- *  - last year's 项 code rows (values empty; rows still empty are not printed),
+ *  - last year's 项 code rows (values empty; rows still empty are not printed), and the printed
+ *    names of the 类/款 above them that no catalog names,
  *  - the unit code when this year's file has none.
  * Projects and long-term 绩效 indicators (SPEC §5.1 "Projects") carry forward with the forms
  * feature: it adds its part to the change built here.
@@ -62,6 +63,7 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
   const lyCodes = (table: string) => [...new Set([...(ly.get(table)?.keys() ?? [])].map((key) => key.split('|')[0]))].filter((row) => codeLevel(row) === 3);
 
   const addCodes: NonNullable<YearChange['addCodes']> = [];
+  const printedNames: NonNullable<YearChange['printedNames']> = [];
   const cells: CellEdit[] = [];
   const isKnown = (code: string) => session.catalog.functionName(code) !== undefined;
   for (const def of session.tables()) {
@@ -79,6 +81,10 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
         else if (name) addCodes.push({ table: def.id, code, name });
         else out.warnings.push(`${def.id}:上年科目 ${code} 不在 ${info.fiscalYear} 年功能分类科目表中(可能已停用),未带入`);
       }
+      // A 类/款 last year named only as printed (above a 自定义 项) keeps that name, not a blank (R-I03).
+      for (const [code, { name }] of source.tables.get(def.id)?.names ?? []) {
+        if (name && codeLevel(code) !== 3 && !session.nameOf(code)) printedNames.push({ table: def.id, code, name });
+      }
     }
     prefill(def, { session, lyValue, lyCodes, hasRow: (code) => present(def, code, session, addCodes), cells, out });
   }
@@ -91,7 +97,7 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
     baseline_imported_at: new Date().toISOString(),
   };
   if (!info.unitCode && source.unitCode) meta.unit_code = source.unitCode;
-  return { change: { addCodes, cells }, baseline, meta, prefilled: cells.length };
+  return { change: { addCodes, cells, ...(printedNames.length ? { printedNames } : {}) }, baseline, meta, prefilled: cells.length };
 }
 
 /**
