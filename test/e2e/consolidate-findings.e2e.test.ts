@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { planConsolidation, writeConsolidation } from '../../electron/core/consolidate';
+import type { Finding } from '../../shared/rules';
 import { writeUnitFiles } from '../fixtures/unit-files';
 import { tempDir } from '../helpers/temp';
 import { AppPage } from './pages/app-page';
@@ -46,6 +47,10 @@ describe('审核 of a 汇总 in the app', () => {
     const error = panel.locator('.finding.error[data-rule="R-B03"]');
     await error.waitFor();
     expect(await error.locator('.message').innerText()).toContain('汇总数,请在单位文件中改正:荆门市行政审批局(本级) 12.00、荆门市政务服务中心 3.00、荆门市公共资源交易中心 0.00,改后按原汇总重新汇总');
+    // Only the core reads the units' figures: the panel shows exactly the messages its 审核 gives.
+    const core = (await app.call('validate', { file: '2023-汇总.sqlite' })) as { result: { findings: Finding[] } };
+    const shown = await panel.locator('.finding .message').allInnerTexts();
+    expect(shown.sort()).toEqual(core.result.findings.map((finding) => finding.message).sort());
     // Offered instead of the 汇总's own cell: no button focuses it, one per unit opens the unit's file.
     expect(await error.locator('button.finding-open').count()).toBe(0);
     const offered = error.getByRole('group', { name: /^在单位文件中改正/ });
