@@ -65,7 +65,8 @@ export function consolidatedNames(store: YearStore): ConsolidatedName[] | undefi
 
 /**
  * A 汇总's direct units with the inputs each reported, as models of the same tables (none for a unit's
- * own year): its errors name them. Only what that needs is read (a 300-unit record holds some 90,000 cells).
+ * own year): its errors name them. Read without the rest of the record (forms, frameworks, offsets):
+ * a 300-unit record holds some 60,000 cells.
  */
 export function unitFiguresOf(store: YearStore, nameOf: (code: string) => string | undefined): UnitFigures[] {
   if (!isConsolidation(store)) return [];
