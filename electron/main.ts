@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, shell } from 'electron';
-import { ApiError } from '../shared/contract';
+import { ApiError, type YearSnapshot } from '../shared/contract';
 import { createCore } from './core/core';
 import { RENDERER_DIR } from './core/paths';
 import { CONTENT_SECURITY_POLICY } from './core/security-policy';
@@ -80,7 +80,10 @@ async function start(): Promise<void> {
     if (!isTrustedSender(event.senderFrame?.url)) return { ok: false, error: { kind: 'refused', message: '拒绝来自未知页面的调用' } };
     try {
       const result = await core.call(method, args);
-      if (method === 'openYear') remember(files.resolve((args as { file: string }).file));
+      if (method === 'openYear') {
+        remember(files.resolve((args as { file: string }).file));
+        files.chooseUnitsOf(result as YearSnapshot);
+      }
       return { ok: true, result };
     } catch (error) {
       if (!(error instanceof ApiError)) log.write(`内部错误(${String(method)}):${(error as Error).stack ?? error}`);

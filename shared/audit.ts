@@ -6,7 +6,7 @@
  */
 import type { PerfForm } from './forms/model';
 import { checkYearForms, type FormFinding } from './forms/year-check';
-import { pointToUnits, validateYear, type Finding, type ModelView, type UnitFigures, type ValidateOptions } from './rules';
+import { pointToUnits, validateYear, type Finding, type ModelView, type UnitFixes, type ValidateOptions } from './rules';
 import { withPrintedLabels, type LabelStyle } from './tables';
 
 export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
@@ -17,13 +17,13 @@ export interface AuditInputs extends Omit<ValidateOptions, 'explanations'> {
   forms: readonly PerfForm[];
   /** A project form's own findings kept from an earlier run (the core's per-form cache, electron/core/form-checks.ts). */
   checkedBefore?: (form: PerfForm) => FormFinding[] | undefined;
-  /** A 汇总's units with their own figures (its record): its errors on summed amounts name them (rules/consolidated.ts). */
-  units?: readonly UnitFigures[];
+  /** A 汇总's: where its errors on summed amounts are fixed, from its units' figures (rules/consolidated.ts). */
+  unitFixes?: UnitFixes;
 }
 
 export function auditYear(model: ModelView, inputs: AuditInputs): Finding[] {
-  const { forms, explanations, checkedBefore, numbering, units, ...options } = inputs;
-  const tables = pointToUnits(validateYear(model, { ...options, explanations }), units ?? [], options);
+  const { forms, explanations, checkedBefore, numbering, unitFixes, ...options } = inputs;
+  const tables = pointToUnits(validateYear(model, { ...options, explanations }), unitFixes, options);
   const formFindings = checkYearForms([...forms], model, checkedBefore).map((finding) => {
     const text = explanations[finding.key]?.trim();
     // An error blocks export whatever is written about it (SPEC §0.4).

@@ -6,7 +6,7 @@
 import type { PerfFormJson } from './forms/model';
 import { FORM_REGIONS, type FormRegion } from './forms/regions';
 import type { ConsolidationPlan, DrillDown, FlowId, Offset, UnitFramework, ValidationReport } from './consolidation';
-import type { Finding } from './rules/types';
+import type { Finding, FixIn } from './rules/types';
 import type { ScoreSheetRow } from './forms/score-sheet';
 import type { FrameworkDoc } from './forms/framework-entry';
 import { FRAMEWORK_KINDS } from './forms/framework';
@@ -81,8 +81,11 @@ export interface YearSnapshot {
   consolidatedUnits?: ConsolidatedName[];
   /** The units a 汇总's 决算单位构成 was confirmed for (P-07 flags a re-汇总 with others); absent until confirmed. */
   confirmedOrganisation?: ConsolidatedName[];
-  /** A 汇总 file's direct units with the inputs each reported (its record): its errors on summed amounts name the units to fix them in. */
-  unitFigures?: { unitName: string; file: string; tables: Record<string, TableInputsDoc> }[];
+  /**
+   * A 汇总 file's errors on its summed amounts, by finding key: the unit files they are fixed in, as the
+   * core worked them out from its units' figures (only the core reads those). The renderer's 审核 words them so.
+   */
+  unitFixes?: Record<string, FixIn>;
   /** Set when another program edits the file: this window may only view, check and export it; says who holds it. */
   readOnly?: string;
 }

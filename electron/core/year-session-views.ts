@@ -1,7 +1,7 @@
 /** What a year session shows and hands out: the renderer's snapshot, a table view, the interchange document. */
 import type { InterchangeDoc, TableInputsDoc, TableView, YearSnapshot } from '../../shared/contract';
 import { formatAmount } from '../../shared/money';
-import { CELL_KEY_SEPARATOR, docsFromInputs, printedLabel } from '../../shared/tables';
+import { CELL_KEY_SEPARATOR, printedLabel } from '../../shared/tables';
 import { printedNamesToDoc } from '../../shared/rules';
 import { serializeForm } from '../../shared/forms/model';
 import { formatPoints } from '../../shared/forms/decimal';
@@ -9,6 +9,7 @@ import { profileFor } from '../../shared/forms/profiles';
 import { formatRate, scoreForm } from '../../shared/forms/scoring';
 import { frameworksDump, storedFrameworks } from './frameworks';
 import { confirmedOrganisation, consolidatedNames } from './consolidate-store';
+import { currentFindings } from './latest-findings';
 import type { YearSession } from './year-session';
 
 export function snapshotOf(session: YearSession): YearSnapshot {
@@ -49,13 +50,14 @@ export function snapshotOf(session: YearSession): YearSnapshot {
   };
 }
 
-function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits' | 'unitFigures' | 'confirmedOrganisation'> {
+function consolidatedOf(session: YearSession): Pick<YearSnapshot, 'consolidatedUnits' | 'unitFixes' | 'confirmedOrganisation'> {
   const units = consolidatedNames(session.store);
   if (!units) return {};
   const confirmed = confirmedOrganisation(session.store);
   return {
     consolidatedUnits: units,
-    unitFigures: session.unitFigures().map((unit) => ({ unitName: unit.unitName, file: unit.file, tables: docsFromInputs(unit.inputs) })),
+    // Its summed amounts do not change while it is open: the errors on them, pointed once, hold for the renderer's 审核.
+    unitFixes: Object.fromEntries(currentFindings(session).flatMap((finding) => (finding.fixIn ? [[finding.key, finding.fixIn]] : []))),
     ...(confirmed ? { confirmedOrganisation: confirmed } : {}),
   };
 }

@@ -2,7 +2,7 @@ import { ApiError, MAX_FORMS, type CellEdit, type InterchangeDoc, type YearChang
 import { catalogFor, type Catalog } from '../../shared/catalog';
 import type { Amount } from '../../shared/money';
 import { TABLES, TOTAL, YearModel, applyToModel, codeLevel, printedLabel, resolveTableName, tableIn, templateTables, type TableDef } from '../../shared/tables';
-import { SuppError, baselineView, nameByCode, parseSupplementary, reproducedPrinted, type Finding } from '../../shared/rules';
+import { SuppError, baselineView, nameByCode, parseSupplementary, reproducedPrinted, type Finding, type UnitFixes } from '../../shared/rules';
 import type { PrintedNamesChange } from './printed-names-store';
 import { auditYear } from '../../shared/audit';
 import { FormParseError, parseForm, serializeForm, type PerfForm, type PerfFormJson, type SubjectType } from '../../shared/forms/model';
@@ -16,7 +16,7 @@ import { frameworksFromDoc } from './frameworks';
 import { executionsOf } from '../../shared/forms/framework-entry';
 import { dumpOf, snapshotOf, tableView } from './year-session-views';
 import { checkPrinted } from './printed-change';
-import { unitFiguresOf } from './consolidate-store';
+import { sessionUnitFixes } from './consolidate-fixes';
 import { functionalOf, parseInput, parseValue, pendingCodes, pendingKey, ruleOrThrow, type PendingCodes } from './year-session-inputs';
 
 /** What an import writes beside the cells, in the same transaction. */
@@ -37,8 +37,8 @@ export class YearSession {
   private namesAsPrinted: Map<string, string>;
   /** The built-in catalog of the file's fiscal year and definitions edition. */
   readonly catalog: Catalog;
-  /** A 汇总's units as its record keeps them, read at the first 审核: the record changes only by replacing the file. */
-  private units?: ReturnType<typeof unitFiguresOf>;
+  /** A 汇总's: where its errors on summed amounts are fixed, worked out once per error while the file is open. */
+  private readonly unitFixes?: UnitFixes;
 
   constructor(
     readonly file: string,
@@ -51,6 +51,7 @@ export class YearSession {
     const info = store.info(file);
     this.catalog = catalogFor(info.fiscalYear, info.definitionsEdition);
     this.model = new YearModel(TABLES, store.loadInputs(), (code) => this.nameOf(code));
+    this.unitFixes = sessionUnitFixes(store, (code) => this.nameOf(code), { template: info.template, fiscalYear: info.fiscalYear, edition: info.definitionsEdition });
   }
 
   /** A user-defined code's name (undefined for catalog codes). */
@@ -147,11 +148,6 @@ export class YearSession {
     return revision;
   }
 
-  /** A 汇总's direct units with the inputs each reported; empty for a unit's own year. */
-  unitFigures(): ReturnType<typeof unitFiguresOf> {
-    return (this.units ??= unitFiguresOf(this.store, (code) => this.nameOf(code)));
-  }
-
   /** The year's 审核 findings (tables and forms), with the 出错说明 written on warnings. */
   findings(): Finding[] {
     const info = this.info;
@@ -171,7 +167,7 @@ export class YearSession {
       printedNames: this.store.loadPrintedNames(),
       forms,
       checkedBefore,
-      units: this.unitFigures(),
+      unitFixes: this.unitFixes,
     });
   }
 

@@ -30,3 +30,6 @@ export function connectDesktop(openYear: (file: string) => unknown, showError: (
     });
   });
 }
+
+/** Whether the page runs in the desktop app (it may open year files anywhere the clerk chose), not in a browser. */
+export const inDesktopApp = (): boolean => Boolean(window.juesuanDesktop);

@@ -6,8 +6,11 @@
  * figure of the cell. Where none fails alone (the 汇总's 调整, or a check the sum fails and no part
  * does), it names every unit contributing to the cell. Rules that read what the 汇总 file owns (上年数,
  * 补充信息, 决算公开 texts: any rule with `needs`) keep their hint: the fix is made in the 汇总 itself.
+ *
+ * Only the core holds the units' figures (unitFixes, from the record); the renderer gets the result
+ * per finding key with the snapshot. Both word the errors through pointToUnits, so they say the same.
  */
-import { formatAmount } from '../money';
+import { formatAmount, parseAmount } from '../money';
 import { templateTables } from '../tables';
 import { show } from './message';
 import { planRules, validateYear } from './validate';
@@ -18,6 +21,29 @@ export interface UnitFigures {
   unitName: string;
   file: string;
   model: ModelView;
+}
+
+/** Where each error on the 汇总's summed amounts is fixed, by finding key, for these errors. */
+export type UnitFixes = (errors: readonly Finding[]) => ReadonlyMap<string, FixIn>;
+
+/** Which findings are errors on the summed amounts: a rule reading only the tables, on a table of the template. */
+function summedErrors(options: ValidateOptions): (finding: Finding) => boolean {
+  const summedTables = new Set(templateTables(options.template).map((def) => def.id));
+  const tablesOnly = new Set(planRules(options).flatMap(({ rule }) => (rule.needs?.length || rule.needsOneOf?.length ? [] : [rule.id])));
+  return (finding) => finding.severity === 'error' && summedTables.has(finding.table) && tablesOnly.has(finding.rule);
+}
+
+/** The errors of a 汇总 on its summed amounts, pointed at the unit files; every other finding as it was. */
+export function pointToUnits(findings: Finding[], fixes: UnitFixes | undefined, options: ValidateOptions): Finding[] {
+  if (!fixes) return findings;
+  const summed = summedErrors(options);
+  const errors = findings.filter(summed);
+  if (!errors.length) return findings;
+  const byKey = fixes(errors);
+  return findings.map((finding) => {
+    const fixIn = summed(finding) ? byKey.get(finding.key) : undefined;
+    return fixIn ? { ...finding, message: fixMessage(finding.message, fixIn), fixIn } : finding;
+  });
 }
 
 /** Finding keys each unit fails, per rule id: a unit's figures never change inside a 汇总, so each rule runs once per unit. */
@@ -35,36 +61,32 @@ function failedKeys(model: ModelView, ruleIds: ReadonlySet<string>, options: Val
   return new Set([...ruleIds].flatMap((id) => [...byRule.get(id)!]));
 }
 
-/** The errors of a 汇总 on its summed amounts, pointed at the unit files; every other finding as it was. */
-export function pointToUnits(findings: Finding[], units: readonly UnitFigures[], options: ValidateOptions): Finding[] {
-  if (!units.length) return findings;
-  const summedTables = new Set(templateTables(options.template).map((def) => def.id));
-  const tablesOnly = new Set(planRules(options).flatMap(({ rule }) => (rule.needs?.length || rule.needsOneOf?.length ? [] : [rule.id])));
-  const summed = (finding: Finding) => finding.severity === 'error' && summedTables.has(finding.table) && tablesOnly.has(finding.rule);
-  const ruleIds = new Set(findings.filter(summed).map((finding) => finding.rule));
-  if (!ruleIds.size) return findings;
-  const failed = units.map((unit) => failedKeys(unit.model, ruleIds, options));
-  return findings.map((finding) => {
-    if (!summed(finding)) return finding;
+/** Where each of these errors of a 汇总 is fixed, asked of its units' own figures (the core's side of pointToUnits). */
+export function unitFixes(errors: readonly Finding[], units: readonly UnitFigures[], options: ValidateOptions): Map<string, FixIn> {
+  const fixes = new Map<string, FixIn>();
+  if (!units.length || !errors.length) return fixes;
+  const failed = units.map((unit) => failedKeys(unit.model, new Set(errors.map((finding) => finding.rule)), options));
+  for (const finding of errors) {
     const share = (unit: UnitFigures) => {
       const value = unit.model.value(finding.table, finding.row, finding.col);
       // An empty amount cell is 0 to the rules (SPEC §2); a finding on a whole row (col "") has no figure.
       const figure = value ?? (unit.model.rule(finding.table, finding.row, finding.col) ? 0 : null);
-      return { unitName: unit.unitName, file: unit.file, value: formatAmount(figure), shown: figure === null ? '' : ` ${show(figure)}` };
+      return { unitName: unit.unitName, file: unit.file, value: formatAmount(figure) };
     };
     const failing = units.filter((_, index) => failed[index].has(finding.key)).map(share);
     const contributing = units.map(share).filter((unit) => unit.value !== null && unit.value !== formatAmount(0));
     const listed = failing.length ? failing : contributing.length ? contributing : units.map(share);
-    const fixIn: FixIn = { failing: failing.length > 0, units: listed.map(({ shown: _, ...unit }) => unit) };
-    return { ...finding, message: fixMessage(finding.message, failing.length > 0, listed.map((unit) => unit.unitName + unit.shown).join('、')), fixIn };
-  });
+    fixes.set(finding.key, { failing: failing.length > 0, units: listed });
+  }
+  return fixes;
 }
 
 /** The finding's own words without its "请…" (which meant this file), then where the fix is made. */
-function fixMessage(message: string, failing: boolean, units: string): string {
+function fixMessage(message: string, { failing, units }: FixIn): string {
   const hint = message.lastIndexOf('。请');
   const what = hint < 0 ? message : message.slice(0, hint);
+  const named = units.map((unit) => (unit.value === null ? unit.unitName : `${unit.unitName} ${show(parseAmount(unit.value)!)}`)).join('、');
   return failing
-    ? `${what}。汇总数,请在单位文件中改正:${units},改后按原汇总重新汇总`
-    : `${what}。汇总数,各单位文件单独审核都没有此错误(由汇总的相加或调整造成),请核对调整或单位文件:${units},改后按原汇总重新汇总`;
+    ? `${what}。汇总数,请在单位文件中改正:${named},改后按原汇总重新汇总`
+    : `${what}。汇总数,各单位文件单独审核都没有此错误(由汇总的相加或调整造成),请核对调整或单位文件:${named},改后按原汇总重新汇总`;
 }

@@ -6,5 +6,5 @@ export { baselineView, baselineFromDoc, type BaselineCells } from './baseline-vi
 export { SUPP_FIELDS, VEHICLE_TYPES, parseSupplementary, suppFieldOf, SuppError, type SuppField, type SuppKind } from './supplementary';
 export { PRINTED_RULE_ID, printedFromDoc, reproducedPrinted, type PrintedCells } from './printed';
 export { NAME_RULE_ID, nameByCode, namesContradict, printedNamesFromDoc, printedNamesToDoc, type PrintedNames } from './printed-names';
-export { pointToUnits, type UnitFigures } from './consolidated';
+export { pointToUnits, unitFixes, type UnitFigures, type UnitFixes } from './consolidated';
 export { UNNAMED_ROW_RULE_ID } from './unnamed-rows';

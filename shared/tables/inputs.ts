@@ -1,5 +1,5 @@
-import { formatAmount, parseAmount } from '../money';
-import { CELL_KEY_SEPARATOR, cellKey, emptyInputs, type YearInputs } from './engine';
+import { parseAmount } from '../money';
+import { cellKey, emptyInputs, type YearInputs } from './engine';
 
 /** Table inputs as documents carry them: 项 codes and row → 栏次 → decimal string (万元). */
 export interface InputsDoc {
@@ -18,18 +18,4 @@ export function inputsFromDocs(docs: Record<string, InputsDoc>): YearInputs {
     }
   }
   return inputs;
-}
-
-/** The engine's inputs as documents carry them (inputsFromDocs's inverse): codes sorted, amounts as decimal strings. */
-export function docsFromInputs(inputs: YearInputs): Record<string, InputsDoc> {
-  const docs: Record<string, InputsDoc> = {};
-  for (const [id, table] of Object.entries(inputs)) {
-    const cells: InputsDoc['cells'] = {};
-    for (const [key, value] of table.cells) {
-      const bar = key.indexOf(CELL_KEY_SEPARATOR);
-      (cells[key.slice(0, bar)] ??= {})[key.slice(bar + 1)] = formatAmount(value)!;
-    }
-    docs[id] = table.codes.size ? { codes: [...table.codes].sort(), cells } : { cells };
-  }
-  return docs;
 }

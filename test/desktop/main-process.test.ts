@@ -8,6 +8,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore } from '../../electron/core/core';
+import { planConsolidation, writeConsolidation } from '../../electron/core/consolidate';
+import { writeUnitFiles } from '../fixtures/unit-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security-policy';
 import { tempDir } from '../helpers/temp';
 import { resetStandin, type FakeWindow, type StandinScript, type StandinState } from './electron-standin';
@@ -206,6 +208,26 @@ describe('the built main process with a stand-in electron', () => {
     // A path the clerk never chose stays out of reach.
     const notChosen = await invoke('juesuan:call', fromApp(window), 'openYear', { file: path.join(temp.dir, 'usb', 'other.sqlite') });
     expect(notChosen.error.message).toContain('请通过“文件 › 打开…”选择年度文件');
+  });
+
+  it('opens in place the unit files a 汇总 made by the CLI points at (full paths outside the data folder), and no others', async () => {
+    const folder = path.join(temp.dir, 'cli-units');
+    await writeUnitFiles(folder, [
+      { file: 'a.sqlite', unitName: '甲单位', unitCode: '1', tables: { 公开01表: { '28': { '1': '12.00' } } } },
+      { file: 'b.sqlite', unitName: '乙单位', unitCode: '2', tables: {} },
+    ]);
+    const [a, b] = ['a.sqlite', 'b.sqlite'].map((name) => path.join(folder, name));
+    // As `juesuan consolidate` records them: each unit file by its full path.
+    writeConsolidation(path.join(dataDir, '2023-汇总.sqlite'), await planConsolidation({ files: [a, b], resolve: (file) => file, unitName: '主管部门', adjust: 'none' }));
+    expect((await invoke('juesuan:call', fromApp(window), 'openYear', { file: a })).error.message).toContain('请通过“文件 › 打开…”选择年度文件');
+
+    const consolidated = await invoke('juesuan:call', fromApp(window), 'openYear', { file: '2023-汇总.sqlite' });
+    const pointed = Object.values(consolidated.result.unitFixes).flatMap((fixIn: any) => fixIn.units.map((unit: { file: string }) => unit.file));
+    expect(pointed).toContain(a);
+    expect(await invoke('juesuan:call', fromApp(window), 'openYear', { file: a })).toMatchObject({ ok: true, result: { info: { unitName: '甲单位' } } });
+    // A unit the errors do not point at is no button in the panel and stays out of reach.
+    expect(pointed).not.toContain(b);
+    expect((await invoke('juesuan:call', fromApp(window), 'openYear', { file: b })).error.message).toContain('请通过“文件 › 打开…”选择年度文件');
   });
 
   it('opens a file picked in 文件 › 打开…', async () => {

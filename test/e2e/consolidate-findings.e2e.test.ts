@@ -1,4 +1,9 @@
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planConsolidation, writeConsolidation } from '../../electron/core/consolidate';
+import type { Finding } from '../../shared/rules';
+import { writeUnitFiles } from '../fixtures/unit-files';
+import { tempDir } from '../helpers/temp';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
 
@@ -42,6 +47,10 @@ describe('审核 of a 汇总 in the app', () => {
     const error = panel.locator('.finding.error[data-rule="R-B03"]');
     await error.waitFor();
     expect(await error.locator('.message').innerText()).toContain('汇总数,请在单位文件中改正:荆门市行政审批局(本级) 12.00、荆门市政务服务中心 3.00、荆门市公共资源交易中心 0.00,改后按原汇总重新汇总');
+    // Only the core reads the units' figures: the panel shows exactly the messages its 审核 gives.
+    const core = (await app.call('validate', { file: '2023-汇总.sqlite' })) as { result: { findings: Finding[] } };
+    const shown = await panel.locator('.finding .message').allInnerTexts();
+    expect(shown.sort()).toEqual(core.result.findings.map((finding) => finding.message).sort());
     // Offered instead of the 汇总's own cell: no button focuses it, one per unit opens the unit's file.
     expect(await error.locator('button.finding-open').count()).toBe(0);
     const offered = error.getByRole('group', { name: /^在单位文件中改正/ });
@@ -98,5 +107,31 @@ describe('审核 of a 汇总 in the app', () => {
     const texts = JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).texts as { key: string; text: string }[];
     expect(texts.find((entry) => entry.key === 'profile.organisation')?.text).toBe('本部门决算由本级和一个二级单位组成。');
     await screenshot(page, '汇总-决算单位构成-再次确认');
+  });
+
+  it('says plainly where a unit file outside the data folder is (a 汇总 made by the CLI), keeping the 汇总 open', async () => {
+    const outside = tempDir();
+    try {
+      await writeUnitFiles(outside.dir, [{ file: 'a.sqlite', unitName: '甲单位', unitCode: '1', tables: { 公开01表: { '28': { '1': '12.00' } } } }]);
+      const unitFile = path.join(outside.dir, 'a.sqlite');
+      // As `juesuan consolidate` records it: the unit file by its full path.
+      writeConsolidation(path.join(app.dataDir, '2023-命令行汇总.sqlite'), await planConsolidation({ files: [unitFile], resolve: (file) => file, unitName: '命令行主管部门', adjust: 'none' }));
+      const ui = new AppPage(app.page);
+      await ui.openStart(app.host.url);
+      await app.page.locator('.year-list button', { hasText: '2023-命令行汇总.sqlite' }).click();
+      await app.page.locator('.app-header').getByText('命令行主管部门').waitFor();
+      const error = app.page.getByRole('region', { name: '审核结果' }).locator('.finding.error[data-rule="R-B03"]');
+      await error.waitFor();
+      await error.getByRole('button', { name: /^打开 甲单位/ }).click();
+      const said = error.getByRole('alert');
+      await said.waitFor();
+      expect(await said.innerText()).toBe(`甲单位的单位文件不在数据文件夹中,它在:${unitFile}。浏览器版只能打开数据文件夹中的年度文件:请把它复制到数据文件夹后从开始页打开,或用桌面版打开`);
+      // The 汇总 stays open, its 审核 as it was.
+      expect(await app.page.locator('.app-header').getByText('命令行主管部门').count()).toBe(1);
+      await error.scrollIntoViewIfNeeded();
+      await screenshot(app.page, '汇总-审核-单位文件在数据文件夹外');
+    } finally {
+      outside.cleanup();
+    }
   });
 });

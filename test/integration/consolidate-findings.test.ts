@@ -9,7 +9,8 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { planConsolidation, writeConsolidation } from '../../electron/core/consolidate';
-import { pointToUnits, validateYear } from '../../shared/rules';
+import { auditYear } from '../../shared/audit';
+import { pointToUnits, unitFixes, validateYear } from '../../shared/rules';
 import { TABLES, YearModel, inputsFromDocs } from '../../shared/tables';
 import { writeUnitFiles } from '../fixtures/unit-files';
 import { tempDir } from '../helpers/temp';
@@ -86,8 +87,45 @@ describe('审核 of a 汇总 points at the unit files', () => {
     ];
     const summed = new YearModel(TABLES, inputsFromDocs({ 公开01表: { cells: { '28': { '1': '12.00' }, '59': { '2': '16.00' } } } }), () => undefined);
     const options = { template: '9' as const, fiscalYear: 2023 };
-    const [finding] = pointToUnits(validateYear(summed, options).filter((f) => f.rule === 'R-B03'), units, options);
+    const [finding] = pointToUnits(validateYear(summed, options).filter((f) => f.rule === 'R-B03'), (errors) => unitFixes(errors, units, options), options);
     expect(finding.fixIn).toEqual({ failing: false, units: [units[0], units[1]].map((u, i) => ({ unitName: u.unitName, file: u.file, value: ['10.00', '6.00'][i] })) });
     expect(finding.message).toContain('汇总数,各单位文件单独审核都没有此错误(由汇总的相加或调整造成),请核对调整或单位文件:甲 10.00、乙 6.00,改后按原汇总重新汇总');
+  });
+
+  it('hands the renderer where each error is fixed, not every unit’s figures; its 审核 words them as the core does', async () => {
+    const { findings } = await core.validate({ file: '汇总.sqlite' });
+    const snapshot = await core.openYear({ file: '汇总.sqlite' });
+    try {
+      expect(snapshot).not.toHaveProperty('unitFigures');
+      expect(snapshot.unitFixes).toEqual(Object.fromEntries(findings.filter((finding) => finding.fixIn).map((finding) => [finding.key, finding.fixIn])));
+      // The renderer's 审核 of the snapshot (use-year-store's audit): the same messages, pointed the same.
+      const fixes = new Map(Object.entries(snapshot.unitFixes!));
+      const model = new YearModel(TABLES, inputsFromDocs(snapshot.tables), () => undefined);
+      const { template, fiscalYear, definitionsEdition: edition } = snapshot.info;
+      const rendered = auditYear(model, { template, fiscalYear, edition, explanations: snapshot.explanations, forms: [], unitFixes: () => fixes });
+      expect(rendered.map(({ key, message, fixIn }) => ({ key, message, fixIn }))).toEqual(findings.map(({ key, message, fixIn }) => ({ key, message, fixIn })));
+    } finally {
+      await core.closeYear({ file: '汇总.sqlite' });
+    }
+  });
+
+  it('points a 汇总 made again in the same file at its new figures (what was worked out for the old one is not reused)', async () => {
+    const again = path.join(temp.dir, 'again');
+    const inAgain = (name: string) => path.join(again, name);
+    const consolidateAgain = async (figure: string) => {
+      await writeUnitFiles(again, [
+        { file: 'a.sqlite', unitName: '甲', unitCode: '1', tables: { 公开01表: { '28': { '1': figure } } } },
+        { file: 'b.sqlite', unitName: '乙', unitCode: '2', tables: {} },
+      ]);
+      writeConsolidation(inAgain('汇总.sqlite'), await planConsolidation({ files: ['a.sqlite', 'b.sqlite'], resolve: inAgain, unitName: '丙', adjust: 'none' }));
+      const reader = createCore({ resolveFile: inAgain });
+      try {
+        return (await reader.validate({ file: '汇总.sqlite' })).findings.find((finding) => finding.rule === 'R-B03')!.message;
+      } finally {
+        reader.close();
+      }
+    };
+    expect(await consolidateAgain('12.00')).toContain('请在单位文件中改正:甲 12.00,改后按原汇总重新汇总');
+    expect(await consolidateAgain('7.00')).toContain('请在单位文件中改正:甲 7.00,改后按原汇总重新汇总');
   });
 });

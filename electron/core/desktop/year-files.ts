@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ApiError } from '../../../shared/contract';
+import { ApiError, type YearSnapshot } from '../../../shared/contract';
 import { inDataDir } from '../core';
 
 /**
@@ -46,13 +46,23 @@ export function yearFileInArgs(argv: readonly string[], workingDirectory: string
 
 /**
  * Which files the desktop window may name: plain names inside the data folder, plus the full
- * paths of files the clerk chose himself. The renderer cannot reach any other path on the disk.
+ * paths of files the clerk chose himself and of the unit files a 汇总 he opened sends him to.
+ * The renderer cannot reach any other path on the disk.
  */
 export function desktopYearFiles(dataDir: () => string) {
   const chosen = new Set<string>();
   return {
     choose(fullPath: string): void {
       chosen.add(path.resolve(fullPath));
+    },
+    /**
+     * A 汇总 made by the CLI records its unit files by full path, anywhere on the disk: those its
+     * errors point at (the 审核 panel's 打开 ‹单位›) open in place, like a file chosen in 打开….
+     */
+    chooseUnitsOf(snapshot: Pick<YearSnapshot, 'unitFixes'>): void {
+      for (const fixIn of Object.values(snapshot.unitFixes ?? {})) {
+        for (const { file } of fixIn.units) if (path.isAbsolute(file) && path.extname(file).toLowerCase() === `.${YEAR_FILE_EXTENSION}`) chosen.add(path.resolve(file));
+      }
     },
     resolve(file: string): string {
       if (!path.isAbsolute(file)) return inDataDir(dataDir())(file);

@@ -3,7 +3,7 @@ import type { CellEdit, ReportTextDoc, YearChange, YearInfo, YearSnapshot } from
 import { AmountError, parseAmount } from '../../../shared/money';
 import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedLabel, templateTables } from '../../../shared/tables';
 import { CallError, call, onHeldElsewhere } from '../api';
-import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames, type UnitFigures } from '../../../shared/rules';
+import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames, type UnitFixes } from '../../../shared/rules';
 import { printedActions, printedAfter, printedOf, renamed, type PrintedActions } from './printed-actions';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
@@ -76,8 +76,8 @@ interface YearState extends PrintedActions {
   consolidatedUnits: YearSnapshot['consolidatedUnits'];
   /** The units a 汇总's 决算单位构成 was confirmed for: set again as the clerk saves it (P-07). */
   confirmedOrganisation: YearSnapshot['confirmedOrganisation'];
-  /** A 汇总's units with their own figures: its errors on summed amounts name them; empty for a unit's year. */
-  units: UnitFigures[];
+  /** A 汇总's: the unit files its errors on summed amounts are fixed in, as the core pointed them; undefined for a unit's year. */
+  unitFixes: UnitFixes | undefined;
   /** Computed cells as an imported workbook printed them, until the clerk accepts the computed value (R-I01). */
   printed: PrintedCells;
   /** 科目 names an imported file printed against the catalog (R-I02), until the clerk takes the catalog name. */
@@ -119,10 +119,10 @@ interface YearState extends PrintedActions {
 /** The first 审核 of an opened year runs once its grid has the focus, or after this long when none takes it (another page). */
 const FIRST_AUDIT_DELAY = 2000;
 
-function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook; units: UnitFigures[] } {
+function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook; unitFixes: UnitFixes | undefined } {
   const codes = CodeBook.fromSnapshot(snapshot);
-  const modelOf = (tables: YearSnapshot['tables']) => new YearModel(TABLES, inputsFromDocs(tables), (code) => codes.name(code));
-  return { model: modelOf(snapshot.tables), codes, units: (snapshot.unitFigures ?? []).map(({ unitName, file, tables }) => ({ unitName, file, model: modelOf(tables) })) };
+  const fixes = snapshot.unitFixes && new Map(Object.entries(snapshot.unitFixes));
+  return { model: new YearModel(TABLES, inputsFromDocs(snapshot.tables), (code) => codes.name(code)), codes, unitFixes: fixes && (() => fixes) };
 }
 
 /** Changes reach the core strictly in order; each is committed before the next is sent. */
@@ -131,10 +131,10 @@ let queue: Promise<unknown> = Promise.resolve();
 export const useYearStore = create<YearState>((set, get) => {
   /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
   const audit = (): Finding[] => {
-    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames, units } = get();
+    const { model, info, explanations, baseline, supplementary, reportTexts, forms, printed, printedNames, unitFixes } = get();
     if (!model || !info) return [];
     const supp = suppFor(info, supplementary, reportTexts, get());
-    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp, printed, printedNames, forms, units });
+    return auditYear(model, { template: info.template, numbering: info.numbering, fiscalYear: info.fiscalYear, edition: info.definitionsEdition, explanations, baseline, supp, printed, printedNames, forms, unitFixes });
   };
   /** Every change asks for the 审核 again; changes within one frame share one run, after the frame is painted. */
   const findingsAfterPaint = afterPaint(() => set({ findings: audit(), audited: true }));
@@ -233,7 +233,7 @@ export const useYearStore = create<YearState>((set, get) => {
     reportTexts: {},
     consolidatedUnits: undefined,
     confirmedOrganisation: undefined,
-    units: [],
+    unitFixes: undefined,
     printed: new Map(),
     printedNames: new Map(),
     focusRequest: null,
