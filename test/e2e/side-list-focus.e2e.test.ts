@@ -119,12 +119,12 @@ describe('choosing a page in the side list sends the keys to it', () => {
     await expect.poll(focused, { timeout: 15_000 }).toMatchObject({ tag: 'TEXTAREA' });
 
     await sideItem('部门整体支出绩效自评').click();
-    const first = app.page.locator('.form-sheet :is(input, textarea, select)[data-field]').first();
-    await expect.poll(() => first.evaluate((field) => field === document.activeElement)).toBe(true);
+    const name = app.page.locator('.form-sheet :is(input, textarea, select)[data-field]').first();
+    await expect.poll(() => name.evaluate((field) => field === document.activeElement)).toBe(true);
     await app.page.keyboard.press('Control+A');
     await app.page.keyboard.type('荆门市行政审批局');
     await app.page.keyboard.press('Tab');
-    await expect.poll(() => first.inputValue()).toBe('荆门市行政审批局');
+    await expect.poll(() => name.inputValue()).toBe('荆门市行政审批局');
     await screenshot(app.page, 'side-list-focus-部门整体');
 
     // The project list: with no project yet its 新增项目 button, then its first project's.
@@ -135,6 +135,17 @@ describe('choosing a page in the side list sends the keys to it', () => {
     await expect.poll(focused).toMatchObject({ label: '政务服务平台运维' });
     await app.page.keyboard.press('Enter');
     await app.page.locator('.form-sheet').waitFor();
+
+    // 眉山's 附件1.1: its first field in the order Enter goes through them, the first 自评得分 (not a tick box), takes the typing.
+    await app.page.getByLabel('地区表样').selectOption({ label: '四川·眉山' });
+    await app.page.getByRole('button', { name: '改用' }).click();
+    await app.page.locator('.side-item', { hasText: '附件1.1' }).click();
+    const first = app.page.locator('.fw-fields [data-fw-input]').first();
+    await expect.poll(() => first.evaluate((field) => field === document.activeElement)).toBe(true);
+    await screenshot(app.page, 'side-list-focus-附件1.1');
+    await app.page.keyboard.type('19');
+    expect(await first.getAttribute('aria-label')).toContain('自评得分');
+    expect(await first.inputValue()).toBe('19');
   });
 });
 
