@@ -95,6 +95,7 @@ describe('choosing a page in the side list sends the keys to it', () => {
     expect(await app.page.locator('nav.side-list').getAttribute('title')).toContain('F6 回到报表列表');
     await app.page.keyboard.press('F6');
     await expect.poll(() => app.page.evaluate(() => document.activeElement?.querySelector('.side-label')?.textContent)).toBe('公开01表');
+    await screenshot(app.page, 'side-list-focus-F6');
     await app.page.keyboard.press('Tab');
     await app.page.keyboard.press('Enter');
     await typeAndEnter('公开02表', '2');
