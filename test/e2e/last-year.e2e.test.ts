@@ -175,8 +175,10 @@ describe('上年数 beside this year', () => {
 
   it('keeps the same widths when the columns are switched off and on again', async () => {
     await ui.selectTable('公开04表');
-    // 公开04表 is shown as the last test left it, scrolled to its right end: the widths are compared from its left end.
-    await app.page.evaluate(`document.querySelector('.grid-host[data-active] .ag-body-horizontal-scroll-viewport').scrollLeft = 0`);
+    // 公开04表 is shown as the last test left it, with the focus back on the cell at its right end
+    // (scrolled there once its cell has the focus): the widths are compared from its left end.
+    await expect.poll(() => app.page.evaluate(() => !!document.activeElement?.closest('.grid-host[data-active] .ag-cell'))).toBe(true);
+    await app.page.evaluate(`document.querySelector('.grid-host[data-active] .ag-grid-viewport').scrollLeft = 0`);
     await expect.poll(() => app.page.locator('.grid-host[data-active] .ag-header-row-column [col-id="s0-c1"]').count()).toBe(1);
     const widths = () => app.page.evaluate(`Object.fromEntries([...document.querySelectorAll('.grid-host[data-active] .ag-header-row-column .ag-header-cell')].map((cell) => [cell.getAttribute('col-id'), cell.getBoundingClientRect().width]))`);
     const shown = await widths();

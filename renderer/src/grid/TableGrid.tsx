@@ -2,7 +2,7 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
 import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
 import { GridStatus, noTypableCellHint, readOnlyHint, type ReadOnlyHint } from './GridStatus';
-import { useTypeToEdit, type CellRole } from './type-to-edit';
+import { switchEnded, useTypeToEdit, type CellRole } from './type-to-edit';
 import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
 import { CodeRowBar } from './CodeRowBar';
@@ -20,7 +20,7 @@ import { measuredWidths } from './measured-widths';
 import { cellAmountText } from './amount-text';
 import { GRID_MODULES } from './grid-modules';
 import { GROUP_HEADER_HEIGHT, headerHeight } from './header-height';
-import { takeFocusWish, useTableSwitchKeys } from './table-switch';
+import { rememberCell, rememberedCell, takeFocusWish, useFocusWish, useTableSwitchKeys } from './table-switch';
 import { PlainGrid } from './PlainGrid';
 import { currentReadOnlyReason, READ_ONLY_REFUSAL } from '../stores/read-only';
 
@@ -159,14 +159,19 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   useTableSwitchKeys(def.id, shown, gridApi, editorText);
 
   /**
-   * Puts the focus in the grid: on `target`, else the cell focused last, else the first input cell;
-   * in a table with none, its first amount, so keys typed on the way there are told why they go nowhere.
+   * Puts the focus in the grid: on `target`, else the cell focused last (by this grid, or by the
+   * one built for this table before, see rememberCell), else the first input cell; in a table with
+   * none, its first amount, so keys typed on the way there are told why they go nowhere.
    */
   const focusGrid = (api: GridApi<LineData>, target?: { line: number; columnId: string } | null) => {
     const last = api.getFocusedCell();
     const firstAmount = () => ({ line: 0, columnId: layout.columns.find((column) => column.col)!.id });
-    const cell = target ?? (last && !last.rowPinned ? { line: last.rowIndex, columnId: last.column.getColId() } : (firstInputCell(def, layout, modelRef.current) ?? (noTypableCell ? firstAmount() : null)));
-    if (!cell) return;
+    const remembered = rememberedCell(modelRef.current, def.id);
+    const stillThere = remembered && remembered.line < layout.lines.length && layout.columns.some((column) => column.id === remembered.columnId) ? remembered : null;
+    const cell =
+      target ??
+      (last && !last.rowPinned ? { line: last.rowIndex, columnId: last.column.getColId() } : (stillThere ?? firstInputCell(def, layout, modelRef.current) ?? (noTypableCell ? firstAmount() : null)));
+    if (!cell) return switchEnded();
     api.ensureIndexVisible(cell.line);
     api.ensureColumnVisible(cell.columnId);
     api.setFocusedCell(cell.line, cell.columnId);
@@ -179,10 +184,8 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     addedRow.current = null;
     focusGrid(api, cell);
   };
-  // A kept grid shown again by Ctrl+PageDown/PageUp; a grid built for it focuses once its rows are drawn.
-  useEffect(() => {
-    if (shown && gridApi.current && takeFocusWish(def.id)) focusGrid(gridApi.current);
-  }, [shown]);
+  // Gone to from the side list or by Ctrl+PageDown/PageUp; a grid built for it focuses once its rows are drawn.
+  useFocusWish(def.id, shown, gridApi, (api) => focusGrid(api));
 
   /** A click on a finding: scroll to its line and focus its cell (or the row's first cell). */
   const focusCell = (api: GridApi<LineData>) => {
@@ -241,6 +244,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     const column = typeof event.column === 'string' ? event.column : event.column?.getColId();
     if (hintFor.current !== hintKey(event.rowIndex, event.rowPinned, column)) setHint(null);
     const line = event.rowIndex == null || event.rowPinned ? null : layout.lines[event.rowIndex];
+    if (line && column) rememberCell(modelRef.current, def.id, { line: event.rowIndex!, columnId: column });
     // Only the functional tables' 科目 bar shows the focused row: elsewhere moving the focus renders nothing.
     if (def.kind === 'functional') setFocusedRow(line ? (line[0] ?? null) : null);
     range.onCellFocused();

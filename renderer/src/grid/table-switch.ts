@@ -1,12 +1,14 @@
 /**
- * Ctrl+PageDown / Ctrl+PageUp go to the next / previous table of the side list, as Excel goes to
- * the next / previous sheet (no wrapping: the first and last tables stay put). An amount being
- * typed is committed first, as Excel does; text that is not an amount keeps the editor open with
- * its reason (AmountEditor refuses the key like Enter) and the table stays. The focus lands in the
- * new table's grid: on the cell last focused there when the table was kept built (kept-tables.ts),
- * else on its first input cell.
+ * Going to a table puts the focus in its grid, as clicking a sheet tab in Excel lets the clerk type
+ * into the sheet at once: on the cell last focused there, else on its first input cell. Keys typed
+ * before the grid has the focus (it may still be being built) wait for that cell (type-to-edit.ts).
+ * Two ways go there: a choice in the side list (click, Enter or Space), and Ctrl+PageDown /
+ * Ctrl+PageUp, the next / previous table of the side list as Excel goes to the next / previous
+ * sheet (no wrapping: the first and last tables stay put). For these, an amount being typed is
+ * committed first, as Excel does; text that is not an amount keeps the editor open with its reason
+ * (AmountEditor refuses the key like Enter) and the table stays.
  */
-import { useEffect, type RefObject } from 'react';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import { templateTables } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
@@ -31,6 +33,49 @@ export function takeFocusWish(table: string): boolean {
   return true;
 }
 
+type Cell = { line: number; columnId: string };
+/** Per year (its model), the cell last focused in each table: a grid built again (no longer kept) goes back to it. */
+const lastCells = new WeakMap<object, Map<string, Cell>>();
+
+export function rememberCell(year: object, table: string, cell: Cell): void {
+  if (!lastCells.has(year)) lastCells.set(year, new Map());
+  lastCells.get(year)!.set(table, cell);
+}
+
+export function rememberedCell(year: object, table: string): Cell | null {
+  return lastCells.get(year)?.get(table) ?? null;
+}
+
+/** The shown grid's offer to take the focus: it is shown already when its own table is chosen again. */
+const focusOffers = new Set<() => void>();
+
+/** Shows `table` with the focus in its grid; keys typed meanwhile wait for its cell. */
+export function goToTable(table: string): void {
+  focusWanted = table;
+  switchStarted();
+  useYearStore.getState().selectTable(table);
+  for (const offer of focusOffers) offer();
+}
+
+/**
+ * While `shown`, this grid takes the focus wished for its table: at once when shown again (a kept
+ * grid, kept-tables.ts), or when its table is chosen while shown. A grid still being built takes it
+ * once its rows are drawn (TableGrid's onFirstDataRendered).
+ */
+export function useFocusWish(table: string, shown: boolean, gridApi: RefObject<GridApi | null>, focus: (api: GridApi) => void): void {
+  const focusNow = useRef(focus);
+  focusNow.current = focus;
+  useEffect(() => {
+    if (!shown) return;
+    const offer = () => {
+      if (gridApi.current && takeFocusWish(table)) focusNow.current(gridApi.current);
+    };
+    offer();
+    focusOffers.add(offer);
+    return () => void focusOffers.delete(offer);
+  }, [table, shown]);
+}
+
 /** While `shown`, the switch keys of this grid's table; `editorText` reads the open amount editor, if any. */
 export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefObject<GridApi | null>, editorText: () => string | null): void {
   useEffect(() => {
@@ -38,7 +83,7 @@ export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefOb
     const onKeyDown = (event: KeyboardEvent) => {
       const step = tableSwitchStep(event);
       if (!step) return;
-      const { info, selectTable } = useYearStore.getState();
+      const { info } = useYearStore.getState();
       if (!info) return;
       // Typed on the way to a table that has not taken the focus yet: the switch goes on.
       dropUnclaimed();
@@ -63,9 +108,7 @@ export function useTableSwitchKeys(table: string, shown: boolean, gridApi: RefOb
       const next = tables[tables.findIndex((def) => def.id === table) + step];
       if (!next) return;
       gridApi.current?.stopEditing();
-      focusWanted = next.id;
-      switchStarted();
-      selectTable(next.id);
+      goToTable(next.id);
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);

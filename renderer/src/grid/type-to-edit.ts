@@ -8,9 +8,9 @@
  *   composition, `insertText`) needs an editable target: a focused value cell is made
  *   contenteditable, every edit of its own DOM is refused, and the text goes to the editor.
  * - Typing into a computed or linked cell says why it cannot be typed into (`onReadOnly`).
- * - Keys typed just after Ctrl+PageDown/PageUp, before the new table's cell has the focus (it is
- *   on the page meanwhile: the table left is hidden, which takes the focus from its cell), are
- *   kept too and open the editor of the cell that then gets the focus. A table not shown never
+ * - Keys typed just after going to another table (table-switch.ts), before its cell has the focus
+ *   (it is on the page meanwhile, the table left being hidden, or on the side list's item chosen),
+ *   are kept too and open the editor of the cell that then gets the focus. A table not shown never
  *   opens an editor: it could never take the focus, and every later key would wait for it.
  */
 import { useEffect, useRef, type RefObject } from 'react';
@@ -48,6 +48,12 @@ export function switchStarted(): void {
   switching = true;
 }
 
+/** The table gone to has no cell to take the focus: keys typed on the way wait for nothing. */
+export function switchEnded(): void {
+  switching = false;
+  dropUnclaimed();
+}
+
 /** The editor the grid just made for the keys typed: they are its text until it takes them. */
 export function claimPending(editor: object): void {
   if (pending && !pending.editor) pending.editor = editor;
@@ -80,8 +86,8 @@ function addToPending(event: KeyboardEvent): boolean {
   return true;
 }
 
-/** The focus is nowhere a key does anything: on the page, or in a hidden (inert) table. */
-const focusNowhere = (target: EventTarget | null) => target === document.body || (target instanceof Element && !!target.closest('[inert]'));
+/** Where the focus waits for the table gone to: on the page, in a hidden (inert) table, on the side list's item chosen. */
+const focusOnTheWay = (target: EventTarget | null) => target === document.body || (target instanceof Element && !!target.closest('[inert], .side-list'));
 
 function cellOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof HTMLElement && target.classList.contains('ag-cell') ? target : null;
@@ -169,7 +175,7 @@ export function useTypeToEdit(
 
     // While a switch brings this table: keys typed before one of its cells has the focus wait for it.
     const keyOnTheWay = (event: KeyboardEvent) => {
-      if (!switching || !shownNow.current || event.isComposing || !focusNowhere(event.target)) return;
+      if (!switching || !shownNow.current || event.isComposing || !focusOnTheWay(event.target)) return;
       if (event.key === 'Escape') {
         if (!pending) return;
         pending = null;

@@ -120,7 +120,7 @@ export function FormEditor({ id, seq, toolbar }: Props) {
         <ScoreBar profile={profile} score={score} />
       </div>
       {waiting > 0 && <div className="form-waiting">有 {waiting} 条指标还没有填写三级指标,填写后才会保存这几条。</div>}
-      <article className="form-sheet" aria-label={`${json.subject_name} 绩效自评表`}>
+      <article className="form-sheet" aria-label={`${json.subject_name} 绩效自评表`} data-first-field=":is(input, textarea, select)[data-field]">
         {json.subject_type === 'project' && <RegistryFields profile={profile} {...common} />}
         {profile.layout.map(render)}
       </article>

@@ -6,11 +6,11 @@ import { FRAMEWORK_DEFS, frameworksOfRegion, type FrameworkDef, type FrameworkDo
 import { DEFAULT_FORM_REGION } from '../../../../shared/forms/regions';
 import { useFrameworksStore } from './framework/use-frameworks-store';
 import { isUntouchedDraft, useFormsStore } from './use-forms-store';
+import { goToPage } from '../shell/page-focus';
 
 /** The side list's 预算绩效自评 section, with each page's 审核 counts like the tables'. */
 export function FormsSideEntries() {
   const tableId = useYearStore((state) => state.tableId);
-  const selectTable = useYearStore((state) => state.selectTable);
   const findings = useYearStore((state) => state.findings);
   const entries = useFormsStore((state) => state.entries);
   const open = useFormsStore((state) => state.open);
@@ -54,10 +54,10 @@ export function FormsSideEntries() {
             type="button"
             className={active ? 'side-item active' : 'side-item'}
             aria-current={active ? 'page' : undefined}
-            onClick={() => {
+            onClick={(event) => {
               // The project entry always lands on the list, also when a form was open before.
               if (item.id === PROJECT_PAGE) open(null);
-              selectTable(item.id);
+              goToPage(item.id, event.currentTarget);
             }}
           >
             <span className="side-label">{item.title}</span>

@@ -52,7 +52,7 @@ export function ProjectList() {
   const exceeds = annex !== null && spent > annex + 100;
 
   return (
-    <section className="form-list-page" aria-label="项目支出绩效自评">
+    <section className="form-list-page" aria-label="项目支出绩效自评" data-first-field={rows.length || loading ? 'tbody .form-link' : '.form-toolbar .primary'}>
       <div className="form-toolbar">
         <h1 className="form-page-title">项目支出绩效自评</h1>
         {!adding && (

@@ -63,7 +63,7 @@ export function ReportPage() {
   }, [focusRequest]);
 
   return (
-    <section className="report-page" aria-label="决算公开" ref={root}>
+    <section className="report-page" aria-label="决算公开" ref={root} data-first-field="textarea">
       <div className="report-toolbar">
         <h1 className="table-title">决算公开</h1>
         <span className="muted">按“{outlineFor(info.template, info.formRegion).name}”格式生成;蓝色数字取自报表,点击可跳到对应单元格</span>

@@ -17,7 +17,8 @@ import { rememberWhereLeftOff } from '../start/last-opened';
 import { usePageZoom } from './zoom';
 import { FormsPage, ReportPage, SupplementaryPage, preloadPages } from './lazy-pages';
 import { useKeptTables } from './kept-tables';
-import { TABLE_SWITCH_HINT } from '../../grid/table-switch';
+import { TABLE_SWITCH_HINT, goToTable } from '../../grid/table-switch';
+import { SIDE_LIST_HINT, goToPage, useSideListKey } from './page-focus';
 
 
 const NO_YEAR = {};
@@ -27,7 +28,6 @@ export function App() {
   const info = useYearStore((state) => state.info);
   const readOnly = useYearStore((state) => state.readOnly);
   const tableId = useYearStore((state) => state.tableId);
-  const selectTable = useYearStore((state) => state.selectTable);
   const closeYear = useYearStore((state) => state.closeYear);
   const error = useYearStore((state) => state.error);
   const dismissError = useYearStore((state) => state.dismissError);
@@ -41,6 +41,7 @@ export function App() {
     if (info) preloadPages();
   }, [info]);
   usePageZoom();
+  useSideListKey();
 
   useEffect(() => {
     document.title = info ? `决算通 - ${info.fiscalYear}年度 ${info.unitName}` : '决算通';
@@ -112,8 +113,8 @@ export function App() {
         </button>
       </header>
       {errorBar}
-      <nav className="side-list" aria-label="报表列表">
-        <div className="side-section" title={TABLE_SWITCH_HINT}>
+      <nav className="side-list" aria-label="报表列表" title={SIDE_LIST_HINT} aria-keyshortcuts="F6">
+        <div className="side-section" title={`${TABLE_SWITCH_HINT},${SIDE_LIST_HINT}`}>
           {info.template === '9' ? '部门决算公开表' : `部门决算公开表(${tables.length} 张)`}
         </div>
         {tables.map((def) => (
@@ -121,8 +122,8 @@ export function App() {
             key={def.id}
             type="button"
             className={def.id === current.id && !otherPage ? 'side-item active' : 'side-item'}
-            onClick={() => selectTable(def.id)}
-            title={`${def.title}(${TABLE_SWITCH_HINT})`}
+            onClick={() => goToTable(def.id)}
+            title={`${def.title}(${TABLE_SWITCH_HINT},${SIDE_LIST_HINT})`}
             aria-current={def.id === current.id && !otherPage ? 'page' : undefined}
           >
             <span className="side-label">{printedLabel(def.id, info.template, info.numbering)}</span>
@@ -137,7 +138,7 @@ export function App() {
         ))}
         <FormsSideEntries />
         <div className="side-section">其他</div>
-        <button type="button" className={suppPage ? 'side-item active' : 'side-item'} onClick={() => selectTable(SUPP_TABLE)} aria-current={suppPage ? 'page' : undefined}>
+        <button type="button" className={suppPage ? 'side-item active' : 'side-item'} onClick={(event) => goToPage(SUPP_TABLE, event.currentTarget)} aria-current={suppPage ? 'page' : undefined}>
           <span className="side-label">补充信息</span>
           <span className="side-title">机关运行经费、政府采购、车辆等</span>
           {counts[SUPP_TABLE] && (
@@ -147,7 +148,7 @@ export function App() {
             </span>
           )}
         </button>
-        <button type="button" className={reportPage ? 'side-item active' : 'side-item'} onClick={() => selectTable(TEXT_TABLE)} aria-current={reportPage ? 'page' : undefined}>
+        <button type="button" className={reportPage ? 'side-item active' : 'side-item'} onClick={(event) => goToPage(TEXT_TABLE, event.currentTarget)} aria-current={reportPage ? 'page' : undefined}>
           <span className="side-label">决算公开</span>
           <span className="side-title">概况、情况说明、图表,导出 Word / PDF</span>
           {counts[TEXT_TABLE]?.warning > 0 && (

@@ -22,7 +22,7 @@ export function SupplementaryPage() {
   };
 
   return (
-    <section className="supp-page" aria-label="补充信息">
+    <section className="supp-page" aria-label="补充信息" data-first-field="input, select">
       <h1 className="table-title">补充信息</h1>
       <p className="muted supp-intro">以下数字不在公开表中印出,但情况说明和审核规则(机关运行经费、培训费、政府采购、车辆、绩效自评覆盖等)需要用到;不填的项目对应规则不审核。</p>
       <div className="supp-groups">

@@ -41,7 +41,7 @@ export function FrameworkPage({ kind }: { kind: FrameworkKind }) {
   const change = (after: FrameworkJson, words: string, field: string) => edit(kind, subjectCode, json, after, `${def.title}${subjectWords} ${words}`, field);
 
   return (
-    <div className="fw-sheet" aria-label={def.title}>
+    <div className="fw-sheet" aria-label={def.title} data-first-field=".fw-fields [data-fw-input]">
       <div className="form-toolbar">
         <h1 className="form-page-title">
           {def.attachment} {def.title}
