@@ -14,7 +14,7 @@ import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import { catalogFor, functionName } from '../../../shared/catalog';
 import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, describeCell, type YearInputs } from '../../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TEMPLATE_SETS, TOTAL, YearModel, describeCell, printedLabel, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import { isConsolidation } from '../consolidate-store';
 import type { StoredCell } from '../store';
@@ -62,6 +62,19 @@ export async function commitImport(session: YearSession, request: ImportRequest)
   return { ...preview, revision: session.edit(change, extra) };
 }
 
+/**
+ * A table as the clerk knows it (表十, not 滇10表): as this year prints it; a table of a year file's
+ * set that this year lacks, as that file prints it.
+ */
+function tableLabels(session: YearSession, source: SourceYear | null): (table: string) => string {
+  const { template, numbering } = session.info;
+  return (table) => {
+    if ((TEMPLATE_SETS[template] as readonly string[]).includes(table)) return printedLabel(table, template, numbering);
+    const theirs = source?.layout;
+    return theirs && (TEMPLATE_SETS[theirs.template] as readonly string[]).includes(table) ? printedLabel(table, theirs.template, theirs.numbering) : table;
+  };
+}
+
 async function plan(session: YearSession, request: ImportRequest): Promise<Plan> {
   const info = session.info;
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
@@ -73,17 +86,19 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     out.errors = out.errors.filter((text) => !skipped.has(text));
     if (!source!.tables.size && !source!.forms.length) out.errors.push(`文件 ${request.name}:没有能读取的表`);
   }
+  const labelOf = tableLabels(session, source);
   const preview: ImportPreview = {
     source: { name: request.name, kind: source?.kind ?? 'xlsx', fiscalYear: source?.fiscalYear, unitName: source?.unitName, unitCode: source?.unitCode },
     mode: request.baseline ? 'baseline' : 'replace',
     recognised: [...(source?.tables.values() ?? [])].map((table) => ({
       table: table.table,
+      tableLabel: labelOf(table.table),
       sheet: table.sheet,
       cells: table.inputs.size + table.printed.size,
       codes: table.codes.size,
     })),
-    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id) && !failed.some((table) => table.table === id)),
-    notImported: failed,
+    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id) && !failed.some((table) => table.table === id)).map(labelOf),
+    notImported: failed.map((table) => ({ ...table, tableLabel: labelOf(table.table) })),
     mismatches: [],
     unrecognised: out.unrecognised,
     warnings: out.warnings,
@@ -117,7 +132,7 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     addCodes: change.addCodes!.length,
     removeCodes: change.removeCodes!.length,
   });
-  const totals = source.kind !== 'year-file' ? compareTotals(session, source, request.name, out) : undefined;
+  const totals = source.kind !== 'year-file' ? compareTotals(session, source, request.name, out, labelOf) : undefined;
   if (totals) preview.mismatches = totals.mismatches;
   // A year file without a unit code takes the one the workbook carries.
   const meta: Record<string, string> = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : {};
@@ -243,7 +258,7 @@ function printedCells(source: SourceYear, differing: StoredCell[] = []): { table
 }
 
 /** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
-function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): { mismatches: NonNullable<ImportPreview['mismatches']>; differing: StoredCell[] } {
+function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings, labelOf: (table: string) => string): { mismatches: NonNullable<ImportPreview['mismatches']>; differing: StoredCell[] } {
   const inputs: YearInputs = {};
   for (const def of session.tables()) {
     const extracted = source.tables.get(def.id);
@@ -264,7 +279,7 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
       if (computed !== printed) differing.push({ table, row, col, value: printed });
       if (Math.abs(computed - printed) >= MISMATCH) {
         const name = def.kind === 'functional' && row !== TOTAL ? model.row(table, row)?.label ?? '' : '';
-        mismatches.push({ table, sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
+        mismatches.push({ table, tableLabel: labelOf(table), sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
       }
     }
   }

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/temp';
+
+/** A 云南 clerk starts 2025 from the 2024 year file on the command line (README: import --baseline). */
+describe('import --baseline of a regional year file into a new file', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let last: string;
+  beforeAll(() => {
+    temp = tempDir();
+    last = path.join(temp.dir, '2024.sqlite');
+    expect(runCli('new', '--file', last, '--year', '2024', '--unit', '某县农业农村局', '--template', '云南11').code).toBe(0);
+    expect(runCli('set', '--file', last, '--table', '表十', '--row', '5', '--col', '2', '--value', '6').code).toBe(0);
+  });
+  afterAll(() => temp.cleanup());
+
+  it('makes the new year in last year’s table set and names its tables as printed', () => {
+    const next = path.join(temp.dir, '2025.sqlite');
+    const imported = runCli('import', '--file', next, '--in', last, '--baseline', '--year', '2025', '--unit', '某县农业农村局');
+    expect(imported.code).toBe(0);
+    // Before: a national 9-table year, where 表七–表十一 of 云南 have no place.
+    expect(imported.out).toContain('按 2024.sqlite 的表样新建年度文件:云南 11 张表(表一–表十一)');
+    expect(imported.out).toMatch(/^ {2}表十 {2}3 个单元格$/m);
+    expect(imported.out).not.toMatch(/滇10表|川09表|公开0\d表|工作表/);
+    expect(JSON.parse(runCli('dump', '--file', next).out).template).toBe('云南11');
+    expect(runCli('get', '--file', next, '--table', '表十').code).toBe(0);
+  });
+
+  it('previews into an existing year with the tables as that year prints them', () => {
+    const other = path.join(temp.dir, 'other-2025.sqlite');
+    expect(runCli('new', '--file', other, '--year', '2025', '--unit', '某县农业农村局', '--template', '云南11').code).toBe(0);
+    const preview = runCli('import', '--file', other, '--in', last, '--baseline', '--preview', '--json');
+    const json = JSON.parse(preview.out) as { recognised: { table: string; tableLabel: string }[]; missing: string[] };
+    expect(json.recognised.find((table) => table.table === '滇10表')?.tableLabel).toBe('表十');
+    expect(json.recognised.map((table) => table.tableLabel)).toEqual(['表一', '表二', '表三', '表四', '表五', '表六', '表七', '表八', '表九', '表十', '表十一']);
+  });
+});
