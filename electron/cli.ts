@@ -68,6 +68,19 @@ function inFlagWords(message: string): string {
 /** A year as typed: digits become the number; other text goes on as it is, so the refusal can quote it. */
 const yearOf = (text: string): number | string => (/^\s*\d+\s*$/.test(text) ? Number(text) : text);
 
+/**
+ * The table the clerk typed, read first as the file prints its tables: 陕西's printed 公开07表 is its
+ * “三公” table (id 陕07表), not the id 公开07表 (its 政府性基金 table, printed 公开08表). Anything else
+ * (an id, a title, 表七) the core resolves.
+ */
+async function tableAsPrinted(file: string, typed: string): Promise<string> {
+  const [{ YearStore }, { printedLabel, templateTables }] = await Promise.all([import('./core/store'), import('../shared/tables')]);
+  const info = fs.existsSync(file) ? YearStore.peek(path.resolve(file), path.basename(file)) : null;
+  if (!info) return typed;
+  const label = typed.replace(/\s+/g, '');
+  return templateTables(info.template).find((def) => printedLabel(def.id, info.template, info.numbering) === label)?.id ?? typed;
+}
+
 function printTable(view: TableView): string {
   const cols = [...new Set(view.rows.flatMap((row) => Object.keys(row.cells)))];
   const lines = [`${view.label} ${view.title}`, ['行', '项目', ...cols.map((col) => `栏${col}`)].join('\t')];
@@ -107,12 +120,12 @@ async function run(argv: string[]): Promise<number> {
         const value = flags.value === true || flags.value === undefined ? need(flags, 'value') : flags.value;
         await core.call('setCells', {
           file,
-          edits: [{ table: need(flags, 'table'), row: need(flags, 'row'), col: need(flags, 'col'), value: value.trim() === '' ? null : value }],
+          edits: [{ table: await tableAsPrinted(file, need(flags, 'table')), row: need(flags, 'row'), col: need(flags, 'col'), value: value.trim() === '' ? null : value }],
         });
         return 0;
       }
       case 'get': {
-        const view = (await core.call('getTable', { file, table: need(flags, 'table') })) as TableView;
+        const view = (await core.call('getTable', { file, table: await tableAsPrinted(file, need(flags, 'table')) })) as TableView;
         console.log(flags.json ? JSON.stringify({ table: view.table, rows: view.rows }) : printTable(view));
         return 0;
       }

@@ -36,3 +36,26 @@ describe('import --baseline of a regional year file into a new file', () => {
     expect(json.recognised.map((table) => table.tableLabel)).toEqual(['表一', '表二', '表三', '表四', '表五', '表六', '表七', '表八', '表九', '表十', '表十一']);
   });
 });
+
+/** A 陕西 clerk types the table as printed: its 公开07表 is the “三公” table, its 公开09表 the 国有资本经营 one. */
+describe('--table of a 陕西 year', () => {
+  let temp: ReturnType<typeof tempDir>;
+  let file: string;
+  beforeAll(() => {
+    temp = tempDir();
+    file = path.join(temp.dir, '2025.sqlite');
+    expect(runCli('new', '--file', file, '--year', '2025', '--unit', '柞水县某局', '--template', '陕西9').code).toBe(0);
+  });
+  afterAll(() => temp.cleanup());
+
+  it('reads a printed label as the table printed under it', () => {
+    // Before: 公开07表 was the id of the 政府性基金 table (printed 公开08表), and 公开09表 was refused.
+    const set = runCli('set', '--file', file, '--table', '公开07表', '--row', '1', '--col', '15', '--value', '4.40');
+    expect(set.err).toBe('');
+    const got = runCli('get', '--file', file, '--table', '公开07表');
+    expect(got.out.split('\n')[0]).toBe('公开07表 一般公共预算财政拨款“三公”经费及会议费、培训费支出决算表');
+    expect(got.out).toContain('4.40');
+    expect(runCli('get', '--file', file, '--table', '公开08表').out.split('\n')[0]).toBe('公开08表 政府性基金预算财政拨款收入支出决算表');
+    expect(runCli('get', '--file', file, '--table', '公开09表').out.split('\n')[0]).toBe('公开09表 国有资本经营预算财政拨款支出决算表');
+  });
+});
