@@ -6,6 +6,7 @@
  */
 import { functionName } from '../../../shared/catalog';
 import { ApiError, type Numbering, type TemplateSet } from '../../../shared/contract';
+import type { FormRegion } from '../../../shared/forms/regions';
 import { TABLES, YearModel, cellKey, describeCell, printedLabel, type TableDef, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import { YearSession } from '../year-session';
@@ -29,7 +30,7 @@ export interface SourceYear {
   unitName?: string;
   unitCode?: string;
   /** A year file's own table set and numbering: a year made from it is laid out the same (a workbook's is guessed). */
-  layout?: { template: TemplateSet; numbering: Numbering };
+  layout?: { template: TemplateSet; numbering: Numbering; formRegion: FormRegion };
   tables: Map<string, Extracted>;
   /** 绩效自评 forms: one per form sheet, or a year file's forms (named by the sheet they would export to). */
   forms: FoundForm[];
@@ -168,7 +169,7 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
     const names = formSheetNames(forms, [], false);
     const source: SourceYear = {
       kind: 'year-file', failed: [], fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode,
-      layout: { template: info.template, numbering: info.numbering }, tables: new Map(), modelInputs: plainInputs(session.model.inputs),
+      layout: { template: info.template, numbering: info.numbering, formRegion: info.formRegion }, tables: new Map(), modelInputs: plainInputs(session.model.inputs),
       forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
       reportTexts: snapshot.reportTexts,
       frameworks: snapshot.frameworks.map((doc) => ({ sheet: file, kind: doc.framework.framework, doc })),
