@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import { narrativeCheck, type ValidationReport } from '../../shared/consolidation';
 import { formatAmount } from '../../shared/money';
-import { cellKey, templateTables } from '../../shared/tables';
+import { cellKey, printedLabel, templateTables } from '../../shared/tables';
 import { isConsolidation } from './consolidate-store';
 import { withUnitFile } from './read-unit-file';
 import type { YearSession } from './year-session';
@@ -31,10 +31,12 @@ export async function summariseUnit(job: { file: string; kind: 'validate' | 'fig
       const base = { file: job.file, unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, fiscalYear: info.fiscalYear, consolidation: isConsolidation(session.store) };
       // Only last year's files are compared by their figures: digesting every cell of every file being checked cost a third of its 审核.
       if (job.kind === 'figures') return { ...base, figures: figureDigests(session), errors: 0, warnings: 0, unexplained: 0, findings: [] };
+      const printed = new Set(session.tables().map((def) => def.id));
       const findings = session.findings().map(({ rule, severity, table, row, col, message, expected, actual, explanation }) => ({
         rule,
         severity,
         table,
+        ...(printed.has(table) ? { tableLabel: printedLabel(table, info.template, info.numbering) } : {}),
         row,
         col,
         message,
