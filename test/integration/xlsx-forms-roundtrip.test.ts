@@ -94,6 +94,8 @@ describe('绩效自评 forms: export → import', () => {
     expect(result.forms.map((form) => form.subject_code)).toEqual(MS_P_SEED000.map((form) => form.subject_code));
     expect(byKey(forms)).toEqual(byKey(stored));
     expect((await env.core.openYear({ file: 'back.sqlite' })).tables).toEqual((await env.core.openYear({ file: 'ms.sqlite' })).tables);
+    // The fresh year takes the 表样 its 眉山 forms came in (before: 通用, hiding 附件1.1/附件2 and scoring the department form nationally).
+    expect((await env.core.openYear({ file: 'back.sqlite' })).info.formRegion).toBe('眉山');
   });
 
   it('a sheet without its hidden copy still gives back everything it prints', async () => {
