@@ -59,3 +59,22 @@ describe('--table of a 陕西 year', () => {
     expect(runCli('get', '--file', file, '--table', '公开09表').out.split('\n')[0]).toBe('公开09表 国有资本经营预算财政拨款支出决算表');
   });
 });
+
+/** The refusal of a 科目 the catalog lacks asks for its name: the command line takes it (--name), as 添加科目 does. */
+describe('set --name', () => {
+  let temp: ReturnType<typeof tempDir>;
+  beforeAll(() => {
+    temp = tempDir();
+  });
+  afterAll(() => temp.cleanup());
+
+  it('adds a custom 科目 with its name and sets its cell', () => {
+    const file = path.join(temp.dir, '2025.sqlite');
+    expect(runCli('new', '--file', file, '--year', '2025', '--unit', '某旗林业和草原局', '--template', '内蒙古12').code).toBe(0);
+    expect(runCli('set', '--file', file, '--table', '表二', '--row', '2130122', '--col', '2', '--value', '50').err).toContain('请同时填写科目名称');
+    // Before: --name was ignored and the same refusal came back.
+    const named = runCli('set', '--file', file, '--table', '表二', '--row', '2130122', '--col', '2', '--value', '50', '--name', '农业生产发展');
+    expect(named.err).toBe('');
+    expect(runCli('get', '--file', file, '--table', '表二').out).toContain('2130122\t农业生产发展\t50.00\t50.00');
+  });
+});
