@@ -1,4 +1,5 @@
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
@@ -25,6 +26,23 @@ describe('import --baseline of a regional year file into a new file', () => {
     expect(imported.out).not.toMatch(/滇10表|川09表|公开0\d表|工作表/);
     expect(JSON.parse(runCli('dump', '--file', next).out).template).toBe('云南11');
     expect(runCli('get', '--file', next, '--table', '表十').code).toBe(0);
+  });
+
+  it('says what it found in a workbook with the tables as the year prints them', async () => {
+    const book = path.join(temp.dir, '2024.xlsx');
+    expect(runCli('export', '--file', last, '--out', book, '--draft').code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(book);
+    // The 表十 sheet in 元, as another tool may print it.
+    workbook.getWorksheet('表十(草稿)')!.eachRow((row) => row.eachCell((cell) => {
+      if (cell.value === '金额单位:万元') cell.value = '金额单位:元';
+    }));
+    await workbook.xlsx.writeFile(book);
+    const other = path.join(temp.dir, 'yuan-2024.sqlite');
+    expect(runCli('new', '--file', other, '--year', '2024', '--unit', '某县农业农村局', '--template', '云南11').code).toBe(0);
+    const preview = JSON.parse(runCli('import', '--file', other, '--in', book, '--preview', '--json').out) as { warnings: string[] };
+    // Before: “滇10表金额单位为元”.
+    expect(preview.warnings).toContain('文件 2024.xlsx 工作表“表十(草稿)”:表十金额单位为元,已换算为万元');
   });
 
   it('previews into an existing year with the tables as that year prints them', () => {

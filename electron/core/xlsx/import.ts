@@ -14,7 +14,7 @@ import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import { catalogFor, functionName } from '../../../shared/catalog';
 import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TEMPLATE_SETS, TOTAL, YearModel, describeCell, printedLabel, type YearInputs } from '../../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TEMPLATE_SETS, TOTAL, YearModel, describeCell, printedLabel, withPrintedLabels, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import { DEFAULT_FORM_REGION, regionOf, type FormRegion } from '../../../shared/forms/regions';
 import { isConsolidation } from '../consolidate-store';
@@ -86,6 +86,23 @@ function tableLabels(session: YearSession, source: SourceYear | null): (table: s
 }
 
 async function plan(session: YearSession, request: ImportRequest): Promise<Plan> {
+  const planned = await planAsRead(session, request);
+  const { template, numbering } = session.info;
+  // The reader names tables by id (川07表, 滇10表); the clerk knows them as this year prints them. A quoted
+  // “…” is the file's own text (a sheet name) and stays as it is. Where a printed label is another table's
+  // id (陕西9 by 公开NN表: its 公开07表 is 陕07表) the text could not be read either way: it stays by id.
+  const ids: readonly string[] = TEMPLATE_SETS[template];
+  if (ids.some((id) => printedLabel(id, template, numbering) !== id && ids.includes(printedLabel(id, template, numbering)))) return planned;
+  const relabel = (text: string) => text.split(/(“[^”]*”)/).map((part, i) => (i % 2 ? part : withPrintedLabels(part, template, numbering))).join('');
+  const preview = planned.preview;
+  preview.errors = preview.errors.map(relabel);
+  preview.warnings = preview.warnings.map(relabel);
+  preview.unrecognised = preview.unrecognised.map((item) => ({ ...item, reason: relabel(item.reason) }));
+  preview.notImported = preview.notImported?.map((table) => ({ ...table, reasons: table.reasons.map(relabel) }));
+  return planned;
+}
+
+async function planAsRead(session: YearSession, request: ImportRequest): Promise<Plan> {
   const info = session.info;
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
   const source = await readSource(request.bytes, request.name, session.tables(), info.fiscalYear, out);
