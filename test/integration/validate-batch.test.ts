@@ -113,4 +113,20 @@ describe('batch 审核 report of a regional year', () => {
     expect(tables).toContain('表七');
     expect(tables.filter((table) => /^(公开|川)\d\d表$/.test(table))).toEqual([]);
   });
+
+  it('names the tables whose 上年数 differ from last year\'s file as the file prints them', async () => {
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, '报送', file) });
+    try {
+      await core.createYear({ file: '2024/sc.sqlite', fiscalYear: 2024, unitName: '青神县某局', unitCode: '511', template: '13' });
+      await core.setCells({ file: '2024/sc.sqlite', edits: [{ table: '川07表', row: '30101', col: '2', value: '12' }] });
+      await core.createYear({ file: '2025/sc.sqlite', fiscalYear: 2025, unitName: '青神县某局', unitCode: '511', template: '13', baselineFrom: '2024/sc.sqlite' });
+      // Last year's file changed after this year took its 上年数.
+      await core.setCells({ file: '2024/sc.sqlite', edits: [{ table: '川07表', row: '30101', col: '2', value: '13' }] });
+    } finally {
+      core.close();
+    }
+    const [report] = await validateFiles([path.join(temp.dir, '报送', '2025')], { jobs: 0 });
+    // Before: “不一致:川07表”.
+    expect(report.findings.find((finding) => finding.rule === 'X-上年数')?.message).toMatch(/不一致:表七$/);
+  });
 });
