@@ -12,7 +12,8 @@ const loadWorkbookVerbs = () => import('./core/xlsx/cli-verbs');
 
 const USAGE = `用法: npm run -s cli -- <命令> [参数]
   new   --file F --year 2024 --unit "单位名称" [--code 单位编码] [--template 9|13|四川14|云南11|内蒙古12|陕西9] [--numbering 公开|表]
-  set   --file F --table 公开01表 --row 28 --col 1 --value 12.34   (--value "" 清空)
+  set   --file F --table 公开01表 --row 28 --col 1 --value 12.34   (--value "" 清空;
+                                      --name 名称:科目表中没有的 7 位科目代码作为自定义科目)
   get   --file F --table 公开01表 [--json]
   dump  --file F                      交换格式 JSON 输出到标准输出
   load  --file F --json doc.json      以交换格式文档替换全部录入数据(文件不存在时新建)
@@ -68,6 +69,19 @@ function inFlagWords(message: string): string {
 /** A year as typed: digits become the number; other text goes on as it is, so the refusal can quote it. */
 const yearOf = (text: string): number | string => (/^\s*\d+\s*$/.test(text) ? Number(text) : text);
 
+/**
+ * The table the clerk typed, read first as the file prints its tables: 陕西's printed 公开07表 is its
+ * “三公” table (id 陕07表), not the id 公开07表 (its 政府性基金 table, printed 公开08表). Anything else
+ * (an id, a title, 表七) the core resolves.
+ */
+async function tableAsPrinted(file: string, typed: string): Promise<string> {
+  const [{ YearStore }, { printedLabel, templateTables }] = await Promise.all([import('./core/store'), import('../shared/tables')]);
+  const info = fs.existsSync(file) ? YearStore.peek(path.resolve(file), path.basename(file)) : null;
+  if (!info) return typed;
+  const label = typed.replace(/\s+/g, '');
+  return templateTables(info.template).find((def) => printedLabel(def.id, info.template, info.numbering) === label)?.id ?? typed;
+}
+
 function printTable(view: TableView): string {
   const cols = [...new Set(view.rows.flatMap((row) => Object.keys(row.cells)))];
   const lines = [`${view.label} ${view.title}`, ['行', '项目', ...cols.map((col) => `栏${col}`)].join('\t')];
@@ -105,14 +119,15 @@ async function run(argv: string[]): Promise<number> {
       }
       case 'set': {
         const value = flags.value === true || flags.value === undefined ? need(flags, 'value') : flags.value;
-        await core.call('setCells', {
-          file,
-          edits: [{ table: need(flags, 'table'), row: need(flags, 'row'), col: need(flags, 'col'), value: value.trim() === '' ? null : value }],
-        });
+        const edits = [{ table: await tableAsPrinted(file, need(flags, 'table')), row: need(flags, 'row'), col: need(flags, 'col'), value: value.trim() === '' ? null : value }];
+        // --name: a 科目 the catalog lacks comes as a custom one with that name, as 添加科目 does in the app.
+        const name = typeof flags.name === 'string' ? flags.name : undefined;
+        if (name) await core.call('edit', { file, addCodes: [{ table: edits[0].table, code: edits[0].row, name }], cells: edits });
+        else await core.call('setCells', { file, edits });
         return 0;
       }
       case 'get': {
-        const view = (await core.call('getTable', { file, table: need(flags, 'table') })) as TableView;
+        const view = (await core.call('getTable', { file, table: await tableAsPrinted(file, need(flags, 'table')) })) as TableView;
         console.log(flags.json ? JSON.stringify({ table: view.table, rows: view.rows }) : printTable(view));
         return 0;
       }

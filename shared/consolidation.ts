@@ -160,7 +160,8 @@ export interface ValidationReport {
   warnings: number;
   /** Warnings without a 出错说明. */
   unexplained: number;
-  findings: { rule: string; severity: 'error' | 'warning'; table: string; row: string; col: string; message: string; expected: string | null; actual: string | null; explanation?: string }[];
+  /** tableLabel: the table as the file prints it (表七 of a 四川 year, not 川07表), for the people who read the report. */
+  findings: { rule: string; severity: 'error' | 'warning'; table: string; tableLabel?: string; row: string; col: string; message: string; expected: string | null; actual: string | null; explanation?: string }[];
   /** The 决算公开 情况说明 generated from the file's tables; absent when the file could not be read. */
   narrative?: NarrativeCheck;
   error?: string;

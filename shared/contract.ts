@@ -165,9 +165,9 @@ export interface ImportPreview {
   source: { name: string; kind: 'xlsx' | 'xls' | 'year-file'; fiscalYear?: number; unitName?: string; unitCode?: string };
   /** replace: each table found replaces that table's inputs; baseline: the source is last year (上年数). */
   mode: 'replace' | 'baseline';
-  /** Per table found: its sheet, cells read (inputs and printed totals) and 项 codes. */
-  recognised: { table: string; sheet: string; cells: number; codes: number }[];
-  /** Tables of this year's template that the source lacks (left as they are). */
+  /** Per table found: its sheet, cells read (inputs and printed totals) and 项 codes; tableLabel is the table as this year prints it (表十, not 滇10表). */
+  recognised: { table: string; tableLabel: string; sheet: string; cells: number; codes: number }[];
+  /** Tables of this year's template that the source lacks (left as they are), as this year prints them. */
   missing: string[];
   /** Content skipped: row and cell as Excel shows them (row 0 = the whole sheet). */
   unrecognised: { sheet: string; row: number; cell: string; reason: string }[];
@@ -185,9 +185,9 @@ export interface ImportPreview {
    * Tables found but not readable, each with every reason (sheet, row, cell). Without `partial` these
    * reasons are errors too; with it the other tables are imported and these stay as they are.
    */
-  notImported?: { table: string; sheet: string; reasons: string[] }[];
+  notImported?: { table: string; tableLabel: string; sheet: string; reasons: string[] }[];
   /** Every printed total (computed cell) that the imported details do not reproduce, side by side. */
-  mismatches?: { table: string; sheet: string; row: string; col: string; label: string; printed: string; computed: string }[];
+  mismatches?: { table: string; tableLabel: string; sheet: string; row: string; col: string; label: string; printed: string; computed: string }[];
 }
 
 /** Uploaded workbook or year file: the file name as picked, the bytes as base64 (at most 20 MB). */

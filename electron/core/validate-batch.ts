@@ -76,7 +76,7 @@ async function checkLastYear(summaries: UnitSummary[], figuresOf: (file: string)
       if (!last || last.fiscalYear !== summary.fiscalYear! - 1) continue;
       const differing = Object.entries(summary.baseline!)
         .filter(([table, digest]) => last.figures?.[table] !== digest)
-        .map(([table]) => table);
+        .map(([table]) => summary.labels?.[table] ?? table);
       if (differing.length) {
         addFinding(summary, 'warning', 'X-上年数', `上年数与上年报送的文件 ${path.relative(path.dirname(folder), last.file)} 不一致:${differing.join('、')}`);
       }

@@ -9,7 +9,7 @@ export type FileReport = ValidationReport;
  * checks across files; an unreadable file is reported, not fatal.
  */
 export async function validateFiles(paths: string[], options: BatchOptions = {}): Promise<FileReport[]> {
-  return (await validateBatch(paths, options)).map(({ figures: _figures, baseline: _baseline, consolidation: _consolidation, ...report }) => report);
+  return (await validateBatch(paths, options)).map(({ figures: _figures, baseline: _baseline, labels: _labels, consolidation: _consolidation, ...report }) => report);
 }
 
 /** Exit code of a report: 2 when a file could not be read, 1 when any error was found, else 0. */

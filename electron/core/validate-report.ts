@@ -75,6 +75,7 @@ export async function reportWorkbook(reports: FileReport[]): Promise<Buffer> {
     for (const finding of report.findings) {
       const row = findings.addRow({
         ...finding,
+        table: finding.tableLabel ?? finding.table,
         file: path.basename(report.file),
         unitName: report.unitName ?? '',
         severity: finding.severity === 'error' ? '错误' : '警告',

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ApiError } from '../../shared/contract';
 import { narrativeCheck, type ValidationReport } from '../../shared/consolidation';
 import { formatAmount } from '../../shared/money';
-import { cellKey, templateTables } from '../../shared/tables';
+import { cellKey, printedLabel, templateTables } from '../../shared/tables';
 import { isConsolidation } from './consolidate-store';
 import { withUnitFile } from './read-unit-file';
 import type { YearSession } from './year-session';
@@ -20,6 +20,8 @@ export interface UnitSummary extends ValidationReport {
   figures?: Record<string, string>;
   /** table → digest of the stored 上年数 of the table. */
   baseline?: Record<string, string>;
+  /** table → its printed label (表七 of a 四川 year), for the cross-file findings that name tables. */
+  labels?: Record<string, string>;
   /** The file is a 汇总: it may carry its 本级's unit code, so it is compared with other 汇总 only. */
   consolidation?: boolean;
 }
@@ -31,10 +33,12 @@ export async function summariseUnit(job: { file: string; kind: 'validate' | 'fig
       const base = { file: job.file, unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, fiscalYear: info.fiscalYear, consolidation: isConsolidation(session.store) };
       // Only last year's files are compared by their figures: digesting every cell of every file being checked cost a third of its 审核.
       if (job.kind === 'figures') return { ...base, figures: figureDigests(session), errors: 0, warnings: 0, unexplained: 0, findings: [] };
+      const printed = new Set(session.tables().map((def) => def.id));
       const findings = session.findings().map(({ rule, severity, table, row, col, message, expected, actual, explanation }) => ({
         rule,
         severity,
         table,
+        ...(printed.has(table) ? { tableLabel: printedLabel(table, info.template, info.numbering) } : {}),
         row,
         col,
         message,
@@ -46,7 +50,8 @@ export async function summariseUnit(job: { file: string; kind: 'validate' | 'fig
       const unexplained = findings.filter((finding) => finding.severity === 'warning' && !finding.explanation).length;
       // The 上年数 are compared only with a last-year folder beside this one (validate-batch.ts): without one, digesting them is wasted.
       const baseline = lastYearFolder(job.file, info.fiscalYear) ? baselineDigests(session) : undefined;
-      return { ...base, errors, warnings: findings.length - errors, unexplained, findings, narrative: narrativeCheck(findings), baseline };
+      const labels = baseline && Object.fromEntries(session.tables().map((def) => [def.id, printedLabel(def.id, info.template, info.numbering)]));
+      return { ...base, errors, warnings: findings.length - errors, unexplained, findings, narrative: narrativeCheck(findings), baseline, labels };
     });
   } catch (error) {
     // One bad file is reported and the others are still checked; no stack ever reaches the clerk.

@@ -51,7 +51,7 @@ export function buildReport(source: ReportSource, outline: ReportOutline, option
   for (const part of outline.parts) {
     blocks.push({ kind: 'heading', level: 1, text: fill(part.title) });
     for (const section of part.sections) {
-      if (section.title) blocks.push({ kind: 'heading', level: 2, text: fill(section.title) });
+      if (section.title) blocks.push({ kind: 'heading', level: 2, text: fill(section.title), ...(section.inferred ? { inferred: section.inferred } : {}) });
       for (const content of section.content) {
         if (content.kind === 'generated') blocks.push(...GENERATORS[content.generator](w, content.lead));
         else if (content.kind === 'heading') blocks.push({ kind: 'heading', level: 3, text: content.text });

@@ -52,7 +52,8 @@ export interface Sentence {
 }
 
 export type Block =
-  | { kind: 'heading'; level: 1 | 2 | 3; text: string }
+  /** inferred: a section whose wording is not copied from a published disclosure (shown on the page, never printed). */
+  | { kind: 'heading'; level: 1 | 2 | 3; text: string; inferred?: string }
   | { kind: 'paragraph'; sentences: Sentence[] }
   /**
    * Free text of the clerk's (概况, 名词解释), stored under `key`; `draft` when carried from last year,

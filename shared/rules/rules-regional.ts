@@ -38,9 +38,9 @@ export const CN11_VS_T08 = rule(
   '川11表 本年支出(小计、基本支出、项目支出)= 公开08表 同一科目',
   custom([`${CN11}[项].c3/c4/c5 = T08[项].c1/c2/c3`], (ctx) => {
     const relations = [
-      rowRel(CN11, 'c3 = T08[@].c1', '本年支出小计', '公开08表 合计'),
-      rowRel(CN11, 'c4 = T08[@].c2', '基本支出', '公开08表 基本支出'),
-      rowRel(CN11, 'c5 = T08[@].c3', '项目支出', '公开08表 项目支出'),
+      rowRel(CN11, 'c3 = T08[@].c1', '本年支出小计', '合计'),
+      rowRel(CN11, 'c4 = T08[@].c2', '基本支出', '基本支出'),
+      rowRel(CN11, 'c5 = T08[@].c3', '项目支出', '项目支出'),
     ];
     for (const code of leafUnion(ctx, [CN11, '公开08表'])) for (const relation of relations) ctx.check(relation, code);
   }),
@@ -73,7 +73,7 @@ export const CN07_VS_T06 = rule(
   'R-S09',
   W,
   '川07表 各经济分类款 人员经费 + 公用经费 = 公开06表 同一科目',
-  eachRow('川07表', CN07_ITEMS, rowRel('川07表', 'c2 + c3 = T06[@].c1', '人员经费与公用经费之和', '公开06表 基本支出')),
+  eachRow('川07表', CN07_ITEMS, rowRel('川07表', 'c2 + c3 = T06[@].c1', '人员经费与公用经费之和', '基本支出')),
 );
 
 /** 川09表 is 川07表's 项目支出 column, printed in three groups: 款 by 款 they agree. */
@@ -82,7 +82,7 @@ export const CN09_VS_CN07 = rule(
   W,
   '川09表 各经济分类款 = 川07表 同一科目 项目支出',
   custom([`${CN09}[款].c1 = 川07表[款].c4`], (ctx) => {
-    const relation = rowRel(CN09, 'c1 = 川07表[@].c4', '项目支出', '川07表 项目支出');
+    const relation = rowRel(CN09, 'c1 = 川07表[@].c4', '项目支出', '项目支出');
     for (const row of ctx.rows(CN09)) if (row.key.length === 5) ctx.check(relation, row.key);
   }),
 );

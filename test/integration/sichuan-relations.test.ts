@@ -48,6 +48,8 @@ describe('四川 13-table relations of 川05/07/09表', () => {
       'R-S08|warning|川05表|合计|4',
       'R-S10|warning|川09表|30201|1',
     ]);
+    // The other table is named once, where its cell is (before: “表七 经济分类 30201 表七 项目支出”).
+    expect(found.find((f) => f.rule === 'R-S10')!.message).toMatch(/^表九 经济分类 30201 项目支出 6\.00 与 表七 经济分类 30201 (第4栏 )?项目支出 5\.00 /);
     expect(found[0].message).toContain('6.00');
     // Messages name the tables as the side list and the printed tables do (表五, 表六), never by inner id.
     expect(found.map((f) => f.message).join('\n')).not.toMatch(/川\d\d表|公开\d\d表/);

@@ -40,4 +40,20 @@ describe('a new year started from last year\'s file', () => {
     await expect(core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '单位', baselineFrom: 'none.sqlite' })).rejects.toThrow(/找不到上年年度文件/);
     core.close();
   });
+
+  it('keeps last year\'s 绩效自评 表样 unless this year has chosen its own', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '青神县某局', template: '13' });
+    await core.setFormRegion({ file: '2024.sqlite', region: '眉山' });
+    // Before: the new year was 通用 and the carried drafts were shown and scored in the national layout.
+    expect((await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '青神县某局', template: '13', baselineFrom: '2024.sqlite' })).formRegion).toBe('眉山');
+
+    await core.createYear({ file: 'own-2025.sqlite', fiscalYear: 2025, unitName: '青神县某局', template: '13' });
+    await core.setFormRegion({ file: 'own-2025.sqlite', region: '玉林' });
+    const preview = await core.previewImport({ file: 'own-2025.sqlite', name: '2024.sqlite', dataBase64: fs.readFileSync(path.join(temp.dir, '2024.sqlite')).toString('base64'), baseline: true });
+    expect(preview.errors).toEqual([]);
+    await core.importWorkbook({ file: 'own-2025.sqlite', name: '2024.sqlite', dataBase64: fs.readFileSync(path.join(temp.dir, '2024.sqlite')).toString('base64'), baseline: true });
+    expect((await core.openYear({ file: 'own-2025.sqlite' })).info.formRegion).toBe('玉林');
+    core.close();
+  });
 });

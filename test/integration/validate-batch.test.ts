@@ -90,3 +90,43 @@ describe('batch 审核 of a folder', () => {
     expect(report).toMatchObject({ fiscalYear: 2023, unitName: '甲单位' });
   });
 });
+
+describe('batch 审核 report of a regional year', () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it('names each finding’s table as the file prints it (表七, not 川07表)', async () => {
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+    try {
+      await core.createYear({ file: 'sc.sqlite', fiscalYear: 2025, unitName: '青神县某局', template: '13' });
+      // 表六 (公开05表) has a 基本支出 and 表七 (川07表) is empty: R-S01 warns on 表七.
+      await core.setCells({ file: 'sc.sqlite', edits: [{ table: '公开05表', row: '2010301', col: '2', value: '12' }] });
+    } finally {
+      core.close();
+    }
+    const report = path.join(temp.dir, '审核汇总.xlsx');
+    cli('validate', temp.dir, '--report', report);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(report);
+    const sheet = workbook.getWorksheet('审核明细')!;
+    const tables = sheet.getRows(2, sheet.rowCount - 1)!.map((row) => String(row.getCell(3).value ?? ''));
+    expect(tables).toContain('表七');
+    expect(tables.filter((table) => /^(公开|川)\d\d表$/.test(table))).toEqual([]);
+  });
+
+  it('names the tables whose 上年数 differ from last year\'s file as the file prints them', async () => {
+    const core = createCore({ resolveFile: (file) => path.join(temp.dir, '报送', file) });
+    try {
+      await core.createYear({ file: '2024/sc.sqlite', fiscalYear: 2024, unitName: '青神县某局', unitCode: '511', template: '13' });
+      await core.setCells({ file: '2024/sc.sqlite', edits: [{ table: '川07表', row: '30101', col: '2', value: '12' }] });
+      await core.createYear({ file: '2025/sc.sqlite', fiscalYear: 2025, unitName: '青神县某局', unitCode: '511', template: '13', baselineFrom: '2024/sc.sqlite' });
+      // Last year's file changed after this year took its 上年数.
+      await core.setCells({ file: '2024/sc.sqlite', edits: [{ table: '川07表', row: '30101', col: '2', value: '13' }] });
+    } finally {
+      core.close();
+    }
+    const [report] = await validateFiles([path.join(temp.dir, '报送', '2025')], { jobs: 0 });
+    // Before: “不一致:川07表”.
+    expect(report.findings.find((finding) => finding.rule === 'X-上年数')?.message).toMatch(/不一致:表七$/);
+  });
+});

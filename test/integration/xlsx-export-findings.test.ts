@@ -78,4 +78,13 @@ describe('export after 审核', () => {
     expect(forms.map((line) => line[3])).toEqual(expect.arrayContaining(['合计 执行数', '第6项指标 偏差原因']));
     expect(forms.filter((line) => /[[\]._a-z]/.test(line[3])).map((line) => line[3])).toEqual([]);
   });
+
+  it('names the 表 of a finding as the year prints it: a 四川 year\'s 表七, not 川07表', async () => {
+    await env.core.createYear({ file: 'sc.sqlite', fiscalYear: 2025, unitName: '青神县某局', template: '13' });
+    // 表六 (公开05表) with a 基本支出 and 表七 (川07表) left empty: R-S01 warns on 表七.
+    await env.core.edit({ file: 'sc.sqlite', cells: [{ table: '公开05表', row: '2010301', col: '2', value: '12' }] });
+    const lines = await auditLines((await env.core.exportWorkbook({ file: 'sc.sqlite', draft: true })).dataBase64);
+    expect(lines.map((line) => line[1])).toContain('表七');
+    expect(lines.map((line) => line[1]).filter((table) => /^(公开|川)\d\d表$/.test(table))).toEqual([]);
+  });
 });

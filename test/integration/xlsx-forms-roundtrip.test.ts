@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/model';
 import { profileFor, type Block } from '../../shared/forms/profiles';
 import { formKey } from '../../shared/forms/year-check';
+import { formatPoints } from '../../shared/forms/decimal';
 import { formSheetNames } from '../../electron/core/xlsx/form-geometry';
 import { JM_P_SEED002 } from '../fixtures/forms/jm-p-seed002';
 import { MS_P_SEED000 } from '../fixtures/forms/ms-p-seed000';
@@ -94,6 +95,22 @@ describe('绩效自评 forms: export → import', () => {
     expect(result.forms.map((form) => form.subject_code)).toEqual(MS_P_SEED000.map((form) => form.subject_code));
     expect(byKey(forms)).toEqual(byKey(stored));
     expect((await env.core.openYear({ file: 'back.sqlite' })).tables).toEqual((await env.core.openYear({ file: 'ms.sqlite' })).tables);
+    // The fresh year takes the 表样 its 眉山 forms came in (before: 通用, hiding 附件1.1/附件2 and scoring the department form nationally).
+    expect((await env.core.openYear({ file: 'back.sqlite' })).info.formRegion).toBe('眉山');
+  });
+
+  it('prints the 总额 权重 of a 眉山 form that states none as the page shows it (10), and reads it back as before', async () => {
+    const form = structuredClone(MS_P_SEED000[0]);
+    for (const line of form.funding ?? []) if (line.key === 'TOTAL') delete line.weight;
+    const { stored, bytes, name } = await exported('w.sqlite', [form], 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets.find((candidate) => candidate.name.startsWith('自评-'))!;
+    // Before: blank under 权重 on paper while the page shows 10.
+    const weightCol = (sheet.getRow(rowWith(sheet, '权重')).values as unknown[]).indexOf('权重');
+    expect(sheet.getRow(rowWith(sheet, '总额')).getCell(weightCol).value).toBe(10);
+    const { forms } = await importedInto('w-back.sqlite', name, bytes);
+    expect(byKey(forms)).toEqual(byKey(stored));
   });
 
   it('a sheet without its hidden copy still gives back everything it prints', async () => {
@@ -221,7 +238,9 @@ function printed(form: PerfFormJson): unknown {
       for (const row of block.rows) {
         const line = (form.funding ?? []).find((candidate) => candidate.key === row.key);
         const inputs = block.columns.filter((column) => !['exec_rate', 'score'].includes(column.value) && !(column.otherRows && row.key !== 'TOTAL'));
-        out[`funding.${row.key}`] = inputs.map((column) => (column.value === 'reason' || column.value === 'unit' ? t(line?.[column.value]) : (line?.[column.value] ?? null)));
+        // 总额 权重 prints the profile's (眉山 10) where the form states none, as the page shows it.
+        const weight = line?.weight ?? (row.key === 'TOTAL' ? formatPoints(profile.scoring.budgetWeight) : null);
+        out[`funding.${row.key}`] = inputs.map((column) => (column.value === 'reason' || column.value === 'unit' ? t(line?.[column.value]) : column.value === 'weight' ? weight : (line?.[column.value] ?? null)));
       }
     }
     if (block.kind === 'indicators') {

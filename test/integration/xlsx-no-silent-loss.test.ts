@@ -52,7 +52,7 @@ describe('an amount that cannot be placed is never dropped', () => {
     const preview = await core.previewImport({ file, name: 'six.xlsx', dataBase64: base64(bytes) });
     const row = rowOf((await load(bytes)).getWorksheet('公开02表')!, '201030');
     expect(preview.errors).toEqual([`文件 six.xlsx 工作表“公开02表” 第${row}行 A列:科目代码“201030”位数不对(应为 3、5 或 7 位);此行的金额(C列 19.10、D列 19.10)无法导入`]);
-    expect(preview.notImported).toEqual([{ table: '公开02表', sheet: '公开02表', reasons: preview.errors }]);
+    expect(preview.notImported).toEqual([{ table: '公开02表', tableLabel: '公开02表', sheet: '公开02表', reasons: preview.errors }]);
     await expect(core.importWorkbook({ file, name: 'six.xlsx', dataBase64: base64(bytes) })).rejects.toThrow(`第${row}行 A列:科目代码“201030”`);
     core.close();
     expect(fs.existsSync(path.join(temp.dir, `${file}-wal`))).toBe(false);

@@ -136,7 +136,7 @@ describe('import of seed 002 as another tool lays it out', () => {
       expect(preview.missing).toEqual([]);
       expect(preview.recognised.find((table) => table.table === '公开02表')).toMatchObject({ codes: 8 });
       // Seed 002's own rounding (Σ类 3383.80 against 合计 3383.79) shows as a difference of printed totals.
-      expect(preview.mismatches).toContainEqual({ table: '公开02表', sheet: expect.any(String), row: '合计', col: '1', label: '合计行', printed: '3383.79', computed: '3383.80' });
+      expect(preview.mismatches).toContainEqual({ table: '公开02表', tableLabel: '公开02表', sheet: expect.any(String), row: '合计', col: '1', label: '合计行', printed: '3383.79', computed: '3383.80' });
       expect(preview.warnings.join('\n')).toContain(`${preview.mismatches!.length} 个合计数与明细不符`);
 
       await env.core.importWorkbook({ file: 'y.sqlite', name: 'seed002.xlsx', dataBase64: base64(bytes) });

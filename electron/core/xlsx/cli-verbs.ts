@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, type ExportedWorkbook, type ImportPreview, type Results, type TemplateSet } from '../../../shared/contract';
+import { ApiError, type ExportedWorkbook, type ImportPreview, type Numbering, type Results, type TemplateSet } from '../../../shared/contract';
 import { TABLE_SETS, TEMPLATE_SET_IDS, templateTables } from '../../../shared/tables';
 import { writeFileAtomic } from '../atomic-write';
 import type { createCore } from '../core';
@@ -56,7 +56,8 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
     // A table the workbook's errors made unreadable takes its 部门 line with it: those errors are the news.
     if (!unitName && found.errors.length) throw new ApiError('refused', `未导入任何数据,文件 ${file} 未创建:\n${found.errors.join('\n')}`);
     if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
-    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template });
+    const numbering = (text(flags, 'numbering') ?? read?.layout?.numbering) as Numbering | undefined;
+    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template, numbering });
   }
   // All or nothing: a file made for this import does not outlive a failure (or a mere preview).
   const discard = () => {
@@ -102,12 +103,16 @@ export async function catalogVerb(core: Core, file: string, flags: Flags): Promi
 }
 
 /**
- * The table set a workbook is laid out in, for the year file made from it: the set that reads it
+ * The table set a source is laid out in, for the year file made from it: a year file's own; for a workbook the set that reads it
  * without errors and finds the most tables, then with the fewest hints (a label and a title naming
  * different tables). Ties go to the earlier set, the national 9 first, so a regional superset
  * (四川14 over 13) is taken only for a table the smaller set lacks. Returns what that set read too.
  */
 async function layoutOf(bytes: Buffer, name: string, year: number): Promise<{ set: TemplateSet; source?: SourceYear; out: Findings }> {
+  // A year file states its set (a 云南 11-table year read as the national 9 would lose 表七–表十一).
+  const asYearFile = sniff(bytes) === 'sqlite' ? await readAs(bytes, name, '9', year) : undefined;
+  const stated = asYearFile?.source?.layout?.template;
+  if (stated) return { set: stated, ...asYearFile };
   let best: { set: TemplateSet; source?: SourceYear; out: Findings; score: number[] } | undefined;
   for (const set of TEMPLATE_SET_IDS) {
     const { source, out } = await readAs(bytes, name, set, year);
@@ -130,7 +135,9 @@ async function readAs(bytes: Buffer, name: string, set: TemplateSet, year: numbe
 
 function describe(preview: ImportPreview): string {
   const lines = [`来源:${preview.source.name}(${preview.mode === 'baseline' ? '作为上年数' : '替换本年录入数据'})`];
-  for (const table of preview.recognised) lines.push(`  ${table.table}  工作表“${table.sheet}”  ${table.cells} 个单元格${table.codes ? `,${table.codes} 个科目` : ''}`);
+  // A year file has no sheets: its tables are named by their labels already.
+  const sheet = (name: string) => (preview.source.kind === 'year-file' ? '' : `  工作表“${name}”`);
+  for (const table of preview.recognised) lines.push(`  ${table.tableLabel}${sheet(table.sheet)}  ${table.cells} 个单元格${table.codes ? `,${table.codes} 个科目` : ''}`);
   for (const form of preview.forms) {
     lines.push(`  绩效自评  工作表“${form.sheet}”  ${form.subject_type === 'project' ? `项目 ${form.subject_code}` : '部门整体'} ${form.subject_name}`);
   }
@@ -143,13 +150,13 @@ function describe(preview: ImportPreview): string {
       : `将写入 ${effect.cells} 个单元格,清空 ${effect.cleared} 个,新增科目 ${effect.addCodes} 个,删除科目 ${effect.removeCodes} 个${forms}`,
   );
   for (const table of preview.notImported ?? []) {
-    lines.push(`  无法读取:${table.table}  工作表“${table.sheet}”(${preview.errors.length ? '' : '不导入,'}保持不变)`);
+    lines.push(`  无法读取:${table.tableLabel}${sheet(table.sheet)}(${preview.errors.length ? '' : '不导入,'}保持不变)`);
     if (!preview.errors.length) for (const reason of table.reasons) lines.push(`    ${reason}`);
   }
   for (const item of preview.unrecognised) lines.push(`  未识别:工作表“${item.sheet}”${item.cell ? ` ${item.cell}` : ''}:${item.reason}`);
   for (const warning of preview.warnings) lines.push(`  提示:${warning}`);
   if (preview.mismatches?.length) lines.push('  合计数与明细不符:');
-  for (const m of preview.mismatches ?? []) lines.push(`    ${m.table} 工作表“${m.sheet}” ${m.label} 第 ${m.col} 栏:表中为 ${m.printed},按明细计算为 ${m.computed}`);
+  for (const m of preview.mismatches ?? []) lines.push(`    ${m.tableLabel} 工作表“${m.sheet}” ${m.label} 第 ${m.col} 栏:表中为 ${m.printed},按明细计算为 ${m.computed}`);
   for (const error of preview.errors) lines.push(`  错误:${error}`);
   return lines.join('\n');
 }

@@ -77,7 +77,9 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
   plans.push(...formPlans(source, options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET, inputsSheetName(options.draft)]));
   if (options.frameworks) plans.push(...options.frameworks(options.draft, [...plans.map((plan) => plan.name), AUDIT_SHEET, inputsSheetName(options.draft)]));
   if (options.inputs) plans.push(planInputs(options.inputs, options.draft));
-  const audit = auditPlan(options);
+  // The 表 column names a table as this year prints it (表五, not 川05表); 补充信息, 情况说明, 绩效自评 as they are.
+  const tableIds = new Set(source.tables().map((def) => def.id));
+  const audit = auditPlan(options, (table) => (tableIds.has(table) ? printedLabel(table, info.template, info.numbering) : table));
   if (audit) plans.push({ ...audit, hidden: !options.draft && !options.printAudit });
   const title = `${info.fiscalYear}年度部门决算公开表`;
   const write = { draft: options.draft, creator: '决算通', logic, protect: options.protect, properties: { title, keywords: unitKeywords(info.unitCode) } };
@@ -116,7 +118,7 @@ function printedRow(line: AuditLine): string {
 }
 
 /** The 审核说明 sheet: one line per finding, or a line saying there are none / no audit was run. */
-function auditPlan(options: ExportOptions): SheetPlan | null {
+function auditPlan(options: ExportOptions, tableLabel: (table: string) => string): SheetPlan | null {
   if (!options.audit?.length && !options.draft) return null;
   const headers = ['序号', '表', '行', '栏', '类别', '说明', '出错说明'];
   const cells: PlanCell[] = [{ row: 1, col: 1, value: AUDIT_SHEET, style: 'title' }];
@@ -126,7 +128,7 @@ function auditPlan(options: ExportOptions): SheetPlan | null {
   const rowHeights = new Map([[1, 28]]);
   let row = 3;
   for (const [index, line] of (options.audit ?? []).entries()) {
-    const values = [index + 1, line.table, printedRow(line), line.table === FORMS_TABLE ? fieldName(line.col) : line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
+    const values = [index + 1, tableLabel(line.table), printedRow(line), line.table === FORMS_TABLE ? fieldName(line.col) : line.col, line.severity === 'error' ? '错误' : '警告', line.message, line.explanation ?? ''];
     values.forEach((value, col) => cells.push({ row, col: col + 1, value, style: col === 0 ? 'center' : 'text' }));
     // Tall enough for the longest wrapped text: the message, the 出错说明, a form's code or field name.
     rowHeights.set(row, 15 * Math.max(...values.map((value, col) => (col ? lineCount(String(value), widths[col]) : 1))) + 3);

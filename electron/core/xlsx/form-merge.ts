@@ -9,7 +9,7 @@
  *    its form gives them, as the form's recorded (printed) figures.
  */
 import { parseAmount } from '../../../shared/money';
-import { parsePoints } from '../../../shared/forms/decimal';
+import { formatPoints, parsePoints } from '../../../shared/forms/decimal';
 import { type FundingLineJson, type Horizon, type IndicatorJson, type PerfFormJson } from '../../../shared/forms/model';
 import { baseDataGroups, type FundingValue, type Profile } from '../../../shared/forms/profiles';
 import { baseDataResult } from '../../../shared/forms/ui-helpers';
@@ -69,7 +69,9 @@ export function mergeForm(base: PerfFormJson | null, cells: FormCells, profile: 
   for (const [key, values] of cells.funding) {
     let line = form.funding.find((candidate) => candidate.key === key);
     const entries = Object.entries(values) as Array<[FundingValue, string | null]>;
-    const inputs = entries.filter(([field]) => !COMPUTED.has(field));
+    // The 总额 权重 printed from the profile where the form states none (form-plan.ts) is not the form's own.
+    const profileWeight = (field: FundingValue, value: string | null) => !!base && key === 'TOTAL' && field === 'weight' && !line?.weight && value !== null && value === formatPoints(profile.scoring.budgetWeight);
+    const inputs = entries.filter(([field, value]) => !COMPUTED.has(field) && !profileWeight(field, value));
     if (!line) {
       const printed = !base && entries.some(([field, value]) => value !== null && !(field === 'exec_rate' && value === '—'));
       if (!printed && !inputs.some(([, value]) => value !== null)) continue;

@@ -270,6 +270,8 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
         const col = first + j;
         const right = j === block.columns.length - 1 ? width : col;
         if (column.otherRows !== undefined && profileRow.key !== 'TOTAL') put(r, col, column.otherRows, 'center', right);
+        // The 总额 权重 the form does not state is the profile's (眉山 10), as the page shows it.
+        else if (column.value === 'weight' && profileRow.key === 'TOTAL' && !line?.weight) put(r, col, pointsCell(profile.scoring.budgetWeight), styleOf(column.value), right);
         else put(r, col, fundingValue(column, line, score), column.value === 'reason' ? 'text' : styleOf(column.value), right);
       });
       r++;

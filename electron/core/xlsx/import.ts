@@ -14,8 +14,9 @@ import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import { catalogFor, functionName } from '../../../shared/catalog';
 import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
-import { CELL_KEY_SEPARATOR, TABLES, TOTAL, YearModel, describeCell, type YearInputs } from '../../../shared/tables';
+import { CELL_KEY_SEPARATOR, TABLES, TEMPLATE_SETS, TOTAL, YearModel, describeCell, printedLabel, withPrintedLabels, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
+import { DEFAULT_FORM_REGION, regionOf, type FormRegion } from '../../../shared/forms/regions';
 import { isConsolidation } from '../consolidate-store';
 import type { StoredCell } from '../store';
 import type { PrintedNamesChange } from '../printed-names-store';
@@ -62,7 +63,46 @@ export async function commitImport(session: YearSession, request: ImportRequest)
   return { ...preview, revision: session.edit(change, extra) };
 }
 
+/**
+ * The 绩效自评 表样 a year without forms or a region of its own takes from the workbook: the one region its
+ * forms and frameworks can only have come from (a 眉山 project form), so they show and score as exported.
+ */
+function regionTaken(session: YearSession, source: SourceYear): FormRegion | undefined {
+  if (session.info.formRegion !== DEFAULT_FORM_REGION || session.forms().length) return undefined;
+  return regionOf(source.forms.map(({ form }) => form.variant), (source.frameworks ?? []).map(({ kind }) => FRAMEWORK_DEFS[kind].region));
+}
+
+/**
+ * A table as the clerk knows it (表十, not 滇10表): as this year prints it; a table of a year file's
+ * set that this year lacks, as that file prints it.
+ */
+function tableLabels(session: YearSession, source: SourceYear | null): (table: string) => string {
+  const { template, numbering } = session.info;
+  return (table) => {
+    if ((TEMPLATE_SETS[template] as readonly string[]).includes(table)) return printedLabel(table, template, numbering);
+    const theirs = source?.layout;
+    return theirs && (TEMPLATE_SETS[theirs.template] as readonly string[]).includes(table) ? printedLabel(table, theirs.template, theirs.numbering) : table;
+  };
+}
+
 async function plan(session: YearSession, request: ImportRequest): Promise<Plan> {
+  const planned = await planAsRead(session, request);
+  const { template, numbering } = session.info;
+  // The reader names tables by id (川07表, 滇10表); the clerk knows them as this year prints them. A quoted
+  // “…” is the file's own text (a sheet name) and stays as it is. Where a printed label is another table's
+  // id (陕西9 by 公开NN表: its 公开07表 is 陕07表) the text could not be read either way: it stays by id.
+  const ids: readonly string[] = TEMPLATE_SETS[template];
+  if (ids.some((id) => printedLabel(id, template, numbering) !== id && ids.includes(printedLabel(id, template, numbering)))) return planned;
+  const relabel = (text: string) => text.split(/(“[^”]*”)/).map((part, i) => (i % 2 ? part : withPrintedLabels(part, template, numbering))).join('');
+  const preview = planned.preview;
+  preview.errors = preview.errors.map(relabel);
+  preview.warnings = preview.warnings.map(relabel);
+  preview.unrecognised = preview.unrecognised.map((item) => ({ ...item, reason: relabel(item.reason) }));
+  preview.notImported = preview.notImported?.map((table) => ({ ...table, reasons: table.reasons.map(relabel) }));
+  return planned;
+}
+
+async function planAsRead(session: YearSession, request: ImportRequest): Promise<Plan> {
   const info = session.info;
   const out: Findings = { errors: [], warnings: [], unrecognised: [] };
   const source = await readSource(request.bytes, request.name, session.tables(), info.fiscalYear, out);
@@ -73,17 +113,19 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     out.errors = out.errors.filter((text) => !skipped.has(text));
     if (!source!.tables.size && !source!.forms.length) out.errors.push(`文件 ${request.name}:没有能读取的表`);
   }
+  const labelOf = tableLabels(session, source);
   const preview: ImportPreview = {
     source: { name: request.name, kind: source?.kind ?? 'xlsx', fiscalYear: source?.fiscalYear, unitName: source?.unitName, unitCode: source?.unitCode },
     mode: request.baseline ? 'baseline' : 'replace',
     recognised: [...(source?.tables.values() ?? [])].map((table) => ({
       table: table.table,
+      tableLabel: labelOf(table.table),
       sheet: table.sheet,
       cells: table.inputs.size + table.printed.size,
       codes: table.codes.size,
     })),
-    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id) && !failed.some((table) => table.table === id)),
-    notImported: failed,
+    missing: session.tables().map((def) => def.id).filter((id) => !source?.tables.has(id) && !failed.some((table) => table.table === id)).map(labelOf),
+    notImported: failed.map((table) => ({ ...table, tableLabel: labelOf(table.table) })),
     mismatches: [],
     unrecognised: out.unrecognised,
     warnings: out.warnings,
@@ -117,13 +159,15 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
     addCodes: change.addCodes!.length,
     removeCodes: change.removeCodes!.length,
   });
-  const totals = source.kind !== 'year-file' ? compareTotals(session, source, request.name, out) : undefined;
+  const totals = source.kind !== 'year-file' ? compareTotals(session, source, request.name, out, labelOf) : undefined;
   if (totals) preview.mismatches = totals.mismatches;
   // A year file without a unit code takes the one the workbook carries.
   const meta: Record<string, string> = !info.unitCode && source.unitCode ? { unit_code: source.unitCode } : {};
   const names: PrintedNamesChange = { replace: [...source.tables.keys()], entries: printedNames };
   // The workbook's 决算公开资料 replaces the year's 补充信息 and texts, like a table replaces its inputs.
   if (source.inputs) meta.supplementary = JSON.stringify(source.inputs.supplementary);
+  const region = regionTaken(session, source);
+  if (region) meta.form_region = region;
   const reportTexts = source.inputs ? { texts: source.inputs.reportTexts, replaceAll: true } : undefined;
   const frameworks = planFrameworkReplace(session, source);
   return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source, totals?.differing), printedNames: names, reportTexts, frameworks } };
@@ -243,7 +287,7 @@ function printedCells(source: SourceYear, differing: StoredCell[] = []): { table
 }
 
 /** Printed totals against what the imported inputs compute to: a difference usually means a typing or layout mistake. All are listed. */
-function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings): { mismatches: NonNullable<ImportPreview['mismatches']>; differing: StoredCell[] } {
+function compareTotals(session: YearSession, source: SourceYear, file: string, out: Findings, labelOf: (table: string) => string): { mismatches: NonNullable<ImportPreview['mismatches']>; differing: StoredCell[] } {
   const inputs: YearInputs = {};
   for (const def of session.tables()) {
     const extracted = source.tables.get(def.id);
@@ -264,7 +308,7 @@ function compareTotals(session: YearSession, source: SourceYear, file: string, o
       if (computed !== printed) differing.push({ table, row, col, value: printed });
       if (Math.abs(computed - printed) >= MISMATCH) {
         const name = def.kind === 'functional' && row !== TOTAL ? model.row(table, row)?.label ?? '' : '';
-        mismatches.push({ table, sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
+        mismatches.push({ table, tableLabel: labelOf(table), sheet: extracted.sheet, row, col, label: `${describeCell(def, row)} ${name}`.trim(), printed: formatAmount(printed)!, computed: formatAmount(computed)! });
       }
     }
   }

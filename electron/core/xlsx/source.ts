@@ -5,8 +5,9 @@
  * source states.
  */
 import { functionName } from '../../../shared/catalog';
-import { ApiError } from '../../../shared/contract';
-import { TABLES, YearModel, cellKey, describeCell, type TableDef, type YearInputs } from '../../../shared/tables';
+import { ApiError, type Numbering, type TemplateSet } from '../../../shared/contract';
+import type { FormRegion } from '../../../shared/forms/regions';
+import { TABLES, YearModel, cellKey, describeCell, printedLabel, type TableDef, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
 import { YearSession } from '../year-session';
 import { YearStore } from '../store';
@@ -28,6 +29,8 @@ export interface SourceYear {
   fiscalYear?: number;
   unitName?: string;
   unitCode?: string;
+  /** A year file's own table set and numbering: a year made from it is laid out the same (a workbook's is guessed). */
+  layout?: { template: TemplateSet; numbering: Numbering; formRegion: FormRegion };
   tables: Map<string, Extracted>;
   /** 绩效自评 forms: one per form sheet, or a year file's forms (named by the sheet they would export to). */
   forms: FoundForm[];
@@ -165,7 +168,8 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
     const forms = session.forms();
     const names = formSheetNames(forms, [], false);
     const source: SourceYear = {
-      kind: 'year-file', failed: [], fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode, tables: new Map(), modelInputs: plainInputs(session.model.inputs),
+      kind: 'year-file', failed: [], fiscalYear: info.fiscalYear, unitName: info.unitName, unitCode: info.unitCode,
+      layout: { template: info.template, numbering: info.numbering, formRegion: info.formRegion }, tables: new Map(), modelInputs: plainInputs(session.model.inputs),
       forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
       reportTexts: snapshot.reportTexts,
       frameworks: snapshot.frameworks.map((doc) => ({ sheet: file, kind: doc.framework.framework, doc })),
@@ -178,7 +182,8 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
         // Only input cells are stored; anything else was written by something other than 决算通.
         if (session.model.rule(def.id, row, col)?.role !== 'input') throw new ApiError('refused', `文件 ${file}:${def.id} ${describeCell(def, row)} 第 ${col} 栏不是录入单元格,却存有数值;年度文件已损坏`);
       }
-      const table: Extracted = { table: def.id, sheet: def.id, inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
+      // Messages name the table as that year printed it (表十, not 滇10表).
+      const table: Extracted = { table: def.id, sheet: printedLabel(def.id, info.template, info.numbering), inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
       for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? functionName(code) ?? '', row: 0 });
       // Names the year file kept from an earlier import (R-I02) travel with it.
       const kept = Object.entries(snapshot.printedNames?.[def.id] ?? {});

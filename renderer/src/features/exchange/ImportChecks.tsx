@@ -44,7 +44,7 @@ export function ImportChecks({ preview, canPartial }: { preview: ImportPreview; 
               <tbody>
                 {mismatches.map((m) => (
                   <tr key={`${m.table}|${m.row}|${m.col}`}>
-                    <td>{m.table}</td>
+                    <td>{m.tableLabel}</td>
                     <td>{m.label}</td>
                     <td className="num">{m.col}</td>
                     <td className="num">{shown(m.printed)}</td>

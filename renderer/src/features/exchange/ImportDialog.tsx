@@ -46,7 +46,7 @@ export function ImportDialog({
           <tbody>
             {preview.recognised.map((table) => (
               <tr key={table.table}>
-                <td>{table.table}</td>
+                <td>{table.tableLabel}</td>
                 <td>{table.sheet}</td>
                 <td className="num">{table.cells}</td>
                 <td className="num">{table.codes}</td>
@@ -54,7 +54,7 @@ export function ImportDialog({
             ))}
             {notImported.map((table) => (
               <tr key={table.table} className="not-imported">
-                <td>{table.table}</td>
+                <td>{table.tableLabel}</td>
                 <td>{table.sheet}</td>
                 <td colSpan={2}>无法读取{blocked ? '(见下方错误)' : ',不导入(保持不变)'}</td>
               </tr>

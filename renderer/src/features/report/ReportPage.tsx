@@ -95,7 +95,18 @@ function DocBlock({ block, charts }: { block: Block; charts: ReturnType<typeof b
       return null;
     case 'heading': {
       const Tag = (['h2', 'h3', 'h4'] as const)[block.level - 1];
-      return <Tag className={`report-h${block.level}`}>{block.text}</Tag>;
+      const heading = <Tag className={`report-h${block.level}`}>{block.text}</Tag>;
+      // The clerk is told which wording is the program's guess (README 地区表套); the documents do not print it.
+      return block.inferred ? (
+        <>
+          {heading}
+          <p className="table-inferred report-inferred" role="note">
+            {block.inferred}
+          </p>
+        </>
+      ) : (
+        heading
+      );
     }
     case 'paragraph':
       return (
