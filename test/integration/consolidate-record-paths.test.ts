@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, inDataDir } from '../../electron/core/core';
 import { planConsolidation, writeConsolidation } from '../../electron/core/consolidate';
-import { writeUnitFiles } from '../fixtures/unit-files';
+import { writeUnitFiles, type UnitFile } from '../fixtures/unit-files';
 import { tempDir } from '../helpers/temp';
 
 describe('按原汇总重新汇总 of a 汇总 whose unit files are outside the data folder', () => {
@@ -18,7 +18,7 @@ describe('按原汇总重新汇总 of a 汇总 whose unit files are outside the 
   const core = () => createCore({ resolveFile: inDataDir(dataDir), dataDir, editor: '决算通浏览器模式' });
 
   beforeAll(async () => {
-    const units = [
+    const units: Omit<UnitFile, 'file'>[] = [
       { unitName: '甲单位', unitCode: '1', tables: { 公开01表: { '28': { '1': '12.00' } } } },
       { unitName: '乙单位', unitCode: '2', tables: {} },
     ];
