@@ -18,7 +18,8 @@ type GroupApi = Pick<Api, 'planConsolidation' | 'consolidate' | 'drillDown' | 'c
 /**
  * `hooks.settle` brings a year file this process is editing up to date on disk (its WAL checkpointed)
  * before it is read as a unit file, which is read from its bytes; `hooks.release` closes an edited
- * file before a 汇总 result replaces it.
+ * file before a 汇总 result replaces it. Unit files read for a 汇总 are named through
+ * `options.resolveUnitFile` (the 汇总 it re-汇总s given for its recorded units), 汇总 files through `resolveFile`.
  */
 export function groupApi(options: Pick<CoreOptions, 'resolveFile' | 'resolveUnitFile' | 'dataDir'>, hooks: { settle(fullPath: string): void; release(fullPath: string): void }): GroupApi {
   const folder = () => {
