@@ -61,7 +61,7 @@ async function start(): Promise<void> {
   fs.mkdirSync(dataDir, { recursive: true });
   const files = desktopYearFiles(() => dataDir);
   for (const file of settings.recent) files.choose(file);
-  let core = createCore({ resolveFile: files.resolve, dataDir, editor: EDITOR, printPdf: printWithElectron });
+  let core = createCore({ resolveFile: files.resolve, resolveUnitFile: files.resolveUnit, dataDir, editor: EDITOR, printPdf: printWithElectron });
 
   const remember = (fullPath: string) => {
     settings = { ...settings, recent: withRecent(settings.recent, fullPath) };
@@ -169,7 +169,7 @@ async function start(): Promise<void> {
     dataDir = dataDirFrom(process.env, settings, app.getPath('documents'));
     // The open years belong to the old folder: close them and show the new folder's list.
     core.close();
-    core = createCore({ resolveFile: files.resolve, dataDir, editor: EDITOR, printPdf: printWithElectron });
+    core = createCore({ resolveFile: files.resolve, resolveUnitFile: files.resolveUnit, dataDir, editor: EDITOR, printPdf: printWithElectron });
     main.webContents.reload();
   };
 

@@ -35,6 +35,12 @@ function inPrintedNames<T>(session: YearSession, work: () => T): T {
 export interface CoreOptions {
   /** Turns the `file` argument into a path: any path for the CLI, names inside one folder for the app hosts. */
   resolveFile(file: string): string;
+  /**
+   * Turns a unit file read for a 汇总 into a path (default: resolveFile). `recordedIn` is the 汇总
+   * whose record names it, when it is read for that 汇总's re-汇总: the desktop app then reaches
+   * exactly the files the record names, even by full path outside the data folder (a CLI-made 汇总).
+   */
+  resolveUnitFile?(file: string, recordedIn?: string): string;
   /** The folder listed by listYears (app hosts only). */
   dataDir?: string;
   /** How other processes name this one while it edits a year file (决算通桌面版, 浏览器模式, 命令行). */

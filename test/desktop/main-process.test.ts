@@ -230,6 +230,27 @@ describe('the built main process with a stand-in electron', () => {
     expect((await invoke('juesuan:call', fromApp(window), 'openYear', { file: b })).error.message).toContain('请通过“文件 › 打开…”选择年度文件');
   });
 
+  it('re-汇总s a 汇总 made by the CLI from the unit files its record names by full path (read only), and no others', async () => {
+    const folder = path.join(temp.dir, 'cli-record');
+    await writeUnitFiles(folder, [
+      { file: 'a.sqlite', unitName: '甲单位', unitCode: '1', tables: { 公开01表: { '28': { '1': '12.00' } } } },
+      { file: 'b.sqlite', unitName: '乙单位', unitCode: '2', tables: {} },
+      { file: 'c.sqlite', unitName: '丙单位', unitCode: '3', tables: {} },
+    ]);
+    const [a, b, c] = ['a.sqlite', 'b.sqlite', 'c.sqlite'].map((name) => path.join(folder, name));
+    writeConsolidation(path.join(dataDir, '2023-CLI汇总.sqlite'), await planConsolidation({ files: [a, b], resolve: (file) => file, unitName: '主管部门', adjust: 'none' }));
+    const ask = (method: string, args: unknown) => invoke('juesuan:call', fromApp(window), method, args);
+
+    const record = await ask('consolidationRecord', { out: '2023-CLI汇总.sqlite' });
+    expect(record).toMatchObject({ ok: true, result: { files: [a, b], unitName: '主管部门', changed: [] } });
+    const request = { files: record.result.files, unitName: '主管部门', adjust: 'none' as const, offsets: record.result.offsets };
+    expect((await ask('planConsolidation', request)).result.units.map((unit: { unitName: string }) => unit.unitName)).toEqual(['甲单位', '乙单位']);
+    expect(await ask('consolidate', { ...request, out: '2023-CLI汇总.sqlite' })).toMatchObject({ ok: true, result: { info: { unitName: '主管部门' } } });
+    // Read as units of that 汇总, not opened for editing; a file no record names stays out of reach.
+    expect((await ask('openYear', { file: b })).error.message).toContain('请通过“文件 › 打开…”选择年度文件');
+    expect((await ask('planConsolidation', { ...request, files: [a, c] })).error.message).toContain('请通过“文件 › 打开…”选择年度文件');
+  });
+
   it('opens a file picked in 文件 › 打开…', async () => {
     const picked = path.join(temp.dir, 'usb', 'picked.sqlite');
     fs.copyFileSync(path.join(temp.dir, 'usb', '2023.sqlite'), picked);

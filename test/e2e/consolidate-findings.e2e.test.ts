@@ -134,4 +134,32 @@ describe('审核 of a 汇总 in the app', () => {
       outside.cleanup();
     }
   });
+
+  it('says which units of a 汇总 made by the CLI are outside the data folder, and where, on 按原汇总重新汇总', async () => {
+    const outside = tempDir();
+    try {
+      await writeUnitFiles(outside.dir, [
+        { file: 'a.sqlite', unitName: '甲单位', unitCode: '1', tables: {} },
+        { file: 'b.sqlite', unitName: '乙单位', unitCode: '2', tables: {} },
+      ]);
+      const [a, b] = ['a.sqlite', 'b.sqlite'].map((name) => path.join(outside.dir, name));
+      writeConsolidation(path.join(app.dataDir, '2023-命令行再汇总.sqlite'), await planConsolidation({ files: [a, b], resolve: (file) => file, unitName: '命令行主管部门', adjust: 'none' }));
+      const page = app.page;
+      await new AppPage(page).openStart(app.host.url);
+      await page.getByRole('button', { name: '汇总各单位年度文件…' }).click();
+      const choose = page.getByRole('region', { name: '选择单位文件' });
+      await choose.getByLabel('汇总结果文件名').fill('2023-命令行再汇总.sqlite');
+      await choose.getByRole('button', { name: '按原汇总重新汇总' }).click();
+      const said = page.getByRole('alert');
+      await said.waitFor();
+      expect(await said.innerText()).toBe(
+        `无法按原汇总重新汇总:2 个单位文件不在数据文件夹中(甲单位:${a};乙单位:${b})。浏览器版只能读取数据文件夹中的年度文件:请把它们复制到数据文件夹后在上方选择单位文件重新汇总,或用桌面版按原汇总重新汇总`,
+      );
+      // Not said to have changed: nothing was compared.
+      expect(await choose.getByText('汇总后修改过的单位文件').count()).toBe(0);
+      await screenshot(page, '汇总-按原汇总重新汇总-单位文件在数据文件夹外');
+    } finally {
+      outside.cleanup();
+    }
+  });
 });

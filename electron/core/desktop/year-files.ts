@@ -44,13 +44,19 @@ export function yearFileInArgs(argv: readonly string[], workingDirectory: string
   return null;
 }
 
+const isYearFile = (file: string) => path.extname(file).toLowerCase() === `.${YEAR_FILE_EXTENSION}`;
+
 /**
  * Which files the desktop window may name: plain names inside the data folder, plus the full
  * paths of files the clerk chose himself and of the unit files a 汇总 he opened sends him to.
- * The renderer cannot reach any other path on the disk.
+ * A 汇总's re-汇总 also reads the unit files its record names (resolveUnit). The renderer cannot
+ * reach any other path on the disk.
  */
 export function desktopYearFiles(dataDir: () => string) {
   const chosen = new Set<string>();
+  /** Unit files named by the record of a 汇总 re-汇总ed: read as units, never opened for editing. */
+  const recorded = new Set<string>();
+  const refused = (file: string) => new ApiError('refused', `请通过“文件 › 打开…”选择年度文件:${file}`);
   return {
     choose(fullPath: string): void {
       chosen.add(path.resolve(fullPath));
@@ -61,13 +67,25 @@ export function desktopYearFiles(dataDir: () => string) {
      */
     chooseUnitsOf(snapshot: Pick<YearSnapshot, 'unitFixes'>): void {
       for (const fixIn of Object.values(snapshot.unitFixes ?? {})) {
-        for (const { file } of fixIn.units) if (path.isAbsolute(file) && path.extname(file).toLowerCase() === `.${YEAR_FILE_EXTENSION}`) chosen.add(path.resolve(file));
+        for (const { file } of fixIn.units) if (path.isAbsolute(file) && isYearFile(file)) chosen.add(path.resolve(file));
       }
     },
     resolve(file: string): string {
       if (!path.isAbsolute(file)) return inDataDir(dataDir())(file);
       const full = path.resolve(file);
-      if (!chosen.has(full)) throw new ApiError('refused', `请通过“文件 › 打开…”选择年度文件:${file}`);
+      if (!chosen.has(full)) throw refused(file);
+      return full;
+    },
+    /**
+     * A unit file read for a 汇总: as `resolve`, and the full paths the record of a 汇总 the clerk
+     * may open names (`recordedIn`, given by the core's consolidationRecord only), from then on
+     * for that re-汇总's check and 汇总 too.
+     */
+    resolveUnit(file: string, recordedIn?: string): string {
+      if (!path.isAbsolute(file)) return inDataDir(dataDir())(file);
+      const full = path.resolve(file);
+      if (recordedIn && isYearFile(full)) recorded.add(full);
+      if (!chosen.has(full) && !recorded.has(full)) throw refused(file);
       return full;
     },
   };

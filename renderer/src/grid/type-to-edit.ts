@@ -8,10 +8,12 @@
  *   composition, `insertText`) needs an editable target: a focused value cell is made
  *   contenteditable, every edit of its own DOM is refused, and the text goes to the editor.
  * - Typing into a computed or linked cell says why it cannot be typed into (`onReadOnly`).
- * - Keys typed just after going to another table (table-switch.ts), before its cell has the focus
- *   (it is on the page meanwhile, the table left being hidden, or on the side list's item chosen),
- *   are kept too and open the editor of the cell that then gets the focus. A table not shown never
- *   opens an editor: it could never take the focus, and every later key would wait for it.
+ * - Keys typed just after going to another table (table-switch.ts) or page (page-focus.ts), before
+ *   its cell or first field has the focus (it is on the page meanwhile, the table left being hidden,
+ *   or on the side list's item chosen), are kept too: one buffer for both. A cell that then gets the
+ *   focus opens its editor with them; a page's text field (inside its `data-first-field` element)
+ *   gets them as typed text. A table not shown never opens an editor: it could never take the
+ *   focus, and every later key would wait for it.
  */
 import { useEffect, useRef, type RefObject } from 'react';
 import type { GridApi } from 'ag-grid-community';
@@ -40,15 +42,16 @@ export function takePending(): Pending | null {
   return taken;
 }
 
-/** From a table switch until the focus lands somewhere again. */
+/** From a switch to a table or page until the focus lands somewhere again. */
 let switching = false;
 
-/** Called by the table switch (table-switch.ts) as it goes to another table. */
+/** Called as the side list or Ctrl+PageDown goes to another table (table-switch.ts) or page (page-focus.ts). */
 export function switchStarted(): void {
   switching = true;
+  listenOnTheWay();
 }
 
-/** The table gone to has no cell to take the focus: keys typed on the way wait for nothing. */
+/** The table or page gone to has nothing to take the focus: keys typed on the way wait for nothing. */
 export function switchEnded(): void {
   switching = false;
   dropUnclaimed();
@@ -88,6 +91,56 @@ function addToPending(event: KeyboardEvent): boolean {
 
 /** Where the focus waits for the table gone to: on the page, in a hidden (inert) table, on the side list's item chosen. */
 const focusOnTheWay = (target: EventTarget | null) => target === document.body || (target instanceof Element && !!target.closest('[inert], .side-list'));
+
+/** Takes the keys typed on the way when the focus lands on `target`; false when it is not its own. */
+type Landing = (target: EventTarget | null, waiting: Pending) => boolean;
+/** The grids' landings (useTypeToEdit): a cell of theirs opens its editor with the keys. */
+const landings = new Set<Landing>();
+
+/** Text fields a page's first field may be (page-focus.ts): the keys typed on the way are inserted there. */
+const TEXT_INPUT_TYPES = new Set(['text', 'search', 'number', 'tel', 'url', 'email']);
+
+/** Keys typed on the way to a page land in its text field as typed (one undo step, the page's own input handling). */
+const landOnPageField: Landing = (target, waiting) => {
+  const field = target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && TEXT_INPUT_TYPES.has(target.type)) ? target : null;
+  if (!field || field.readOnly || field.disabled || !field.closest('[data-first-field]') || !waiting.text) return false;
+  document.execCommand('insertText', false, waiting.text);
+  return true;
+};
+
+let listening = false;
+
+/** One pair of window listeners, for every table and page: installed by the first switch. */
+function listenOnTheWay(): void {
+  if (listening) return;
+  listening = true;
+  // While a switch brings a table or page: keys typed before its cell or field has the focus wait for it.
+  window.addEventListener(
+    'keydown',
+    (event) => {
+      if (!switching || event.isComposing || !focusOnTheWay(event.target)) return;
+      if (event.key === 'Escape') {
+        if (!pending) return;
+        pending = null;
+      } else if (!addToPending(event)) return;
+      event.preventDefault();
+      event.stopPropagation();
+    },
+    true,
+  );
+  window.addEventListener(
+    'focusin',
+    (event) => {
+      if (!switching) return;
+      switching = false;
+      const waiting = pending;
+      pending = null;
+      // Landed elsewhere than in a cell or a page's field: the keys were for those, not for that.
+      if (waiting) for (const land of [...landings, landOnPageField]) if (land(event.target, waiting)) return;
+    },
+    true,
+  );
+}
 
 function cellOf(target: EventTarget | null): HTMLElement | null {
   return target instanceof HTMLElement && target.classList.contains('ag-cell') ? target : null;
@@ -173,27 +226,14 @@ export function useTypeToEdit(
       else typed(cell, event.data);
     };
 
-    // While a switch brings this table: keys typed before one of its cells has the focus wait for it.
-    const keyOnTheWay = (event: KeyboardEvent) => {
-      if (!switching || !shownNow.current || event.isComposing || !focusOnTheWay(event.target)) return;
-      if (event.key === 'Escape') {
-        if (!pending) return;
-        pending = null;
-      } else if (!addToPending(event)) return;
-      event.preventDefault();
-      event.stopPropagation();
-    };
-    const focusLanded = (event: FocusEvent) => {
-      if (!switching || !shownNow.current) return;
-      switching = false;
-      const waiting = pending;
-      pending = null;
-      const cell = cellOf(event.target);
-      // Landed elsewhere than in this table's cells: the keys were for a cell, not for that.
-      if (!waiting || !cell || !element.contains(cell) || !typed(cell, waiting.text)) return;
+    // The focus a switch brought lands in one of this table's cells: the keys typed on the way open its editor.
+    const landOnCell: Landing = (target, waiting) => {
+      const cell = cellOf(target);
+      if (!cell || !element.contains(cell)) return false;
       // typed() started the editor with the text; Enter or Tab typed on the way still commits it.
-      const opened = peekPending();
+      const opened = typed(cell, waiting.text) && peekPending();
       if (opened) opened.commit = waiting.commit;
+      return true;
     };
 
     const focusin = (event: FocusEvent) => {
@@ -209,16 +249,14 @@ export function useTypeToEdit(
       if (cell?.isContentEditable) cell.removeAttribute('contenteditable');
     };
 
-    window.addEventListener('keydown', keyOnTheWay, true);
-    window.addEventListener('focusin', focusLanded, true);
+    landings.add(landOnCell);
     element.addEventListener('keydown', keydown, true);
     element.addEventListener('beforeinput', beforeinput, true);
     element.addEventListener('compositionend', compositionend, true);
     element.addEventListener('focusin', focusin);
     element.addEventListener('focusout', focusout);
     return () => {
-      window.removeEventListener('keydown', keyOnTheWay, true);
-      window.removeEventListener('focusin', focusLanded, true);
+      landings.delete(landOnCell);
       element.removeEventListener('keydown', keydown, true);
       element.removeEventListener('beforeinput', beforeinput, true);
       element.removeEventListener('compositionend', compositionend, true);

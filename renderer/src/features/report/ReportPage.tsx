@@ -190,8 +190,7 @@ function sourceTitle(figure: Figure): string {
 function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; text: string; needed: boolean; draft: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
   const readOnly = useReadOnlyReason();
-  const [value, setValue] = useState(text);
-  useEffect(() => setValue(text), [text]);
+  const [value, setValue] = useEditedText(text);
   return (
     <span className={`report-reason ${!text && needed ? 'missing' : ''} ${draft ? 'draft' : ''}`}>
       <textarea
@@ -218,8 +217,7 @@ function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; te
 function TextField({ textKey, label, text, draft, generated }: { textKey: string; label: string; text: string; draft: boolean; generated: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
   const readOnly = useReadOnlyReason();
-  const [value, setValue] = useState(text);
-  useEffect(() => setValue(text), [text]);
+  const [value, setValue] = useEditedText(text);
   return (
     <div className={`report-text ${draft ? 'draft' : ''}`}>
       <textarea data-text={textKey} aria-label={label} readOnly={readOnly !== null} title={readOnly ?? undefined} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
@@ -232,4 +230,19 @@ function TextField({ textKey, label, text, draft, generated }: { textKey: string
       {textKey === ORGANISATION_KEY && !generated && <OrganisationChanged onConfirm={() => void save(textKey, value)} onTakeDraft={() => void save(textKey, '')} />}
     </div>
   );
+}
+
+/**
+ * The text being edited in a field, shown as stored again when the stored text changes (saved,
+ * undone, imported). Followed while rendering, not in an effect: an effect also ran after the first
+ * render and overwrote what was typed before it ran (keys typed on the way to the page land at once).
+ */
+function useEditedText(text: string): [string, (value: string) => void] {
+  const [value, setValue] = useState(text);
+  const [stored, setStored] = useState(text);
+  if (text !== stored) {
+    setStored(text);
+    setValue(text);
+  }
+  return [value, setValue];
 }

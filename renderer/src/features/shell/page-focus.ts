@@ -3,10 +3,12 @@
  * a page (绩效自评, 补充信息, 决算公开) puts the focus on its first field, so typing and Tab go on
  * there. A page says which that is with `data-first-field` on its element: a selector, the first
  * enabled match taking the focus. The page may still be loading (its code, its data), so the
- * focus goes there once the field is drawn, unless the clerk has moved the focus meanwhile.
+ * focus goes there once the field is drawn, unless the clerk has moved the focus meanwhile. Keys
+ * typed before wait for it as for a table's cell (type-to-edit.ts): text lands in a text field.
  * F6 brings the focus back to the side list, on the item shown, as browsers move between regions.
  */
 import { useEffect } from 'react';
+import { switchEnded, switchStarted } from '../../grid/type-to-edit';
 import { useYearStore } from '../../stores/use-year-store';
 
 /** How long a page still loading may take to draw its first field before the wait ends. */
@@ -16,6 +18,7 @@ let stopWaiting = () => {};
 
 /** Shows page `id` and puts the focus on its first field; `chosen` is the side item chosen. */
 export function goToPage(id: string, chosen: HTMLElement): void {
+  switchStarted();
   useYearStore.getState().selectTable(id);
   focusFirstField(chosen);
 }
@@ -37,7 +40,11 @@ function focusFirstField(chosen: HTMLElement): void {
   };
   const observer = new MutationObserver(attempt);
   observer.observe(content, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-first-field', 'disabled'] });
-  const timer = setTimeout(() => stopWaiting(), WAIT_MS);
+  // No field came: the keys typed on the way wait no longer.
+  const timer = setTimeout(() => {
+    stopWaiting();
+    switchEnded();
+  }, WAIT_MS);
   // A frame on: the page chosen is rendered by then (the page shown before is gone).
   const frame = requestAnimationFrame(attempt);
   stopWaiting = () => {
@@ -61,6 +68,8 @@ export function useSideListKey(): void {
       event.preventDefault();
       event.stopPropagation();
       stopWaiting();
+      // Keys typed on the way to a table or page are not for the side list.
+      switchEnded();
       item.focus();
     };
     window.addEventListener('keydown', onKeyDown, true);
