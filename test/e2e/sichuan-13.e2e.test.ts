@@ -21,6 +21,12 @@ describe('四川 13 表 template', () => {
     await ui.typeInto(0, 's0-c2', '1.5');
     await ui.typeInto(0, 's0-c6', '0.25');
     await ui.expectCellText(0, 's0-c1', '1.75');
+    // The side list's 审核 counts are named as the year prints its tables (表十三, not 公开09表): a 决算
+    // 公务接待费 above its 预算 is a finding there.
+    await ui.typeInto(0, 's0-c12', '0.5');
+    const counts = app.page.locator('.side-item .side-counts[aria-label]');
+    await expect.poll(() => counts.count()).toBeGreaterThan(0);
+    for (const label of await counts.evaluateAll((spans) => spans.map((span) => span.getAttribute('aria-label')))) expect(label).toMatch(/^表[一二三四五六七八九十]+ 审核结果$/);
     await ui.selectTable('表五');
     await screenshot(app.page, '四川13表-表五');
   });

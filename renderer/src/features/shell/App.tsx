@@ -129,7 +129,7 @@ export function App() {
             <span className="side-label">{printedLabel(def.id, info.template, info.numbering)}</span>
             <span className="side-title">{def.title}</span>
             {counts[def.id] && (counts[def.id].error > 0 || counts[def.id].warning > 0) && (
-              <span className="side-counts" aria-label={`${def.id} 审核结果`}>
+              <span className="side-counts" aria-label={`${printedLabel(def.id, info.template, info.numbering)} 审核结果`}>
                 {counts[def.id].error > 0 && <span className="badge error">{counts[def.id].error}</span>}
                 {counts[def.id].warning > 0 && <span className="badge warning">{counts[def.id].warning}</span>}
               </span>
