@@ -19,7 +19,8 @@ describe('汇总 and batch 审核 in the app', () => {
     for (const [index, doc] of docs.entries()) {
       const file = `2023-${'ABC'[index]}.sqlite`;
       for (const [method, args] of [
-        ['createYear', { file, fiscalYear: 2023, unitName: doc.unit.name, unitCode: doc.unit.code }],
+        // Numbered 表一…表九 as many counties print them: the 汇总 page names tables that way too.
+        ['createYear', { file, fiscalYear: 2023, unitName: doc.unit.name, unitCode: doc.unit.code, numbering: '表' }],
         ['load', { file, doc }],
       ] as const) {
         const answer = await app.call(method, args);
@@ -107,11 +108,13 @@ describe('汇总 and batch 审核 in the app', () => {
     await screenshot(page, '汇总-单位附件5-只读');
     await other.getByRole('button', { name: '← 返回汇总(Esc)' }).click();
     await frameworks.waitFor();
-    await checked.getByRole('table', { name: '调整前后' }).getByRole('row').filter({ hasText: '总 计' }).first().click();
+    const total = checked.getByRole('table', { name: '调整前后' }).getByRole('row').filter({ hasText: '总 计' }).first();
+    expect(await total.locator('td').first().textContent()).toBe('表一');
+    await total.click();
     const contributions = result.getByRole('table', { name: '各单位贡献' });
     await contributions.waitFor();
     expect(await contributions.locator('tbody tr').count()).toBe(3);
-    expect(await contributions.locator('caption').textContent()).toContain('第31行 总 计 第1栏:汇总数 3,433.79,各单位合计 3,683.79');
+    expect(await contributions.locator('caption').textContent()).toContain('表一 第31行 总 计 第1栏:汇总数 3,433.79,各单位合计 3,683.79');
     await contributions.scrollIntoViewIfNeeded();
     await screenshot(page, '汇总-结果与各单位贡献');
     await contributions.getByRole('button', { name: '打开此单位' }).first().click();

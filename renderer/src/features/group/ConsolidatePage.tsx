@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { FRAMEWORKS_NOTE, unitFrameworkScore, unitFrameworkTitle, type ConsolidationPlan, type DrillDown, type Offset, type UnitFramework } from '../../../../shared/consolidation';
 import type { YearInfo } from '../../../../shared/contract';
 import { displayAmount, formatAmount, parseAmount } from '../../../../shared/money';
+import { printedLabel } from '../../../../shared/tables';
 import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { OffsetTable } from './OffsetTable';
@@ -206,7 +207,7 @@ export function ConsolidatePage() {
             <ul className="problem-list" aria-label="未抵销的内部往来">
               {plan.unmatched.map((item) => (
                 <li key={`${item.file}|${item.table}|${item.row}|${item.col}`} className="warning">
-                  未抵销:{nameOf(plan, item.file)} {item.table} {item.row} 第{item.col}栏 {item.amount} 万元
+                  未抵销:{nameOf(plan, item.file)} {printedLabel(item.table, plan.template, plan.numbering)} {item.row} 第{item.col}栏 {item.amount} 万元
                 </li>
               ))}
             </ul>
@@ -232,7 +233,7 @@ export function ConsolidatePage() {
             <tbody>
               {plan.changes.map((change) => (
                 <tr key={`${change.table}|${change.row}|${change.col}`} className={result ? 'clickable' : undefined} onClick={() => result && void drillInto(change.table, change.row, change.col)}>
-                  <td>{change.table}</td>
+                  <td>{printedLabel(change.table, plan.template, plan.numbering)}</td>
                   <td>{change.label}</td>
                   <td>{change.col}</td>
                   <td className="num">{shown(change.before)}</td>
@@ -262,7 +263,7 @@ export function ConsolidatePage() {
           {drill && (
             <table className="group-table" aria-label="各单位贡献">
               <caption>
-                {drill.table} {drill.label} 第{drill.col}栏:汇总数 {shown(drill.value)},各单位合计 {shown(unitsTotal(drill))}
+                {plan ? printedLabel(drill.table, plan.template, plan.numbering) : drill.table} {drill.label} 第{drill.col}栏:汇总数 {shown(drill.value)},各单位合计 {shown(unitsTotal(drill))}
                 {drill.offsets.length > 0 && `(本单元格调整 ${drill.offsets.map((offset) => `−${shown(offset.amount)}`).join('、')})`}
               </caption>
               <thead>
