@@ -9,7 +9,7 @@ import { screenshot, startApp } from './browser';
 
 const UNIT = '荆门市行政审批局(本级)';
 
-describe('keyboard-only table switching, 添加科目 focus and grouped hover amounts', () => {
+describe('keyboard-only table switching, 添加科目 focus (catalog and custom codes) and grouped hover amounts', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let ui: AppPage;
   const activeTable = () => app.page.locator('.grid-host[data-active]').getAttribute('data-table');
@@ -86,6 +86,21 @@ describe('keyboard-only table switching, 添加科目 focus and grouped hover am
     await app.page.keyboard.press('Escape');
     expect(await field.inputValue()).toBe('');
     await expect.poll(focused).toMatch(/^公开02表\|L\d+\|s0-/);
+  });
+
+  it('a code the catalog lacks is added by keyboard alone: Enter goes to its name box, Enter there adds it', async () => {
+    await ui.selectTable('公开02表');
+    const field = app.page.locator('.grid-host[data-active]').getByLabel('添加科目', { exact: true });
+    await field.fill('2179901');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('INPUT:自定义科目名称');
+    await app.page.keyboard.type('其他金融支出');
+    await screenshot(app.page, '键盘-添加自定义科目');
+    await app.page.keyboard.press('Enter');
+    const row = app.page.locator('.grid-host[data-active] .ag-row', { has: app.page.locator('[col-id="s0-code"]', { hasText: /^2179901$/ }) }).first();
+    await expect.poll(() => row.locator('[col-id="s0-name"]').innerText()).toContain('其他金融支出');
+    const line = Number((await row.getAttribute('row-id'))!.slice(1));
+    await expect.poll(focused).toBe(`公开02表|L${line}|s0-c2`);
   });
 
   it('shows hover amounts with thousands separators, like the cells', async () => {
