@@ -36,6 +36,8 @@ describe('keyboard-only table switching, 添加科目 focus (catalog and custom 
   it('Ctrl+PageDown / Ctrl+PageUp go to the next / previous table, commit a typed amount first and land in the grid', async () => {
     // Opening the year puts the focus on 公开01表's first input cell.
     await expect.poll(focused).toMatch(/^公开01表\|/);
+    const headerHeight = () => app.page.locator('.app-header').evaluate((header) => header.getBoundingClientRect().height);
+    const openedHeight = await headerHeight();
     expect(await app.page.locator('.side-item', { hasText: '公开02表' }).getAttribute('title')).toContain('Ctrl+PageDown 下一张表');
     // At the first table Ctrl+PageUp stays.
     await app.page.keyboard.press('Control+PageUp');
@@ -48,6 +50,9 @@ describe('keyboard-only table switching, 添加科目 focus (catalog and custom 
     await expect.poll(activeTable).toBe('公开02表');
     await expect.poll(focused).toMatch(/^公开02表\|L\d+\|s0-c\d+$/);
     await screenshot(app.page, '键盘-Ctrl+PageDown-公开02表');
+    // The undo button now names the step; the unit name and code give way on one line rather than the header growing.
+    await ui.waitSaved();
+    expect(await headerHeight()).toBe(openedHeight);
     // Typing goes straight into the focused cell of the new table.
     const landed = (await focused()).split('|');
     expect(await ui.cell(Number(landed[1].slice(1)), landed[2]).getAttribute('class')).toContain('cell-input');
