@@ -23,7 +23,7 @@ import { namesContradict } from '../../../shared/rules';
 import type { EditExtra, SessionChange, YearSession } from '../year-session';
 import { planBaseline } from './baseline';
 import { carriedTexts } from '../report/source';
-import { planFormCarry, planFormReplace } from './form-carry';
+import { planFormCarry, planFormReplace, regionAfterReplace } from './form-carry';
 import type { Findings } from './read-table';
 import { message, norm } from './text';
 import { readSource, type SourceYear } from './source';
@@ -124,6 +124,8 @@ async function plan(session: YearSession, request: ImportRequest): Promise<Plan>
   const names: PrintedNamesChange = { replace: [...source.tables.keys()], entries: printedNames };
   // The workbook's 决算公开资料 replaces the year's 补充信息 and texts, like a table replaces its inputs.
   if (source.inputs) meta.supplementary = JSON.stringify(source.inputs.supplementary);
+  const region = regionAfterReplace(session, source, out);
+  if (region) meta.form_region = region;
   const reportTexts = source.inputs ? { texts: source.inputs.reportTexts, replaceAll: true } : undefined;
   const frameworks = planFrameworkReplace(session, source);
   return out.errors.length ? { preview } : { preview, change, extra: { forms, meta, printed: printedCells(source, totals?.differing), printedNames: names, reportTexts, frameworks } };
