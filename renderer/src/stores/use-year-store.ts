@@ -9,7 +9,7 @@ import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
 import { CodeBook } from './code-book';
-import { inverseOf } from './history';
+import { inverseOf, takeBackAll } from './history';
 import { confirmedAfterSave, suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
 import { afterPaint } from './after-paint';
@@ -208,10 +208,7 @@ export const useYearStore = create<YearState>((set, get) => {
     const model = get().model;
     const from = pending.indexOf(failed);
     if (!model || from < 0) return;
-    for (const { backward } of pending.splice(from).reverse()) {
-      const cells = (backward.cells ?? []).map((edit) => ({ ...edit, value: edit.value === null ? null : parseAmount(edit.value) }));
-      applyToModel(model, { addCodes: backward.addCodes ?? [], cells, removeCodes: backward.removeCodes ?? [] });
-    }
+    takeBackAll(model, pending.splice(from).map((entry) => entry.backward));
     set({ version: get().version + 1, undoStack: [], redoStack: [] });
   }
 
