@@ -93,12 +93,20 @@ describe('keyboard-only table switching, 添加科目 focus (catalog and custom 
     await expect.poll(focused).toMatch(/^公开02表\|L\d+\|s0-/);
   });
 
-  it('a code the catalog lacks is added by keyboard alone: Enter goes to its name box, Enter there adds it', async () => {
+  it('a code the catalog lacks is added by keyboard alone: Enter goes to its name box, Enter there adds it, Esc gives up', async () => {
     await ui.selectTable('公开02表');
     const field = app.page.locator('.grid-host[data-active]').getByLabel('添加科目', { exact: true });
     await field.fill('2179901');
     await app.page.keyboard.press('Enter');
     await expect.poll(focused).toBe('INPUT:自定义科目名称');
+    // Esc there gives up: back to the grid, and a later code starts with an empty name.
+    await app.page.keyboard.type('写错的名称');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(focused).toMatch(/^公开02表\|L\d+\|s0-/);
+    expect(await field.inputValue()).toBe('');
+    await field.fill('2179901');
+    await app.page.keyboard.press('Enter');
+    expect(await app.page.getByLabel('自定义科目名称').inputValue()).toBe('');
     await app.page.keyboard.type('其他金融支出');
     await screenshot(app.page, '键盘-添加自定义科目');
     await app.page.keyboard.press('Enter');

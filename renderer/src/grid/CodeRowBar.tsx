@@ -94,6 +94,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
               if (event.key === 'Enter') addCustom();
               else if (event.key === 'Escape') {
                 setQuery('');
+                setCustomName('');
                 onLeave();
               }
               else return;
