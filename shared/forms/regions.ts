@@ -25,15 +25,3 @@ export function variantFor(region: FormRegion, subject: SubjectType): Variant {
   return FORM_REGIONS[region][subject];
 }
 
-/**
- * The one region that a set of forms and frameworks can only have come from (a 眉山 project form, a
- * 大通湖 附件5), or undefined: none of them is region-specific, or they point at different regions.
- */
-export function regionOf(variants: readonly Variant[], frameworkRegions: readonly FormRegion[]): FormRegion | undefined {
-  const regions = new Set(frameworkRegions);
-  for (const variant of variants) {
-    const holders = (Object.keys(FORM_REGIONS) as FormRegion[]).filter((region) => FORM_REGIONS[region].project === variant || FORM_REGIONS[region].department === variant);
-    if (holders.length === 1) regions.add(holders[0]);
-  }
-  return regions.size === 1 ? [...regions][0] : undefined;
-}

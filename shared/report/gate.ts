@@ -24,5 +24,7 @@ export function reportBlock(errors: number, doc: ReportDoc, outline: ReportOutli
     const quoted = missing.slice(0, 3).map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`);
     reasons.push(`情况说明中 ${missing.length} 处变动较大的项目未写明主要原因(${outline.name}要求写明),如${quoted.join('、')}`);
   }
-  return `不能导出报送版决算公开文档:${reasons.join(';')}。请修正或在决算公开页填写后再导出,或导出草稿`;
+  // Say where each is put right: errors in the 审核 panel, reasons on this page.
+  const remedies = [errors ? '在审核面板逐条修正错误' : '', missing.length ? '在决算公开页写明主要原因' : ''].filter(Boolean);
+  return `不能导出报送版决算公开文档:${reasons.join(';')}。请${remedies.join('、')}后再导出,或导出草稿`;
 }

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { FormsPage } from './pages/forms-page';
-import { startApp, type App } from './browser';
+import { screenshot, startApp, type App } from './browser';
 
 describe('typing right after adding a row in a form', () => {
   let app: App;
@@ -65,5 +65,23 @@ describe('typing right after adding a row in a form', () => {
       await app.page.keyboard.press('Tab');
     });
     await expect.poll(() => forms.cell(`${label} 第 2 条`).inputValue()).toBe('统筹培训');
+  });
+
+  it('新增项目 with the name typed into 项目编码 and the code into 项目名称 says so and creates nothing', async () => {
+    await forms.openProjects();
+    await app.page.getByRole('button', { name: '＋ 新增项目' }).click();
+    // The code box has the focus: the clerk types the name first, Tab, then the code, Enter.
+    await app.page.keyboard.type('政务服务运行经费');
+    await app.page.keyboard.press('Tab');
+    await app.page.keyboard.type('51140021R000000012345');
+    await app.page.keyboard.press('Enter');
+    const form = app.page.getByRole('form', { name: '新增项目' });
+    await expect.poll(() => form.getByRole('alert').innerText()).toBe('项目编码“政务服务运行经费”像是项目名称,项目名称“51140021R000000012345”像是编码:请对调两栏后再创建');
+    await screenshot(app.page, '新增项目-编码名称填反');
+    expect(await app.page.locator('.form-registry-table').innerText()).not.toContain('政务服务运行经费');
+    await form.getByLabel('项目编码').fill('51140021R000000012345');
+    await form.getByLabel('项目名称').fill('政务服务运行经费');
+    await app.page.keyboard.press('Enter');
+    await app.page.locator('.form-sheet').waitFor();
   });
 });

@@ -55,4 +55,28 @@ describe('公开02表: code rows, paste from Excel, undo', () => {
     await ui.expectCellText(0, 's0-c1', '2,890.75');
     await ui.expectCellText(4, 's0-name', '一般行政管理事务');
   });
+
+  it('a pasted code the catalog lacks becomes a user-defined code under the name pasted beside it; a mistyped code is refused', async () => {
+    const ui = new AppPage(app.page);
+    const codes = new CodeRows(app.page);
+    const status = app.page.locator('.notice-bar');
+    await ui.cell(3, 's0-code').click();
+    // 2010396 carries 2010306's name: a mistyped code, nothing is pasted.
+    await codes.paste('2010396\t政务公开审批\t\t5\n');
+    await expect.poll(() => status.innerText()).toContain('科目表中没有 2010396;粘贴的名称“政务公开审批”是科目 2010306 的名称,多半是代码有误');
+    // Without a name it cannot be named.
+    await codes.paste('2179901\t\t7\n');
+    await expect.poll(() => status.innerText()).toContain('科目表中没有 2179901,粘贴的内容中也没有它的科目名称');
+    await codes.paste('2179901\t其他金融支出\t\t7\n');
+    await expect.poll(() => status.innerText()).toContain('新增科目行 1 个');
+    const row = app.page.locator('.grid-host[data-active] .ag-row', { has: app.page.locator('[col-id="s0-code"]', { hasText: /^2179901$/ }) }).first();
+    await expect.poll(() => row.locator('[col-id="s0-name"]').innerText()).toContain('其他金融支出');
+    await expect.poll(() => row.locator('[col-id="s0-c2"]').innerText()).toBe('7.00');
+    await screenshot(app.page, '公开02表-粘贴自定义科目');
+    await ui.waitSaved();
+    await app.page.reload();
+    await ui.openYear('荆门市行政审批局(本级)');
+    await ui.selectTable('公开02表');
+    await expect.poll(() => row.locator('[col-id="s0-name"]').innerText()).toContain('其他金融支出');
+  });
 });

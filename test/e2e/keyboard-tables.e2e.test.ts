@@ -9,7 +9,7 @@ import { screenshot, startApp } from './browser';
 
 const UNIT = '荆门市行政审批局(本级)';
 
-describe('keyboard-only table switching, 添加科目 focus and grouped hover amounts', () => {
+describe('keyboard-only table switching, 添加科目 focus (catalog and custom codes) and grouped hover amounts', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
   let ui: AppPage;
   const activeTable = () => app.page.locator('.grid-host[data-active]').getAttribute('data-table');
@@ -36,6 +36,8 @@ describe('keyboard-only table switching, 添加科目 focus and grouped hover am
   it('Ctrl+PageDown / Ctrl+PageUp go to the next / previous table, commit a typed amount first and land in the grid', async () => {
     // Opening the year puts the focus on 公开01表's first input cell.
     await expect.poll(focused).toMatch(/^公开01表\|/);
+    const headerHeight = () => app.page.locator('.app-header').evaluate((header) => header.getBoundingClientRect().height);
+    const openedHeight = await headerHeight();
     expect(await app.page.locator('.side-item', { hasText: '公开02表' }).getAttribute('title')).toContain('Ctrl+PageDown 下一张表');
     // At the first table Ctrl+PageUp stays.
     await app.page.keyboard.press('Control+PageUp');
@@ -48,6 +50,9 @@ describe('keyboard-only table switching, 添加科目 focus and grouped hover am
     await expect.poll(activeTable).toBe('公开02表');
     await expect.poll(focused).toMatch(/^公开02表\|L\d+\|s0-c\d+$/);
     await screenshot(app.page, '键盘-Ctrl+PageDown-公开02表');
+    // The undo button now names the step; the unit name and code give way on one line rather than the header growing.
+    await ui.waitSaved();
+    expect(await headerHeight()).toBe(openedHeight);
     // Typing goes straight into the focused cell of the new table.
     const landed = (await focused()).split('|');
     expect(await ui.cell(Number(landed[1].slice(1)), landed[2]).getAttribute('class')).toContain('cell-input');
@@ -86,6 +91,29 @@ describe('keyboard-only table switching, 添加科目 focus and grouped hover am
     await app.page.keyboard.press('Escape');
     expect(await field.inputValue()).toBe('');
     await expect.poll(focused).toMatch(/^公开02表\|L\d+\|s0-/);
+  });
+
+  it('a code the catalog lacks is added by keyboard alone: Enter goes to its name box, Enter there adds it, Esc gives up', async () => {
+    await ui.selectTable('公开02表');
+    const field = app.page.locator('.grid-host[data-active]').getByLabel('添加科目', { exact: true });
+    await field.fill('2179901');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('INPUT:自定义科目名称');
+    // Esc there gives up: back to the grid, and a later code starts with an empty name.
+    await app.page.keyboard.type('写错的名称');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(focused).toMatch(/^公开02表\|L\d+\|s0-/);
+    expect(await field.inputValue()).toBe('');
+    await field.fill('2179901');
+    await app.page.keyboard.press('Enter');
+    expect(await app.page.getByLabel('自定义科目名称').inputValue()).toBe('');
+    await app.page.keyboard.type('其他金融支出');
+    await screenshot(app.page, '键盘-添加自定义科目');
+    await app.page.keyboard.press('Enter');
+    const row = app.page.locator('.grid-host[data-active] .ag-row', { has: app.page.locator('[col-id="s0-code"]', { hasText: /^2179901$/ }) }).first();
+    await expect.poll(() => row.locator('[col-id="s0-name"]').innerText()).toContain('其他金融支出');
+    const line = Number((await row.getAttribute('row-id'))!.slice(1));
+    await expect.poll(focused).toBe(`公开02表|L${line}|s0-c2`);
   });
 
   it('shows hover amounts with thousands separators, like the cells', async () => {

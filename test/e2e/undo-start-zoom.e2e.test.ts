@@ -67,6 +67,11 @@ describe('keyboard from the first second, undo you can see, reopen where you lef
     await app.page.keyboard.press('Control+=');
     await app.page.keyboard.press('Control+=');
     await expect.poll(zoom).toBe('1.25');
+    // Zoomed, the header keeps one line and every button in the window: the unit name, find box and undo step give way.
+    const header = await app.page.locator('.app-header').evaluate((element) => ({ scroll: element.scrollWidth, width: element.clientWidth }));
+    expect(header.scroll).toBeLessThanOrEqual(header.width);
+    const closeYear = await app.page.getByRole('button', { name: '切换年度文件' }).boundingBox();
+    expect(closeYear!.x + closeYear!.width).toBeLessThanOrEqual(1366);
     await screenshot(app.page, 'zoom-125');
     await app.page.reload();
     await expect.poll(zoom).toBe('1.25');

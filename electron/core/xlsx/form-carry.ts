@@ -10,8 +10,9 @@
  *    never overwritten, and 一次性项目 do not continue.
  */
 import { parseForm, registryEntryFromForm, serializeForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
-import { variantFor } from '../../../shared/forms/regions';
+import { FORM_REGIONS, variantFor, type FormRegion } from '../../../shared/forms/regions';
 import { formKey } from '../../../shared/forms/year-check';
+import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
 import type { FormsChange } from '../store';
 import type { YearSession } from '../year-session';
 import type { Findings } from './read-table';
@@ -25,6 +26,25 @@ const label = (form: PerfForm) => (form.subject_type === 'project' ? `项目 ${f
 export function planFormReplace(session: YearSession, source: SourceYear): Save {
   const year = session.info.fiscalYear;
   return source.forms.map(({ form }) => ({ ...formKey(form), json: serializeForm({ ...form, fiscal_year: year }) }));
+}
+
+/**
+ * Replace mode: the 地区表样 the year's forms are in once the source's replace them, when the year's
+ * own region no longer fits and exactly one does (a 湖北·荆门 workbook into a new, 全国通用 file);
+ * without it the imported forms would sit under another region's layout, new projects in yet another.
+ */
+export function regionAfterReplace(session: YearSession, source: SourceYear, out: Findings): FormRegion | undefined {
+  if (!source.forms.length && !source.frameworks?.length) return undefined;
+  const replaced = new Set(source.forms.map(({ form }) => keyOf(form)));
+  const forms = [...session.forms().filter((form) => !replaced.has(keyOf(form))), ...source.forms.map(({ form }) => form)];
+  // A region's own 评价指标体系 (眉山 附件1.1, 大通湖 附件5) comes only from that region, like its forms.
+  const frameworkRegions = (source.frameworks ?? []).map(({ kind }) => FRAMEWORK_DEFS[kind].region);
+  const fits = (region: FormRegion) => forms.every((form) => variantFor(region, form.subject_type) === form.variant) && frameworkRegions.every((own) => own === region);
+  if (fits(session.info.formRegion)) return undefined;
+  const regions = (Object.keys(FORM_REGIONS) as FormRegion[]).filter(fits);
+  if (regions.length !== 1) return undefined;
+  out.warnings.push(`绩效自评:自评表为“${FORM_REGIONS[regions[0]].name}”表样,本年度的地区表样随之由“${FORM_REGIONS[session.info.formRegion].name}”改为“${FORM_REGIONS[regions[0]].name}”`);
+  return regions[0];
 }
 
 /** Baseline mode: this year's drafts from last year's forms; skipped ones are explained in `out.warnings`. */

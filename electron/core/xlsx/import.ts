@@ -16,7 +16,6 @@ import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { CELL_KEY_SEPARATOR, TABLES, TEMPLATE_SETS, TOTAL, YearModel, describeCell, printedLabel, withPrintedLabels, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
-import { DEFAULT_FORM_REGION, regionOf, type FormRegion } from '../../../shared/forms/regions';
 import { isConsolidation } from '../consolidate-store';
 import type { StoredCell } from '../store';
 import type { PrintedNamesChange } from '../printed-names-store';
@@ -24,7 +23,7 @@ import { namesContradict } from '../../../shared/rules';
 import type { EditExtra, SessionChange, YearSession } from '../year-session';
 import { planBaseline } from './baseline';
 import { carriedTexts } from '../report/source';
-import { planFormCarry, planFormReplace } from './form-carry';
+import { planFormCarry, planFormReplace, regionAfterReplace } from './form-carry';
 import type { Findings } from './read-table';
 import { message, norm } from './text';
 import { readSource, type SourceYear } from './source';
@@ -61,15 +60,6 @@ export async function commitImport(session: YearSession, request: ImportRequest)
     throw new ApiError('refused', `未导入任何数据,年度文件保持不变:\n${preview.errors.join('\n')}${hint}`);
   }
   return { ...preview, revision: session.edit(change, extra) };
-}
-
-/**
- * The 绩效自评 表样 a year without forms or a region of its own takes from the workbook: the one region its
- * forms and frameworks can only have come from (a 眉山 project form), so they show and score as exported.
- */
-function regionTaken(session: YearSession, source: SourceYear): FormRegion | undefined {
-  if (session.info.formRegion !== DEFAULT_FORM_REGION || session.forms().length) return undefined;
-  return regionOf(source.forms.map(({ form }) => form.variant), (source.frameworks ?? []).map(({ kind }) => FRAMEWORK_DEFS[kind].region));
 }
 
 /**
@@ -166,7 +156,7 @@ async function planAsRead(session: YearSession, request: ImportRequest): Promise
   const names: PrintedNamesChange = { replace: [...source.tables.keys()], entries: printedNames };
   // The workbook's 决算公开资料 replaces the year's 补充信息 and texts, like a table replaces its inputs.
   if (source.inputs) meta.supplementary = JSON.stringify(source.inputs.supplementary);
-  const region = regionTaken(session, source);
+  const region = regionAfterReplace(session, source, out);
   if (region) meta.form_region = region;
   const reportTexts = source.inputs ? { texts: source.inputs.reportTexts, replaceAll: true } : undefined;
   const frameworks = planFrameworkReplace(session, source);

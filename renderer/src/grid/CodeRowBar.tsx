@@ -1,4 +1,4 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TableDef } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 import { useReadOnlyReason } from '../stores/read-only';
@@ -17,6 +17,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
   const [query, setQuery] = useState('');
   const [customName, setCustomName] = useState('');
   const [highlight, setHighlight] = useState(0);
+  const customNameBox = useRef<HTMLInputElement>(null);
   const present = model.tableInputs(def.id).codes;
   const matches = useMemo(() => (query.trim() ? codes.search(query, 40).filter((code) => code.level === '项' && !present.has(code.code)).slice(0, 12) : []), [query, present.size, codes]);
   const custom = /^\d{7}$/.test(query.trim()) && !codes.isKnown(query.trim());
@@ -39,8 +40,14 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
       onLeave();
     }
     else if (event.key === 'Enter' && matches[highlight]) void add(matches[highlight].code);
+    // Keyboard-first: a code the catalog lacks needs its name next, so Enter goes to the name box.
+    else if (event.key === 'Enter' && custom) customNameBox.current?.focus();
     else return;
     event.preventDefault();
+  };
+
+  const addCustom = () => {
+    if (customName.trim()) void add(query.trim(), customName.trim());
   };
 
   const removable = focusedRow && present.has(focusedRow) ? focusedRow : null;
@@ -77,8 +84,24 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
       {custom && (
         <span className="custom-code">
           科目表中没有 {query.trim()},作为自定义科目添加:
-          <input aria-label="自定义科目名称" placeholder="科目名称" value={customName} onChange={(event) => setCustomName(event.target.value)} />
-          <button type="button" disabled={!customName.trim()} onClick={() => void add(query.trim(), customName.trim())}>
+          <input
+            ref={customNameBox}
+            aria-label="自定义科目名称"
+            placeholder="科目名称,Enter 添加"
+            value={customName}
+            onChange={(event) => setCustomName(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') addCustom();
+              else if (event.key === 'Escape') {
+                setQuery('');
+                setCustomName('');
+                onLeave();
+              }
+              else return;
+              event.preventDefault();
+            }}
+          />
+          <button type="button" disabled={!customName.trim()} onClick={addCustom}>
             添加
           </button>
         </span>

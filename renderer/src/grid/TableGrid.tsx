@@ -7,7 +7,7 @@ import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
 import { CodeRowBar } from './CodeRowBar';
 import { buildColumnDefs, type CellAddress, type LineData } from './column-defs';
-import { pasteReport, planPaste } from './paste';
+import { nameCustomCodes, pasteReport, planPaste } from './paste';
 import { marksOf } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
@@ -229,12 +229,8 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     const pasted = parseClipboard(event.clipboardData.getData('text/plain'));
     const block = selected ? tileToRange(pasted, selected) : pasted;
     const plan = planPaste(def, layout, model, start, block);
-    const codes = useYearStore.getState().codes;
-    const unknown = plan.newCodes.filter((code) => !codes.name(code));
-    if (unknown.length) {
-      showNotice(`科目表中没有 ${unknown.join('、')},请先用“添加科目”作为自定义科目添加后再粘贴`);
-      return;
-    }
+    const refused = nameCustomCodes(plan, useYearStore.getState().codes);
+    if (refused) return showNotice(refused);
     if (!plan.change.cells?.length && !plan.newCodes.length) return showNotice(pasteReport(plan));
     void change(plan.change).then((ok) => ok && showNotice(pasteReport(plan)));
   };

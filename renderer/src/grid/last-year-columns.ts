@@ -59,7 +59,8 @@ export function baselineCovers(baseline: ModelView | undefined, def: TableDef): 
 /** Why the 上年数 columns cannot be shown for a table, or null when they can. */
 export function lastYearUnavailable(baseline: ModelView | undefined, def: TableDef): string | null {
   if (!baseline) return '本年度文件没有上年数:新建时选择“以上年年度文件为基数”,或“导入 › 上年数据”后可对比';
-  return baselineCovers(baseline, def) ? null : '导入的上年数据中没有本表';
+  // Either the baseline workbook lacked the table or last year's file has it empty (no 政府性基金, say): not "imported" in both.
+  return baselineCovers(baseline, def) ? null : '上年数据中本表没有数字,无可对比';
 }
 
 /**

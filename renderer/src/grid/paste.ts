@@ -2,6 +2,7 @@ import type { CellEdit, YearChange } from '../../../shared/contract';
 import { AmountError, parseAmount } from '../../../shared/money';
 import { cellAmountText } from './amount-text';
 import { codeLevel, describeCell, type PrintedLayout, type TableDef, type YearModel } from '../../../shared/tables';
+import type { CodeBook } from '../stores/code-book';
 
 export interface PastePlan {
   change: YearChange;
@@ -11,6 +12,8 @@ export interface PastePlan {
   rejected: { where: string; text: string; reason: string }[];
   /** Code rows the paste creates. */
   newCodes: string[];
+  /** The 科目名称 pasted beside each new code, where the block carries one. */
+  pastedNames: Record<string, string>;
   /** Pasted values that landed on the read-only 上年数 columns shown beside the amounts (grid/last-year-columns.ts). */
   onLastYear: number;
 }
@@ -26,6 +29,7 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
   const startColumn = layout.columns.findIndex((column) => column.id === start.columnId);
   const cells: CellEdit[] = [];
   const newCodes: string[] = [];
+  const pastedNames: Record<string, string> = {};
   let skipped = 0;
   let onLastYear = 0;
   const rejected: PastePlan['rejected'] = [];
@@ -47,7 +51,9 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
     for (const row of block) {
       const code = row[0]?.trim() ?? '';
       // A block copied from a printed table carries the 科目名称 after the code; skip it when it is text.
-      const values = row.length > valueColumns.length + 1 || (row[1] !== undefined && /[^\d.,\s()-]/.test(row[1])) ? row.slice(2) : row.slice(1);
+      const named = row.length > valueColumns.length + 1 || (row[1] !== undefined && /[^\d.,\s()-]/.test(row[1]));
+      const values = named ? row.slice(2) : row.slice(1);
+      if (CODE.test(code) && named && row[1].trim()) pastedNames[code] = row[1].trim();
       if (!CODE.test(code)) {
         skipped += values.filter((text) => text.trim() !== '').length;
         continue;
@@ -61,7 +67,7 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
         else if (text.trim() !== '') skipped++;
       });
     }
-    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, rejected, newCodes, onLastYear };
+    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, rejected, newCodes, pastedNames, onLastYear };
   }
 
   block.forEach((row, i) => {
@@ -76,7 +82,26 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
       else if (column?.kind === 'value' && !column.col && text.trim() !== '') onLastYear++;
     });
   });
-  return { change: { cells }, skipped, rejected, newCodes, onLastYear };
+  return { change: { cells }, skipped, rejected, newCodes, pastedNames, onLastYear };
+}
+
+/**
+ * New code rows the catalog lacks become user-defined codes under the name pasted beside them, as
+ * 添加科目 and the workbook import make them; a code pasted without a name cannot be, nor one whose
+ * name is another 项 of the same 款 (a mistyped code, like 2010396 政务公开审批 for 2010306). Returns the
+ * words refusing the paste, or null with the plan's new rows named.
+ */
+export function nameCustomCodes(plan: PastePlan, codes: Pick<CodeBook, 'name' | 'search'>): string | null {
+  const unknown = plan.newCodes.filter((code) => !codes.name(code));
+  const unnamed = unknown.filter((code) => !plan.pastedNames[code]);
+  if (unnamed.length) return `科目表中没有 ${unnamed.join('、')},粘贴的内容中也没有它的科目名称:请先用“添加科目”作为自定义科目添加后再粘贴`;
+  for (const code of unknown) {
+    const name = plan.pastedNames[code];
+    const meant = codes.search(name, 40).find((entry) => entry.level === '项' && entry.name === name && entry.code.slice(0, 5) === code.slice(0, 5));
+    if (meant) return `科目表中没有 ${code};粘贴的名称“${name}”是科目 ${meant.code} 的名称,多半是代码有误:请核对后再粘贴`;
+  }
+  plan.change.addCodes = plan.change.addCodes?.map((entry) => (unknown.includes(entry.code) ? { ...entry, name: plan.pastedNames[entry.code] } : entry));
+  return null;
 }
 
 /** What a paste did, in one line: pasted, new code rows, values on computed cells, and each cell refused with where and why. */

@@ -1,6 +1,6 @@
 import type { CellEdit, YearChange } from '../../../shared/contract';
-import { formatAmount } from '../../../shared/money';
-import { cellKey, type YearModel } from '../../../shared/tables';
+import { formatAmount, parseAmount } from '../../../shared/money';
+import { applyToModel, cellKey, type YearModel } from '../../../shared/tables';
 
 /**
  * The change that undoes `change`, read from the model before `change` is applied:
@@ -34,4 +34,12 @@ export function inverseOf(model: YearModel, change: YearChange): YearChange {
       return { table, code };
     }),
   };
+}
+
+/** Applies changes' inverses (from inverseOf) to the model, newest first: the screen goes back to before the oldest. */
+export function takeBackAll(model: YearModel, backwards: YearChange[]): void {
+  for (const backward of [...backwards].reverse()) {
+    const cells = (backward.cells ?? []).map((edit) => ({ ...edit, value: edit.value === null ? null : parseAmount(edit.value) }));
+    applyToModel(model, { addCodes: backward.addCodes ?? [], cells, removeCodes: backward.removeCodes ?? [] });
+  }
 }

@@ -9,7 +9,7 @@ import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
 import { CodeBook } from './code-book';
-import { inverseOf } from './history';
+import { inverseOf, takeBackAll } from './history';
 import { confirmedAfterSave, suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
 import { afterPaint } from './after-paint';
@@ -127,6 +127,8 @@ function modelFrom(snapshot: YearSnapshot): { model: YearModel; codes: CodeBook;
 
 /** Changes reach the core strictly in order; each is committed before the next is sent. */
 let queue: Promise<unknown> = Promise.resolve();
+/** Changes on screen whose save has not come back yet, oldest first, each with the change that takes it back. */
+let pending: { backward: YearChange }[] = [];
 
 export const useYearStore = create<YearState>((set, get) => {
   /** The 审核 of the year as the store holds it now (with `next` about to be set), the same one the core runs. */
@@ -173,22 +175,41 @@ export const useYearStore = create<YearState>((set, get) => {
         : { undoStack: [...get().undoStack, entry].slice(-500), ...(record === 'new' ? { redoStack: [] } : {}) };
     set({ ...history, printedNames, printed, version: get().version + 1, unsaved: get().unsaved + 1, error: null });
     reaudit();
+    const mine = { backward };
+    pending.push(mine);
     const sent = queue.then(() => call('edit', { file: info.file, ...change }));
     queue = sent.catch(() => undefined);
     try {
       await sent;
+      pending = pending.filter((entry) => entry !== mine);
       set({ unsaved: get().unsaved - 1, savedAt: new Date() });
       return true;
     } catch (error) {
       set({ unsaved: get().unsaved - 1, error: (error as Error).message });
       // Another tab holds the year: this page has left it; reopening it here would take it from that tab.
       if (error instanceof CallError && error.body.kind === 'elsewhere') return false;
-      const snapshot = await call('openYear', { file: info.file });
-      const restored = modelFrom(snapshot);
-      set({ ...restored, ...printedOf(snapshot), explanations: snapshot.explanations, version: get().version + 1, undoStack: [], redoStack: [] });
+      try {
+        const snapshot = await call('openYear', { file: info.file });
+        pending = pending.filter((entry) => entry !== mine);
+        const restored = modelFrom(snapshot);
+        set({ ...restored, ...printedOf(snapshot), explanations: snapshot.explanations, version: get().version + 1, undoStack: [], redoStack: [] });
+      } catch {
+        // The core is out of reach (the browser mode's program stopped): this change and those typed after it
+        // will not be saved; the screen goes back to what the file holds, so no unsaved figure looks saved.
+        takeBack(mine);
+      }
       reaudit();
       return false;
     }
+  }
+
+  /** Takes a change that failed, and every change shown after it, off the screen, newest first. */
+  function takeBack(failed: { backward: YearChange }): void {
+    const model = get().model;
+    const from = pending.indexOf(failed);
+    if (!model || from < 0) return;
+    takeBackAll(model, pending.splice(from).map((entry) => entry.backward));
+    set({ version: get().version + 1, undoStack: [], redoStack: [] });
   }
 
   /** Undoing a step in another table than the one on screen first brings that table and cell into view. */

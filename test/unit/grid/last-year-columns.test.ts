@@ -54,7 +54,7 @@ describe('上年数 columns beside the printed layout', () => {
   it('are offered only for tables last year covers, with the reason otherwise', () => {
     expect(baselineCovers(baseline, T02)).toBe(true);
     expect(lastYearUnavailable(baseline, T02)).toBeNull();
-    expect(lastYearUnavailable(baseline, T01)).toBe('导入的上年数据中没有本表');
+    expect(lastYearUnavailable(baseline, T01)).toBe('上年数据中本表没有数字,无可对比');
     expect(figuresAt(model, baseline, T01, '1', '1')).toBeNull();
     expect(lastYearUnavailable(undefined, T02)).toContain('本年度文件没有上年数');
   });

@@ -9,6 +9,13 @@ import { useFormsStore } from './use-forms-store';
  * 新增项目: the code and name make a project form's identity, so they are asked before the form
  * exists (the core stores project forms by 项目编码). The rest is filled in the form itself.
  */
+const HAN = /\p{Script=Han}/u;
+
+/** A name typed into the code box and the code into the name box (the boxes sit side by side): the code holds 汉字, the name none. */
+function looksSwapped(code: string, name: string): boolean {
+  return HAN.test(code) && !HAN.test(name);
+}
+
 export function AddProject({ onDone }: { onDone(id: number | null): void }) {
   const info = useYearStore((state) => state.info)!;
   const entries = useFormsStore((state) => state.entries);
@@ -23,6 +30,7 @@ export function AddProject({ onDone }: { onDone(id: number | null): void }) {
     event.preventDefault();
     const trimmed = code.trim();
     if (!trimmed || !name.trim()) return setProblem('请填写项目编码和项目名称');
+    if (looksSwapped(trimmed, name.trim())) return setProblem(`项目编码“${trimmed}”像是项目名称,项目名称“${name.trim()}”像是编码:请对调两栏后再创建`);
     if (regionPending) return setProblem(`地区表样正要改为“${FORM_REGIONS[regionPending].name}”:请先在上方点“改用”或“取消”,再新增项目`);
     if (entries.some((entry) => entry.json.subject_type === 'project' && keyOf(entry.json).subject_code === trimmed)) return setProblem(`项目编码 ${trimmed} 已有自评表`);
     const id = await create(newForm(variant, 'project', { code: trimmed, name, competentDept: info.unitName, implementingUnit: info.unitName }));

@@ -94,7 +94,7 @@ export function App() {
       <header className="app-header">
         <span className="brand">决算通</span>
         <span className="year">{info.fiscalYear}年度部门决算</span>
-        <span className="unit">
+        <span className="unit" title={info.unitCode ? `${info.unitName}(${info.unitCode})` : info.unitName}>
           {info.unitName}
           {info.unitCode && <span className="unit-code">({info.unitCode})</span>}
         </span>
