@@ -125,6 +125,7 @@ describe('CLI validate', () => {
       rule: 'R-B03',
       severity: 'error',
       table: '公开01表',
+      tableLabel: '公开01表',
       row: '31',
       col: '1',
       message: '公开01表 第31行 收入总计 0.00 与 第62行 支出总计 5.00 不相等,相差 5.00。请核对这两处数字,改正录入有误的一处',
