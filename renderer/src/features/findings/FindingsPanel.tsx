@@ -101,25 +101,39 @@ function AcceptCatalogName({ finding }: { finding: Finding }) {
 }
 
 /**
+ * The text box beside a finding (出错说明, 主要原因, a 科目's name): kept as typed, saved on leaving
+ * it or on Enter, read-only with the reason while the year is. `save` says whether the text is due.
+ */
+function FindingBox({ label, placeholder, hint, initial = '', save }: { label: string; placeholder: string; hint?: string; initial?: string; save(draft: string, enter: boolean): void }) {
+  const readOnly = useYearStore((state) => state.readOnly);
+  const [draft, setDraft] = useState(initial);
+  return (
+    <input
+      className="explanation"
+      readOnly={readOnly !== null}
+      title={readOnly ?? hint}
+      aria-label={label}
+      placeholder={placeholder}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onBlur={() => save(draft, false)}
+      onKeyDown={(event) => event.key === 'Enter' && save(draft, true)}
+    />
+  );
+}
+
+/**
  * A 类/款 row no catalog names (R-I03) is named here, as the official 科目表 names it: the name is
  * printed in every table (one undo step); importing the official 科目表 does the same for all rows.
  */
 function CodeNameInput({ finding }: { finding: Finding }) {
   const nameCode = useYearStore((state) => state.nameCode);
-  const readOnly = useYearStore((state) => state.readOnly);
-  const [draft, setDraft] = useState('');
-  const save = () => draft.trim() && void nameCode(finding.table, finding.row, draft);
   return (
-    <input
-      className="explanation"
-      readOnly={readOnly !== null}
-      title={readOnly ?? '按本年度官方科目表填写,印入各表(可撤销)'}
-      aria-label={`科目 ${finding.row} 的名称`}
+    <FindingBox
+      label={`科目 ${finding.row} 的名称`}
       placeholder={`填写科目 ${finding.row} 的名称(按官方科目表)`}
-      value={draft}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={save}
-      onKeyDown={(event) => event.key === 'Enter' && save()}
+      hint="按本年度官方科目表填写,印入各表(可撤销)"
+      save={(draft) => draft.trim() && void nameCode(finding.table, finding.row, draft)}
     />
   );
 }
@@ -133,31 +147,32 @@ function ReasonInput({ finding }: { finding: Finding }) {
   const key = REASON_PREFIX + finding.row;
   const stored = useYearStore((state) => state.reportTexts[key]?.text ?? '');
   const saveReportText = useYearStore((state) => state.saveReportText);
-  const readOnly = useYearStore((state) => state.readOnly);
-  const [draft, setDraft] = useState(stored);
   return (
-    <input
-      className="explanation"
-      readOnly={readOnly !== null}
-      title={readOnly ?? undefined}
-      aria-label={`主要原因:${finding.message}`}
+    <FindingBox
+      label={`主要原因:${finding.message}`}
       placeholder="填写主要原因(印入决算公开)"
-      value={draft}
-      onChange={(event) => setDraft(event.target.value)}
-      onBlur={() => draft.trim() !== stored && void saveReportText(key, draft)}
-      onKeyDown={(event) => event.key === 'Enter' && draft.trim() && void saveReportText(key, draft)}
+      initial={stored}
+      save={(draft, enter) => (enter ? draft.trim() : draft.trim() !== stored) && void saveReportText(key, draft)}
+    />
+  );
+}
+
+/** A warning's 出错说明, stored under the finding's key. */
+function ExplanationInput({ finding }: { finding: Finding }) {
+  const explain = useYearStore((state) => state.explain);
+  const stored = finding.explanation ?? '';
+  return (
+    <FindingBox
+      label={`出错说明:${finding.message}`}
+      placeholder="填写出错说明(如:财政收回、尾数误差)"
+      initial={stored}
+      save={(draft) => draft.trim() !== stored && void explain(finding.key, draft)}
     />
   );
 }
 
 function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void }) {
-  const explain = useYearStore((state) => state.explain);
-  const readOnly = useYearStore((state) => state.readOnly);
   const consolidated = useYearStore((state) => state.consolidatedUnits !== undefined);
-  const [draft, setDraft] = useState(finding.explanation ?? '');
-  const save = () => {
-    if (draft.trim() !== (finding.explanation ?? '')) void explain(finding.key, draft);
-  };
   const text = (
     <>
       <span className="severity">{finding.severity === 'error' ? '错误' : '警告'}</span>
@@ -184,19 +199,7 @@ function FindingItem({ finding, onOpen }: { finding: Finding; onOpen: () => void
         // A 汇总's tables are read-only: there the name comes from a unit file or the official 科目表.
         <CodeNameInput finding={finding} />
       ) : (
-        finding.severity === 'warning' && (
-          <input
-            className="explanation"
-            readOnly={readOnly !== null}
-            title={readOnly ?? undefined}
-            aria-label={`出错说明:${finding.message}`}
-            placeholder="填写出错说明(如:财政收回、尾数误差)"
-            value={draft}
-            onChange={(event) => setDraft(event.target.value)}
-            onBlur={save}
-            onKeyDown={(event) => event.key === 'Enter' && save()}
-          />
-        )
+        finding.severity === 'warning' && <ExplanationInput finding={finding} />
       )}
     </div>
   );
