@@ -5,12 +5,13 @@ import { TABLES, YearModel, applyToModel, describeCell, inputsFromDocs, printedL
 import { CallError, call, onHeldElsewhere } from '../api';
 import { baselineFromDoc, baselineView, type Finding, type ModelView, type PrintedCells, type PrintedNames, type UnitFixes } from '../../../shared/rules';
 import { printedActions, printedAfter, printedOf, renamed, type PrintedActions } from './printed-actions';
+import { textActions, type TextActions } from './text-actions';
 import { auditYear } from '../../../shared/audit';
 import { parseForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import type { FrameworkDoc } from '../../../shared/forms/framework-entry';
 import { CodeBook } from './code-book';
 import { inverseOf, takeBackAll } from './history';
-import { confirmedAfterSave, suppFor } from '../features/report/report-supp';
+import { suppFor } from '../features/report/report-supp';
 import { describeChange, placeOf } from './history-label';
 import { afterPaint } from './after-paint';
 import { fileNameFor, type NewYearForm } from '../features/start/new-year-form';
@@ -34,7 +35,7 @@ type HistoryEntry =
     }
   | { label: string; page: PageStep };
 
-interface YearState extends PrintedActions {
+interface YearState extends PrintedActions, TextActions {
   years: YearInfo[];
   info: YearInfo | null;
   model: YearModel | null;
@@ -102,10 +103,6 @@ interface YearState extends PrintedActions {
   dropPageStep(step: PageStep): void;
   showNotice(text: string | null): void;
   dismissError(): void;
-  explain(key: string, text: string): Promise<void>;
-  saveSupplementary(values: Record<string, string>): Promise<boolean>;
-  /** Saves one 决算公开 text (empty removes it); the reason check (P-05) runs again. */
-  saveReportText(key: string, text: string): Promise<void>;
   /** Opens the table at a cell (a finding's, or a linked cell's source) and focuses it (col '' = the row's label). */
   goToFinding(at: Pick<Finding, 'table' | 'row' | 'col'>): void;
   /** Shows a table and focuses a cell in it: the same as goToFinding, for places that are not findings. */
@@ -350,53 +347,9 @@ export const useYearStore = create<YearState>((set, get) => {
       set({ error: null });
     },
 
-    /** Saves a 出错说明 on a warning (an empty text removes it). */
-    async explain(key, text) {
-      const { info, model } = get();
-      if (!info || !model) return;
-      try {
-        await call('explain', { file: info.file, key, text: text.trim() || null });
-        const explanations = { ...get().explanations };
-        if (text.trim()) explanations[key] = text.trim();
-        else delete explanations[key];
-        set({ explanations, savedAt: new Date() });
-        reaudit();
-      } catch (error) {
-        set({ error: (error as Error).message });
-      }
-    },
-
     ...printedActions(get),
 
-    /** Saves the 补充信息 page; the rules that read it run again at once. */
-    async saveSupplementary(values) {
-      const { info } = get();
-      if (!info) return false;
-      try {
-        await call('setSupplementary', { file: info.file, values });
-        set({ supplementary: values, savedAt: new Date(), error: null });
-        reaudit();
-        return true;
-      } catch (error) {
-        set({ error: (error as Error).message });
-        return false;
-      }
-    },
-
-    async saveReportText(key, text) {
-      const { info } = get();
-      if (!info) return;
-      try {
-        await call('setReportText', { file: info.file, key, text: text.trim() || null });
-        const reportTexts = { ...get().reportTexts };
-        if (text.trim()) reportTexts[key] = { text: text.trim(), draft: false };
-        else delete reportTexts[key];
-        set({ reportTexts, ...confirmedAfterSave(key, text, get()), savedAt: new Date(), error: null });
-        reaudit();
-      } catch (error) {
-        set({ error: (error as Error).message });
-      }
-    },
+    ...textActions(get, set, reaudit),
 
     setForms(forms) {
       set({ forms });
