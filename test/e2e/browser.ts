@@ -81,3 +81,27 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Runs `work` as on a slow, busy county office PC: the page's CPU slowed `rate` times (CDP throttling)
+ * and, with `lateFrames`, each animation frame held back 250 ms (a key is handled at once, a frame
+ * waits for the machine). The page is back to full speed afterwards, whatever `work` did.
+ */
+export async function onSlowPc(page: Page, work: () => Promise<void>, { rate = 6, lateFrames = false } = {}): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  if (lateFrames) {
+    await page.evaluate(() => {
+      const onTime = window.requestAnimationFrame.bind(window);
+      Object.assign(window, { onTimeFrame: onTime });
+      window.requestAnimationFrame = (callback) => window.setTimeout(() => onTime(callback), 250);
+    });
+  }
+  try {
+    await work();
+  } finally {
+    if (lateFrames) await page.evaluate(() => (window.requestAnimationFrame = (window as unknown as { onTimeFrame: typeof requestAnimationFrame }).onTimeFrame));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    await cdp.detach();
+  }
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { FormsPage } from './pages/forms-page';
-import { screenshot, startApp, type App } from './browser';
+import { onSlowPc, screenshot, startApp, type App } from './browser';
 
 describe('typing right after adding a row in a form', () => {
   let app: App;
@@ -24,22 +24,7 @@ describe('typing right after adding a row in a form', () => {
     await app?.stop();
   });
 
-  async function slowed(work: () => Promise<void>): Promise<void> {
-    const cdp = await app.page.context().newCDPSession(app.page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-    await app.page.evaluate(() => {
-      const onTime = window.requestAnimationFrame.bind(window);
-      Object.assign(window, { onTimeFrame: onTime });
-      window.requestAnimationFrame = (callback) => window.setTimeout(() => onTime(callback), 250);
-    });
-    try {
-      await work();
-    } finally {
-      await app.page.evaluate(() => (window.requestAnimationFrame = (window as unknown as { onTimeFrame: typeof requestAnimationFrame }).onTimeFrame));
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-      await cdp.detach();
-    }
-  }
+  const slowed = (work: () => Promise<void>) => onSlowPc(app.page, work, { lateFrames: true });
 
   it('keeps every character of an indicator typed just after ＋ 添加指标', async () => {
     await forms.openProjects();

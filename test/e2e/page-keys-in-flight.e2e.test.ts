@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
-import { screenshot, startApp, type App } from './browser';
+import { onSlowPc, screenshot, startApp, type App } from './browser';
 
 describe('keys typed while a page chosen in the side list loads', () => {
   let app: App;
@@ -33,9 +33,7 @@ describe('keys typed while a page chosen in the side list loads', () => {
   });
 
   it('puts the text typed right after the click into the first field of 决算公开 and of a 绩效自评 page', async () => {
-    const cdp = await app.page.context().newCDPSession(app.page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
-    try {
+    await onSlowPc(app.page, async () => {
       await sideItem('决算公开').click();
       await app.page.keyboard.type('Typed2023');
       await expect.poll(focusedField, { timeout: 20_000 }).toMatchObject({ tag: 'TEXTAREA', value: expect.stringContaining('Typed2023') });
@@ -55,9 +53,6 @@ describe('keys typed while a page chosen in the side list loads', () => {
       // 决算公开 saved its text as it was left.
       await sideItem('决算公开').click();
       await expect.poll(() => app.page.getByLabel('主要职能', { exact: true }).inputValue()).toContain('Typed2023');
-    } finally {
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-      await cdp.detach();
-    }
+    });
   });
 });
