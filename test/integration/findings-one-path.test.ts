@@ -61,6 +61,8 @@ function random(seed: number) {
 type Random = ReturnType<typeof random>;
 
 const LEAF_CODES = catalogFor(2024).functionCodes.filter((entry) => entry.code.length === 7).map((entry) => entry.code);
+/** A 项 whose 类 (230) no catalog names, so R-I03 and naming it in the panel come up often enough. */
+const UNDER_UNNAMED = '2300412';
 
 function amountText(rnd: Random): string | null {
   switch (rnd.int(7)) {
@@ -107,6 +109,12 @@ async function expectOnePath(step: string): Promise<void> {
   if (state.findings.some((finding) => finding.rule === 'R-I02')) namedSteps++;
   const { findings } = await core.validate({ file: state.info!.file });
   expect(canonical(state.findings), step).toEqual(canonical(findings));
+  // The 科目 rows read the same on both sides, names included (catalog, custom, or as printed).
+  for (const table of functionalTables()) {
+    const shown = state.model!.rows(table).map((row) => `${row.key} ${row.label}`);
+    const stored = (await core.getTable({ file: state.info!.file, table })).rows.map((row) => `${row.row} ${row.label}`);
+    expect(shown, `${step}: ${table} rows`).toEqual(stored);
+  }
 }
 
 /** The core's export gate counts the errors the panel shows (a clean year is exported for real, so only checked when refused). */
@@ -144,7 +152,7 @@ async function randomStep(rnd: Random, projectCodes: string[]): Promise<string> 
   }
   if (roll < 0.54) {
     const table = rnd.pick(functionalTables());
-    const code = rnd.pick(LEAF_CODES);
+    const code = rnd.next() < 0.15 ? UNDER_UNNAMED : rnd.pick(LEAF_CODES);
     const def = year.model!.table(table);
     const cols = def.kind === 'functional' ? Object.entries(def.leaf).filter(([, rule]) => rule.role === 'input').map(([col]) => col) : [];
     const cells = cols.filter(() => rnd.next() < 0.5).map((col) => ({ table, row: code, col, value: amountText(rnd) }));
@@ -165,6 +173,13 @@ async function randomStep(rnd: Random, projectCodes: string[]): Promise<string> 
       const finding = rnd.pick(named);
       await year.acceptCatalogName(finding.table, finding.row);
       return `采用目录名称 ${finding.table} ${finding.row}`;
+    }
+    // A 类/款 no catalog names (230 above 2300412): the clerk names it in the panel (R-I03).
+    const unnamed = year.findings.filter((finding) => finding.rule === 'R-I03');
+    if (unnamed.length) {
+      const finding = rnd.pick(unnamed);
+      await year.nameCode(finding.table, finding.row, rnd.pick(['转移性支出', '其他支出', '经办人填写的名称']));
+      return `填写名称 ${finding.table} ${finding.row}`;
     }
   }
   if (roll < 0.65) {
