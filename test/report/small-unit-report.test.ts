@@ -1,0 +1,78 @@
+/**
+ * A small unit's 2025 决算公开 (national 9 tables), started from its 2024 file: only 一般公共预算 money,
+ * no 政府性基金 or 国有资本经营, and a “三公” that fell to nothing (公务接待费 1.20 → 0). What the clerk
+ * reads on the page, in 审核 and in the exported document.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore } from '../../electron/core/core';
+import { tempDir } from '../helpers/temp';
+
+const UNIT = '某县档案馆';
+
+/** The same unit in both years: 2012650 事业运行 plus the usual 社保, 医疗 and 公积金 rows. */
+function yearDoc(fiscalYear: number, amounts: { run: [string, string]; pension: string; reception: string; office: string }) {
+  const [basic, project] = amounts.run;
+  const spending = {
+    '2012650': { '2': basic, '3': project },
+    '2080505': { '2': amounts.pension },
+    '2101101': { '2': '10.00' },
+    '2210201': { '2': '12.00' },
+  };
+  const income = (Number(basic) + Number(project)).toFixed(2);
+  const total = (Number(income) + Number(amounts.pension) + 22).toFixed(2);
+  return {
+    format: 'juesuan/1' as const,
+    fiscalYear,
+    unit: { name: UNIT, code: '101001' },
+    template: '9' as const,
+    tables: {
+      公开01表: { '28': { '1': '0' }, '29': { '1': '0' }, '59': { '2': '0' }, '60': { '2': '0' } },
+      公开02表: { '2012650': { '2': income }, '2080505': { '2': amounts.pension }, '2101101': { '2': '10.00' }, '2210201': { '2': '12.00' } },
+      公开03表: spending,
+      公开04表: { '1': { '1': total }, '2': { '1': '0' }, '3': { '1': '0' }, '29': { '1': '0' }, '30': { '1': '0' }, '31': { '1': '0' } },
+      公开05表: spending,
+      公开06表: {
+        '30101': { '1': (Number(basic) - 30 - Number(amounts.office)).toFixed(2) },
+        '30108': { '1': amounts.pension },
+        '30110': { '1': '10.00' },
+        '30113': { '1': '12.00' },
+        '30201': { '1': amounts.office },
+        '30217': { '1': amounts.reception },
+        '30228': { '1': (30 - Number(amounts.reception)).toFixed(2) },
+      },
+      公开09表: { '1': { '2': '0', '4': '0', '5': '0', '6': '1.50', '8': '0', '10': '0', '11': '0', '12': amounts.reception } },
+    },
+    forms: [],
+  };
+}
+
+let temp: ReturnType<typeof tempDir>;
+let core: ReturnType<typeof createCore>;
+beforeEach(async () => {
+  temp = tempDir();
+  core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
+  await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: UNIT, template: '9' });
+  await core.load({ file: '2024.sqlite', doc: yearDoc(2024, { run: ['150.00', '50.00'], pension: '20.00', reception: '1.20', office: '20.00' }) });
+  await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: UNIT, template: '9' });
+  await core.load({ file: '2025.sqlite', doc: yearDoc(2025, { run: ['160.50', '50.00'], pension: '22.00', reception: '0', office: '26.50' }) });
+  core.close();
+  const bytes = fs.readFileSync(path.join(temp.dir, '2024.sqlite'));
+  await core.importWorkbook({ file: '2025.sqlite', name: '2024.sqlite', dataBase64: bytes.toString('base64'), baseline: true });
+});
+afterEach(() => {
+  core.close();
+  temp.cleanup();
+});
+
+const exported = async (format: 'md' | 'html', draft = false) => Buffer.from((await core.exportReport({ file: '2025.sqlite', format, draft })).dataBase64, 'base64').toString('utf8');
+
+describe('a small unit’s 2025 决算公开', () => {
+  it('asks in 审核 for the 主要原因 in words a clerk reads, whatever the sentence’s own lead', async () => {
+    const findings = (await core.validate({ file: '2025.sqlite' })).findings.filter((finding) => finding.rule === 'P-05');
+    const reception = findings.find((finding) => finding.row === 'sangong.reception.yoy')!;
+    expect(reception.message).toMatch(/请在决算公开页写明主要原因$/);
+    expect(findings.map((finding) => finding.message).join('\n')).not.toContain('写明主要是因为');
+  });
+});
