@@ -7,7 +7,7 @@ export { chartData, type ChartData } from './charts';
 export { DEFAULT_GLOSSARY, GLOSSARY_KEY } from './glossary';
 export { BUDGET_KEY, initialBudget } from './sections-gpb';
 export { toMarkdown } from './markdown';
-export { printTable, lineCells, type PrintedTable, type HeaderCell } from './table-print';
+export { printTable, lineCells, tableNotes, type PrintedTable, type HeaderCell } from './table-print';
 export { toHtml } from './html';
 export { performanceOf } from './performance';
 export { INPUTS_SHEET, INPUTS_TITLE, INPUT_COLUMNS, KEY_COLUMN, KEY_MARKER, DRAFT_MARK, inputLines, inputKind, type InputLine, type InputKind, type InputsSource } from './inputs';

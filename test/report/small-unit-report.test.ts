@@ -75,4 +75,15 @@ describe('a small unit’s 2025 决算公开', () => {
     expect(reception.message).toMatch(/请在决算公开页写明主要原因$/);
     expect(findings.map((finding) => finding.message).join('\n')).not.toContain('写明主要是因为');
   });
+
+  it('prints under the empty 公开07表 and 公开08表 that the unit had none, in the PDF’s page and the Markdown as in Word', async () => {
+    const html = await exported('html');
+    expect(html).toContain('<p>注:本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。</p><p>(本单位今年没有政府性基金预算财政拨款)</p>');
+    expect(html).toContain('<p>(本单位今年没有国有资本经营预算财政拨款)</p>');
+    // Tables with figures print their 注 only.
+    expect(html.split('<p>(本单位今年没有')).toHaveLength(3);
+    const md = await exported('md');
+    expect(md).toContain('(本单位今年没有政府性基金预算财政拨款)');
+    expect(md).toContain('(本单位今年没有国有资本经营预算财政拨款)');
+  });
 });
