@@ -12,19 +12,36 @@ export function missingReasons(doc: ReportDoc): Sentence[] {
   return sentencesOf(doc).filter((sentence) => sentence.reason?.needed && !sentence.reason.text);
 }
 
+/** Sentences that must give a reason and have only last year's, carried and not confirmed. */
+function unconfirmedReasons(doc: ReportDoc): Sentence[] {
+  return sentencesOf(doc).filter((sentence) => sentence.reason?.needed && sentence.reason.text && sentence.reason.draft);
+}
+
+/**
+ * The document as published (报送版): a reason prints only as the clerk wrote or confirmed it this
+ * year. Last year's words carried and not confirmed describe last year's change, and where the
+ * region does not require a reason an unwritten one is left out rather than printed as 【请填写主要原因】.
+ */
+export function publishedDoc(doc: ReportDoc): ReportDoc {
+  const blocks = doc.blocks.map((block) =>
+    block.kind === 'paragraph' ? { ...block, sentences: block.sentences.map(({ reason, ...sentence }) => (reason?.text && !reason.draft ? { ...sentence, reason } : sentence)) } : block,
+  );
+  return { ...doc, blocks };
+}
+
 const QUOTED = 24;
 
 /** The words refusing the 报送版, or null when it may go out. */
 export function reportBlock(errors: number, doc: ReportDoc, outline: ReportOutline): string | null {
   const missing = outline.requireReasons ? missingReasons(doc) : [];
-  if (!errors && !missing.length) return null;
+  const unconfirmed = outline.requireReasons ? unconfirmedReasons(doc) : [];
+  if (!errors && !missing.length && !unconfirmed.length) return null;
+  const quoted = (sentences: Sentence[]) => sentences.slice(0, 3).map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`).join('、');
   const reasons: string[] = [];
   if (errors) reasons.push(`审核还有 ${errors} 个错误`);
-  if (missing.length) {
-    const quoted = missing.slice(0, 3).map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`);
-    reasons.push(`情况说明中 ${missing.length} 处变动较大的项目未写明主要原因(${outline.name}要求写明),如${quoted.join('、')}`);
-  }
+  if (missing.length) reasons.push(`情况说明中 ${missing.length} 处变动较大的项目未写明主要原因(${outline.name}要求写明),如${quoted(missing)}`);
+  if (unconfirmed.length) reasons.push(`${unconfirmed.length} 处主要原因沿用了上年的文字、尚未核实确认,如${quoted(unconfirmed)}`);
   // Say where each is put right: errors in the 审核 panel, reasons on this page.
-  const remedies = [errors ? '在审核面板逐条修正错误' : '', missing.length ? '在决算公开页写明主要原因' : ''].filter(Boolean);
+  const remedies = [errors ? '在审核面板逐条修正错误' : '', missing.length ? '在决算公开页写明主要原因' : '', unconfirmed.length ? '在决算公开页核实并确认上年的原因' : ''].filter(Boolean);
   return `不能导出报送版决算公开文档:${reasons.join(';')}。请${remedies.join('、')}后再导出,或导出草稿`;
 }

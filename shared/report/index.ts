@@ -11,7 +11,7 @@ export { printTable, lineCells, tableNotes, type PrintedTable, type HeaderCell }
 export { toHtml } from './html';
 export { performanceOf } from './performance';
 export { INPUTS_SHEET, INPUTS_TITLE, INPUT_COLUMNS, KEY_COLUMN, KEY_MARKER, DRAFT_MARK, inputLines, inputKind, type InputLine, type InputKind, type InputsSource } from './inputs';
-export { missingReasons, reportBlock } from './gate';
+export { missingReasons, publishedDoc, reportBlock } from './gate';
 export { CELL_PADDING, columnNeeds, fitColumns, textWidth, type ColumnNeeds } from './column-widths';
 export { columnBands, sliceColumns } from './table-bands';
 export { ORGANISATION_KEY, organisationChange, organisationChangeText, organisationDraft, type ConsolidatedName, type OrganisationChange } from './organisation';

@@ -94,11 +94,15 @@ describe('报送版 决算公开 and missing reasons', () => {
     // The tables go up for 财政审核 before the document is written: the workbook's 报送版 is not held up.
     await expect(core.exportWorkbook({ file: '2023.sqlite', format: 'xlsx', draft: false })).resolves.toMatchObject({ name: expect.stringMatching(/\.xlsx$/) });
 
-    // A reason carried from last year and not confirmed counts as written for the gate (P-05 still asks to confirm it).
+    // A reason carried from last year explains last year's change: it does not go out as this year's until confirmed.
     const [first, ...rest] = asked;
     await core.load({ file: '2023.sqlite', doc: { ...(await core.dump({ file: '2023.sqlite' })), reportTexts: { [REASON_PREFIX + first]: { text: '上年原因。', draft: true } } } });
     for (const key of rest) await core.setReportText({ file: '2023.sqlite', key: REASON_PREFIX + key, text: '业务量增加。' });
     expect(await missing()).toEqual([]);
+    await expect(core.exportReport({ file: '2023.sqlite', format: 'docx' })).rejects.toThrow(
+      /^不能导出报送版决算公开文档:1 处主要原因沿用了上年的文字、尚未核实确认,如“2023年度收、支总计.*请在决算公开页核实并确认上年的原因后再导出,或导出草稿$/,
+    );
+    await core.setReportText({ file: '2023.sqlite', key: REASON_PREFIX + first, text: '上年原因。' });
     const docx = await core.exportReport({ file: '2023.sqlite', format: 'docx' });
     expect(docx.name).toBe('荆门市行政审批局(本级)2023年度部门决算公开.docx');
   });

@@ -55,6 +55,8 @@ beforeEach(async () => {
   core = createCore({ resolveFile: (file) => path.join(temp.dir, file) });
   await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: UNIT, template: '9' });
   await core.load({ file: '2024.sqlite', doc: yearDoc(2024, { run: ['150.00', '50.00'], pension: '20.00', reception: '1.20', office: '20.00' }) });
+  // Last year's clerk explained the 公务接待费 left unspent against its 预算.
+  await core.setReportText({ file: '2024.sqlite', key: 'reason.sangong.reception.budget', text: '2024年严格控制公务接待。' });
   await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: UNIT, template: '9' });
   await core.load({ file: '2025.sqlite', doc: yearDoc(2025, { run: ['160.50', '50.00'], pension: '22.00', reception: '0', office: '26.50' }) });
   core.close();
@@ -85,5 +87,28 @@ describe('a small unit’s 2025 决算公开', () => {
     const md = await exported('md');
     expect(md).toContain('(本单位今年没有政府性基金预算财政拨款)');
     expect(md).toContain('(本单位今年没有国有资本经营预算财政拨款)');
+  });
+
+  it('publishes (报送版) only this year’s reasons: none unwritten as 【请填写主要原因】, and last year’s carried words only once confirmed', async () => {
+    const key = 'reason.sangong.reception.budget';
+    expect((await core.openYear({ file: '2025.sqlite' })).reportTexts[key]).toEqual({ text: '2024年严格控制公务接待。', draft: true });
+    // The draft shows what is still to do: the reasons to write and last year's words to check.
+    const draft = await exported('md', true);
+    expect(draft).toContain('比上年公务接待费减少1.20万元,下降100.00%,主要是因为:【请填写主要原因】。');
+    expect(draft).toContain('3.公务接待费0.00万元,完成全年预算的0.00%,主要是因为:2024年严格控制公务接待。');
+
+    const published = await exported('md');
+    expect(published).not.toContain('【请填写主要原因】');
+    expect(published).not.toContain('2024年严格控制公务接待');
+    expect(published).toContain('比上年公务接待费减少1.20万元,下降100.00%。');
+    expect(published).toContain('3.公务接待费0.00万元,完成全年预算的0.00%。');
+
+    await core.setReportText({ file: '2025.sqlite', key, text: '2025年未发生公务接待。' });
+    await core.setReportText({ file: '2025.sqlite', key: 'reason.sangong.reception.yoy', text: '2025年未发生公务接待。' });
+    const written = await exported('md');
+    expect(written).toContain('3.公务接待费0.00万元,完成全年预算的0.00%,主要是因为:2025年未发生公务接待。');
+    expect(written).toContain('比上年公务接待费减少1.20万元,下降100.00%,主要是因为:2025年未发生公务接待。');
+    // The year it was written in keeps its own words.
+    expect((await core.openYear({ file: '2024.sqlite' })).reportTexts[key]).toEqual({ text: '2024年严格控制公务接待。', draft: false });
   });
 });
