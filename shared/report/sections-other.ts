@@ -100,10 +100,37 @@ function yoyParts(parts: Part[], name: string): Part[] {
 /** The “三公” items in print order: 合计, 因公出国(境), 公务用车 (小计, 购置, 运行维护), 公务接待. */
 export const SANGONG_ITEMS = { total: TOTAL_ITEM, outbound: ITEMS[0], vehicles: VEHICLES, purchase: ITEMS[1], running: ITEMS[2], reception: ITEMS[3] };
 
-/** The 相关统计数 sentences (团组, 人次, 车辆, 接待批次) from 补充信息, placed after their items. */
-export function sangongStats(w: Writer): Record<'outbound' | 'purchase' | 'held' | 'reception', Sentence> {
+/** This year's 决算数 the 相关统计数 count: 因公出国(境)费, 公务用车购置费, 公务用车购置及运行维护费, 公务接待费. */
+export type SangongSpent = Record<'outbound' | 'purchase' | 'vehicles' | 'reception', Quantity>;
+
+/** The 决算数 of the items of `table` (公开09表's layout) that the 相关统计数 count. */
+export function sangongSpent(w: Writer, table: string): SangongSpent {
+  const spent = (item: SangongItem) => w.cell(table, '1', sangongColumn(table, '决算数', item.column));
+  return { outbound: spent(ITEMS[0]), purchase: spent(ITEMS[1]), vehicles: spent(VEHICLES), reception: spent(ITEMS[3]) };
+}
+
+/**
+ * The 相关统计数 sentences (团组, 人次, 车辆, 接待批次) from 补充信息, placed after their items. A count
+ * not entered whose money is 0 this year is 0 (no 因公出国(境)费, no 团组; no 公务用车 money, no
+ * vehicle 财政拨款 pays for), printed as the seed's "团组数0个" rather than asked for as 【未填写】.
+ */
+export function sangongStats(w: Writer, spent: SangongSpent): Record<'outbound' | 'purchase' | 'held' | 'reception', Sentence> {
   const stats: Stats = w.source.supp.sangong_stats ?? {};
-  const s = (key: keyof Stats) => count(w, `sangong_stats.${key}`, stats[key]);
+  const spentOn: Record<keyof Stats, Quantity> = {
+    outbound_groups: spent.outbound,
+    outbound_people: spent.outbound,
+    vehicles_bought: spent.purchase,
+    vehicles_held: spent.vehicles,
+    reception_batches: spent.reception,
+    reception_people: spent.reception,
+    foreign_reception_batches: spent.reception,
+    foreign_reception_people: spent.reception,
+  };
+  const s = (key: keyof Stats): Figure | string => {
+    const money = spentOn[key];
+    if (stats[key] === undefined && money.value === 0) return { kind: 'count', text: '0', cells: money.cells };
+    return count(w, `sangong_stats.${key}`, stats[key]);
+  };
   return {
     outbound: w.sentence('sangong.outbound.stats', ['因公出国(境)团组数', s('outbound_groups'), '个,因公出国(境)人次数', s('outbound_people'), '人']),
     purchase: w.sentence('sangong.vehicle_purchase.stats', ['本年度新购置公务用车', s('vehicles_bought'), '辆']),
@@ -115,7 +142,7 @@ export function sangongStats(w: Writer): Record<'outbound' | 'purchase' | 'held'
 export function sangongSection(w: Writer): Block[] {
   const table = w.outline.sangong?.table ?? T09;
   const fund = w.outline.sangong?.fund ?? '财政拨款';
-  const stats = sangongStats(w);
+  const stats = sangongStats(w, sangongSpent(w, table));
   const [outbound, purchase, running, reception] = ITEMS;
   const sentences: Sentence[] = [
     ...sangongItem(w, table, { ...TOTAL_ITEM, name: `${fund}“三公”经费支出` }, `${w.year}年度${fund}“三公”经费支出`),

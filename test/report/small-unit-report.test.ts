@@ -111,4 +111,20 @@ describe('a small unit’s 2025 决算公开', () => {
     // The year it was written in keeps its own words.
     expect((await core.openYear({ file: '2024.sqlite' })).reportTexts[key]).toEqual({ text: '2024年严格控制公务接待。', draft: false });
   });
+
+  it('counts nothing where no “三公” money was spent, and asks for the counts only where some was', async () => {
+    const md = await exported('md');
+    expect(md).toContain('因公出国(境)团组数0个,因公出国(境)人次数0人。');
+    expect(md).toContain('本年度新购置公务用车0辆。');
+    expect(md).toContain('截至2025年12月31日,财政拨款开支的公务用车保有量为0辆。');
+    expect(md).toContain('国内公务接待批次0个,共接待0人(不包括陪同人员);国(境)外接待团组0个,0人。');
+    expect(md).not.toContain('【未填写】');
+    // 2024 spent 1.20 on 公务接待: its batches are the clerk's to count.
+    const lastYear = Buffer.from((await core.exportReport({ file: '2024.sqlite', format: 'md', draft: true })).dataBase64, 'base64').toString('utf8');
+    expect(lastYear).toContain('国内公务接待批次【未填写】个,共接待【未填写】人(不包括陪同人员);国(境)外接待团组【未填写】个,【未填写】人。');
+    expect(lastYear).toContain('因公出国(境)团组数0个,因公出国(境)人次数0人。');
+    // What the clerk enters wins.
+    await core.setSupplementary({ file: '2025.sqlite', values: { 'sangong_stats.vehicles_held': '1' } });
+    expect(await exported('md')).toContain('财政拨款开支的公务用车保有量为1辆。');
+  });
 });
