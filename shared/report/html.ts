@@ -6,7 +6,7 @@ import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
 import { columnNeeds, fitColumns } from './column-widths';
 import { lineCells, printTable, tableNotes, type PrintedTable } from './table-print';
-import { sentenceText, type Block, type ReportDoc } from './types';
+import { blankText, sentenceText, type Block, type ReportDoc } from './types';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -63,7 +63,7 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
         }
         break;
       case 'text':
-        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) out.push(`<p>${escape(line.trim())}</p>`);
+        for (const line of (block.text.trim() || blankText(block.label)).split('\n')) if (line.trim()) out.push(`<p>${escape(line.trim())}</p>`);
         break;
       case 'chart':
         out.push(`<figure>${chartSvg(block.chart) ?? ''}<figcaption>${escape(block.caption)}</figcaption></figure>`);

@@ -2,7 +2,7 @@
 import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
 import { printTable, tableNotes } from './table-print';
-import { sentenceText, type ReportDoc } from './types';
+import { blankText, sentenceText, type ReportDoc } from './types';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -23,7 +23,7 @@ export function toMarkdown(doc: ReportDoc, model: ModelView): string {
         }
         break;
       case 'text':
-        out.push(block.text.trim() ? block.text.trim().split('\n').join('\n\n') : `【请填写${block.label}】`, '');
+        out.push(block.text.trim() ? block.text.trim().split('\n').join('\n\n') : blankText(block.label), '');
         break;
       case 'chart':
         out.push(`*${block.caption}*`, '');

@@ -75,6 +75,9 @@ export interface ReportDoc {
   blocks: Block[];
 }
 
+/** Printed where the clerk has not written a 概况 text (or another text of the outline's). */
+export const blankText = (label: string) => `【请填写${label}】`;
+
 /** Printed in place of a reason the sentence needs and the clerk has not written. */
 export const MISSING_REASON = '【请填写主要原因】';
 

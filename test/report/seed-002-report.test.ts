@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { sentenceSources } from '../../shared/report';
 import { seed002Doc } from '../fixtures/seed-002';
-import { SEED_002_REPORT_INPUTS, seed002LastYearDoc } from '../fixtures/seed-002-last-year';
+import { SEED_002_PROFILE_TEXTS, SEED_002_REPORT_INPUTS, seed002LastYearDoc } from '../fixtures/seed-002-last-year';
 import { tempDir } from '../helpers/temp';
 
 /** Seed 002 第二部分 一–五, verbatim (the numbers the document must print). */
@@ -73,6 +73,8 @@ describe('决算公开 of seed 002', () => {
     await core.load({ file: '2023.sqlite', doc: seed002Doc() });
     await core.setFormRegion({ file: '2023.sqlite', region: '荆门' });
     await core.setSupplementary({ file: '2023.sqlite', values: SEED_002_REPORT_INPUTS });
+    // The 主要职能 comes from 2022 (a draft); the rest of the 概况 is this year's.
+    for (const key of ['profile.organisation', 'profile.staff']) await core.setReportText({ file: '2023.sqlite', key, text: SEED_002_PROFILE_TEXTS[key] });
     core.close();
     const bytes = fs.readFileSync(path.join(temp.dir, '2022.sqlite'));
     await core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: bytes.toString('base64'), baseline: true });

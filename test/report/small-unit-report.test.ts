@@ -68,6 +68,25 @@ afterEach(() => {
   temp.cleanup();
 });
 
+/** What the 报送版 needs besides the tables: the 概况, 年初预算 by 类 (as spent), 政府采购 and 资产 (补充信息 is saved whole: `more` joins it). */
+async function complete(more: Record<string, string> = {}) {
+  const texts = { 'profile.duties': '负责全县档案的收集、整理、保管和利用。', 'profile.organisation': '本单位为县档案馆,无下属单位。', 'profile.staff': '年末实有人员6人。' };
+  for (const [key, text] of Object.entries(texts)) await core.setReportText({ file: '2025.sqlite', key, text });
+  const budget = { '201': '210.50', '208': '22.00', '210': '10.00', '221': '12.00' };
+  const procurement = { total: '5.00', goods: '5.00', works: '0', services: '0' };
+  await core.setSupplementary({
+    file: '2025.sqlite',
+    values: {
+      ...Object.fromEntries(Object.entries(budget).map(([code, value]) => [`gpb_initial_budget_by_code.${code}`, value])),
+      ...Object.fromEntries(Object.entries(procurement).map(([key, value]) => [`gov_procurement.${key}`, value])),
+      'assets.vehicles_total': '0',
+      'assets.general_equipment_over_500k': '0',
+      'assets.equipment_over_1m': '0',
+      ...more,
+    },
+  });
+}
+
 const exported = async (format: 'md' | 'html', draft = false) => Buffer.from((await core.exportReport({ file: '2025.sqlite', format, draft })).dataBase64, 'base64').toString('utf8');
 
 describe('a small unit’s 2025 决算公开', () => {
@@ -79,6 +98,7 @@ describe('a small unit’s 2025 决算公开', () => {
   });
 
   it('prints under the empty 公开07表 and 公开08表 that the unit had none, in the PDF’s page and the Markdown as in Word', async () => {
+    await complete();
     const html = await exported('html');
     expect(html).toContain('<p>注:本表反映部门本年度政府性基金预算财政拨款收入、支出及结转和结余情况。</p><p>(本单位今年没有政府性基金预算财政拨款)</p>');
     expect(html).toContain('<p>(本单位今年没有国有资本经营预算财政拨款)</p>');
@@ -90,6 +110,7 @@ describe('a small unit’s 2025 决算公开', () => {
   });
 
   it('publishes (报送版) only this year’s reasons: none unwritten as 【请填写主要原因】, and last year’s carried words only once confirmed', async () => {
+    await complete();
     const key = 'reason.sangong.reception.budget';
     expect((await core.openYear({ file: '2025.sqlite' })).reportTexts[key]).toEqual({ text: '2024年严格控制公务接待。', draft: true });
     // The draft shows what is still to do: the reasons to write and last year's words to check.
@@ -113,6 +134,7 @@ describe('a small unit’s 2025 决算公开', () => {
   });
 
   it('counts nothing where no “三公” money was spent, and asks for the counts only where some was', async () => {
+    await complete();
     const md = await exported('md');
     expect(md).toContain('因公出国(境)团组数0个,因公出国(境)人次数0人。');
     expect(md).toContain('本年度新购置公务用车0辆。');
@@ -124,7 +146,22 @@ describe('a small unit’s 2025 决算公开', () => {
     expect(lastYear).toContain('国内公务接待批次【未填写】个,共接待【未填写】人(不包括陪同人员);国(境)外接待团组【未填写】个,【未填写】人。');
     expect(lastYear).toContain('因公出国(境)团组数0个,因公出国(境)人次数0人。');
     // What the clerk enters wins.
-    await core.setSupplementary({ file: '2025.sqlite', values: { 'sangong_stats.vehicles_held': '1' } });
+    await complete({ 'sangong_stats.vehicles_held': '1' });
     expect(await exported('md')).toContain('财政拨款开支的公务用车保有量为1辆。');
+  });
+
+  it('refuses the 报送版 while it would print a blank to fill in, naming them; the draft shows them', async () => {
+    const draft = await exported('md', true);
+    expect(draft).toContain('【请填写主要职能】');
+    expect(draft).toContain('2025年度一般公共预算财政拨款支出254.50万元,年初预算【请在决算公开页底部填写】。');
+    expect(draft).toContain('(二)政府采购支出情况。【请在补充信息中填写2025年度政府采购支出】。');
+    await expect(exported('md')).rejects.toThrow(
+      /^不能导出报送版决算公开文档:6 处还未填写,如主要职能、机构设置及决算单位构成、人员情况。请在决算公开页填写概况和年初预算、在补充信息页填写“三公”统计数、政府采购和资产后再导出,或导出草稿$/,
+    );
+    await complete();
+    const published = await exported('md');
+    expect(published).not.toContain('【');
+    expect(published).toContain('负责全县档案的收集、整理、保管和利用。');
+    expect(published).toContain('2025年度一般公共预算财政拨款支出年初预算为254.50万元,支出决算为254.50万元,完成年初预算的100.00%。');
   });
 });

@@ -22,7 +22,7 @@ import {
   TextRun,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
-import { columnBands, columnNeeds, fitColumns, printTable, sentenceText, tableNotes, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
+import { blankText, columnBands, columnNeeds, fitColumns, printTable, sentenceText, tableNotes, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
 import type { ModelView } from '../../../shared/rules';
 import { packZip, unpackZip } from '../xlsx/zip-check';
 import { TABLE_STYLE, tableXml } from './docx-table';
@@ -198,7 +198,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
         }
         break;
       case 'text':
-        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) pages.add(body(line.trim()));
+        for (const line of (block.text.trim() || blankText(block.label)).split('\n')) if (line.trim()) pages.add(body(line.trim()));
         break;
       case 'table':
         tableBlock(block.table, block.label, block.title, doc.unitName, model, tables, pages);
