@@ -116,7 +116,7 @@ describe('a small unit’s 2025 决算公开', () => {
     // The draft shows what is still to do: the reasons to write and last year's words to check.
     const draft = await exported('md', true);
     expect(draft).toContain('比上年公务接待费减少1.20万元,下降100.00%,主要是因为:【请填写主要原因】。');
-    expect(draft).toContain('3.公务接待费0.00万元,完成全年预算的0.00%,主要是因为:2024年严格控制公务接待。');
+    expect(draft).toContain('3.公务接待费0.00万元,完成全年预算的0.00%,主要是因为:【上年原因,请核实】2024年严格控制公务接待。');
 
     const published = await exported('md');
     expect(published).not.toContain('【请填写主要原因】');
