@@ -199,6 +199,10 @@ export function procurementSection(w: Writer, lead = '(二)政府采购支出情
   const q = (key: string, value: number | undefined) => w.supp(`gov_procurement.${key}`, value) ?? { value: 0, cells: [] };
   if (!p) return [{ kind: 'paragraph', sentences: [w.sentence('procurement', [`${lead}【请在补充信息中填写${w.year}年度政府采购支出】`])] }];
   const total = q('total', p.total);
+  // None bought: said so, with no breakdown of nothing and no share of a zero total.
+  if (total.value === 0 && !p.goods && !p.works && !p.services) {
+    return [{ kind: 'paragraph', sentences: [w.sentence('procurement', [`${lead}本单位${w.year}年度无政府采购支出`])] }];
+  }
   const sentences = [
     w.sentence('procurement', [
       `${lead}${w.year}年度政府采购支出总额`, w.amount(total), '万元,其中:政府采购货物支出', w.amount(q('goods', p.goods)),

@@ -164,4 +164,11 @@ describe('a small unit’s 2025 决算公开', () => {
     expect(published).toContain('负责全县档案的收集、整理、保管和利用。');
     expect(published).toContain('2025年度一般公共预算财政拨款支出年初预算为254.50万元,支出决算为254.50万元,完成年初预算的100.00%。');
   });
+
+  it('says a unit that bought nothing through 政府采购 had none, with no share of a zero total', async () => {
+    await complete({ 'gov_procurement.total': '0', 'gov_procurement.goods': '0', 'gov_procurement.sme_amount': '0', 'gov_procurement.small_micro_amount': '0' });
+    const md = await exported('md');
+    expect(md).toContain('(二)政府采购支出情况。本单位2025年度无政府采购支出。');
+    expect(md).not.toContain('占政府采购支出总额的');
+  });
 });
