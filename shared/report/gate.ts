@@ -32,10 +32,17 @@ export function publishedDoc(doc: ReportDoc): ReportDoc {
 
 const QUOTED = 24;
 
-/** What the 报送版 would print as a 【…】 blank: the texts not written (by label), then the sentences still asking for a figure. */
+/**
+ * What the 报送版 would print as a 【…】 blank or as last year's words: the texts not written or
+ * carried and not confirmed (by label), then the sentences still asking for a figure.
+ */
 function unfilled(doc: ReportDoc): string[] {
   const published = publishedDoc(doc);
-  const texts = published.blocks.flatMap((block) => (block.kind === 'text' && !block.text.trim() ? [block.label] : []));
+  const texts = published.blocks.flatMap((block) => {
+    if (block.kind !== 'text') return [];
+    if (!block.text.trim()) return [block.label];
+    return block.draft && !block.generated ? [`${block.label}(沿用上年的文字,未确认)`] : [];
+  });
   const sentences = sentencesOf(published).filter((sentence) => sentenceText(sentence).includes('【'));
   return [...texts, ...sentences.map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`)];
 }
