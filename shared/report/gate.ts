@@ -31,6 +31,7 @@ export function publishedDoc(doc: ReportDoc): ReportDoc {
 }
 
 const QUOTED = 24;
+const quote = (sentence: Sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`;
 
 /**
  * What the 报送版 would print as a 【…】 blank or as last year's words: the texts not written or
@@ -44,7 +45,7 @@ function unfilled(doc: ReportDoc): string[] {
     return block.draft && !block.generated ? [`${block.label}(沿用上年的文字,未确认)`] : [];
   });
   const sentences = sentencesOf(published).filter((sentence) => sentenceText(sentence).includes('【'));
-  return [...texts, ...sentences.map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`)];
+  return [...texts, ...sentences.map(quote)];
 }
 
 /** The words refusing the 报送版, or null when it may go out. */
@@ -53,7 +54,7 @@ export function reportBlock(errors: number, doc: ReportDoc, outline: ReportOutli
   const unconfirmed = outline.requireReasons ? unconfirmedReasons(doc) : [];
   const blanks = unfilled(doc);
   if (!errors && !missing.length && !unconfirmed.length && !blanks.length) return null;
-  const quoted = (sentences: Sentence[]) => sentences.slice(0, 3).map((sentence) => `“${sentenceName(sentence).slice(0, QUOTED)}…”`).join('、');
+  const quoted = (sentences: Sentence[]) => sentences.slice(0, 3).map(quote).join('、');
   const reasons: string[] = [];
   if (errors) reasons.push(`审核还有 ${errors} 个错误`);
   if (missing.length) reasons.push(`情况说明中 ${missing.length} 处变动较大的项目未写明主要原因(${outline.name}要求写明),如${quoted(missing)}`);
