@@ -181,8 +181,11 @@ export const soeSection = (w: Writer) => fundLike(w, 'soe', T08, '1', '国有资
 /** 机关运行经费: the 补充信息 figure where entered, else 公开06表 公用经费合计 (SPEC §1.12), with the 302 items. */
 export function adminSection(w: Writer, lead = '(一)机关运行经费支出情况。'): Block[] {
   const entered = w.supp('admin_running_cost', w.source.supp.admin_running_cost);
-  const x = entered ?? w.cell(T06, '公用经费合计', '1');
-  const last = entered ? null : w.lastYear(T06, '公用经费合计', '1');
+  const common = w.cell(T06, '公用经费合计', '1');
+  const x = entered ?? common;
+  // The figure entered is most often 公用经费合计 itself (a 行政单位's, as in seed 002): then last year's
+  // 公用经费合计 is its 上年数. Another figure has none stored with the file (上年数 are the tables').
+  const last = !entered || entered.value === common.value ? w.lastYear(T06, '公用经费合计', '1') : null;
   const items = w.source.model
     .rows(T06)
     .filter((row) => row.key.length === 5 && row.key.startsWith('302') && (w.source.model.value(T06, row.key, '1') ?? 0) !== 0)

@@ -117,6 +117,11 @@ describe('决算公开 of seed 002', () => {
     expect(printed).toContain('国内公务接待批次11个,共接待172人');
   });
 
+  it('compares the 机关运行经费 entered in 补充信息 with last year when it is the 公用经费合计, as the seed does', () => {
+    // Seed: "2023年度机关运行经费支出100.20万元,比上年度减少118.05万元,下降54.09%。" (last year's 公用经费合计 218.25).
+    expect(texts.join('\n')).toContain('2023年度机关运行经费支出100.20万元,比上年度减少118.05万元,下降54.09%');
+  });
+
   it('names the cells behind every figure (report --json), last year and 年初预算 included', async () => {
     const json = await core.exportReport({ file: '2023.sqlite', format: 'json' });
     const sentences = JSON.parse(Buffer.from(json.dataBase64, 'base64').toString('utf8')).sentences as ReturnType<typeof sentenceSources>;
