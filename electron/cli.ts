@@ -27,7 +27,7 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)
   report --file F --out X.docx|X.pdf|X.md|X.html [--json] [--draft]
                                       生成决算公开文档(--json 列出每句话及其数字所取的单元格;审核有错误、
-                                      或地区要求的主要原因未写时只能 --draft 导出草稿)
+                                      还有待填写处(概况、年初预算、补充信息)或地区要求的主要原因未写时只能 --draft 导出草稿)
   consolidate --out 汇总.sqlite --unit "主管部门名称" [--code C] [--adjust auto|none] [--offsets 调整.json] [--confirm] [--preview] [--jobs N] 文件…|文件夹
   consolidate --rebuild 汇总.sqlite [--adjust auto] [--confirm]
                                       汇总各单位文件(有问题时须 --confirm 才写入;有单位未汇总时退出码为 1)

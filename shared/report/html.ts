@@ -5,8 +5,8 @@
 import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
 import { columnNeeds, fitColumns } from './column-widths';
-import { lineCells, printTable, type PrintedTable } from './table-print';
-import { sentenceText, type Block, type ReportDoc } from './types';
+import { lineCells, printTable, tableNotes, type PrintedTable } from './table-print';
+import { blankText, sentenceText, type Block, type ReportDoc } from './types';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -63,7 +63,7 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
         }
         break;
       case 'text':
-        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) out.push(`<p>${escape(line.trim())}</p>`);
+        for (const line of (block.text.trim() || blankText(block.label)).split('\n')) if (line.trim()) out.push(`<p>${escape(line.trim())}</p>`);
         break;
       case 'chart':
         out.push(`<figure>${chartSvg(block.chart) ?? ''}<figcaption>${escape(block.caption)}</figcaption></figure>`);
@@ -78,7 +78,7 @@ export function toHtml(doc: ReportDoc, model: ModelView, chartSvg: (id: string) 
           const cells = lineCells(printed, index).map(({ column, span, text }) => `<td${span > 1 ? ` colspan="${span}"` : ''}${printed.numeric[column] ? ' class="num"' : ''}>${escape(text)}</td>`);
           out.push(`<tr>${cells.join('')}</tr>`);
         });
-        out.push(`</tbody></table>${def.notes.map((note) => `<p>${escape(note)}</p>`).join('')}</div>`);
+        out.push(`</tbody></table>${tableNotes(def, printed).map((note) => `<p>${escape(note)}</p>`).join('')}</div>`);
         break;
       }
     }

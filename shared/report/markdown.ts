@@ -1,8 +1,8 @@
 /** The document as Markdown: headings, sentences, the clerk's texts, tables as pipe tables. */
 import type { ModelView } from '../rules/types';
 import { TABLES } from '../tables';
-import { printTable } from './table-print';
-import { sentenceText, type ReportDoc } from './types';
+import { printTable, tableNotes } from './table-print';
+import { blankText, sentenceText, type ReportDoc } from './types';
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -23,18 +23,19 @@ export function toMarkdown(doc: ReportDoc, model: ModelView): string {
         }
         break;
       case 'text':
-        out.push(block.text.trim() ? block.text.trim().split('\n').join('\n\n') : `【请填写${block.label}】`, '');
+        out.push(block.text.trim() ? block.text.trim().split('\n').join('\n\n') : blankText(block.label), '');
         break;
       case 'chart':
         out.push(`*${block.caption}*`, '');
         break;
       case 'table': {
-        const printed = printTable(TABLES.get(block.table)!, model);
+        const def = TABLES.get(block.table)!;
+        const printed = printTable(def, model);
         out.push(`**${block.label} ${block.title}**`, '', '金额单位:万元', '');
         out.push(`| ${printed.names.map(cell).join(' | ')} |`);
         out.push(`|${printed.numeric.map((numeric) => (numeric ? ' ---: ' : ' --- ')).join('|')}|`);
         for (const line of printed.body) out.push(`| ${line.map(cell).join(' | ')} |`);
-        out.push('');
+        out.push('', ...tableNotes(def, printed).flatMap((note) => [note, '']));
         break;
       }
     }

@@ -69,7 +69,7 @@ export function gpbSection(w: Writer): Block[] {
 /** (三): the whole and each 类 (or 项) against its 年初预算; a reason where they differ beyond the threshold. */
 function budgetSentences(w: Writer, total: Quantity): Sentence[] {
   const budget = initialBudget(w, TOTAL);
-  if (!budget) return [w.sentence('gpb.budget', [`${w.year}年度${GPB}`, w.amount(total), '万元(未填写年初预算)'])];
+  if (!budget) return [w.sentence('gpb.budget', [`${w.year}年度${GPB}`, w.amount(total), '万元,年初预算【请在决算公开页底部填写】'])];
   const sentences = [
     w.sentence('gpb.budget', [`${w.year}年度${GPB}年初预算为`, w.amount(budget), '万元,支出决算为', w.amount(total), '万元', ...comma(w.completion(total, budget))], '。其中:'),
   ];
@@ -88,7 +88,7 @@ function budgetSentences(w: Writer, total: Quantity): Sentence[] {
     sentences.push(
       w.sentence(
         `gpb.budget.${code}`,
-        [prefix, ...(b ? ['年初预算为', w.amount(b), '万元,'] : ['年初预算未填写,']), '支出决算为', w.amount(x), '万元', ...comma(w.completion(x, b))],
+        [prefix, ...(b ? ['年初预算为', w.amount(b), '万元,'] : ['年初预算【请在决算公开页底部填写】,']), '支出决算为', w.amount(x), '万元', ...comma(w.completion(x, b))],
         '。',
         w.reason(`gpb.budget.${code}`, '主要原因:', x, b),
       ),

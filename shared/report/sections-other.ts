@@ -100,10 +100,37 @@ function yoyParts(parts: Part[], name: string): Part[] {
 /** The “三公” items in print order: 合计, 因公出国(境), 公务用车 (小计, 购置, 运行维护), 公务接待. */
 export const SANGONG_ITEMS = { total: TOTAL_ITEM, outbound: ITEMS[0], vehicles: VEHICLES, purchase: ITEMS[1], running: ITEMS[2], reception: ITEMS[3] };
 
-/** The 相关统计数 sentences (团组, 人次, 车辆, 接待批次) from 补充信息, placed after their items. */
-export function sangongStats(w: Writer): Record<'outbound' | 'purchase' | 'held' | 'reception', Sentence> {
+/** This year's 决算数 the 相关统计数 count: 因公出国(境)费, 公务用车购置费, 公务用车购置及运行维护费, 公务接待费. */
+export type SangongSpent = Record<'outbound' | 'purchase' | 'vehicles' | 'reception', Quantity>;
+
+/** The 决算数 of the items of `table` (公开09表's layout) that the 相关统计数 count. */
+export function sangongSpent(w: Writer, table: string): SangongSpent {
+  const spent = (item: SangongItem) => w.cell(table, '1', sangongColumn(table, '决算数', item.column));
+  return { outbound: spent(ITEMS[0]), purchase: spent(ITEMS[1]), vehicles: spent(VEHICLES), reception: spent(ITEMS[3]) };
+}
+
+/**
+ * The 相关统计数 sentences (团组, 人次, 车辆, 接待批次) from 补充信息, placed after their items. A count
+ * not entered whose money is 0 this year is 0 (no 因公出国(境)费, no 团组; no 公务用车 money, no
+ * vehicle 财政拨款 pays for), printed as the seed's "团组数0个" rather than asked for as 【未填写】.
+ */
+export function sangongStats(w: Writer, spent: SangongSpent): Record<'outbound' | 'purchase' | 'held' | 'reception', Sentence> {
   const stats: Stats = w.source.supp.sangong_stats ?? {};
-  const s = (key: keyof Stats) => count(w, `sangong_stats.${key}`, stats[key]);
+  const spentOn: Record<keyof Stats, Quantity> = {
+    outbound_groups: spent.outbound,
+    outbound_people: spent.outbound,
+    vehicles_bought: spent.purchase,
+    vehicles_held: spent.vehicles,
+    reception_batches: spent.reception,
+    reception_people: spent.reception,
+    foreign_reception_batches: spent.reception,
+    foreign_reception_people: spent.reception,
+  };
+  const s = (key: keyof Stats): Figure | string => {
+    const money = spentOn[key];
+    if (stats[key] === undefined && money.value === 0) return { kind: 'count', text: '0', cells: money.cells };
+    return count(w, `sangong_stats.${key}`, stats[key]);
+  };
   return {
     outbound: w.sentence('sangong.outbound.stats', ['因公出国(境)团组数', s('outbound_groups'), '个,因公出国(境)人次数', s('outbound_people'), '人']),
     purchase: w.sentence('sangong.vehicle_purchase.stats', ['本年度新购置公务用车', s('vehicles_bought'), '辆']),
@@ -115,7 +142,7 @@ export function sangongStats(w: Writer): Record<'outbound' | 'purchase' | 'held'
 export function sangongSection(w: Writer): Block[] {
   const table = w.outline.sangong?.table ?? T09;
   const fund = w.outline.sangong?.fund ?? '财政拨款';
-  const stats = sangongStats(w);
+  const stats = sangongStats(w, sangongSpent(w, table));
   const [outbound, purchase, running, reception] = ITEMS;
   const sentences: Sentence[] = [
     ...sangongItem(w, table, { ...TOTAL_ITEM, name: `${fund}“三公”经费支出` }, `${w.year}年度${fund}“三公”经费支出`),
@@ -154,8 +181,11 @@ export const soeSection = (w: Writer) => fundLike(w, 'soe', T08, '1', '国有资
 /** 机关运行经费: the 补充信息 figure where entered, else 公开06表 公用经费合计 (SPEC §1.12), with the 302 items. */
 export function adminSection(w: Writer, lead = '(一)机关运行经费支出情况。'): Block[] {
   const entered = w.supp('admin_running_cost', w.source.supp.admin_running_cost);
-  const x = entered ?? w.cell(T06, '公用经费合计', '1');
-  const last = entered ? null : w.lastYear(T06, '公用经费合计', '1');
+  const common = w.cell(T06, '公用经费合计', '1');
+  const x = entered ?? common;
+  // The figure entered is most often 公用经费合计 itself (a 行政单位's, as in seed 002): then last year's
+  // 公用经费合计 is its 上年数. Another figure has none stored with the file (上年数 are the tables').
+  const last = !entered || entered.value === common.value ? w.lastYear(T06, '公用经费合计', '1') : null;
   const items = w.source.model
     .rows(T06)
     .filter((row) => row.key.length === 5 && row.key.startsWith('302') && (w.source.model.value(T06, row.key, '1') ?? 0) !== 0)
@@ -172,6 +202,10 @@ export function procurementSection(w: Writer, lead = '(二)政府采购支出情
   const q = (key: string, value: number | undefined) => w.supp(`gov_procurement.${key}`, value) ?? { value: 0, cells: [] };
   if (!p) return [{ kind: 'paragraph', sentences: [w.sentence('procurement', [`${lead}【请在补充信息中填写${w.year}年度政府采购支出】`])] }];
   const total = q('total', p.total);
+  // None bought: said so, with no breakdown of nothing and no share of a zero total.
+  if (total.value === 0 && !p.goods && !p.works && !p.services) {
+    return [{ kind: 'paragraph', sentences: [w.sentence('procurement', [`${lead}本单位${w.year}年度无政府采购支出`])] }];
+  }
   const sentences = [
     w.sentence('procurement', [
       `${lead}${w.year}年度政府采购支出总额`, w.amount(total), '万元,其中:政府采购货物支出', w.amount(q('goods', p.goods)),

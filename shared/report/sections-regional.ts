@@ -121,8 +121,9 @@ function yunnanLine(w: Writer, row: string, id: string, label: string): Sentence
 
 /** 云南 四、财政拨款“三公”经费 (表十 滇10表), the 相关统计数 from 补充信息, and 表十一's 一般公共预算 part (公开09表). */
 export function yunnanSangongSection(w: Writer): Block[] {
-  const stats = sangongStats(w);
   const r = YN10_ROWS;
+  const spent = (row: string) => w.cell(YN10, row, '2');
+  const stats = sangongStats(w, { outbound: spent(r.outbound), purchase: spent(r.carPurchase), vehicles: spent(r.car), reception: spent(r.reception) });
   const detail = [
     ...yunnanLine(w, r.outbound, 'sangong.outbound', '1.因公出国(境)费'),
     stats.outbound,

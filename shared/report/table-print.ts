@@ -97,6 +97,15 @@ export function printTable(def: TableDef, model: ModelView): PrintedTable {
 }
 
 /**
+ * The lines printed under a table: its 注, then, for a table with nothing in it that declares what
+ * to say then (公开07表, 公开08表: "(本单位今年没有……)"), that line, as the published tables print it.
+ */
+export function tableNotes(def: TableDef, printed: PrintedTable): string[] {
+  const empty = printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
+  return def.emptyText && empty ? [...def.notes, def.emptyText] : def.notes;
+}
+
+/**
  * The 栏次 line under the header, as the workbook and the official tables print it: the label over
  * each side's key columns (项目 and 行次, or 科目代码 and 科目名称), each value column's 栏次 number.
  */

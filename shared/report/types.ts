@@ -75,8 +75,14 @@ export interface ReportDoc {
   blocks: Block[];
 }
 
+/** Printed where the clerk has not written a 概况 text (or another text of the outline's). */
+export const blankText = (label: string) => `【请填写${label}】`;
+
 /** Printed in place of a reason the sentence needs and the clerk has not written. */
 export const MISSING_REASON = '【请填写主要原因】';
+
+/** Printed before a reason carried from last year's file and not yet confirmed. */
+export const CARRIED_REASON = '【上年原因,请核实】';
 
 /** Whether the reason clause is printed: written, or needed (then shown as missing). */
 export const showsReason = (reason: ReasonSlot | undefined): reason is ReasonSlot => !!reason && (!!reason.text || reason.needed);
@@ -85,7 +91,8 @@ export const showsReason = (reason: ReasonSlot | undefined): reason is ReasonSlo
 export function printedParts(sentence: Sentence): Part[] {
   const { reason } = sentence;
   if (!showsReason(reason)) return sentence.parts.length ? [...sentence.parts, sentence.end] : [];
-  const text = reason.text ?? MISSING_REASON;
+  // Last year's words not yet confirmed are offered, marked so, in the draft (the 报送版 leaves them out: publishedDoc).
+  const text = reason.text ? `${reason.draft ? CARRIED_REASON : ''}${reason.text}` : MISSING_REASON;
   const joiner = sentence.parts.length ? ',' : '';
   return [...sentence.parts, `${joiner}${reason.lead}${text}${/[。;!?]$/.test(text) ? '' : '。'}`];
 }

@@ -43,6 +43,12 @@ export function narrativeOf(ctx: CheckContext): Narrative {
 
 const quote = (sentence: Sentence) => sentenceName(sentence).slice(0, 40);
 
+/** What the clerk is asked to write: the lead's own words ("增长的主要原因"), or 主要原因 where the lead is not a noun ("主要是因为:"). */
+const askedFor = (lead: string) => {
+  const words = lead.replace(/[::]$/, '');
+  return words.endsWith('原因') ? words : '主要原因';
+};
+
 export const REPORT_RULES: RuleDef[] = [
   {
     id: 'P-05',
@@ -64,7 +70,7 @@ export const REPORT_RULES: RuleDef[] = [
           col: '',
           message: reason.text
             ? `情况说明“${quote(sentence)}…”的主要原因沿用了上年的文字,请核实后确认`
-            : `情况说明“${quote(sentence)}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${reason.lead.replace(/[::]$/, '')}${outline.requireReasons ? `(${outline.name}要求写明:未写明时不能导出报送版决算公开文档)` : ''}`,
+            : `情况说明“${quote(sentence)}…”变动超过${outline.reasonThreshold}%,请在决算公开页写明${askedFor(reason.lead)}${outline.requireReasons ? `(${outline.name}要求写明:未写明时不能导出报送版决算公开文档)` : ''}`,
           expected: null,
           actual: null,
         });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
-import { seed002LastYearDoc, SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
+import { seed002LastYearDoc, SEED_002_PROFILE_TEXTS, SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
 
 describe('决算公开 page', () => {
   let app: Awaited<ReturnType<typeof startApp>>;
@@ -88,6 +88,8 @@ describe('决算公开 page', () => {
   });
 
   it('prints the same document to PDF through Chromium', async () => {
+    // The 报送版 prints no blanks: the 概况 first.
+    for (const [key, text] of Object.entries(SEED_002_PROFILE_TEXTS)) expect((await app.call('setReportText', { file: 'jm.sqlite', key, text })).ok).toBe(true);
     const answer = (await app.call('exportReport', { file: 'jm.sqlite', format: 'pdf' })) as { ok: boolean; result?: { dataBase64: string } };
     expect(answer.ok).toBe(true);
     const pdf = Buffer.from(answer.result!.dataBase64, 'base64');

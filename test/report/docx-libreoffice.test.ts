@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { SEED_002_INPUTS, seed002Doc } from '../fixtures/seed-002';
-import { SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
+import { SEED_002_PROFILE_TEXTS, SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
 import { convert, hasLibreOffice, pdfPages } from '../helpers/libreoffice';
 import { tempDir } from '../helpers/temp';
 
@@ -23,6 +23,7 @@ describe.runIf(hasLibreOffice())('决算公开 .docx in LibreOffice', () => {
     await core.load({ file: 'jm.sqlite', doc: seed002Doc() });
     await core.setFormRegion({ file: 'jm.sqlite', region: '荆门' });
     await core.setSupplementary({ file: 'jm.sqlite', values: SEED_002_REPORT_INPUTS });
+    for (const [key, text] of Object.entries(SEED_002_PROFILE_TEXTS)) await core.setReportText({ file: 'jm.sqlite', key, text });
     const docx = path.join(temp.dir, '决算公开.docx');
     fs.writeFileSync(docx, Buffer.from((await core.exportReport({ file: 'jm.sqlite', format: 'docx' })).dataBase64, 'base64'));
     core.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { seed002Doc } from '../fixtures/seed-002';
-import { SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
+import { SEED_002_PROFILE_TEXTS, SEED_002_REPORT_INPUTS } from '../fixtures/seed-002-last-year';
 import { runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/temp';
 
@@ -13,7 +13,8 @@ describe('CLI report', () => {
   it('writes the document as .docx and .md, lists sentences with their cells, and refuses other endings', () => {
     const file = path.join(temp.dir, '2023.sqlite');
     const doc = path.join(temp.dir, 'doc.json');
-    fs.writeFileSync(doc, JSON.stringify({ ...seed002Doc(), supplementary: SEED_002_REPORT_INPUTS }));
+    const reportTexts = Object.fromEntries(Object.entries(SEED_002_PROFILE_TEXTS).map(([key, text]) => [key, { text, draft: false }]));
+    fs.writeFileSync(doc, JSON.stringify({ ...seed002Doc(), supplementary: SEED_002_REPORT_INPUTS, reportTexts }));
     expect(runCli('load', '--file', file, '--json', doc).code).toBe(0);
 
     const docx = path.join(temp.dir, '决算公开.docx');

@@ -11,7 +11,7 @@ import { createCore } from '../../electron/core/core';
 import { OUTLINES, REASON_PREFIX } from '../../shared/report';
 import type { TemplateSet } from '../../shared/tables';
 import { seed002Doc } from '../fixtures/seed-002';
-import { SEED_002_REPORT_INPUTS, seed002LastYearDoc } from '../fixtures/seed-002-last-year';
+import { SEED_002_PROFILE_TEXTS, SEED_002_REPORT_INPUTS, seed002LastYearDoc } from '../fixtures/seed-002-last-year';
 import { tempDir } from '../helpers/temp';
 
 let temp: ReturnType<typeof tempDir>;
@@ -33,6 +33,7 @@ async function year(template: TemplateSet, region: '荆门' | '通用') {
   await core.load({ file: '2023.sqlite', doc: seed002Doc() });
   await core.setFormRegion({ file: '2023.sqlite', region });
   await core.setSupplementary({ file: '2023.sqlite', values: SEED_002_REPORT_INPUTS });
+  for (const [key, text] of Object.entries(SEED_002_PROFILE_TEXTS)) await core.setReportText({ file: '2023.sqlite', key, text });
   core.close();
   const bytes = fs.readFileSync(path.join(temp.dir, '2022.sqlite'));
   await core.importWorkbook({ file: '2023.sqlite', name: '2022.sqlite', dataBase64: bytes.toString('base64'), baseline: true });
@@ -94,11 +95,16 @@ describe('报送版 决算公开 and missing reasons', () => {
     // The tables go up for 财政审核 before the document is written: the workbook's 报送版 is not held up.
     await expect(core.exportWorkbook({ file: '2023.sqlite', format: 'xlsx', draft: false })).resolves.toMatchObject({ name: expect.stringMatching(/\.xlsx$/) });
 
-    // A reason carried from last year and not confirmed counts as written for the gate (P-05 still asks to confirm it).
+    // A reason carried from last year explains last year's change: it does not go out as this year's until confirmed.
     const [first, ...rest] = asked;
-    await core.load({ file: '2023.sqlite', doc: { ...(await core.dump({ file: '2023.sqlite' })), reportTexts: { [REASON_PREFIX + first]: { text: '上年原因。', draft: true } } } });
+    const dumped = await core.dump({ file: '2023.sqlite' });
+    await core.load({ file: '2023.sqlite', doc: { ...dumped, reportTexts: { ...dumped.reportTexts, [REASON_PREFIX + first]: { text: '上年原因。', draft: true } } } });
     for (const key of rest) await core.setReportText({ file: '2023.sqlite', key: REASON_PREFIX + key, text: '业务量增加。' });
     expect(await missing()).toEqual([]);
+    await expect(core.exportReport({ file: '2023.sqlite', format: 'docx' })).rejects.toThrow(
+      /^不能导出报送版决算公开文档:1 处主要原因沿用了上年的文字、尚未核实确认,如“2023年度收、支总计.*请在决算公开页核实并确认上年的原因后再导出,或导出草稿$/,
+    );
+    await core.setReportText({ file: '2023.sqlite', key: REASON_PREFIX + first, text: '上年原因。' });
     const docx = await core.exportReport({ file: '2023.sqlite', format: 'docx' });
     expect(docx.name).toBe('荆门市行政审批局(本级)2023年度部门决算公开.docx');
   });

@@ -22,7 +22,7 @@ import {
   TextRun,
 } from 'docx';
 import { TABLES } from '../../../shared/tables';
-import { columnBands, columnNeeds, fitColumns, printTable, sentenceText, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
+import { blankText, columnBands, columnNeeds, fitColumns, printTable, sentenceText, tableNotes, type BuiltReport, type PrintedTable, type ReportDoc } from '../../../shared/report';
 import type { ModelView } from '../../../shared/rules';
 import { packZip, unpackZip } from '../xlsx/zip-check';
 import { TABLE_STYLE, tableXml } from './docx-table';
@@ -145,7 +145,6 @@ class Pages {
 function tableBlock(id: string, label: string, title: string, unitName: string, model: ModelView, tables: TablePlaceholders, pages: Pages): void {
   const def = TABLES.get(id)!;
   const printed = printTable(def, model);
-  const empty = def.emptyText && printed.body.every((line) => line.every((value, c) => !printed.numeric[c] || value === '' || value === '0.00'));
   const fit = (part: PrintedTable, page = TEXT_WIDTH) => fitColumns(columnNeeds(part), TABLE_HALF_EM, page);
   const bands = fit(printed).overflow ? columnBands(printed, (band) => !fit(band).overflow) : [printed];
   const landscape = bands.some((band) => fit(band).landscape);
@@ -162,8 +161,7 @@ function tableBlock(id: string, label: string, title: string, unitName: string, 
     }),
     // Bands one under the other, a line apart.
     ...bands.flatMap((band, i) => [...(i ? [new Paragraph({ children: [] })] : []), tables.add(tableXml(band, fit(band, page).widths))]),
-    ...def.notes.map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
-    ...(empty ? [new Paragraph({ children: [run(def.emptyText!, { size: SIZE.table })] })] : []),
+    ...tableNotes(def, printed).map((note) => new Paragraph({ children: [run(note, { size: SIZE.table })] })),
   );
   pages.endTurned();
 }
@@ -200,7 +198,7 @@ export async function writeDocx(report: BuiltReport, model: ModelView, images?: 
         }
         break;
       case 'text':
-        for (const line of (block.text.trim() || `【请填写${block.label}】`).split('\n')) if (line.trim()) pages.add(body(line.trim()));
+        for (const line of (block.text.trim() || blankText(block.label)).split('\n')) if (line.trim()) pages.add(body(line.trim()));
         break;
       case 'table':
         tableBlock(block.table, block.label, block.title, doc.unitName, model, tables, pages);

@@ -3,7 +3,7 @@
  * JSON (every sentence with the cells its numbers come from), and PDF printed by Chromium.
  */
 import { ApiError } from '../../../shared/contract';
-import { GLOSSARY_KEY, outlineFor, reportBlock, sentenceSources, toHtml, toMarkdown, type ReportDoc } from '../../../shared/report';
+import { GLOSSARY_KEY, outlineFor, publishedDoc, reportBlock, sentenceSources, toHtml, toMarkdown, type ReportDoc } from '../../../shared/report';
 import * as echarts from 'echarts';
 import { chartSvg } from '../../../shared/report/chart-svg';
 import { chartImages } from './chart-png';
@@ -37,6 +37,7 @@ export async function exportReport(session: YearSession, format: ReportFormat, d
     const errors = session.findings().filter((finding) => finding.severity === 'error').length;
     const blocked = reportBlock(errors, report.doc, outlineFor(session.info.template, session.info.formRegion));
     if (blocked) throw new ApiError('refused', blocked);
+    report.doc = publishedDoc(report.doc);
   }
   if (draft) report.doc.coverLines = [...report.doc.coverLines, DRAFT_LINE];
   const name = `${report.doc.title}公开${draft ? '(草稿)' : ''}.${format}`;

@@ -13,8 +13,8 @@ const FORMATS = [
 
 /**
  * The document in Word, PDF (printed by Chromium in the core) and Markdown, saved like the workbooks.
- * The 报送版 waits, as the core does (gate.ts), for 审核 without errors and — where the region requires
- * it — a reason in every sentence that needs one; a draft can always be exported.
+ * The 报送版 waits, as the core does (gate.ts), for 审核 without errors, nothing left to fill in and —
+ * where the region requires it — this year's reason in every sentence that needs one; a draft can always be exported.
  */
 export function ReportExport({ doc }: { doc: ReportDoc }) {
   const info = useYearStore((state) => state.info)!;

@@ -213,7 +213,7 @@ function ReasonField({ reasonKey, text, needed, draft }: { reasonKey: string; te
   );
 }
 
-/** A 概况 text; a draft the program wrote from the 汇总's units is saved (confirmed) by its badge or by an edit. */
+/** A 概况 text; a draft (carried from last year, or written by the program from the 汇总's units) is saved (confirmed) by its badge or by an edit. */
 function TextField({ textKey, label, text, draft, generated }: { textKey: string; label: string; text: string; draft: boolean; generated: boolean }) {
   const save = useYearStore((state) => state.saveReportText);
   const readOnly = useReadOnlyReason();
@@ -221,7 +221,11 @@ function TextField({ textKey, label, text, draft, generated }: { textKey: string
   return (
     <div className={`report-text ${draft ? 'draft' : ''}`}>
       <textarea data-text={textKey} aria-label={label} readOnly={readOnly !== null} title={readOnly ?? undefined} rows={Math.max(3, value.split('\n').length)} placeholder={`请填写${label}`} value={value} onChange={(event) => setValue(event.target.value)} onBlur={() => value.trim() !== text.trim() && void save(textKey, value)} />
-      {draft && !generated && <span className="draft-badge">上年文字,请核实</span>}
+      {draft && !generated && (
+        <button type="button" className="draft-badge" disabled={readOnly !== null} title={readOnly ?? '沿用上年的文字,核实后点击确认(报送版只印确认或修改过的文字)'} onClick={() => void save(textKey, value)}>
+          上年文字,请核实(确认)
+        </button>
+      )}
       {generated && (
         <button type="button" className="draft-badge" disabled={readOnly !== null} title={readOnly ?? "按汇总的单位生成的草稿,核实后点击确认(确认或修改后以所填文字为准)"} onClick={() => void save(textKey, value)}>
           按汇总单位生成的草稿,请核实(确认)
