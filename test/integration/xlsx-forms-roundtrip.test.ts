@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/model';
+import { parseForm, serializeForm, type IndicatorJson, type PerfFormJson } from '../../shared/forms/model';
+import { scoreForm } from '../../shared/forms/scoring';
 import { profileFor, type Block } from '../../shared/forms/profiles';
 import { formKey } from '../../shared/forms/year-check';
 import { formatPoints } from '../../shared/forms/decimal';
@@ -140,9 +141,16 @@ describe('绩效自评 forms: export → import', () => {
     expect(sheet.getRow(total + 1).getCell(1).value).toBe('计分调整');
     expect(sheet.getRow(total + 1).getCell(2).value).toBe('指标“培训人次”完成值 130 超出指标值 ≥100 的 30% 及以上(偏离),扣 2 分(-2 分)');
     expect(sheet.getRow(total + 2).getCell(2).value).toBe('预算执行率 75.00% 低于 80.00%,总分不超过 89 分(-6.5 分)');
+    // A 得分 left blank counts as the one suggested (培训人次 met: its 30): printed, so the rows add up.
+    const scoreCol = (sheet.getRow(rowWith(sheet, '三级指标')).values as unknown[]).indexOf('得分');
+    expect(sheet.getRow(rowWith(sheet, '培训人次')).getCell(scoreCol).value).toBe(30);
     const { result, forms } = await importedInto('yth-back.sqlite', exportedBook.name, bytes);
     expect(result.errors).toEqual([]);
     expect(byKey(forms)).toEqual(byKey(stored));
+    // The suggestion overwritten in Excel is a score typed.
+    sheet.getRow(rowWith(sheet, '培训人次')).getCell(scoreCol).value = 25;
+    const edited = await importedInto('yth-edited.sqlite', exportedBook.name, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(edited.forms[0].indicators[0].score).toBe('25');
   });
 
   it('a sheet without its hidden copy still gives back everything it prints', async () => {
@@ -279,10 +287,17 @@ function printed(form: PerfFormJson): unknown {
       const fields = block.columns.map((column) => column.value).filter((value) => value !== 'goal');
       out[`indicators.${block.horizon}`] = (form.indicators ?? [])
         .filter((ind) => ind.horizon === block.horizon)
-        .map((ind) => fields.map((field) => (field === 'weight' || field === 'score' ? (ind[field] ?? null) : t(ind[field as 'name']))));
+        .map((ind) => fields.map((field) => (field === 'weight' ? (ind.weight ?? null) : field === 'score' ? printedScore(form, ind) : t(ind[field as 'name']))));
     }
     if (block.kind === 'base-data') out.base_data = block.groups.map((group) => form.base_data?.find((entry) => entry.group === group.group)).map((entry) => [t(entry?.value1), t(entry?.value2)]);
     if (block.kind === 'internal-control') out.internal = block.items.map((item) => form.internal_control?.[item as keyof NonNullable<PerfFormJson['internal_control']>] ?? null);
   }
   return out;
+}
+
+/** The 得分 a sheet prints: the one typed, else the one suggested (the one the total counts). */
+function printedScore(form: PerfFormJson, ind: IndicatorJson): string | null {
+  if (ind.score != null || ind.horizon !== 'ANNUAL') return ind.score ?? null;
+  const parsed = parseForm(form);
+  return formatPoints(scoreForm(parsed, profileFor(parsed.variant)).indicators[(form.indicators ?? []).indexOf(ind)]?.suggested ?? null);
 }

@@ -304,7 +304,9 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
       block.columns.forEach((column, j) => {
         const col = lead + 1 + j;
         const right = j === block.columns.length - 1 ? width : col;
-        const value = column.value === 'goal' ? (block.goal ?? '') : ind ? indicatorValue(ind, column.value) : null;
+        // A 得分 left blank counts as the suggested one (scoring.ts): printed, so the rows add up to the 总分.
+        const suggested = ind && column.value === 'score' && ind.score === null ? pointsCell(score.indicators[form.indicators.indexOf(ind)]?.suggested ?? null) : null;
+        const value = column.value === 'goal' ? (block.goal ?? '') : ind ? (suggested ?? indicatorValue(ind, column.value)) : null;
         if (column.merge && ind) {
           // A 二级 run never crosses a change of 一级: merging stops where any column to its left changed.
           const text = String(value ?? '');
