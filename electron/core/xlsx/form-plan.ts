@@ -260,6 +260,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
         const left = lead + 1 + level;
         const right = level === profileRow.label.length - 1 ? lead + rowCols : left;
         broken = !continueLabel(rowLabels, level, { text, top: r, left, right, at: r }, broken);
+        if (broken) fit(r, lineCount(text, spanWidth(left, right)));
       });
       for (let level = profileRow.label.length; level < rowLabels.length; level++) {
         const cell = rowLabels[level];
