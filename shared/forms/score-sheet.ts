@@ -11,7 +11,7 @@ import { formatPoints, type Points } from './decimal';
 import { FORMS_TABLE } from './year-check';
 import { formLabel, fundingLine, type PerfForm, type SubjectType, type Variant } from './model';
 import { profileFor, type ScoringProfile } from './profiles';
-import { formatRate, scoreForm } from './scoring';
+import { adjustmentText, formatRate, scoreForm } from './scoring';
 import { FRAMEWORK_DEFS, type SettledFramework } from './framework-entry';
 import type { FrameworkKind } from './framework';
 
@@ -83,7 +83,7 @@ export function scoreSheetRow(form: PerfForm, findings: readonly Finding[]): Sco
     maxTotal: score.maxTotal,
     grade: score.grade,
     rules: scoringRuleTexts(profile.scoring),
-    adjustments: score.adjustments.map((adjustment) => `${adjustment.label}(${formatPoints(adjustment.points)} 分)`),
+    adjustments: score.adjustments.map(adjustmentText),
     missing: [...owed.map((finding) => finding.message), ...(unscored ? [`${unscored} 个指标未评分`] : [])],
   };
 }

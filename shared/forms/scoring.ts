@@ -131,6 +131,11 @@ export interface ScoreAdjustment {
   indicator?: number;
 }
 
+/** One 封顶 or 扣分 as the page, the printed form and the 得分一览 say it: “…,扣 2 分(-2 分)”. */
+export function adjustmentText(adjustment: ScoreAdjustment): string {
+  return `${adjustment.label}(${formatPoints(adjustment.points)} 分)`;
+}
+
 export interface FormScore {
   execRateBp: number | null;
   /** Computed 预算执行得分; null where the profile has none or the budget is zero. */

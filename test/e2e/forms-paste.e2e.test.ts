@@ -63,4 +63,37 @@ describe('绩效指标 pasted from Excel', () => {
     await expect.poll(names).toEqual(['']);
     await forms.waitSaved();
   });
+
+  it('pastes onto a 一级指标 cell whose list is open, and the list is chosen from by keyboard', async () => {
+    // Chromium's native list was a window of its own taking every key, Ctrl+V included (the paste did
+    // nothing). Playwright's keys go to the page past such a window, so what is checked is that the
+    // list is the page's own and the focus stays on the cell while it is open.
+    const level1 = forms.cell('第 1 条指标 一级指标');
+    const list = app.page.getByRole('listbox', { name: '第 1 条指标 一级指标 可选项' });
+    await level1.click();
+    await list.waitFor();
+    expect(await level1.evaluate((select) => select === document.activeElement)).toBe(true);
+    await app.page.evaluate((clip) => navigator.clipboard.writeText(clip), FROM_EXCEL);
+    await app.page.keyboard.press('Control+V');
+    await expect.poll(names).toEqual(['道路养护里程', '桥梁检查座数', '道路通行状况']);
+    expect(await list.count()).toBe(0);
+    await screenshot(app.page, '绩效自评-一级指标列表中粘贴');
+
+    // F4 opens it, ↓ moves, Enter chooses and stays on the cell; Esc closes without choosing.
+    await level1.focus();
+    await app.page.keyboard.press('F4');
+    await list.waitFor();
+    await app.page.keyboard.press('ArrowDown');
+    await screenshot(app.page, '绩效自评-一级指标列表');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(() => level1.inputValue()).toBe('效益指标');
+    expect(await list.count()).toBe(0);
+    await app.page.keyboard.press('Space');
+    await list.waitFor();
+    await app.page.keyboard.press('ArrowUp');
+    await app.page.keyboard.press('Escape');
+    expect(await list.count()).toBe(0);
+    expect(await level1.inputValue()).toBe('效益指标');
+    await forms.waitSaved();
+  });
 });

@@ -60,4 +60,29 @@ describe('附件2 by project', () => {
     await forms.waitSaved();
     await expect.poll(() => entry().innerText()).toBe('2 个项目,已填 1 个');
   });
+
+  it('undoing the first entry of a project’s 附件2 leaves it unfilled, as before it (Ctrl+Y fills it again)', async () => {
+    const forms = new FormsPage(app.page);
+    await app.page.locator('.side-item', { hasText: '附件2' }).click();
+    await sheet().getByLabel('评价项目').selectOption('511400240000000000002');
+    const score = sheet().getByLabel('决策程序 自评得分(0 至 6)', { exact: true });
+    await score.fill('5');
+    await score.press('Enter');
+    await forms.waitSaved();
+    await expect.poll(() => entry().innerText()).toBe('2 个项目,已填 2 个');
+    const stored = async () => ((await app.call('openYear', { file: '2024-眉山市测试局.sqlite' })).result as { frameworks: unknown[] }).frameworks.length;
+    // Before: the emptied framework stayed stored, counted 已填 and listed in 自评得分一览 and the Excel.
+    await app.page.keyboard.press('Control+Z');
+    await expect.poll(() => entry().innerText()).toBe('2 个项目,已填 1 个');
+    // One step per score: Enter and the blur that followed each recorded it.
+    expect(await app.page.locator('.undo-bar button').first().getAttribute('aria-label')).not.toContain('乡村学校维修项目');
+    await forms.waitSaved();
+    await expect.poll(stored).toBe(1);
+    expect(await score.inputValue()).toBe('');
+    await app.page.keyboard.press('Control+Y');
+    await expect.poll(() => score.inputValue()).toBe('5');
+    await expect.poll(() => entry().innerText()).toBe('2 个项目,已填 2 个');
+    await forms.waitSaved();
+    await expect.poll(stored).toBe(2);
+  });
 });

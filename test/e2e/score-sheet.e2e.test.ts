@@ -52,6 +52,11 @@ describe('自评得分一览', () => {
     expect(await column('grade')).toEqual(['良', '优']);
     expect((await column('adjustments'))[0]).toContain('总分不超过 89 分(-6.5 分)');
     expect((await column('adjustments'))[0]).toContain('扣 2 分(-2 分)');
+    // The rules once above the table, not in every row: the whole table fits the 1366-wide window.
+    expect(await app.page.getByRole('list', { name: '计分规则' }).locator('li').allInnerTexts()).toEqual([
+      '项目支出绩效自评表(一体化平台):预算执行 10 分 + 绩效指标 90 分;执行率低于 80% 总分封顶;完成值超出指标值 30% 及以上扣 2 分',
+    ]);
+    expect(await table.evaluate((element) => element.parentElement!.scrollWidth <= element.parentElement!.clientWidth)).toBe(true);
     await screenshot(app.page, '绩效自评-得分一览');
 
     // 自评得分 sorts highest first on the first click, lowest first on the second.

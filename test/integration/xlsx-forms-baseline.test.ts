@@ -135,6 +135,20 @@ describe('绩效自评 carry-forward with last year as baseline', () => {
     expectDrafts((await env.core.openYear({ file: '2024.sqlite' })).forms);
   });
 
+  it('a new year that chose no 表样 of its own takes last year’s, and the drafts are in it (year file and workbook)', async () => {
+    await lastYear('2023.sqlite');
+    const workbook = await env.core.exportWorkbook({ file: '2023.sqlite', draft: true });
+    await env.core.createYear({ file: 'from-file.sqlite', fiscalYear: 2024, unitName: '荆门市行政审批局(本级)', baselineFrom: '2023.sqlite' });
+    await newYear(env.core, 'from-workbook.sqlite', { year: 2024 });
+    await env.core.importWorkbook({ file: 'from-workbook.sqlite', name: workbook.name, dataBase64: workbook.dataBase64, baseline: true });
+    for (const file of ['from-file.sqlite', 'from-workbook.sqlite']) {
+      const snapshot = await env.core.openYear({ file });
+      // Before: the year file gave 荆门 with drafts in the 通用 layout; the workbook gave 通用 throughout.
+      expect(snapshot.info.formRegion).toBe('荆门');
+      expect(new Set(snapshot.forms.map((form) => form.variant))).toEqual(new Set(['JM-P', 'GENERIC-D']));
+    }
+  });
+
   it('carries a form begun last year with no indicators yet (only its 预算 typed)', async () => {
     await newYear(env.core, '2023.sqlite', { year: 2023 });
     const begun: PerfFormJson = {

@@ -89,3 +89,22 @@ describe('自评表 printed over pages', () => {
     }
   }, 180_000);
 });
+
+describe('自评表 row heights', () => {
+  it('a 资金来源 label that wraps gets a row tall enough for its lines (部门整体 其中:一般公共预算财政拨款)', async () => {
+    await newYear(env.core, 'dept.sqlite', { year: 2025 });
+    await env.core.saveForm({
+      file: 'dept.sqlite',
+      form: { variant: 'GENERIC-D', subject_type: 'department', subject_name: '测试县农业农村局', funding: [{ key: 'TOTAL', budget_adjusted: '2296.80', actual: '2035.26' }], indicators: [] },
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from((await env.core.exportWorkbook({ file: 'dept.sqlite', draft: true })).dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets.find((candidate) => candidate.name.includes('部门整体自评'))!;
+    let height = 0;
+    sheet.eachRow((row) => {
+      if ((row.values as unknown[]).includes('其中:一般公共预算财政拨款')) height = row.height ?? 15;
+    });
+    // Before: one line's height (the default 15 points); its second line printed over the row below.
+    expect(height).toBeGreaterThanOrEqual(35);
+  });
+});

@@ -6,7 +6,8 @@
  */
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseForm, serializeForm, type PerfFormJson } from '../../shared/forms/model';
+import { parseForm, serializeForm, type IndicatorJson, type PerfFormJson } from '../../shared/forms/model';
+import { scoreForm } from '../../shared/forms/scoring';
 import { profileFor, type Block } from '../../shared/forms/profiles';
 import { formKey } from '../../shared/forms/year-check';
 import { formatPoints } from '../../shared/forms/decimal';
@@ -111,6 +112,45 @@ describe('绩效自评 forms: export → import', () => {
     expect(sheet.getRow(rowWith(sheet, '总额')).getCell(weightCol).value).toBe(10);
     const { forms } = await importedInto('w-back.sqlite', name, bytes);
     expect(byKey(forms)).toEqual(byKey(stored));
+  });
+
+  it('a 一体化 form prints each 封顶 and 扣分 under its 总分, and comes back identical', async () => {
+    // 执行率 75%: 预算执行 7.5 + 指标 30 + 60 = 97.5, − 2 (培训人次 130 ≥ 1.3 × 100) = 95.5, capped at 89 (− 6.5).
+    const form: PerfFormJson = {
+      variant: 'YTH-P',
+      subject_type: 'project',
+      subject_name: '农机购置补贴',
+      subject_code: '511400250000000000006',
+      funding: [{ key: 'TOTAL', budget_adjusted: '200.00', actual: '150.00', weight: '10' }],
+      indicators: [
+        { horizon: 'ANNUAL', level1: '产出指标', level2: '数量指标', name: '培训人次', target_raw: '≥100', unit: '人次', actual_raw: '130', weight: '30' },
+        { horizon: 'ANNUAL', level1: '效益指标', level2: '社会效益指标', name: '农机化水平', target_raw: '提高', actual_raw: '提高', weight: '60', score: '60' },
+      ],
+    };
+    await newYear(env.core, 'yth.sqlite');
+    await env.core.setFormRegion({ file: 'yth.sqlite', region: '一体化' });
+    await env.core.saveForm({ file: 'yth.sqlite', form });
+    const stored = (await env.core.openYear({ file: 'yth.sqlite' })).forms;
+    const exportedBook = await env.core.exportWorkbook({ file: 'yth.sqlite', draft: true });
+    const bytes = Buffer.from(exportedBook.dataBase64, 'base64');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    const sheet = workbook.worksheets.find((candidate) => candidate.name.startsWith('自评-'))!;
+    // Before: 总分 89 on paper with nothing saying why it is not 95.5.
+    const total = rowWith(sheet, '总分');
+    expect(sheet.getRow(total + 1).getCell(1).value).toBe('计分调整');
+    expect(sheet.getRow(total + 1).getCell(2).value).toBe('指标“培训人次”完成值 130 超出指标值 ≥100 的 30% 及以上(偏离),扣 2 分(-2 分)');
+    expect(sheet.getRow(total + 2).getCell(2).value).toBe('预算执行率 75.00% 低于 80.00%,总分不超过 89 分(-6.5 分)');
+    // A 得分 left blank counts as the one suggested (培训人次 met: its 30): printed, so the rows add up.
+    const scoreCol = (sheet.getRow(rowWith(sheet, '三级指标')).values as unknown[]).indexOf('得分');
+    expect(sheet.getRow(rowWith(sheet, '培训人次')).getCell(scoreCol).value).toBe(30);
+    const { result, forms } = await importedInto('yth-back.sqlite', exportedBook.name, bytes);
+    expect(result.errors).toEqual([]);
+    expect(byKey(forms)).toEqual(byKey(stored));
+    // The suggestion overwritten in Excel is a score typed.
+    sheet.getRow(rowWith(sheet, '培训人次')).getCell(scoreCol).value = 25;
+    const edited = await importedInto('yth-edited.sqlite', exportedBook.name, Buffer.from(await workbook.xlsx.writeBuffer()));
+    expect(edited.forms[0].indicators[0].score).toBe('25');
   });
 
   it('a sheet without its hidden copy still gives back everything it prints', async () => {
@@ -247,10 +287,17 @@ function printed(form: PerfFormJson): unknown {
       const fields = block.columns.map((column) => column.value).filter((value) => value !== 'goal');
       out[`indicators.${block.horizon}`] = (form.indicators ?? [])
         .filter((ind) => ind.horizon === block.horizon)
-        .map((ind) => fields.map((field) => (field === 'weight' || field === 'score' ? (ind[field] ?? null) : t(ind[field as 'name']))));
+        .map((ind) => fields.map((field) => (field === 'weight' ? (ind.weight ?? null) : field === 'score' ? printedScore(form, ind) : t(ind[field as 'name']))));
     }
     if (block.kind === 'base-data') out.base_data = block.groups.map((group) => form.base_data?.find((entry) => entry.group === group.group)).map((entry) => [t(entry?.value1), t(entry?.value2)]);
     if (block.kind === 'internal-control') out.internal = block.items.map((item) => form.internal_control?.[item as keyof NonNullable<PerfFormJson['internal_control']>] ?? null);
   }
   return out;
+}
+
+/** The 得分 a sheet prints: the one typed, else the one suggested (the one the total counts). */
+function printedScore(form: PerfFormJson, ind: IndicatorJson): string | null {
+  if (ind.score != null || ind.horizon !== 'ANNUAL') return ind.score ?? null;
+  const parsed = parseForm(form);
+  return formatPoints(scoreForm(parsed, profileFor(parsed.variant)).indicators[(form.indicators ?? []).indexOf(ind)]?.suggested ?? null);
 }

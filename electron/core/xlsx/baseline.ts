@@ -10,7 +10,6 @@
  * feature: it adds its part to the change built here.
  */
 import type { CellEdit, YearChange } from '../../../shared/contract';
-import { DEFAULT_FORM_REGION } from '../../../shared/forms/regions';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { SAME_ROW, TABLES, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
 import { parseFormula } from '../../../shared/tables/formula';
@@ -98,9 +97,6 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
     baseline_imported_at: new Date().toISOString(),
   };
   if (!info.unitCode && source.unitCode) meta.unit_code = source.unitCode;
-  // A year not yet given forms of its own keeps last year's 绩效自评 表样 (眉山 stays 眉山), as its carried drafts are.
-  const lastRegion = source.layout?.formRegion;
-  if (lastRegion && info.formRegion === DEFAULT_FORM_REGION && !session.forms().length) meta.form_region = lastRegion;
   return { change: { addCodes, cells, ...(printedNames.length ? { printedNames } : {}) }, baseline, meta, prefilled: cells.length };
 }
 

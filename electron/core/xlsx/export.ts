@@ -18,7 +18,7 @@ import { inputsSheetName, planInputs } from './inputs-plan';
 import { cellLogic } from './formulas';
 import { lineCount, planTable, type PlanCell, type SheetPlan } from './plan';
 import { DRAFT } from './text';
-import { unitKeywords } from './unit-code';
+import { workbookKeywords } from './unit-code';
 import { writeXls } from './write-xls';
 import { writeXlsx } from './write-xlsx';
 
@@ -82,7 +82,7 @@ export async function exportWorkbook(source: ExportSource, options: ExportOption
   const audit = auditPlan(options, (table) => (tableIds.has(table) ? printedLabel(table, info.template, info.numbering) : table));
   if (audit) plans.push({ ...audit, hidden: !options.draft && !options.printAudit });
   const title = `${info.fiscalYear}年度部门决算公开表`;
-  const write = { draft: options.draft, creator: '决算通', logic, protect: options.protect, properties: { title, keywords: unitKeywords(info.unitCode) } };
+  const write = { draft: options.draft, creator: '决算通', logic, protect: options.protect, properties: { title, keywords: workbookKeywords(info.unitCode, info.formRegion) } };
   const bytes = options.format === 'xls' ? writeXls(plans, write) : await writeXlsx(plans, write);
   const unit = info.unitName.replace(/[\\/:*?"<>|\s]+/g, '');
   return {

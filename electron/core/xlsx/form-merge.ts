@@ -10,7 +10,8 @@
  */
 import { parseAmount } from '../../../shared/money';
 import { formatPoints, parsePoints } from '../../../shared/forms/decimal';
-import { type FundingLineJson, type Horizon, type IndicatorJson, type PerfFormJson } from '../../../shared/forms/model';
+import { parseForm, type FundingLineJson, type Horizon, type IndicatorJson, type PerfFormJson } from '../../../shared/forms/model';
+import { scoreForm, type FormScore } from '../../../shared/forms/scoring';
 import { baseDataGroups, type FundingValue, type Profile } from '../../../shared/forms/profiles';
 import { baseDataResult } from '../../../shared/forms/ui-helpers';
 import { codeName, shownText, splitCodeName } from './form-cells';
@@ -89,7 +90,9 @@ export function mergeForm(base: PerfFormJson | null, cells: FormCells, profile: 
     }
   }
 
-  for (const [horizon, { fields, rows }] of cells.indicators) form.indicators = replaceHorizon(form.indicators, horizon, mergeRows(form.indicators, horizon, fields, rows));
+  const blankScores = new Set<IndicatorJson>();
+  for (const [horizon, { fields, rows }] of cells.indicators) form.indicators = replaceHorizon(form.indicators, horizon, mergeRows(form.indicators, horizon, fields, rows, blankScores));
+  keepSuggestedBlank(form, profile, blankScores);
 
   if (!base) {
     const total = form.funding.find((line) => line.key === 'TOTAL');
@@ -128,7 +131,7 @@ export function mergeForm(base: PerfFormJson | null, cells: FormCells, profile: 
  * count is unchanged, else the first unused row with the same 三级指标), so columns the region does
  * not print survive.
  */
-function mergeRows(all: IndicatorJson[], horizon: Horizon, fields: (keyof IndicatorJson)[], rows: IndicatorRow[]): IndicatorJson[] {
+function mergeRows(all: IndicatorJson[], horizon: Horizon, fields: (keyof IndicatorJson)[], rows: IndicatorRow[], blankScores: Set<IndicatorJson>): IndicatorJson[] {
   const old = all.filter((ind) => ind.horizon === horizon);
   const used = new Set<number>();
   return rows.map((row, i) => {
@@ -142,8 +145,28 @@ function mergeRows(all: IndicatorJson[], horizon: Horizon, fields: (keyof Indica
       const value = row.values[field] ?? null;
       const was = prev?.[field] as Text;
       target[field] = field === 'weight' || field === 'score' ? pickPoints(was, value) : pickText(was, value);
+      if (field === 'score' && prev && was == null && value !== null) blankScores.add(next);
     }
     return next;
+  });
+}
+
+/**
+ * A 得分 the form left blank prints as the suggested one (form-plan.ts). Where the sheet still shows
+ * that suggestion it stays blank, following the 完成值 as before, so export → import is exact; a
+ * score changed in Excel counts as typed.
+ */
+function keepSuggestedBlank(form: PerfFormJson, profile: Profile, blankScores: ReadonlySet<IndicatorJson>): void {
+  if (!blankScores.size) return;
+  let score: FormScore;
+  try {
+    score = scoreForm(parseForm(form), profile);
+  } catch {
+    return; // a form the sheet made unreadable is refused later with its own message
+  }
+  form.indicators.forEach((ind, i) => {
+    const suggested = score.indicators[i]?.suggested ?? null;
+    if (blankScores.has(ind) && suggested !== null && exact(formatPoints(suggested), ind.score ?? null, (text) => parsePoints(text, '分值'))) ind.score = null;
   });
 }
 

@@ -18,7 +18,7 @@
  */
 import { fundingLine, serializeForm, type Indicator, type PerfForm } from '../../../shared/forms/model';
 import { fillTemplate, profileFor, type Block } from '../../../shared/forms/profiles';
-import { scoreForm } from '../../../shared/forms/scoring';
+import { adjustmentText, scoreForm } from '../../../shared/forms/scoring';
 import { baseDataResult } from '../../../shared/forms/ui-helpers';
 import { FORM_DATA_MARKER, NO, YES, checkboxText, encodeFormData } from './form-cells';
 import { chineseNumber, fundingLabelColumns, fundingValue, geometry, headerValue, indicatorValue, labelColumns, pointsCell, styleOf } from './form-geometry';
@@ -260,6 +260,7 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
         const left = lead + 1 + level;
         const right = level === profileRow.label.length - 1 ? lead + rowCols : left;
         broken = !continueLabel(rowLabels, level, { text, top: r, left, right, at: r }, broken);
+        if (broken) fit(r, lineCount(text, spanWidth(left, right)));
       });
       for (let level = profileRow.label.length; level < rowLabels.length; level++) {
         const cell = rowLabels[level];
@@ -304,7 +305,9 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
       block.columns.forEach((column, j) => {
         const col = lead + 1 + j;
         const right = j === block.columns.length - 1 ? width : col;
-        const value = column.value === 'goal' ? (block.goal ?? '') : ind ? indicatorValue(ind, column.value) : null;
+        // A 得分 left blank counts as the suggested one (scoring.ts): printed, so the rows add up to the 总分.
+        const suggested = ind && column.value === 'score' && ind.score === null ? pointsCell(score.indicators[form.indicators.indexOf(ind)]?.suggested ?? null) : null;
+        const value = column.value === 'goal' ? (block.goal ?? '') : ind ? (suggested ?? indicatorValue(ind, column.value)) : null;
         if (column.merge && ind) {
           // A 二级 run never crosses a change of 一级: merging stops where any column to its left changed.
           const text = String(value ?? '');
@@ -333,6 +336,14 @@ export function planForm(form: PerfForm, context: FormPlanContext): SheetPlan {
     if (lead) {
       cells.push({ row: top, col: 1, value: block.label.join(''), style: 'header' });
       mergeDown(top, 1, r - 1, lead);
+    }
+    // The 一体化 rules that changed the 总分 (封顶 by 执行率, 扣分 for 偏离), a line each as the page lists
+    // them, so the printed total explains itself; the importer stops at the 总分 row and never reads them.
+    if (block.totalRow && score.adjustments.length) {
+      const labelEnd = Math.max(1, lead);
+      cells.push({ row: r, col: 1, value: '计分调整', style: 'header' });
+      mergeDown(r, 1, r + score.adjustments.length - 1, labelEnd);
+      for (const adjustment of score.adjustments) put(r++, labelEnd + 1, adjustmentText(adjustment), 'text', width);
     }
     keepTable(top, r - 1, { first: top, last: top + depth - 1, left: lead + 1 });
     return r;

@@ -23,7 +23,7 @@ import { namesContradict } from '../../../shared/rules';
 import type { EditExtra, SessionChange, YearSession } from '../year-session';
 import { planBaseline } from './baseline';
 import { carriedTexts } from '../report/source';
-import { planFormCarry, planFormReplace, regionAfterReplace } from './form-carry';
+import { planFormCarry, planFormReplace, regionAfterReplace, regionCarried } from './form-carry';
 import type { Findings } from './read-table';
 import { message, norm } from './text';
 import { readSource, type SourceYear } from './source';
@@ -130,10 +130,12 @@ async function planAsRead(session: YearSession, request: ImportRequest): Promise
   if (request.baseline) {
     const baseline = planBaseline(session, source, request.name, out);
     if (isConsolidation(session.store)) summedStay(baseline, request.name, out);
-    const forms = { save: planFormCarry(session, source, out) };
+    const region = regionCarried(session, source, out);
+    const forms = { save: planFormCarry(session, source, out, region ?? info.formRegion) };
     Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0, forms: forms.save.length });
     // A workbook of form sheets only has no 上年数: the baseline stored earlier stays.
-    const cells = source.tables.size ? { meta: baseline.meta, baseline: baseline.baseline } : {};
+    const meta = { ...(source.tables.size ? baseline.meta : {}), ...(region ? { form_region: region } : {}) };
+    const cells = source.tables.size ? { meta, baseline: baseline.baseline } : { meta };
     // Last year's 概况 and reasons (a year file's, or a workbook's 决算公开资料) come as this year's drafts.
     const lastTexts = source.inputs?.reportTexts ?? source.reportTexts;
     const reportTexts = lastTexts ? { texts: carriedTexts(session.store.reportTexts(), lastTexts), replaceAll: false } : undefined;

@@ -6,9 +6,9 @@
  * booleans and error values are no amounts, a merged range shows only its top-left cell.
  */
 import { LIMITS } from './limits';
-import type { CellValue, SheetGrid } from './read';
+import type { CellValue, SheetGrid, WorkbookRead } from './read';
 import { MAX_MERGES, PLAIN_NUMBER, checkSheetSize, mergeFits, unescapeXml } from './sanitize';
-import { unitCodeIn, yearInTitle } from './unit-code';
+import { formRegionIn, unitCodeIn, yearInTitle } from './unit-code';
 import type { ZipEntry } from './zip-check';
 
 const CORRUPT = '文件已损坏,无法读取,请在 Excel 中打开后另存为 .xlsx 再导入';
@@ -19,7 +19,7 @@ const DATE_FORMAT_IDS = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]
 /** A custom format shows a date when, outside quotes and [brackets], it has a date or time letter. */
 const isDateFormat = (code: string) => /[ymdhMsb]/.test(code.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 
-export function readXlsxParts(entries: ZipEntry[], fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string; fiscalYear?: number } {
+export function readXlsxParts(entries: ZipEntry[], fail: (reason: string) => never): Omit<WorkbookRead, 'kind'> {
   const parts = new Map(entries.map((entry) => [entry.name.replace(/^\//, '').toLowerCase(), entry.data]));
   const text = (name: string) => parts.get(name.toLowerCase())?.toString('utf8');
   const workbook = text('xl/workbook.xml') ?? fail(CORRUPT);
@@ -48,7 +48,7 @@ export function readXlsxParts(entries: ZipEntry[], fail: (reason: string) => nev
     const value = new RegExp(`<(?:\\w+:)?${name}\\b[^>]*>([^<]*)<`).exec(text('docProps/core.xml') ?? '')?.[1];
     return value === undefined ? undefined : unescapeXml(value);
   };
-  return { sheets, unitCode: unitCodeIn(property('keywords')), fiscalYear: yearInTitle(property('title')) };
+  return { sheets, unitCode: unitCodeIn(property('keywords')), fiscalYear: yearInTitle(property('title')), formRegion: formRegionIn(property('keywords')) };
 }
 
 /** `xl/worksheets/../worksheets/sheet1.xml` → `xl/worksheets/sheet1.xml`. */

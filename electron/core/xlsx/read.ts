@@ -7,7 +7,8 @@
  * Callers run this in the parse worker (parse-worker.ts), which bounds memory and time once more.
  */
 import * as XLSX from '@e965/xlsx';
-import { unitCodeIn, yearInTitle } from './unit-code';
+import type { FormRegion } from '../../../shared/forms/regions';
+import { formRegionIn, unitCodeIn, yearInTitle } from './unit-code';
 import { LIMITS } from './limits';
 import { readXlsxParts } from './read-xlsx';
 import { MAX_MERGE_CELLS, refuseDtd } from './sanitize';
@@ -54,7 +55,11 @@ export interface WorkbookRead {
   unitCode?: string;
   /** The fiscal year our exports carry in the document title (unit-code.ts). */
   fiscalYear?: number;
+  /** The 绩效自评 表样 our exports carry in the document keywords (unit-code.ts). */
+  formRegion?: FormRegion;
 }
+
+type WorkbookParts = Omit<WorkbookRead, 'kind'>;
 
 export async function readWorkbook(bytes: Buffer, file: string): Promise<WorkbookRead> {
   const fail = (reason: string): never => {
@@ -75,7 +80,7 @@ export async function readWorkbook(bytes: Buffer, file: string): Promise<Workboo
   return fail('不是 Excel 工作簿(.xlsx 或 .xls),也不是决算通年度文件');
 }
 
-async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<{ sheets: SheetGrid[]; unitCode?: string; fiscalYear?: number }> {
+async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise<WorkbookParts> {
   try {
     const entries = unpackZip(bytes, { maxBytes: LIMITS.inflatedBytes, maxEntries: LIMITS.zipEntries });
     const names = new Set(entries.map((entry) => entry.name));
@@ -89,7 +94,7 @@ async function readXlsx(bytes: Buffer, fail: (reason: string) => never): Promise
   }
 }
 
-function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: SheetGrid[]; unitCode?: string; fiscalYear?: number } {
+function readXls(bytes: Buffer, fail: (reason: string) => never): WorkbookParts {
   let workbook: XLSX.WorkBook;
   try {
     // sheetRows bounds what is parsed per sheet; !fullref still tells how large the sheet really is.
@@ -103,7 +108,7 @@ function readXls(bytes: Buffer, fail: (reason: string) => never): { sheets: Shee
   if (workbook.SheetNames.length > LIMITS.sheets) fail(`工作表过多(${workbook.SheetNames.length} 个),超过 ${LIMITS.sheets} 个的上限`);
   try {
     const sheets = workbook.SheetNames.map((name) => xlsSheet(name, workbook.Sheets[name], fail));
-    return { sheets, unitCode: unitCodeIn(workbook.Props?.Keywords), fiscalYear: yearInTitle(workbook.Props?.Title) };
+    return { sheets, unitCode: unitCodeIn(workbook.Props?.Keywords), fiscalYear: yearInTitle(workbook.Props?.Title), formRegion: formRegionIn(workbook.Props?.Keywords) };
   } catch (error) {
     // A bit-flipped or truncated stream can leave SheetJS with half-built sheets: say so, never a stack.
     if (error instanceof ReadError) throw error;

@@ -31,6 +31,8 @@ export interface SourceYear {
   unitCode?: string;
   /** A year file's own table set and numbering: a year made from it is laid out the same (a workbook's is guessed). */
   layout?: { template: TemplateSet; numbering: Numbering; formRegion: FormRegion };
+  /** The 绩效自评 表样 a workbook names in its document keywords (our exports do, unit-code.ts). */
+  formRegion?: FormRegion;
   tables: Map<string, Extracted>;
   /** 绩效自评 forms: one per form sheet, or a year file's forms (named by the sheet they would export to). */
   forms: FoundForm[];
@@ -68,7 +70,7 @@ export async function readSourceHere(bytes: Buffer, file: string, tables: readon
   try {
     if (sniff(bytes) === 'sqlite') return readYearFile(bytes, file);
     const workbook = await readWorkbook(bytes, file);
-    const source: SourceYear = { kind: workbook.kind, unitCode: workbook.unitCode, tables: new Map(), forms: [], failed: [] };
+    const source: SourceYear = { kind: workbook.kind, unitCode: workbook.unitCode, formRegion: workbook.formRegion, tables: new Map(), forms: [], failed: [] };
     for (const grid of workbook.sheets) {
       // Our own 审核说明 sheet names tables in its lines; it is a report, not a table.
       if (withoutDraft(grid.name) === AUDIT_SHEET) continue;

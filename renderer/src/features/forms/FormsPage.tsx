@@ -43,6 +43,21 @@ export function FormsPage({ page }: { page: string }) {
     scroller.current?.scrollTo(0, 0);
   }, [page, editing?.id]);
 
+  // The button that switched between the list and a form (创建并填写, a project's name, ← 项目列表)
+  // went with the view it was in, and the focus with it: the keys go on in the view shown, in the
+  // form's first field or, back in the list, on the project just left.
+  const shownId = useRef(editing?.id ?? null);
+  useEffect(() => {
+    const left = shownId.current;
+    shownId.current = editing?.id ?? null;
+    const view = scroller.current;
+    if (!view || left === shownId.current || (document.activeElement && document.activeElement !== document.body)) return;
+    const leftCode = entries.find((entry) => entry.id === left)?.json.subject_code;
+    const row = !editing && leftCode != null ? view.querySelector<HTMLElement>(`tr[data-code="${CSS.escape(leftCode)}"] .form-link`) : null;
+    const page = view.querySelector<HTMLElement>('[data-first-field]');
+    (row ?? (page ? page.querySelector<HTMLElement>(page.dataset.firstField!) : null))?.focus();
+  }, [editing?.id]);
+
   // Leaving the forms sends what is still waiting for its debounce.
   useEffect(() => () => void flush(), [flush]);
 

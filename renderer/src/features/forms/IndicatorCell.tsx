@@ -5,6 +5,7 @@ import type { IndicatorColumn, Profile } from '../../../../shared/forms/profiles
 import { canonicalLevel2, type IndicatorAssessment } from '../../../../shared/forms/scoring';
 import { level2Options, setIndicatorField, type IndicatorField } from './form-draft';
 import { useContext } from 'react';
+import { ChoiceSelect } from './ChoiceSelect';
 import { FieldMarks, PointsCell, TextCell, gridKeyDown, type GridPos } from './inputs';
 import { disabledWhile, useReadOnlyReason } from '../../stores/read-only';
 
@@ -52,47 +53,39 @@ export function IndicatorCell({ value, header, ind, previous, index, nav, profil
     const written = ind[value];
     const canonical = value === 'level1' ? normaliseLevel1(written)?.canonical : normaliseLevel2(written)?.canonical;
     const repeated = previous !== undefined && previous.level1 === ind.level1 && (value === 'level1' || previous.level2 === ind.level2);
+    // A written alias stays as written (re-export reproduces the document); the list shows what it means, marked *.
+    const choices = [
+      ...(options.includes(written) ? [] : [{ value: written, label: canonical ? `${canonical}*` : `${written || '(未选)'}(不在指标体系中)` }]),
+      ...options.map((option) => ({ value: option, label: option })),
+    ];
     return (
-      <select
+      <ChoiceSelect
         {...{ 'data-grid': nav.grid, 'data-r': nav.row, 'data-c': nav.col }}
         data-field={field}
         aria-label={label}
         className={`${selectClass}${repeated ? ' form-repeat' : ''}`}
         title={options.includes(written) ? undefined : `原表写作“${written}”`}
         value={written}
-        onChange={(event) => set(event.target.value)}
+        choices={choices}
+        onChoose={set}
         {...disabledWhile(readOnly)}
         onKeyDown={gridKeyDown}
-      >
-        {/* A written alias stays as written (re-export reproduces the document); the list shows what it means, marked *. */}
-        {!options.includes(written) && <option value={written}>{canonical ? `${canonical}*` : `${written || '(未选)'}(不在指标体系中)`}</option>}
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
+      />
     );
   }
   if (value === 'nature') {
     return (
-      <select
+      <ChoiceSelect
         {...{ 'data-grid': nav.grid, 'data-r': nav.row, 'data-c': nav.col }}
         data-field={field}
         aria-label={label}
         className={selectClass}
         value={ind.nature ?? ''}
-        onChange={(event) => set(event.target.value || null)}
+        choices={[{ value: '', label: '' }, ...NATURES.map((nature) => ({ value: nature, label: nature }))]}
+        onChoose={(chosen) => set(chosen || null)}
         {...disabledWhile(readOnly)}
         onKeyDown={gridKeyDown}
-      >
-        <option value="" />
-        {NATURES.map((nature) => (
-          <option key={nature} value={nature}>
-            {nature}
-          </option>
-        ))}
-      </select>
+      />
     );
   }
   if (value === 'weight' || value === 'score') {

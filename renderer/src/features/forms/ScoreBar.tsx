@@ -1,6 +1,6 @@
 import { formatPoints } from '../../../../shared/forms/decimal';
 import type { Block, Profile } from '../../../../shared/forms/profiles';
-import { formatRate, type FormScore } from '../../../../shared/forms/scoring';
+import { adjustmentText, formatRate, type FormScore } from '../../../../shared/forms/scoring';
 
 /**
  * The live result of the open form, pinned above it whatever the profile prints: 执行率,
@@ -48,7 +48,7 @@ function PlatformRules({ profile, score }: { profile: Profile; score: FormScore 
         <ul>
           {score.adjustments.map((adjustment) => (
             <li key={`${adjustment.rule}-${adjustment.indicator ?? ''}`}>
-              {adjustment.label}({formatPoints(adjustment.points)} 分)
+              {adjustmentText(adjustment)}
             </li>
           ))}
         </ul>

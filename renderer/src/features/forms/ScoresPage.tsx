@@ -7,11 +7,29 @@ import { call } from '../../api';
 import { useYearStore } from '../../stores/use-year-store';
 import { deliver } from '../exchange/files';
 import { computeForm } from './form-draft';
+import { profileFor } from '../../../../shared/forms/profiles';
 import { DEPARTMENT_PAGE, PROJECT_PAGE } from './pages';
 import { isUntouchedDraft, useFormsStore } from './use-forms-store';
 
-/** Long texts (rules, caps, missing reasons) wrap; the figures stay on one line. */
-const WRAPPED = new Set(['name', 'unit', 'rules', 'adjustments', 'missing']);
+/** Long texts (caps, missing reasons) wrap; the figures stay on one line. */
+const WRAPPED = new Set(['name', 'unit', 'adjustments', 'missing']);
+
+/**
+ * The page states the 计分规则 once above the table, a line per set of rules with the forms that
+ * follow it: repeated in every row (as the Excel keeps them) they made each row four lines tall and
+ * pushed 缺少的说明 out of the window, so a year's forms could not be read on one screen.
+ */
+const PAGE_COLUMNS = SCORE_COLUMNS.filter((column) => column.key !== 'rules');
+
+function ruleSets(rows: readonly ScoreSheetRow[]): string[] {
+  const sets = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const rules = row.rules.join(';');
+    if (!sets.has(rules)) sets.set(rules, new Set());
+    if (row.variant) sets.get(rules)!.add(profileFor(row.variant).name);
+  }
+  return [...sets].map(([rules, whose]) => (whose.size ? `${[...whose].join('、')}:${rules}` : rules));
+}
 
 /**
  * 自评得分一览: every form of the year with its score as the clerk's drafts stand (computed live,
@@ -49,7 +67,7 @@ export function ScoresPage() {
   const scoredCount = rows.filter(({ row }) => row.framework).length;
   const unreadable = yearEntries.length - rows.filter(({ row }) => !row.framework).length;
   const shown = useMemo(() => {
-    const column = sort && SCORE_COLUMNS.find((candidate) => candidate.key === sort.key);
+    const column = sort && PAGE_COLUMNS.find((candidate) => candidate.key === sort.key);
     if (!column) return rows;
     return sortScoreRows(rows, (item) => item.row, column, sort.descending);
   }, [rows, sort]);
@@ -99,12 +117,19 @@ export function ScoresPage() {
       <p className="form-hint">
         共 {rows.length - scoredCount} 张自评表{scoredCount > 0 && `、${scoredCount} 份评价指标体系`}{unreadable > 0 && `(另有 ${unreadable} 张内容无法计算,未列出)`}。点击表头排序;↑/↓ 选择一行,回车或点击名称打开该表。
       </p>
+      {rows.length > 0 && (
+        <ul className="form-score-rules" aria-label="计分规则">
+          {ruleSets(rows.map(({ row }) => row)).map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      )}
       {failure && <p className="message-bar error-bar">{failure}</p>}
       <div className="form-table-wrap">
         <table className="form-grid form-scores-table">
           <thead>
             <tr>
-              {SCORE_COLUMNS.map((column) => {
+              {PAGE_COLUMNS.map((column) => {
                 const active = sort?.key === column.key;
                 return (
                   <th key={column.key} scope="col" aria-sort={active ? (sort.descending ? 'descending' : 'ascending') : 'none'}>
@@ -124,14 +149,14 @@ export function ScoresPage() {
           <tbody>
             {shown.length === 0 && (
               <tr>
-                <td colSpan={SCORE_COLUMNS.length} className="form-empty">
+                <td colSpan={PAGE_COLUMNS.length} className="form-empty">
                   还没有绩效自评表。
                 </td>
               </tr>
             )}
             {shown.map(({ id, row }) => (
               <tr key={id} tabIndex={0} data-label={row.label} onKeyDown={(event) => move(event, id, row)} aria-label={`${row.name} 自评得分 ${row.total ?? '—'}`}>
-                {SCORE_COLUMNS.map((column) => (
+                {PAGE_COLUMNS.map((column) => (
                   <td key={column.key} data-col={column.key} className={column.numeric ? 'form-amount' : WRAPPED.has(column.key) ? 'form-wrap' : undefined}>
                     {column.key === 'name' ? (
                       <button type="button" className="form-link" tabIndex={-1} onClick={() => openForm(id, row)} title="打开自评表">

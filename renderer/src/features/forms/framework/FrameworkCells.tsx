@@ -4,7 +4,7 @@
  * Escape puts back the stored value. Enter / Shift+Enter move to the next / previous input, as in
  * the forms' grids.
  */
-import { useState, type KeyboardEvent } from 'react';
+import { useRef, useState, type KeyboardEvent } from 'react';
 
 /**
  * Enter / Shift+Enter: the next / previous input of the page, in reading order; from a tick box, the
@@ -37,13 +37,17 @@ interface CheckedCellProps {
 export function CheckedCell({ field, label, shown, raw, disabled, className, commit }: CheckedCellProps) {
   const [editing, setEditing] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
+  // What Enter or Tab committed: the blur that follows (the focus moving on, before the page shows the
+  // new value) must not commit it again, which recorded every score twice (two Ctrl+Z to undo one).
+  const committed = useRef<string | null>(null);
   const finish = (text: string): boolean => {
-    if (text === raw) {
+    if (text === raw || text === committed.current) {
       setRefusal(null);
       return true;
     }
     const reason = commit(text);
     setRefusal(reason);
+    if (reason === null) committed.current = text;
     return reason === null;
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -71,6 +75,7 @@ export function CheckedCell({ field, label, shown, raw, disabled, className, com
         disabled={disabled}
         value={editing ?? (refusal === null ? shown : '')}
         onFocus={(event) => {
+          committed.current = null;
           setEditing(raw);
           event.target.select();
         }}

@@ -89,34 +89,45 @@ export const useFrameworksStore = create<FrameworksState>((set, get) => {
       }
     },
     edit(kind, subjectCode, before, after, label, field) {
+      // The first entry stores the framework: undoing it takes the framework away again, so one that
+      // holds nothing is not counted 已填 nor listed in the 得分一览 and the workbook.
+      const created = !get().docs[frameworkKey(kind, subjectCode)];
       put(kind, subjectCode, after);
-      const restore = (framework: FrameworkJson) => {
+      const restore = (framework: FrameworkJson | null) => {
         // Undoing shows where the change was, with the field focused.
         changeThenFocus(
           () => {
-            put(kind, subjectCode, framework);
+            if (framework) put(kind, subjectCode, framework);
+            else void get().remove(kind, subjectCode);
             get().show(kind, subjectCode);
           },
           () => document.querySelector<HTMLElement>(`.fw-sheet [data-field="${CSS.escape(field)}"]`),
         );
         return true;
       };
-      const step: PageStep = { undo: () => restore(before), redo: () => restore(after) };
+      const step: PageStep = { undo: () => restore(created ? null : before), redo: () => restore(after) };
       useYearStore.getState().recordPageStep(step, label);
     },
-    async remove(kind, subjectCode) {
+    remove(kind, subjectCode) {
       const key = frameworkKey(kind, subjectCode);
-      await send(key);
       const file = get().file;
-      if (!file || !get().docs[key]) return;
-      try {
-        await call('deleteFramework', { file, kind, subject_code: subjectCode });
-        const { [key]: _removed, ...docs } = get().docs;
-        set({ docs });
-        useYearStore.setState({ savedAt: new Date() });
-      } catch (error) {
-        useYearStore.setState({ error: (error as Error).message });
-      }
+      if (!file || !get().docs[key]) return queue.then(() => undefined);
+      // A save still waiting goes first, so the delete finds what it removes; the page shows the
+      // blank template at once (an undo focuses its field right away, which must not show the old score).
+      void send(key);
+      const { [key]: _removed, ...docs } = get().docs;
+      set({ docs });
+      const run = queue.then(async () => {
+        try {
+          await call('deleteFramework', { file, kind, subject_code: subjectCode });
+          useYearStore.setState({ savedAt: new Date() });
+        } catch (error) {
+          useYearStore.setState({ error: (error as Error).message });
+          await get().load(file);
+        }
+      });
+      queue = run.catch(() => undefined);
+      return run;
     },
     async flush() {
       await Promise.all([...timers.keys()].map((key) => send(key)));
