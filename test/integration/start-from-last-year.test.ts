@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, inDataDir } from '../../electron/core/core';
 import { seed002Doc } from '../fixtures/seed-002';
+import { JM_P_SEED002 } from '../fixtures/forms/jm-p-seed002';
 import { tempDir } from '../helpers/temp';
 
 let temp: ReturnType<typeof tempDir>;
@@ -54,6 +55,25 @@ describe('a new year started from last year\'s file', () => {
     expect(preview.errors).toEqual([]);
     await core.importWorkbook({ file: 'own-2025.sqlite', name: '2024.sqlite', dataBase64: fs.readFileSync(path.join(temp.dir, '2024.sqlite')).toString('base64'), baseline: true });
     expect((await core.openYear({ file: 'own-2025.sqlite' })).info.formRegion).toBe('玉林');
+    core.close();
+  });
+});
+
+describe('last year\'s 绩效自评 forms in a year that keeps last year\'s 表样', () => {
+  it('become drafts in that 表样 (湖北·荆门 stays JM-P), not in the national one', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '荆门市行政审批局(本级)' });
+    await core.setFormRegion({ file: '2024.sqlite', region: '荆门' });
+    const project = JM_P_SEED002.find((form) => form.subject_type === 'project')!;
+    await core.saveForm({ file: '2024.sqlite', form: { ...project, subject_code: 'JM-001', fiscal_year: 2024 } });
+
+    const created = await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '荆门市行政审批局(本级)', baselineFrom: '2024.sqlite' });
+    expect(created.formRegion).toBe('荆门');
+    const forms = (await core.openYear({ file: '2025.sqlite' })).forms;
+    // Before: the draft was GENERIC under the 荆门 表样, checked against the national 90-point 权重.
+    expect(forms.map((form) => [form.subject_name, form.variant])).toEqual([[project.subject_name, 'JM-P']]);
+    const weights = (await core.validate({ file: '2025.sqlite' })).findings.filter((f) => f.rule === 'FV-05' && f.col === 'indicators');
+    expect(weights.map((f) => f.expected)).toEqual(['80']);
     core.close();
   });
 });

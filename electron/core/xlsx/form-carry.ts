@@ -47,8 +47,8 @@ export function regionAfterReplace(session: YearSession, source: SourceYear, out
   return regions[0];
 }
 
-/** Baseline mode: this year's drafts from last year's forms; skipped ones are explained in `out.warnings`. */
-export function planFormCarry(session: YearSession, source: SourceYear, out: Findings): Save {
+/** Baseline mode: this year's drafts from last year's forms, in `region`'s layout; skipped ones are explained in `out.warnings`. */
+export function planFormCarry(session: YearSession, source: SourceYear, out: Findings, region: FormRegion): Save {
   const info = session.info;
   const existing = new Set(session.forms().map((form) => keyOf(form)));
   const save: Save = [];
@@ -61,7 +61,7 @@ export function planFormCarry(session: YearSession, source: SourceYear, out: Fin
       out.warnings.push(`绩效自评:本年度已有${form.subject_type === 'project' ? `项目 ${form.subject_code} 的自评表` : '部门整体支出绩效自评表'},未用上年的${label(form)}覆盖`);
       continue;
     }
-    const draft = parseForm(carried(form, info.fiscalYear, variantFor(info.formRegion, form.subject_type)));
+    const draft = parseForm(carried(form, info.fiscalYear, variantFor(region, form.subject_type)));
     save.push({ ...formKey(draft), json: serializeForm(draft) });
   }
   return save;

@@ -16,6 +16,7 @@ import { ApiError, type ImportPreview } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
 import { CELL_KEY_SEPARATOR, TABLES, TEMPLATE_SETS, TOTAL, YearModel, describeCell, printedLabel, withPrintedLabels, type YearInputs } from '../../../shared/tables';
 import { formKey } from '../../../shared/forms/year-check';
+import type { FormRegion } from '../../../shared/forms/regions';
 import { isConsolidation } from '../consolidate-store';
 import type { StoredCell } from '../store';
 import type { PrintedNamesChange } from '../printed-names-store';
@@ -130,10 +131,12 @@ async function planAsRead(session: YearSession, request: ImportRequest): Promise
   if (request.baseline) {
     const baseline = planBaseline(session, source, request.name, out);
     if (isConsolidation(session.store)) summedStay(baseline, request.name, out);
-    const forms = { save: planFormCarry(session, source, out) };
-    Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0, forms: forms.save.length });
     // A workbook of form sheets only has no 上年数: the baseline stored earlier stays.
     const cells = source.tables.size ? { meta: baseline.meta, baseline: baseline.baseline } : {};
+    // The drafts take the 表样 the year has after this import: last year's, when the year adopts it.
+    const region = (cells.meta?.form_region as FormRegion | undefined) ?? info.formRegion;
+    const forms = { save: planFormCarry(session, source, out, region) };
+    Object.assign(preview.effect, { baselineCells: baseline.baseline.length, prefilled: baseline.prefilled, addCodes: baseline.change.addCodes?.length ?? 0, forms: forms.save.length });
     // Last year's 概况 and reasons (a year file's, or a workbook's 决算公开资料) come as this year's drafts.
     const lastTexts = source.inputs?.reportTexts ?? source.reportTexts;
     const reportTexts = lastTexts ? { texts: carriedTexts(session.store.reportTexts(), lastTexts), replaceAll: false } : undefined;
