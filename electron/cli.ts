@@ -115,6 +115,8 @@ async function run(argv: string[]): Promise<number> {
         const { TABLE_SETS } = await import('../shared/tables/sets');
         const set = TABLE_SETS.find((entry) => entry.id === info.template)!;
         console.log(`已创建 ${file}:${info.fiscalYear}年度 ${info.unitName}${info.unitCode ? `(${info.unitCode})` : ''},${set.name}`);
+        const { catalogInForce } = await import('../shared/catalog');
+        console.log(catalogInForce(info.fiscalYear, info.definitionsEdition).full);
         return 0;
       }
       case 'set': {

@@ -39,4 +39,27 @@ describe('starting this year from last year\'s file', () => {
     await form.getByRole('button', { name: '创建并打开' }).click();
     await app.page.locator('.app-header').getByText('2025年度部门决算').waitFor();
   });
+
+  it('a 2026 year started in December 2026 says it borrows the 2025 科目表, on the start page and beside 添加科目', async () => {
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    const form = app.page.getByRole('form', { name: '新建年度文件' });
+    await form.getByLabel('决算年度').fill('2026');
+    await form.getByLabel('上年数据').selectOption({ label: '以 2025年度 荆门市行政审批局(本级) 为基数' });
+    const borrowed = '2026年的科目变动尚无官方资料,沿用2025年的科目;收到2026年官方科目表后请用“导入 › 本年度科目表”导入,名称以其为准。';
+    await form.locator('.catalog-note').getByText(borrowed, { exact: false }).waitFor();
+    await screenshot(app.page, '新建年度-2026-沿用2025年科目表');
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await app.page.locator('.app-header').getByText('2026年度部门决算').waitFor();
+    await ui.selectTable('公开03表');
+    const note = app.page.locator('.code-bar .catalog-note');
+    expect(await note.textContent()).toBe('内置科目表:沿用2025年版');
+    expect(await note.getAttribute('title')).toContain(borrowed);
+    await screenshot(app.page, '2026年度-公开03表-科目表说明');
+
+    // A 2025 year uses its own year's codes: no borrowing said.
+    await ui.openStart(app.host.url);
+    await form.getByLabel('决算年度').fill('2025');
+    expect(await form.locator('.catalog-note').textContent()).not.toContain('沿用');
+  });
 });

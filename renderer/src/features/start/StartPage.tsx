@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { catalogInForce } from '../../../../shared/catalog';
 import { TABLE_SETS } from '../../../../shared/tables/sets';
 import { useYearStore } from '../../stores/use-year-store';
 import type { NewYearForm } from './new-year-form';
@@ -67,6 +68,7 @@ export function StartPage() {
             决算年度
             <input name="fiscalYear" type="number" min={2000} max={2100} value={form.fiscalYear} onChange={(e) => setForm({ ...form, fiscalYear: Number(e.target.value) })} required />
           </label>
+          {!newYearProblem({ ...form, unitName: '-' }) && <p className="catalog-note muted">{catalogInForce(form.fiscalYear).full}</p>}
           <label>
             上年数据
             <select value={form.baselineFrom} onChange={(e) => startFrom(e.target.value)}>
