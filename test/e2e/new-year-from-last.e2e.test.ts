@@ -62,4 +62,31 @@ describe('starting this year from last year\'s file', () => {
     await form.getByLabel('决算年度').fill('2025');
     expect(await form.locator('.catalog-note').textContent()).not.toContain('沿用');
   });
+
+  it('proposes the 决算 under way (December 2026: 2026, March 2027: still 2026) and says in words when that year\'s file exists', async () => {
+    const startOn = async (day: string) => {
+      const page = await app.page.context().newPage();
+      await page.clock.setFixedTime(new Date(day));
+      await page.addInitScript(`localStorage.removeItem('juesuan.lastOpened')`);
+      await page.goto(app.host.url);
+      return page;
+    };
+    // Before: December 2026 proposed 2025, whose file exists, offering 2024 as the base; creating failed with “文件已存在:<path>”.
+    const december = await startOn('2026-12-01T09:00:00');
+    const form = december.getByRole('form', { name: '新建年度文件' });
+    expect(await form.getByLabel('决算年度').inputValue()).toBe('2026');
+    expect(await form.getByLabel('上年数据').locator('option').allTextContents()).toEqual(['不导入(空白开始)', '以 2025年度 荆门市行政审批局(本级) 为基数']);
+    // The 2026 file was made above: the form says so instead of sending.
+    await form.getByLabel('上年数据').selectOption({ label: '以 2025年度 荆门市行政审批局(本级) 为基数' });
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await expect
+      .poll(() => form.getByRole('alert').innerText())
+      .toBe('2026年度 荆门市行政审批局(本级) 的年度文件已有(2026-荆门市行政审批局(本级).sqlite),请在左侧“打开年度文件”中打开它,或改决算年度');
+    await screenshot(december, '新建年度-已有该年度文件');
+    await december.close();
+
+    const march = await startOn('2027-03-15T09:00:00');
+    expect(await march.getByRole('form', { name: '新建年度文件' }).getByLabel('决算年度').inputValue()).toBe('2026');
+    await march.close();
+  });
 });
