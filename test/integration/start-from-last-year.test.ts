@@ -76,4 +76,21 @@ describe('last year\'s 绩效自评 forms in a year that keeps last year\'s 表�
     expect(weights.map((f) => f.expected)).toEqual(['80']);
     core.close();
   });
+
+  it('keep the project\'s 类别/属性/类型 when it has no 项目编码 (荆门 seed 002 prints none)', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    const project = JM_P_SEED002.find((form) => form.subject_type === 'project')!;
+    expect(project.subject_code ?? null).toBeNull();
+    await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '荆门市行政审批局(本级)' });
+    await core.load({
+      file: '2024.sqlite',
+      doc: { format: 'juesuan/1', fiscalYear: 2024, unit: { name: '荆门市行政审批局(本级)' }, tables: {}, formRegion: '荆门', forms: [{ ...project, fiscal_year: 2024, competent_dept: '荆门市行政审批局', project_lead: '张三' }] },
+    });
+    await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '荆门市行政审批局(本级)', baselineFrom: '2024.sqlite' });
+    const [draft] = (await core.openYear({ file: '2025.sqlite' })).forms;
+    // Before: a form without a code carried only its name and long-term indicators.
+    expect([draft.proj_category, draft.proj_attribute, draft.proj_type, draft.competent_dept, draft.project_lead]).toEqual(['部门预算项目', '持续性项目', '常年性项目', '荆门市行政审批局', '张三']);
+    expect(draft.funding ?? []).toEqual([]);
+    core.close();
+  });
 });
