@@ -33,6 +33,16 @@ describe('a new year started from last year\'s file', () => {
     core.close();
   });
 
+  it('keeps the unit\'s 单位性质 from last year\'s 补充信息; this year\'s figures start empty', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '单位' });
+    await core.setSupplementary({ file: '2025.sqlite', values: { 'unit_info.nature': '行政单位', admin_running_cost: '100', 'sangong_stats.vehicles_held': '2' } });
+    await core.createYear({ file: '2026.sqlite', fiscalYear: 2026, unitName: '单位', baselineFrom: '2025.sqlite' });
+    // Before: 单位性质 was blank again each year, and the rules that depend on it (机关运行经费 for 行政单位) were skipped.
+    expect((await core.openYear({ file: '2026.sqlite' })).supplementary).toEqual({ 'unit_info.nature': '行政单位' });
+    core.close();
+  });
+
   it('leaves no file behind when last year\'s file cannot be used', async () => {
     const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
     await core.createYear({ file: '2021.sqlite', fiscalYear: 2021, unitName: '单位' });

@@ -5,7 +5,7 @@
  *    公开07 c1 ← LY c6 per code), filled where this year's cell is still empty,
  *  - last year's 项 code rows (values empty; rows still empty are not printed), and the printed
  *    names of the 类/款 above them that no catalog names,
- *  - the unit code when this year's file has none.
+ *  - the unit code when this year's file has none, and its 单位性质 (补充信息) when this year has none.
  * Projects and long-term 绩效 indicators (SPEC §5.1 "Projects") carry forward with the forms
  * feature: it adds its part to the change built here.
  */
@@ -19,6 +19,8 @@ import type { YearSession } from '../year-session';
 import type { Findings } from './read-table';
 import { norm } from './text';
 import type { SourceYear } from './source';
+
+const UNIT_NATURE = 'unit_info.nature';
 
 export interface BaselinePlan {
   change: YearChange;
@@ -101,6 +103,10 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
   // A year not yet given forms of its own keeps last year's 绩效自评 表样 (眉山 stays 眉山), as its carried drafts are.
   const lastRegion = source.layout?.formRegion;
   if (lastRegion && info.formRegion === DEFAULT_FORM_REGION && !session.forms().length) meta.form_region = lastRegion;
+  // 单位性质 describes the unit, not the year (kept like its name and code); the year's figures start empty.
+  const nature = (source.supplementary ?? source.inputs?.supplementary)?.[UNIT_NATURE];
+  const current = session.supplementary();
+  if (nature && !current[UNIT_NATURE]) meta.supplementary = JSON.stringify({ ...current, [UNIT_NATURE]: nature });
   return { change: { addCodes, cells, ...(printedNames.length ? { printedNames } : {}) }, baseline, meta, prefilled: cells.length };
 }
 

@@ -38,6 +38,8 @@ export interface SourceYear {
   model?: YearModel;
   /** A year file's 决算公开 texts (reasons, 概况), carried into the next year as drafts. */
   reportTexts?: Record<string, { text: string; draft: boolean }>;
+  /** A year file's 补充信息 (of which only the unit's own 单位性质 continues into the next year). */
+  supplementary?: Record<string, string>;
   /** The 决算公开资料 sheet of a workbook: 补充信息 and 决算公开 texts, replacing the year's own (inputs-read.ts). */
   inputs?: ReadInputs;
   /** The inputs that model is built from (what crosses from the parse worker; the model itself is rebuilt). */
@@ -172,6 +174,7 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
       layout: { template: info.template, numbering: info.numbering, formRegion: info.formRegion }, tables: new Map(), modelInputs: plainInputs(session.model.inputs),
       forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
       reportTexts: snapshot.reportTexts,
+      supplementary: snapshot.supplementary,
       frameworks: snapshot.frameworks.map((doc) => ({ sheet: file, kind: doc.framework.framework, doc })),
     };
     for (const def of session.tables()) {
