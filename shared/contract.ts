@@ -296,7 +296,8 @@ export type Args<M extends MethodName> = ReturnType<(typeof METHODS)[M]['check']
 /** What each call returns. */
 export interface Results {
   listYears: YearInfo[];
-  createYear: YearInfo;
+  /** baselineWarnings: what starting from last year's file left behind or changed (as 导入上年数据's preview lists it); absent when none. */
+  createYear: YearInfo & { baselineWarnings?: string[] };
   openYear: YearSnapshot;
   closeYear: { closed: boolean };
   getTable: TableView;

@@ -89,4 +89,22 @@ describe('starting this year from last year\'s file', () => {
     expect(await march.getByRole('form', { name: '新建年度文件' }).getByLabel('决算年度').inputValue()).toBe('2026');
     await march.close();
   });
+  it('says what last year\'s file could not give the new year (a one-off project) once the year is open', async () => {
+    for (const [method, args] of [
+      ['createYear', { file: '2023-维修.sqlite', fiscalYear: 2023, unitName: '某维修单位' }],
+      ['saveForm', { file: '2023-维修.sqlite', form: { fiscal_year: 2023, variant: 'GENERIC', subject_type: 'project', subject_code: 'P-1', subject_name: '办公楼维修', proj_type: '一次性项目' } }],
+    ] as const) expect((await app.call(method, args)).ok).toBe(true);
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    const form = app.page.getByRole('form', { name: '新建年度文件' });
+    await form.getByLabel('决算年度').fill('2024');
+    await form.getByLabel('上年数据').selectOption({ label: '以 2023年度 某维修单位 为基数' });
+    await form.getByRole('button', { name: '创建并打开' }).click();
+    await app.page.locator('.app-header').getByText('某维修单位').waitFor();
+    // Before: the year opened without a word, the project simply missing.
+    await expect
+      .poll(() => app.page.locator('.notice-bar span').innerText())
+      .toBe('以上年年度文件为基数:绩效自评:项目 P-1“办公楼维修”是一次性项目,不带入本年度');
+    await screenshot(app.page, '新建年度-上年一次性项目未带入');
+  });
 });

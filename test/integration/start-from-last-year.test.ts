@@ -43,6 +43,17 @@ describe('a new year started from last year\'s file', () => {
     core.close();
   });
 
+  it('answers what the carrying left behind (a one-off project), as 导入上年数据 lists it', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '单位' });
+    await core.saveForm({ file: '2024.sqlite', form: { fiscal_year: 2024, variant: 'GENERIC', subject_type: 'project', subject_code: 'P-1', subject_name: '办公楼维修', proj_type: '一次性项目' } });
+    const created = await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '单位', baselineFrom: '2024.sqlite' });
+    // Before: the new year's answer was its info alone, so the app never said why the project was missing.
+    expect(created.baselineWarnings).toEqual(['绩效自评:项目 P-1“办公楼维修”是一次性项目,不带入本年度']);
+    expect((await core.createYear({ file: 'blank.sqlite', fiscalYear: 2025, unitName: '单位' })).baselineWarnings).toBeUndefined();
+    core.close();
+  });
+
   it('leaves no file behind when last year\'s file cannot be used', async () => {
     const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
     await core.createYear({ file: '2021.sqlite', fiscalYear: 2021, unitName: '单位' });
