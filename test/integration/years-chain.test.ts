@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentEdition, FIRST_EDITION } from '../../shared/catalog';
 import { createCore, inDataDir } from '../../electron/core/core';
@@ -82,6 +83,32 @@ describe('2023 to the 2026 决算', () => {
     expect(year2026.baseline?.['公开02表']?.['2010607|2']).toBeUndefined();
     // 年末 becomes next year's 年初 each year: 2024's 7.00 of 基金 2300412 is still 年初 in 2026.
     expect(year2026.tables['公开07表'].cells['2300412']).toEqual({ '1': '7.00' });
+    core.close();
+  });
+});
+
+describe('names last year\'s official 科目表 gave', () => {
+  it('come with the rows into the next year (a 2026 year borrowing 2025\'s codes has no 2026 table to import yet)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('2025年政府收支分类科目');
+    for (const row of [['科目代码', '科目名称'], ['21704', '金融发展支出'], ['21111', '污染减排'], ['2111101', '经办人无从知道的项名称']]) sheet.addRow(row);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '单位' });
+    await core.importCatalog({ file: '2025.sqlite', name: '科目表.xlsx', dataBase64: bytes.toString('base64') });
+    await core.edit({
+      file: '2025.sqlite',
+      addCodes: [{ table: '公开02表', code: '2170404' }, { table: '公开02表', code: '2111101' }],
+      cells: [{ table: '公开02表', row: '2170404', col: '2', value: '5' }, { table: '公开02表', row: '2111101', col: '2', value: '1' }],
+    });
+    expect((await core.validate({ file: '2025.sqlite' })).findings.filter((f) => f.rule === 'R-I03')).toEqual([]);
+
+    const created = await core.createYear({ file: '2026.sqlite', fiscalYear: 2026, unitName: '单位', baselineFrom: '2025.sqlite' });
+    // Before: the 项 named only by that table was dropped as “可能已停用”, and the 款 row above 2170404 was blank again (R-I03).
+    expect(created.baselineWarnings).toBeUndefined();
+    const labels = (await core.getTable({ file: '2026.sqlite', table: '公开02表' })).rows.map((row) => `${row.row} ${row.label}`);
+    expect(labels).toEqual(expect.arrayContaining(['21704 金融发展支出', '2111101 经办人无从知道的项名称']));
+    expect((await core.validate({ file: '2026.sqlite' })).findings.filter((f) => f.rule === 'R-I03')).toEqual([]);
     core.close();
   });
 });
