@@ -54,6 +54,16 @@ describe('a new year started from last year\'s file', () => {
     core.close();
   });
 
+  it('says when last year\'s 表套 is not this year\'s, naming last year\'s tables that have no place', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '2024.sqlite', fiscalYear: 2024, unitName: '单位', template: '云南11', numbering: '表' });
+    const created = await core.createYear({ file: '2025.sqlite', fiscalYear: 2025, unitName: '单位', baselineFrom: '2024.sqlite' });
+    // Before: nothing said that the 2025 file (national 9, the clerk's slip) had dropped 云南's 表七、表九、表十.
+    expect(created.baselineWarnings).toEqual(['文件 2024.sqlite:上年为“云南 11 张表(表一–表十一)”,本年度为“9 张公开表(公开01–09表)”;上年的表七、表九、表十在本年度没有对应的表']);
+    expect((await core.createYear({ file: 'yn-2025.sqlite', fiscalYear: 2025, unitName: '单位', template: '云南11', numbering: '表', baselineFrom: '2024.sqlite' })).baselineWarnings).toBeUndefined();
+    core.close();
+  });
+
   it('leaves no file behind when last year\'s file cannot be used', async () => {
     const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
     await core.createYear({ file: '2021.sqlite', fiscalYear: 2021, unitName: '单位' });

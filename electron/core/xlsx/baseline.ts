@@ -12,7 +12,7 @@
 import type { CellEdit, YearChange } from '../../../shared/contract';
 import { DEFAULT_FORM_REGION } from '../../../shared/forms/regions';
 import { formatAmount, type Amount } from '../../../shared/money';
-import { SAME_ROW, TABLES, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
+import { SAME_ROW, TABLES, TABLE_SETS, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
 import { parseFormula } from '../../../shared/tables/formula';
 import type { StoredCell } from '../store';
 import type { YearSession } from '../year-session';
@@ -21,6 +21,8 @@ import { norm } from './text';
 import type { SourceYear } from './source';
 
 const UNIT_NATURE = 'unit_info.nature';
+
+const setName = (id: string) => TABLE_SETS.find((set) => set.id === id)?.name ?? id;
 
 export interface BaselinePlan {
   change: YearChange;
@@ -41,6 +43,14 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
     out.warnings.push(`文件 ${file}:单位编码 ${source.unitCode} 与本年度的 ${info.unitCode} 不同(机构改革后可忽略)`);
   } else if (source.unitName && norm(source.unitName) !== norm(info.unitName)) {
     out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度的“${info.unitName}”不同`);
+  }
+
+  // A year file states its 表套: another one this year (a slip when creating it) loses last year's own tables.
+  const lastSet = source.kind === 'year-file' ? source.layout?.template : undefined;
+  if (lastSet && lastSet !== info.template) {
+    const own = new Set(session.tables().map((def) => def.id));
+    const unplaced = [...source.tables.values()].filter((table) => !own.has(table.table)).map((table) => table.sheet);
+    out.warnings.push(`文件 ${file}:上年为“${setName(lastSet)}”,本年度为“${setName(info.template)}”${unplaced.length ? `;上年的${unplaced.join('、')}在本年度没有对应的表` : ''}`);
   }
 
   // Last year's values: every cell of its model, with the printed figure where the workbook shows one.
