@@ -1,4 +1,7 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { currentEdition } from '../../shared/catalog';
 import { AppPage } from './pages/app-page';
 import { screenshot, startApp } from './browser';
 
@@ -106,5 +109,20 @@ describe('starting this year from last year\'s file', () => {
       .poll(() => app.page.locator('.notice-bar span').innerText())
       .toBe('以上年年度文件为基数:绩效自评:项目 P-1“办公楼维修”是一次性项目,不带入本年度');
     await screenshot(app.page, '新建年度-上年一次性项目未带入');
+  });
+  it('marks a year file of a newer 决算通 in the list, and opening it says to upgrade', async () => {
+    expect((await app.call('createYear', { file: '2026-新版.sqlite', fiscalYear: 2026, unitName: '新版单位' })).ok).toBe(true);
+    expect((await app.call('closeYear', { file: '2026-新版.sqlite' })).ok).toBe(true);
+    const db = new Database(path.join(app.dataDir, '2026-新版.sqlite'));
+    db.prepare("UPDATE meta SET value = ? WHERE key = 'definitions_edition'").run(String(currentEdition() + 1));
+    db.close();
+    const ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    const entry = app.page.locator('.year-list button', { hasText: '新版单位' });
+    // Before: listed like any other, then refused only when clicked.
+    expect(await entry.locator('.newer-file').innerText()).toBe('由更新版本的决算通创建,请升级决算通后再打开');
+    await entry.click();
+    await expect.poll(() => app.page.locator('.error-bar span').innerText()).toContain(`此年度文件由更新版本的决算通创建(定义版本 ${currentEdition() + 1},本软件支持到 ${currentEdition()})`);
+    await screenshot(app.page, '开始页-更新版本的年度文件');
   });
 });

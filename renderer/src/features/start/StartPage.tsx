@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { catalogInForce } from '../../../../shared/catalog';
+import { catalogInForce, currentEdition } from '../../../../shared/catalog';
 import type { YearInfo } from '../../../../shared/contract';
 import { TABLE_SETS } from '../../../../shared/tables/sets';
 import { useYearStore } from '../../stores/use-year-store';
@@ -57,6 +57,7 @@ export function StartPage() {
                   <button type="button" onClick={() => void openYear(year.file)}>
                     <strong>{year.fiscalYear}年度</strong> {year.unitName}
                     <YearFileDetails year={year} />
+                    {year.definitionsEdition > currentEdition() && <span className="form-problem newer-file">由更新版本的决算通创建,请升级决算通后再打开</span>}
                   </button>
                 </li>
               ))}
