@@ -9,7 +9,7 @@ import { type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
 import type { YearInputs } from '../../shared/tables';
 import { migrate, schemaVersion } from './migrations';
-import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
+import { APPLICATION_ID, checkEdition, checkSchema, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
 import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
 import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
@@ -21,19 +21,6 @@ export { nativeBindingPath, useNativeBinding } from './store-open';
 export type { StoredCell } from './store-write';
 export type { FormsChange } from './store-forms';
 export type { ReportTextRow } from './store-texts';
-
-/**
- * The definitions edition a file records must be one this program knows: a newer 决算通's file may use
- * 科目 and rules this one lacks, so it is refused before anything (even a migration) writes to it.
- */
-function checkEdition(db: Database.Database, label: string): void {
-  const recorded = (db.prepare("SELECT value FROM meta WHERE key = 'definitions_edition'").get() as { value: string } | undefined)?.value;
-  if (recorded === undefined) return;
-  const edition = Number(recorded);
-  if (!Number.isInteger(edition) || edition < FIRST_EDITION) throw new ApiError('unreadable', `年度文件已损坏(定义版本“${recorded}”无效):${label}`);
-  const known = currentEdition();
-  if (edition > known) throw new ApiError('unreadable', `此年度文件由更新版本的决算通创建(定义版本 ${edition},本软件支持到 ${known}),请升级决算通后再打开:${label}`);
-}
 
 /** A year file is about 1 MB; peeking reads larger ones only through SQLite. */
 const PEEK_IN_MEMORY = 64 * 1024 * 1024;
