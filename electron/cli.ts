@@ -138,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case 'load': {
         const source = need(flags, 'json');
-        let doc: { fiscalYear?: unknown; unit?: { name?: unknown; code?: unknown }; template?: unknown };
+        let doc: { fiscalYear?: unknown; unit?: { name?: unknown; code?: unknown }; template?: unknown; numbering?: unknown };
         try {
           doc = JSON.parse(fs.readFileSync(source, 'utf8'));
         } catch (error) {
@@ -146,7 +146,7 @@ async function run(argv: string[]): Promise<number> {
         }
         const created = !fs.existsSync(path.resolve(file));
         if (created) {
-          await core.call('createYear', { file, fiscalYear: doc.fiscalYear, unitName: doc.unit?.name, unitCode: doc.unit?.code, template: doc.template });
+          await core.call('createYear', { file, fiscalYear: doc.fiscalYear, unitName: doc.unit?.name, unitCode: doc.unit?.code, template: doc.template, numbering: doc.numbering });
         }
         let result: { cells: number; ignored: number };
         try {

@@ -136,6 +136,8 @@ export interface InterchangeDoc {
   fiscalYear: number;
   unit: { name: string; code: string };
   template?: TemplateSet;
+  /** 表号样式 (公开01表 … or 表一 …): a file `load` creates prints its tables as the dumped one did. */
+  numbering?: Numbering;
   tables: Record<string, Record<string, Record<string, string | null>>>;
   /** Forms with SPEC §3.8 field names; `dump` adds the computed exec_rate, budget_exec_score, total_score and grade. */
   forms: unknown[];
@@ -255,6 +257,7 @@ export const METHODS = {
       fiscalYear: int(2000, 2100),
       unit: object({ name: str({ max: 200 }), code: optional(str({ max: 40 })) }),
       template: optional(literal<TemplateSet>(...TEMPLATE_SET_IDS)),
+      numbering: optional(literal<Numbering>('公开', '表')),
       tables: record(record(record(cellValue))),
       forms: optional(array(json, MAX_FORMS)),
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
