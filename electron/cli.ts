@@ -115,6 +115,8 @@ async function run(argv: string[]): Promise<number> {
         const { TABLE_SETS } = await import('../shared/tables/sets');
         const set = TABLE_SETS.find((entry) => entry.id === info.template)!;
         console.log(`已创建 ${file}:${info.fiscalYear}年度 ${info.unitName}${info.unitCode ? `(${info.unitCode})` : ''},${set.name}`);
+        const { catalogInForce } = await import('../shared/catalog');
+        console.log(catalogInForce(info.fiscalYear, info.definitionsEdition).full);
         return 0;
       }
       case 'set': {
@@ -136,7 +138,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       case 'load': {
         const source = need(flags, 'json');
-        let doc: { fiscalYear?: unknown; unit?: { name?: unknown; code?: unknown }; template?: unknown };
+        let doc: { fiscalYear?: unknown; unit?: { name?: unknown; code?: unknown }; template?: unknown; numbering?: unknown };
         try {
           doc = JSON.parse(fs.readFileSync(source, 'utf8'));
         } catch (error) {
@@ -144,7 +146,7 @@ async function run(argv: string[]): Promise<number> {
         }
         const created = !fs.existsSync(path.resolve(file));
         if (created) {
-          await core.call('createYear', { file, fiscalYear: doc.fiscalYear, unitName: doc.unit?.name, unitCode: doc.unit?.code, template: doc.template });
+          await core.call('createYear', { file, fiscalYear: doc.fiscalYear, unitName: doc.unit?.name, unitCode: doc.unit?.code, template: doc.template, numbering: doc.numbering });
         }
         let result: { cells: number; ignored: number };
         try {

@@ -136,6 +136,8 @@ export interface InterchangeDoc {
   fiscalYear: number;
   unit: { name: string; code: string };
   template?: TemplateSet;
+  /** 表号样式 (公开01表 … or 表一 …): a file `load` creates prints its tables as the dumped one did. */
+  numbering?: Numbering;
   tables: Record<string, Record<string, Record<string, string | null>>>;
   /** Forms with SPEC §3.8 field names; `dump` adds the computed exec_rate, budget_exec_score, total_score and grade. */
   forms: unknown[];
@@ -255,6 +257,7 @@ export const METHODS = {
       fiscalYear: int(2000, 2100),
       unit: object({ name: str({ max: 200 }), code: optional(str({ max: 40 })) }),
       template: optional(literal<TemplateSet>(...TEMPLATE_SET_IDS)),
+      numbering: optional(literal<Numbering>('公开', '表')),
       tables: record(record(record(cellValue))),
       forms: optional(array(json, MAX_FORMS)),
       formRegion: optional(literal(...(Object.keys(FORM_REGIONS) as FormRegion[]))),
@@ -296,7 +299,8 @@ export type Args<M extends MethodName> = ReturnType<(typeof METHODS)[M]['check']
 /** What each call returns. */
 export interface Results {
   listYears: YearInfo[];
-  createYear: YearInfo;
+  /** baselineWarnings: what starting from last year's file left behind or changed (as 导入上年数据's preview lists it); absent when none. */
+  createYear: YearInfo & { baselineWarnings?: string[] };
   openYear: YearSnapshot;
   closeYear: { closed: boolean };
   getTable: TableView;

@@ -125,8 +125,8 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     }
   };
 
-  /** Last year's year file as the baseline of a new one (the same import as 导入上年数据). */
-  const startFrom = async (created: YearSession, source: string) => {
+  /** Last year's year file as the baseline of a new one (the same import as 导入上年数据); its warnings are returned. */
+  const startFrom = async (created: YearSession, source: string): Promise<string[]> => {
     const sourcePath = options.resolveFile(source);
     sessions.get(sourcePath)?.store.checkpoint();
     if (!fs.existsSync(sourcePath)) throw new ApiError('unreadable', `找不到上年年度文件:${source}`);
@@ -135,7 +135,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     const { withLoggedEdits } = await import('./read-unit-file');
     const bytes = withLoggedEdits(sourcePath, readUntrusted(sourcePath, Number.MAX_SAFE_INTEGER));
     const { commitImport } = await workbookImport();
-    await commitImport(created, { name: path.basename(source), bytes, baseline: true });
+    return (await commitImport(created, { name: path.basename(source), bytes, baseline: true })).warnings;
   };
 
   const api: Api = {
@@ -172,9 +172,10 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       }
       const created = new YearSession(args.file, store);
       sessions.set(fullPath, created);
+      let warnings: string[] = [];
       if (args.baselineFrom) {
         try {
-          await startFrom(created, args.baselineFrom);
+          warnings = await startFrom(created, args.baselineFrom);
         } catch (error) {
           // All or nothing: a year file whose baseline failed is not left half made.
           sessions.delete(fullPath);
@@ -184,7 +185,7 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
           throw error;
         }
       }
-      return created.info;
+      return warnings.length ? { ...created.info, baselineWarnings: warnings } : created.info;
     },
     // Opening a year in the app is opening it for editing: the lock is taken now, not at the first keystroke.
     // A year another program edits opens to be viewed, checked and exported; its edits are refused naming that program.

@@ -9,7 +9,7 @@ import { type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
 import type { YearInputs } from '../../shared/tables';
 import { migrate, schemaVersion } from './migrations';
-import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
+import { APPLICATION_ID, checkEdition, checkSchema, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
 import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
 import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
@@ -145,6 +145,7 @@ export class YearStore {
   private static checked(label: string, db: Database.Database, readOnly?: string): YearStore {
     try {
       checkSchema(db, label);
+      checkEdition(db, label);
       migrate(db, label);
       return new YearStore(label, db, readOnly);
     } catch (error) {

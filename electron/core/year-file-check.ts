@@ -9,6 +9,7 @@
  */
 import fs from 'node:fs';
 import type Database from 'better-sqlite3';
+import { currentEdition, FIRST_EDITION } from '../../shared/catalog';
 import { ApiError } from '../../shared/contract';
 
 /** SQLite application_id marking a 决算通 year file ("JSTX"). */
@@ -58,4 +59,17 @@ export function checkSchema(db: Database.Database, label: string): void {
   }
   const tables = new Set(objects.filter((object) => object.type === 'table').map((object) => object.name));
   for (const name of REQUIRED) if (!tables.has(name)) refuse(`缺少数据表 ${name}`);
+}
+
+/**
+ * The definitions edition a file records must be one this program knows: a newer 决算通's file may use
+ * 科目 and rules this one lacks, so it is refused before anything (even a migration) writes to it.
+ */
+export function checkEdition(db: Database.Database, label: string): void {
+  const recorded = (db.prepare("SELECT value FROM meta WHERE key = 'definitions_edition'").get() as { value: string } | undefined)?.value;
+  if (recorded === undefined) return;
+  const edition = Number(recorded);
+  if (!Number.isInteger(edition) || edition < FIRST_EDITION) throw new ApiError('unreadable', `年度文件已损坏(定义版本“${recorded}”无效):${label}`);
+  const known = currentEdition();
+  if (edition > known) throw new ApiError('unreadable', `此年度文件由更新版本的决算通创建(定义版本 ${edition},本软件支持到 ${known}),请升级决算通后再打开:${label}`);
 }

@@ -108,6 +108,7 @@ export function dumpOf(session: YearSession): InterchangeDoc {
     fiscalYear: info.fiscalYear,
     unit: { name: info.unitName, code: info.unitCode },
     template: info.template,
+    numbering: info.numbering,
     formRegion: info.formRegion,
     tables,
     forms,

@@ -225,6 +225,35 @@ export function catalogFor(year: number = DEFAULT_YEAR, edition: number = curren
   return catalog;
 }
 
+/**
+ * What the clerk is told about the built-in catalog a year uses: the 2023 list and the change notices
+ * applied on top (the first basis of each year), and, for a year after the newest change we hold (a
+ * 2026 决算 before any 2026 notice is in our sources), that the newest year's codes are used as they are.
+ * `short` fits beside the 添加科目 box; `full` is said on creating the year and as the box's hint.
+ */
+export function catalogInForce(year: number, edition: number = currentEdition()): { short: string; full: string } {
+  const official = changes.filter((change) => change.edition <= edition && change.fromYear > BASE_YEAR).sort((a, b) => a.fromYear - b.fromYear || a.edition - b.edition);
+  const newest = Math.max(BASE_YEAR, ...official.map((change) => change.fromYear));
+  const importHint = `收到${year}年官方科目表后请用“导入 › 本年度科目表”导入,名称以其为准`;
+  if (year < BASE_YEAR) {
+    return { short: `内置科目表:${BASE_YEAR}年版`, full: `${year}年度使用内置的${BASE_YEAR}年政府收支分类科目(程序没有更早年度的科目表);${importHint}。` };
+  }
+  // One notice per year: the basis of the change that first brought it (later editions only complete it).
+  const notices: string[] = [];
+  const years = new Set<number>();
+  for (const change of official) {
+    if (change.fromYear > year || years.has(change.fromYear)) continue;
+    years.add(change.fromYear);
+    notices.push(change.basis);
+  }
+  const base = `${BASE_YEAR}年政府收支分类科目${notices.length ? `,加${notices.join('、')}的变动` : ''}`;
+  if (year <= newest) return { short: `内置科目表:${year}年版`, full: `${year}年度使用内置科目表:${base}。` };
+  return {
+    short: `内置科目表:沿用${newest}年版`,
+    full: `${year}年度使用内置科目表:${base}。${year}年的科目变动尚无官方资料,沿用${newest}年的科目;${importHint}。`,
+  };
+}
+
 export const functionName = (code: string, year?: number, edition?: number) => catalogFor(year, edition).functionName(code);
 export const economicName = (code: string, year?: number) => catalogFor(year).economicName(code);
 export const isKnownFunctionCode = (code: string, year?: number, edition?: number) => catalogFor(year, edition).isKnownFunctionCode(code);

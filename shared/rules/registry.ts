@@ -104,13 +104,17 @@ export const RULE_SETS: readonly RuleSet[] = [
  * (default: every edition): a region-specific one wins over the general.
  */
 export function ruleSetFor(template: TemplateSet, fiscalYear: number, region?: string, edition: number = Number.MAX_SAFE_INTEGER): RuleSet {
-  const candidates = RULE_SETS.filter(
-    (set) =>
-      set.template === template &&
-      set.fromYear <= fiscalYear &&
-      (set.edition ?? FIRST_EDITION) <= edition &&
-      (!set.region || (region ?? '').startsWith(set.region)),
-  );
+  const inForce = (year: number) =>
+    RULE_SETS.filter(
+      (set) =>
+        set.template === template &&
+        set.fromYear <= year &&
+        (set.edition ?? FIRST_EDITION) <= edition &&
+        (!set.region || (region ?? '').startsWith(set.region)),
+    );
+  let candidates = inForce(fiscalYear);
+  // A year before every set (a 2019 file kept as 上年数 for 2020): the earliest rules serve it, as the 2023 科目 lists do.
+  if (!candidates.length) candidates = inForce(Math.min(...inForce(Number.MAX_SAFE_INTEGER).map((set) => set.fromYear)));
   const best = candidates.sort(
     (a, b) => b.fromYear - a.fromYear || (b.region?.length ?? 0) - (a.region?.length ?? 0) || (b.edition ?? FIRST_EDITION) - (a.edition ?? FIRST_EDITION),
   )[0];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,5 +95,28 @@ describe('set --name', () => {
     const named = runCli('set', '--file', file, '--table', '表二', '--row', '2130122', '--col', '2', '--value', '50', '--name', '农业生产发展');
     expect(named.err).toBe('');
     expect(runCli('get', '--file', file, '--table', '表二').out).toContain('2130122\t农业生产发展\t50.00\t50.00');
+  });
+});
+
+/** dump → load into a new file: the copy prints its tables as the original does (表一, not 公开01表). */
+describe('a 表-numbered year through dump and load', () => {
+  let temp: ReturnType<typeof tempDir>;
+  beforeAll(() => {
+    temp = tempDir();
+  });
+  afterAll(() => temp.cleanup());
+
+  it('keeps its 表号样式', () => {
+    const original = path.join(temp.dir, '2025.sqlite');
+    expect(runCli('new', '--file', original, '--year', '2025', '--unit', '青神县某局', '--template', '13', '--numbering', '表').code).toBe(0);
+    const dumped = runCli('dump', '--file', original).out;
+    expect(JSON.parse(dumped).numbering).toBe('表');
+    const doc = path.join(temp.dir, 'doc.json');
+    fs.writeFileSync(doc, dumped);
+    const copy = path.join(temp.dir, 'copy.sqlite');
+    expect(runCli('load', '--file', copy, '--json', doc).code).toBe(0);
+    // Before: the copy was made with 公开01表 numbering, its tables printed and named otherwise than the original's.
+    expect(JSON.parse(runCli('dump', '--file', copy).out).numbering).toBe('表');
+    expect(runCli('get', '--file', copy, '--table', '表一').out.split('\n')[0]).toBe(runCli('get', '--file', original, '--table', '表一').out.split('\n')[0]);
   });
 });

@@ -18,7 +18,7 @@ describe('CLI', () => {
     const created = runCli('new', '--file', file, '--year', '2023', '--unit', '荆门市行政审批局(本级)', '--code', '158001');
     expect(created.code).toBe(0);
     // Said in words, not as the contract's JSON.
-    expect(created.out.trim()).toBe(`已创建 ${file}:2023年度 荆门市行政审批局(本级)(158001),9 张公开表(公开01–09表)`);
+    expect(created.out.trim().split('\n')).toEqual([`已创建 ${file}:2023年度 荆门市行政审批局(本级)(158001),9 张公开表(公开01–09表)`, '2023年度使用内置科目表:2023年政府收支分类科目。']);
     expect(runCli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '12.34').code).toBe(0);
     expect(runCli('set', '--file', file, '--table', '公开01表', '--row', '29', '--col', '1', '--value', '1,000').code).toBe(0);
     const got = runCli('get', '--file', file, '--table', '公开01表', '--json');
@@ -28,6 +28,19 @@ describe('CLI', () => {
     expect(doc.rows.find((r: { row: string }) => r.row === '31')).toEqual({ row: '31', label: '总 计', cells: { '1': '1012.34' } });
     expect(doc.rows.find((r: { row: string }) => r.row === '60').cells).toEqual({ '2': null });
     expect(runCli('get', '--file', file, '--table', '公开01表').out).toContain('总 计\t1012.34');
+  });
+
+  it('says which 科目表 a new year uses: a 2026 year, started new or from 2025, borrows 2025\'s and says so', () => {
+    const y2025 = path.join(temp.dir, '2025.sqlite');
+    const y2026 = path.join(temp.dir, '2026.sqlite');
+    const made = runCli('new', '--file', y2025, '--year', '2025', '--unit', '单位');
+    expect(made.out).toContain('2025年度使用内置科目表:2023年政府收支分类科目,加2024年政府收支分类科目增补(财预〔2024〕22号,2024-03-29)、财预〔2025〕41号(2025-05-23)的变动。');
+    expect(made.out).not.toContain('沿用');
+    const borrowed = '2026年的科目变动尚无官方资料,沿用2025年的科目;收到2026年官方科目表后请用“导入 › 本年度科目表”导入,名称以其为准。';
+    const started = runCli('import', '--file', y2026, '--in', y2025, '--baseline');
+    expect(started.code).toBe(0);
+    expect(started.out).toContain(borrowed);
+    expect(runCli('new', '--file', path.join(temp.dir, 'blank-2026.sqlite'), '--year', '2026', '--unit', '单位').out).toContain(borrowed);
   });
 
   it('refuses a computed cell with exit 1 and a Chinese message', () => {

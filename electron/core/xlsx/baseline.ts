@@ -5,19 +5,23 @@
  *    公开07 c1 ← LY c6 per code), filled where this year's cell is still empty,
  *  - last year's 项 code rows (values empty; rows still empty are not printed), and the printed
  *    names of the 类/款 above them that no catalog names,
- *  - the unit code when this year's file has none.
+ *  - the unit code when this year's file has none, and its 单位性质 (补充信息) when this year has none.
  * Projects and long-term 绩效 indicators (SPEC §5.1 "Projects") carry forward with the forms
  * feature: it adds its part to the change built here.
  */
 import type { CellEdit, YearChange } from '../../../shared/contract';
 import { formatAmount, type Amount } from '../../../shared/money';
-import { SAME_ROW, TABLES, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
+import { SAME_ROW, TABLES, TABLE_SETS, YearModel, cellKey, codeLevel, describeCell, emptyInputs, type TableDef, type YearInputs } from '../../../shared/tables';
 import { parseFormula } from '../../../shared/tables/formula';
 import type { StoredCell } from '../store';
 import type { YearSession } from '../year-session';
 import type { Findings } from './read-table';
 import { norm } from './text';
 import type { SourceYear } from './source';
+
+const UNIT_NATURE = 'unit_info.nature';
+
+const setName = (id: string) => TABLE_SETS.find((set) => set.id === id)?.name ?? id;
 
 export interface BaselinePlan {
   change: YearChange;
@@ -38,6 +42,14 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
     out.warnings.push(`文件 ${file}:单位编码 ${source.unitCode} 与本年度的 ${info.unitCode} 不同(机构改革后可忽略)`);
   } else if (source.unitName && norm(source.unitName) !== norm(info.unitName)) {
     out.warnings.push(`文件 ${file}:单位“${source.unitName}”与本年度的“${info.unitName}”不同`);
+  }
+
+  // A year file states its 表套: another one this year (a slip when creating it) loses last year's own tables.
+  const lastSet = source.kind === 'year-file' ? source.layout?.template : undefined;
+  if (lastSet && lastSet !== info.template) {
+    const own = new Set(session.tables().map((def) => def.id));
+    const unplaced = [...source.tables.values()].filter((table) => !own.has(table.table)).map((table) => table.sheet);
+    out.warnings.push(`文件 ${file}:上年为“${setName(lastSet)}”,本年度为“${setName(info.template)}”${unplaced.length ? `;上年的${unplaced.join('、')}在本年度没有对应的表` : ''}`);
   }
 
   // Last year's values: every cell of its model, with the printed figure where the workbook shows one.
@@ -97,6 +109,10 @@ export function planBaseline(session: YearSession, source: SourceYear, file: str
     baseline_imported_at: new Date().toISOString(),
   };
   if (!info.unitCode && source.unitCode) meta.unit_code = source.unitCode;
+  // 单位性质 describes the unit, not the year (kept like its name and code); the year's figures start empty.
+  const nature = (source.supplementary ?? source.inputs?.supplementary)?.[UNIT_NATURE];
+  const current = session.supplementary();
+  if (nature && !current[UNIT_NATURE]) meta.supplementary = JSON.stringify({ ...current, [UNIT_NATURE]: nature });
   return { change: { addCodes, cells, ...(printedNames.length ? { printedNames } : {}) }, baseline, meta, prefilled: cells.length };
 }
 

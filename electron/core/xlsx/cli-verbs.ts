@@ -4,7 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError, type ExportedWorkbook, type ImportPreview, type Numbering, type Results, type TemplateSet } from '../../../shared/contract';
+import { catalogInForce } from '../../../shared/catalog';
+import { ApiError, type ExportedWorkbook, type ImportPreview, type Numbering, type Results, type TemplateSet, type YearInfo } from '../../../shared/contract';
 import { TABLE_SETS, TEMPLATE_SET_IDS, templateTables } from '../../../shared/tables';
 import { writeFileAtomic } from '../atomic-write';
 import type { createCore } from '../core';
@@ -57,7 +58,8 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
     if (!unitName && found.errors.length) throw new ApiError('refused', `未导入任何数据,文件 ${file} 未创建:\n${found.errors.join('\n')}`);
     if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
     const numbering = (text(flags, 'numbering') ?? read?.layout?.numbering) as Numbering | undefined;
-    await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template, numbering });
+    const info = (await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template, numbering })) as YearInfo;
+    if (!flags.json) console.log(catalogInForce(info.fiscalYear, info.definitionsEdition).full);
   }
   // All or nothing: a file made for this import does not outlive a failure (or a mere preview).
   const discard = () => {

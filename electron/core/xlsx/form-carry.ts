@@ -10,7 +10,7 @@
  *    long-term indicators likewise. A form this year already has is never overwritten, and
  *    一次性项目 do not continue.
  */
-import { parseForm, registryEntryFromForm, serializeForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
+import { parseForm, serializeForm, type PerfForm, type PerfFormJson } from '../../../shared/forms/model';
 import { DEFAULT_FORM_REGION, FORM_REGIONS, variantFor, type FormRegion } from '../../../shared/forms/regions';
 import { formKey } from '../../../shared/forms/year-check';
 import { FRAMEWORK_DEFS } from '../../../shared/forms/framework-entry';
@@ -103,18 +103,17 @@ function carried(form: PerfForm, year: number, variant: PerfForm['variant']): Pe
     .filter((ind) => ind.horizon === 'LONG_TERM')
     .map(({ actual_raw: _actual, score: _score, completion_desc: _desc, deviation: _deviation, ...target }) => target);
   const common = { fiscal_year: year, variant, subject_type: form.subject_type, subject_name: form.subject_name, subject_code: form.subject_code, funding: [], indicators: longTerm };
-  const registry = registryEntryFromForm(form);
-  if (!registry) return { ...common, dept_functions: form.dept_functions };
+  if (form.subject_type !== 'project') return { ...common, dept_functions: form.dept_functions };
+  // The registry fields, whether or not the form has a 项目编码 (荆门's forms print none).
   return {
     ...common,
-    subject_name: registry.name,
-    competent_dept: registry.competent_dept,
-    implementing_unit: registry.implementing_unit,
-    proj_category: registry.category,
-    proj_attribute: registry.attribute,
-    proj_type: registry.type,
-    lifecycle: registry.lifecycle,
-    project_lead: registry.project_lead,
+    competent_dept: form.competent_dept,
+    implementing_unit: form.implementing_unit,
+    proj_category: form.proj_category,
+    proj_attribute: form.proj_attribute,
+    proj_type: form.proj_type,
+    lifecycle: form.lifecycle,
+    project_lead: form.project_lead,
   };
 }
 

@@ -4,7 +4,6 @@
  * cells, 项 codes and printed (computed) values, the 绩效自评 forms, plus the year and unit the
  * source states.
  */
-import { functionName } from '../../../shared/catalog';
 import { ApiError, type Numbering, type TemplateSet } from '../../../shared/contract';
 import type { FormRegion } from '../../../shared/forms/regions';
 import { TABLES, YearModel, cellKey, describeCell, printedLabel, type TableDef, type YearInputs } from '../../../shared/tables';
@@ -40,6 +39,8 @@ export interface SourceYear {
   model?: YearModel;
   /** A year file's 决算公开 texts (reasons, 概况), carried into the next year as drafts. */
   reportTexts?: Record<string, { text: string; draft: boolean }>;
+  /** A year file's 补充信息 (of which only the unit's own 单位性质 continues into the next year). */
+  supplementary?: Record<string, string>;
   /** The 决算公开资料 sheet of a workbook: 补充信息 and 决算公开 texts, replacing the year's own (inputs-read.ts). */
   inputs?: ReadInputs;
   /** The inputs that model is built from (what crosses from the parse worker; the model itself is rebuilt). */
@@ -174,6 +175,7 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
       layout: { template: info.template, numbering: info.numbering, formRegion: info.formRegion }, tables: new Map(), modelInputs: plainInputs(session.model.inputs),
       forms: forms.map((form, i) => ({ sheet: names[i], form, fiscalYear: info.fiscalYear })),
       reportTexts: snapshot.reportTexts,
+      supplementary: snapshot.supplementary,
       frameworks: snapshot.frameworks.map((doc) => ({ sheet: file, kind: doc.framework.framework, doc })),
     };
     for (const def of session.tables()) {
@@ -186,10 +188,16 @@ function readYearFile(bytes: Buffer, file: string): SourceYear {
       }
       // Messages name the table as that year printed it (表十, not 滇10表).
       const table: Extracted = { table: def.id, sheet: printedLabel(def.id, info.template, info.numbering), inputs: new Map(inputs.cells), codes: new Map(), printed: new Map() };
-      for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? functionName(code) ?? '', row: 0 });
+      // Each 项 by the name the year shows it with: custom, its imported official 科目表's, or its catalog's.
+      for (const code of inputs.codes) table.codes.set(code, { name: names[code] ?? session.nameOf(code) ?? '', row: 0 });
       // Names the year file kept from an earlier import (R-I02) travel with it.
       const kept = Object.entries(snapshot.printedNames?.[def.id] ?? {});
       if (kept.length) table.names = new Map(kept.map(([code, name]) => [code, { name, row: 0 }]));
+      // So does a 类/款 name only its official 科目表 gave (21704 above 2170404): the built-in catalog has none.
+      for (const parent of new Set([...inputs.codes].flatMap((code) => [code.slice(0, 3), code.slice(0, 5)]))) {
+        const name = session.catalog.functionName(parent) === undefined ? session.nameOf(parent) : undefined;
+        if (name && !table.names?.has(parent)) (table.names ??= new Map()).set(parent, { name, row: 0 });
+      }
       for (const row of session.model.rows(def.id)) {
         for (const [col, rule] of Object.entries(row.rules)) {
           const value = rule.role === 'input' ? null : session.model.value(def.id, row.key, col);

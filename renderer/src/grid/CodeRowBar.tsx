@@ -1,4 +1,5 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { catalogInForce } from '../../../shared/catalog';
 import type { TableDef } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
 import { useReadOnlyReason } from '../stores/read-only';
@@ -13,6 +14,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
   const model = useYearStore((state) => state.model)!;
   const change = useYearStore((state) => state.change);
   const codes = useYearStore((state) => state.codes);
+  const info = useYearStore((state) => state.info)!;
   const readOnly = useReadOnlyReason();
   const [query, setQuery] = useState('');
   const [customName, setCustomName] = useState('');
@@ -51,6 +53,11 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
   };
 
   const removable = focusedRow && present.has(focusedRow) ? focusedRow : null;
+  // Which 科目表 the codes come from: a 2026 决算 before any 2026 notice borrows 2025's, and says so.
+  const builtIn = catalogInForce(info.fiscalYear, info.definitionsEdition);
+  const catalogNote = codes.hasOfficial()
+    ? { short: '科目表:已导入本年度官方科目表', full: `已导入本年度官方科目表,科目名称以其为准;其中没有的代码按内置科目表。${builtIn.full}` }
+    : builtIn;
   return (
     <div className="code-bar">
       <div className="code-search">
@@ -109,6 +116,9 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
       <button type="button" className="remove-row" disabled={!removable || readOnly !== null} title={readOnly ?? undefined} onClick={() => removable && void change({ removeCodes: [{ table: def.id, code: removable }] })}>
         删除科目行{removable ? ` ${removable}` : ''}
       </button>
+      <span className="catalog-note muted" title={catalogNote.full}>
+        {catalogNote.short}
+      </span>
     </div>
   );
 }

@@ -38,6 +38,11 @@ export class CodeBook {
     return this.custom.has(code);
   }
 
+  /** The year's official 科目 table was imported (its names come first). */
+  hasOfficial(): boolean {
+    return this.official.size > 0;
+  }
+
   /** Known without a user-supplied name. */
   isKnown(code: string): boolean {
     return this.official.has(code) || this.catalog.functionName(code) !== undefined;

@@ -268,6 +268,8 @@ export const useYearStore = create<YearState>((set, get) => {
       try {
         const info = await call('createYear', { file: fileNameFor(form), ...form, unitCode: form.unitCode || undefined, baselineFrom: form.baselineFrom || undefined });
         await get().openYear(info.file);
+        // What last year's file could not give this year (a retired 科目, a one-off project), once the year shows.
+        if (info.baselineWarnings) get().showNotice(`以上年年度文件为基数:${info.baselineWarnings.join(';')}`);
       } catch (error) {
         set({ error: (error as Error).message });
       }

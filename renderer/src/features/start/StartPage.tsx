@@ -1,7 +1,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
+import { catalogInForce, currentEdition } from '../../../../shared/catalog';
+import type { YearInfo } from '../../../../shared/contract';
 import { TABLE_SETS } from '../../../../shared/tables/sets';
 import { useYearStore } from '../../stores/use-year-store';
-import type { NewYearForm } from './new-year-form';
+import { existingFile, likelyFiscalYear, type NewYearForm } from './new-year-form';
 import { loadYearsAndReopen } from './last-opened';
 import { YearFileDetails } from './YearFileDetails';
 
@@ -10,7 +12,7 @@ export function StartPage() {
   const years = useYearStore((state) => state.years);
   const openYear = useYearStore((state) => state.openYear);
   const createYear = useYearStore((state) => state.createYear);
-  const [form, setForm] = useState<NewYearForm>({ fiscalYear: new Date().getFullYear() - 1, unitName: '', unitCode: '', template: '9', numbering: '公开', baselineFrom: '' });
+  const [form, setForm] = useState<NewYearForm>({ fiscalYear: likelyFiscalYear(new Date()), unitName: '', unitCode: '', template: '9', numbering: '公开', baselineFrom: '' });
 
   useEffect(() => void loadYearsAndReopen(), []);
 
@@ -32,7 +34,7 @@ export function StartPage() {
   const [problem, setProblem] = useState<{ text: string; field: string } | null>(null);
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const wrong = newYearProblem(form);
+    const wrong = newYearProblem(form, years);
     setProblem(wrong);
     if (wrong) return event.currentTarget.querySelector<HTMLInputElement>(`[name="${wrong.field}"]`)?.focus();
     setCreating(true);
@@ -55,6 +57,7 @@ export function StartPage() {
                   <button type="button" onClick={() => void openYear(year.file)}>
                     <strong>{year.fiscalYear}年度</strong> {year.unitName}
                     <YearFileDetails year={year} />
+                    {year.definitionsEdition > currentEdition() && <span className="form-problem newer-file">由更新版本的决算通创建,请升级决算通后再打开</span>}
                   </button>
                 </li>
               ))}
@@ -67,6 +70,7 @@ export function StartPage() {
             决算年度
             <input name="fiscalYear" type="number" min={2000} max={2100} value={form.fiscalYear} onChange={(e) => setForm({ ...form, fiscalYear: Number(e.target.value) })} required />
           </label>
+          {validYear(form.fiscalYear) && <p className="catalog-note muted">{catalogInForce(form.fiscalYear).full}</p>}
           <label>
             上年数据
             <select value={form.baselineFrom} onChange={(e) => startFrom(e.target.value)}>
@@ -117,9 +121,14 @@ export function StartPage() {
   );
 }
 
+const validYear = (year: number) => Number.isInteger(year) && year >= 2000 && year <= 2100;
+
 /** What keeps the new-year form from being sent, and the field to put right; null when nothing does. */
-function newYearProblem(form: NewYearForm): { text: string; field: string } | null {
-  if (!Number.isInteger(form.fiscalYear) || form.fiscalYear < 2000 || form.fiscalYear > 2100) return { text: '决算年度应为 2000–2100 之间的年份(四位数字)', field: 'fiscalYear' };
+function newYearProblem(form: NewYearForm, years: readonly YearInfo[]): { text: string; field: string } | null {
+  if (!validYear(form.fiscalYear)) return { text: '决算年度应为 2000–2100 之间的年份(四位数字)', field: 'fiscalYear' };
   if (!form.unitName.trim()) return { text: '请填写单位名称', field: 'unitName' };
+  // Said before sending, in the clerk's terms (the core's refusal names only the path).
+  const existing = existingFile(form, years);
+  if (existing) return { text: `${existing.fiscalYear}年度 ${existing.unitName} 的年度文件已有(${existing.file}),请在左侧“打开年度文件”中打开它,或改决算年度`, field: 'fiscalYear' };
   return null;
 }
