@@ -12,6 +12,7 @@ import { marksOf } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
 import { firstInputCell, tileToRange } from './fill';
+import type { Bounds } from './selection';
 import { WRAP_LABELS_UP_TO, scrollsSideways, sizeAndFreeze } from './widths';
 import { withLastYear } from './last-year-columns';
 import { useLastYearShown } from '../features/last-year/use-last-year';
@@ -71,6 +72,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const focusRequest = useYearStore((state) => state.focusRequest);
   const host = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState<ReadOnlyHint | null>(null);
+  const [selected, setSelected] = useState<Bounds | null>(null);
   /** The cell the hint explains, as "line|column" (the 栏次 line pinned on top: "top:0|column"). */
   const hintFor = useRef<string | null>(null);
 
@@ -99,7 +101,9 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     gridApi,
     model: () => modelRef.current,
     apply: (edits, done) => (refusedAsReadOnly() ? undefined : edits.length ? void change({ cells: edits }).then((ok) => ok && showNotice(done)) : showNotice(done)),
+    onBlock: setSelected,
   });
+
   const rowData = useMemo<LineData[]>(() => layout.lines.map((keys, i) => ({ id: `L${i}`, keys })), [layout]);
   const pinnedTop = useMemo<LineData[]>(
     () => (def.colNoRow === null ? [] : [{ id: 'colno', keys: layout.lines[0]?.map(() => null) ?? [], colNoLine: true }]),
@@ -249,7 +253,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   return (
     <div className="grid-host" data-table={def.id} data-active={shown || undefined} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} onAdded={(code) => (addedRow.current = code)} onLeave={() => gridApi.current && focusGrid(gridApi.current)} />}
-      <GridStatus hint={hint} onClose={() => setHint(null)} onAddRow={() => host.current?.querySelector<HTMLInputElement>('.code-search input')?.focus()} />
+      <GridStatus hint={hint} selected={selected && { def, layout, bounds: selected }} onClose={() => setHint(null)} onAddRow={() => host.current?.querySelector<HTMLInputElement>('.code-search input')?.focus()} />
       <div className="grid-body" ref={body}>
       {gridWidth !== null && (
         <PlainGrid<LineData>

@@ -1,0 +1,88 @@
+/**
+ * A clerk's Excel habits on the annex grids, beyond typing: Home/End and Ctrl+Home/Ctrl+End move
+ * as in Excel, Ctrl+X moves figures (copied, then emptied as one undo step), and a selected block
+ * shows its exact sum and count above the grid, as Excel's status bar does.
+ * Seed 002, 公开02表: line 0 合计, 1 201, 2 20103, 3 2010301 行政运行 19.10, 4 2010302 2,880.75,
+ * 5 2010303 192.76; s0-c1 本年收入合计 is computed, s0-c2 财政拨款收入 … s0-c7 are input.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppPage } from './pages/app-page';
+import { screenshot, startApp } from './browser';
+
+describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’s sum', () => {
+  let app: Awaited<ReturnType<typeof startApp>>;
+  let ui: AppPage;
+  const focused = () =>
+    app.page.evaluate(() => {
+      const cell = document.activeElement?.closest('[col-id]');
+      return cell ? `${cell.closest('[row-id]')?.getAttribute('row-id')}|${cell.getAttribute('col-id')}` : String(document.activeElement?.tagName);
+    });
+  const clipboard = () => app.page.evaluate(() => navigator.clipboard.readText());
+  const rangeSum = () => app.page.locator('.grid-host[data-active]').getByRole('status', { name: '选中区域合计' });
+
+  beforeAll(async () => {
+    app = await startApp();
+    await app.seed002('keys.sqlite', '158001');
+    ui = new AppPage(app.page);
+    await ui.openStart(app.host.url);
+    await ui.openYear('荆门市行政审批局(本级)');
+    await ui.selectTable('公开02表');
+  });
+  afterAll(async () => {
+    await app?.stop();
+  });
+
+  it('Home and End go to the ends of the line, Ctrl+Home and Ctrl+End to the table’s corners', async () => {
+    await ui.cell(4, 's0-c3').click();
+    await app.page.keyboard.press('Home');
+    await expect.poll(focused).toBe('L4|s0-code');
+    await app.page.keyboard.press('End');
+    await expect.poll(focused).toBe('L4|s0-c7');
+    await app.page.keyboard.press('Control+Home');
+    await expect.poll(focused).toBe('L0|s0-code');
+    await app.page.keyboard.press('Control+End');
+    // Seed 002's 公开02表 prints 17 lines.
+    await expect.poll(focused).toBe('L16|s0-c7');
+    // Shift+Home selects back to the line's start, as in Excel.
+    await ui.cell(4, 's0-c3').click();
+    await app.page.keyboard.press('Shift+Home');
+    expect(await app.page.locator('.grid-host[data-active] .cell-in-range').count()).toBe(5);
+    await expect.poll(focused).toBe('L4|s0-c3');
+  });
+
+  it('shows the exact sum and count of a selected block, following edits, and nothing for one cell', async () => {
+    await ui.cell(3, 's0-c1').click();
+    await ui.cell(5, 's0-c2').click({ modifiers: ['Shift'] });
+    // 19.10 + 2,880.75 + 192.76, twice (栏1 is their total): computed cells count, as in Excel.
+    await expect.poll(() => rangeSum().innerText()).toBe('求和:6,185.22 万元  计数:6');
+    await screenshot(app.page, 'Excel键-选中区域求和');
+    // Emptied cells are not counted; the totals beside them are now 0.00.
+    await app.page.keyboard.press('Delete');
+    await expect.poll(() => rangeSum().innerText()).toBe('求和:0.00 万元  计数:3');
+    await app.page.keyboard.press('Control+Z');
+    await ui.expectCellText(3, 's0-c2', '19.10');
+    await ui.cell(3, 's0-c2').click();
+    await expect.poll(() => rangeSum().count()).toBe(0);
+  });
+
+  it('Ctrl+X copies the cell and empties it as one undo step; Ctrl+V elsewhere puts the figure there', async () => {
+    await ui.cell(3, 's0-c2').click();
+    await app.page.keyboard.press('Control+X');
+    await expect.poll(clipboard).toBe('19.10\r\n');
+    await ui.expectCellText(3, 's0-c2', '');
+    await expect.poll(() => app.page.locator('.notice-bar').innerText()).toContain('已剪切 1 个单元格');
+    await ui.cell(3, 's0-c3').click();
+    await app.page.keyboard.press('Control+V');
+    await ui.expectCellText(3, 's0-c3', '19.10');
+    await ui.expectCellText(3, 's0-c1', '19.10');
+    await ui.waitSaved();
+    const dump = (await app.call('dump', { file: 'keys.sqlite' })).result as { tables: Record<string, Record<string, Record<string, string>>> };
+    expect(dump.tables['公开02表']['2010301']).toMatchObject({ '3': '19.10' });
+    expect(dump.tables['公开02表']['2010301']['2']).toBeUndefined();
+    // Two steps back: the paste, then the cut.
+    await app.page.keyboard.press('Control+Z');
+    await app.page.keyboard.press('Control+Z');
+    await ui.expectCellText(3, 's0-c2', '19.10');
+    await ui.expectCellText(3, 's0-c3', '0.00');
+  });
+});
