@@ -85,4 +85,37 @@ describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’
     await ui.expectCellText(3, 's0-c2', '19.10');
     await ui.expectCellText(3, 's0-c3', '0.00');
   });
+
+  it('Tab after typing saves and moves on without editing: the next figure typed replaces the next cell’s, never appends to it', async () => {
+    // 2010302 栏3 shows 0.00: the grid's Tab opened its editor on "0.00" and "5" became 0.005.
+    await ui.cell(4, 's0-c2').click();
+    await app.page.keyboard.type('3');
+    await app.page.keyboard.press('Tab');
+    await expect.poll(focused).toBe('L4|s0-c3');
+    await app.page.keyboard.type('5');
+    await app.page.keyboard.press('Enter');
+    await ui.expectCellText(4, 's0-c3', '5.00');
+    await app.page.keyboard.type('6');
+    await app.page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toBe('L5|s0-c2');
+    await app.page.keyboard.type('7');
+    await app.page.keyboard.press('Enter');
+    await ui.waitSaved();
+    const dump = (await app.call('dump', { file: 'keys.sqlite' })).result as { tables: Record<string, Record<string, Record<string, string>>> };
+    expect(dump.tables['公开02表']['2010302']).toMatchObject({ '2': '3.00', '3': '5.00' });
+    expect(dump.tables['公开02表']['2010303']).toMatchObject({ '2': '7.00', '3': '6.00' });
+  });
+
+  it('Enter after typing on a table’s last line keeps the focus there, so the next figure is not lost; Shift+Enter on the first stays off the 栏次 line', async () => {
+    await ui.selectTable('公开09表');
+    await ui.cell(0, 's0-c2').click();
+    await app.page.keyboard.type('3');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('L0|s0-c2');
+    await app.page.keyboard.type('4');
+    await app.page.keyboard.press('Shift+Enter');
+    await expect.poll(focused).toBe('L0|s0-c2');
+    await ui.expectCellText(0, 's0-c2', '4.00');
+    await screenshot(app.page, 'Excel键-最后一行Enter');
+  });
 });

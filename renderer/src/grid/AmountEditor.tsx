@@ -59,12 +59,24 @@ export function AmountEditor(props: AmountEditorProps) {
   const commitTyped = (key: 'Enter' | 'Tab' | 'ShiftTab', value: string) => {
     const reason = problemWith(value);
     if (reason) return setProblem(reason);
+    leave(key);
+  };
+
+  /**
+   * Ends the edit as Excel does: the figure saved, the next cell focused but not editing, so typing
+   * there replaces its figure. The grid's own Tab opened the next cell's editor on its figure, and
+   * a digit typed then was appended ("0.00" + "5" saved as 0.005); its Enter on a table's last line
+   * left the focus on the page, where the next figure typed went nowhere. No next cell: this one keeps the focus.
+   */
+  const leave = (key: 'Enter' | 'ShiftEnter' | 'Tab' | 'ShiftTab') => {
     const { api, rowIndex, column } = props;
     api.stopEditing();
-    if (key === 'Enter') {
-      if (rowIndex + 1 < api.getDisplayedRowCount()) api.setFocusedCell(rowIndex + 1, column);
-    } else if (key === 'Tab') api.tabToNextCell();
-    else api.tabToPreviousCell();
+    const moved = key === 'Tab' ? api.tabToNextCell() : key === 'ShiftTab' ? api.tabToPreviousCell() : false;
+    if (moved) return;
+    const next = rowIndex + (key === 'Enter' ? 1 : key === 'ShiftEnter' ? -1 : 0);
+    const line = next >= 0 && next < api.getDisplayedRowCount() ? next : rowIndex;
+    api.ensureIndexVisible(line);
+    api.setFocusedCell(line, column);
   };
 
   // On the input itself, natively: the grid listens on the editor's ancestors, before React's root would see the key.
@@ -78,10 +90,11 @@ export function AmountEditor(props: AmountEditorProps) {
       // Going to another table commits like Enter (table-switch.ts), so it is refused like Enter.
       if (event.key !== 'Enter' && event.key !== 'Tab' && !tableSwitchStep(event)) return;
       const reason = problemWith(textRef.current);
-      if (!reason) return;
+      if (!reason && event.key !== 'Enter' && event.key !== 'Tab') return;
       event.preventDefault();
       event.stopPropagation();
-      setProblem(reason);
+      if (reason) return setProblem(reason);
+      leave(event.key === 'Enter' ? (event.shiftKey ? 'ShiftEnter' : 'Enter') : event.shiftKey ? 'ShiftTab' : 'Tab');
     };
     field.addEventListener('keydown', onKeyDown);
     return () => field.removeEventListener('keydown', onKeyDown);
