@@ -118,4 +118,30 @@ describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’
     await ui.expectCellText(0, 's0-c2', '4.00');
     await screenshot(app.page, 'Excel键-最后一行Enter');
   });
+
+  it('Insert goes from the grid to 添加科目 and Ctrl+Delete removes the focused 科目 row, the focus staying in the grid', async () => {
+    await ui.selectTable('公开02表');
+    await ui.cell(6, 's0-c2').click();
+    expect(await ui.cell(6, 's0-code').innerText()).toBe('2010306');
+    await app.page.keyboard.press('Control+Delete');
+    await expect.poll(() => ui.cell(6, 's0-code').innerText()).toBe('20113');
+    await expect.poll(focused).toBe('L6|s0-c2');
+    // Only the row went: its amounts were not emptied first (the grid's Delete), and one undo brings it back.
+    await expect.poll(() => app.page.getByRole('button', { name: /^撤销:/ }).getAttribute('aria-label')).toBe('撤销:公开02表 删除科目行 2010306');
+    await app.page.keyboard.press('Control+Z');
+    await ui.expectCellText(6, 's0-c2', '156.98');
+
+    await ui.cell(3, 's0-c2').click();
+    await app.page.keyboard.press('Insert');
+    await expect.poll(() => app.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('添加科目');
+    await app.page.keyboard.type('2130101');
+    await app.page.getByRole('option', { name: /2130101/ }).waitFor();
+    await app.page.keyboard.press('Enter');
+    await expect.poll(focused).toMatch(/^L\d+\|s0-c2$/);
+    await app.page.keyboard.type('1.5');
+    await app.page.keyboard.press('Enter');
+    await ui.waitSaved();
+    const dump = (await app.call('dump', { file: 'keys.sqlite' })).result as { tables: Record<string, Record<string, Record<string, string>>> };
+    expect(dump.tables['公开02表']['2130101']).toMatchObject({ '2': '1.50' });
+  });
 });
