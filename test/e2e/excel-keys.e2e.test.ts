@@ -144,4 +144,46 @@ describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’
     const dump = (await app.call('dump', { file: 'keys.sqlite' })).result as { tables: Record<string, Record<string, Record<string, string>>> };
     expect(dump.tables['公开02表']['2130101']).toMatchObject({ '2': '1.50' });
   });
+
+  it('arrow keys after typing save and move as Enter does (Excel’s 输入 mode); after F2 they move the caret (编辑 mode), and F2 switches', async () => {
+    await ui.selectTable('公开02表');
+    // Each figure went on into the same editor: "5 ↓ 6 → 7" was saved as 567 in one cell.
+    await ui.cell(3, 's0-c4').click();
+    await app.page.keyboard.type('5');
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('L4|s0-c4');
+    await app.page.keyboard.type('6');
+    await app.page.keyboard.press('ArrowRight');
+    await expect.poll(focused).toBe('L4|s0-c5');
+    await app.page.keyboard.type('7');
+    await app.page.keyboard.press('ArrowUp');
+    await expect.poll(focused).toBe('L3|s0-c5');
+    await app.page.keyboard.type('8');
+    await app.page.keyboard.press('ArrowLeft');
+    await expect.poll(focused).toBe('L3|s0-c4');
+    for (const [line, column, text] of [[3, 's0-c4', '5.00'], [4, 's0-c4', '6.00'], [4, 's0-c5', '7.00'], [3, 's0-c5', '8.00']] as const) await ui.expectCellText(line, column, text);
+
+    // F2 on 19.10: the caret moves within the text.
+    await ui.cell(3, 's0-c2').click();
+    await app.page.keyboard.press('F2');
+    for (let i = 0; i < 3; i++) await app.page.keyboard.press('ArrowLeft');
+    await app.page.keyboard.type('5');
+    await app.page.keyboard.press('Enter');
+    await ui.expectCellText(3, 's0-c2', '195.10');
+    // Typing, then F2: the arrows edit the text; F2 again: they leave.
+    await ui.cell(5, 's0-c4').click();
+    await app.page.keyboard.type('3');
+    await app.page.keyboard.press('F2');
+    await app.page.keyboard.press('ArrowLeft');
+    await app.page.keyboard.type('4');
+    await app.page.keyboard.press('F2');
+    await app.page.keyboard.press('ArrowDown');
+    await expect.poll(focused).toBe('L6|s0-c4');
+    await ui.expectCellText(5, 's0-c4', '43.00');
+    await ui.waitSaved();
+    const dump = (await app.call('dump', { file: 'keys.sqlite' })).result as { tables: Record<string, Record<string, Record<string, string>>> };
+    expect(dump.tables['公开02表']['2010301']).toMatchObject({ '2': '195.10', '4': '5.00', '5': '8.00' });
+    expect(dump.tables['公开02表']['2010302']).toMatchObject({ '4': '6.00', '5': '7.00' });
+    expect(dump.tables['公开02表']['2010303']).toMatchObject({ '4': '43.00' });
+  });
 });

@@ -1,9 +1,11 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ICellEditorParams } from 'ag-grid-community';
 import type { LineData } from './column-defs';
-import { peekPending, takePending } from './type-to-edit';
+import { peekPending, takePending, type PendingCommit } from './type-to-edit';
 import { problemWith, useHoldWhileRefused } from './hold-refused';
 import { tableSwitchStep } from './table-switch';
+
+const ARROWS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight']);
 
 /** What the grid gives the editor (amount-editor-comp.ts): its cell, the key that opened it, and where its text goes. */
 export interface AmountEditorProps extends ICellEditorParams<LineData, string> {
@@ -26,6 +28,12 @@ export function AmountEditor(props: AmountEditorProps) {
     return key === 'Backspace' || key === 'Delete' ? '' : (props.initialValue ?? '');
   });
   const [problem, setProblem] = useState<string | null>(null);
+  /**
+   * Excel's two ways of editing: started by typing (输入 mode) an arrow key saves and moves on, as
+   * Enter does, so "5 ↓ 6" fills two cells; started with F2 or a double click (编辑 mode) arrows
+   * move the caret in the text. F2 while editing switches between them, as in Excel.
+   */
+  const arrowsLeave = useRef(props.eventKey !== 'F2' && (peekPending() !== null || !!props.eventKey));
   const input = useRef<HTMLInputElement>(null);
   const root = useRef<HTMLDivElement>(null);
 
@@ -55,8 +63,8 @@ export function AmountEditor(props: AmountEditorProps) {
     return () => cancelAnimationFrame(frame);
   }, []);
 
-  /** Enter or Tab was typed before the editor was there: commit now, as the key would have. */
-  const commitTyped = (key: 'Enter' | 'Tab' | 'ShiftTab', value: string) => {
+  /** Enter, Tab or an arrow was typed before the editor was there: commit now, as the key would have. */
+  const commitTyped = (key: PendingCommit, value: string) => {
     const reason = problemWith(value);
     if (reason) return setProblem(reason);
     leave(key);
@@ -68,15 +76,17 @@ export function AmountEditor(props: AmountEditorProps) {
    * a digit typed then was appended ("0.00" + "5" saved as 0.005); its Enter on a table's last line
    * left the focus on the page, where the next figure typed went nowhere. No next cell: this one keeps the focus.
    */
-  const leave = (key: 'Enter' | 'ShiftEnter' | 'Tab' | 'ShiftTab') => {
+  const leave = (key: PendingCommit | 'ShiftEnter') => {
     const { api, rowIndex, column } = props;
     api.stopEditing();
     const moved = key === 'Tab' ? api.tabToNextCell() : key === 'ShiftTab' ? api.tabToPreviousCell() : false;
     if (moved) return;
-    const next = rowIndex + (key === 'Enter' ? 1 : key === 'ShiftEnter' ? -1 : 0);
+    const next = rowIndex + (key === 'Enter' || key === 'ArrowDown' ? 1 : key === 'ShiftEnter' || key === 'ArrowUp' ? -1 : 0);
     const line = next >= 0 && next < api.getDisplayedRowCount() ? next : rowIndex;
+    const beside = key === 'ArrowRight' ? api.getDisplayedColAfter(column) : key === 'ArrowLeft' ? api.getDisplayedColBefore(column) : null;
     api.ensureIndexVisible(line);
-    api.setFocusedCell(line, column);
+    if (beside) api.ensureColumnVisible(beside);
+    api.setFocusedCell(line, beside ?? column);
   };
 
   // On the input itself, natively: the grid listens on the editor's ancestors, before React's root would see the key.
@@ -87,14 +97,20 @@ export function AmountEditor(props: AmountEditorProps) {
     const onKeyDown = (event: KeyboardEvent) => {
       // An input method's Enter confirms its composition; it is not the grid's Enter.
       if (event.isComposing) return event.stopPropagation();
+      if (event.key === 'F2') {
+        arrowsLeave.current = !arrowsLeave.current;
+        return event.preventDefault();
+      }
+      const arrow = arrowsLeave.current && ARROWS.has(event.key) && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey;
       // Going to another table commits like Enter (table-switch.ts), so it is refused like Enter.
-      if (event.key !== 'Enter' && event.key !== 'Tab' && !tableSwitchStep(event)) return;
+      if (event.key !== 'Enter' && event.key !== 'Tab' && !arrow && !tableSwitchStep(event)) return;
       const reason = problemWith(textRef.current);
-      if (!reason && event.key !== 'Enter' && event.key !== 'Tab') return;
+      if (!reason && event.key !== 'Enter' && event.key !== 'Tab' && !arrow) return;
       event.preventDefault();
       event.stopPropagation();
       if (reason) return setProblem(reason);
-      leave(event.key === 'Enter' ? (event.shiftKey ? 'ShiftEnter' : 'Enter') : event.shiftKey ? 'ShiftTab' : 'Tab');
+      if (arrow) leave(event.key as PendingCommit);
+      else leave(event.key === 'Enter' ? (event.shiftKey ? 'ShiftEnter' : 'Enter') : event.shiftKey ? 'ShiftTab' : 'Tab');
     };
     field.addEventListener('keydown', onKeyDown);
     return () => field.removeEventListener('keydown', onKeyDown);

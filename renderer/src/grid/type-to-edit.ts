@@ -20,10 +20,12 @@ import type { GridApi } from 'ag-grid-community';
 
 export type CellRole = 'input' | 'computed' | 'linked' | 'blank' | 'colno' | null;
 
+export type PendingCommit = 'Enter' | 'Tab' | 'ShiftTab' | 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight';
+
 interface Pending {
   text: string;
-  /** Enter or Tab typed before the editor was there: it commits as soon as it is. */
-  commit: 'Enter' | 'Tab' | 'ShiftTab' | null;
+  /** Enter, Tab or an arrow typed before the editor was there: it commits (and moves) as soon as it is. */
+  commit: PendingCommit | null;
   /** The editor opened for these keys (amount-editor-comp.tsx), once the grid has made it. */
   editor?: object;
 }
@@ -85,6 +87,8 @@ function addToPending(event: KeyboardEvent): boolean {
   else if (!pending) return false;
   else if (event.key === 'Backspace') pending.text = pending.text.slice(0, -1);
   else if (event.key === 'Enter' || event.key === 'Tab') pending.commit = event.key === 'Tab' ? (event.shiftKey ? 'ShiftTab' : 'Tab') : 'Enter';
+  // Typing started Excel's 输入 mode: an arrow saves and moves, as the editor does once it is there.
+  else if (event.key.startsWith('Arrow') && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) pending.commit = event.key as PendingCommit;
   else return false;
   return true;
 }
