@@ -186,4 +186,20 @@ describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’
     expect(dump.tables['公开02表']['2010302']).toMatchObject({ '4': '6.00', '5': '7.00' });
     expect(dump.tables['公开02表']['2010303']).toMatchObject({ '4': '43.00' });
   });
+
+  it('a figure typed on a name, code or the 栏次 line says why it goes nowhere, as a computed cell does', async () => {
+    await ui.selectTable('公开02表');
+    const hint = app.page.locator('.grid-host[data-active] .readonly-hint');
+    await ui.cell(4, 's0-name').click();
+    await app.page.keyboard.type('5');
+    await expect.poll(() => hint.innerText()).toContain('本格是科目名称,不能录入金额');
+    await screenshot(app.page, 'Excel键-在科目名称上键入');
+    await ui.cell(0, 's0-c2').click();
+    await expect.poll(() => hint.count()).toBe(0);
+    await app.page.keyboard.press('ArrowUp');
+    await app.page.keyboard.type('5');
+    await expect.poll(() => hint.innerText()).toContain('本格是栏次,不能录入金额');
+    // Nothing was stored anywhere.
+    expect(await ui.cell(0, 's0-c2').innerText()).not.toContain('5.00');
+  });
 });

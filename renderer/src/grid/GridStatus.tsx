@@ -40,6 +40,16 @@ export function noTypableCellHint(def: FunctionalTableDef): ReadOnlyHint {
   return { text: `本表没有需要录入的单元格:合计由各科目行汇总,本表还没有科目行。请先在上方“添加科目”输入科目代码或名称,添加科目行后录入金额${none}`, source: null, addRow: true };
 }
 
+const NOT_AMOUNT_CELL: Record<string, string> = { label: '项目名称', rowno: '行次', code: '科目代码', name: '科目名称', colno: '栏次', blank: '空白格(本表此处不填)' };
+
+/**
+ * A figure typed on a cell that holds no amount (a name, 行次 or code, the 栏次 line, a blank cell):
+ * Excel would overwrite the cell; here the key would otherwise go nowhere without a word.
+ */
+export function notAmountCellHint(kind: string): ReadOnlyHint {
+  return { text: `本格是${NOT_AMOUNT_CELL[kind] ?? '表头'},不能录入金额:请移到白底的录入单元格(方向键、Tab 或单击)再键入`, source: null };
+}
+
 /** Why a computed or linked cell cannot be typed into, in one line. */
 export function readOnlyHint(model: YearModel, table: string, row: string, col: string): ReadOnlyHint | null {
   const rule = model.rule(table, row, col);

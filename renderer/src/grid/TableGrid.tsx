@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
 import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
-import { GridStatus, noTypableCellHint, readOnlyHint, type ReadOnlyHint } from './GridStatus';
+import { GridStatus, noTypableCellHint, notAmountCellHint, readOnlyHint, type ReadOnlyHint } from './GridStatus';
 import { switchEnded, useTypeToEdit, type CellRole } from './type-to-edit';
 import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
@@ -153,10 +153,11 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
       return setHint(noTypableCellHint(def));
     }
     const column = focused && layout.columns.find((candidate) => candidate.id === focused.column.getColId());
-    const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
-    if (!focused || !row || !column?.col) return;
+    if (!focused || !column) return;
+    const row = focused.rowPinned ? null : layout.lines[focused.rowIndex]?.[column.side];
     hintFor.current = hintKey(focused.rowIndex, focused.rowPinned, column.id);
-    setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
+    if (!row || !column.col) return setHint(notAmountCellHint(focused.rowPinned ? 'colno' : column.col ? 'blank' : column.kind));
+    setHint(readOnlyHint(modelRef.current, def.id, row, column.col) ?? notAmountCellHint('blank'));
   }, [def, layout]);
   useTypeToEdit(host, gridApi, roleOf, onReadOnly, shown);
   const editorText = useCallback(() => host.current?.querySelector<HTMLInputElement>('.amount-editor-input')?.value ?? null, []);
