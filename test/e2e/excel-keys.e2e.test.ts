@@ -95,15 +95,15 @@ describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’
     await app.page.keyboard.type('5');
     await app.page.keyboard.press('Enter');
     await ui.expectCellText(4, 's0-c3', '5.00');
-    await app.page.keyboard.type('6');
-    await app.page.keyboard.press('Shift+Tab');
+    // Enter after the Tab goes on under the cell the Tab began at, as in Excel (tab-series.ts).
     await expect.poll(focused).toBe('L5|s0-c2');
     await app.page.keyboard.type('7');
-    await app.page.keyboard.press('Enter');
+    await app.page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toBe('L5|s0-c1');
     await ui.waitSaved();
     const dump = (await app.call('dump', { file: 'keys.sqlite' })).result as { tables: Record<string, Record<string, Record<string, string>>> };
     expect(dump.tables['公开02表']['2010302']).toMatchObject({ '2': '3.00', '3': '5.00' });
-    expect(dump.tables['公开02表']['2010303']).toMatchObject({ '2': '7.00', '3': '6.00' });
+    expect(dump.tables['公开02表']['2010303']).toMatchObject({ '2': '7.00' });
   });
 
   it('Enter after typing on a table’s last line keeps the focus there, so the next figure is not lost; Shift+Enter on the first stays off the 栏次 line', async () => {
@@ -201,5 +201,22 @@ describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’
     await expect.poll(() => hint.innerText()).toContain('本格是栏次,不能录入金额');
     // Nothing was stored anywhere.
     expect(await ui.cell(0, 's0-c2').innerText()).not.toContain('5.00');
+  });
+
+  it('Enter after figures typed along a line with Tab goes on under the cell the Tabs began at, as in Excel', async () => {
+    await ui.selectTable('公开02表');
+    await ui.cell(3, 's0-c3').click();
+    for (const figure of ['1', '2']) {
+      await app.page.keyboard.type(figure);
+      await app.page.keyboard.press('Tab');
+    }
+    await app.page.keyboard.type('3');
+    await app.page.keyboard.press('Enter');
+    // Under 栏3 of the next line, not under 栏5 where the last figure went.
+    await expect.poll(focused).toBe('L4|s0-c3');
+    await app.page.keyboard.type('4');
+    await app.page.keyboard.press('Enter');
+    await expect.poll(focused).toBe('L5|s0-c3');
+    for (const [line, column, text] of [[3, 's0-c3', '1.00'], [3, 's0-c4', '2.00'], [3, 's0-c5', '3.00'], [4, 's0-c3', '4.00']] as const) await ui.expectCellText(line, column, text);
   });
 });

@@ -4,6 +4,7 @@ import type { LineData } from './column-defs';
 import { peekPending, takePending, type PendingCommit } from './type-to-edit';
 import { problemWith, useHoldWhileRefused } from './hold-refused';
 import { tableSwitchStep } from './table-switch';
+import { tabbed, takeTabStart } from './tab-series';
 
 const ARROWS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight']);
 
@@ -74,16 +75,22 @@ export function AmountEditor(props: AmountEditorProps) {
    * Ends the edit as Excel does: the figure saved, the next cell focused but not editing, so typing
    * there replaces its figure. The grid's own Tab opened the next cell's editor on its figure, and
    * a digit typed then was appended ("0.00" + "5" saved as 0.005); its Enter on a table's last line
-   * left the focus on the page, where the next figure typed went nowhere. No next cell: this one keeps the focus.
+   * left the focus on the page, where the next figure typed went nowhere. No next cell: this one keeps
+   * the focus. Enter after a series of Tabs goes on under the cell they began at (tab-series.ts).
    */
   const leave = (key: PendingCommit | 'ShiftEnter') => {
     const { api, rowIndex, column } = props;
+    const tabStart = takeTabStart(api, rowIndex, column.getColId());
     api.stopEditing();
-    const moved = key === 'Tab' ? api.tabToNextCell() : key === 'ShiftTab' ? api.tabToPreviousCell() : false;
-    if (moved) return;
+    if (key === 'Tab' || key === 'ShiftTab') {
+      const moved = key === 'Tab' ? api.tabToNextCell() : api.tabToPreviousCell();
+      const to = api.getFocusedCell();
+      tabbed(api, rowIndex, column.getColId(), tabStart, to && !to.rowPinned ? { line: to.rowIndex, column: to.column.getColId() } : null);
+      if (moved) return;
+    }
     const next = rowIndex + (key === 'Enter' || key === 'ArrowDown' ? 1 : key === 'ShiftEnter' || key === 'ArrowUp' ? -1 : 0);
     const line = next >= 0 && next < api.getDisplayedRowCount() ? next : rowIndex;
-    const beside = key === 'ArrowRight' ? api.getDisplayedColAfter(column) : key === 'ArrowLeft' ? api.getDisplayedColBefore(column) : null;
+    const beside = key === 'Enter' && tabStart ? tabStart : key === 'ArrowRight' ? api.getDisplayedColAfter(column) : key === 'ArrowLeft' ? api.getDisplayedColBefore(column) : null;
     api.ensureIndexVisible(line);
     if (beside) api.ensureColumnVisible(beside);
     api.setFocusedCell(line, beside ?? column);
