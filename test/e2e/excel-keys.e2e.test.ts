@@ -162,6 +162,14 @@ describe('Excel keys on the annex grids: Home/End, Ctrl+X, the selected block’
     await app.page.keyboard.press('ArrowLeft');
     await expect.poll(focused).toBe('L3|s0-c4');
     for (const [line, column, text] of [[3, 's0-c4', '5.00'], [4, 's0-c4', '6.00'], [4, 's0-c5', '7.00'], [3, 's0-c5', '8.00']] as const) await ui.expectCellText(line, column, text);
+    // PageDown after typing saves too, and pages on from the cell.
+    await app.page.keyboard.type('9');
+    await app.page.keyboard.press('PageDown');
+    await expect.poll(focused).not.toBe('INPUT');
+    expect(await focused()).not.toBe('L3|s0-c4');
+    await ui.expectCellText(3, 's0-c4', '9.00');
+    await app.page.keyboard.press('Control+Z');
+    await ui.expectCellText(3, 's0-c4', '5.00');
 
     // F2 on 19.10: the caret moves within the text.
     await ui.cell(3, 's0-c2').click();

@@ -6,7 +6,8 @@ import { problemWith, useHoldWhileRefused } from './hold-refused';
 import { tableSwitchStep } from './table-switch';
 import { tabbed, takeTabStart } from './tab-series';
 
-const ARROWS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight']);
+/** Keys that save and move in Excel's 输入 mode (an editor started by typing). */
+const ARROWS = new Set(['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'PageDown', 'PageUp']);
 
 /** What the grid gives the editor (amount-editor-comp.ts): its cell, the key that opened it, and where its text goes. */
 export interface AmountEditorProps extends ICellEditorParams<LineData, string> {
@@ -78,7 +79,7 @@ export function AmountEditor(props: AmountEditorProps) {
    * left the focus on the page, where the next figure typed went nowhere. No next cell: this one keeps
    * the focus. Enter after a series of Tabs goes on under the cell they began at (tab-series.ts).
    */
-  const leave = (key: PendingCommit | 'ShiftEnter') => {
+  const leave = (key: PendingCommit | 'ShiftEnter' | 'Stay') => {
     const { api, rowIndex, column } = props;
     const tabStart = takeTabStart(api, rowIndex, column.getColId());
     api.stopEditing();
@@ -116,7 +117,11 @@ export function AmountEditor(props: AmountEditorProps) {
       event.preventDefault();
       event.stopPropagation();
       if (reason) return setProblem(reason);
-      if (arrow) leave(event.key as PendingCommit);
+      if (event.key === 'PageDown' || event.key === 'PageUp') {
+        // Saved here, then the grid pages from this cell as it does for the key without an editor.
+        leave('Stay');
+        document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: event.key, code: event.code, bubbles: true, cancelable: true }));
+      } else if (arrow) leave(event.key as PendingCommit);
       else leave(event.key === 'Enter' ? (event.shiftKey ? 'ShiftEnter' : 'Enter') : event.shiftKey ? 'ShiftTab' : 'Tab');
     };
     field.addEventListener('keydown', onKeyDown);
