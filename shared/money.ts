@@ -34,12 +34,25 @@ interface Decimal {
 const notAnAmount = (input: string, why = '') => new AmountError(`“${input}”不是有效金额${why}`);
 
 /**
+ * Why a text a spreadsheet would take is no amount here, in the clerk's words: Excel reads "1e3"
+ * and "12%" and formats "￥12"; every door here takes a plain figure (in the unit its table states).
+ */
+function whyNotAnAmount(text: string): string {
+  if (/^[+-]?(\d+\.?\d*|\.\d+)e[+-]?\d+$/i.test(text)) return '(不支持科学计数法,请写出完整数字)';
+  if (/[%％]$/.test(text)) return '(金额不能写成百分数)';
+  if (/[￥¥$]|元$|万$/.test(text)) return '(只填数字,不带货币符号或“元”“万”等单位)';
+  return '';
+}
+
+/**
  * "1,234.56", full-width "１２３４.５", "-12", "+3", "(12.00)". Spaces only around the number: "12 34"
  * and "12\t34" are two numbers, not one; "19,1", "0x10", "1e5" and dates are not amounts.
  */
 function parseDecimal(input: string): Decimal | null {
   let text = toHalfWidth(input).trim();
   if (text === '') return null;
+  // Excel computes "=1+2"; here a cell holds the figure itself.
+  if (/^[=＝]/.test(text)) throw notAnAmount(input, '(不支持公式,请填写计算结果)');
   if (/\s/.test(text)) throw notAnAmount(input, '(数字中间有空格或制表符)');
   let negative = false;
   const parenthesised = /^\((.*)\)$/.exec(text);
@@ -55,11 +68,11 @@ function parseDecimal(input: string): Decimal | null {
     text = text.slice(1);
   }
   if (text.includes(',')) {
-    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) throw notAnAmount(input, '(千分位逗号位置不对)');
+    if (!/^\d{1,3}(,\d{3})+(\.\d*)?$/.test(text)) throw notAnAmount(input, whyNotAnAmount(text) || '(千分位逗号位置不对)');
     text = text.replace(/,/g, '');
   }
   const match = /^(\d*)(?:\.(\d*))?$/.exec(text);
-  if (!match || (match[1] === '' && (match[2] ?? '') === '')) throw notAnAmount(input);
+  if (!match || (match[1] === '' && (match[2] ?? '') === '')) throw notAnAmount(input, whyNotAnAmount(text));
   return { negative, whole: match[1].replace(/^0+(?=\d)/, ''), fraction: match[2] ?? '' };
 }
 

@@ -43,6 +43,19 @@ describe('find (Ctrl+F) across tables and the 添加科目 search', () => {
     await app.page.keyboard.press('Escape');
   });
 
+  it('Esc in the find box goes back to the table’s cell, as Excel’s Esc closes its find box, and typing goes there', async () => {
+    await ui.selectTable('公开02表');
+    await ui.cell(4, 's0-c3').click();
+    await app.page.keyboard.press('Control+F');
+    await app.page.keyboard.type('行政');
+    await app.page.keyboard.press('Escape');
+    await expect.poll(focusedCell).toBe('L4 s0-c3');
+    expect(await app.page.getByLabel('查找', { exact: true }).inputValue()).toBe('');
+    await app.page.keyboard.type('8');
+    await app.page.keyboard.press('Enter');
+    await ui.expectCellText(4, 's0-c3', '8.00');
+  });
+
   it('添加科目 finds by any part of the name and says 无匹配 when nothing matches', async () => {
     await ui.selectTable('公开02表');
     await app.page.locator('.grid-host[data-active]').getByLabel('添加科目', { exact: true }).fill('办公厅');

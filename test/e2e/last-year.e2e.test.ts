@@ -130,14 +130,14 @@ describe('上年数 beside this year', () => {
 
   it('anchors Shift+arrows at the cell a key just moved to while the grid scrolls it into view', async () => {
     await ui.cell(await lineOf(app.page, 's0-code', '2010301'), 's0-c1').click();
-    // End moves to the last line's last column (第7栏 增减率), scrolling far right; the grid tells its
+    // Ctrl+End moves to the last line's last column (第7栏 增减率), scrolling far right; the grid tells its
     // listeners about the new focus a task later. A clerk's quick Shift+← can come first: sent within
-    // End's own task here, so it always does.
+    // Ctrl+End's own task here, so it always does.
     const scrolledBy = await app.page.evaluate<number>(`(() => {
       const viewport = document.querySelector('.grid-host[data-active] .ag-grid-viewport');
       const before = viewport.scrollLeft;
-      const press = (key, shiftKey) => document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, shiftKey, bubbles: true, cancelable: true }));
-      press('End', false);
+      const press = (key, shiftKey, ctrlKey = false) => document.activeElement.dispatchEvent(new KeyboardEvent('keydown', { key, code: key, shiftKey, ctrlKey, bubbles: true, cancelable: true }));
+      press('End', false, true);
       for (let step = 0; step < 3; step++) press('ArrowLeft', true);
       return viewport.scrollLeft - before;
     })()`);

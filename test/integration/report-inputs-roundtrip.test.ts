@@ -143,7 +143,7 @@ describe('决算公开资料: the inputs beside the tables', () => {
     const preview = await env.core.previewImport({ file: 'b.sqlite', name: '资料.xlsx', dataBase64: broken.toString('base64'), baseline: false });
     expect(preview.errors).toEqual([
       `文件 资料.xlsx 工作表“${INPUTS_SHEET}(草稿)” 第${count}行 C列:“三公”经费统计·因公出国(境)团组数(个):“三个”不是整数`,
-      `文件 资料.xlsx 工作表“${INPUTS_SHEET}(草稿)” 第${amount}行 C列:“三公”经费年初预算·因公出国(境)费:“12万”不是有效金额`,
+      `文件 资料.xlsx 工作表“${INPUTS_SHEET}(草稿)” 第${amount}行 C列:“三公”经费年初预算·因公出国(境)费:“12万”不是有效金额(只填数字,不带货币符号或“元”“万”等单位)`,
     ]);
     await expect(importInto('b.sqlite', '资料.xlsx', broken)).rejects.toThrow(/未导入任何数据,年度文件保持不变/);
     expect(fingerprint(path.join(env.dir, 'b.sqlite'))).toBe(before);

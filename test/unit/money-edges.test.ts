@@ -18,6 +18,28 @@ describe('strict amounts', () => {
     expect(parseAmount('００７')).toBe(70_000);
   });
 
+  it('says why a text Excel would take is no amount: a formula, an exponent, a percentage, a currency sign or unit', () => {
+    const reason = (text: string) => {
+      try {
+        parseAmount(text);
+      } catch (error) {
+        return (error as AmountError).message;
+      }
+      return 'accepted';
+    };
+    expect(reason('=1+2')).toBe('“=1+2”不是有效金额(不支持公式,请填写计算结果)');
+    expect(reason('=SUM(A1:A3)')).toBe('“=SUM(A1:A3)”不是有效金额(不支持公式,请填写计算结果)');
+    expect(reason('＝1 + 2')).toBe('“＝1 + 2”不是有效金额(不支持公式,请填写计算结果)');
+    expect(reason('1e3')).toBe('“1e3”不是有效金额(不支持科学计数法,请写出完整数字)');
+    expect(reason('-1.5E+4')).toBe('“-1.5E+4”不是有效金额(不支持科学计数法,请写出完整数字)');
+    expect(reason('12%')).toBe('“12%”不是有效金额(金额不能写成百分数)');
+    expect(reason('12％')).toBe('“12％”不是有效金额(金额不能写成百分数)');
+    for (const text of ['￥12', '¥1,234.50', '$5', '12万', '1,234元', '(12元)']) expect(reason(text), text).toBe(`“${text}”不是有效金额(只填数字,不带货币符号或“元”“万”等单位)`);
+    // Nothing else to say about plain nonsense.
+    expect(reason('abc')).toBe('“abc”不是有效金额');
+    expect(reason('1.005')).toBe('accepted');
+  });
+
   it('reads workbook cells through the same grammar: numbers by their shortest decimal text', () => {
     expect(cellAmount({ kind: 'text', value: '12 34' })).toMatchObject({ ok: false, reason: expect.stringContaining('数字中间有空格') });
     expect(cellAmount({ kind: 'text', value: '19,1' })).toMatchObject({ ok: false });

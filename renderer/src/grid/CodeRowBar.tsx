@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { catalogInForce } from '../../../shared/catalog';
 import type { TableDef } from '../../../shared/tables';
 import { useYearStore } from '../stores/use-year-store';
@@ -9,6 +9,9 @@ import { useReadOnlyReason } from '../stores/read-only';
  * the catalog; 款 and 类 rows appear and sum by themselves. A code the catalog lacks can be
  * added with a name as a user-defined code. Once a row is added the grid takes the focus on its
  * first amount cell (`onAdded`), so its amounts can be typed at once; Esc goes back to the grid (`onLeave`).
+ * From the grid, Insert goes to 添加科目 and Ctrl+Delete removes the focused 科目 row (Excel's
+ * Ctrl+plus/minus insert and delete rows, but here they zoom, as in the browser), so neither
+ * needs the mouse or a Tab through every cell.
  */
 export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDef; focusedRow: string | null; onAdded: (code: string) => void; onLeave: () => void }) {
   const model = useYearStore((state) => state.model)!;
@@ -20,6 +23,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
   const [customName, setCustomName] = useState('');
   const [highlight, setHighlight] = useState(0);
   const customNameBox = useRef<HTMLInputElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
   const present = model.tableInputs(def.id).codes;
   const matches = useMemo(() => (query.trim() ? codes.search(query, 40).filter((code) => code.level === '项' && !present.has(code.code)).slice(0, 12) : []), [query, present.size, codes]);
   const custom = /^\d{7}$/.test(query.trim()) && !codes.isKnown(query.trim());
@@ -58,12 +62,33 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
   const catalogNote = codes.hasOfficial()
     ? { short: '科目表:已导入本年度官方科目表', full: `已导入本年度官方科目表,科目名称以其为准;其中没有的代码按内置科目表。${builtIn.full}` }
     : builtIn;
+  const remove = () => removable && void change({ removeCodes: [{ table: def.id, code: removable }] }).then((done) => done && onLeave());
+  const removeRef = useRef(remove);
+  removeRef.current = remove;
+
+  // On the grid's cells, before the grid: its own Delete would empty the cell under Ctrl+Delete.
+  useEffect(() => {
+    const host = searchBox.current?.closest('.grid-host');
+    const onKeyDown = (event: Event) => {
+      const key = event as globalThis.KeyboardEvent;
+      const onCell = (key.target as HTMLElement).closest?.('.ag-cell') && !(key.target as HTMLElement).closest('input');
+      if (!onCell || key.altKey || key.shiftKey || readOnly !== null) return;
+      if (key.key === 'Insert' && !key.ctrlKey) searchBox.current?.focus();
+      else if (key.key === 'Delete' && key.ctrlKey) removeRef.current();
+      else return;
+      key.preventDefault();
+      key.stopPropagation();
+    };
+    host?.addEventListener('keydown', onKeyDown, true);
+    return () => host?.removeEventListener('keydown', onKeyDown, true);
+  }, [readOnly]);
   return (
     <div className="code-bar">
       <div className="code-search">
         <input
+          ref={searchBox}
           aria-label="添加科目"
-          placeholder="添加科目:输入科目代码或名称"
+          placeholder="添加科目:输入科目代码或名称(表格中按 Insert)"
           disabled={readOnly !== null}
           title={readOnly ?? undefined}
           value={query}
@@ -113,7 +138,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
           </button>
         </span>
       )}
-      <button type="button" className="remove-row" disabled={!removable || readOnly !== null} title={readOnly ?? undefined} onClick={() => removable && void change({ removeCodes: [{ table: def.id, code: removable }] })}>
+      <button type="button" className="remove-row" disabled={!removable || readOnly !== null} title={readOnly ?? '删除光标所在的科目行(表格中按 Ctrl+Delete),可撤销'} onClick={remove}>
         删除科目行{removable ? ` ${removable}` : ''}
       </button>
       <span className="catalog-note muted" title={catalogNote.full}>

@@ -1,7 +1,7 @@
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ClipboardEvent } from 'react';
 import { ModuleRegistry, themeQuartz, type CellFocusedEvent, type GetRowIdParams, type GridApi, type RowClassParams } from 'ag-grid-community';
 import { printedLayout, type ResolvedRow, type TableDef } from '../../../shared/tables';
-import { GridStatus, noTypableCellHint, readOnlyHint, type ReadOnlyHint } from './GridStatus';
+import { GridStatus, noTypableCellHint, notAmountCellHint, readOnlyHint, type ReadOnlyHint } from './GridStatus';
 import { switchEnded, useTypeToEdit, type CellRole } from './type-to-edit';
 import { useYearStore } from '../stores/use-year-store';
 import { parseClipboard } from './clipboard';
@@ -12,6 +12,7 @@ import { marksOf } from '../stores/findings';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 import { useRangeSelection } from './use-range';
 import { firstInputCell, tileToRange } from './fill';
+import type { Bounds } from './selection';
 import { WRAP_LABELS_UP_TO, scrollsSideways, sizeAndFreeze } from './widths';
 import { withLastYear } from './last-year-columns';
 import { useLastYearShown } from '../features/last-year/use-last-year';
@@ -71,6 +72,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   const focusRequest = useYearStore((state) => state.focusRequest);
   const host = useRef<HTMLDivElement>(null);
   const [hint, setHint] = useState<ReadOnlyHint | null>(null);
+  const [selected, setSelected] = useState<Bounds | null>(null);
   /** The cell the hint explains, as "line|column" (the 栏次 line pinned on top: "top:0|column"). */
   const hintFor = useRef<string | null>(null);
 
@@ -99,7 +101,9 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
     gridApi,
     model: () => modelRef.current,
     apply: (edits, done) => (refusedAsReadOnly() ? undefined : edits.length ? void change({ cells: edits }).then((ok) => ok && showNotice(done)) : showNotice(done)),
+    onBlock: setSelected,
   });
+
   const rowData = useMemo<LineData[]>(() => layout.lines.map((keys, i) => ({ id: `L${i}`, keys })), [layout]);
   const pinnedTop = useMemo<LineData[]>(
     () => (def.colNoRow === null ? [] : [{ id: 'colno', keys: layout.lines[0]?.map(() => null) ?? [], colNoLine: true }]),
@@ -149,10 +153,11 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
       return setHint(noTypableCellHint(def));
     }
     const column = focused && layout.columns.find((candidate) => candidate.id === focused.column.getColId());
-    const row = focused && column ? layout.lines[focused.rowIndex]?.[column.side] : null;
-    if (!focused || !row || !column?.col) return;
+    if (!focused || !column) return;
+    const row = focused.rowPinned ? null : layout.lines[focused.rowIndex]?.[column.side];
     hintFor.current = hintKey(focused.rowIndex, focused.rowPinned, column.id);
-    setHint(readOnlyHint(modelRef.current, def.id, row, column.col));
+    if (!row || !column.col) return setHint(notAmountCellHint(focused.rowPinned ? 'colno' : column.col ? 'blank' : column.kind));
+    setHint(readOnlyHint(modelRef.current, def.id, row, column.col) ?? notAmountCellHint('blank'));
   }, [def, layout]);
   useTypeToEdit(host, gridApi, roleOf, onReadOnly, shown);
   const editorText = useCallback(() => host.current?.querySelector<HTMLInputElement>('.amount-editor-input')?.value ?? null, []);
@@ -249,7 +254,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
   return (
     <div className="grid-host" data-table={def.id} data-active={shown || undefined} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
       {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} onAdded={(code) => (addedRow.current = code)} onLeave={() => gridApi.current && focusGrid(gridApi.current)} />}
-      <GridStatus hint={hint} onClose={() => setHint(null)} onAddRow={() => host.current?.querySelector<HTMLInputElement>('.code-search input')?.focus()} />
+      <GridStatus hint={hint} selected={selected && { def, layout, bounds: selected }} onClose={() => setHint(null)} onAddRow={() => host.current?.querySelector<HTMLInputElement>('.code-search input')?.focus()} />
       <div className="grid-body" ref={body}>
       {gridWidth !== null && (
         <PlainGrid<LineData>

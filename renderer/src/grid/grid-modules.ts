@@ -8,6 +8,7 @@ import {
   CellApiModule,
   CellStyleModule,
   ClientSideRowModelModule,
+  ColumnApiModule,
   CustomEditorModule,
   LocaleModule,
   PinnedRowModule,
@@ -40,4 +41,6 @@ export const GRID_MODULES: Module[] = [
   ScrollApiModule,
   CellApiModule,
   RowApiModule,
+  // getDisplayedColAfter/Before: an arrow key after typing saves and moves sideways (AmountEditor).
+  ColumnApiModule,
 ];

@@ -16,6 +16,8 @@ export interface PastePlan {
   pastedNames: Record<string, string>;
   /** Pasted values that landed on the read-only 上年数 columns shown beside the amounts (grid/last-year-columns.ts). */
   onLastYear: number;
+  /** Pasted amounts that fell beyond the table's last line or column, or on a 项目/行次/科目 cell that shows something else. */
+  misplaced: number;
 }
 
 const CODE = /^\d{7}$/;
@@ -32,7 +34,16 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
   const pastedNames: Record<string, string> = {};
   let skipped = 0;
   let onLastYear = 0;
+  let misplaced = 0;
   const rejected: PastePlan['rejected'] = [];
+  /** An amount where no amount goes: not pasted, but counted, so no figure of the block vanishes unsaid. */
+  const isAmount = (text: string) => {
+    try {
+      return parseAmount(cellAmountText(text) ?? '') !== null;
+    } catch {
+      return false;
+    }
+  };
   /** One pasted value into an input cell; a text that is no amount is reported, not pasted. */
   const put = (row: string, col: string, text: string) => {
     const value = cellAmountText(text);
@@ -61,13 +72,14 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
       if (!model.tableInputs(def.id).codes.has(code) && !newCodes.includes(code)) newCodes.push(code);
       values.forEach((text, i) => {
         const column = valueColumns[i];
+        if (!column && isAmount(text)) misplaced++;
         if (column && !column.col && text.trim() !== '') onLastYear++;
         if (!column?.col) return;
         if (def.kind === 'functional' && def.leaf[column.col]?.role === 'input') put(code, column.col, text);
         else if (text.trim() !== '') skipped++;
       });
     }
-    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, rejected, newCodes, pastedNames, onLastYear };
+    return { change: { addCodes: newCodes.map((code) => ({ table: def.id, code })), cells }, skipped, rejected, newCodes, pastedNames, onLastYear, misplaced };
   }
 
   block.forEach((row, i) => {
@@ -80,9 +92,11 @@ export function planPaste(def: TableDef, layout: PrintedLayout, model: YearModel
       // Labels, 行次, codes and names copied along with the amounts are not values: not counted.
       else if (column?.kind === 'value' && rule && text.trim() !== '') skipped++;
       else if (column?.kind === 'value' && !column.col && text.trim() !== '') onLastYear++;
+      // A 行次 or 科目代码 copied along with the amounts is that line's own: only another number is out of place.
+      else if ((!key || column?.kind !== 'value') && isAmount(text) && !(key && [key, model.row(def.id, key)?.code].includes(text.trim()))) misplaced++;
     });
   });
-  return { change: { cells }, skipped, rejected, newCodes, pastedNames, onLastYear };
+  return { change: { cells }, skipped, rejected, newCodes, pastedNames, onLastYear, misplaced };
 }
 
 /**
@@ -107,15 +121,19 @@ export function nameCustomCodes(plan: PastePlan, codes: Pick<CodeBook, 'name' | 
 /** What a paste did, in one line: pasted, new code rows, values on computed cells, and each cell refused with where and why. */
 export function pasteReport(plan: PastePlan): string {
   const count = plan.change.cells?.length ?? 0;
-  const lastYear = plan.onLastYear ? `${plan.onLastYear} 个数值落在只读的上年数栏,未粘贴` : '';
+  /** Figures that had no amount cell to go to, each kind in its own words. */
+  const nowhere = [
+    plan.onLastYear ? `${plan.onLastYear} 个数值落在只读的上年数栏` : '',
+    plan.misplaced ? `${plan.misplaced} 个数值超出表格或落在项目、行次、科目栏` : '',
+  ].filter(Boolean);
   if (!count && !plan.newCodes.length && !plan.rejected.length) {
-    if (plan.skipped) return `粘贴的 ${plan.skipped} 个数值${lastYear ? '' : '都'}落在计算或链接单元格上${lastYear ? `,${lastYear}` : ''},未做修改`;
-    return lastYear || '剪贴板中没有可粘贴的内容';
+    if (plan.skipped) return `粘贴的 ${plan.skipped} 个数值${nowhere.length ? '' : '都'}落在计算或链接单元格上${nowhere.map((part) => `,${part}`).join('')},未做修改`;
+    return nowhere.length ? `${nowhere.join(',')},未粘贴` : '剪贴板中没有可粘贴的内容';
   }
   const parts = [count ? `已粘贴 ${count} 个单元格` : '没有粘贴任何单元格'];
   if (plan.newCodes.length) parts.push(`新增科目行 ${plan.newCodes.length} 个`);
   if (plan.skipped) parts.push(`跳过计算或链接单元格 ${plan.skipped} 个`);
-  if (lastYear) parts.push(lastYear);
+  parts.push(...nowhere.map((part) => `${part},未粘贴`));
   if (plan.rejected.length) {
     const shown = plan.rejected.slice(0, 5).map((cell) => `${cell.where}:${cell.reason}`);
     parts.push(`未粘贴 ${plan.rejected.length} 个不是金额的单元格(${shown.join(';')}${plan.rejected.length > shown.length ? ' 等' : ''}),请改正后再录入`);

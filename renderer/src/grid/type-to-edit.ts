@@ -7,7 +7,8 @@
  * - Text that arrives without a key of its own (full-width digits, an input method's committed
  *   composition, `insertText`) needs an editable target: a focused value cell is made
  *   contenteditable, every edit of its own DOM is refused, and the text goes to the editor.
- * - Typing into a computed or linked cell says why it cannot be typed into (`onReadOnly`).
+ * - Typing into a computed or linked cell, or one holding no amount (a name, 行次, the 栏次 line),
+ *   says why it cannot be typed into (`onReadOnly`).
  * - Keys typed just after going to another table (table-switch.ts) or page (page-focus.ts), before
  *   its cell or first field has the focus (it is on the page meanwhile, the table left being hidden,
  *   or on the side list's item chosen), are kept too: one buffer for both. A cell that then gets the
@@ -20,10 +21,12 @@ import type { GridApi } from 'ag-grid-community';
 
 export type CellRole = 'input' | 'computed' | 'linked' | 'blank' | 'colno' | null;
 
+export type PendingCommit = 'Enter' | 'Tab' | 'ShiftTab' | 'ArrowDown' | 'ArrowUp' | 'ArrowLeft' | 'ArrowRight';
+
 interface Pending {
   text: string;
-  /** Enter or Tab typed before the editor was there: it commits as soon as it is. */
-  commit: 'Enter' | 'Tab' | 'ShiftTab' | null;
+  /** Enter, Tab or an arrow typed before the editor was there: it commits (and moves) as soon as it is. */
+  commit: PendingCommit | null;
   /** The editor opened for these keys (amount-editor-comp.tsx), once the grid has made it. */
   editor?: object;
 }
@@ -85,6 +88,8 @@ function addToPending(event: KeyboardEvent): boolean {
   else if (!pending) return false;
   else if (event.key === 'Backspace') pending.text = pending.text.slice(0, -1);
   else if (event.key === 'Enter' || event.key === 'Tab') pending.commit = event.key === 'Tab' ? (event.shiftKey ? 'ShiftTab' : 'Tab') : 'Enter';
+  // Typing started Excel's 输入 mode: an arrow saves and moves, as the editor does once it is there.
+  else if (event.key.startsWith('Arrow') && !event.shiftKey && !event.ctrlKey && !event.altKey && !event.metaKey) pending.commit = event.key as PendingCommit;
   else return false;
   return true;
 }
@@ -167,12 +172,13 @@ export function useTypeToEdit(
     const typed = (cell: HTMLElement, text: string): boolean => {
       if (!shownNow.current) return true;
       const role = roleOf(cell);
-      if (role === 'computed' || role === 'linked') {
+      // A computed or linked cell, and a cell with no amount (a name, 行次, the 栏次 line): say why.
+      if (role !== 'input') {
         onReadOnly();
         return true;
       }
       const focused = api.current?.getFocusedCell();
-      if (role !== 'input' || !focused || focused.rowPinned) return false;
+      if (!focused || focused.rowPinned) return false;
       pending = { text, commit: null };
       api.current!.startEditingCell({ rowIndex: focused.rowIndex, colKey: focused.column });
       // The grid refused to edit a cell it has drawn (one not drawn yet gets its editor once drawn):

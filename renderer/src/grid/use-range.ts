@@ -4,7 +4,7 @@ import type { PrintedLayout, TableDef, YearModel } from '../../../shared/tables'
 import type { CellEdit } from '../../../shared/contract';
 import { rangeRows, toTsv } from './copy-out';
 import { clearRange, fillDown } from './fill';
-import { CellRange, type GridPoint } from './selection';
+import { CellRange, type Bounds, type GridPoint } from './selection';
 import type { LineData } from './column-defs';
 
 interface RangeOptions {
@@ -14,14 +14,18 @@ interface RangeOptions {
   model: () => YearModel;
   /** Applies edits as one undo step and tells the clerk what happened. */
   apply(edits: CellEdit[], done: string): void;
+  /** The selected block after it changed, or null when it is back to one cell (the status line sums it). */
+  onBlock(bounds: Bounds | null): void;
 }
 
 /**
  * Range selection for the grid (ag-grid Community has none): Shift+arrows, Shift+click and
  * dragging select a rectangle, Ctrl+A the table; Ctrl+C copies it as TSV with raw values,
- * Delete clears its input cells and Ctrl+D fills down, each as one undo step.
+ * Ctrl+X copies it and clears its input cells, Delete clears them and Ctrl+D fills down, each as
+ * one undo step. Home/End and Ctrl+Home/Ctrl+End move as in Excel (the grid's own Home/End jump
+ * to the table's corners, and its Ctrl+Home/Ctrl+End do nothing).
  */
-export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeOptions) {
+export function useRangeSelection({ def, layout, gridApi, model, apply, onBlock }: RangeOptions) {
   const range = useRef<CellRange | null>(null);
   const dragging = useRef(false);
   /** The focused cell the selection last followed. */
@@ -32,7 +36,9 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
   const select = (next: CellRange | null) => {
     const had = range.current?.isBlock() ?? false;
     range.current = next;
-    if (had || next?.isBlock()) redraw();
+    if (!had && !next?.isBlock()) return;
+    redraw();
+    onBlock(next?.isBlock() ? next.bounds() : null);
   };
 
   /** The grid position of a DOM cell (body lines only; the pinned 栏次 line is not selectable). */
@@ -118,6 +124,11 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     } else if (ctrl && !event.shiftKey && key === 'd' && current) {
       const edits = fillDown(def, layout, model(), current.bounds());
       apply(edits, edits.length ? `已向下填充 ${edits.length} 个单元格` : '选中区域中没有可向下填充的录入单元格');
+    } else if ((event.key === 'Home' || event.key === 'End') && !event.altKey && current) {
+      const target = rowEdge(event.key, ctrl, current.head);
+      select(event.shiftKey ? current.extendTo(target) : new CellRange(target));
+      reveal(target);
+      keepFocusOn(event.shiftKey ? range.current!.anchor : target);
     } else if (event.key === 'Delete' && current?.isBlock()) {
       const edits = clearRange(def, layout, model(), current.bounds());
       apply(edits, edits.length ? `已清空 ${edits.length} 个单元格` : '选中区域中没有可清空的录入单元格');
@@ -126,12 +137,32 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
     event.stopPropagation();
   };
 
+  /**
+   * Home: the first column of the line, End: its last; with Ctrl the table's first or last line.
+   * Excel's End is a mode key (End, then an arrow); alone it does nothing visible there, so End
+   * goes where WPS and web spreadsheets take it.
+   */
+  const rowEdge = (key: 'Home' | 'End', ctrl: boolean, from: GridPoint): GridPoint => {
+    const home = key === 'Home';
+    return { line: ctrl ? (home ? 0 : layout.lines.length - 1) : from.line, column: home ? 0 : layout.columns.length - 1 };
+  };
+
   const onCopy = (event: ClipboardEvent<HTMLDivElement>) => {
     if (!inGridCell(event.target) || editing()) return;
     const current = currentRange();
     if (!current) return;
     event.preventDefault();
     event.clipboardData.setData('text/plain', toTsv(rangeRows(current.bounds(), rawText)));
+  };
+
+  /** Ctrl+X: copied as Ctrl+C copies, then its input cells emptied (one undo step), so pasting elsewhere moves the figures. */
+  const onCut = (event: ClipboardEvent<HTMLDivElement>) => {
+    if (!inGridCell(event.target) || editing()) return;
+    const current = currentRange();
+    if (!current) return;
+    onCopy(event);
+    const edits = clearRange(def, layout, model(), current.bounds());
+    apply(edits, edits.length ? `已剪切 ${edits.length} 个单元格:已复制到剪贴板并清空,可在别处按 Ctrl+V 粘贴(Ctrl+Z 恢复)` : '已复制;选中的单元格中没有可清空的录入数(计算、链接单元格和空白单元格只复制)');
   };
 
   const onMouseDownCapture = (event: MouseEvent<HTMLDivElement>) => {
@@ -174,7 +205,7 @@ export function useRangeSelection({ def, layout, gridApi, model, apply }: RangeO
   return {
     /** The selected rectangle when more than one cell is selected. */
     block: () => (currentRange()?.isBlock() ? range.current!.bounds() : null),
-    hostHandlers: { onKeyDownCapture, onMouseDownCapture, onClickCapture, onMouseOver, onCopy },
+    hostHandlers: { onKeyDownCapture, onMouseDownCapture, onClickCapture, onMouseOver, onCopy, onCut },
     /** The grid's (late) report that the focus moved. */
     onCellFocused: followFocus,
     cellClassRules,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { printedLabel, templateTables } from '../../../../shared/tables';
 import { useYearStore } from '../../stores/use-year-store';
 import { findCells, type FoundCell } from './find-cells';
+import { goToTable } from '../../grid/table-switch';
 
 /** Ctrl+F: find a 科目 (code or part of its name) or an amount in any table and jump there. */
 export function FindBox() {
@@ -12,12 +13,15 @@ export function FindBox() {
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(0);
   const input = useRef<HTMLInputElement>(null);
+  /** What had the focus before Ctrl+F: Esc goes back there, as Excel's Esc closes its find box. */
+  const cameFrom = useRef<Element | null>(null);
   const results = useMemo(() => findCells(model, templateTables(info.template), query), [model, version, info.template, query]);
 
   useEffect(() => {
     const onKeyDown = (event: globalThis.KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
         event.preventDefault();
+        if (document.activeElement !== input.current) cameFrom.current = document.activeElement;
         input.current?.focus();
         input.current?.select();
       }
@@ -30,10 +34,21 @@ export function FindBox() {
     setQuery('');
     showCell(found);
   };
+  /** Esc: the query cleared and the focus back in the table (on its last cell) or where it was. */
+  const goBack = () => {
+    setQuery('');
+    const table = useYearStore.getState().tableId;
+    const from = cameFrom.current;
+    cameFrom.current = null;
+    const onTable = templateTables(info.template).some((def) => def.id === table);
+    if (onTable && (!from?.isConnected || from === document.body || from.closest('.grid-host'))) goToTable(table);
+    else if (from instanceof HTMLElement && from.isConnected) from.focus();
+    else input.current?.blur();
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') setHighlight((h) => Math.min(h + 1, results.length - 1));
     else if (event.key === 'ArrowUp') setHighlight((h) => Math.max(h - 1, 0));
-    else if (event.key === 'Escape') setQuery('');
+    else if (event.key === 'Escape') goBack();
     else if (event.key === 'Enter' && results[highlight]) go(results[highlight]);
     else return;
     event.preventDefault();
