@@ -54,11 +54,13 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
     for (let c = 1; c <= width; c++) {
       const raw = textOf(grid.rows[r - 1]?.[c - 1]).trim();
       const text = norm(raw);
+      const amountUnit = statedAmountUnit(text);
       const unit = /^\s*(?:部门|单位|编制单位|单位名称|填报单位)\s*[::]\s*(.+)$/.exec(raw);
-      if (unit && !text.startsWith('金额')) info.unitName = unit[1].replace(/\s*金额单位.*$/, '').trim();
-      const amountUnit = /金额单位:?(.+)$/.exec(text);
-      if (amountUnit?.[1] === '元') yuan = true;
-      else if (amountUnit && amountUnit[1] !== '万元') fail(r, `不支持的金额单位“${amountUnit[1]}”,请换算为万元后再导入`);
+      if (unit && !text.startsWith('金额') && !(amountUnit && text.startsWith(`单位:${amountUnit}`))) {
+        info.unitName = unit[1].replace(/\s*(?:金额)?单位\s*[::].*$/, '').trim();
+      }
+      if (amountUnit === '元') yuan = true;
+      else if (amountUnit && amountUnit !== '万元') fail(r, `不支持的金额单位“${amountUnit}”,请换算为万元后再导入`);
       const year = /(20\d\d)年/.exec(text);
       if (year && !info.fiscalYear) info.fiscalYear = Number(year[1]);
     }
@@ -159,6 +161,18 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
   if (out.errors.length > failures) return null;
   if (yuan) out.warnings.push(message({ file, sheet: grid.name }, `${def.id}金额单位为元,已换算为万元`));
   return { layout, mapped, bodyStart, width, yuan, info, codeParts };
+}
+
+/**
+ * The amount unit a preamble cell states (in its comparable form): "金额单位:万元", or "单位:元" /
+ * "(单位:万元)" as many published tables print it — a plain "单位:" line names the unit in 元 only
+ * when its text is a money unit, else it names the department ("单位:某某局"). 人民币元 is 元.
+ */
+export function statedAmountUnit(text: string): string | undefined {
+  const stated = /(金额)?单位:?\(?([^:]*?)\)?$/.exec(text);
+  if (!stated || !stated[2]) return undefined;
+  const unit = stated[2].replace(/^人民币/, '');
+  return stated[1] || /元$/.test(unit) ? unit : undefined;
 }
 
 function isInputColumn(def: TableDef, col: string): boolean {
