@@ -165,14 +165,15 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
 
 /**
  * The amount unit a preamble cell states (in its comparable form): "金额单位:万元", or "单位:元" /
- * "(单位:万元)" as many published tables print it — a plain "单位:" line names the unit in 元 only
- * when its text is a money unit, else it names the department ("单位:某某局"). 人民币元 is 元.
+ * "(单位:万元)" as many published tables print it — a plain "单位:" line states the amount unit only
+ * when its text is a money unit, else it names the department ("单位:某某局"); the colon keeps
+ * header words like "附属单位上缴收入" out. 人民币元 is 元.
  */
 export function statedAmountUnit(text: string): string | undefined {
-  const stated = /(金额)?单位:?\(?([^:]*?)\)?$/.exec(text);
-  if (!stated || !stated[2]) return undefined;
-  const unit = stated[2].replace(/^人民币/, '');
-  return stated[1] || /元$/.test(unit) ? unit : undefined;
+  const stated = /(金额单位):?\(?([^:]*?)\)?$|单位:\(?([^:]*?)\)?$/.exec(text);
+  const unit = (stated?.[2] ?? stated?.[3])?.replace(/^人民币/, '');
+  if (!unit) return undefined;
+  return stated![1] || /元$/.test(unit) ? unit : undefined;
 }
 
 function isInputColumn(def: TableDef, col: string): boolean {
