@@ -28,7 +28,8 @@ export const KEY_NAMES: Record<Exclude<LayoutColumn['kind'], 'value'>, string[]>
   label: ['项目', '项目名称', '科目名称', '科目'],
   rowno: ['行次', '行号'],
   code: ['科目代码', '代码', '科目编码', '编码', '科目编号', '功能分类科目代码', '经济分类科目代码'],
-  name: ['科目名称', '名称', '项目名称', '项目', '科目'],
+  // The last three hold the code and the name in one cell ("2010301 行政运行"), as hand-made tables print them.
+  name: ['科目名称', '名称', '项目名称', '项目', '科目', '科目编码及名称', '科目代码及名称', '功能分类科目'],
 };
 
 export const isInt = (text: string) => /^\d+$/.test(text);

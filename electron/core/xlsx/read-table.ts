@@ -149,8 +149,11 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     const line = grid.rows[r - 1];
     for (let side = 0; side < sides; side++) {
       const columns = sideColumns[side];
-      const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(line?.[c - 1]))), parent) : columns.code ? texts.at(columns.code) : '';
-      const name = columns.name ? texts.at(columns.name) : '';
+      let code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(line?.[c - 1]))), parent) : columns.code ? texts.at(columns.code) : '';
+      let name = columns.name ? texts.at(columns.name) : '';
+      // "2010301 行政运行": code and name in one cell, in the code column or the only 科目 column.
+      const joined = /^(\d{3,})([^\d.,].*)$/.exec(code || (columns.code ? '' : name));
+      if (joined) [code, name] = [joined[1], name && code ? name : joined[2]];
       const label = columns.label ? texts.at(columns.label) : '';
       const rowNo = columns.rowno ? texts.at(columns.rowno) : '';
       const values = columns.values;
@@ -218,7 +221,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       }
       seen.set(key, r);
       if (def.kind === 'functional' && key !== TOTAL) {
-        const printedName = { name: textOf(shownAt(grid, r, columns.name ?? 0)).replace(/\s+/g, ''), row: r };
+        const printedName = { name: joined ? name : textOf(shownAt(grid, r, columns.name ?? 0)).replace(/\s+/g, ''), row: r };
         if (codeLevel(key) === 3) table.codes.set(key, printedName);
         else (table.names ??= new Map()).set(key, printedName);
       }
