@@ -71,3 +71,44 @@ describe('the amount unit line', () => {
     expect(preview.errors).toEqual([`文件 qian.xlsx 工作表“公开02表” 第${row}行:不支持的金额单位“千元”,请换算为万元后再导入`]);
   });
 });
+
+/** Our export with 公开05表's unit stated in its amount headers ("小计（元）"), not on the unit line. */
+const unitInHeaders = (unit: string, unitLine: string | null, scale: number) =>
+  edited(good, (workbook) => {
+    const sheet = workbook.getWorksheet('公开05表')!;
+    sheet.eachRow((row, n) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string' && cell.value.includes('金额单位')) cell.value = unitLine;
+        else if (n === 5 && Number(cell.col) > 2) cell.value = `${cell.value}（${unit}）`;
+        else if (n > 6 && Number(cell.col) > 2) {
+          const value = cell.value && typeof cell.value === 'object' && 'formula' in cell.value ? cell.value.result : cell.value;
+          cell.value = typeof value === 'number' ? (scale === 1 ? value : Math.round(value * scale)) : null;
+        }
+      }),
+    );
+  });
+
+describe('the amount unit in the column headers', () => {
+  it.each([
+    ['元', 10_000],
+    ['万元', 1],
+  ])('“小计（%s）” is read, and its amounts land as in the source', async (unit, scale) => {
+    const file = `header-${unit}.sqlite`;
+    await newYear(core, file);
+    const bytes = await unitInHeaders(unit, null, scale);
+    const preview = await core.previewImport({ file, name: 'header.xlsx', dataBase64: base64(bytes) });
+    expect(preview.errors).toEqual([]);
+    expect(preview.warnings.includes('文件 header.xlsx 工作表“公开05表”:公开05表金额单位为元,已换算为万元')).toBe(unit === '元');
+    await core.importWorkbook({ file, name: 'header.xlsx', dataBase64: base64(bytes) });
+    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
+    const imported = (await core.openYear({ file })).tables['公开05表'].cells;
+    expect(imported['2010302']['2']).toBe('1272.68');
+    expect(imported).toEqual(source);
+  });
+
+  it('a header in 元 under a 金额单位:万元 line is refused: which one holds is not for the importer to guess', async () => {
+    const bytes = await unitInHeaders('元', '金额单位:万元', 10_000);
+    const preview = await core.previewImport({ file: 'source.sqlite', name: 'both.xlsx', dataBase64: base64(bytes) });
+    expect(preview.errors).toEqual(['文件 both.xlsx 工作表“公开05表” 第4行:金额单位前后不一致(万元、元),请统一为万元后再导入']);
+  });
+});

@@ -49,7 +49,8 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
 
   // Preamble, down to the first row with a header word.
   const info: BlockInfo = {};
-  let yuan = false;
+  /** The unit the preamble states ("金额单位:元", "单位:万元"), if any. */
+  let lineUnit: string | undefined;
   let headerStart = 0;
   for (let r = start; r < Math.min(end, start + 15) && !headerStart; r++) {
     for (let c = 1; c <= width; c++) {
@@ -60,8 +61,8 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
       if (unit && !text.startsWith('金额') && !(amountUnit && text.startsWith(`单位:${amountUnit}`))) {
         info.unitName = unit[1].replace(/\s*(?:金额)?单位\s*[::].*$/, '').trim();
       }
-      if (amountUnit === '元') yuan = true;
-      else if (amountUnit && amountUnit !== '万元') fail(r, `不支持的金额单位“${amountUnit}”,请换算为万元后再导入`);
+      if (amountUnit === '元' || amountUnit === '万元') lineUnit = amountUnit;
+      else if (amountUnit) fail(r, `不支持的金额单位“${amountUnit}”,请换算为万元后再导入`);
       const year = /(20\d\d)年/.exec(text);
       if (year && !info.fiscalYear) info.fiscalYear = Number(year[1]);
     }
@@ -96,10 +97,15 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
     for (bodyStart = headerStart; bodyStart < end && headerRow(bodyStart); ) bodyStart++;
   }
   const headerEnd = colNoRow || bodyStart;
+  // A header may state the unit itself ("金额(万元)", "决算数(元)"): the words are matched without it.
+  const headerUnits = new Map<number, string>();
   const paths = Array.from({ length: width }, (_, c) => {
     const parts: string[] = [];
     for (let r = headerStart; r < headerEnd; r++) {
-      const text = norm(textOf(shownAt(grid, r, c + 1)));
+      const shown = norm(textOf(shownAt(grid, r, c + 1)));
+      const unit = /\((万?元)\)$/.exec(shown);
+      if (unit) headerUnits.set(c + 1, unit[1]);
+      const text = unit && unit.index ? shown.slice(0, unit.index) : shown;
       if (text && parts[parts.length - 1] !== text) parts.push(text);
     }
     return parts;
@@ -159,7 +165,10 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
     const optional = def.kind === 'fixed' && def.sides[side].keyColumns === 'code-name' && !layout.columns.some((c) => c.side === side && mapped.has(c.id));
     if (keys.length && !optional && !keys.some((c) => mapped.has(c.id)) && !codeParts) fail(headerStart, `找不到${def.id}第 ${side + 1} 组的行次、项目或科目代码列`);
   }
+  const units = new Set([lineUnit, ...[...mapped.values()].map((c) => headerUnits.get(c))].filter((unit) => unit !== undefined));
+  if (units.size > 1) fail(headerStart, `金额单位前后不一致(${[...units].join('、')}),请统一为万元后再导入`);
   if (out.errors.length > failures) return null;
+  const yuan = units.has('元');
   if (yuan) out.warnings.push(message({ file, sheet: grid.name }, `${def.id}金额单位为元,已换算为万元`));
   return { layout, mapped, bodyStart, width, yuan, info, codeParts };
 }
