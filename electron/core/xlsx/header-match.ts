@@ -32,12 +32,24 @@ export const ALL_WORDINGS = Object.entries(WORDINGS).flatMap(([own, others]) => 
 export function strictMatch(path: readonly string[], header: readonly string[]): boolean {
   const parts = header.map(norm);
   const last = parts.pop()!;
-  return parts.every((part) => path.includes(part)) && wordings(last).some((word) => path.includes(word)) && !extraTitle(path, parts);
+  return parts.every((part) => path.includes(part)) && wordings(last).some((word) => path.includes(word)) && !extraTitle(path, parts) && !otherFigure(path, header);
 }
 
 /** The sheet column's header path holds the layout header's last part, in any wording. */
 export function looseMatch(path: readonly string[], header: readonly string[]): boolean {
-  return wordings(header[header.length - 1]).some((word) => path.includes(word));
+  return wordings(header[header.length - 1]).some((word) => path.includes(word)) && !otherFigure(path, header);
+}
+
+/**
+ * Figures published tables print beside this year's 决算 (年初预算数 | 决算数, 上年数 | 本年数, 增减,
+ * 完成预算%): a column under one of them is never read as one of ours, unless our header names it too
+ * (公开09表's 预算数). Taking the first "基本支出" column would import the budget as the 决算, silently.
+ */
+const OTHER_FIGURE = /年初预算|调整后?预算|全年预算|预算数|上年|增减|完成|执行率|比重|%/;
+function otherFigure(path: readonly string[], header: readonly string[]): boolean {
+  const own = header.map(norm);
+  const named = (part: string) => own.some((word) => part === word || (word === '预算数' && /预算/.test(part) && !/上年/.test(part)));
+  return path.some((part) => OTHER_FIGURE.test(part) && !named(part));
 }
 
 /** 预算数 and 决算数 are opposites: a path naming the one never matches a header under the other. */
