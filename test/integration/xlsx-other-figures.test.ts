@@ -75,6 +75,14 @@ describe('a 决算 group beside another figure', () => {
     expect(imported).toEqual(source);
   });
 
+  it('the other figure is named once per column in the preview, not once per cell', async () => {
+    const bytes = await edited(good, (workbook) => twoGroups(workbook, '公开05表', ['年初预算数', '决算数'], 1));
+    const preview = await core.previewImport({ file: 'source.sqlite', name: 'groups.xlsx', dataBase64: base64(bytes) });
+    const lines = preview.unrecognised.filter((item) => item.sheet === '公开05表');
+    expect(lines.map((item) => item.cell)).toEqual(['C5', 'D5', 'E5']);
+    expect(lines[0].reason).toMatch(/^“年初预算数”栏不是本表的决算数,此列 \d+ 个数值未导入$/);
+  });
+
   it('a table printing only 年初预算数 is refused, not imported as the 决算', async () => {
     const bytes = await edited(good, (workbook) => {
       twoGroups(workbook, '公开05表', ['年初预算数', '决算数'], 1);

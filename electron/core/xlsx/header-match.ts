@@ -52,6 +52,9 @@ function otherFigure(path: readonly string[], header: readonly string[]): boolea
   return path.some((part) => OTHER_FIGURE.test(part) && !named(part));
 }
 
+/** The part of a header path naming another figure than the 决算 ("年初预算数"), if any. */
+export const otherFigureIn = (path: readonly string[]): string | undefined => path.find((part) => OTHER_FIGURE.test(part));
+
 /** 预算数 and 决算数 are opposites: a path naming the one never matches a header under the other. */
 const OPPOSITES = [['预算数', '决算数']];
 function extraTitle(path: readonly string[], parts: readonly string[]): boolean {

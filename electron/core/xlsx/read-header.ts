@@ -7,7 +7,7 @@ import { printedLayout, type LayoutColumn, type PrintedLayout, type TableDef } f
 import { gridWidth, rowTexts, type Block } from './locate';
 import { shownAt, textOf } from './read';
 import type { BlockInfo, Findings } from './read-table';
-import { ALL_WORDINGS, looseMatch, strictMatch } from './header-match';
+import { ALL_WORDINGS, looseMatch, otherFigureIn, strictMatch } from './header-match';
 import { message, norm } from './text';
 
 export interface Header {
@@ -21,6 +21,8 @@ export interface Header {
   info: BlockInfo;
   /** The 功能分类 code printed in parts (类 | 款 | 项): their sheet columns. */
   codeParts?: number[];
+  /** Sheet columns under another figure than the 决算 (年初预算数, 上年数…) → that header, read as nothing. */
+  otherFigures: Map<number, string>;
 }
 
 /** Header texts that name key columns, as other tools and clerks write them. */
@@ -170,7 +172,8 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
   if (out.errors.length > failures) return null;
   const yuan = units.has('元');
   if (yuan) out.warnings.push(message({ file, sheet: grid.name }, `${def.id}金额单位为元,已换算为万元`));
-  return { layout, mapped, bodyStart, width, yuan, info, codeParts };
+  const otherFigures = new Map(paths.flatMap((path, i) => (taken().has(i + 1) ? [] : [[i + 1, otherFigureIn(path)] as const])).filter((entry): entry is [number, string] => !!entry[1]));
+  return { layout, mapped, bodyStart, width, yuan, info, codeParts, otherFigures };
 }
 
 /**

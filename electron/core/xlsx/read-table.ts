@@ -78,6 +78,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   const mappedCols = new Set([...mapped.values(), ...(header.codeParts ?? [])]);
   const counts = { formulas: 0, rounded: 0 };
   let lost = 0;
+  /** Numbers under another figure (年初预算数…), by sheet column: named once per column, not per cell. */
+  const otherFigureCells = new Map<number, { first: number; count: number }>();
   let parent: CodeContext = { class: '', section: '' };
 
   const colOf = (side: number, kind: LayoutColumn['kind']) => {
@@ -234,9 +236,15 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     for (let index = 0; index < (line?.length ?? 0); index++) {
       const cell = line![index];
       if (cell && mayBeAmount(cell) && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
-        skip(r, index + 1, '不在任何栏次下的数值,已忽略');
+        const other = header.otherFigures.has(index + 1) && otherFigureCells.get(index + 1);
+        if (other) other.count++;
+        else if (header.otherFigures.has(index + 1)) otherFigureCells.set(index + 1, { first: r, count: 1 });
+        else skip(r, index + 1, '不在任何栏次下的数值,已忽略');
       }
     }
+  }
+  for (const [col, { first, count }] of otherFigureCells) {
+    skip(first, col, `“${header.otherFigures.get(col)}”栏不是本表的决算数,此列 ${count} 个数值未导入`);
   }
   // Replacing a table by one whose rows could not be read would silently empty it.
   if (lost && ![...seen.keys()].some((key) => key !== TOTAL)) {
