@@ -21,8 +21,11 @@ export interface Header {
   info: BlockInfo;
   /** The 功能分类 code printed in parts (类 | 款 | 项): their sheet columns. */
   codeParts?: number[];
-  /** Sheet columns under another figure than the 决算 (年初预算数, 上年数…) → that header, read as nothing. */
-  otherFigures: Map<number, string>;
+  /**
+   * Sheet columns read as nothing, named once in the preview with their count of numbers: under
+   * another figure than the 决算 (年初预算数, 上年数…), or hidden beside the visible column of that header.
+   */
+  setAside: Map<number, string>;
 }
 
 /** Header texts that name key columns, as other tools and clerks write them. */
@@ -113,22 +116,7 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
     return parts;
   });
 
-  // Value columns first, left to right: by 栏次 number where the header agrees, else by header text.
-  const mapped = new Map<string, number>();
-  let cursor = 1;
-  for (const column of layout.columns.filter((c) => c.kind === 'value')) {
-    const free = (c: number) => ![...mapped.values()].includes(c);
-    const numbered = (c: number) => colNoRow && isInt(column.col!) && ownInt(colNoRow, c) === Number(column.col);
-    const found =
-      columnsFrom(1, width).find((c) => free(c) && numbered(c) && strictMatch(paths[c - 1], column.header)) ??
-      columnsFrom(1, width).find((c) => free(c) && strictMatch(paths[c - 1], column.header)) ??
-      columnsFrom(cursor, width).find((c) => free(c) && numbered(c) && (!paths[c - 1].length || looseMatch(paths[c - 1], column.header))) ??
-      columnsFrom(cursor, width).find((c) => free(c) && looseMatch(paths[c - 1], column.header));
-    if (found) {
-      mapped.set(column.id, found);
-      cursor = found + 1;
-    }
-  }
+  const mapped = mapValueColumns(layout, paths, colNoRow ? (c) => ownInt(colNoRow, c) : () => undefined, grid.hiddenCols);
   // Key columns lie between the previous side's values and this side's (公开01表's two 行次 columns stay apart).
   const sides = Math.max(...layout.columns.map((column) => column.side)) + 1;
   const taken = () => new Set(mapped.values());
@@ -172,8 +160,46 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
   if (out.errors.length > failures) return null;
   const yuan = units.has('元');
   if (yuan) out.warnings.push(message({ file, sheet: grid.name }, `${def.id}金额单位为元,已换算为万元`));
-  const otherFigures = new Map(paths.flatMap((path, i) => (taken().has(i + 1) ? [] : [[i + 1, otherFigureIn(path)] as const])).filter((entry): entry is [number, string] => !!entry[1]));
-  return { layout, mapped, bodyStart, width, yuan, info, codeParts, otherFigures };
+  const setAside = new Map<number, string>();
+  paths.forEach((path, i) => {
+    const figure = otherFigureIn(path);
+    if (taken().has(i + 1)) return;
+    if (figure) setAside.set(i + 1, `“${figure}”栏不是本表的决算数`);
+    else if (grid.hiddenCols?.has(i + 1)) setAside.set(i + 1, `隐藏列${path.length ? `“${path.join('/')}”` : ''}`);
+  });
+  return { layout, mapped, bodyStart, width, yuan, info, codeParts, setAside };
+}
+
+/**
+ * Which sheet column holds each value column, left to right: by 栏次 number where the header agrees,
+ * else by header text. Visible columns first: a hidden one under the same header (a stale copy, a
+ * helper column) is taken only for a column no visible one matches.
+ */
+function mapValueColumns(layout: PrintedLayout, paths: string[][], colNo: (c: number) => number | undefined, hidden = new Set<number>()): Map<string, number> {
+  const mapped = new Map<string, number>();
+  const width = paths.length;
+  for (const visibleOnly of [true, false]) {
+    let cursor = 1;
+    for (const column of layout.columns.filter((c) => c.kind === 'value')) {
+      const already = mapped.get(column.id);
+      if (already) {
+        cursor = already + 1;
+        continue;
+      }
+      const free = (c: number) => !(visibleOnly && hidden.has(c)) && ![...mapped.values()].includes(c);
+      const numbered = (c: number) => isInt(column.col!) && colNo(c) === Number(column.col);
+      const found =
+        columnsFrom(1, width).find((c) => free(c) && numbered(c) && strictMatch(paths[c - 1], column.header)) ??
+        columnsFrom(1, width).find((c) => free(c) && strictMatch(paths[c - 1], column.header)) ??
+        columnsFrom(cursor, width).find((c) => free(c) && numbered(c) && (!paths[c - 1].length || looseMatch(paths[c - 1], column.header))) ??
+        columnsFrom(cursor, width).find((c) => free(c) && looseMatch(paths[c - 1], column.header));
+      if (found) {
+        mapped.set(column.id, found);
+        cursor = found + 1;
+      }
+    }
+  }
+  return mapped;
 }
 
 /**

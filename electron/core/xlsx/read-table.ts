@@ -78,8 +78,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   const mappedCols = new Set([...mapped.values(), ...(header.codeParts ?? [])]);
   const counts = { formulas: 0, rounded: 0 };
   let lost = 0;
-  /** Numbers under another figure (年初预算数…), by sheet column: named once per column, not per cell. */
-  const otherFigureCells = new Map<number, { first: number; count: number }>();
+  /** Numbers in a column set aside (Header.setAside), by sheet column: named once per column, not per cell. */
+  const setAsideCells = new Map<number, { first: number; count: number }>();
   let parent: CodeContext = { class: '', section: '' };
 
   const colOf = (side: number, kind: LayoutColumn['kind']) => {
@@ -236,16 +236,14 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     for (let index = 0; index < (line?.length ?? 0); index++) {
       const cell = line![index];
       if (cell && mayBeAmount(cell) && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
-        const other = header.otherFigures.has(index + 1) && otherFigureCells.get(index + 1);
-        if (other) other.count++;
-        else if (header.otherFigures.has(index + 1)) otherFigureCells.set(index + 1, { first: r, count: 1 });
+        const aside = header.setAside.has(index + 1) && setAsideCells.get(index + 1);
+        if (aside) aside.count++;
+        else if (header.setAside.has(index + 1)) setAsideCells.set(index + 1, { first: r, count: 1 });
         else skip(r, index + 1, '不在任何栏次下的数值,已忽略');
       }
     }
   }
-  for (const [col, { first, count }] of otherFigureCells) {
-    skip(first, col, `“${header.otherFigures.get(col)}”栏不是本表的决算数,此列 ${count} 个数值未导入`);
-  }
+  for (const [col, { first, count }] of setAsideCells) skip(first, col, `${header.setAside.get(col)},此列 ${count} 个数值未导入`);
   // Replacing a table by one whose rows could not be read would silently empty it.
   if (lost && ![...seen.keys()].some((key) => key !== TOTAL)) {
     out.errors.push(message({ file, sheet, row: header.bodyStart }, `${def.id}有数据,但没有一行能识别(请检查行次、科目代码列是否与公开表一致)`));
