@@ -116,6 +116,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     rowno: colOf(side, 'rowno'),
     values: layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id)),
   }));
+  const keyCols = new Set([...sideColumns.flatMap((side) => [side.code, side.name, side.label, side.rowno]), ...(header.codeParts ?? [])]);
   /** Reads one cell of row `key`, 栏次 `col`, at sheet column `c`. */
   const readCell = (r: number, key: string, col: string, c: number, where: string) => {
     const amount = cellAmount(grid.rows[r - 1]?.[c - 1], header.yuan);
@@ -142,7 +143,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       // The body ends at the notes; a number below them is not read, and the preview says so.
       for (let below = r + 1; below < block.end; below++) {
         (grid.rows[below - 1] ?? []).forEach((cell, index) => {
-          if (cell?.kind === 'number' && nonZero(cell)) skip(below, index + 1, '表注之后的数值,未导入');
+          if (cell && !keyCols.has(index + 1) && mayBeAmount(cell) && nonZero(cell)) skip(below, index + 1, '表注之后的数值,未导入');
         });
       }
       break;
