@@ -92,3 +92,45 @@ describe('a 决算 group beside another figure', () => {
     expect(preview.errors).toEqual(['文件 budget.xlsx 工作表“公开05表” 第3行:无法识别公开05表的表头:没有找到任何金额栏(栏次或列名)']);
   });
 });
+
+/** 公开05表 with 基本支出 printed as a group over [小计 |] 人员经费 | 公用经费 (人员 = 基本 − 1, 公用 = 1). */
+function basicSplit(workbook: ExcelJS.Workbook, subtotal: boolean) {
+  const ours = workbook.getWorksheet('公开05表')!;
+  const lines: ExcelJS.CellValue[][] = [];
+  ours.eachRow((row, n) => {
+    const code = String(row.getCell(1).value);
+    if (n <= 6 || !/^(\d{3,7}|合 计)$/.test(code)) return;
+    const [total, basic, project] = [3, 4, 5].map((c) => (shown(row.getCell(c)) as number | null) ?? 0);
+    const parts = basic >= 1 ? [Math.round((basic - 1) * 100) / 100, 1] : [basic, 0];
+    lines.push([code === '合 计' ? '合计' : code, code === '合 计' ? null : row.getCell(2).value, total, ...(subtotal ? [basic] : []), ...parts, project]);
+  });
+  workbook.removeWorksheet(ours.id);
+  const sheet = workbook.addWorksheet('公开05表');
+  const group = subtotal ? ['小计', '人员经费', '公用经费'] : ['人员经费', '公用经费'];
+  sheet.addRow(['一般公共预算财政拨款支出决算表']);
+  sheet.addRow(['部门:荆门市行政审批局(本级)', null, null, null, '金额单位:万元']);
+  sheet.addRow(['项目', null, '本年支出']);
+  sheet.addRow(['科目代码', '科目名称', '合计', '基本支出', ...group.slice(1).map(() => null), '项目支出']);
+  sheet.addRow([null, null, null, ...group]);
+  sheet.mergeCells(3, 3, 3, 4 + group.length);
+  sheet.mergeCells(4, 4, 4, 3 + group.length);
+  for (const line of lines) sheet.addRow(line);
+}
+
+describe('基本支出 printed over 人员经费 | 公用经费', () => {
+  it('without a 小计 column is refused naming the merged columns: a part is not the whole', async () => {
+    const bytes = await edited(good, (workbook) => basicSplit(workbook, false));
+    const preview = await core.previewImport({ file: 'source.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
+    expect(preview.errors).toEqual([
+      '文件 basic.xlsx 工作表“公开05表” 第4行:公开05表第 2 栏“本年支出/基本支出”的表头合并了 D、E 列,无法确定是哪一列(如基本支出分为人员经费、公用经费而没有小计):请插入一列小计,或合为一列后再导入',
+    ]);
+  });
+
+  it('with a 小计 column the 小计 is read', async () => {
+    await newYear(core, 'basic-subtotal.sqlite');
+    const bytes = await edited(good, (workbook) => basicSplit(workbook, true));
+    await core.importWorkbook({ file: 'basic-subtotal.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
+    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
+    expect((await core.openYear({ file: 'basic-subtotal.sqlite' })).tables['公开05表'].cells).toEqual(source);
+  });
+});

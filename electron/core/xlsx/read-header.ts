@@ -8,7 +8,7 @@ import { gridWidth, rowTexts, type Block } from './locate';
 import { shownAt, textOf } from './read';
 import type { BlockInfo, Findings } from './read-table';
 import { ALL_WORDINGS, looseMatch, otherFigureIn, strictMatch } from './header-match';
-import { message, norm } from './text';
+import { columnLetter, message, norm } from './text';
 
 export interface Header {
   layout: PrintedLayout;
@@ -138,6 +138,16 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
 
   const codeParts = def.kind === 'functional' ? splitCodeColumns(paths, mapped, grid, headerEnd - 1) : undefined;
   const valueColumns = layout.columns.filter((column) => column.kind === 'value');
+  // One header merged over several columns with nothing under it to tell them apart (基本支出 over
+  // 人员经费 | 公用经费, no 小计): taking the first would import a part as the whole.
+  const master = (c: number) => grid.mergedInto.get(`${headerEnd - 1},${c}`)?.join(',') ?? `${headerEnd - 1},${c}`;
+  for (const column of valueColumns.filter((column) => mapped.has(column.id))) {
+    const c = mapped.get(column.id)!;
+    const spanned = columnsFrom(1, width).filter((other) => master(other) === master(c) && paths[other - 1].join('/') === paths[c - 1].join('/'));
+    if (spanned.length > 1) {
+      fail(headerEnd - 1, `${def.id}第 ${column.col} 栏“${paths[c - 1].join('/')}”的表头合并了 ${spanned.map(columnLetter).join('、')} 列,无法确定是哪一列(如基本支出分为人员经费、公用经费而没有小计):请插入一列小计,或合为一列后再导入`);
+    }
+  }
   const missing = valueColumns.filter((column) => !mapped.has(column.id));
   if (missing.length === valueColumns.length) {
     fail(headerStart, `无法识别${def.id}的表头:没有找到任何金额栏(栏次或列名)`);
