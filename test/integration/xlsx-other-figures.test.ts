@@ -94,7 +94,7 @@ describe('a 决算 group beside another figure', () => {
 });
 
 /** 公开05表 with 基本支出 printed as a group over [小计 |] 人员经费 | 公用经费 (人员 = 基本 − 1, 公用 = 1). */
-function basicSplit(workbook: ExcelJS.Workbook, subtotal: boolean) {
+function basicSplit(workbook: ExcelJS.Workbook, subtotal: boolean, merged = true) {
   const ours = workbook.getWorksheet('公开05表')!;
   const lines: ExcelJS.CellValue[][] = [];
   ours.eachRow((row, n) => {
@@ -113,13 +113,28 @@ function basicSplit(workbook: ExcelJS.Workbook, subtotal: boolean) {
   sheet.addRow(['科目代码', '科目名称', '合计', '基本支出', ...group.slice(1).map(() => null), '项目支出']);
   sheet.addRow([null, null, null, ...group]);
   sheet.mergeCells(3, 3, 3, 4 + group.length);
-  sheet.mergeCells(4, 4, 4, 3 + group.length);
+  // Not merged: 基本支出 centred across the cells (Excel's 跨列居中), the cell beside it empty.
+  if (merged) sheet.mergeCells(4, 4, 4, 3 + group.length);
   for (const line of lines) sheet.addRow(line);
 }
 
 describe('基本支出 printed over 人员经费 | 公用经费', () => {
-  it('without a 小计 column is refused naming the merged columns: a part is not the whole', async () => {
-    const bytes = await edited(good, (workbook) => basicSplit(workbook, false));
+  it.each([
+    [true, 'D列“人员经费”、E列“公用经费”'],
+    [false, 'D列“人员经费”'],
+  ])('without a 小计 column (merged: %s) is refused naming the parts: a part is not the whole', async (merged, parts) => {
+    const bytes = await edited(good, (workbook) => basicSplit(workbook, false, merged));
+    const preview = await core.previewImport({ file: 'source.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
+    expect(preview.errors).toEqual([
+      `文件 basic.xlsx 工作表“公开05表” 第3行:找不到公开05表“本年支出/基本支出”(第 2 栏)所在的列:表上“基本支出”分为 ${parts},没有小计;请插入一列“基本支出”小计后再导入`,
+    ]);
+  });
+
+  it('a header merged over two columns with no words under it is refused naming the columns', async () => {
+    const bytes = await edited(good, (workbook) => {
+      basicSplit(workbook, false);
+      workbook.getWorksheet('公开05表')!.spliceRows(5, 1);
+    });
     const preview = await core.previewImport({ file: 'source.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
     expect(preview.errors).toEqual([
       '文件 basic.xlsx 工作表“公开05表” 第4行:公开05表第 2 栏“本年支出/基本支出”的表头合并了 D、E 列,无法确定是哪一列(如基本支出分为人员经费、公用经费而没有小计):请插入一列小计,或合为一列后再导入',

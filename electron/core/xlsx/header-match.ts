@@ -32,12 +32,26 @@ export const ALL_WORDINGS = Object.entries(WORDINGS).flatMap(([own, others]) => 
 export function strictMatch(path: readonly string[], header: readonly string[]): boolean {
   const parts = header.map(norm);
   const last = parts.pop()!;
-  return parts.every((part) => path.includes(part)) && wordings(last).some((word) => path.includes(word)) && !extraTitle(path, parts) && !otherFigure(path, header);
+  return parts.every((part) => path.includes(part)) && wordings(last).some((word) => path.includes(word)) && !extraTitle(path, parts) && !otherFigure(path, header) && !partOf(path, header);
 }
 
 /** The sheet column's header path holds the layout header's last part, in any wording. */
 export function looseMatch(path: readonly string[], header: readonly string[]): boolean {
-  return wordings(header[header.length - 1]).some((word) => path.includes(word)) && !otherFigure(path, header);
+  return wordings(header[header.length - 1]).some((word) => path.includes(word)) && !otherFigure(path, header) && !partOf(path, header);
+}
+
+/** Words under a column's own header that still name the whole of it (基本支出 › 小计). */
+const WHOLE = new Set(['小计', '合计', '金额', '决算数', '本年决算数', '决算金额', '本年数']);
+
+/**
+ * The path goes on below the header's word into a part of it (基本支出 › 人员经费 | 公用经费, no
+ * 小计): that column is a part, not the whole, and reading it as the whole would drop the rest.
+ */
+function partOf(path: readonly string[], header: readonly string[]): boolean {
+  const words = wordings(header[header.length - 1]);
+  const at = path.findLastIndex((part) => words.includes(part));
+  const own = header.map(norm);
+  return at >= 0 && path.slice(at + 1).some((part) => !own.includes(part) && !WHOLE.has(part));
 }
 
 /**

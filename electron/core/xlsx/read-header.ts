@@ -99,7 +99,14 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
       const texts = rowTexts(grid, r, width);
       return texts.some((text) => headerWords.has(text)) && new Set(texts.filter(Boolean)).size > 1 && !numeric(r);
     };
+    // Below them, a line naming only sub-columns (人员经费 | 公用经费 under 基本支出), its key columns
+    // blank and no numbers, is header too: its words tell the sub-columns from the whole.
+    const subHeaderRow = (r: number) => {
+      const texts = rowTexts(grid, r, width);
+      return !texts[0] && !texts[1] && texts.some(Boolean) && !numeric(r);
+    };
     for (bodyStart = headerStart; bodyStart < end && headerRow(bodyStart); ) bodyStart++;
+    while (bodyStart > headerStart && bodyStart < end && subHeaderRow(bodyStart)) bodyStart++;
   }
   const headerEnd = colNoRow || bodyStart;
   // A header may state the unit itself ("金额(万元)", "决算数(元)"): the words are matched without it.
@@ -157,7 +164,11 @@ export function readHeader(block: Block, file: string, out: Findings): Header | 
   // A 栏次 printed in several groups (公开06表) needs only one of them: rows are found by code.
   const elsewhere = (column: LayoutColumn) => layout.columns.some((other) => other.col === column.col && mapped.has(other.id));
   for (const column of missing.filter((column) => isInputColumn(def, column.col!) && !elsewhere(column))) {
-    fail(headerStart, `找不到${def.id}“${column.header.join('/')}”(第 ${column.col} 栏)所在的列`);
+    // Printed only in parts (基本支出 › 人员经费 | 公用经费): say so, the clerk can add the 小计.
+    const word = norm(column.header[column.header.length - 1]);
+    const parts = paths.flatMap((path, i) => (path.includes(word) && path[path.length - 1] !== word ? [`${columnLetter(i + 1)}列“${path[path.length - 1]}”`] : []));
+    const split = parts.length ? `:表上“${word}”分为 ${parts.join('、')},没有小计;请插入一列“${word}”小计后再导入` : '';
+    fail(headerStart, `找不到${def.id}“${column.header.join('/')}”(第 ${column.col} 栏)所在的列${split}`);
   }
   for (let side = 0; side < sides; side++) {
     const keys = layout.columns.filter((c) => c.side === side && c.kind !== 'value');
