@@ -149,3 +149,32 @@ describe('基本支出 printed over 人员经费 | 公用经费', () => {
     expect((await core.openYear({ file: 'basic-subtotal.sqlite' })).tables['公开05表'].cells).toEqual(source);
   });
 });
+
+describe('公开09表 headed 本年决算数 | 本年预算数', () => {
+  it('is read by those words, whichever group comes first', async () => {
+    const bytes = await edited(good, (workbook) => {
+      const sheet = workbook.getWorksheet('公开09表')!;
+      const values = (n: number) => Array.from({ length: 12 }, (_, i) => shown(sheet.getCell(n, i + 1)));
+      const [groups, items, leaves, data] = [4, 5, 6, 8].map(values);
+      // 决算 first, 预算 second; the 预算 figures differ from the 决算 ones by 100.
+      const swap = (row: ExcelJS.CellValue[]) => [...row.slice(6), ...row.slice(0, 6)];
+      const budget = data.slice(0, 6).map((value) => (typeof value === 'number' ? value + 100 : value));
+      workbook.removeWorksheet(sheet.id);
+      const rebuilt = workbook.addWorksheet('公开09表');
+      rebuilt.addRow(['财政拨款“三公”经费支出决算表']);
+      rebuilt.addRow(['部门:荆门市行政审批局(本级)']);
+      rebuilt.addRow(swap(groups.map((group) => `本年${group}`)));
+      rebuilt.addRow(swap(items));
+      rebuilt.addRow(swap(leaves));
+      rebuilt.addRow([...data.slice(6), ...budget]);
+    });
+    await newYear(core, 't09.sqlite');
+    const preview = await core.previewImport({ file: 't09.sqlite', name: 't09.xlsx', dataBase64: base64(bytes) });
+    expect(preview.errors).toEqual([]);
+    await core.importWorkbook({ file: 't09.sqlite', name: 't09.xlsx', dataBase64: base64(bytes) });
+    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开09表'].cells['1'];
+    const imported = (await core.openYear({ file: 't09.sqlite' })).tables['公开09表'].cells['1'];
+    expect(imported['11']).toBe(source['11']);
+    expect(imported['5']).toBe('106.27');
+  });
+});

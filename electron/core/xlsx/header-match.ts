@@ -15,6 +15,7 @@ const WORDINGS: Record<string, string[]> = {
   本年支出合计: ['合计', '支出合计', '本年支出', '总计'],
   金额: ['决算数', '本年决算数', '决算金额', '本年数'],
   决算数: ['金额', '本年决算数', '决算金额', '本年数'],
+  预算数: ['本年预算数', '全年预算数'],
   公务用车运行维护费: ['公务用车运行费'],
   公务用车购置及运行维护费: ['公务用车购置及运行费'],
 };
@@ -28,11 +29,11 @@ export function wordings(part: string): string[] {
 /** Every header word any wording could use: the importer looks for these to find the header block. */
 export const ALL_WORDINGS = Object.entries(WORDINGS).flatMap(([own, others]) => [own, ...others]);
 
-/** The sheet column's header path holds every part of the layout's header, the last one in any wording. */
+/** The sheet column's header path holds every part of the layout's header, each in any wording. */
 export function strictMatch(path: readonly string[], header: readonly string[]): boolean {
   const parts = header.map(norm);
   const last = parts.pop()!;
-  return parts.every((part) => path.includes(part)) && wordings(last).some((word) => path.includes(word)) && !extraTitle(path, parts) && !otherFigure(path, header) && !partOf(path, header);
+  return parts.every((part) => wordings(part).some((word) => path.includes(word))) && wordings(last).some((word) => path.includes(word)) && !extraTitle(path, parts) && !otherFigure(path, header) && !partOf(path, header);
 }
 
 /** The sheet column's header path holds the layout header's last part, in any wording. */
