@@ -112,3 +112,23 @@ describe('the amount unit in the column headers', () => {
     expect(preview.errors).toEqual(['文件 both.xlsx 工作表“公开05表” 第4行:金额单位前后不一致(万元、元),请统一为万元后再导入']);
   });
 });
+
+describe('the unit after the title', () => {
+  it('“收入决算表（单位：元）” on a sheet named Sheet2 is found by its title and converted', async () => {
+    const file = 'title-unit.sqlite';
+    await newYear(core, file);
+    const bytes = await edited(await withUnit('', true), (workbook) => {
+      const sheet = workbook.getWorksheet('公开02表')!;
+      sheet.name = 'Sheet2';
+      for (const n of [1, 2]) sheet.getRow(n).eachCell((cell) => void (cell.value = null));
+      sheet.getCell('A2').value = '收入决算表（单位：元）';
+    });
+    const preview = await core.previewImport({ file, name: 'title.xlsx', dataBase64: base64(bytes) });
+    expect(preview.errors).toEqual([]);
+    expect(preview.recognised.find((table) => table.table === '公开02表')?.sheet).toBe('Sheet2');
+    expect(preview.warnings).toContain('文件 title.xlsx 工作表“Sheet2”:公开02表金额单位为元,已换算为万元');
+    await core.importWorkbook({ file, name: 'title.xlsx', dataBase64: base64(bytes) });
+    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开02表'].cells;
+    expect((await core.openYear({ file })).tables['公开02表'].cells).toEqual(source);
+  });
+});
