@@ -22,7 +22,7 @@ const USAGE = `用法: npm run -s cli -- <命令> [参数]
   export --file F --out X.xlsx [--xls] [--draft] [--protect] [--print-audit]
                                       导出公开表工作簿(--xls 旧版 .xls;审核有错误时只能导出草稿;--protect 锁定计算单元格;
                                       --print-audit 报送版也打印审核说明)
-  import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U --code C --template T] [--partial]
+  import --file F --in W.xlsx [--baseline] [--preview] [--json] [--year Y --unit U --code C --template T --numbering 公开|表] [--partial]
                                       导入工作簿或年度文件(--baseline 作为上年数;文件不存在时新建;--partial 只导入能读取的表)
   catalog --file F --in 科目表.xlsx   导入本年度官方科目表(含“科目代码”“科目名称”表头)
   report --file F --out X.docx|X.pdf|X.md|X.html [--json] [--draft]
@@ -50,6 +50,25 @@ function parseFlags(argv: string[]): Flags {
     }
   }
   return flags;
+}
+
+/** The flags a verb takes: those its usage lines name (the verb's line and the indented lines under it). */
+function flagsOf(verb: string): Set<string> {
+  const names = new Set<string>();
+  let inVerb = false;
+  for (const line of USAGE.split('\n')) {
+    const starts = /^  (\S+)/.exec(line);
+    if (starts) inVerb = starts[1] === verb;
+    if (inVerb) for (const [, name] of line.matchAll(/--([a-z-]+)/g)) names.add(name);
+  }
+  return names;
+}
+
+/** A flag the verb does not take is refused, never ignored: `import --table 公开05表` would replace every table the workbook holds. */
+function refuseUnknownFlags(verb: string, flags: Flags): void {
+  const known = flagsOf(verb);
+  const unknown = Object.keys(flags).filter((name) => !known.has(name));
+  if (known.size && unknown.length) throw new ApiError('refused', `命令 ${verb} 没有参数 ${unknown.map((name) => `--${name}`).join('、')}\n${USAGE}`);
 }
 
 function need(flags: Flags, name: string): string {
@@ -98,6 +117,7 @@ async function run(argv: string[]): Promise<number> {
   if (verb === 'validate') return (await import('./core/validate-cli')).validateVerb(rest);
   if (verb === 'consolidate') return (await import('./core/consolidate-cli')).consolidateVerb(rest);
   const flags = parseFlags(rest);
+  refuseUnknownFlags(verb, flags);
   const { createCore } = await loadCore();
   const core = createCore({ resolveFile: (file) => path.resolve(file), editor: '决算通命令行' });
   try {

@@ -52,6 +52,15 @@ describe('strict amounts', () => {
     expect(cellAmount({ kind: 'number', value: Infinity })).toMatchObject({ ok: false });
   });
 
+  it('reads a number as Excel keeps it, 15 significant digits: a sum’s binary remainder is not rounding', () => {
+    expect(cellAmount({ kind: 'number', value: 2880.7500000000005, formula: true })).toEqual({ ok: true, value: 28_807_500, formula: true });
+    expect(cellAmount({ kind: 'number', value: 0.1 + 0.2 })).toEqual({ ok: true, value: 3_000 });
+    expect(cellAmount({ kind: 'number', value: 12_992_200.000000002 }, true)).toEqual({ ok: true, value: 12_992_200 });
+    expect(cellAmount({ kind: 'number', value: 3249.7799999999997 })).toEqual({ ok: true, value: 32_497_800 });
+    // A finer amount within 15 digits is still rounded and reported.
+    expect(cellAmount({ kind: 'number', value: 1234.56789 })).toEqual({ ok: true, value: 12_345_679, rounded: true });
+  });
+
   it('writes numbers without exponents, exactly as they read back', () => {
     expect(numberText(1e-7)).toBe('0.0000001');
     expect(numberText(1.5e21)).toBe('1500000000000000000000');

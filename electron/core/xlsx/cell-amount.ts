@@ -10,6 +10,12 @@ import type { CellValue } from './read';
 /** Printed for "none" by many tools; read as an empty cell. */
 const NONE = new Set(['', '-', '--', '—', '——', '–', '－', '/', '／', '\\']);
 
+/**
+ * Excel keeps and shows 15 significant digits: a sum's binary remainder (3249.7800000000002,
+ * 0.30000000000000004) is 3249.78 there, not an amount finer than 0.0001 万元 to round and report.
+ */
+const asExcelKeeps = (value: number) => Number(value.toPrecision(15));
+
 export type CellAmount =
   | { ok: true; value: Amount | null; rounded?: true; formula?: true }
   | { ok: false; reason: string };
@@ -38,7 +44,7 @@ export function cellAmount(cell: CellValue | undefined, yuan = false): CellAmoun
       const exact = cell.kind === 'number' && cell.text !== undefined && !yuan ? plainAmount(cell.text) : undefined;
       if (exact !== undefined) return cell.formula ? { ok: true, value: exact, formula: true } : { ok: true, value: exact };
       try {
-        const { value, rounded } = amountOf(cell.value, yuan);
+        const { value, rounded } = amountOf(cell.kind === 'number' ? asExcelKeeps(cell.value) : cell.value, yuan);
         // Flags only where true (no object spread per cell: a large year has a hundred thousand of them).
         const amount: CellAmount & { ok: true } = { ok: true, value };
         if ('formula' in cell && cell.formula) amount.formula = true;

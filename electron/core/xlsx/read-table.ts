@@ -78,6 +78,8 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
   const mappedCols = new Set([...mapped.values(), ...(header.codeParts ?? [])]);
   const counts = { formulas: 0, rounded: 0 };
   let lost = 0;
+  /** Numbers in a column set aside (Header.setAside), by sheet column: named once per column, not per cell. */
+  const setAsideCells = new Map<number, { first: number; count: number }>();
   let parent: CodeContext = { class: '', section: '' };
 
   const colOf = (side: number, kind: LayoutColumn['kind']) => {
@@ -114,6 +116,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     rowno: colOf(side, 'rowno'),
     values: layout.columns.filter((c) => c.side === side && c.kind === 'value' && mapped.has(c.id)),
   }));
+  const keyCols = new Set([...sideColumns.flatMap((side) => [side.code, side.name, side.label, side.rowno]), ...(header.codeParts ?? [])]);
   /** Reads one cell of row `key`, 栏次 `col`, at sheet column `c`. */
   const readCell = (r: number, key: string, col: string, c: number, where: string) => {
     const amount = cellAmount(grid.rows[r - 1]?.[c - 1], header.yuan);
@@ -140,7 +143,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       // The body ends at the notes; a number below them is not read, and the preview says so.
       for (let below = r + 1; below < block.end; below++) {
         (grid.rows[below - 1] ?? []).forEach((cell, index) => {
-          if (cell?.kind === 'number' && nonZero(cell)) skip(below, index + 1, '表注之后的数值,未导入');
+          if (cell && !keyCols.has(index + 1) && mayBeAmount(cell) && nonZero(cell)) skip(below, index + 1, '表注之后的数值,未导入');
         });
       }
       break;
@@ -149,8 +152,11 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     const line = grid.rows[r - 1];
     for (let side = 0; side < sides; side++) {
       const columns = sideColumns[side];
-      const code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(line?.[c - 1]))), parent) : columns.code ? texts.at(columns.code) : '';
-      const name = columns.name ? texts.at(columns.name) : '';
+      let code = header.codeParts && side === 0 ? joinCode(header.codeParts.map((c) => norm(textOf(line?.[c - 1]))), parent) : columns.code ? texts.at(columns.code) : '';
+      let name = columns.name ? texts.at(columns.name) : '';
+      // "2010301 行政运行": code and name in one cell, in the code column or the only 科目 column.
+      const joined = /^(\d{3,})([^\d.,].*)$/.exec(code || (columns.code ? '' : name));
+      if (joined) [code, name] = [joined[1], name && code ? name : joined[2]];
       const label = columns.label ? texts.at(columns.label) : '';
       const rowNo = columns.rowno ? texts.at(columns.rowno) : '';
       const values = columns.values;
@@ -218,7 +224,7 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
       }
       seen.set(key, r);
       if (def.kind === 'functional' && key !== TOTAL) {
-        const printedName = { name: textOf(shownAt(grid, r, columns.name ?? 0)).replace(/\s+/g, ''), row: r };
+        const printedName = { name: joined ? name : textOf(shownAt(grid, r, columns.name ?? 0)).replace(/\s+/g, ''), row: r };
         if (codeLevel(key) === 3) table.codes.set(key, printedName);
         else (table.names ??= new Map()).set(key, printedName);
       }
@@ -231,10 +237,14 @@ export function readTable(block: Block, file: string, fiscalYear: number, out: F
     for (let index = 0; index < (line?.length ?? 0); index++) {
       const cell = line![index];
       if (cell && mayBeAmount(cell) && !used.has(index + 1) && !mappedCols.has(index + 1) && nonZero(cell)) {
-        skip(r, index + 1, '不在任何栏次下的数值,已忽略');
+        const aside = header.setAside.has(index + 1) && setAsideCells.get(index + 1);
+        if (aside) aside.count++;
+        else if (header.setAside.has(index + 1)) setAsideCells.set(index + 1, { first: r, count: 1 });
+        else skip(r, index + 1, '不在任何栏次下的数值,已忽略');
       }
     }
   }
+  for (const [col, { first, count }] of setAsideCells) skip(first, col, `${header.setAside.get(col)},此列 ${count} 个数值未导入`);
   // Replacing a table by one whose rows could not be read would silently empty it.
   if (lost && ![...seen.keys()].some((key) => key !== TOTAL)) {
     out.errors.push(message({ file, sheet, row: header.bodyStart }, `${def.id}有数据,但没有一行能识别(请检查行次、科目代码列是否与公开表一致)`));

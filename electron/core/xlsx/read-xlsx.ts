@@ -230,6 +230,13 @@ function readSheet(name: string, xml: string, strings: readonly string[], dates:
         break;
     }
   }
+  for (const [, attributes] of xml.slice(0, Math.max(0, dataStart)).matchAll(/<(?:\w+:)?col\b([^>]*)>/g)) {
+    const hidden = attribute(attributes, 'hidden');
+    if (hidden !== '1' && hidden !== 'true') continue;
+    const min = Number(attribute(attributes, 'min'));
+    const max = Math.min(Number(attribute(attributes, 'max')), LIMITS.cols);
+    for (let c = min; Number.isInteger(c) && c >= 1 && c <= max; c++) (grid.hiddenCols ??= new Set()).add(c);
+  }
   let merges = 0;
   for (const [, attributes] of xml.slice(Math.max(0, dataEnd)).matchAll(/<(?:\w+:)?mergeCell\b([^>]*)>/g)) {
     const range = mergeFits(attribute(attributes, 'ref') ?? '', LIMITS);

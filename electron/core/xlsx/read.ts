@@ -33,6 +33,8 @@ export interface SheetGrid {
   rows: (CellValue | undefined)[][];
   /** "r,c" of a covered cell of a merged range → its top-left cell. */
   mergedInto: Map<string, [number, number]>;
+  /** Columns (1-based) the sheet hides: a hidden copy of an amount column is not what the clerk sees. */
+  hiddenCols?: Set<number>;
 }
 
 export type SourceKind = 'xlsx' | 'xls' | 'year-file';
@@ -98,8 +100,9 @@ function readXls(bytes: Buffer, fail: (reason: string) => never): WorkbookParts 
   let workbook: XLSX.WorkBook;
   try {
     // sheetRows bounds what is parsed per sheet; !fullref still tells how large the sheet really is.
-    // cellNF keeps each number's format, so a date (a number formatted as a date) is recognised as one.
-    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, sheetRows: LIMITS.rows + 1, cellFormula: true, cellDates: false, cellNF: true, cellStyles: false, cellHTML: false, cellText: false });
+    // cellNF keeps each number's format, so a date (a number formatted as a date) is recognised as one;
+    // cellStyles gives the column widths, where a hidden column is marked.
+    workbook = XLSX.read(bytes, { type: 'buffer', dense: true, sheetRows: LIMITS.rows + 1, cellFormula: true, cellDates: false, cellNF: true, cellStyles: true, cellHTML: false, cellText: false });
   } catch (error) {
     const text = String((error as Error).message);
     if (/password/i.test(text)) return fail('工作簿设有打开密码(已加密),无法读取。请在 Excel 中取消密码后另存再导入');
@@ -127,6 +130,7 @@ function xlsSheet(name: string, sheet: XLSX.WorkSheet | undefined, fail: (reason
       if (value) place(grid, r + 1, c + 1, value, fail);
     }),
   );
+  (sheet['!cols'] ?? []).forEach((col, index) => col?.hidden && index < LIMITS.cols && (grid.hiddenCols ??= new Set()).add(index + 1));
   for (const range of sheet['!merges'] ?? []) {
     // Like the .xlsx path (sanitize.ts): a merge larger than any table heading is ignored, never expanded.
     if (range.e.r >= LIMITS.rows || range.e.c >= LIMITS.cols || (range.e.r - range.s.r + 1) * (range.e.c - range.s.c + 1) > MAX_MERGE_CELLS) continue;

@@ -27,10 +27,14 @@ const ALIASES: Record<string, string[]> = {
 /** Words a table title is made of: a prefix ending in one belongs to a longer title, not to a unit name. */
 const TITLE_WORDS = ['拨款', '预算', '基本', '项目', '收入', '支出', '经费', '基金', '经营', '资本', '公共', '一般', '财政', '明细', '决算', '三公', '"', '部门'];
 
-/** The title without draft mark, spaces, full-width forms, year ("2024年度"), list number ("八、", seed 000). */
+/**
+ * The title without draft mark, spaces, full-width forms, year ("2024年度"), list number ("八、",
+ * seed 000), and a unit or year in brackets after it ("收入决算表(单位:万元)", "收入决算表(2023年度)").
+ */
 export function titleText(text: string): string {
   return norm(withoutDraft(text))
     .replace(/(?:20\d\d)年度?/g, '')
+    .replace(/\((?:(?:金额)?单位:?[^()]*)?\)$/, '')
     .replace(/^(?:[一二三四五六七八九十]+、|\d+[.、])/, '');
 }
 
