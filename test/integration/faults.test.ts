@@ -204,7 +204,7 @@ describe('a file-size limit (ulimit -f) stands in for a full disk on any machine
   /** The CLI in a shell whose processes may not write files beyond `kb` KB. */
   const limited = (kb: number, ...args: string[]) => spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, ...CLI, ...args], { encoding: 'utf8' });
 
-  it('an export or an edit past the limit fails in words; the previous export and the saved data stay', async () => {
+  it('an export, a 决算公开 document or an edit past the limit fails in words; the previous file and the saved data stay', async () => {
     const file = path.join(temp.dir, '2023.sqlite');
     const out = path.join(temp.dir, '公开表.xlsx');
     const core = createCore({ resolveFile: (name) => name });
@@ -217,6 +217,15 @@ describe('a file-size limit (ulimit -f) stands in for a full disk on any machine
     expect(exported.stderr).toContain('磁盘已满,文件未保存;原有文件完好');
     noStack(exported.stderr);
     expect(fs.readFileSync(out, 'utf8')).toBe('the previous good export');
+    expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // The 决算公开 document (.md needs no chart font copy in the temp folder) goes the same way.
+    const document = path.join(temp.dir, '决算公开.md');
+    fs.writeFileSync(document, 'the previous good document');
+    const reported = limited(4, 'report', '--file', file, '--out', document, '--draft');
+    expect(reported.status).toBe(1);
+    expect(reported.stderr).toContain('磁盘已满,文件未保存;原有文件完好');
+    noStack(reported.stderr);
+    expect(fs.readFileSync(document, 'utf8')).toBe('the previous good document');
     expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const set = limited(4, 'set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
     expect(set.status).toBe(1);
