@@ -7,7 +7,8 @@ import { withPrintedLabels } from '../../shared/tables';
 import { groupApi } from './consolidate-api';
 import { YearSession } from './year-session';
 import { currentFindings, freshFindings } from './latest-findings';
-import { YearStore } from './store';
+import { YearStore, type NewYear } from './store';
+import { buildingPathOf, discardBuilt, placeBuilt } from './year-file-place';
 import { acquireYearLock, heldElsewhere, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
@@ -138,6 +139,23 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     await commitImport(created, { name: path.basename(source), bytes, baseline: true });
   };
 
+  /** A new year with last year's file as its baseline, appearing under its name only once both are in (year-file-place.ts). */
+  const builtFrom = async (file: string, fullPath: string, year: NewYear, source: string): Promise<YearStore> => {
+    const building = buildingPathOf(fullPath);
+    const store = YearStore.create(building, year);
+    try {
+      await startFrom(new YearSession(file, store), source);
+      store.checkpoint();
+    } catch (error) {
+      store.close();
+      discardBuilt(building);
+      throw error;
+    }
+    store.close();
+    placeBuilt(building, fullPath);
+    return YearStore.open(fullPath);
+  };
+
   const api: Api = {
     async listYears() {
       const dir = options.dataDir;
@@ -159,31 +177,21 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       acquireYearLock(fullPath, editor);
       let store: YearStore;
       try {
-        store = YearStore.create(fullPath, {
+        if (fs.existsSync(fullPath)) throw new ApiError('refused', `文件已存在:${fullPath}`);
+        const year = {
           fiscalYear: args.fiscalYear,
           unitName: args.unitName.trim(),
           unitCode: args.unitCode?.trim() ?? '',
           template: args.template ?? '9',
           numbering: args.numbering ?? '公开',
-        });
+        };
+        store = args.baselineFrom ? await builtFrom(args.file, fullPath, year, args.baselineFrom) : YearStore.create(fullPath, year);
       } catch (error) {
         releaseYearLock(fullPath);
         throw error;
       }
       const created = new YearSession(args.file, store);
       sessions.set(fullPath, created);
-      if (args.baselineFrom) {
-        try {
-          await startFrom(created, args.baselineFrom);
-        } catch (error) {
-          // All or nothing: a year file whose baseline failed is not left half made.
-          sessions.delete(fullPath);
-          store.close();
-          releaseYearLock(fullPath);
-          for (const suffix of ['', '-wal', '-shm']) fs.rmSync(fullPath + suffix, { force: true });
-          throw error;
-        }
-      }
       return created.info;
     },
     // Opening a year in the app is opening it for editing: the lock is taken now, not at the first keystroke.

@@ -1,0 +1,51 @@
+/**
+ * A year file made and filled in one go (a new year from last year's file, an import or load into
+ * a file that did not exist) appears under its name only once whole. It is built under a hidden
+ * name beside the target and linked into place at the end: a kill or power cut half-way leaves no
+ * year file that looks made but holds nothing, only the hidden leftover, which the next build of
+ * the same name removes once the process that left it has ended.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { ApiError } from '../../shared/contract';
+import { processAlive } from './temp-folders';
+
+const SQLITE_SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+const LEFTOVER = /\.building-(\d+)(?:\.creating-\d+)?(?:-wal|-shm|-journal|\.lock)?$/;
+
+/** Where `target` is built; the name starts with “.” so no year file list shows it. */
+export function buildingPathOf(target: string): string {
+  removeDeadBuilds(target);
+  return path.join(path.dirname(target), `.${path.basename(target)}.building-${process.pid}`);
+}
+
+/** Links the finished build into place (never over a file that appeared meanwhile) and removes the build. */
+export function placeBuilt(building: string, target: string): void {
+  try {
+    fs.linkSync(building, target);
+  } catch (error) {
+    discardBuilt(building);
+    if ((error as { code?: string }).code === 'EEXIST') throw new ApiError('refused', `文件已存在:${target}`);
+    throw error;
+  }
+  discardBuilt(building);
+}
+
+export function discardBuilt(building: string): void {
+  for (const suffix of SQLITE_SIDE_FILES) fs.rmSync(building + suffix, { force: true });
+}
+
+/** Builds of `target` (and the files SQLite kept beside them) whose process was killed. */
+function removeDeadBuilds(target: string): void {
+  const prefix = `.${path.basename(target)}.building-`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(path.dirname(target)).filter((name) => name.startsWith(prefix) || name.startsWith(`.${prefix}`));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(LEFTOVER.exec(name)?.[1]);
+    if (pid && pid !== process.pid && !processAlive(pid)) fs.rmSync(path.join(path.dirname(target), name), { force: true });
+  }
+}
