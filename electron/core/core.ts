@@ -9,6 +9,7 @@ import { YearSession } from './year-session';
 import { currentFindings, freshFindings } from './latest-findings';
 import { YearStore, type NewYear } from './store';
 import { buildingPathOf, discardBuilt, placeBuilt } from './year-file-place';
+import { damagedFileText } from './year-file-check';
 import { acquireYearLock, heldElsewhere, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
@@ -307,7 +308,16 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async call(method: unknown, args: unknown) {
       const checked = checkCall(method, args);
       const handler = api[checked.method] as (args: Args<MethodName>) => Promise<Results[MethodName]>;
-      return handler(checked.args as Args<MethodName>);
+      try {
+        return await handler(checked.args as Args<MethodName>);
+      } catch (error) {
+        const file = (checked.args as { file?: unknown }).file;
+        const damaged = damagedFileText(error, file);
+        if (!damaged) throw error;
+        // A damaged file is not kept open for editing: nothing more is read from or written to it.
+        if (typeof file === 'string') release(options.resolveFile(file));
+        throw new ApiError('unreadable', damaged);
+      }
     },
     close() {
       for (const [fullPath, open] of sessions) {

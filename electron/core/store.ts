@@ -9,7 +9,7 @@ import { type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
 import type { YearInputs } from '../../shared/tables';
 import { migrate, schemaVersion } from './migrations';
-import { APPLICATION_ID, checkSchema, headerKind, readHead } from './year-file-check';
+import { APPLICATION_ID, checkSchema, damagedFileText, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
 import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
 import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
@@ -145,11 +145,15 @@ export class YearStore {
   private static checked(label: string, db: Database.Database, readOnly?: string): YearStore {
     try {
       checkSchema(db, label);
+      // Damage inside (a failing disk or USB stick, a copy cut short) is found before anything is migrated, read or written.
+      if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new ApiError('unreadable', damagedFileText({ code: 'SQLITE_CORRUPT' }, label)!);
       migrate(db, label);
       return new YearStore(label, db, readOnly);
     } catch (error) {
       db.close();
       if (error instanceof ApiError) throw error;
+      const damaged = damagedFileText(error, label);
+      if (damaged) throw new ApiError('unreadable', damaged);
       throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${label}`);
     }
   }

@@ -59,3 +59,15 @@ export function checkSchema(db: Database.Database, label: string): void {
   const tables = new Set(objects.filter((object) => object.type === 'table').map((object) => object.name));
   for (const name of REQUIRED) if (!tables.has(name)) refuse(`缺少数据表 ${name}`);
 }
+
+/**
+ * What to say when SQLite finds damage inside a year file whose header and schema looked right (a
+ * failing disk or USB stick, a copy cut short): in words, naming the file, instead of "内部错误:
+ * database disk image is malformed". Undefined for any other error.
+ */
+export function damagedFileText(error: unknown, file: unknown): string | undefined {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB') return undefined;
+  const named = typeof file === 'string' ? `年度文件 ${file} ` : '年度文件';
+  return `${named}已损坏(其中的数据无法读出),未作任何修改。请改用备份的副本,或把最近导出的工作簿导入为新的年度文件;损坏的文件请保留,交技术支持检查`;
+}

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFor } from '../../shared/catalog';
 import type { CellEdit } from '../../shared/contract';
-import { createCore } from '../../electron/core/core';
+import { createCore, inDataDir } from '../../electron/core/core';
 import { writeFileAtomic } from '../../electron/core/atomic-write';
 import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
 import { smallDisk, type SmallDisk } from '../helpers/small-disk';
@@ -235,5 +235,35 @@ describe('a file-size limit (ulimit -f) stands in for a full disk on any machine
     const reopened = createCore({ resolveFile: (name) => name });
     expect(await t02(reopened, file, manyRows(1, '0').addCodes[0].code)).toBe('7.00');
     reopened.close();
+  });
+});
+
+describe('a year file damaged inside (header and schema intact)', () => {
+  const temp = tempDir('juesuan-damaged-');
+  afterAll(() => temp.cleanup());
+
+  it('the app and the CLI say in words that it is damaged, naming it, and change nothing', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '损坏.sqlite', fiscalYear: 2023, unitName: '损坏测试单位' });
+    await core.edit({ file: '损坏.sqlite', ...manyRows(300, '5') });
+    core.close();
+    const file = path.join(temp.dir, '损坏.sqlite');
+    // A bad sector: two pages of the cells' data overwritten, the first pages (header, schema) left.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(8192, 0x41), 0, 8192, Math.floor(fs.statSync(file).size / 8192) * 4096);
+    fs.closeSync(fd);
+    const damaged = fs.readFileSync(file);
+
+    const app = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await expect(app.call('openYear', { file: '损坏.sqlite' })).rejects.toThrow('损坏.sqlite 已损坏(其中的数据无法读出),未作任何修改。请改用备份的副本');
+    app.close();
+    for (const args of [['get', '--file', file, '--table', '公开02表'], ['set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1'], ['export', '--file', file, '--out', path.join(temp.dir, 'x.xlsx'), '--draft']]) {
+      const run = cli(...args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`年度文件 ${file} 已损坏`);
+      noStack(run.stderr);
+    }
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 });
