@@ -4,7 +4,7 @@
  * killed the moment its name appears: the file under that name is whole (last year's numbers in),
  * never an empty year that looks made. A retry then just works and leaves nothing hidden behind.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -116,3 +116,29 @@ async function browserMode(folder: string) {
     (await fetch(`${url}api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Juesuan-Token': token }, body: JSON.stringify(args) })).json();
   return { child, call };
 }
+
+describe('a 汇总 killed while it is being built', () => {
+  it('leaves no 汇总 file, and the next 汇总 of that name removes what the killed one left', async () => {
+    const folder = fs.mkdtempSync(path.join(temp.dir, 'group-'));
+    const units = path.join(folder, 'units');
+    fs.mkdirSync(units);
+    const core = createCore({ resolveFile: (name) => path.join(units, name) });
+    for (const unit of ['一', '二']) await core.createYear({ file: `${unit}.sqlite`, fiscalYear: 2023, unitName: `断电测试单位${unit}` });
+    core.close();
+    const out = path.join(folder, '汇总.sqlite');
+    const args = [CLI_BUNDLE, 'consolidate', '--out', out, '--unit', '主管部门', '--confirm', units];
+    const child = spawn(process.execPath, args);
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    // Killed as soon as the build beside the target begins.
+    const watcher = fs.watch(folder, (_event, changed) => {
+      if (String(changed).startsWith('.')) child.kill('SIGKILL');
+    });
+    await closed;
+    watcher.close();
+    expect(fs.existsSync(out)).toBe(false);
+    const again = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    expect(again.stderr).toBe('');
+    expect(fs.existsSync(out)).toBe(true);
+    expect(hidden(folder)).toEqual([]);
+  });
+});
