@@ -11,7 +11,7 @@ import type { YearInputs } from '../../shared/tables';
 import { migrate, schemaVersion } from './migrations';
 import { APPLICATION_ID, checkSchema, damagedFileText, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
-import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
+import { CannotWrite, canWrite, nativeBinding, openDatabase, readOnlyReason } from './store-open';
 import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
 import { applyChange, type YearChangeSet } from './store-write';
 import { applyForms, formStats, readFormTexts, type FormsChange } from './store-forms';
@@ -101,7 +101,8 @@ export class YearStore {
     const head = readHead(path);
     if (!head) throw new ApiError('unreadable', `不是决算通年度文件(不是普通文件):${path}`);
     if (headerKind(head) !== 'year-file') throw new ApiError('unreadable', `不是决算通年度文件:${path}`);
-    if (!writable(path)) return YearStore.openReadOnlyFile(path, READ_ONLY);
+    const cannotWrite = readOnlyReason(path);
+    if (cannotWrite) return YearStore.openReadOnlyFile(path, cannotWrite);
     let db: Database.Database;
     try {
       db = openDatabase(path, true);

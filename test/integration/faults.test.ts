@@ -267,3 +267,29 @@ describe('a year file damaged inside (header and schema intact)', () => {
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 });
+
+describe('a read-only year file in a writable folder', () => {
+  const temp = tempDir('juesuan-ro-file-');
+  afterAll(() => temp.cleanup());
+  /** As root, whom no file mode stops, the CLI runs as nobody (a clerk who may not write the file). */
+  const asClerk = (...args: string[]) =>
+    process.getuid?.() === 0
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...CLI, ...args], { encoding: 'utf8' })
+      : cli(...args);
+
+  it('says the file is read-only (not the folder) and how to make it writable; get and export work', async () => {
+    fs.chmodSync(temp.dir, 0o777);
+    const file = path.join(temp.dir, '只读.sqlite');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '只读测试单位' });
+    await core.edit({ file, ...manyRows(1, '6') });
+    core.close();
+    fs.chmodSync(file, 0o444);
+    const set = asClerk('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
+    expect(set.status).toBe(1);
+    expect(set.stderr).toContain('年度文件是只读文件,只能查看和导出;要修改,请在文件属性中取消“只读”');
+    expect(set.stderr).not.toContain('文件夹只读');
+    expect(asClerk('get', '--file', file, '--table', '公开02表').status).toBe(0);
+    expect(asClerk('export', '--file', file, '--out', path.join(temp.dir, '导出.xlsx'), '--draft').status).toBe(0);
+  });
+});
