@@ -354,6 +354,25 @@ describe('launching the desktop app', () => {
     state.app.emit('window-all-closed');
   });
 
+  it('a chosen data folder that is gone (USB stick not plugged in) is not made anew: the documents folder is used and the clerk told', async () => {
+    const documents = path.join(temp.dir, '文档5');
+    const userData = path.join(temp.dir, 'user5');
+    const onStick = path.join(temp.dir, 'U盘', '决算');
+    fs.mkdirSync(userData, { recursive: true });
+    fs.writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ dataDir: onStick, recent: [] }));
+    const state = await loadMain({ userData, documents });
+    await started(state);
+    expect(fs.existsSync(onStick)).toBe(false);
+    const told = state.dialogs.find((entry) => entry.kind === 'message')!;
+    expect((told.args[1] as { message: string }).message).toContain(`找不到数据文件夹 ${onStick}(U 盘未插入,或网络文件夹未连接?)。\n本次使用 ${path.join(documents, '决算通')}`);
+    const created = await state.ipc.get('juesuan:call')!(fromApp(state.windows[0]), 'createYear', { file: '2025.sqlite', fiscalYear: 2025, unitName: '单位' });
+    expect(created.ok).toBe(true);
+    expect(fs.existsSync(path.join(documents, '决算通', '2025.sqlite'))).toBe(true);
+    // The choice stays for the start with the stick back in.
+    expect(JSON.parse(fs.readFileSync(path.join(userData, 'settings.json'), 'utf8')).dataDir).toBe(onStick);
+    state.app.emit('window-all-closed');
+  });
+
   it('opens the year file it was started with (a double-click in the file manager)', async () => {
     process.env.JUESUAN_DATA_DIR = path.join(temp.dir, 'data7');
     const received = path.join(temp.dir, '双击.sqlite');

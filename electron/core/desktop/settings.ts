@@ -42,3 +42,21 @@ export function withRecent(recent: string[], file: string): string[] {
 export function dataDirFrom(env: NodeJS.ProcessEnv, settings: DesktopSettings, documentsDir: string): string {
   return env.JUESUAN_DATA_DIR || settings.dataDir || path.join(documentsDir, '决算通');
 }
+
+/**
+ * The data folder for this start. A folder the clerk chose that is not there now (a USB stick not
+ * plugged in, a network folder not connected) is not made anew in its place, where the year files
+ * are not: this start uses the documents folder's 决算通 and says which folder was missing, and
+ * the choice is kept for the next start.
+ */
+export function dataDirAtStart(env: NodeJS.ProcessEnv, settings: DesktopSettings, documentsDir: string): { dataDir: string; missing?: string } {
+  if (!env.JUESUAN_DATA_DIR && settings.dataDir && !fs.existsSync(settings.dataDir)) {
+    return { dataDir: dataDirFrom(env, { ...settings, dataDir: undefined }, documentsDir), missing: settings.dataDir };
+  }
+  return { dataDir: dataDirFrom(env, settings, documentsDir) };
+}
+
+export function missingDataDirText(missing: string, used: string): string {
+  return `找不到数据文件夹 ${missing}(U 盘未插入,或网络文件夹未连接?)。\n本次使用 ${used}。\n插入 U 盘或连接后,重新启动决算通,或用“文件 › 选择数据文件夹…”重新选择。`;
+}
+
