@@ -168,6 +168,27 @@ describe('a full disk and a read-only folder', () => {
     again.close();
   });
 
+  it('a full temporary folder (the system drive) does not stop the 决算公开 document with its charts', async (context) => {
+    if (!('dir' in disk)) return context.skip(disk.unavailable);
+    const elsewhere = tempDir('juesuan-full-tmp-');
+    try {
+      const file = path.join(elsewhere.dir, '2023.sqlite');
+      const core = createCore({ resolveFile: (name) => name });
+      await core.createYear({ file, fiscalYear: 2023, unitName: '磁盘测试单位' });
+      await core.edit({ file, ...manyRows(3, '7') });
+      core.close();
+      disk.fill();
+      const out = path.join(elsewhere.dir, '决算公开.docx');
+      const reported = spawnSync(process.execPath, [...CLI, 'report', '--file', file, '--out', out, '--draft'], { encoding: 'utf8', env: { ...process.env, TMPDIR: disk.dir } });
+      expect(reported.stderr).toBe('');
+      expect(reported.status).toBe(0);
+      expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      disk.unfill();
+      elsewhere.cleanup();
+    }
+  });
+
   it('read-only folder: get, validate and export work; writes say the folder is read-only', async (context) => {
     if (!('dir' in disk)) return context.skip(disk.unavailable);
     const file = path.join(disk.dir, 'ro.sqlite');
