@@ -373,6 +373,28 @@ describe('launching the desktop app', () => {
     state.app.emit('window-all-closed');
   });
 
+  it('keeps a recent file on a USB stick that is out in 文件 › 最近打开, says where it is, and opens it once the stick is back', async () => {
+    process.env.JUESUAN_DATA_DIR = path.join(temp.dir, 'data6');
+    const userData = path.join(temp.dir, 'user6');
+    const onStick = path.join(temp.dir, 'U盘6', '2023.sqlite');
+    fs.mkdirSync(userData, { recursive: true });
+    fs.writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ recent: [onStick] }));
+    const state = await loadMain({ userData, documents: temp.dir });
+    await started(state);
+    const app = state.windows[0];
+    await state.ipc.get('juesuan:call')!(fromApp(app), 'createYear', { file: '2024.sqlite', fiscalYear: 2024, unitName: '单位' });
+    expect((await state.ipc.get('juesuan:call')!(fromApp(app), 'openYear', { file: '2024.sqlite' })).ok).toBe(true);
+    const recent = () => ((state.menus.at(-1) as any[])[0].submenu.find((item: { label?: string }) => item.label === '最近打开').submenu as { label: string; click(): void }[]);
+    expect(recent().map((item) => item.label)).toEqual([path.join(process.env.JUESUAN_DATA_DIR, '2024.sqlite'), onStick]);
+    recent()[1].click();
+    expect(state.dialogs.at(-1)).toEqual({ kind: 'error', args: ['无法打开', `找不到文件:${onStick}(如在 U 盘或网络文件夹中,请先插入或连接)`] });
+    fs.mkdirSync(path.dirname(onStick));
+    fs.copyFileSync(path.join(process.env.JUESUAN_DATA_DIR, '2024.sqlite'), onStick);
+    recent()[1].click();
+    await vi.waitFor(() => expect(app.webContents.sent.at(-1)).toEqual({ channel: 'juesuan:open-file', args: [onStick] }));
+    state.app.emit('window-all-closed');
+  });
+
   it('opens the year file it was started with (a double-click in the file manager)', async () => {
     process.env.JUESUAN_DATA_DIR = path.join(temp.dir, 'data7');
     const received = path.join(temp.dir, '双击.sqlite');

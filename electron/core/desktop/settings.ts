@@ -30,9 +30,12 @@ export function saveSettings(userDataDir: string, settings: DesktopSettings): vo
   writeFileAtomic(path.join(userDataDir, 'settings.json'), Buffer.from(JSON.stringify(settings, null, 1)));
 }
 
-/** The recent list with `file` moved to the front (once), files that no longer exist dropped. */
+/**
+ * The recent list with `file` moved to the front (once). A file not there now stays listed: it is
+ * often on a USB stick that is out for the moment (choosing it then says so).
+ */
 export function withRecent(recent: string[], file: string): string[] {
-  return [file, ...recent.filter((other) => other !== file)].filter((entry) => fs.existsSync(entry)).slice(0, RECENT_LIMIT);
+  return [file, ...recent.filter((other) => other !== file)].slice(0, RECENT_LIMIT);
 }
 
 /**
