@@ -12,6 +12,7 @@ import { migrate, schemaVersion } from './migrations';
 import { APPLICATION_ID, checkSchema, damagedFileText, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
 import { CannotWrite, canWrite, nativeBinding, openDatabase, readOnlyReason } from './store-open';
+import { linkIntoPlace } from './year-file-place';
 import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
 import { applyChange, type YearChangeSet } from './store-write';
 import { applyForms, formStats, readFormTexts, type FormsChange } from './store-forms';
@@ -83,8 +84,8 @@ export class YearStore {
       } finally {
         db.close();
       }
-      // link, unlike rename, never replaces a file that appeared meanwhile.
-      fs.linkSync(temp, path);
+      // link, unlike rename, never replaces a file that appeared meanwhile (year-file-place.ts).
+      linkIntoPlace(temp, path);
     } catch (error) {
       removeTemp();
       const failure = error instanceof CannotWrite ? error.failure : writeFailureKind(error);

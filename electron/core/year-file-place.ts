@@ -19,10 +19,31 @@ export function buildingPathOf(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.building-${process.pid}`);
 }
 
+/**
+ * Why a hard link could not be made where the file system has none: FAT and exFAT, what most USB
+ * sticks are formatted with (Linux says EPERM; Windows' ERROR_INVALID_FUNCTION reaches Node as EISDIR).
+ */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EISDIR', 'EXDEV']);
+
+/**
+ * Gives a finished file its name, never over a file of that name: a hard link where the file system
+ * has them (atomic); elsewhere (a USB stick) the name is checked and the file renamed.
+ */
+export function linkIntoPlace(from: string, to: string): void {
+  try {
+    fs.linkSync(from, to);
+    return;
+  } catch (error) {
+    if (!NO_HARD_LINKS.has(String((error as { code?: unknown }).code))) throw error;
+  }
+  if (fs.existsSync(to)) throw Object.assign(new Error(`EEXIST: ${to}`), { code: 'EEXIST' });
+  fs.renameSync(from, to);
+}
+
 /** Links the finished build into place (never over a file that appeared meanwhile) and removes the build. */
 export function placeBuilt(building: string, target: string): void {
   try {
-    fs.linkSync(building, target);
+    linkIntoPlace(building, target);
   } catch (error) {
     discardBuilt(building);
     if ((error as { code?: string }).code === 'EEXIST') throw new ApiError('refused', `文件已存在:${target}`);
