@@ -12,7 +12,7 @@ import { migrate, schemaVersion } from './migrations';
 import { APPLICATION_ID, checkSchema, damagedFileText, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
 import { CannotWrite, canWrite, nativeBinding, openDatabase, readOnlyReason } from './store-open';
-import { linkIntoPlace } from './year-file-place';
+import { linkIntoPlace, removeDeadBuilds } from './year-file-place';
 import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
 import { applyChange, type YearChangeSet } from './store-write';
 import { applyForms, formStats, readFormTexts, type FormsChange } from './store-forms';
@@ -62,6 +62,7 @@ export class YearStore {
     const removeTemp = () => {
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
     };
+    removeDeadBuilds(path);
     removeTemp();
     try {
       const db = openDatabase(temp, false);

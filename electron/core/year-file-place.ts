@@ -1,9 +1,10 @@
 /**
  * A year file made and filled in one go (a new year from last year's file, an import or load into
- * a file that did not exist) appears under its name only once whole. It is built under a hidden
- * name beside the target and linked into place at the end: a kill or power cut half-way leaves no
- * year file that looks made but holds nothing, only the hidden leftover, which the next build of
- * the same name removes once the process that left it has ended.
+ * a file that did not exist, a 汇总) appears under its name only once whole. It is built under a
+ * hidden name beside the target and linked into place at the end: a kill or power cut half-way leaves
+ * no year file that looks made but holds nothing, only the hidden leftover, which the next build of
+ * the same name removes once the process that left it has ended. A plain new year file
+ * (YearStore.create, `.<name>.creating-<pid>`) is made the same way.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import { ApiError } from '../../shared/contract';
 import { processAlive } from './temp-folders';
 
 const SQLITE_SIDE_FILES = ['', '-wal', '-shm', '-journal'];
-const LEFTOVER = /\.building-(\d+)(?:\.creating-\d+)?(?:-wal|-shm|-journal|\.lock)?$/;
+const LEFTOVER = /\.(?:building|creating)-(\d+)(?:\.creating-\d+)?(?:-wal|-shm|-journal|\.lock)?$/;
 
 /** Where `target` is built; the name starts with “.” so no year file list shows it. */
 export function buildingPathOf(target: string): string {
@@ -57,11 +58,11 @@ export function discardBuilt(building: string): void {
 }
 
 /** Builds of `target` (and the files SQLite kept beside them) whose process was killed. */
-function removeDeadBuilds(target: string): void {
-  const prefix = `.${path.basename(target)}.building-`;
+export function removeDeadBuilds(target: string): void {
+  const prefixes = [`.${path.basename(target)}.building-`, `..${path.basename(target)}.building-`, `.${path.basename(target)}.creating-`];
   let names: string[];
   try {
-    names = fs.readdirSync(path.dirname(target)).filter((name) => name.startsWith(prefix) || name.startsWith(`.${prefix}`));
+    names = fs.readdirSync(path.dirname(target)).filter((name) => prefixes.some((prefix) => name.startsWith(prefix)));
   } catch {
     return;
   }

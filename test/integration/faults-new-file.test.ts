@@ -142,3 +142,22 @@ describe('a 汇总 killed while it is being built', () => {
     expect(hidden(folder)).toEqual([]);
   });
 });
+
+describe('a plain new year file killed while it is being made', () => {
+  it('leaves no year file, and the next 新建 of that name removes what the killed one left', async () => {
+    const folder = fs.mkdtempSync(path.join(temp.dir, 'new-'));
+    const file = path.join(folder, '2025.sqlite');
+    const args = [CLI_BUNDLE, 'new', '--file', file, '--year', '2025', '--unit', '断电测试单位'];
+    const child = spawn(process.execPath, args);
+    const closed = new Promise((resolve) => child.on('close', resolve));
+    const watcher = fs.watch(folder, (_event, changed) => {
+      if (String(changed).startsWith('.')) child.kill('SIGKILL');
+    });
+    await closed;
+    watcher.close();
+    if (child.signalCode === 'SIGKILL') expect(fs.existsSync(file)).toBe(false);
+    const again = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    expect(again.stderr).toBe('');
+    expect(hidden(folder)).toEqual([]);
+  });
+});
