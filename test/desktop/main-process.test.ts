@@ -12,23 +12,10 @@ import { planConsolidation, writeConsolidation } from '../../electron/core/conso
 import { writeUnitFiles } from '../fixtures/unit-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security-policy';
 import { tempDir } from '../helpers/temp';
-import { resetStandin, type FakeWindow, type StandinScript, type StandinState } from './electron-standin';
+import type { FakeWindow, StandinState } from './electron-standin';
+import { APP, MAIN, fromApp, loadMain, started } from './load-main';
 
 vi.mock('electron', () => import('./electron-standin'));
-
-const MAIN = path.resolve('build/electron/main.mjs');
-const APP = 'app://juesuan/index.html';
-
-async function loadMain(script: Partial<StandinScript> & Pick<StandinScript, 'userData' | 'documents'>): Promise<StandinState> {
-  const state = resetStandin({ gotLock: true, isPackaged: true, savePath: null, openPaths: [], ...script });
-  vi.resetModules();
-  await import(/* @vite-ignore */ MAIN);
-  state.app.ready();
-  return state;
-}
-
-const started = (state: StandinState) => vi.waitFor(() => expect(state.windows[0]?.shown).toBe(true));
-const fromApp = (window: FakeWindow, url = APP) => ({ senderFrame: { url }, sender: window.webContents });
 
 describe('the built main process with a stand-in electron', () => {
   const temp = tempDir('juesuan-main-');
@@ -351,47 +338,6 @@ describe('launching the desktop app', () => {
     await started(state);
     const listed = await state.ipc.get('juesuan:call')!(fromApp(state.windows[0]), 'listYears', {});
     expect(listed.result.map((year: { file: string }) => year.file)).toEqual(['2025.sqlite']);
-    state.app.emit('window-all-closed');
-  });
-
-  it('a chosen data folder that is gone (USB stick not plugged in) is not made anew: the documents folder is used and the clerk told', async () => {
-    const documents = path.join(temp.dir, '文档5');
-    const userData = path.join(temp.dir, 'user5');
-    const onStick = path.join(temp.dir, 'U盘', '决算');
-    fs.mkdirSync(userData, { recursive: true });
-    fs.writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ dataDir: onStick, recent: [] }));
-    const state = await loadMain({ userData, documents });
-    await started(state);
-    expect(fs.existsSync(onStick)).toBe(false);
-    const told = state.dialogs.find((entry) => entry.kind === 'message')!;
-    expect((told.args[1] as { message: string }).message).toContain(`找不到数据文件夹 ${onStick}(U 盘未插入,或网络文件夹未连接?)。\n本次使用 ${path.join(documents, '决算通')}`);
-    const created = await state.ipc.get('juesuan:call')!(fromApp(state.windows[0]), 'createYear', { file: '2025.sqlite', fiscalYear: 2025, unitName: '单位' });
-    expect(created.ok).toBe(true);
-    expect(fs.existsSync(path.join(documents, '决算通', '2025.sqlite'))).toBe(true);
-    // The choice stays for the start with the stick back in.
-    expect(JSON.parse(fs.readFileSync(path.join(userData, 'settings.json'), 'utf8')).dataDir).toBe(onStick);
-    state.app.emit('window-all-closed');
-  });
-
-  it('keeps a recent file on a USB stick that is out in 文件 › 最近打开, says where it is, and opens it once the stick is back', async () => {
-    process.env.JUESUAN_DATA_DIR = path.join(temp.dir, 'data6');
-    const userData = path.join(temp.dir, 'user6');
-    const onStick = path.join(temp.dir, 'U盘6', '2023.sqlite');
-    fs.mkdirSync(userData, { recursive: true });
-    fs.writeFileSync(path.join(userData, 'settings.json'), JSON.stringify({ recent: [onStick] }));
-    const state = await loadMain({ userData, documents: temp.dir });
-    await started(state);
-    const app = state.windows[0];
-    await state.ipc.get('juesuan:call')!(fromApp(app), 'createYear', { file: '2024.sqlite', fiscalYear: 2024, unitName: '单位' });
-    expect((await state.ipc.get('juesuan:call')!(fromApp(app), 'openYear', { file: '2024.sqlite' })).ok).toBe(true);
-    const recent = () => ((state.menus.at(-1) as any[])[0].submenu.find((item: { label?: string }) => item.label === '最近打开').submenu as { label: string; click(): void }[]);
-    expect(recent().map((item) => item.label)).toEqual([path.join(process.env.JUESUAN_DATA_DIR, '2024.sqlite'), onStick]);
-    recent()[1].click();
-    expect(state.dialogs.at(-1)).toEqual({ kind: 'error', args: ['无法打开', `找不到文件:${onStick}(如在 U 盘或网络文件夹中,请先插入或连接)`] });
-    fs.mkdirSync(path.dirname(onStick));
-    fs.copyFileSync(path.join(process.env.JUESUAN_DATA_DIR, '2024.sqlite'), onStick);
-    recent()[1].click();
-    await vi.waitFor(() => expect(app.webContents.sent.at(-1)).toEqual({ channel: 'juesuan:open-file', args: [onStick] }));
     state.app.emit('window-all-closed');
   });
 
