@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type TableView, type YearInfo } from '../shared/contract';
+import { buildingPathOf, discardBuilt, placeBuilt } from './core/year-file-place';
 // Every verb loads its own code when it runs (`help` loads none of it; see scripts/build-cli.mjs).
 const loadCore = () => import('./core/core');
 const loadWorkbookVerbs = () => import('./core/xlsx/cli-verbs');
@@ -164,20 +165,22 @@ async function run(argv: string[]): Promise<number> {
         } catch (error) {
           throw new ApiError('unreadable', `无法读取交换文档 ${source}:${(error as Error).message}`);
         }
-        const created = !fs.existsSync(path.resolve(file));
-        if (created) {
-          await core.call('createYear', { file, fiscalYear: doc.fiscalYear, unitName: doc.unit?.name, unitCode: doc.unit?.code, template: doc.template, numbering: doc.numbering });
-        }
+        // A file made for this load appears only once the load is in (year-file-place.ts): a failure or a kill leaves none.
+        const target = path.resolve(file);
+        const building = fs.existsSync(target) ? undefined : buildingPathOf(target);
         let result: { cells: number; ignored: number };
         try {
-          result = (await core.call('load', { file, doc })) as typeof result;
-        } catch (error) {
-          // All or nothing: a file made for this load does not outlive its failure.
-          if (created) {
+          if (building) await core.call('createYear', { file: building, fiscalYear: doc.fiscalYear, unitName: doc.unit?.name, unitCode: doc.unit?.code, template: doc.template, numbering: doc.numbering });
+          result = (await core.call('load', { file: building ?? file, doc })) as typeof result;
+          if (building) {
             core.close();
-            for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.resolve(file) + suffix, { force: true });
+            placeBuilt(building, target);
           }
-          throw error;
+        } finally {
+          if (building) {
+            core.close();
+            discardBuilt(building);
+          }
         }
         console.log(`已载入 ${result.cells} 个录入单元格(忽略计算/链接单元格 ${result.ignored} 个)`);
         return 0;

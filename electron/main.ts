@@ -16,7 +16,7 @@ import { openAppLog, startupFailureMessage } from './core/desktop/app-log';
 import { writeFileAtomic } from './core/atomic-write';
 import { aboutText, menuTemplate } from './core/desktop/menu';
 import { checkSaveRequest } from './core/desktop/requests';
-import { dataDirFrom, loadSettings, saveSettings, withRecent } from './core/desktop/settings';
+import { dataDirAtStart, dataDirFrom, loadSettings, missingDataDirText, saveSettings, withRecent } from './core/desktop/settings';
 import { YEAR_FILE_EXTENSION, checkChosenYearFile, desktopYearFiles, yearFileInArgs } from './core/desktop/year-files';
 import { APP_ORIGIN, harden, isTrustedSender } from './security';
 import { printWithElectron } from './pdf-printer';
@@ -57,7 +57,8 @@ async function start(): Promise<void> {
   if (!app.isPackaged) useNativeBinding(process.env.JUESUAN_SQLITE_BINDING || undefined);
   const userData = app.getPath('userData');
   let settings = loadSettings(userData);
-  let dataDir = dataDirFrom(process.env, settings, app.getPath('documents'));
+  const atStart = dataDirAtStart(process.env, settings, app.getPath('documents'));
+  let dataDir = atStart.dataDir;
   fs.mkdirSync(dataDir, { recursive: true });
   const files = desktopYearFiles(() => dataDir);
   for (const file of settings.recent) files.choose(file);
@@ -199,7 +200,10 @@ async function start(): Promise<void> {
   }
   setMenu();
 
-  main.once('ready-to-show', () => main.show());
+  main.once('ready-to-show', () => {
+    main.show();
+    if (atStart.missing) void dialog.showMessageBox(main, { type: 'warning', title: '数据文件夹不可用', message: missingDataDirText(atStart.missing, dataDir) });
+  });
   app.on('window-all-closed', () => {
     core.close();
     app.quit();

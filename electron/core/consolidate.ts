@@ -6,7 +6,6 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { catalogFor } from '../../shared/catalog';
 import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { CellChange, ConsolidationPlan, ConsolidationProblem, Offset } from '../../shared/consolidation';
@@ -18,6 +17,7 @@ import type { ReadUnit } from './consolidate-read';
 import { copyOwnWork, isConsolidation, readRecord, unkeptOrganisation, writeRecord } from './consolidate-store';
 import { unitPool } from './unit-pool';
 import { YearStore } from './store';
+import { buildingPathOf, discardBuilt } from './year-file-place';
 
 export interface ConsolidateRequest {
   /** The unit files, as they are named in the plan and recorded in the 汇总. */
@@ -184,8 +184,9 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
     existing.close();
     if (!replaceable) throw new ApiError('refused', `文件已存在且不是汇总结果,不能覆盖:${out}`);
   }
-  const building = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.building`);
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(building + suffix, { force: true });
+  // Built beside the target and renamed over it when whole; a killed build's leftovers go with the next one.
+  const building = buildingPathOf(out);
+  discardBuilt(building);
   const store = YearStore.create(building, { fiscalYear: plan.fiscalYear, unitName: plan.unitName, unitCode: plan.unitCode, template: plan.template, numbering: plan.numbering });
   try {
     const cells = Object.entries(summed).flatMap(([table, inputs]) =>
@@ -210,7 +211,7 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
     store.checkpoint();
   } catch (error) {
     store.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(building + suffix, { force: true });
+    discardBuilt(building);
     throw error;
   }
   store.close();

@@ -7,7 +7,9 @@ import { withPrintedLabels } from '../../shared/tables';
 import { groupApi } from './consolidate-api';
 import { YearSession } from './year-session';
 import { currentFindings, freshFindings } from './latest-findings';
-import { YearStore } from './store';
+import { YearStore, type NewYear } from './store';
+import { buildingPathOf, discardBuilt, placeBuilt } from './year-file-place';
+import { damagedFileText } from './year-file-check';
 import { acquireYearLock, heldElsewhere, releaseYearLock } from './file-lock';
 import { removeStaleTemp } from './temp-folders';
 import { withFileStats } from './file-stats';
@@ -138,6 +140,24 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     return (await commitImport(created, { name: path.basename(source), bytes, baseline: true })).warnings;
   };
 
+  /** A new year with last year's file as its baseline, appearing under its name only once both are in (year-file-place.ts). */
+  const builtFrom = async (file: string, fullPath: string, year: NewYear, source: string): Promise<{ store: YearStore; warnings: string[] }> => {
+    const building = buildingPathOf(fullPath);
+    const store = YearStore.create(building, year);
+    let warnings: string[];
+    try {
+      warnings = await startFrom(new YearSession(file, store), source);
+      store.checkpoint();
+    } catch (error) {
+      store.close();
+      discardBuilt(building);
+      throw error;
+    }
+    store.close();
+    placeBuilt(building, fullPath);
+    return { store: YearStore.open(fullPath), warnings };
+  };
+
   const api: Api = {
     async listYears() {
       const dir = options.dataDir;
@@ -158,33 +178,24 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
       fs.mkdirSync(path.dirname(fullPath), { recursive: true });
       acquireYearLock(fullPath, editor);
       let store: YearStore;
+      let warnings: string[] = [];
       try {
-        store = YearStore.create(fullPath, {
+        if (fs.existsSync(fullPath)) throw new ApiError('refused', `文件已存在:${fullPath}`);
+        const year = {
           fiscalYear: args.fiscalYear,
           unitName: args.unitName.trim(),
           unitCode: args.unitCode?.trim() ?? '',
           template: args.template ?? '9',
           numbering: args.numbering ?? '公开',
-        });
+        };
+        if (args.baselineFrom) ({ store, warnings } = await builtFrom(args.file, fullPath, year, args.baselineFrom));
+        else store = YearStore.create(fullPath, year);
       } catch (error) {
         releaseYearLock(fullPath);
         throw error;
       }
       const created = new YearSession(args.file, store);
       sessions.set(fullPath, created);
-      let warnings: string[] = [];
-      if (args.baselineFrom) {
-        try {
-          warnings = await startFrom(created, args.baselineFrom);
-        } catch (error) {
-          // All or nothing: a year file whose baseline failed is not left half made.
-          sessions.delete(fullPath);
-          store.close();
-          releaseYearLock(fullPath);
-          for (const suffix of ['', '-wal', '-shm']) fs.rmSync(fullPath + suffix, { force: true });
-          throw error;
-        }
-      }
       return warnings.length ? { ...created.info, baselineWarnings: warnings } : created.info;
     },
     // Opening a year in the app is opening it for editing: the lock is taken now, not at the first keystroke.
@@ -300,7 +311,16 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
     async call(method: unknown, args: unknown) {
       const checked = checkCall(method, args);
       const handler = api[checked.method] as (args: Args<MethodName>) => Promise<Results[MethodName]>;
-      return handler(checked.args as Args<MethodName>);
+      try {
+        return await handler(checked.args as Args<MethodName>);
+      } catch (error) {
+        const file = (checked.args as { file?: unknown }).file;
+        const damaged = damagedFileText(error, file);
+        if (!damaged) throw error;
+        // A damaged file is not kept open for editing: nothing more is read from or written to it.
+        if (typeof file === 'string') release(options.resolveFile(file));
+        throw new ApiError('unreadable', damaged);
+      }
     },
     close() {
       for (const [fullPath, open] of sessions) {

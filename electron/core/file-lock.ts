@@ -3,7 +3,8 @@
  * and show the clerk different totals (issue 10: 3464.69 in one window, 3202.15 in the other,
  * 3283.04 on disk). Whoever edits a year file holds `<file>.lock` beside it; any other process
  * may still read the file (SQLite WAL keeps readers consistent), but writes are refused with the
- * holder named. A lock whose process has died on this computer is stale and taken over.
+ * holder named. A lock whose process has died on this computer, or that was taken before the
+ * computer last started, is stale and taken over.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -107,9 +108,19 @@ function readHolder(key: string): LockHolder | null {
   }
 }
 
+/**
+ * Taken before this computer last started (a power cut, a restart): no process of that start runs any
+ * more, whichever process now has its number. Windows reuses process numbers within minutes, so
+ * after a power cut the pid alone may name some other live program and keep the clerk out for good.
+ * The margin keeps a clock set forward after the lock was taken from passing a live lock for an old one.
+ */
+const RESTART_MARGIN_MS = 5 * 60_000;
+const takenBeforeThisStart = (holder: LockHolder) => Date.parse(holder.since) < Date.now() - os.uptime() * 1000 - RESTART_MARGIN_MS;
+
 /** Only a holder on this computer can be checked; one on another computer (a shared folder) is trusted. */
 function isStale(holder: LockHolder): boolean {
   if (holder.host !== os.hostname()) return false;
+  if (takenBeforeThisStart(holder)) return true;
   try {
     process.kill(holder.pid, 0);
     return false;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import nodePath from 'node:path';
 import Database from 'better-sqlite3';
 import { ApiError } from '../../shared/contract';
-import { failureText, writeFailureKind, type WriteFailure } from './write-errors';
+import { FILE_READ_ONLY, READ_ONLY, failureText, writeFailureKind, type WriteFailure } from './write-errors';
 
 /** Where better-sqlite3's native module lives when it must differ from the Node build (Electron's ABI). */
 export let nativeBinding: string | undefined;
@@ -13,12 +13,14 @@ export function useNativeBinding(path: string | undefined): void {
 /** The binding in use, handed to the parse worker so it opens year files with the same module. */
 export const nativeBindingPath = (): string | undefined => nativeBinding;
 
-/** SQLite in WAL mode writes beside the file (-wal, -shm): both the file and its folder must be writable. */
-export function writable(path: string): boolean {
-  return canWrite(path) && canWrite(nodePath.dirname(path));
+/**
+ * Why a year file cannot be written, or undefined when it can. SQLite in WAL mode writes beside the
+ * file (-wal, -shm): both the file and its folder must be writable, and the clerk is told which is not.
+ */
+export function readOnlyReason(path: string): string | undefined {
+  if (!canWrite(nodePath.dirname(path))) return READ_ONLY;
+  return canWrite(path) ? undefined : FILE_READ_ONLY;
 }
-
-
 
 export function canWrite(path: string): boolean {
   try {

@@ -9,9 +9,10 @@ import { type Amount } from '../../shared/money';
 import { DEFAULT_FORM_REGION, type FormRegion } from '../../shared/forms/regions';
 import type { YearInputs } from '../../shared/tables';
 import { migrate, schemaVersion } from './migrations';
-import { APPLICATION_ID, checkEdition, checkSchema, headerKind, readHead } from './year-file-check';
+import { APPLICATION_ID, checkEdition, checkSchema, damagedFileText, headerKind, readHead } from './year-file-check';
 import { READ_ONLY, writeFailure, writeFailureKind } from './write-errors';
-import { CannotWrite, canWrite, nativeBinding, openDatabase, writable } from './store-open';
+import { CannotWrite, canWrite, nativeBinding, openDatabase, readOnlyReason } from './store-open';
+import { linkIntoPlace, removeDeadBuilds } from './year-file-place';
 import { readCustomNames, readInputs, readKeyedCells } from './store-inputs';
 import { applyChange, type YearChangeSet } from './store-write';
 import { applyForms, formStats, readFormTexts, type FormsChange } from './store-forms';
@@ -61,6 +62,7 @@ export class YearStore {
     const removeTemp = () => {
       for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(temp + suffix, { force: true });
     };
+    removeDeadBuilds(path);
     removeTemp();
     try {
       const db = openDatabase(temp, false);
@@ -83,8 +85,8 @@ export class YearStore {
       } finally {
         db.close();
       }
-      // link, unlike rename, never replaces a file that appeared meanwhile.
-      fs.linkSync(temp, path);
+      // link, unlike rename, never replaces a file that appeared meanwhile (year-file-place.ts).
+      linkIntoPlace(temp, path);
     } catch (error) {
       removeTemp();
       const failure = error instanceof CannotWrite ? error.failure : writeFailureKind(error);
@@ -101,7 +103,8 @@ export class YearStore {
     const head = readHead(path);
     if (!head) throw new ApiError('unreadable', `不是决算通年度文件(不是普通文件):${path}`);
     if (headerKind(head) !== 'year-file') throw new ApiError('unreadable', `不是决算通年度文件:${path}`);
-    if (!writable(path)) return YearStore.openReadOnlyFile(path, READ_ONLY);
+    const cannotWrite = readOnlyReason(path);
+    if (cannotWrite) return YearStore.openReadOnlyFile(path, cannotWrite);
     let db: Database.Database;
     try {
       db = openDatabase(path, true);
@@ -146,11 +149,15 @@ export class YearStore {
     try {
       checkSchema(db, label);
       checkEdition(db, label);
+      // Damage inside (a failing disk or USB stick, a copy cut short) is found before anything is migrated, read or written.
+      if (db.pragma('quick_check', { simple: true }) !== 'ok') throw new ApiError('unreadable', damagedFileText({ code: 'SQLITE_CORRUPT' }, label)!);
       migrate(db, label);
       return new YearStore(label, db, readOnly);
     } catch (error) {
       db.close();
       if (error instanceof ApiError) throw error;
+      const damaged = damagedFileText(error, label);
+      if (damaged) throw new ApiError('unreadable', damaged);
       throw new ApiError('unreadable', `不是决算通年度文件(无法作为数据库读取):${label}`);
     }
   }

@@ -1,5 +1,5 @@
 /**
- * Temporary folders (juesuan-validate-<pid>-…) belong to the process named in them. A killed run
+ * Temporary folders (juesuan-validate-<pid>-…, juesuan-pdf-<pid>-…) belong to the process named in them. A killed run
  * leaves its folder behind; the next start removes folders whose process is gone (and legacy ones
  * without a process id once they are an hour old), never those of a run still going.
  */
@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-const PREFIX = /^juesuan-(import|validate)-/;
+const PREFIX = /^juesuan-(import|validate|pdf)-/;
 let cleaned = false;
 
 /** A new private temporary folder, named for this process. */
-export function makeTempFolder(kind: 'import' | 'validate'): string {
+export function makeTempFolder(kind: 'import' | 'validate' | 'pdf'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `juesuan-${kind}-${process.pid}-`));
 }
 

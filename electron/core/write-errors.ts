@@ -4,6 +4,8 @@
  * turns them into these sentences instead of "内部错误:SqliteError …" with a stack.
  */
 export const READ_ONLY = '文件夹只读,只能查看和导出';
+/** The folder can be written but the file itself not (Windows “只读” attribute, a copy from a CD, another owner). */
+export const FILE_READ_ONLY = '年度文件是只读文件,只能查看和导出;要修改,请在文件属性中取消“只读”,或复制一份再打开';
 
 export type WriteFailure = 'full' | 'read-only' | 'io';
 

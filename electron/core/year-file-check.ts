@@ -73,3 +73,15 @@ export function checkEdition(db: Database.Database, label: string): void {
   const known = currentEdition();
   if (edition > known) throw new ApiError('unreadable', `此年度文件由更新版本的决算通创建(定义版本 ${edition},本软件支持到 ${known}),请升级决算通后再打开:${label}`);
 }
+
+/**
+ * What to say when SQLite finds damage inside a year file whose header and schema looked right (a
+ * failing disk or USB stick, a copy cut short): in words, naming the file, instead of "内部错误:
+ * database disk image is malformed". Undefined for any other error.
+ */
+export function damagedFileText(error: unknown, file: unknown): string | undefined {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (!code.startsWith('SQLITE_CORRUPT') && code !== 'SQLITE_NOTADB') return undefined;
+  const named = typeof file === 'string' ? `年度文件 ${file} ` : '年度文件';
+  return `${named}已损坏(其中的数据无法读出),未作任何修改。请改用备份的副本,或把最近导出的工作簿导入为新的年度文件;损坏的文件请保留,交技术支持检查`;
+}

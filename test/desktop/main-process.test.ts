@@ -12,23 +12,10 @@ import { planConsolidation, writeConsolidation } from '../../electron/core/conso
 import { writeUnitFiles } from '../fixtures/unit-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/core/security-policy';
 import { tempDir } from '../helpers/temp';
-import { resetStandin, type FakeWindow, type StandinScript, type StandinState } from './electron-standin';
+import type { FakeWindow, StandinState } from './electron-standin';
+import { APP, MAIN, fromApp, loadMain, started } from './load-main';
 
 vi.mock('electron', () => import('./electron-standin'));
-
-const MAIN = path.resolve('build/electron/main.mjs');
-const APP = 'app://juesuan/index.html';
-
-async function loadMain(script: Partial<StandinScript> & Pick<StandinScript, 'userData' | 'documents'>): Promise<StandinState> {
-  const state = resetStandin({ gotLock: true, isPackaged: true, savePath: null, openPaths: [], ...script });
-  vi.resetModules();
-  await import(/* @vite-ignore */ MAIN);
-  state.app.ready();
-  return state;
-}
-
-const started = (state: StandinState) => vi.waitFor(() => expect(state.windows[0]?.shown).toBe(true));
-const fromApp = (window: FakeWindow, url = APP) => ({ senderFrame: { url }, sender: window.webContents });
 
 describe('the built main process with a stand-in electron', () => {
   const temp = tempDir('juesuan-main-');

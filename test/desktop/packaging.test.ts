@@ -114,6 +114,18 @@ describe('the packaged desktop app (electron-builder --dir with a stand-in runti
     expect(asar.statFile(archive, natives[0].replace(/^\//, ''))).toMatchObject({ unpacked: true });
   });
 
+  it('starts from the installed files alone (stand-in electron) and makes, fills, exports, re-reads and reports a year file', () => {
+    // What an installed app has on disk: the archive's files with the unpacked ones beside them, nothing from this repository.
+    const installed = path.join(temp.dir, 'installed');
+    asar.extractAll(archive, installed);
+    fs.cpSync(path.join(appDir, 'resources', 'app.asar.unpacked'), installed, { recursive: true });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--import', './test/desktop/standin-loader.mjs', 'test/desktop/packaged-main.mts', installed, path.join(temp.dir, 'home')], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const answers = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
+    for (const step of ['createYear', 'setCells', 'exportWorkbook', 'previewImport', 'exportReport']) expect(answers[step], step).toMatchObject({ ok: true });
+    expect(answers.previewImport.cells01).toBeGreaterThan(0);
+  });
+
   it(`stays within ${SIZE_BUDGET / 1024 / 1024} MB`, () => {
     const size = sizeOf(archive) + sizeOf(path.join(appDir, 'resources', 'app.asar.unpacked'));
     console.log(`app.asar + app.asar.unpacked: ${(size / 1024 / 1024).toFixed(1)} MB`);

@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogFor } from '../../shared/catalog';
 import type { CellEdit } from '../../shared/contract';
-import { createCore } from '../../electron/core/core';
+import { createCore, inDataDir } from '../../electron/core/core';
 import { writeFileAtomic } from '../../electron/core/atomic-write';
 import { CLI_BUNDLE } from '../../scripts/build-cli.mjs';
 import { smallDisk, type SmallDisk } from '../helpers/small-disk';
@@ -168,6 +168,27 @@ describe('a full disk and a read-only folder', () => {
     again.close();
   });
 
+  it('a full temporary folder (the system drive) does not stop the 决算公开 document with its charts', async (context) => {
+    if (!('dir' in disk)) return context.skip(disk.unavailable);
+    const elsewhere = tempDir('juesuan-full-tmp-');
+    try {
+      const file = path.join(elsewhere.dir, '2023.sqlite');
+      const core = createCore({ resolveFile: (name) => name });
+      await core.createYear({ file, fiscalYear: 2023, unitName: '磁盘测试单位' });
+      await core.edit({ file, ...manyRows(3, '7') });
+      core.close();
+      disk.fill();
+      const out = path.join(elsewhere.dir, '决算公开.docx');
+      const reported = spawnSync(process.execPath, [...CLI, 'report', '--file', file, '--out', out, '--draft'], { encoding: 'utf8', env: { ...process.env, TMPDIR: disk.dir } });
+      expect(reported.stderr).toBe('');
+      expect(reported.status).toBe(0);
+      expect(fs.readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    } finally {
+      disk.unfill();
+      elsewhere.cleanup();
+    }
+  });
+
   it('read-only folder: get, validate and export work; writes say the folder is read-only', async (context) => {
     if (!('dir' in disk)) return context.skip(disk.unavailable);
     const file = path.join(disk.dir, 'ro.sqlite');
@@ -204,7 +225,7 @@ describe('a file-size limit (ulimit -f) stands in for a full disk on any machine
   /** The CLI in a shell whose processes may not write files beyond `kb` KB. */
   const limited = (kb: number, ...args: string[]) => spawnSync('bash', ['-c', `ulimit -f ${kb}; exec "$0" "$@"`, process.execPath, ...CLI, ...args], { encoding: 'utf8' });
 
-  it('an export or an edit past the limit fails in words; the previous export and the saved data stay', async () => {
+  it('an export, a 决算公开 document or an edit past the limit fails in words; the previous file and the saved data stay', async () => {
     const file = path.join(temp.dir, '2023.sqlite');
     const out = path.join(temp.dir, '公开表.xlsx');
     const core = createCore({ resolveFile: (name) => name });
@@ -218,6 +239,15 @@ describe('a file-size limit (ulimit -f) stands in for a full disk on any machine
     noStack(exported.stderr);
     expect(fs.readFileSync(out, 'utf8')).toBe('the previous good export');
     expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    // The 决算公开 document (.md needs no chart font copy in the temp folder) goes the same way.
+    const document = path.join(temp.dir, '决算公开.md');
+    fs.writeFileSync(document, 'the previous good document');
+    const reported = limited(4, 'report', '--file', file, '--out', document, '--draft');
+    expect(reported.status).toBe(1);
+    expect(reported.stderr).toContain('磁盘已满,文件未保存;原有文件完好');
+    noStack(reported.stderr);
+    expect(fs.readFileSync(document, 'utf8')).toBe('the previous good document');
+    expect(fs.readdirSync(temp.dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
     const set = limited(4, 'set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
     expect(set.status).toBe(1);
     expect(set.stderr).toMatch(/磁盘已满,修改未保存,已保存的数据完好|写入磁盘失败/);
@@ -226,5 +256,61 @@ describe('a file-size limit (ulimit -f) stands in for a full disk on any machine
     const reopened = createCore({ resolveFile: (name) => name });
     expect(await t02(reopened, file, manyRows(1, '0').addCodes[0].code)).toBe('7.00');
     reopened.close();
+  });
+});
+
+describe('a year file damaged inside (header and schema intact)', () => {
+  const temp = tempDir('juesuan-damaged-');
+  afterAll(() => temp.cleanup());
+
+  it('the app and the CLI say in words that it is damaged, naming it, and change nothing', async () => {
+    const core = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await core.createYear({ file: '损坏.sqlite', fiscalYear: 2023, unitName: '损坏测试单位' });
+    await core.edit({ file: '损坏.sqlite', ...manyRows(300, '5') });
+    core.close();
+    const file = path.join(temp.dir, '损坏.sqlite');
+    // A bad sector: two pages of the cells' data overwritten, the first pages (header, schema) left.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(8192, 0x41), 0, 8192, Math.floor(fs.statSync(file).size / 8192) * 4096);
+    fs.closeSync(fd);
+    const damaged = fs.readFileSync(file);
+
+    const app = createCore({ resolveFile: inDataDir(temp.dir), dataDir: temp.dir });
+    await expect(app.call('openYear', { file: '损坏.sqlite' })).rejects.toThrow('损坏.sqlite 已损坏(其中的数据无法读出),未作任何修改。请改用备份的副本');
+    app.close();
+    for (const args of [['get', '--file', file, '--table', '公开02表'], ['set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1'], ['export', '--file', file, '--out', path.join(temp.dir, 'x.xlsx'), '--draft']]) {
+      const run = cli(...args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toContain(`年度文件 ${file} 已损坏`);
+      noStack(run.stderr);
+    }
+    expect(fs.readFileSync(file).equals(damaged)).toBe(true);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+
+describe('a read-only year file in a writable folder', () => {
+  const temp = tempDir('juesuan-ro-file-');
+  afterAll(() => temp.cleanup());
+  /** As root, whom no file mode stops, the CLI runs as nobody (a clerk who may not write the file). */
+  const asClerk = (...args: string[]) =>
+    process.getuid?.() === 0
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, ...CLI, ...args], { encoding: 'utf8' })
+      : cli(...args);
+
+  it('says the file is read-only (not the folder) and how to make it writable; get and export work', async () => {
+    fs.chmodSync(temp.dir, 0o777);
+    const file = path.join(temp.dir, '只读.sqlite');
+    const core = createCore({ resolveFile: (name) => name });
+    await core.createYear({ file, fiscalYear: 2023, unitName: '只读测试单位' });
+    await core.edit({ file, ...manyRows(1, '6') });
+    core.close();
+    fs.chmodSync(file, 0o444);
+    const set = asClerk('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '1');
+    expect(set.status).toBe(1);
+    expect(set.stderr).toContain('年度文件是只读文件,只能查看和导出;要修改,请在文件属性中取消“只读”');
+    expect(set.stderr).not.toContain('文件夹只读');
+    expect(asClerk('get', '--file', file, '--table', '公开02表').status).toBe(0);
+    expect(asClerk('export', '--file', file, '--out', path.join(temp.dir, '导出.xlsx'), '--draft').status).toBe(0);
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,5 +126,25 @@ describe('one editor per year file', () => {
     // Closing the host gives its files back.
     expect(cli('set', '--file', path.join(data.dir, 'mine.sqlite'), '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9').code).toBe(0);
     data.cleanup();
+  });
+});
+
+describe('a lock left by a power cut', () => {
+  const temp = tempDir();
+  afterAll(() => temp.cleanup());
+
+  it('is taken over after the restart even when its process number now belongs to another live program', async () => {
+    const file = path.join(temp.dir, '断电.sqlite');
+    expect(cli('new', '--file', file, '--year', '2023', '--unit', '断电测试单位').code).toBe(0);
+    // Written by the app before the computer last started; the number is now a live program's (this test's).
+    const beforeStart = new Date(Date.now() - os.uptime() * 1000 - 3_600_000).toISOString();
+    fs.writeFileSync(lockPathOf(file), JSON.stringify({ app: '决算通桌面版', pid: process.pid, host: os.hostname(), user: 'clerk', since: beforeStart }));
+    const set = cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '9');
+    expect(set.err).toBe('');
+    expect(set.code).toBe(0);
+    expect(fs.existsSync(lockPathOf(file))).toBe(false);
+    // The same lock taken since this start is a live editor's, and still refuses.
+    fs.writeFileSync(lockPathOf(file), JSON.stringify({ app: '决算通桌面版', pid: process.pid, host: os.hostname(), user: 'clerk', since: new Date().toISOString() }));
+    expect(cli('set', '--file', file, '--table', '公开01表', '--row', '28', '--col', '1', '--value', '8').err).toContain('正由决算通桌面版打开编辑');
   });
 });

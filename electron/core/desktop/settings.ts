@@ -30,9 +30,12 @@ export function saveSettings(userDataDir: string, settings: DesktopSettings): vo
   writeFileAtomic(path.join(userDataDir, 'settings.json'), Buffer.from(JSON.stringify(settings, null, 1)));
 }
 
-/** The recent list with `file` moved to the front (once), files that no longer exist dropped. */
+/**
+ * The recent list with `file` moved to the front (once). A file not there now stays listed: it is
+ * often on a USB stick that is out for the moment (choosing it then says so).
+ */
 export function withRecent(recent: string[], file: string): string[] {
-  return [file, ...recent.filter((other) => other !== file)].filter((entry) => fs.existsSync(entry)).slice(0, RECENT_LIMIT);
+  return [file, ...recent.filter((other) => other !== file)].slice(0, RECENT_LIMIT);
 }
 
 /**
@@ -42,3 +45,21 @@ export function withRecent(recent: string[], file: string): string[] {
 export function dataDirFrom(env: NodeJS.ProcessEnv, settings: DesktopSettings, documentsDir: string): string {
   return env.JUESUAN_DATA_DIR || settings.dataDir || path.join(documentsDir, '决算通');
 }
+
+/**
+ * The data folder for this start. A folder the clerk chose that is not there now (a USB stick not
+ * plugged in, a network folder not connected) is not made anew in its place, where the year files
+ * are not: this start uses the documents folder's 决算通 and says which folder was missing, and
+ * the choice is kept for the next start.
+ */
+export function dataDirAtStart(env: NodeJS.ProcessEnv, settings: DesktopSettings, documentsDir: string): { dataDir: string; missing?: string } {
+  if (!env.JUESUAN_DATA_DIR && settings.dataDir && !fs.existsSync(settings.dataDir)) {
+    return { dataDir: dataDirFrom(env, { ...settings, dataDir: undefined }, documentsDir), missing: settings.dataDir };
+  }
+  return { dataDir: dataDirFrom(env, settings, documentsDir) };
+}
+
+export function missingDataDirText(missing: string, used: string): string {
+  return `找不到数据文件夹 ${missing}(U 盘未插入,或网络文件夹未连接?)。\n本次使用 ${used}。\n插入 U 盘或连接后,重新启动决算通,或用“文件 › 选择数据文件夹…”重新选择。`;
+}
+

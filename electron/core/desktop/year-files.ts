@@ -20,7 +20,7 @@ export function checkChosenYearFile(candidate: unknown): { path: string } | { re
   try {
     if (!fs.statSync(full).isFile()) return { refused: `“${path.basename(full)}”不是文件` };
   } catch {
-    return { refused: `找不到文件:${full}` };
+    return { refused: `找不到文件:${full}(如在 U 盘或网络文件夹中,请先插入或连接)` };
   }
   return { path: full };
 }

@@ -99,7 +99,13 @@ export async function withChartFont<T>(svgs: string[], draw: (font: FontOptions)
     if (!copy) removeLeftCopies();
     const covered = new Set([...(copy?.covered ?? []), ...needed]);
     const file = path.join(os.tmpdir(), `juesuan-chart-font-${process.pid}-${++copies}.ttf`);
-    fs.writeFileSync(file, subsetFont(source.face, covered));
+    try {
+      fs.writeFileSync(file, subsetFont(source.face, covered));
+    } catch {
+      // A full temporary folder (the system drive) costs speed, not the document: draw with the font file itself.
+      fs.rmSync(file, { force: true });
+      return draw({ fontFiles: [source.file], loadSystemFonts: false });
+    }
     const previous = copy;
     copy = { file, covered, users: 0 };
     if (previous?.users) replaced.add(previous);

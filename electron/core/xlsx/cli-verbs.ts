@@ -8,6 +8,7 @@ import { catalogInForce } from '../../../shared/catalog';
 import { ApiError, type ExportedWorkbook, type ImportPreview, type Numbering, type Results, type TemplateSet, type YearInfo } from '../../../shared/contract';
 import { TABLE_SETS, TEMPLATE_SET_IDS, templateTables } from '../../../shared/tables';
 import { writeFileAtomic } from '../atomic-write';
+import { buildingPathOf, discardBuilt, placeBuilt } from '../year-file-place';
 import type { createCore } from '../core';
 import { withLoggedEdits } from '../read-unit-file';
 import { readUntrusted } from '../untrusted-file';
@@ -38,7 +39,7 @@ export async function exportVerb(core: Core, file: string, flags: Flags): Promis
 /**
  * import --file F --in W.xlsx [--baseline] [--preview] [--json]; a missing F is created first
  * (--year, else the year the source states, or the year after it for --baseline; --template, else the set the workbook is laid out in; --unit, else the 部门 the workbook names; --code, else the code the workbook carries),
- * and removed again if the import fails.
+ * under a hidden name and put in place only once the import is in: a failure, a preview or a kill leaves no file.
  */
 export async function importVerb(core: Core, file: string, flags: Flags): Promise<number> {
   const input = need(flags, 'in');
@@ -46,8 +47,10 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
   const bytes = withLoggedEdits(input, readUntrusted(input));
   const name = path.basename(input);
   const args = { file, name, dataBase64: bytes.toString('base64'), baseline: flags.baseline === true, partial: flags.partial === true };
-  const created = !fs.existsSync(path.resolve(file));
-  if (created) {
+  const target = path.resolve(file);
+  // A file made for this import is built under a hidden name and appears only once the import is in (year-file-place.ts).
+  const building = fs.existsSync(target) ? undefined : buildingPathOf(target);
+  if (building) {
     const year = typeof flags.year === 'string' ? Number(flags.year) : await yearFromSource(bytes, name, flags.baseline === true, !flags.json);
     const chosen = text(flags, 'template') as TemplateSet | undefined;
     const { set: template, source: read, out: found } = chosen ? { set: chosen, ...(await readAs(bytes, name, chosen, year)) } : await layoutOf(bytes, name, year);
@@ -58,28 +61,30 @@ export async function importVerb(core: Core, file: string, flags: Flags): Promis
     if (!unitName && found.errors.length) throw new ApiError('refused', `未导入任何数据,文件 ${file} 未创建:\n${found.errors.join('\n')}`);
     if (!unitName) throw new ApiError('refused', `文件 ${file} 不存在:新建年度文件需要 --unit(工作簿中没有“部门:”一行)`);
     const numbering = (text(flags, 'numbering') ?? read?.layout?.numbering) as Numbering | undefined;
-    const info = (await core.call('createYear', { file, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template, numbering })) as YearInfo;
+    if (fs.existsSync(target)) throw new ApiError('refused', `文件已存在:${target}`);
+    const info = (await core.call('createYear', { file: building, fiscalYear: year, unitName, unitCode: text(flags, 'code') ?? read?.unitCode, template, numbering })) as YearInfo;
     if (!flags.json) console.log(catalogInForce(info.fiscalYear, info.definitionsEdition).full);
   }
-  // All or nothing: a file made for this import does not outlive a failure (or a mere preview).
-  const discard = () => {
-    if (!created) return;
-    core.close();
-    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.resolve(file) + suffix, { force: true });
-  };
+  const into = { ...args, file: building ?? file };
   try {
     if (flags.preview) {
-      const preview = (await core.call('previewImport', args)) as ImportPreview;
+      const preview = (await core.call('previewImport', into)) as ImportPreview;
       console.log(flags.json ? JSON.stringify(preview) : describe(preview));
-      discard();
       return preview.errors.length ? 1 : 0;
     }
-    const result = (await core.call('importWorkbook', args)) as ImportPreview & { revision: number };
+    const result = (await core.call('importWorkbook', into)) as ImportPreview & { revision: number };
+    if (building) {
+      core.close();
+      placeBuilt(building, target);
+    }
     console.log(flags.json ? JSON.stringify(result) : `${describe(result)}\n已导入 ${file}`);
     return 0;
-  } catch (error) {
-    discard();
-    throw error;
+  } finally {
+    // A preview or a failure leaves no file made for it.
+    if (building) {
+      core.close();
+      discardBuilt(building);
+    }
   }
 }
 
