@@ -184,6 +184,8 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
     existing.close();
     if (!replaceable) throw new ApiError('refused', `文件已存在且不是汇总结果,不能覆盖:${out}`);
   }
+  // As `new` does: a 汇总 named into a folder not made yet (汇总/2025汇总.sqlite) makes the folder.
+  fs.mkdirSync(path.dirname(out), { recursive: true });
   const building = path.join(path.dirname(out), `.${path.basename(out)}.${process.pid}.building`);
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(building + suffix, { force: true });
   const store = YearStore.create(building, { fiscalYear: plan.fiscalYear, unitName: plan.unitName, unitCode: plan.unitCode, template: plan.template, numbering: plan.numbering });
