@@ -46,19 +46,21 @@ export function pointToUnits(findings: Finding[], fixes: UnitFixes | undefined, 
   });
 }
 
-/** Finding keys each unit fails, per rule id: a unit's figures never change inside a 汇总, so each rule runs once per unit. */
-const FAILED = new WeakMap<ModelView, Map<string, Set<string>>>();
+type FailedKeys = Map<string, Finding['severity']>;
 
-function failedKeys(model: ModelView, ruleIds: ReadonlySet<string>, options: ValidateOptions): Set<string> {
+/** Finding keys each unit fails (with how), per rule id: a unit's figures never change inside a 汇总, so each rule runs once per unit. */
+const FAILED = new WeakMap<ModelView, Map<string, FailedKeys>>();
+
+function failedKeys(model: ModelView, ruleIds: ReadonlySet<string>, options: ValidateOptions): FailedKeys {
   let byRule = FAILED.get(model);
   if (!byRule) FAILED.set(model, (byRule = new Map()));
   const missing = new Set([...ruleIds].filter((id) => !byRule.has(id)));
   if (missing.size) {
     const { template, fiscalYear, region, edition } = options;
-    for (const id of missing) byRule.set(id, new Set());
-    for (const finding of validateYear(model, { template, fiscalYear, region, edition, only: missing })) byRule.get(finding.rule)!.add(finding.key);
+    for (const id of missing) byRule.set(id, new Map());
+    for (const finding of validateYear(model, { template, fiscalYear, region, edition, only: missing })) byRule.get(finding.rule)!.set(finding.key, finding.severity);
   }
-  return new Set([...ruleIds].flatMap((id) => [...byRule.get(id)!]));
+  return new Map([...ruleIds].flatMap((id) => [...byRule.get(id)!]));
 }
 
 /** Where each of these errors of a 汇总 is fixed, asked of its units' own figures (the core's side of pointToUnits). */
@@ -73,7 +75,10 @@ export function unitFixes(errors: readonly Finding[], units: readonly UnitFigure
       const figure = value ?? (unit.model.rule(finding.table, finding.row, finding.col) ? 0 : null);
       return { unitName: unit.unitName, file: unit.file, value: formatAmount(figure) };
     };
-    const failing = units.filter((_, index) => failed[index].has(finding.key)).map(share);
+    // A unit whose own check is an error is where the fix is; one within 尾数误差 only when none errs
+    // (14 units each 0.0003 off named beside the one 30.00 off hid it).
+    const erring = units.filter((_, index) => failed[index].get(finding.key) === 'error');
+    const failing = (erring.length ? erring : units.filter((_, index) => failed[index].has(finding.key))).map(share);
     const contributing = units.map(share).filter((unit) => unit.value !== null && unit.value !== formatAmount(0));
     const listed = failing.length ? failing : contributing.length ? contributing : units.map(share);
     fixes.set(finding.key, { failing: failing.length > 0, units: listed });
