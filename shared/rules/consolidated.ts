@@ -13,6 +13,7 @@
 import { formatAmount, parseAmount } from '../money';
 import { templateTables } from '../tables';
 import { show } from './message';
+import { UNNAMED_ROW_RULE_ID } from './unnamed-rows';
 import { planRules, validateYear } from './validate';
 import type { Finding, FixIn, ModelView, ValidateOptions } from './types';
 
@@ -30,7 +31,8 @@ export type UnitFixes = (errors: readonly Finding[]) => ReadonlyMap<string, FixI
 function summedErrors(options: ValidateOptions): (finding: Finding) => boolean {
   const summedTables = new Set(templateTables(options.template).map((def) => def.id));
   const tablesOnly = new Set(planRules(options).flatMap(({ rule }) => (rule.needs?.length || rule.needsOneOf?.length ? [] : [rule.id])));
-  return (finding) => finding.severity === 'error' && summedTables.has(finding.table) && tablesOnly.has(finding.rule);
+  // R-I03 too: its input box is not offered in a read-only 汇总, so it names the units whose rows lack the name.
+  return (finding) => (finding.severity === 'error' || finding.rule === UNNAMED_ROW_RULE_ID) && summedTables.has(finding.table) && tablesOnly.has(finding.rule);
 }
 
 /** The errors of a 汇总 on its summed amounts, pointed at the unit files; every other finding as it was. */
@@ -42,7 +44,7 @@ export function pointToUnits(findings: Finding[], fixes: UnitFixes | undefined, 
   const byKey = fixes(errors);
   return findings.map((finding) => {
     const fixIn = summed(finding) ? byKey.get(finding.key) : undefined;
-    return fixIn ? { ...finding, message: fixMessage(finding.message, fixIn), fixIn } : finding;
+    return fixIn ? { ...finding, message: fixMessage(finding, fixIn), fixIn } : finding;
   });
 }
 
@@ -87,10 +89,13 @@ export function unitFixes(errors: readonly Finding[], units: readonly UnitFigure
 }
 
 /** The finding's own words without its "请…" (which meant this file), then where the fix is made. */
-function fixMessage(message: string, { failing, units }: FixIn): string {
+function fixMessage({ rule, message }: Finding, { failing, units }: FixIn): string {
   const hint = message.lastIndexOf('。请');
   const what = hint < 0 ? message : message.slice(0, hint);
   const named = units.map((unit) => (unit.value === null ? unit.unitName : `${unit.unitName} ${show(parseAmount(unit.value)!)}`)).join('、');
+  if (rule === UNNAMED_ROW_RULE_ID) {
+    return `${what}。汇总中不能填写:请在单位文件中按官方科目表填写名称(${named}),改后按原汇总重新汇总;或在汇总结果中导入本年度官方科目表(“导入 › 本年度科目表”,或命令 catalog)`;
+  }
   return failing
     ? `${what}。汇总数,请在单位文件中改正:${named},改后按原汇总重新汇总`
     : `${what}。汇总数,各单位文件单独审核都没有此错误(由汇总的相加或调整造成),请核对调整或单位文件:${named},改后按原汇总重新汇总`;
