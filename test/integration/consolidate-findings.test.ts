@@ -68,6 +68,11 @@ describe('审核 of a 汇总 points at the unit files', () => {
     await core.setSupplementary({ file: '汇总.sqlite', values: { 'gov_procurement.total': null, 'gov_procurement.goods': null, 'gov_procurement.works': null, 'gov_procurement.services': null } });
   });
 
+  it('refuses the final workbook of a 汇总 with errors, saying they are corrected in the unit files', async () => {
+    await expect(core.exportWorkbook({ file: '汇总.sqlite' })).rejects.toThrow('审核还有 2 个错误,不能导出正式报表:请按审核面板所列在单位文件中改正,按原汇总重新汇总后再导出,或导出草稿');
+    await expect(core.exportWorkbook({ file: 'a.sqlite' })).rejects.toThrow(/不能导出正式报表:请修正后再导出,或导出草稿$/);
+  });
+
   it('says the same in the 审核说明 sheet of the exported workbook', async () => {
     const exported = await core.exportWorkbook({ file: '汇总.sqlite', draft: true });
     const book = new ExcelJS.Workbook();
