@@ -2,10 +2,13 @@
  * Batch 审核 of a folder where one unit sent last year's file and a 四川 unit was dropped in by
  * mistake: each passes its own 审核, so before the check across files both came out 通过.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../electron/core/core';
 import { validateFiles } from '../../electron/core/validate-files';
+import { reportWorkbook } from '../../electron/core/validate-report';
 import { tempDir } from '../helpers/temp';
 
 describe('batch 审核: a file of another year or 表样 than its folder', () => {
@@ -42,5 +45,14 @@ describe('batch 审核: a file of another year or 表样 than its folder', () =>
   it('compares with the year most files have when the folder names none', async () => {
     const of = await findingsOf('报送');
     expect(of('丙单位').map((finding) => finding.message)).toEqual(['年度为 2024,其他文件多为 2025 年度:请核实是否报错了年度的文件']);
+  });
+
+  it('gives an unreadable file’s long verdict the lines it needs in the report workbook (printed, it ran over the next unit)', async () => {
+    fs.writeFileSync(at('报送/2025/损坏.sqlite'), Buffer.alloc(4096, 7));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await reportWorkbook(await validateFiles([at('报送/2025')], { jobs: 0 }))) as unknown as ExcelJS.Buffer);
+    const first = book.getWorksheet('单位汇总')!.getRow(2);
+    expect(String(first.getCell(10).value)).toMatch(/^无法读取:/);
+    expect(first.height).toBeGreaterThanOrEqual(30);
   });
 });
