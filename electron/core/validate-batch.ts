@@ -109,8 +109,11 @@ function checkYearAndTemplate(summaries: UnitSummary[]): void {
   const read = summaries.filter((summary) => !summary.error && summary.fiscalYear);
   const usualYear = majority(read.map((summary) => summary.fiscalYear!));
   const usualTemplate = majority(read.map((summary) => summary.template));
+  // A year folder states the year only when some file in it has that year: 2025 files under D:\2019\ are not all wrong.
+  const statedYears = new Set(read.filter((summary) => folderYear(summary.file) === summary.fiscalYear).map((summary) => summary.fiscalYear));
   for (const summary of read) {
-    const folder = folderYear(summary.file);
+    const stated = folderYear(summary.file);
+    const folder = stated && statedYears.has(stated) ? stated : undefined;
     if (folder && folder !== summary.fiscalYear) {
       addFinding(summary, 'error', 'X-年度', `文件在 ${folder} 年度的文件夹中,却是 ${summary.fiscalYear} 年度的年度文件:请核实是否报错了年度的文件`);
     } else if (!folder && usualYear && summary.fiscalYear !== usualYear) {

@@ -18,7 +18,7 @@ describe('batch 审核: a file of another year or 表样 than its folder', () =>
   beforeAll(async () => {
     const core = createCore({ resolveFile: at });
     try {
-      for (const folder of ['报送/2025', '报送']) {
+      for (const folder of ['报送/2025', '报送', '2019/报送']) {
         await core.createYear({ file: `${folder}/甲.sqlite`, fiscalYear: 2025, unitName: '甲单位', unitCode: '101' });
         await core.createYear({ file: `${folder}/乙.sqlite`, fiscalYear: 2025, unitName: '乙单位', unitCode: '102' });
         await core.createYear({ file: `${folder}/丙.sqlite`, fiscalYear: 2024, unitName: '丙单位', unitCode: '103' });
@@ -44,6 +44,12 @@ describe('batch 审核: a file of another year or 表样 than its folder', () =>
 
   it('compares with the year most files have when the folder names none', async () => {
     const of = await findingsOf('报送');
+    expect(of('丙单位').map((finding) => finding.message)).toEqual(['年度为 2024,其他文件多为 2025 年度:请核实是否报错了年度的文件']);
+  });
+
+  it('takes a year in the path as the year folder only when some file there has that year (D:\\2019\\报送\\ holds 2025 files)', async () => {
+    const of = await findingsOf('2019/报送');
+    expect(of('甲单位')).toEqual([]);
     expect(of('丙单位').map((finding) => finding.message)).toEqual(['年度为 2024,其他文件多为 2025 年度:请核实是否报错了年度的文件']);
   });
 
