@@ -186,7 +186,7 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'catalog':
-        return (await loadWorkbookVerbs()).catalogVerb(core, file, flags);
+        return await (await loadWorkbookVerbs()).catalogVerb(core, file, flags);
       case 'report':
         return await (await import('./core/report/cli-verb')).reportVerb(core, file, flags);
       case 'export':

@@ -156,6 +156,8 @@ export interface ValidationReport {
   unitName?: string;
   unitCode?: string;
   fiscalYear?: number;
+  /** 表样: 9, 13, 四川14…, for the check across files (a 四川 unit among a county's 9-table files). */
+  template?: string;
   errors: number;
   warnings: number;
   /** Warnings without a 出错说明. */

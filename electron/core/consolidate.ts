@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import path from 'node:path';
 import { catalogFor } from '../../shared/catalog';
 import { ApiError, type TemplateSet } from '../../shared/contract';
 import type { CellChange, ConsolidationPlan, ConsolidationProblem, Offset } from '../../shared/consolidation';
@@ -184,6 +185,8 @@ export function writeConsolidation(out: string, consolidation: Consolidation): v
     existing.close();
     if (!replaceable) throw new ApiError('refused', `文件已存在且不是汇总结果,不能覆盖:${out}`);
   }
+  // As `new` does: a 汇总 named into a folder not made yet (汇总/2025汇总.sqlite) makes the folder.
+  fs.mkdirSync(path.dirname(out), { recursive: true });
   // Built beside the target and renamed over it when whole; a killed build's leftovers go with the next one.
   const building = buildingPathOf(out);
   discardBuilt(building);

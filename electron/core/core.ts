@@ -5,6 +5,7 @@ import { ApiError, checkCall, type Api, type Args, type MethodName, type Results
 import { canSubmit } from '../../shared/rules';
 import { withPrintedLabels } from '../../shared/tables';
 import { groupApi } from './consolidate-api';
+import { isConsolidation } from './consolidate-store';
 import { YearSession } from './year-session';
 import { currentFindings, freshFindings } from './latest-findings';
 import { YearStore, type NewYear } from './store';
@@ -253,7 +254,11 @@ export function createCore(options: CoreOptions): Api & { call(method: unknown, 
         // 审核 decides what may go out as final: an error blocks it (SPEC §0.4); a draft always may, marked as such.
         const findings = currentFindings(open);
         const errors = findings.filter((finding) => finding.severity === 'error').length;
-        if (!draft && errors) throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:请修正后再导出,或导出草稿`);
+        if (!draft && errors) {
+          // A 汇总's amounts are read-only here: its errors are corrected in the unit files its 审核 names.
+          const fix = isConsolidation(open.store) ? '请按审核面板所列在单位文件中改正,按原汇总重新汇总后再导出' : '请修正后再导出';
+          throw new ApiError('refused', `审核还有 ${errors} 个错误,不能导出正式报表:${fix},或导出草稿`);
+        }
         return exportWorkbook(open, { format, draft, audit: findings, protect, printAudit, inputs: yearInputLines(open), frameworks: (d, taken) => frameworkSheets(open, d, taken) });
       });
       return { name: workbook.name, mime: workbook.mime, dataBase64: workbook.bytes.toString('base64') };

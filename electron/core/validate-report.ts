@@ -8,6 +8,7 @@ import { narrativeColumns } from '../../shared/consolidation';
 import type { FileReport } from './validate-files';
 
 const MESSAGE_WIDTH = 70;
+const VERDICT_WIDTH = 40;
 
 const UNIT_COLUMNS = [
   { header: '文件', key: 'file', width: 36 },
@@ -19,7 +20,7 @@ const UNIT_COLUMNS = [
   { header: '未说明的警告', key: 'unexplained', width: 13 },
   { header: '情况说明数字一致', key: 'figuresAgree', width: 17 },
   { header: '原因齐全', key: 'reasonsComplete', width: 12 },
-  { header: '结论', key: 'verdict', width: 40 },
+  { header: '结论', key: 'verdict', width: VERDICT_WIDTH },
 ];
 
 const FINDING_COLUMNS = [
@@ -60,7 +61,7 @@ export async function reportWorkbook(reports: FileReport[]): Promise<Buffer> {
   const units = workbook.addWorksheet('单位汇总', { views: [{ state: 'frozen', ySplit: 1 }] });
   units.columns = UNIT_COLUMNS;
   for (const report of rankReports(reports)) {
-    units.addRow({
+    const row = units.addRow({
       ...report,
       ...narrativeColumns(report.narrative),
       file: path.basename(report.file),
@@ -68,6 +69,8 @@ export async function reportWorkbook(reports: FileReport[]): Promise<Buffer> {
       unitCode: report.unitCode ?? '',
       verdict: verdict(report),
     });
+    // An unreadable file's verdict (its reason and path) runs to several lines: printed, they overlapped the next unit.
+    row.height = 15 * Math.max(1, Math.ceil(textWidth(verdict(report)) / VERDICT_WIDTH));
   }
   const findings = workbook.addWorksheet('审核明细', { views: [{ state: 'frozen', ySplit: 1 }] });
   findings.columns = FINDING_COLUMNS;

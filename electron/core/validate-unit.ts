@@ -30,7 +30,7 @@ export async function summariseUnit(job: { file: string; kind: 'validate' | 'fig
   try {
     return await withUnitFile(job.file, (session, stamp) => {
       const info = session.info;
-      const base = { file: job.file, unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, fiscalYear: info.fiscalYear, consolidation: isConsolidation(session.store) };
+      const base = { file: job.file, unitName: stamp.unitName ?? info.unitName, unitCode: info.unitCode, fiscalYear: info.fiscalYear, template: info.template, consolidation: isConsolidation(session.store) };
       // Only last year's files are compared by their figures: digesting every cell of every file being checked cost a third of its 审核.
       if (job.kind === 'figures') return { ...base, figures: figureDigests(session), errors: 0, warnings: 0, unexplained: 0, findings: [] };
       const printed = new Set(session.tables().map((def) => def.id));

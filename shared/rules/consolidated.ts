@@ -13,6 +13,7 @@
 import { formatAmount, parseAmount } from '../money';
 import { templateTables } from '../tables';
 import { show } from './message';
+import { UNNAMED_ROW_RULE_ID } from './unnamed-rows';
 import { planRules, validateYear } from './validate';
 import type { Finding, FixIn, ModelView, ValidateOptions } from './types';
 
@@ -30,7 +31,8 @@ export type UnitFixes = (errors: readonly Finding[]) => ReadonlyMap<string, FixI
 function summedErrors(options: ValidateOptions): (finding: Finding) => boolean {
   const summedTables = new Set(templateTables(options.template).map((def) => def.id));
   const tablesOnly = new Set(planRules(options).flatMap(({ rule }) => (rule.needs?.length || rule.needsOneOf?.length ? [] : [rule.id])));
-  return (finding) => finding.severity === 'error' && summedTables.has(finding.table) && tablesOnly.has(finding.rule);
+  // R-I03 too: its input box is not offered in a read-only 汇总, so it names the units whose rows lack the name.
+  return (finding) => (finding.severity === 'error' || finding.rule === UNNAMED_ROW_RULE_ID) && summedTables.has(finding.table) && tablesOnly.has(finding.rule);
 }
 
 /** The errors of a 汇总 on its summed amounts, pointed at the unit files; every other finding as it was. */
@@ -42,23 +44,25 @@ export function pointToUnits(findings: Finding[], fixes: UnitFixes | undefined, 
   const byKey = fixes(errors);
   return findings.map((finding) => {
     const fixIn = summed(finding) ? byKey.get(finding.key) : undefined;
-    return fixIn ? { ...finding, message: fixMessage(finding.message, fixIn), fixIn } : finding;
+    return fixIn ? { ...finding, message: fixMessage(finding, fixIn), fixIn } : finding;
   });
 }
 
-/** Finding keys each unit fails, per rule id: a unit's figures never change inside a 汇总, so each rule runs once per unit. */
-const FAILED = new WeakMap<ModelView, Map<string, Set<string>>>();
+type FailedKeys = Map<string, Finding['severity']>;
 
-function failedKeys(model: ModelView, ruleIds: ReadonlySet<string>, options: ValidateOptions): Set<string> {
+/** Finding keys each unit fails (with how), per rule id: a unit's figures never change inside a 汇总, so each rule runs once per unit. */
+const FAILED = new WeakMap<ModelView, Map<string, FailedKeys>>();
+
+function failedKeys(model: ModelView, ruleIds: ReadonlySet<string>, options: ValidateOptions): FailedKeys {
   let byRule = FAILED.get(model);
   if (!byRule) FAILED.set(model, (byRule = new Map()));
   const missing = new Set([...ruleIds].filter((id) => !byRule.has(id)));
   if (missing.size) {
     const { template, fiscalYear, region, edition } = options;
-    for (const id of missing) byRule.set(id, new Set());
-    for (const finding of validateYear(model, { template, fiscalYear, region, edition, only: missing })) byRule.get(finding.rule)!.add(finding.key);
+    for (const id of missing) byRule.set(id, new Map());
+    for (const finding of validateYear(model, { template, fiscalYear, region, edition, only: missing })) byRule.get(finding.rule)!.set(finding.key, finding.severity);
   }
-  return new Set([...ruleIds].flatMap((id) => [...byRule.get(id)!]));
+  return new Map([...ruleIds].flatMap((id) => [...byRule.get(id)!]));
 }
 
 /** Where each of these errors of a 汇总 is fixed, asked of its units' own figures (the core's side of pointToUnits). */
@@ -73,7 +77,10 @@ export function unitFixes(errors: readonly Finding[], units: readonly UnitFigure
       const figure = value ?? (unit.model.rule(finding.table, finding.row, finding.col) ? 0 : null);
       return { unitName: unit.unitName, file: unit.file, value: formatAmount(figure) };
     };
-    const failing = units.filter((_, index) => failed[index].has(finding.key)).map(share);
+    // A unit whose own check is an error is where the fix is; one within 尾数误差 only when none errs
+    // (14 units each 0.0003 off named beside the one 30.00 off hid it).
+    const erring = units.filter((_, index) => failed[index].get(finding.key) === 'error');
+    const failing = (erring.length ? erring : units.filter((_, index) => failed[index].has(finding.key))).map(share);
     const contributing = units.map(share).filter((unit) => unit.value !== null && unit.value !== formatAmount(0));
     const listed = failing.length ? failing : contributing.length ? contributing : units.map(share);
     fixes.set(finding.key, { failing: failing.length > 0, units: listed });
@@ -82,10 +89,13 @@ export function unitFixes(errors: readonly Finding[], units: readonly UnitFigure
 }
 
 /** The finding's own words without its "请…" (which meant this file), then where the fix is made. */
-function fixMessage(message: string, { failing, units }: FixIn): string {
+function fixMessage({ rule, message }: Finding, { failing, units }: FixIn): string {
   const hint = message.lastIndexOf('。请');
   const what = hint < 0 ? message : message.slice(0, hint);
   const named = units.map((unit) => (unit.value === null ? unit.unitName : `${unit.unitName} ${show(parseAmount(unit.value)!)}`)).join('、');
+  if (rule === UNNAMED_ROW_RULE_ID) {
+    return `${what}。汇总中不能填写:请在单位文件中按官方科目表填写名称(${named}),改后按原汇总重新汇总;或在汇总结果中导入本年度官方科目表(“导入 › 本年度科目表”,或命令 catalog)`;
+  }
   return failing
     ? `${what}。汇总数,请在单位文件中改正:${named},改后按原汇总重新汇总`
     : `${what}。汇总数,各单位文件单独审核都没有此错误(由汇总的相加或调整造成),请核对调整或单位文件:${named},改后按原汇总重新汇总`;

@@ -63,6 +63,13 @@ describe('审核 of a 汇总 in the app', () => {
     await app.page.locator('.table-page:not([inert]) .table-label', { hasText: '公开01表' }).waitFor();
     await expect.poll(() => app.page.locator('.grid-host[data-active] .ag-cell-focus').getAttribute('col-id')).toBe('s0-c1');
     expect(await app.page.locator('.grid-host[data-active] .ag-cell-focus').locator('xpath=ancestor::*[@row-id][1]').getAttribute('row-id')).toBe('L30');
+    // In sight, not scrolled to before the unit's 审核 panel took the grid's lower part.
+    await expect
+      .poll(async () => {
+        const [cell, grid] = await Promise.all([app.page.locator('.grid-host[data-active] .ag-cell-focus').boundingBox(), app.page.locator('.grid-host[data-active]').boundingBox()]);
+        return cell!.y >= grid!.y && cell!.y + cell!.height <= grid!.y + grid!.height;
+      })
+      .toBe(true);
     // The unit's own finding points at its own cells, as before.
     const own = panel.locator('.finding.error[data-rule="R-B03"]');
     await own.waitFor();

@@ -58,6 +58,8 @@ describe('汇总 and batch 审核 in the app', () => {
     await checked.getByRole('table', { name: '调整表' }).waitFor();
     expect(await checked.getByRole('table', { name: '调整表' }).locator('tbody tr').count()).toBe(5);
     await expect.poll(() => checked.getByRole('list', { name: '问题' }).textContent()).toContain('审核有');
+    // Named with its file: another year's file of a unit bears the same unit name as the one summed.
+    expect(await checked.getByRole('list', { name: '问题' }).textContent()).toContain(`${units[2].name}(2023-C.sqlite):审核有`);
     await expect.poll(() => checked.getByRole('heading', { level: 3 }).nth(1).textContent()).toContain('3,683.79 → 3,383.79');
     await screenshot(page, '汇总-检查结果');
     const frameworks = checked.getByRole('table', { name: '各单位评价指标体系' });

@@ -127,7 +127,7 @@ describe('CLI validate', () => {
     const clean = runCli('validate', good, '--json');
     expect(clean.code).toBe(0);
     expect(JSON.parse(clean.out)).toEqual({
-      files: [{ file: good, unitName: '甲单位', unitCode: '', fiscalYear: 2023, errors: 0, warnings: 0, unexplained: 0, findings: [], narrative: { reasonsMissing: 0, figuresDisagreeing: 0 } }],
+      files: [{ file: good, unitName: '甲单位', unitCode: '', fiscalYear: 2023, template: '9', errors: 0, warnings: 0, unexplained: 0, findings: [], narrative: { reasonsMissing: 0, figuresDisagreeing: 0 } }],
     });
 
     const folder = runCli('validate', temp.dir, '--json');

@@ -68,6 +68,11 @@ describe('审核 of a 汇总 points at the unit files', () => {
     await core.setSupplementary({ file: '汇总.sqlite', values: { 'gov_procurement.total': null, 'gov_procurement.goods': null, 'gov_procurement.works': null, 'gov_procurement.services': null } });
   });
 
+  it('refuses the final workbook of a 汇总 with errors, saying they are corrected in the unit files', async () => {
+    await expect(core.exportWorkbook({ file: '汇总.sqlite' })).rejects.toThrow('审核还有 2 个错误,不能导出正式报表:请按审核面板所列在单位文件中改正,按原汇总重新汇总后再导出,或导出草稿');
+    await expect(core.exportWorkbook({ file: 'a.sqlite' })).rejects.toThrow(/不能导出正式报表:请修正后再导出,或导出草稿$/);
+  });
+
   it('says the same in the 审核说明 sheet of the exported workbook', async () => {
     const exported = await core.exportWorkbook({ file: '汇总.sqlite', draft: true });
     const book = new ExcelJS.Workbook();
@@ -90,6 +95,21 @@ describe('审核 of a 汇总 points at the unit files', () => {
     const [finding] = pointToUnits(validateYear(summed, options).filter((f) => f.rule === 'R-B03'), (errors) => unitFixes(errors, units, options), options);
     expect(finding.fixIn).toEqual({ failing: false, units: [units[0], units[1]].map((u, i) => ({ unitName: u.unitName, file: u.file, value: ['10.00', '6.00'][i] })) });
     expect(finding.message).toContain('汇总数,各单位文件单独审核都没有此错误(由汇总的相加或调整造成),请核对调整或单位文件:甲 10.00、乙 6.00,改后按原汇总重新汇总');
+  });
+
+  it('names the units whose own check is an error, not those only within 尾数误差 (13 schools 0.0003 off hid the one 30.00 off)', () => {
+    const unit = (income: string, expenditure: string) => new YearModel(TABLES, inputsFromDocs({ 公开01表: { cells: { '28': { '1': income }, '59': { '2': expenditure } } } }), () => undefined);
+    const units = [
+      { unitName: '甲', file: 'a.sqlite', model: unit('10.0000', '10.0003') },
+      { unitName: '乙', file: 'b.sqlite', model: unit('6.0000', '36.0003') },
+      { unitName: '丙', file: 'c.sqlite', model: unit('5.0000', '5.0003') },
+    ];
+    const summed = new YearModel(TABLES, inputsFromDocs({ 公开01表: { cells: { '28': { '1': '21.0000' }, '59': { '2': '51.0009' } } } }), () => undefined);
+    const options = { template: '9' as const, fiscalYear: 2023 };
+    expect(validateYear(units[0].model, options).find((f) => f.rule === 'R-B03')).toMatchObject({ severity: 'warning', rounding: true });
+    const [finding] = pointToUnits(validateYear(summed, options).filter((f) => f.rule === 'R-B03'), (errors) => unitFixes(errors, units, options), options);
+    expect(finding.fixIn).toEqual({ failing: true, units: [{ unitName: '乙', file: 'b.sqlite', value: '6.00' }] });
+    expect(finding.message).toContain('汇总数,请在单位文件中改正:乙 6.00,改后按原汇总重新汇总');
   });
 
   it('hands the renderer where each error is fixed, not every unit’s figures; its 审核 words them as the core does', async () => {

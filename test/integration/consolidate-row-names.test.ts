@@ -42,4 +42,19 @@ describe('row names in a 汇总', () => {
     const findings = (await core.validate({ file: '汇总.sqlite' })).findings;
     expect(findings.filter((finding) => finding.rule === 'R-I03')).toEqual([]);
   });
+
+  it('sends the officer to the units whose rows lack a name (the 汇总 takes no typed name), naming each one to open', async () => {
+    for (const [file, unitName, amount] of [['c.sqlite', '丙单位', '4'], ['d.sqlite', '丁单位', '']] as const) {
+      await core.createYear({ file, fiscalYear: 2023, unitName });
+      const code = amount ? '2120801' : '2010301';
+      await core.edit({ file, addCodes: [{ table: '公开02表', code, name: amount ? '征地和拆迁补偿支出' : undefined }], cells: [{ table: '公开02表', row: code, col: '2', value: amount || '3' }] });
+      await core.closeYear({ file });
+    }
+    writeConsolidation(at('汇总2.sqlite'), await planConsolidation({ files: ['c.sqlite', 'd.sqlite'], resolve: at, unitName: '主管部门', adjust: 'none' }));
+    const unnamed = (await core.validate({ file: '汇总2.sqlite' })).findings.filter((finding) => finding.rule === 'R-I03');
+    expect(unnamed.map((finding) => [finding.row, finding.fixIn])).toEqual([['21208', { failing: true, units: [{ unitName: '丙单位', file: 'c.sqlite', value: null }] }]]);
+    expect(unnamed[0].message).toBe(
+      '公开02表 科目 21208 没有名称:内置科目表中还没有这个款的名称,导出的表中这一行的科目名称会是空的。汇总中不能填写:请在单位文件中按官方科目表填写名称(丙单位),改后按原汇总重新汇总;或在汇总结果中导入本年度官方科目表(“导入 › 本年度科目表”,或命令 catalog)',
+    );
+  });
 });

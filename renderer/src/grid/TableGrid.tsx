@@ -285,7 +285,13 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
             onCellFocused,
             onRowDataUpdated: (event) => focusAddedRow(event.api),
             // A hidden grid has no width: it keeps the freezing it has for when it is shown again.
-            onGridSizeChanged: (event) => event.clientWidth > 0 && setGridWidth(event.clientWidth),
+            onGridSizeChanged: (event) => {
+              if (event.clientWidth > 0) setGridWidth(event.clientWidth);
+              // Shrunk under its focused cell (a unit file opened from a 汇总's 打开 ‹单位›: its 审核 panel
+              // opens after the grid scrolled to the cell): keep the cell in sight.
+              const focused = event.api.getFocusedCell();
+              if (focused && event.clientHeight > 0) event.api.ensureIndexVisible(focused.rowIndex);
+            },
             onFirstDataRendered: (event) => {
               // A year just opened (nothing has the focus): typing goes straight into the first input cell.
               if (takeFocusWish(def.id)) return focusGrid(event.api);

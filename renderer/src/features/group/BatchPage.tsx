@@ -19,8 +19,9 @@ const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'reasonsMissing', label: '原因齐全', numeric: true },
 ];
 
+/** A file that could not be read ranks above every error count: it could not be checked at all (as in the report workbook). */
 const sortValue = (report: ValidationReport, key: SortKey) =>
-  key === 'figuresDisagreeing' || key === 'reasonsMissing' ? report.narrative?.[key] : report[key];
+  key === 'figuresDisagreeing' || key === 'reasonsMissing' ? report.narrative?.[key] : key === 'errors' && report.error ? Number.MAX_SAFE_INTEGER : report[key];
 
 /** Every year file of the data folder checked at once: one sortable row per unit, its findings below. */
 export function BatchPage() {
@@ -85,7 +86,7 @@ export function BatchPage() {
               <td>{report.unitName}</td>
               <td>{report.unitCode}</td>
               <td className="num">{report.fiscalYear}</td>
-              <td className={report.errors ? 'num bad' : 'num'}>{report.errors}</td>
+              <td className={report.errors || report.error ? 'num bad' : 'num'}>{report.error ? '—' : report.errors}</td>
               <td className="num">{report.warnings}</td>
               <td className="num">{report.unexplained}</td>
               <td className={report.narrative?.figuresDisagreeing ? 'bad' : undefined}>{narrativeColumns(report.narrative).figuresAgree}</td>

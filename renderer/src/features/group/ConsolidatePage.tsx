@@ -196,7 +196,8 @@ export function ConsolidatePage() {
             <ul className="problem-list" aria-label="问题">
               {plan.problems.map((problem) => (
                 <li key={problem.file + problem.kind} className={problem.refused ? 'error' : 'warning'}>
-                  <strong>{problem.refused ? '未汇总' : '提示'}</strong> {problem.unitName ?? problem.file}:{problem.message}
+                  {/* The file too: a unit's file of another year bears the same name as the one summed. */}
+                  <strong>{problem.refused ? '未汇总' : '提示'}</strong> {problem.unitName ? `${problem.unitName}(${problem.file})` : problem.file}:{problem.message}
                 </li>
               ))}
             </ul>
