@@ -13,7 +13,7 @@ import { useReadOnlyReason } from '../stores/read-only';
  * Ctrl+plus/minus insert and delete rows, but here they zoom, as in the browser), so neither
  * needs the mouse or a Tab through every cell.
  */
-export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDef; focusedRow: string | null; onAdded: (code: string) => void; onLeave: () => void }) {
+export function CodeRowBar({ def, focusedRow, codeOfLine, onAdded, onLeave }: { def: TableDef; focusedRow: string | null; codeOfLine: (index: number) => string | null; onAdded: (code: string) => void; onLeave: () => void }) {
   const model = useYearStore((state) => state.model)!;
   const change = useYearStore((state) => state.change);
   const codes = useYearStore((state) => state.codes);
@@ -62,9 +62,13 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
   const catalogNote = codes.hasOfficial()
     ? { short: '科目表:已导入本年度官方科目表', full: `已导入本年度官方科目表,科目名称以其为准;其中没有的代码按内置科目表。${builtIn.full}` }
     : builtIn;
-  const remove = () => removable && void change({ removeCodes: [{ table: def.id, code: removable }] }).then((done) => done && onLeave());
+  const remove = (code: string | null) => {
+    if (code && useYearStore.getState().model!.tableInputs(def.id).codes.has(code)) void change({ removeCodes: [{ table: def.id, code }] }).then((done) => done && onLeave());
+  };
   const removeRef = useRef(remove);
   removeRef.current = remove;
+  const codeOfLineRef = useRef(codeOfLine);
+  codeOfLineRef.current = codeOfLine;
 
   // On the grid's cells, before the grid: its own Delete would empty the cell under Ctrl+Delete.
   useEffect(() => {
@@ -74,7 +78,8 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
       const onCell = (key.target as HTMLElement).closest?.('.ag-cell') && !(key.target as HTMLElement).closest('input');
       if (!onCell || key.altKey || key.shiftKey || readOnly !== null) return;
       if (key.key === 'Insert' && !key.ctrlKey) searchBox.current?.focus();
-      else if (key.key === 'Delete' && key.ctrlKey) removeRef.current();
+      // The row of the cell the key was pressed on: a render may not show a focus moved a moment ago yet (`removable`).
+      else if (key.key === 'Delete' && key.ctrlKey) removeRef.current(codeOfLineRef.current(Number((key.target as HTMLElement).closest('[row-index]')?.getAttribute('row-index'))));
       else return;
       key.preventDefault();
       key.stopPropagation();
@@ -138,7 +143,7 @@ export function CodeRowBar({ def, focusedRow, onAdded, onLeave }: { def: TableDe
           </button>
         </span>
       )}
-      <button type="button" className="remove-row" disabled={!removable || readOnly !== null} title={readOnly ?? '删除光标所在的科目行(表格中按 Ctrl+Delete),可撤销'} onClick={remove}>
+      <button type="button" className="remove-row" disabled={!removable || readOnly !== null} title={readOnly ?? '删除光标所在的科目行(表格中按 Ctrl+Delete),可撤销'} onClick={() => remove(removable)}>
         删除科目行{removable ? ` ${removable}` : ''}
       </button>
       <span className="catalog-note muted" title={catalogNote.full}>

@@ -253,7 +253,7 @@ export const TableGrid = memo(function TableGrid({ def, shown }: { def: TableDef
 
   return (
     <div className="grid-host" data-table={def.id} data-active={shown || undefined} onPaste={onPaste} onFocus={gridShown} ref={host} {...range.hostHandlers}>
-      {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} onAdded={(code) => (addedRow.current = code)} onLeave={() => gridApi.current && focusGrid(gridApi.current)} />}
+      {def.kind === 'functional' && <CodeRowBar def={def} focusedRow={focusedRow} codeOfLine={(index) => layout.lines[index]?.[0] ?? null} onAdded={(code) => (addedRow.current = code)} onLeave={() => gridApi.current && focusGrid(gridApi.current)} />}
       <GridStatus hint={hint} selected={selected && { def, layout, bounds: selected }} onClose={() => setHint(null)} onAddRow={() => host.current?.querySelector<HTMLInputElement>('.code-search input')?.focus()} />
       <div className="grid-body" ref={body}>
       {gridWidth !== null && (
