@@ -4,26 +4,11 @@
  * 功能分类科目), often with 合计 as the last line. Each amount lands on its 科目 as in the source year.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
-import { base64, coreIn, newYear, seed002Edits, type Core } from '../fixtures/xlsx/helpers';
+import { describe, expect, it } from 'vitest';
+import { base64, newYear, seed002Exported } from '../fixtures/xlsx/helpers';
 import { edited } from '../fixtures/xlsx/malformed';
 
-let temp: ReturnType<typeof tempDir>;
-let core: Core;
-let good: Buffer;
-
-beforeAll(async () => {
-  temp = tempDir('juesuan-codename-');
-  core = coreIn(temp.dir);
-  await newYear(core, 'source.sqlite');
-  await core.edit({ file: 'source.sqlite', cells: seed002Edits() });
-  good = Buffer.from((await core.exportWorkbook({ file: 'source.sqlite' })).dataBase64, 'base64');
-});
-afterAll(() => {
-  core.close();
-  temp.cleanup();
-});
+const seeded = seed002Exported('juesuan-codename-');
 
 const shown = (cell: ExcelJS.Cell) => (cell.value && typeof cell.value === 'object' && 'formula' in cell.value ? (cell.value.result ?? null) : cell.value);
 const isCode = (value: unknown) => /^\d{3,7}$/.test(String(value));
@@ -48,16 +33,16 @@ function handMade(workbook: ExcelJS.Workbook, name: string, header: string) {
 }
 
 async function importedAs(file: string, bytes: Buffer) {
-  await newYear(core, file);
-  const preview = await core.previewImport({ file, name: 'hand.xlsx', dataBase64: base64(bytes) });
+  await newYear(seeded.core, file);
+  const preview = await seeded.core.previewImport({ file, name: 'hand.xlsx', dataBase64: base64(bytes) });
   expect(preview.errors).toEqual([]);
-  await core.importWorkbook({ file, name: 'hand.xlsx', dataBase64: base64(bytes) });
-  return (await core.openYear({ file })).tables;
+  await seeded.core.importWorkbook({ file, name: 'hand.xlsx', dataBase64: base64(bytes) });
+  return (await seeded.core.openYear({ file })).tables;
 }
 
 describe('code and name in one cell', () => {
   it('in the code column, the name column blank', async () => {
-    const bytes = await edited(good, (workbook) =>
+    const bytes = await edited(seeded.good, (workbook) =>
       workbook.getWorksheet('公开02表')!.eachRow((row, n) => {
         if (n <= 6 || !isCode(row.getCell(1).value)) return;
         row.getCell(1).value = `${row.getCell(1).value} ${row.getCell(2).value}`;
@@ -65,7 +50,7 @@ describe('code and name in one cell', () => {
       }),
     );
     const tables = await importedAs('code-column.sqlite', bytes);
-    const source = (await core.openYear({ file: 'source.sqlite' })).tables;
+    const source = (await seeded.core.openYear({ file: 'source.sqlite' })).tables;
     expect(tables['公开02表'].cells['2010302']['2']).toBe('2880.75');
     expect(tables['公开02表'].cells).toEqual(source['公开02表'].cells);
   });
@@ -75,9 +60,9 @@ describe('code and name in one cell', () => {
     ['公开05表', '科目编码及名称'],
     ['公开05表', '功能分类科目'],
   ])('%s in one column headed %s, 合计 last', async (name, header) => {
-    const bytes = await edited(good, (workbook) => handMade(workbook, name, header));
+    const bytes = await edited(seeded.good, (workbook) => handMade(workbook, name, header));
     const tables = await importedAs(`${name}-${header}.sqlite`, bytes);
-    const source = (await core.openYear({ file: 'source.sqlite' })).tables;
+    const source = (await seeded.core.openYear({ file: 'source.sqlite' })).tables;
     expect(tables[name].cells['2010302']['1']).toBe(source[name].cells['2010302']['1']);
     expect(tables[name].cells).toEqual(source[name].cells);
   });

@@ -7,26 +7,19 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { convert, hasLibreOffice } from '../helpers/libreoffice';
-import { base64, coreIn, newYear, seed002Edits, type Core } from '../fixtures/xlsx/helpers';
+import { base64, newYear, seed002Exported } from '../fixtures/xlsx/helpers';
 import { edited } from '../fixtures/xlsx/malformed';
 
-let temp: ReturnType<typeof tempDir>;
-let core: Core;
+const seeded = seed002Exported('juesuan-hidden-');
 let withHidden: Buffer;
 
 const shown = (cell: ExcelJS.Cell) => (cell.value && typeof cell.value === 'object' && 'formula' in cell.value ? (cell.value.result ?? null) : cell.value);
 
 beforeAll(async () => {
-  temp = tempDir('juesuan-hidden-');
-  core = coreIn(temp.dir);
-  await newYear(core, 'source.sqlite');
-  await core.edit({ file: 'source.sqlite', cells: seed002Edits() });
-  const good = Buffer.from((await core.exportWorkbook({ file: 'source.sqlite' })).dataBase64, 'base64');
   // 公开05表: a copy of 基本支出 (column D) with other numbers, inserted hidden before it.
-  withHidden = await edited(good, (workbook) => {
+  withHidden = await edited(seeded.good, (workbook) => {
     const sheet = workbook.getWorksheet('公开05表')!;
     sheet.spliceColumns(4, 0, []);
     sheet.eachRow((row, n) => {
@@ -36,23 +29,19 @@ beforeAll(async () => {
     sheet.getColumn(4).hidden = true;
   });
 });
-afterAll(() => {
-  core.close();
-  temp.cleanup();
-});
 
 async function importedAs(file: string, name: string, bytes: Buffer) {
-  await newYear(core, file);
-  const preview = await core.previewImport({ file, name, dataBase64: base64(bytes) });
+  await newYear(seeded.core, file);
+  const preview = await seeded.core.previewImport({ file, name, dataBase64: base64(bytes) });
   expect(preview.errors).toEqual([]);
-  await core.importWorkbook({ file, name, dataBase64: base64(bytes) });
-  return { preview, cells: (await core.openYear({ file })).tables['公开05表'].cells };
+  await seeded.core.importWorkbook({ file, name, dataBase64: base64(bytes) });
+  return { preview, cells: (await seeded.core.openYear({ file })).tables['公开05表'].cells };
 }
 
 describe('a hidden copy of an amount column', () => {
   it('.xlsx: the visible column is imported, the hidden one named once', async () => {
     const { preview, cells } = await importedAs('hidden.sqlite', 'hidden.xlsx', withHidden);
-    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
+    const source = (await seeded.core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
     expect(cells['2010302']['2']).toBe('1272.68');
     expect(cells).toEqual(source);
     const hidden = preview.unrecognised.filter((item) => item.sheet === '公开05表' && item.cell.startsWith('D'));
@@ -61,11 +50,11 @@ describe('a hidden copy of an amount column', () => {
   });
 
   it.skipIf(!hasLibreOffice())('.xls: the same', async () => {
-    const xlsx = path.join(temp.dir, 'hidden.xlsx');
+    const xlsx = path.join(seeded.dir, 'hidden.xlsx');
     fs.writeFileSync(xlsx, withHidden);
-    const [xls] = convert([xlsx], 'xls', path.join(temp.dir, 'xls'));
+    const [xls] = convert([xlsx], 'xls', path.join(seeded.dir, 'xls'));
     const { cells } = await importedAs('hidden-xls.sqlite', 'hidden.xls', fs.readFileSync(xls));
-    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
+    const source = (await seeded.core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
     expect(cells).toEqual(source);
   });
 });

@@ -5,26 +5,11 @@
  * 决算 group at all.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/temp';
-import { base64, coreIn, newYear, seed002Edits, type Core } from '../fixtures/xlsx/helpers';
+import { describe, expect, it } from 'vitest';
+import { base64, newYear, seed002Exported } from '../fixtures/xlsx/helpers';
 import { edited } from '../fixtures/xlsx/malformed';
 
-let temp: ReturnType<typeof tempDir>;
-let core: Core;
-let good: Buffer;
-
-beforeAll(async () => {
-  temp = tempDir('juesuan-figures-');
-  core = coreIn(temp.dir);
-  await newYear(core, 'source.sqlite');
-  await core.edit({ file: 'source.sqlite', cells: seed002Edits() });
-  good = Buffer.from((await core.exportWorkbook({ file: 'source.sqlite' })).dataBase64, 'base64');
-});
-afterAll(() => {
-  core.close();
-  temp.cleanup();
-});
+const seeded = seed002Exported('juesuan-figures-');
 
 const shown = (cell: ExcelJS.Cell) => (cell.value && typeof cell.value === 'object' && 'formula' in cell.value ? (cell.value.result ?? null) : cell.value);
 
@@ -64,31 +49,31 @@ describe('a 决算 group beside another figure', () => {
     ['公开03表', ['上年决算数', '本年决算数'], 1],
   ] as const)('%s headed %j: the 决算 group is imported', async (name, groups, decided) => {
     const file = `${name}-${groups.join('')}.sqlite`;
-    await newYear(core, file);
-    const bytes = await edited(good, (workbook) => twoGroups(workbook, name, [...groups], decided));
-    const preview = await core.previewImport({ file, name: 'groups.xlsx', dataBase64: base64(bytes) });
+    await newYear(seeded.core, file);
+    const bytes = await edited(seeded.good, (workbook) => twoGroups(workbook, name, [...groups], decided));
+    const preview = await seeded.core.previewImport({ file, name: 'groups.xlsx', dataBase64: base64(bytes) });
     expect(preview.errors).toEqual([]);
-    await core.importWorkbook({ file, name: 'groups.xlsx', dataBase64: base64(bytes) });
-    const source = (await core.openYear({ file: 'source.sqlite' })).tables[name].cells;
-    const imported = (await core.openYear({ file })).tables[name].cells;
+    await seeded.core.importWorkbook({ file, name: 'groups.xlsx', dataBase64: base64(bytes) });
+    const source = (await seeded.core.openYear({ file: 'source.sqlite' })).tables[name].cells;
+    const imported = (await seeded.core.openYear({ file })).tables[name].cells;
     expect(imported['2010302']['2']).toBe('1272.68');
     expect(imported).toEqual(source);
   });
 
   it('the other figure is named once per column in the preview, not once per cell', async () => {
-    const bytes = await edited(good, (workbook) => twoGroups(workbook, '公开05表', ['年初预算数', '决算数'], 1));
-    const preview = await core.previewImport({ file: 'source.sqlite', name: 'groups.xlsx', dataBase64: base64(bytes) });
+    const bytes = await edited(seeded.good, (workbook) => twoGroups(workbook, '公开05表', ['年初预算数', '决算数'], 1));
+    const preview = await seeded.core.previewImport({ file: 'source.sqlite', name: 'groups.xlsx', dataBase64: base64(bytes) });
     const lines = preview.unrecognised.filter((item) => item.sheet === '公开05表');
     expect(lines.map((item) => item.cell)).toEqual(['C5', 'D5', 'E5']);
     expect(lines[0].reason).toMatch(/^“年初预算数”栏不是本表的决算数,此列 \d+ 个数值未导入$/);
   });
 
   it('a table printing only 年初预算数 is refused, not imported as the 决算', async () => {
-    const bytes = await edited(good, (workbook) => {
+    const bytes = await edited(seeded.good, (workbook) => {
       twoGroups(workbook, '公开05表', ['年初预算数', '决算数'], 1);
       workbook.getWorksheet('公开05表')!.spliceColumns(6, 3);
     });
-    const preview = await core.previewImport({ file: 'source.sqlite', name: 'budget.xlsx', dataBase64: base64(bytes) });
+    const preview = await seeded.core.previewImport({ file: 'source.sqlite', name: 'budget.xlsx', dataBase64: base64(bytes) });
     expect(preview.errors).toEqual(['文件 budget.xlsx 工作表“公开05表” 第3行:无法识别公开05表的表头:没有找到任何金额栏(栏次或列名)']);
   });
 });
@@ -123,36 +108,36 @@ describe('基本支出 printed over 人员经费 | 公用经费', () => {
     [true, 'D列“人员经费”、E列“公用经费”'],
     [false, 'D列“人员经费”'],
   ])('without a 小计 column (merged: %s) is refused naming the parts: a part is not the whole', async (merged, parts) => {
-    const bytes = await edited(good, (workbook) => basicSplit(workbook, false, merged));
-    const preview = await core.previewImport({ file: 'source.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
+    const bytes = await edited(seeded.good, (workbook) => basicSplit(workbook, false, merged));
+    const preview = await seeded.core.previewImport({ file: 'source.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
     expect(preview.errors).toEqual([
       `文件 basic.xlsx 工作表“公开05表” 第3行:找不到公开05表“本年支出/基本支出”(第 2 栏)所在的列:表上“基本支出”分为 ${parts},没有小计;请插入一列“基本支出”小计后再导入`,
     ]);
   });
 
   it('a header merged over two columns with no words under it is refused naming the columns', async () => {
-    const bytes = await edited(good, (workbook) => {
+    const bytes = await edited(seeded.good, (workbook) => {
       basicSplit(workbook, false);
       workbook.getWorksheet('公开05表')!.spliceRows(5, 1);
     });
-    const preview = await core.previewImport({ file: 'source.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
+    const preview = await seeded.core.previewImport({ file: 'source.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
     expect(preview.errors).toEqual([
       '文件 basic.xlsx 工作表“公开05表” 第4行:公开05表第 2 栏“本年支出/基本支出”的表头合并了 D、E 列,无法确定是哪一列(如基本支出分为人员经费、公用经费而没有小计):请插入一列小计,或合为一列后再导入',
     ]);
   });
 
   it('with a 小计 column the 小计 is read', async () => {
-    await newYear(core, 'basic-subtotal.sqlite');
-    const bytes = await edited(good, (workbook) => basicSplit(workbook, true));
-    await core.importWorkbook({ file: 'basic-subtotal.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
-    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
-    expect((await core.openYear({ file: 'basic-subtotal.sqlite' })).tables['公开05表'].cells).toEqual(source);
+    await newYear(seeded.core, 'basic-subtotal.sqlite');
+    const bytes = await edited(seeded.good, (workbook) => basicSplit(workbook, true));
+    await seeded.core.importWorkbook({ file: 'basic-subtotal.sqlite', name: 'basic.xlsx', dataBase64: base64(bytes) });
+    const source = (await seeded.core.openYear({ file: 'source.sqlite' })).tables['公开05表'].cells;
+    expect((await seeded.core.openYear({ file: 'basic-subtotal.sqlite' })).tables['公开05表'].cells).toEqual(source);
   });
 });
 
 describe('公开09表 headed 本年决算数 | 本年预算数', () => {
   it('is read by those words, whichever group comes first', async () => {
-    const bytes = await edited(good, (workbook) => {
+    const bytes = await edited(seeded.good, (workbook) => {
       const sheet = workbook.getWorksheet('公开09表')!;
       const values = (n: number) => Array.from({ length: 12 }, (_, i) => shown(sheet.getCell(n, i + 1)));
       const [groups, items, leaves, data] = [4, 5, 6, 8].map(values);
@@ -168,12 +153,12 @@ describe('公开09表 headed 本年决算数 | 本年预算数', () => {
       rebuilt.addRow(swap(leaves));
       rebuilt.addRow([...data.slice(6), ...budget]);
     });
-    await newYear(core, 't09.sqlite');
-    const preview = await core.previewImport({ file: 't09.sqlite', name: 't09.xlsx', dataBase64: base64(bytes) });
+    await newYear(seeded.core, 't09.sqlite');
+    const preview = await seeded.core.previewImport({ file: 't09.sqlite', name: 't09.xlsx', dataBase64: base64(bytes) });
     expect(preview.errors).toEqual([]);
-    await core.importWorkbook({ file: 't09.sqlite', name: 't09.xlsx', dataBase64: base64(bytes) });
-    const source = (await core.openYear({ file: 'source.sqlite' })).tables['公开09表'].cells['1'];
-    const imported = (await core.openYear({ file: 't09.sqlite' })).tables['公开09表'].cells['1'];
+    await seeded.core.importWorkbook({ file: 't09.sqlite', name: 't09.xlsx', dataBase64: base64(bytes) });
+    const source = (await seeded.core.openYear({ file: 'source.sqlite' })).tables['公开09表'].cells['1'];
+    const imported = (await seeded.core.openYear({ file: 't09.sqlite' })).tables['公开09表'].cells['1'];
     expect(imported['11']).toBe(source['11']);
     expect(imported['5']).toBe('106.27');
   });
